@@ -1,0 +1,114 @@
+"""``zopa docs``: list and show stored documents."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from zopa.cli._app import console, store_of
+from zopa.store import DocumentFilter, DocumentRecord, get_document, list_documents
+
+__all__ = ["register"]
+
+docs_app = typer.Typer(help="List and show stored documents.", no_args_is_help=True)
+
+
+def _summary(doc: DocumentRecord) -> dict[str, object]:
+    return {
+        "id": doc.id,
+        "published_at": doc.published_at.isoformat() if doc.published_at else None,
+        "date_source": doc.date_source,
+        "outlet": doc.outlet,
+        "title": doc.title,
+        "source": doc.source,
+        "url": doc.url,
+        "language": doc.language,
+        "word_count": doc.word_count,
+        "sha256": doc.sha256,
+        "ingested_at": doc.ingested_at.isoformat(),
+    }
+
+
+def documents_table(docs: list[DocumentRecord], title: str = "documents") -> Table:
+    """A rich table of documents: id, date, outlet, title, words, language."""
+    table = Table(title=title)
+    for column, justify in (
+        ("id", "right"),
+        ("date", "left"),
+        ("outlet", "left"),
+        ("title", "left"),
+        ("words", "right"),
+        ("lang", "left"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for doc in docs:
+        table.add_row(
+            str(doc.id),
+            doc.published_at.isoformat() if doc.published_at else "—",
+            doc.outlet or "—",
+            (doc.title or "")[:70],
+            str(doc.word_count),
+            doc.language if doc.language == "en" else f"[yellow]{doc.language}[/]",
+        )
+    return table
+
+
+@docs_app.command("list")
+def list_command(
+    ctx: typer.Context,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    language: Annotated[str | None, typer.Option(help="Only this language (ISO 639-1).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--from", help="Published on or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--to", help="Published on or before (YYYY-MM-DD).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON array.")] = False,
+) -> None:
+    """List stored documents."""
+    filters = DocumentFilter(
+        outlet=outlet,
+        language=language,
+        published_from=_iso_date(since, "--from"),
+        published_to=_iso_date(until, "--to"),
+    )
+    docs = list_documents(store_of(ctx), filters)
+    if as_json:
+        typer.echo(json.dumps([_summary(d) for d in docs], ensure_ascii=False, indent=2))
+    else:
+        console.print(documents_table(docs))
+
+
+@docs_app.command("show")
+def show_command(
+    ctx: typer.Context,
+    document_id: Annotated[int, typer.Argument(help="Document id (see `zopa docs list`).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Show one document with its text."""
+    doc = get_document(store_of(ctx), document_id)
+    if as_json:
+        typer.echo(json.dumps(_summary(doc) | {"text": doc.text}, ensure_ascii=False, indent=2))
+        return
+    console.print(documents_table([doc], title=f"document {doc.id}"))
+    console.print(f"source: {doc.source}", markup=False)
+    console.print(doc.text, markup=False, highlight=False)
+
+
+def _iso_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``docs`` group to ``app``."""
+    app.add_typer(docs_app, name="docs")

@@ -1,0 +1,1 @@
+"""Placeholder: this evaluation command lands with its stage."""

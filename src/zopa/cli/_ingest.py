@@ -1,0 +1,76 @@
+"""``zopa ingest PATH...``: read articles into the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from zopa.cli._app import console, err_console, state
+from zopa.ingest import IngestReport, collect_files, ingest_paths
+
+__all__ = ["register", "render_report"]
+
+_PROGRESS_MIN_FILES = 6
+
+
+def render_report(report: IngestReport) -> None:
+    """Print failures and warnings (stderr, one line each) and the summary table."""
+    for outcome in report.outcomes:
+        if outcome.status == "failed":
+            err_console.print(f"error: {outcome.message}", markup=False)
+        for warning in outcome.warnings:
+            err_console.print(f"warning: {warning}", markup=False)
+    table = Table(title="ingest summary")
+    for column in ("ingested", "duplicates", "failed"):
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(report.count("ingested")), str(report.count("duplicate")), str(report.count("failed"))
+    )
+    console.print(table)
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Largest file accepted (default 10 MB)."),
+    ] = None,
+) -> None:
+    """Ingest article files (.txt, .md, .html, .jsonl) and folders of them."""
+    cli = state(ctx)
+    store = cli.store()
+    limit = max_bytes or cli.settings.max_file_bytes
+    files, missing = collect_files(paths)
+    if len(files) >= _PROGRESS_MIN_FILES:
+        with Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("ingest", total=len(files))
+            report = ingest_paths(
+                store,
+                paths,
+                max_file_bytes=limit,
+                files=files,
+                on_file_done=lambda _path: progress.advance(task),
+            )
+    else:
+        report = ingest_paths(store, paths, max_file_bytes=limit, files=files)
+    report.outcomes[:0] = missing
+    render_report(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``ingest`` to ``app``."""
+    app.command("ingest")(ingest)

@@ -1,0 +1,1 @@
+"""Extraction (pipeline stage 2): actors, events, quotes, claims and estimates with spans."""

@@ -1,0 +1,32 @@
+"""Ingestion (pipeline stage 1): read article files, normalise, de-duplicate, store.
+
+Formats: ``.txt`` and ``.md`` (optional YAML front matter: title, url, outlet,
+published), ``.html``/``.htm`` (main text and metadata by trafilatura) and
+``.jsonl`` (one article per line). Add a format by registering a reader in
+:data:`zopa.registry.data_loaders` under its suffix.
+"""
+
+from zopa.ingest._dates import date_from_dateline, date_from_url, parse_date
+from zopa.ingest._language import detect_language
+from zopa.ingest._normalise import content_hash, normalise_text, word_count
+from zopa.ingest._pipeline import IngestOutcome, IngestReport, collect_files, ingest_paths, prepare
+from zopa.ingest._readers import RawArticle, decode_bytes, read_file, supported_suffixes
+
+__all__ = [
+    "IngestOutcome",
+    "IngestReport",
+    "RawArticle",
+    "collect_files",
+    "content_hash",
+    "date_from_dateline",
+    "date_from_url",
+    "decode_bytes",
+    "detect_language",
+    "ingest_paths",
+    "normalise_text",
+    "parse_date",
+    "prepare",
+    "read_file",
+    "supported_suffixes",
+    "word_count",
+]

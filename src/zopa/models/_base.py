@@ -1,0 +1,161 @@
+"""The data every bargaining model reads, and the one interface every model shares.
+
+A :class:`BargainingProblem` is plain numpy data — actors × issues — that the
+scenario stage (or a dataset loader such as DEU) builds; models never see YAML
+or the database. Every model follows scikit-learn's estimator contract
+(``sklearn/base.py``): the constructor only stores keyword-only parameters,
+``fit(problem)`` returns ``self`` and sets learned attributes ending in ``_``,
+and ``get_params()`` reads the parameters back so each :class:`Prediction`
+records exactly how it was made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Self
+
+import numpy as np
+from numpy.typing import NDArray
+
+from zopa.errors import ModelError
+
+__all__ = ["BargainingModel", "BargainingProblem", "Prediction"]
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class BargainingProblem:
+    """Actors' positions, saliences and capabilities on one or more issues.
+
+    Attributes
+    ----------
+    actors:
+        Actor ids, length ``n``.
+    issues:
+        Issue ids, length ``m``.
+    positions:
+        ``(n, m)`` positions on each issue's scale; ``nan`` where an actor has no
+        position on an issue (it then takes no part in that issue).
+    salience:
+        ``(n, m)`` salience in ``[0, 1]`` (the literature's 0–100 divided by 100);
+        ``nan`` where the position is missing.
+    capability:
+        ``(n,)`` non-negative capability (clout); only relative sizes matter.
+    reference:
+        ``(m,)`` reference point / status quo per issue (the disagreement outcome);
+        ``nan`` where unknown.
+    scale:
+        ``(m, 2)`` lower and upper bound of each issue's scale (0–100 by default).
+    """
+
+    actors: tuple[str, ...]
+    issues: tuple[str, ...]
+    positions: FloatArray
+    salience: FloatArray
+    capability: FloatArray
+    reference: FloatArray
+    scale: FloatArray = field(default_factory=lambda: np.empty((0, 2)))
+
+    def __post_init__(self) -> None:
+        n, m = len(self.actors), len(self.issues)
+        if self.scale.shape == (0, 2) and m:
+            object.__setattr__(self, "scale", np.tile([0.0, 100.0], (m, 1)))
+        expected = {
+            "positions": (n, m),
+            "salience": (n, m),
+            "capability": (n,),
+            "reference": (m,),
+            "scale": (m, 2),
+        }
+        for name, shape in expected.items():
+            got = np.shape(getattr(self, name))
+            if got != shape:
+                raise ModelError(f"BargainingProblem.{name} has shape {got}; expected {shape}")
+        salience = self.salience[~np.isnan(self.salience)]
+        if salience.size and (salience.min() < 0 or salience.max() > 1):
+            raise ModelError("BargainingProblem.salience must lie in [0, 1]")
+        if np.any(self.capability < 0) or not np.all(np.isfinite(self.capability)):
+            raise ModelError("BargainingProblem.capability must be finite and non-negative")
+
+    @property
+    def present(self) -> NDArray[np.bool_]:
+        """``(n, m)`` mask of the actors taking part in each issue."""
+        return ~np.isnan(self.positions)
+
+    def digest(self) -> str:
+        """A SHA-256 of the inputs, stored with every prediction (provenance)."""
+        h = hashlib.sha256()
+        h.update("\x1f".join(self.actors).encode())
+        h.update(b"\x1e")
+        h.update("\x1f".join(self.issues).encode())
+        for array in (self.positions, self.salience, self.capability, self.reference, self.scale):
+            h.update(np.ascontiguousarray(array, dtype=np.float64).tobytes())
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What a model predicts for every issue of a problem, and how it got there.
+
+    ``outcome`` is ``(m,)`` (``nan`` where the model cannot say); ``details``
+    holds model-specific plain data (rounds, exchanges, probabilities).
+    """
+
+    model: str
+    params: dict[str, Any]
+    issues: tuple[str, ...]
+    outcome: FloatArray
+    inputs_digest: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class BargainingModel:
+    """Base class of every model: parameters in, ``fit`` sets ``prediction_``.
+
+    Subclasses set ``name`` (their registry name, e.g. ``"zopa.compromise.v1"``),
+    take only keyword-only constructor arguments stored unchanged as attributes,
+    and implement :meth:`_solve`.
+    """
+
+    name: ClassVar[str] = ""
+
+    prediction_: Prediction
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor parameters and their current values."""
+        signature = inspect.signature(type(self).__init__)
+        return {
+            p: getattr(self, p)
+            for p in signature.parameters
+            if p != "self" and signature.parameters[p].kind is inspect.Parameter.KEYWORD_ONLY
+        }
+
+    def set_params(self, **params: Any) -> Self:
+        """Set parameters by name; unknown names are a :class:`ModelError`."""
+        valid = self.get_params()
+        for key, value in params.items():
+            if key not in valid:
+                raise ModelError(
+                    f"{self.name}: unknown parameter {key!r}; valid: {', '.join(sorted(valid))}"
+                )
+            setattr(self, key, value)
+        return self
+
+    def fit(self, problem: BargainingProblem) -> Self:
+        """Solve ``problem`` and store the result as ``prediction_``."""
+        outcome, details = self._solve(problem)
+        self.prediction_ = Prediction(
+            model=self.name,
+            params=self.get_params(),
+            issues=problem.issues,
+            outcome=outcome,
+            inputs_digest=problem.digest(),
+            details=details,
+        )
+        return self
+
+    def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
+        raise NotImplementedError

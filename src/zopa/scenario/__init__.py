@@ -1,0 +1,1 @@
+"""Scenarios (pipeline stage 3): a negotiation as validated data."""

@@ -1,0 +1,48 @@
+"""The store: SQLAlchemy 2 models, Alembic migrations, and the read/write helpers.
+
+SQLite by default (``sqlite:///zopa.db``), PostgreSQL at scale. The schema is
+migrated to the newest revision when a store is opened.
+"""
+
+from zopa.store._documents import (
+    DocumentFilter,
+    DocumentRecord,
+    NewDocument,
+    add_document,
+    find_by_hash,
+    get_document,
+    list_documents,
+)
+from zopa.store._engine import Store, open_store
+from zopa.store._schema import (
+    Actor,
+    Base,
+    Claim,
+    Document,
+    DocumentExtraction,
+    Estimate,
+    Event,
+    Mention,
+    Quote,
+)
+
+__all__ = [
+    "Actor",
+    "Base",
+    "Claim",
+    "Document",
+    "DocumentExtraction",
+    "DocumentFilter",
+    "DocumentRecord",
+    "Estimate",
+    "Event",
+    "Mention",
+    "NewDocument",
+    "Quote",
+    "Store",
+    "add_document",
+    "find_by_hash",
+    "get_document",
+    "list_documents",
+    "open_store",
+]

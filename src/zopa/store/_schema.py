@@ -1,0 +1,188 @@
+"""The relational schema of the store (SQLAlchemy 2 declarative models).
+
+Every evidence row points at a document and a character span ``[start, end)`` of
+its stored text, and at the sentence containing it, so any number zopa derives
+can answer "where did this come from?". The Alembic migrations in
+``zopa/store/migrations/versions`` create exactly these tables; a test checks
+that the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+__all__ = [
+    "Actor",
+    "Base",
+    "Claim",
+    "Document",
+    "DocumentExtraction",
+    "Estimate",
+    "Event",
+    "Mention",
+    "Quote",
+]
+
+
+class Base(DeclarativeBase):
+    """Declarative base of all zopa tables."""
+
+
+class Document(Base):
+    """One ingested article: normalised text plus the metadata found for it."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    source: Mapped[str] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[date | None] = mapped_column(Date, index=True)
+    date_source: Mapped[str] = mapped_column(String(16))  # metadata | url | dateline | none
+    language: Mapped[str] = mapped_column(String(8), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    word_count: Mapped[int] = mapped_column(Integer)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DocumentExtraction(Base):
+    """Which extractor version last processed a document (makes extraction incremental)."""
+
+    __tablename__ = "document_extractions"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    pipeline_version: Mapped[str] = mapped_column(String(200))
+    extracted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Actor(Base):
+    """A canonical actor (state, person, organisation or group), or an unresolved name."""
+
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(32))  # state | person | organisation | group
+    country: Mapped[str | None] = mapped_column(String(3))
+    sector: Mapped[str | None] = mapped_column(String(16))
+    role: Mapped[str | None] = mapped_column(String(200))
+    affiliation: Mapped[str | None] = mapped_column(String(300))
+    resolved: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    mentions: Mapped[list[Mention]] = relationship(back_populates="actor")
+
+
+class _Evidence:
+    """Columns shared by every evidence row: document, span and sentence span."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    sentence_start: Mapped[int] = mapped_column(Integer)
+    sentence_end: Mapped[int] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(100))
+
+
+class Mention(_Evidence, Base):
+    """A surface form in a document resolved (or not) to an actor."""
+
+    __tablename__ = "mentions"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    actor: Mapped[Actor] = relationship(back_populates="mentions")
+
+
+class Event(_Evidence, Base):
+    """A PLOVER-coded event with the nearest CAMEO code."""
+
+    __tablename__ = "events"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    mode: Mapped[str | None] = mapped_column(String(40))
+    cameo: Mapped[str | None] = mapped_column(String(8))
+    source_actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL")
+    )
+    target_actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL")
+    )
+    date: Mapped[date | None] = mapped_column(Date)
+    date_text: Mapped[str | None] = mapped_column(String(200))
+    place: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))  # happened | planned | refused | hypothetical
+
+
+class Quote(_Evidence, Base):
+    """A direct or reported quotation with its speaker."""
+
+    __tablename__ = "quotes"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(10))  # direct | indirect
+    speaker_actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL")
+    )
+    speaker_text: Mapped[str | None] = mapped_column(Text)
+    speaker_start: Mapped[int | None] = mapped_column(Integer)
+    speaker_end: Mapped[int | None] = mapped_column(Integer)
+    cue: Mapped[str | None] = mapped_column(String(60))
+
+
+class Claim(_Evidence, Base):
+    """An actor's demand, position, red line, offer or goal on an issue."""
+
+    __tablename__ = "claims"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+    issue: Mapped[str] = mapped_column(String(60), index=True)
+    stance: Mapped[str] = mapped_column(String(20))  # demand | position | red_line | offer | goal
+    salience_cue: Mapped[str | None] = mapped_column(String(200))
+    attribution: Mapped[str] = mapped_column(String(10))  # own | reported
+
+
+class Estimate(_Evidence, Base):
+    """A probability statement turned into a number with an interval."""
+
+    __tablename__ = "estimates"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    holder_actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actors.id", ondelete="SET NULL")
+    )
+    holder_text: Mapped[str | None] = mapped_column(Text)
+    phrase: Mapped[str] = mapped_column(String(200))
+    probability: Mapped[float] = mapped_column(Float)
+    low: Mapped[float] = mapped_column(Float)
+    high: Mapped[float] = mapped_column(Float)
+    about: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,4 @@
+"""Web dashboard and JSON HTTP API (pipeline stage 7).
+
+Nothing here yet.
+"""
