@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,8 @@ def _str_field(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if value is None:
         return None
+    if isinstance(value, date):  # YAML front matter parses 2025-05-16 as a date
+        return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
@@ -85,7 +88,8 @@ def _split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        raise IngestError(f"{source}:{line}: malformed front matter: {exc}") from None
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise IngestError(f"{source}:{line}: malformed front matter: {problem}") from None
     if not isinstance(meta, dict):
         raise IngestError(f"{source}:2: front matter must be a mapping of key: value")
     body = stripped[end + 4 :].split("\n", 1)[1] if "\n" in stripped[end + 4 :] else ""
@@ -141,6 +145,10 @@ def _read_jsonl(text: str, source: str) -> Iterator[RawArticle | IngestError]:
             yield IngestError(f"{where}: expected a JSON object with a 'text' field")
             continue
         try:
+            if not isinstance(record.get("text", ""), str):
+                raise ValueError(
+                    f"field 'text' must be a string, not {type(record['text']).__name__}"
+                )
             body = _str_field(record, "text")
             if body is None:
                 yield IngestError(f"{where}: missing or empty 'text' field")

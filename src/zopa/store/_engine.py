@@ -85,9 +85,11 @@ class Store:
             if current != head:
                 command.upgrade(config, "head")
         except OperationalError as exc:
-            raise StoreError(f"cannot open the store at {self.display_url}: {exc.orig}") from exc
+            reason = " ".join(str(exc.orig).split())
+            raise StoreError(f"cannot open the store at {self.display_url}: {reason}") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot migrate the store at {self.display_url}: {exc}") from exc
+            reason = " ".join(str(exc).split())
+            raise StoreError(f"cannot migrate the store at {self.display_url}: {reason}") from exc
 
     @property
     def display_url(self) -> str:

@@ -1,0 +1,70 @@
+"""Where extraction components put their results on a spaCy ``Doc``.
+
+Components communicate only through these span groups and extension
+attributes, so each can be replaced by name in the registry:
+
+``doc.spans["zopa_actors"]``
+    One span per actor mention. ``span.kb_id_`` is the canonical actor key (see
+    the gazetteer), ``span.label_`` the actor kind (state, person, organisation,
+    group).
+``doc.spans["zopa_quotes"]``
+    One span per quotation's content; ``span._.zopa_fields`` holds ``kind``
+    (direct | indirect), ``speaker_actor`` (actor key or None), ``speaker_text``,
+    ``speaker_start``, ``speaker_end``, ``cue``.
+``doc.spans["zopa_events"]``, ``doc.spans["zopa_claims"]``, ``doc.spans["zopa_estimates"]``
+    One span per item; ``span._.zopa_fields`` holds the kind's fields, named as
+    in the public JSON layout (docs/extraction.md), with actors given by key.
+
+Character offsets are ``span.start_char``/``span.end_char`` into the stored text.
+
+``doc._.zopa_published``
+    The document's publication date (``datetime.date`` or None), set by the
+    runner before the pipeline runs, so components can normalise relative dates
+    ("on Thursday", "next week"). It is kept in ``doc.user_data`` as an ISO string,
+    so a ``Doc`` carrying it still serialises (``Doc.to_bytes``) for
+    ``nlp.pipe(..., n_process=N)``.
+
+Span labels should differ between items that may share offsets (a quote's label
+is its kind, an event's its type ...): spaCy keys a span's ``_`` values by
+offsets, label and kb_id.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+__all__ = [
+    "ACTORS",
+    "CLAIMS",
+    "ESTIMATES",
+    "EVENTS",
+    "FIELDS",
+    "PUBLISHED",
+    "QUOTES",
+]
+
+ACTORS = "zopa_actors"
+QUOTES = "zopa_quotes"
+EVENTS = "zopa_events"
+CLAIMS = "zopa_claims"
+ESTIMATES = "zopa_estimates"
+FIELDS = "zopa_fields"
+PUBLISHED = "zopa_published"
+_PUBLISHED_KEY = "zopa_published_iso"
+
+
+def _get_published(doc: Doc) -> date | None:
+    value = doc.user_data.get(_PUBLISHED_KEY)
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _set_published(doc: Doc, value: date | None) -> None:
+    doc.user_data[_PUBLISHED_KEY] = value.isoformat() if value is not None else None
+
+
+if not Span.has_extension(FIELDS):
+    Span.set_extension(FIELDS, default=None)
+
+Doc.set_extension(PUBLISHED, getter=_get_published, setter=_set_published, force=True)
