@@ -15,6 +15,7 @@ Example
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -32,7 +33,17 @@ class Registry:
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self._catalogue = catalogue.create("zopa", kind, entry_points=True)
+        self._catalogue = catalogue.create("zopa", kind, entry_points=False)
+        self._entry_points_loaded = False
+
+    def _load_entry_points(self) -> None:
+        """Register the entries other packages declare in group ``zopa_<kind>``, once."""
+        if self._entry_points_loaded:
+            return
+        self._entry_points_loaded = True
+        for entry_point in importlib.metadata.entry_points(group=f"zopa_{self.kind}"):
+            if entry_point.name not in self._catalogue.get_all():
+                self._catalogue.register(entry_point.name, func=entry_point.load())
 
     def register(self, name: str) -> Callable[[T], T]:
         """Decorator that registers ``obj`` under ``name`` and returns it unchanged."""
@@ -45,6 +56,7 @@ class Registry:
 
     def get(self, name: str) -> Any:
         """Return the entry registered as ``name``."""
+        self._load_entry_points()
         try:
             return self._catalogue.get(name)
         except catalogue.RegistryError:
@@ -55,9 +67,11 @@ class Registry:
 
     def names(self) -> list[str]:
         """Return the registered names, sorted."""
+        self._load_entry_points()
         return sorted(self._catalogue.get_all())
 
     def __contains__(self, name: object) -> bool:
+        self._load_entry_points()
         return isinstance(name, str) and name in self._catalogue.get_all()
 
 

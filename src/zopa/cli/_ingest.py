@@ -22,6 +22,8 @@ def render_report(report: IngestReport) -> None:
     for outcome in report.outcomes:
         if outcome.status == "failed":
             err_console.print(f"error: {outcome.message}", markup=False)
+        elif outcome.status == "duplicate":
+            err_console.print(f"duplicate: {outcome.source}: {outcome.message}", markup=False)
         for warning in outcome.warnings:
             err_console.print(f"warning: {warning}", markup=False)
     table = Table(title="ingest summary")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import dateparser
 
@@ -22,6 +22,8 @@ _DATELINE_DATE = re.compile(
     r"|(?:19|20)\d\d-\d\d-\d\d)\b"
 )
 _DATELINE_WINDOW = 300
+# Layouts tried before dateparser (which is thorough but slow): "May 16, 2025", "16 May 2025".
+_COMMON_LAYOUTS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 _PARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "STRICT_PARSING": True,
@@ -38,6 +40,11 @@ def parse_date(value: str) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         pass
+    for layout in _COMMON_LAYOUTS:
+        try:
+            return datetime.strptime(value.replace(".", ""), layout).date()
+        except ValueError:
+            continue
     parsed = dateparser.parse(value, languages=["en"], settings=_PARSER_SETTINGS)
     return parsed.date() if parsed else None
 

@@ -121,9 +121,11 @@ def _read_html(text: str, source: str) -> Iterator[RawArticle | IngestError]:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         raise IngestError(f"{source}: no article text found in the HTML")
+    # trafilatura puts one paragraph per line; store paragraphs as .txt/.md do.
+    paragraphs = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
     yield RawArticle(
         source=source,
-        text=body,
+        text=paragraphs,
         title=getattr(doc, "title", None),
         url=getattr(doc, "url", None),
         outlet=getattr(doc, "sitename", None),
