@@ -17,6 +17,7 @@ from pathlib import Path
 
 from zopa.ingest import ingest_paths
 from zopa.store import open_store
+from zopa.store.testing import throwaway_postgres
 
 # Domain words mixed with English function words at roughly their share in news prose.
 _WORDS = (
@@ -58,18 +59,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--size", type=int, default=2048, help="bytes per article")
-    parser.add_argument("--postgres-url", default=None)
+    parser.add_argument(
+        "--postgres-url",
+        default=None,
+        help="a PostgreSQL database to use (default: a throwaway server)",
+    )
+    parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"
         folder.mkdir()
         total = make_corpus(folder, args.articles, args.size)
-        backends = {"sqlite": f"sqlite:///{Path(tmp) / 'bench.db'}"}
+        report("sqlite", run(f"sqlite:///{Path(tmp) / 'bench.db'}", folder, total, args.articles))
         if args.postgres_url:
-            backends["postgresql"] = args.postgres_url
-        for name, url in backends.items():
-            docs, mb = run(url, folder, total, args.articles)
-            print(f"{name:<11} {args.articles} x {args.size} B: {docs:8.0f} docs/s  {mb:6.2f} MB/s")
+            report("postgresql", run(args.postgres_url, folder, total, args.articles))
+        elif not args.no_postgres:
+            with throwaway_postgres() as server:
+                report("postgresql", run(server.create_database(), folder, total, args.articles))
+
+
+def report(backend: str, figures: tuple[float, float]) -> None:
+    """Print one backend's figures."""
+    docs, mb = figures
+    print(f"{backend:<11} {docs:8.0f} documents/s  {mb:6.2f} MB/s")
 
 
 if __name__ == "__main__":

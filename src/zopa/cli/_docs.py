@@ -36,21 +36,18 @@ def _summary(doc: DocumentRecord) -> dict[str, object]:
 def documents_table(docs: list[DocumentRecord], title: str = "documents") -> Table:
     """A rich table of documents: id, date, outlet, title, words, language."""
     table = Table(title=title)
-    for column, justify in (
-        ("id", "right"),
-        ("date", "left"),
-        ("outlet", "left"),
-        ("title", "left"),
-        ("words", "right"),
-        ("lang", "left"),
-    ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    table.add_column("id", justify="right", min_width=3, no_wrap=True)
+    table.add_column("date", min_width=10, no_wrap=True)
+    table.add_column("outlet", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("title", overflow="fold")
+    table.add_column("words", justify="right", min_width=5, no_wrap=True)
+    table.add_column("lang", min_width=4, no_wrap=True)
     for doc in docs:
         table.add_row(
             str(doc.id),
             doc.published_at.isoformat() if doc.published_at else "—",
             doc.outlet or "—",
-            (doc.title or "")[:70],
+            doc.title or "",
             str(doc.word_count),
             doc.language if doc.language == "en" else f"[yellow]{doc.language}[/]",
         )
