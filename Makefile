@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck unit install clean bench
+.PHONY: demo test install clean bench docs
 
 # Create the virtual environment and install zopa with its dev extras; re-runs
 # only when pyproject.toml changes.
@@ -31,3 +31,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) zopa.db .mypy_cache .pytest_cache .ruff_cache
+
+# Regenerate the CLI reference from the commands' --help (a test checks it is current).
+docs: $(STAMP)
+	$(BIN)/python -m zopa.cli._reference > docs/cli.md
