@@ -8,7 +8,7 @@ from zopa.cli._reference import render_reference
 from zopa.registry import models
 from zopa.settings import Settings
 
-from .conftest import REPO
+from tests.conftest import REPO
 
 
 def test_cli_reference_is_up_to_date() -> None:
