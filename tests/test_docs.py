@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from tests.conftest import REPO
 from zopa.cli._reference import render_reference
 from zopa.registry import models
 from zopa.settings import Settings
-
-from tests.conftest import REPO
 
 
 def test_cli_reference_is_up_to_date() -> None:

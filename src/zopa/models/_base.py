@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
@@ -121,8 +122,27 @@ class BargainingModel:
     """
 
     name: ClassVar[str] = ""
+    #: Constraints table (as in scikit-learn's ``_parameter_constraints``): parameter
+    #: name -> (check, what a valid value looks like). Checked by :meth:`fit` and
+    #: :meth:`set_params`, so a bad value fails before any work, as one ModelError.
+    constraints: ClassVar[Mapping[str, tuple[Callable[[Any], bool], str]]] = {}
 
     prediction_: Prediction
+
+    def validate_params(self) -> None:
+        """Raise :class:`ModelError` naming the first parameter that breaks its constraint."""
+        for key, value in self.get_params().items():
+            if key not in self.constraints:
+                continue
+            check, expected = self.constraints[key]
+            try:
+                ok = bool(check(value))
+            except (TypeError, ValueError):
+                ok = False
+            if not ok:
+                raise ModelError(
+                    f"{self.name}: parameter {key}={value!r} is invalid; expected {expected}"
+                )
 
     def get_params(self) -> dict[str, Any]:
         """The constructor parameters and their current values."""
@@ -136,16 +156,25 @@ class BargainingModel:
     def set_params(self, **params: Any) -> Self:
         """Set parameters by name; unknown names are a :class:`ModelError`."""
         valid = self.get_params()
-        for key, value in params.items():
+        for key in params:
             if key not in valid:
                 raise ModelError(
                     f"{self.name}: unknown parameter {key!r}; valid: {', '.join(sorted(valid))}"
                 )
+        old = {key: valid[key] for key in params}
+        for key, value in params.items():
             setattr(self, key, value)
+        try:
+            self.validate_params()
+        except ModelError:
+            for key, value in old.items():
+                setattr(self, key, value)
+            raise
         return self
 
     def fit(self, problem: BargainingProblem) -> Self:
         """Solve ``problem`` and store the result as ``prediction_``."""
+        self.validate_params()
         outcome, details = self._solve(problem)
         self.prediction_ = Prediction(
             model=self.name,

@@ -1,0 +1,124 @@
+"""Validation on recorded outcomes: loaders, evaluate() and `zopa eval models`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from zopa.cli import app
+from zopa.errors import ConfigError
+from zopa.models import evaluate, load_csv, load_deu, score
+from zopa.models._capability import council_regime, proposal_year
+
+CSV = """issue,actor,position,salience,capability,reference_point,outcome,group
+i1,a,0,50,1,0,40,p1
+i1,b,100,50,1,0,40,p1
+i1,c,50,100,2,0,40,p1
+i2,a,20,80,1,,30,p1
+i2,b,40,20,1,,30,p1
+i2,c,30,,2,,30,p1
+i3,a,10,50,1,5,,p2
+i3,b,20,50,1,5,,p2
+i3,c,30,50,1,5,,p2
+"""
+
+
+@pytest.fixture
+def plain_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "decisions.csv"
+    path.write_text(CSV)
+    return path
+
+
+def test_score_by_hand() -> None:
+    got = score(np.array([10.0, 20.0, np.nan]), np.array([0.0, 20.0, 5.0]))
+    assert got["n"] == 2
+    assert got["mae"] == 5.0
+    assert got["rmse"] == pytest.approx(np.sqrt(50.0))
+    assert got["within_5"] == 0.5 and got["within_10"] == 1.0
+
+
+def test_csv_layout_and_scoring_rule(plain_csv: Path) -> None:
+    data = load_csv(plain_csv)
+    assert data.groups == ("p1", "p2")
+    assert data.problems[0].salience[2, 1] == 0.5  # missing salience takes 50
+    report = evaluate(data, ["zopa.compromise.v1"], replicates=50)
+    assert report["issues_scored"] == 2  # i3 has no outcome
+    compromise = report["results"][0]
+    # i1: (0*.5 + 100*.5 + 50*2)/(.5+.5+2) = 50 -> error 10;
+    # i2: (20*.8 + 40*.2 + 30*1)/(.8+.2+1) = 27 -> error 3.
+    assert compromise["mae"] == pytest.approx(6.5)
+    assert compromise["ci95"] == [0.0, 0.0]
+    means = next(r for r in report["results"] if r["name"] == "baseline.unweighted_mean")
+    assert means["mae"] == pytest.approx(5.0)  # 50 vs 40, 30 vs 30
+
+
+def test_csv_errors_name_the_place(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("issue,actor,position\ni1,a,3\n")
+    with pytest.raises(ConfigError, match="lacks column"):
+        load_csv(bad)
+    bad.write_text(CSV.replace("i1,b,100,50,1", "i1,b,100,50,x"))
+    with pytest.raises(ConfigError, match=r"bad\.csv:3: capability"):
+        load_csv(bad)
+
+
+def test_treaty_rule_from_proposal_ids() -> None:
+    assert proposal_year("d00032") == 2000
+    assert proposal_year("n99047") == 1999
+    assert proposal_year("d170228") == 2017
+    assert [council_regime(y) for y in (1999, 2003, 2004, 2014, 2015)] == [
+        "pre-Nice",
+        "pre-Nice",
+        "Nice",
+        "Nice",
+        "Lisbon",
+    ]
+
+
+def test_deu_dev_loads_every_issue(deu_dev: Path) -> None:
+    for rule in ("equal", "gdp", "council"):
+        data = load_deu(deu_dev, capability=rule)
+        assert len(data.problems) == 71
+        assert sum(len(p.issues) for p in data.problems) == 188
+        assert data.capability == rule
+    council = load_deu(deu_dev, capability="council")
+    first = council.problems[0]  # d00032, introduced 2000: pre-Nice weights
+    assert first.capability[first.actors.index("de")] == 10
+    assert first.capability[first.actors.index("com")] == 10
+    with pytest.raises(ConfigError, match="capability rule"):
+        load_deu(deu_dev, capability="votes")
+
+
+def test_cli_eval_models_json(deu_dev: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval", "models", str(deu_dev), "--format", "deu", "--capability", "council",
+            "--model", "zopa.median.v1", "--replicates", "100", "--seed", "3", "--json",
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["capability"] == "council"
+    assert report["seed"] == 3
+    assert 0 < report["issues_scored"] <= 188
+    names = [r["name"] for r in report["results"]]
+    assert names[:2] == ["zopa.compromise.v1", "zopa.median.v1"]
+    assert "baseline.reference_point" in names
+
+
+def test_cli_eval_models_table_and_errors(plain_csv: Path) -> None:
+    runner = CliRunner(env={"COLUMNS": "200"})
+    ok = runner.invoke(
+        app, ["eval", "models", str(plain_csv), "--format", "csv", "--replicates", "20"]
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "zopa.compromise.v1" in ok.output and "seed 0" in ok.output
+    bad = runner.invoke(app, ["eval", "models", str(plain_csv), "--format", "xls"])
+    assert bad.exit_code == 1
+    assert "unknown --format" in bad.output
