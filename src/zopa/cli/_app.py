@@ -15,7 +15,9 @@ from zopa.store import Store, open_store
 
 __all__ = ["CliState", "app", "console", "err_console", "state", "store_of"]
 
-console = Console()
+# Tables written to a pipe or file get a fixed, comfortable width instead of rich's 80.
+_PIPE_WIDTH = 132
+console = Console(width=None if sys.stdout.isatty() else _PIPE_WIDTH)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
