@@ -10,6 +10,7 @@ Every model is a :class:`BargainingModel` found by name in :data:`zopa.registry.
 ``zopa.exchange.v1``            Stokman's exchange model
 ``zopa.pce.v1``                 KTAB's probabilistic Condorcet election
 ``zopa.ensemble.v1``            weighted average of the above
+``zopa.tuned_compromise.v1``    compromise with salience exponent and shrinkage
 ==============================  ===========================================
 
 Monte Carlo code calls the vectorised kernels :func:`compromise_outcome` and
@@ -18,6 +19,7 @@ Monte Carlo code calls the vectorised kernels :func:`compromise_outcome` and
 
 from zopa.models._base import BargainingModel, BargainingProblem, Prediction
 from zopa.models._compromise import CompromiseModel
+from zopa.models._crossval import TunedCompromiseModel, cross_validate, tune
 from zopa.models._data import CAPABILITY_RULES, OutcomeDataset, load_csv, load_deu
 from zopa.models._ensemble import EnsembleModel
 from zopa.models._evaluate import DEFAULT_MODELS, evaluate, score
@@ -25,8 +27,23 @@ from zopa.models._exchange import ExchangeModel
 from zopa.models._expected_utility import ExpectedUtilityModel
 from zopa.models._kernels import compromise_outcome, weighted_median_outcome
 from zopa.models._median import WeightedMedianModel
+from zopa.models._montecarlo import (
+    ModelDraws,
+    MonteCarloResult,
+    Spread,
+    run_monte_carlo,
+    sample_values,
+)
 from zopa.models._nash import NashBargainingModel, nash_outcome
 from zopa.models._pce import ProbabilisticCondorcetModel, pce_distribution
+from zopa.models._zopa import (
+    Constraints,
+    Zone,
+    acceptable_bounds,
+    blocking_actors,
+    within_zone,
+    zone_of_agreement,
+)
 
 __all__ = [
     "CAPABILITY_RULES",
@@ -34,20 +51,34 @@ __all__ = [
     "BargainingModel",
     "BargainingProblem",
     "CompromiseModel",
+    "Constraints",
     "EnsembleModel",
     "ExchangeModel",
     "ExpectedUtilityModel",
+    "ModelDraws",
+    "MonteCarloResult",
     "NashBargainingModel",
     "OutcomeDataset",
     "Prediction",
     "ProbabilisticCondorcetModel",
+    "Spread",
+    "TunedCompromiseModel",
     "WeightedMedianModel",
+    "Zone",
+    "acceptable_bounds",
+    "blocking_actors",
     "compromise_outcome",
+    "cross_validate",
     "evaluate",
     "load_csv",
     "load_deu",
     "nash_outcome",
     "pce_distribution",
+    "run_monte_carlo",
+    "sample_values",
     "score",
+    "tune",
     "weighted_median_outcome",
+    "within_zone",
+    "zone_of_agreement",
 ]

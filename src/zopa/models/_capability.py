@@ -15,6 +15,23 @@ treaty in force for qualified-majority voting when a proposal was introduced:
   1 November 2014): a state's weight is its population, Eurostat 1 January 2017 in
   millions rounded to one decimal (only relative sizes matter).
 
+Sources (checked against these public texts; the tables below match them):
+
+* pre-Nice: the European Convention's glossary, "Qualified majority"
+  (european-convention.europa.eu/EN/glossary): DE FR IT UK 10, ES 8, BE EL NL PT 5,
+  AT SE 4, DK IE FI 3, LU 2; 62 of 87 votes for a qualified majority;
+* Nice: the EU-25 table of 321 votes (EU-ABC, "Voting in the Council",
+  euabc.com/word/953, and DW, "Treaty of Nice", 7 December 2002, for the EU-15's
+  new weights) and the EU-28 table of 352 votes valid until 31 October 2014
+  (EU-ABC, same entry), which adds RO 14, BG 10 and HR 7;
+* Lisbon: Eurostat's news release on the population at 1 January 2017 (10 July
+  2017) gives the six largest as DE 82.8, FR 67.0, UK 65.8, IT 60.6, ES 46.5,
+  PL 38.0 million (first estimate). The table uses Eurostat's later, revised
+  series (demo_gind), in which Germany is 82.5 million; the smaller states'
+  figures come from that series and were not re-checked against a second
+  source. A 0.4% difference in one weight does not change any result in the
+  validation report by more than rounding.
+
 The introduction year is read from the DEU proposal id (``d00032`` → 2000,
 ``n99047`` → 1999, ``d170228`` → 2017: the two digits after the letter), because
 the README warns that the ``intro`` column is unreliable. The Commission and the

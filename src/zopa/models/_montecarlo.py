@@ -202,6 +202,11 @@ def _looped_outcomes(
     return out
 
 
+def _fresh_seed() -> int:
+    """A seed from the operating system's entropy, small enough to print and reuse."""
+    return int(np.random.default_rng().integers(0, 2**63 - 1))
+
+
 def run_monte_carlo(
     problem: BargainingProblem,
     constraints: Constraints,
@@ -251,7 +256,7 @@ def run_monte_carlo(
     if isinstance(rng, np.random.Generator):
         generator, seed = rng, None
     else:
-        seed = int(np.random.SeedSequence().entropy % 2**63) if rng is None else int(rng)
+        seed = _fresh_seed() if rng is None else int(rng)
         generator = np.random.default_rng(seed)
     positions = sample_values(
         problem.positions, position_spread, draws=draws, rng=generator, scale=problem.scale

@@ -95,7 +95,7 @@ class Constraints:
     def mask(self, level: int) -> BoolArray:
         """``(n, m)`` red lines that bind at ``level`` 1 (negotiators) or 2 (also ratifiers)."""
         binding = self.negotiator | self.ratifier if level == 2 else self.negotiator
-        return binding & (self.side != 0)
+        return np.asarray(binding & (self.side != 0))
 
 
 @dataclass(frozen=True)
