@@ -1,11 +1,227 @@
-"""Commands of this stage register here (placeholder until the stage lands)."""
+"""``zopa scenario check|draft`` and ``zopa solve``: thin commands over :mod:`zopa.scenario`."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from zopa.cli._app import console, err_console, store_of
+from zopa.errors import ConfigError
 
 __all__ = ["register"]
 
+scenario_app = typer.Typer(
+    name="scenario",
+    help="Check scenario files and draft one from the evidence in the store.",
+    no_args_is_help=True,
+)
+
+
+@scenario_app.command("check")
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Scenario YAML files.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON array.")] = False,
+) -> None:
+    """Validate scenario files: every error and warning with its line and a hint."""
+    from zopa.scenario import check_file
+
+    reports = [check_file(path) for path in files]
+    if as_json:
+        console.print_json(json.dumps([r.to_dict() for r in reports]))
+    else:
+        for report in reports:
+            for problem in report.problems:
+                console.print(f"{problem.severity}: {problem.format()}", markup=False)
+            errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
+            verdict = "valid" if report.ok else "invalid"
+            console.print(
+                f"{report.file}: {verdict} ({errors} error(s), {warnings} warning(s))",
+                markup=False,
+            )
+    if not all(r.ok for r in reports):
+        raise typer.Exit(1)
+
+
+@scenario_app.command("draft")
+def draft(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the YAML here (default: stdout).")
+    ] = None,
+    scenario_id: Annotated[str, typer.Option("--id", help="Id of the drafted scenario.")] = "draft",
+    title: Annotated[str | None, typer.Option("--title", help="Title of the draft.")] = None,
+    base: Annotated[
+        Path | None,
+        typer.Option("--base", help="A scenario whose values are kept; the draft adds evidence."),
+    ] = None,
+) -> None:
+    """Propose a scenario from the extracted claims and estimates in the store."""
+    from zopa.scenario import draft_scenario, dump_scenario, load_scenario
+
+    base_scenario = load_scenario(base) if base is not None else None
+    data = draft_scenario(store_of(ctx), scenario_id=scenario_id, title=title, base=base_scenario)
+    text = dump_scenario(data)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        err_console.print(f"wrote {out}; check it with `zopa scenario check {out}`", markup=False)
+
+
+def _interval(pred: dict[str, Any]) -> str:
+    if pred["point"] is None:
+        return "–"
+    mark = "✓" if pred["within_zopa"] else "✗"
+    point = f"{pred['point']:.0f}"
+    if pred["low"] is None or f"{pred['low']:.0f}" == f"{pred['high']:.0f}" == point:
+        return f"{point} {mark}"
+    return f"{point} [{pred['low']:.0f}–{pred['high']:.0f}] {mark}"
+
+
+def _zopa_cell(issue: dict[str, Any]) -> str:
+    zone, level1 = issue["zopa"], issue["zopa_level1"]
+    if zone["nonempty"]:
+        text = f"[{zone['low']:.0f}, {zone['high']:.0f}]"
+    else:
+        text = f"empty (gap {zone['gap']:.0f})"
+    if level1["nonempty"] != zone["nonempty"] or (
+        zone["nonempty"] and (level1["low"], level1["high"]) != (zone["low"], zone["high"])
+    ):
+        text += " (ratification narrows)"
+    return f"{text} P={zone['p_nonempty']:.2f}"
+
+
+def _short(name: str) -> str:
+    parts = name.split(".")
+    return parts[1] if len(parts) == 3 and parts[0] == "zopa" else name
+
+
+def render_solve(result: dict[str, Any]) -> None:
+    """Print a solve result: an issues table, a predictions table and the package verdicts."""
+    scenario = result["scenario"]
+    issues = Table(
+        title=f"{scenario['title']} — {result['draws']} draws, seed {result['seed']}",
+        show_lines=True,
+    )
+    issues.add_column("issue")
+    issues.add_column("positions (actor position/salience, red line)")
+    issues.add_column(escape("ZOPA [low, high], P(non-empty)"))
+    for issue in result["issues"]:
+        positions = ", ".join(
+            f"{p['actor']} {p['position']:.0f}/{p['salience']:.0f}"
+            + (f" rl {p['red_line']:.0f}" if p["red_line"] is not None else "")
+            for p in issue["positions"]
+        )
+        sq = f" (sq {issue['status_quo']:.0f})" if issue["status_quo"] is not None else ""
+        issues.add_row(escape(issue["id"] + sq), escape(positions), escape(_zopa_cell(issue)))
+    console.print(issues)
+    predictions = Table(
+        title=escape(f"predictions [{result['interval']:.0%} interval], ✓ = inside the ZOPA")
+    )
+    predictions.add_column("model")
+    for issue in result["issues"]:
+        predictions.add_column(issue["id"], justify="right")
+    for model in result["models"]:
+        suffix = "" if model["vectorised"] else f" ({model['draws']} draws)"
+        m = model["name"]
+        predictions.add_row(
+            _short(model["name"]) + suffix,
+            *(escape(_interval(issue["predictions"][m])) for issue in result["issues"]),
+        )
+    console.print(predictions)
+    package = result["package"]
+    verdict = (
+        "non-empty"
+        if package["nonempty"]
+        else f"empty (no agreement on: {', '.join(package['blocking_issues'])})"
+    )
+    console.print(
+        f"package ZOPA: {verdict}; P(non-empty) = {package['p_nonempty']:.2f}; "
+        f"negotiators alone: {'non-empty' if package['level1_nonempty'] else 'empty'}",
+        markup=False,
+    )
+    for name, verdict_of in package["models"].items():
+        blocked = "; ".join(f"{i}: {', '.join(a)}" for i, a in verdict_of["blocked_by"].items())
+        status = (
+            "acceptable to every veto player"
+            if verdict_of["within_zopa"]
+            else (f"rejected ({blocked})")
+        )
+        console.print(
+            f"  {_short(name)}: {status}; P(acceptable) = {verdict_of['p_within_zopa']:.2f}",
+            markup=False,
+        )
+    blocked_formats = [f for f in result["formats"] if f["status"] in ("blocked", "cycle")]
+    for fmt in blocked_formats:
+        console.print(
+            f"format {fmt['id']}: {fmt['status']} — {'; '.join(fmt['reasons'])}", markup=False
+        )
+
+
+def solve(
+    scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", show_default=False)],
+    model: Annotated[
+        list[str] | None,
+        typer.Option("--model", "-m", help="Registry name of a model (repeatable; default: all)."),
+    ] = None,
+    draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws.")] = 2000,
+    loop_draws: Annotated[
+        int,
+        typer.Option("--loop-draws", min=1, help="Draws for models without a vectorised kernel."),
+    ] = 200,
+    seed: Annotated[
+        int | None, typer.Option("--seed", min=0, help="Random seed (default: fresh, printed).")
+    ] = None,
+    interval: Annotated[
+        float, typer.Option("--interval", min=0.01, max=0.99, help="Interval probability mass.")
+    ] = 0.9,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    chart: Annotated[
+        Path | None,
+        typer.Option("--chart", help="Write PATH.png and PATH.svg (give the path without suffix)."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for solve.json and the chart (solve.png, solve.svg)."),
+    ] = None,
+) -> None:
+    """Run the bargaining models, the ZOPA analysis and Monte Carlo on a scenario."""
+    from zopa.report import write_solve_chart
+    from zopa.scenario import load_scenario, solve_scenario
+
+    if out is not None and out.exists() and not out.is_dir():
+        raise ConfigError(f"--out {out} exists and is not a folder; give a folder path")
+    scenario = load_scenario(scenario_file)
+    result = solve_scenario(
+        scenario,
+        models=model or None,
+        draws=draws,
+        loop_draws=loop_draws,
+        rng=seed,
+        interval=interval,
+    )
+    result["scenario"]["file"] = str(scenario_file)
+    written = []
+    if chart is not None:
+        written += write_solve_chart(result, chart)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "solve.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+        written += [out / "solve.json", *write_solve_chart(result, out / "solve")]
+    if as_json:
+        typer.echo(json.dumps(result))
+    else:
+        render_solve(result)
+    for path in written:
+        err_console.print(f"wrote {path}", markup=False)
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add ``zopa scenario ...`` and ``zopa solve`` to ``app``."""
+    app.add_typer(scenario_app)
+    app.command("solve")(solve)

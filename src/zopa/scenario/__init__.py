@@ -1,1 +1,71 @@
-"""Scenarios (pipeline stage 3): a negotiation as validated data."""
+"""Scenarios (pipeline stage 3): a negotiation as validated data.
+
+A scenario file (YAML, format in ``docs/scenarios.md``) holds the issues on
+0–100 scales, the actors with their stances and red lines, the negotiation
+formats and preconditions, ratification constraints, signatories, deadlines,
+levers and forecast questions. :func:`load_scenario` validates it once, at the
+boundary; :func:`check_file` lists every problem with its line and a hint;
+:func:`draft_scenario` proposes one from the evidence in the store;
+:func:`solve_scenario` runs the bargaining models, the ZOPA analysis and Monte
+Carlo on it.
+"""
+
+from zopa.scenario._check import check_scenario
+from zopa.scenario._convert import ScenarioArrays, scenario_arrays, to_problem
+from zopa.scenario._draft import SALIENCE_CUES, draft_scenario, dump_scenario
+from zopa.scenario._formats import FormatStatus, format_reachability
+from zopa.scenario._load import CheckReport, check_file, check_text, load_scenario, loads_scenario
+from zopa.scenario._loader import MAX_NODES, MAX_SCENARIO_BYTES
+from zopa.scenario._problems import Problem
+from zopa.scenario._schema import (
+    ActorSpec,
+    Deadline,
+    Evidence,
+    FormatSpec,
+    IssueSpec,
+    Lever,
+    Precondition,
+    Question,
+    Ratification,
+    Scenario,
+    Signatories,
+    Stance,
+    Uncertainty,
+)
+from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS, solve_scenario
+
+__all__ = [
+    "DEFAULT_DRAWS",
+    "DEFAULT_LOOP_DRAWS",
+    "MAX_NODES",
+    "MAX_SCENARIO_BYTES",
+    "SALIENCE_CUES",
+    "ActorSpec",
+    "CheckReport",
+    "Deadline",
+    "Evidence",
+    "FormatSpec",
+    "FormatStatus",
+    "IssueSpec",
+    "Lever",
+    "Precondition",
+    "Problem",
+    "Question",
+    "Ratification",
+    "Scenario",
+    "ScenarioArrays",
+    "Signatories",
+    "Stance",
+    "Uncertainty",
+    "check_file",
+    "check_scenario",
+    "check_text",
+    "draft_scenario",
+    "dump_scenario",
+    "format_reachability",
+    "load_scenario",
+    "loads_scenario",
+    "scenario_arrays",
+    "solve_scenario",
+    "to_problem",
+]

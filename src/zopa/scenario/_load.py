@@ -1,0 +1,111 @@
+"""Loading and checking scenario files: the entry points of the scenario stage."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from zopa.errors import ScenarioError
+from zopa.scenario._check import check_scenario
+from zopa.scenario._loader import ParsedFile, parse_text, read_file
+from zopa.scenario._problems import Problem
+from zopa.scenario._schema import Scenario
+
+__all__ = ["CheckReport", "check_file", "check_text", "load_scenario", "loads_scenario"]
+
+
+@dataclass
+class CheckReport:
+    """What ``zopa scenario check`` found in one file."""
+
+    file: str
+    scenario: Scenario | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make the file invalid."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file is a valid scenario (warnings allowed)."""
+        return self.scenario is not None and not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for ``--json``."""
+        return {
+            "file": self.file,
+            "valid": self.ok,
+            "errors": len(self.errors),
+            "warnings": len(self.problems) - len(self.errors),
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+    def raise_for_errors(self) -> Scenario:
+        """The scenario, or a :class:`ScenarioError` naming the first error's file and line."""
+        errors = self.errors
+        if self.scenario is None or errors:
+            first = errors[0].format() if errors else f"{self.file}: invalid scenario"
+            more = len(errors) - 1
+            tail = (
+                f" (and {more} more error{'s' * (more > 1)}: run `zopa scenario check {self.file}`)"
+                if more > 0
+                else ""
+            )
+            raise ScenarioError(first + tail)
+        return self.scenario
+
+
+def _known_models() -> list[str]:
+    import zopa.models  # noqa: F401  (importing registers the built-in models)
+    from zopa.registry import models
+
+    return models.names()
+
+
+def _report(parsed: ParsedFile) -> CheckReport:
+    report = CheckReport(parsed.file, parsed.scenario, list(parsed.problems))
+    if parsed.scenario is not None:
+        report.problems.extend(
+            check_scenario(
+                parsed.scenario,
+                file=parsed.file,
+                node=parsed.node,
+                known_models=_known_models(),
+            )
+        )
+    return report
+
+
+def check_file(path: str | os.PathLike[str]) -> CheckReport:
+    """Validate the scenario file at ``path`` and return every problem found.
+
+    Raises
+    ------
+    ScenarioError
+        Only when the file cannot be opened at all.
+    """
+    return _report(read_file(path))
+
+
+def check_text(text: str, *, source: str = "<string>") -> CheckReport:
+    """Validate scenario YAML given as text (``source`` names it in messages)."""
+    return _report(parse_text(text, source=source))
+
+
+def load_scenario(path: str | os.PathLike[str]) -> Scenario:
+    """Load a valid scenario from ``path``.
+
+    Raises
+    ------
+    ScenarioError
+        One line naming the file, the line and the first error, with a hint.
+    """
+    return check_file(path).raise_for_errors()
+
+
+def loads_scenario(text: str, *, source: str = "<string>") -> Scenario:
+    """Load a valid scenario from YAML text."""
+    return check_text(text, source=source).raise_for_errors()

@@ -1,0 +1,326 @@
+"""Reading a scenario file: size limit, safe YAML with line marks, pydantic validation.
+
+Scenario files are untrusted input. The loader
+
+* refuses files over :data:`MAX_SCENARIO_BYTES` before reading them whole;
+* decodes UTF-8 strictly and parses with PyYAML's *safe* loader, so a tag such
+  as ``!!python/object`` is an error, never an object;
+* refuses alias bombs and recursive aliases (more than :data:`MAX_NODES` nodes
+  once aliases are expanded) and duplicate keys (YAML keeps the last silently);
+* validates the data once with the pydantic models of :mod:`._schema` and maps
+  every error location back to the line of the YAML node it names, using the
+  marks that ``yaml.compose`` keeps on every node.
+
+Every failure is a :class:`~zopa.errors.ScenarioError` whose one-line message
+names the file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from zopa.errors import ScenarioError
+from zopa.scenario._problems import Path, Problem
+from zopa.scenario._schema import Scenario, field_descriptions
+
+__all__ = [
+    "MAX_NODES",
+    "MAX_SCENARIO_BYTES",
+    "ParsedFile",
+    "line_of",
+    "parse_text",
+    "read_file",
+]
+
+MAX_SCENARIO_BYTES = 2 * 1024 * 1024
+"""Largest scenario file accepted (2 MiB): hand-written scenarios are a few tens of kB."""
+
+MAX_NODES = 200_000
+"""Most YAML nodes a scenario may expand to (guards against alias bombs)."""
+
+_FIELD_HELP = field_descriptions()
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader whose value errors keep the node's line.
+
+    PyYAML raises a bare ``ValueError`` for, e.g., ``2025-13-45`` or an integer of
+    more than 4300 digits; re-raised here as a marked YAML error.
+    """
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, TypeError) as exc:
+            raise ConstructorError(
+                None, None, f"cannot read the value {node.value!r}: {exc}", node.start_mark
+            ) from None
+
+
+@dataclass
+class ParsedFile:
+    """A parsed scenario file: the data, its node tree (for lines) and what was found."""
+
+    file: str
+    node: Node | None = None
+    data: Any = None
+    scenario: Scenario | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, line: int, message: str, hint: str | None = None) -> ParsedFile:
+        """Record an error and return ``self`` (for early returns)."""
+        self.problems.append(Problem(self.file, line, message, hint))
+        return self
+
+
+def read_file(path: str | os.PathLike[str]) -> ParsedFile:
+    """Read and validate the scenario file at ``path``; problems are returned, not raised.
+
+    Only a file that cannot be opened at all is raised (a :class:`ScenarioError`).
+    """
+    name = str(path)
+    fs_path = FsPath(path)
+    try:
+        size = fs_path.stat().st_size
+        if size > MAX_SCENARIO_BYTES:
+            return ParsedFile(name).error(
+                0,
+                f"file is {size:,} bytes, over the {MAX_SCENARIO_BYTES:,}-byte limit "
+                "for scenario files",
+                "split the scenario or move long notes out of it",
+            )
+        with fs_path.open("rb") as handle:
+            raw = handle.read(MAX_SCENARIO_BYTES + 1)
+    except IsADirectoryError:
+        raise ScenarioError(f"{name}: is a folder, not a scenario file") from None
+    except FileNotFoundError:
+        raise ScenarioError(f"{name}: no such scenario file") from None
+    except OSError as exc:
+        raise ScenarioError(f"{name}: cannot read the scenario file: {exc.strerror}") from None
+    if len(raw) > MAX_SCENARIO_BYTES:
+        return ParsedFile(name).error(
+            0, f"file is over the {MAX_SCENARIO_BYTES:,}-byte limit for scenario files"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return ParsedFile(name).error(
+            line, f"not UTF-8 text (byte {exc.start})", "save the file as UTF-8"
+        )
+    return parse_text(text, source=name)
+
+
+def parse_text(text: str, *, source: str = "<string>") -> ParsedFile:
+    """Parse and validate scenario YAML ``text``; ``source`` names it in messages."""
+    parsed = ParsedFile(source)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_SCENARIO_BYTES:
+        return parsed.error(0, f"text is over the {MAX_SCENARIO_BYTES:,}-byte limit")
+    loader: _SafeLoader | None = None
+    try:
+        loader = _SafeLoader(text)
+        node = loader.get_single_node()
+        if node is None:
+            return parsed.error(1, "the file is empty", "start from `zopa scenario draft`")
+        _check_nodes(node, parsed)
+        if parsed.problems:
+            return parsed
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        return parsed.error(line, _yaml_message(exc), _yaml_hint(exc))
+    except yaml.YAMLError as exc:  # ReaderError: a character YAML does not allow
+        position = getattr(exc, "position", None)
+        line = text[:position].count("\n") + 1 if isinstance(position, int) else 0
+        return parsed.error(line, f"not valid YAML: {_one_line(str(exc))}")
+    except RecursionError:
+        return parsed.error(0, "the YAML is nested too deeply", "flatten the structure")
+    finally:
+        if loader is not None:
+            loader.dispose()
+    parsed.node, parsed.data = node, data
+    if not isinstance(data, dict):
+        return parsed.error(
+            node.start_mark.line + 1,
+            f"a scenario must be a mapping of fields, got {_kind(data)}",
+            "start with `id:`, `title:`, `issues:` and `actors:`",
+        )
+    try:
+        parsed.scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        parsed.problems.extend(_problem(source, node, error) for error in exc.errors())
+    except RecursionError:
+        return parsed.error(0, "the YAML is nested too deeply", "flatten the structure")
+    return parsed
+
+
+def _check_nodes(root: Node, parsed: ParsedFile) -> None:
+    """Refuse alias bombs, recursive aliases and duplicate keys before constructing."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def size(node: Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            raise _RefusedError(node, "a recursive alias (an anchor used inside itself)")
+        visiting.add(key)
+        total = 1
+        if isinstance(node, SequenceNode):
+            total += sum(size(child) for child in node.value)
+        elif isinstance(node, MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value != "<<":
+                    if key_node.value in seen:
+                        raise _RefusedError(
+                            key_node,
+                            f"duplicate key {key_node.value!r} (first on line "
+                            f"{seen[key_node.value]})",
+                        )
+                    seen[key_node.value] = key_node.start_mark.line + 1
+                total += size(key_node) + size(value_node)
+        if total > MAX_NODES:
+            raise _RefusedError(node, f"the YAML expands to over {MAX_NODES:,} nodes (alias bomb?)")
+        visiting.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        size(root)
+    except _RefusedError as refused:
+        parsed.error(refused.node.start_mark.line + 1, refused.message)
+
+
+class _RefusedError(Exception):
+    def __init__(self, node: Node, message: str) -> None:
+        super().__init__(message)
+        self.node, self.message = node, message
+
+
+def line_of(node: Node | None, path: Path) -> int:
+    """The 1-based line of the deepest node of ``path`` found in ``node`` (0 without a tree).
+
+    ``path`` is a pydantic error location or a check's path: mapping keys and
+    sequence indexes. Parts that do not exist (a field that is missing, or one a
+    validator added) stop the walk at their parent, which is where the fix goes.
+    """
+    if node is None:
+        return 0
+    current = node
+    for part in path:
+        child: Node | None = None
+        if isinstance(current, MappingNode):
+            for key_node, value_node in current.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == str(part):
+                    child = value_node
+                    break
+                if isinstance(key_node, ScalarNode) and _same_number(key_node.value, part):
+                    child = value_node
+                    break
+        elif (
+            isinstance(current, SequenceNode)
+            and isinstance(part, int)
+            and 0 <= part < len(current.value)
+        ):
+            child = current.value[part]
+        if child is None:
+            break
+        current = child
+    return int(current.start_mark.line) + 1
+
+
+def _same_number(text: str, part: str | int) -> bool:
+    try:
+        return float(text) == float(part)
+    except ValueError:
+        return False
+
+
+def _problem(source: str, node: Node, error: ErrorDetails) -> Problem:
+    loc = tuple(p for p in error["loc"] if not _is_internal(p))
+    kind = error["type"]
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    names = [p for p in loc if isinstance(p, str)]
+    # A bare number is read as {value: number}: name the field it stands for.
+    field = names[-2] if len(names) > 1 and names[-1] == "value" else (names or [""])[-1]
+    hint: str | None = None
+    if kind == "missing":
+        message = f"missing field `{field}`"
+        hint = f"add `{field}:` — {_FIELD_HELP[field]}" if field in _FIELD_HELP else None
+        loc = loc[:-1]
+    elif kind == "extra_forbidden":
+        message = f"unknown field `{field}`"
+        close = difflib.get_close_matches(field, list(_FIELD_HELP), n=1, cutoff=0.7)
+        hint = f"did you mean `{close[0]}`?" if close else "remove it or check the spelling"
+    elif kind in {"less_than_equal", "greater_than_equal", "greater_than", "less_than"}:
+        message = f"{message}, got {error['input']!r}"
+        hint = f"`{field}` is {_FIELD_HELP[field]}" if field in _FIELD_HELP else None
+    elif kind == "literal_error":
+        message = f"{message}, got {error['input']!r}"
+        expected = (error.get("ctx") or {}).get("expected", "")
+        options = [o.strip(" '") for o in str(expected).replace(" or ", ", ").split(",")]
+        close = difflib.get_close_matches(str(error["input"]), options, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else None
+    elif kind == "string_pattern_mismatch":
+        message = f"{error['input']!r} is not a valid id"
+        hint = "ids use lower-case letters, digits, _ and -, starting with a letter"
+    elif kind in {"model_type", "dict_type", "model_attributes_type"}:
+        message = f"expected a mapping of fields, got {_kind(error['input'])}"
+    elif kind in {"list_type"}:
+        message = f"expected a list, got {_kind(error['input'])}"
+    elif kind in {"float_parsing", "float_type", "int_parsing", "int_type"}:
+        message = f"expected a number, got {error['input']!r}"
+    elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
+        hint = "write dates as YYYY-MM-DD"
+    return Problem(source, line_of(node, loc), message, hint, path=loc)
+
+
+def _is_internal(part: str | int) -> bool:
+    # pydantic adds the names of union members and of function validators to locations.
+    return isinstance(part, str) and (
+        part.startswith("function-") or part in {"float", "int", "str", "[key]"}
+    )
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "invalid YAML"
+    if isinstance(exc, ConstructorError) and "constructor for the tag" in problem:
+        tag = problem.split("tag", 1)[1].strip(" '")
+        return f"YAML tag {tag!r} is not allowed (scenario files are loaded as plain data only)"
+    context = f" {exc.context}" if exc.context else ""
+    return f"not valid YAML: {problem}{context}"
+
+
+def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
+    if isinstance(exc, ConstructorError) and "constructor for the tag" in (exc.problem or ""):
+        return "remove the `!!` tag"
+    if "tab" in (exc.problem or "") or "tab" in (exc.context or ""):
+        return "indent with spaces, not tabs"
+    return "check the indentation and quoting on this line and the one before"
+
+
+def _kind(data: Any) -> str:
+    if data is None:
+        return "nothing"
+    if isinstance(data, list):
+        return "a list"
+    return f"the {type(data).__name__} {str(data)[:40]!r}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

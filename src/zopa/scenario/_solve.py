@@ -1,0 +1,295 @@
+"""``solve_scenario``: every model, the ZOPA and Monte Carlo on one scenario, as plain data.
+
+The command ``zopa solve`` prints this result as a table, as JSON, or as a
+chart; anything else (the web app, a notebook) can call it directly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from zopa.errors import ModelError
+from zopa.models import (
+    BargainingModel,
+    Constraints,
+    MonteCarloResult,
+    Zone,
+    acceptable_bounds,
+    blocking_actors,
+    run_monte_carlo,
+    within_zone,
+    zone_of_agreement,
+)
+from zopa.scenario._convert import ScenarioArrays, scenario_arrays
+from zopa.scenario._formats import format_reachability
+from zopa.scenario._schema import Scenario
+
+__all__ = ["DEFAULT_DRAWS", "DEFAULT_LOOP_DRAWS", "solve_scenario"]
+
+DEFAULT_DRAWS = 2000
+DEFAULT_LOOP_DRAWS = 200
+
+
+def _num(value: Any) -> float | None:
+    """A JSON-safe rounded float (``None`` for ``nan``)."""
+    number = float(value)
+    return None if math.isnan(number) else round(number, 4)
+
+
+def _instantiate(names: Sequence[str]) -> dict[str, BargainingModel]:
+    from zopa.registry import models as registry
+
+    out: dict[str, BargainingModel] = {}
+    for name in names:
+        factory = registry.get(name)
+        model = factory()
+        if not isinstance(model, BargainingModel):
+            raise ModelError(f"registry entry {name!r} is not a BargainingModel")
+        out[name] = model
+    return out
+
+
+def _default_models(scenario: Scenario) -> list[str]:
+    if scenario.models:
+        return list(scenario.models)
+    from zopa.registry import models as registry
+
+    return registry.names()
+
+
+def _bound_setters(constraints: Constraints, level: int) -> tuple[list[list[str]], list[list[str]]]:
+    """Per issue, the actors whose red lines set the zone's lower and upper bound."""
+    lower, upper = acceptable_bounds(constraints.red_line, constraints.side, constraints.scale)
+    mask = constraints.mask(level)
+    low = np.where(mask & (constraints.side > 0), lower, -np.inf)
+    high = np.where(mask & (constraints.side < 0), upper, np.inf)
+    lows, highs = [], []
+    for j in range(len(constraints.issues)):
+        best_low, best_high = low[:, j].max(), high[:, j].min()
+        lows.append(
+            [
+                a
+                for k, a in enumerate(constraints.actors)
+                if np.isfinite(best_low) and low[k, j] == best_low
+            ]
+        )
+        highs.append(
+            [
+                a
+                for k, a in enumerate(constraints.actors)
+                if np.isfinite(best_high) and high[k, j] == best_high
+            ]
+        )
+    return lows, highs
+
+
+def _zone_dict(zone: Zone, j: int) -> dict[str, Any]:
+    nonempty = bool(zone.nonempty[j])
+    return {
+        "nonempty": nonempty,
+        "low": _num(zone.low[j]) if nonempty else None,
+        "high": _num(zone.high[j]) if nonempty else None,
+        "gap": None if nonempty else _num(zone.low[j] - zone.high[j]),
+    }
+
+
+def solve_scenario(
+    scenario: Scenario,
+    *,
+    models: Sequence[str] | None = None,
+    draws: int = DEFAULT_DRAWS,
+    loop_draws: int = DEFAULT_LOOP_DRAWS,
+    rng: int | np.random.Generator | None = None,
+    interval: float = 0.9,
+) -> dict[str, Any]:
+    """Run bargaining models, the ZOPA analysis and Monte Carlo on ``scenario``.
+
+    Parameters
+    ----------
+    scenario:
+        A checked scenario (from :func:`zopa.scenario.load_scenario`).
+    models:
+        Registry names to run; default: the scenario's ``models`` list, or every
+        registered model.
+    draws:
+        Monte Carlo draws over the declared uncertainty (positions, red lines).
+    loop_draws:
+        Draws used for models without a vectorised kernel (refitted in a loop).
+    rng:
+        Seed or Generator; the seed used is returned as ``seed``.
+    interval:
+        Probability mass of the reported prediction intervals (default 90 %).
+
+    Returns
+    -------
+    dict
+        Plain, JSON-ready data: ``scenario``, ``seed``, ``draws``, ``interval``,
+        ``models`` (name, params, inputs digest, draws used, vectorised),
+        ``issues`` (positions, ZOPA at both levels with P(non-empty), each
+        model's point prediction, interval and ZOPA verdict), ``package`` and
+        ``formats``.
+    """
+    if not 0 < interval < 1:
+        raise ModelError(f"interval must lie strictly between 0 and 1, got {interval}")
+    arrays = scenario_arrays(scenario)
+    instances = _instantiate(list(models) if models is not None else _default_models(scenario))
+    points = {name: model.fit(arrays.problem).prediction_ for name, model in instances.items()}
+    mc = run_monte_carlo(
+        arrays.problem,
+        arrays.constraints,
+        instances,
+        position_spread=arrays.position_spread,
+        red_line_spread=arrays.red_line_spread,
+        draws=draws,
+        loop_draws=loop_draws,
+        rng=rng,
+    )
+    zone = zone_of_agreement(arrays.constraints, level=2)
+    zone1 = zone_of_agreement(arrays.constraints, level=1)
+    outcomes = {name: p.outcome for name, p in points.items()}
+    return {
+        "scenario": {"id": scenario.id, "title": scenario.title, "as_of": _date(scenario)},
+        "seed": mc.seed,
+        "draws": draws,
+        "interval": interval,
+        "models": [
+            {
+                "name": name,
+                "params": _plain(p.params),
+                "inputs_digest": p.inputs_digest,
+                "draws": int(mc.models[name].outcomes.shape[0]),
+                "vectorised": mc.models[name].vectorised,
+            }
+            for name, p in points.items()
+        ],
+        "issues": _issues(scenario, arrays, zone, zone1, outcomes, mc, interval),
+        "package": _package(arrays, zone, outcomes, mc),
+        "formats": [
+            {"id": s.format, "status": s.status, "after": list(s.after), "reasons": list(s.reasons)}
+            for s in format_reachability(scenario).values()
+        ],
+    }
+
+
+def _issues(
+    scenario: Scenario,
+    arrays: ScenarioArrays,
+    zone: Zone,
+    zone1: Zone,
+    outcomes: dict[str, np.ndarray],
+    mc: MonteCarloResult,
+    interval: float,
+) -> list[dict[str, Any]]:
+    constraints = arrays.constraints
+    low_by, high_by = _bound_setters(constraints, 2)
+    p_zopa = mc.p_zopa
+    tail = (1 - interval) / 2
+    pos_low, pos_high = np.quantile(mc.positions, [tail, 1 - tail], axis=0)
+    out = []
+    for j, issue in enumerate(scenario.issues):
+        positions = []
+        for a, actor_id in enumerate(constraints.actors):
+            if np.isnan(arrays.stated_positions[a, j]):
+                continue
+            stance = scenario.actor(actor_id).positions[issue.id]
+            stated = arrays.stated_positions[a, j]
+            positions.append(
+                {
+                    "actor": actor_id,
+                    "position": _num(arrays.stated_positions[a, j]),
+                    "salience": _num(stance.salience.value),
+                    "low": _num(np.nan_to_num(pos_low[a, j], nan=stated)),
+                    "high": _num(np.nan_to_num(pos_high[a, j], nan=stated)),
+                    "red_line": _num(constraints.red_line[a, j]),
+                    "accepts": {1: "above", -1: "below"}.get(int(constraints.side[a, j])),
+                    "binds": "negotiator"
+                    if constraints.negotiator[a, j]
+                    else "ratifier"
+                    if constraints.ratifier[a, j]
+                    else None,
+                }
+            )
+        predictions = {}
+        for name, outcome in outcomes.items():
+            draws = mc.models[name]
+            low, high = draws.interval(interval)
+            inside = bool(within_zone(outcome, zone)[j])
+            blockers = blocking_actors(outcome, constraints)[:, j]
+            predictions[name] = {
+                "point": _num(outcome[j]),
+                "low": _num(low[j]),
+                "high": _num(high[j]),
+                "within_zopa": inside,
+                "p_within_zopa": _num(draws.within[:, j].mean()),
+                "blocked_by": [a for a, b in zip(constraints.actors, blockers, strict=True) if b],
+            }
+        out.append(
+            {
+                "id": issue.id,
+                "label": issue.label,
+                "anchors": {f"{k:g}": v for k, v in sorted(issue.anchors.items())},
+                "status_quo": _num(arrays.problem.reference[j]),
+                "positions": positions,
+                "zopa": {
+                    **_zone_dict(zone, j),
+                    "p_nonempty": _num(p_zopa[j]),
+                    "low_set_by": low_by[j],
+                    "high_set_by": high_by[j],
+                },
+                "zopa_level1": {
+                    **_zone_dict(zone1, j),
+                    "p_nonempty": _num(mc.zone_level1.nonempty[:, j].mean()),
+                },
+                "predictions": predictions,
+            }
+        )
+    return out
+
+
+def _package(
+    arrays: ScenarioArrays, zone: Zone, outcomes: dict[str, np.ndarray], mc: MonteCarloResult
+) -> dict[str, Any]:
+    constraints = arrays.constraints
+    issues = constraints.issues
+    models = {}
+    for name, outcome in outcomes.items():
+        blockers = blocking_actors(outcome, constraints)
+        models[name] = {
+            "within_zopa": bool(within_zone(outcome, zone).all()),
+            "p_within_zopa": _num(mc.models[name].within.all(axis=1).mean()),
+            "blocked_by": {
+                issue: [a for a, b in zip(constraints.actors, blockers[:, j], strict=True) if b]
+                for j, issue in enumerate(issues)
+                if blockers[:, j].any()
+            },
+        }
+    return {
+        "nonempty": bool(zone.package_nonempty),
+        "p_nonempty": _num(mc.p_package),
+        "level1_nonempty": bool(zone_of_agreement(constraints, level=1).package_nonempty),
+        "blocking_issues": [i for j, i in enumerate(issues) if not zone.nonempty[j]],
+        "models": models,
+    }
+
+
+def _date(scenario: Scenario) -> str | None:
+    return scenario.as_of.isoformat() if scenario.as_of else None
+
+
+def _plain(value: Any) -> Any:
+    """Parameters as JSON-ready data (numpy scalars and generators made plain)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, float | np.floating):
+        return _num(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    return repr(value)
