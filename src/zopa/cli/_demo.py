@@ -1,4 +1,10 @@
-"""``zopa demo``: the main job on the bundled example corpus, stage by stage."""
+"""``zopa demo``: the main job on the bundled example corpus, stage by stage.
+
+ingest → extract (with a digest of the evidence) → draft a scenario from it →
+solve the shipped scenario with every model, its uncertainty and the ZOPA
+verdict, and write the chart. Each step calls the same library function as its
+own command.
+"""
 
 from __future__ import annotations
 
@@ -6,31 +12,132 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
 
-from zopa.cli._app import console, state
+from zopa.cli._app import console, err_console, state
 from zopa.cli._docs import documents_table
+from zopa.cli._extract import _render_report as render_extraction_report
 from zopa.cli._ingest import render_report
+from zopa.cli._scenario import render_solve
+from zopa.extract import build_pipeline, extract_documents
 from zopa.ingest import ingest_paths
+from zopa.registry import models as model_registry
+from zopa.report import Digest, evidence_digest, write_solve_chart
+from zopa.scenario import draft_scenario, dump_scenario, load_scenario, solve_scenario
 from zopa.store import list_documents
 
 __all__ = ["register"]
 
+DEMO_SEED = 2025
+
+
+def _render_digest(digest: Digest) -> None:
+    counts = ", ".join(f"{n} {kind}" for kind, n in digest.counts.items())
+    console.print(f"evidence in the store: {counts}")
+    actors = Table(title="most mentioned actors")
+    for column in ("actor", "kind", "country", "role", "mentions"):
+        actors.add_column(column, justify="right" if column == "mentions" else "left")
+    for actor in digest.actors:
+        actors.add_row(
+            actor["name"],
+            actor["kind"],
+            actor["country"] or "—",
+            actor["role"] or "—",
+            str(len(actor["mentions"])),
+        )
+    console.print(actors)
+    events = Table(title="key events")
+    for column in ("date", "type", "source", "target", "status", "doc"):
+        events.add_column(column)
+    for event in digest.events:
+        events.add_row(
+            event["date"] or "—",
+            f"{event['type']}" + (f"/{event['mode']}" if event["mode"] else ""),
+            event["source_actor"] or "—",
+            event["target_actor"] or "—",
+            event["status"],
+            str(event["document_id"]),
+        )
+    console.print(events)
+    quotes = Table(title="top quotes")
+    quotes.add_column("speaker")
+    quotes.add_column("quote", overflow="fold")
+    quotes.add_column("doc", justify="right")
+    for quote in digest.quotes:
+        speaker = quote["speaker_actor"] or quote["speaker_text"] or "—"
+        text = quote["text"] if len(quote["text"]) <= 160 else quote["text"][:157] + "…"
+        quotes.add_row(speaker, f"[{quote['kind']}] {text}", str(quote["document_id"]))
+    console.print(quotes, markup=False)
+    claims = Table(title="claims per actor and issue")
+    claims.add_column("actor")
+    claims.add_column("issues (number of claims)", overflow="fold")
+    by_actor: dict[str, list[tuple[str, int]]] = {}
+    for (claimant, issue), count in digest.claims_by_actor_issue.items():
+        by_actor.setdefault(claimant, []).append((issue, count))
+    for claimant, issues in sorted(by_actor.items(), key=lambda kv: -sum(n for _, n in kv[1])):
+        ranked = sorted(issues, key=lambda pair: (-pair[1], pair[0]))
+        claims.add_row(claimant, ", ".join(f"{issue} {n}" for issue, n in ranked))
+    console.print(claims)
+    estimates = Table(title="probability estimates")
+    for column in ("holder", "phrase", "p", "interval", "about"):
+        estimates.add_column(column, overflow="fold")
+    for est in digest.estimates:
+        estimates.add_row(
+            est["holder_actor"] or est["holder_text"] or "(author)",
+            est["phrase"],
+            f"{est['probability']:.2f}",
+            f"[{est['low']:.2f}, {est['high']:.2f}]",
+            (est["about"] or "—")[:60],
+        )
+    console.print(estimates)
+
 
 def demo(
     ctx: typer.Context,
-    corpus: Annotated[
-        Path, typer.Argument(help="Folder of articles to run on.", show_default=True)
-    ] = Path("examples/corpus"),
+    corpus: Annotated[Path, typer.Argument(help="Folder of articles to run on.")] = Path(
+        "examples/corpus"
+    ),
+    scenario_file: Annotated[
+        Path, typer.Option("--scenario", help="Scenario to solve with every model.")
+    ] = Path("examples/scenarios/russia-ukraine-2025.yaml"),
+    out: Annotated[
+        Path, typer.Option("--out", help="Folder for the drafted scenario and the chart.")
+    ] = Path("out"),
 ) -> None:
     """Run the pipeline on the example corpus and print what each stage found."""
     cli = state(ctx)
     if not corpus.is_dir():
         raise typer.BadParameter(f"{corpus} is not a folder", param_hint="CORPUS")
     store = cli.store()
+    out.mkdir(parents=True, exist_ok=True)
+
     console.rule(f"[bold]1. ingest[/] {corpus} → {store.display_url}")
     report = ingest_paths(store, [corpus], max_file_bytes=cli.settings.max_file_bytes)
     render_report(report)
     console.print(documents_table(list_documents(store), title="stored documents"))
+
+    console.rule("[bold]2. extract[/] actors, events, quotes, claims, estimates")
+    extraction = extract_documents(store, build_pipeline())
+    render_extraction_report(extraction)
+    _render_digest(evidence_digest(store))
+
+    console.rule("[bold]3. scenario[/] drafted from the evidence")
+    draft_path = out / "draft-scenario.yaml"
+    draft = draft_scenario(store, scenario_id="demo-draft", title="Drafted from the example corpus")
+    draft_path.write_text(dump_scenario(draft), encoding="utf-8")
+    console.print(
+        f"{len(draft.get('actors', []))} actors on {len(draft.get('issues', []))} issues, "
+        f"every value citing its evidence → {draft_path} (edit it, then `zopa scenario check`)",
+        markup=False,
+    )
+
+    console.rule(f"[bold]4. solve[/] {scenario_file} with every model")
+    scenario = load_scenario(scenario_file)
+    result = solve_scenario(scenario, models=model_registry.names(), rng=DEMO_SEED)
+    result["scenario"]["file"] = str(scenario_file)
+    render_solve(result)
+    for path in write_solve_chart(result, out / "solve"):
+        err_console.print(f"wrote {path}", markup=False)
 
 
 def register(app: typer.Typer) -> None:

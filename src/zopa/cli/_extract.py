@@ -1,11 +1,246 @@
-"""Commands of this stage register here (placeholder until the stage lands)."""
+"""``zopa extract`` and the evidence listings: actors, events, quotes, claims, estimates."""
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from zopa.cli._app import console, err_console, store_of
+from zopa.extract import build_pipeline
+from zopa.extract._query import (
+    KIND_FIELDS,
+    EvidenceFilter,
+    ItemListing,
+    list_actors,
+    list_items,
+)
+from zopa.extract._run import DocumentOutcome, ExtractionReport, extract_documents
 
 __all__ = ["register"]
 
 
+def extract(
+    ctx: typer.Context,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes for the spaCy pipeline.")
+    ] = 1,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Extract every document again, even if current.")
+    ] = False,
+    gazetteer: Annotated[
+        list[Path] | None,
+        typer.Option("--gazetteer", help="A YAML gazetteer added to the shipped one (repeatable)."),
+    ] = None,
+) -> None:
+    """Extract actors, events, quotes, claims and estimates from stored documents."""
+    store = store_of(ctx)
+    nlp = build_pipeline(gazetteer or ())
+    with Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("extract", total=None)
+
+        def advance(_outcome: DocumentOutcome, total: int) -> None:
+            progress.update(task, total=total, advance=1)
+
+        report = extract_documents(
+            store, nlp, rebuild=rebuild, workers=workers, on_progress=advance
+        )
+    _render_report(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _render_report(report: ExtractionReport) -> None:
+    for outcome in report.outcomes:
+        if outcome.status in ("failed", "skipped") and outcome.message:
+            level = "error" if outcome.status == "failed" else "note"
+            err_console.print(f"{level}: {outcome.message}", markup=False)
+    table = Table(title="extraction summary")
+    for column in ("extracted", "up to date", "skipped", "failed"):
+        table.add_column(column, justify="right")
+    table.add_row(*(str(report.count(s)) for s in ("extracted", "current", "skipped", "failed")))
+    console.print(table)
+    items = report.items()
+    if items:
+        kinds = Table(title="items stored in this run")
+        for kind in items:
+            kinds.add_column(kind, justify="right")
+        kinds.add_row(*(str(n) for n in items.values()))
+        console.print(kinds)
+
+
+def _iso(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
+
+
+def _marked(sentence: str, start: int, end: int) -> Text:
+    text = Text(sentence)
+    text.stylize("bold reverse", max(0, start), max(0, end))
+    return text
+
+
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor key or part of its name.")]
+FromOpt = Annotated[
+    str | None, typer.Option("--from", help="Documents published on or after (YYYY-MM-DD).")
+]
+ToOpt = Annotated[
+    str | None, typer.Option("--to", help="Documents published on or before (YYYY-MM-DD).")
+]
+DocOpt = Annotated[int | None, typer.Option("--document", help="Only this document id.")]
+SentencesOpt = Annotated[
+    bool, typer.Option("--sentences", help="Show each item's sentence with the span marked.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON array.")]
+
+
+def _filters(
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    document: int | None,
+    *,
+    type_: str | None = None,
+    issue: str | None = None,
+) -> EvidenceFilter:
+    return EvidenceFilter(
+        actor=actor,
+        issue=issue,
+        type=type_,
+        published_from=_iso(since, "--from"),
+        published_to=_iso(until, "--to"),
+        document_id=document,
+    )
+
+
+def _print_json(items: list[dict[str, Any]]) -> None:
+    typer.echo(json.dumps(items, ensure_ascii=False, indent=2))
+
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "events": ("type", "status", "source_actor", "target_actor", "date", "place"),
+    "quotes": ("kind", "speaker_actor", "speaker_text", "cue"),
+    "claims": ("actor", "issue", "stance", "salience_cue", "attribution"),
+    "estimates": ("holder_actor", "phrase", "probability", "low", "high", "about"),
+}
+
+
+def _show_items(kind: str, listings: list[ItemListing], sentences: bool, as_json: bool) -> None:
+    if as_json:
+        _print_json([listing.item for listing in listings])
+        return
+    table = Table(title=kind)
+    table.add_column("id", justify="right")
+    table.add_column("doc", justify="right")
+    for column in _COLUMNS[kind]:
+        table.add_column(column)
+    table.add_column("sentence" if sentences else "text")
+    for listing in listings:
+        item = listing.item
+        cells = [str(item[c]) if item[c] is not None else "—" for c in _COLUMNS[kind]]
+        if sentences:
+            offset = listing.sentence_start
+            last: Text | str = _marked(
+                item["sentence"], item["start"] - offset, item["end"] - offset
+            )
+        else:
+            last = item["text"][:120]
+        table.add_row(str(item["id"]), str(item["document_id"]), *cells, last)
+    console.print(table)
+
+
+def actors(
+    ctx: typer.Context,
+    actor: ActorOpt = None,
+    kind: Annotated[
+        str | None, typer.Option("--type", help="Actor kind: state, person, organisation, group.")
+    ] = None,
+    since: FromOpt = None,
+    until: ToOpt = None,
+    document: DocOpt = None,
+    sentences: SentencesOpt = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the actors found, most mentioned first, with their mentions."""
+    listings = list_actors(store_of(ctx), _filters(actor, since, until, document, type_=kind))
+    if as_json:
+        _print_json([listing.item for listing in listings])
+        return
+    table = Table(title="actors")
+    for column in ("id", "name", "kind", "country", "sector", "role", "mentions", "aliases"):
+        table.add_column(column)
+    for listing in listings:
+        item = listing.item
+        table.add_row(
+            item["id"],
+            item["name"],
+            item["kind"],
+            item["country"] or "—",
+            item["sector"] or "—",
+            item["role"] or "—",
+            str(len(item["mentions"])),
+            ", ".join(item["aliases"][:6]),
+        )
+    console.print(table)
+    if sentences:
+        for listing in listings:
+            console.print(f"[bold]{listing.item['name']}[/]")
+            for mention, (sentence, offset) in zip(
+                listing.item["mentions"], listing.sentences, strict=True
+            ):
+                line = _marked(sentence, mention["start"] - offset, mention["end"] - offset)
+                console.print(Text(f"  [{mention['document_id']}] ") + line)
+
+
+TypeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--type", help="Event type (e.g. CONSULT), quote kind (direct, indirect) or claim stance."
+    ),
+]
+IssueOpt = Annotated[str | None, typer.Option("--issue", help="Only claims on this issue.")]
+
+
+def _item_command(kind: str) -> Any:
+    def command(
+        ctx: typer.Context,
+        actor: ActorOpt = None,
+        type_: TypeOpt = None,
+        issue: IssueOpt = None,
+        since: FromOpt = None,
+        until: ToOpt = None,
+        document: DocOpt = None,
+        sentences: SentencesOpt = False,
+        as_json: JsonOpt = False,
+    ) -> None:
+        filters = _filters(actor, since, until, document, type_=type_, issue=issue)
+        _show_items(kind, list_items(store_of(ctx), kind, filters), sentences, as_json)
+
+    command.__doc__ = f"List the {kind} found, each with its document, span and sentence."
+    command.__name__ = kind
+    return command
+
+
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    """Add ``extract`` and the listings to ``app``."""
+    app.command("extract")(extract)
+    app.command("actors")(actors)
+    for kind in KIND_FIELDS:
+        app.command(kind)(_item_command(kind))

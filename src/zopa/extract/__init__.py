@@ -1,1 +1,77 @@
-"""Extraction (pipeline stage 2): actors, events, quotes, claims and estimates with spans."""
+"""Extraction (pipeline stage 2): actors, events, quotes, claims and estimates with spans.
+
+Importing this package registers zopa's spaCy factories (``zopa_actors``,
+``zopa_quotes``, ...); :func:`build_pipeline` adds those that are registered,
+in order, to the small English model.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from zopa.extract._actors import ActorRecognizer, get_gazetteer
+from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, PUBLISHED, QUOTES
+from zopa.extract._gazetteer import (
+    ActorInfo,
+    AliasTarget,
+    Gazetteer,
+    load_gazetteer,
+    slugify,
+    unresolved_key,
+)
+from zopa.extract._paragraphs import ParagraphBoundaries
+from zopa.extract._pipeline import COMPONENTS, MODELS, build_pipeline, pipeline_version
+from zopa.extract._query import (
+    ACTOR_FIELDS,
+    ITEM_FIELDS,
+    KIND_FIELDS,
+    MENTION_FIELDS,
+    ActorListing,
+    EvidenceFilter,
+    ItemListing,
+    list_actors,
+    list_items,
+)
+from zopa.extract._quotes import SPEECH_VERBS, QuoteFinder
+from zopa.extract._run import DocumentOutcome, ExtractionReport, extract_documents
+
+# The other components register their factories on import.
+for _module in ("_events", "_claims", "_estimates"):
+    if find_spec(f"zopa.extract.{_module}") is not None:
+        import_module(f"zopa.extract.{_module}")
+
+__all__ = [
+    "ACTORS",
+    "ACTOR_FIELDS",
+    "CLAIMS",
+    "COMPONENTS",
+    "ESTIMATES",
+    "EVENTS",
+    "FIELDS",
+    "ITEM_FIELDS",
+    "KIND_FIELDS",
+    "MENTION_FIELDS",
+    "MODELS",
+    "PUBLISHED",
+    "QUOTES",
+    "SPEECH_VERBS",
+    "ActorInfo",
+    "ActorListing",
+    "ActorRecognizer",
+    "AliasTarget",
+    "DocumentOutcome",
+    "EvidenceFilter",
+    "ExtractionReport",
+    "Gazetteer",
+    "ItemListing",
+    "ParagraphBoundaries",
+    "QuoteFinder",
+    "build_pipeline",
+    "extract_documents",
+    "get_gazetteer",
+    "list_actors",
+    "list_items",
+    "load_gazetteer",
+    "pipeline_version",
+    "slugify",
+    "unresolved_key",
+]

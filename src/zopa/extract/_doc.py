@@ -24,14 +24,16 @@ Character offsets are ``span.start_char``/``span.end_char`` into the stored text
     so a ``Doc`` carrying it still serialises (``Doc.to_bytes``) for
     ``nlp.pipe(..., n_process=N)``.
 
-Span labels should differ between items that may share offsets (a quote's label
-is its kind, an event's its type ...): spaCy keys a span's ``_`` values by
-offsets, label and kb_id.
+``span._.zopa_fields`` is keyed by the span's offsets, label and kb_id (spaCy's
+own ``Span._`` storage is keyed by offsets alone, so a quote and an event over
+the same characters would overwrite each other's fields). Give items that may
+share offsets different labels: a quote's label is its kind, an event's its type.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -64,7 +66,21 @@ def _set_published(doc: Doc, value: date | None) -> None:
     doc.user_data[_PUBLISHED_KEY] = value.isoformat() if value is not None else None
 
 
-if not Span.has_extension(FIELDS):
-    Span.set_extension(FIELDS, default=None)
+def _fields_key(span: Span) -> tuple[str, int, int, str, str]:
+    return (FIELDS, span.start_char, span.end_char, span.label_, span.kb_id_)
+
+
+def _get_fields(span: Span) -> dict[str, object] | None:
+    store: dict[Any, Any] = span.doc.user_data
+    value = store.get(_fields_key(span))
+    return value if isinstance(value, dict) else None
+
+
+def _set_fields(span: Span, value: dict[str, object] | None) -> None:
+    store: dict[Any, Any] = span.doc.user_data
+    store[_fields_key(span)] = value
+
+
+Span.set_extension(FIELDS, getter=_get_fields, setter=_set_fields, force=True)
 
 Doc.set_extension(PUBLISHED, getter=_get_published, setter=_set_published, force=True)

@@ -1,5 +1,6 @@
 """Reports and charts (pipeline stage 7)."""
 
 from zopa.report._charts import solve_figure, write_solve_chart
+from zopa.report._digest import Digest, evidence_digest
 
-__all__ = ["solve_figure", "write_solve_chart"]
+__all__ = ["Digest", "evidence_digest", "solve_figure", "write_solve_chart"]

@@ -1,0 +1,206 @@
+"""Who holds a view: shared by the claims and estimates components.
+
+Both components ask the same questions of a parsed ``Doc`` whose actor mentions
+(``doc.spans["zopa_actors"]``) and quotations (``doc.spans["zopa_quotes"]``)
+are already set: which actor does this token (or phrase) name, which quotation
+contains this span, and which actor does a pronoun most plausibly refer to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from zopa.extract._doc import ACTORS, FIELDS, QUOTES
+
+__all__ = [
+    "REPORTING_LEMMAS",
+    "Holder",
+    "actors_in",
+    "clause_subjects",
+    "holder_of_subject",
+    "quote_of",
+]
+
+#: Verbs that attribute a statement or a belief to their subject.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "suggest",
+        "argue",
+        "believe",
+        "think",
+        "expect",
+        "estimate",
+        "predict",
+        "warn",
+        "write",
+        "note",
+        "add",
+        "claim",
+        "insist",
+        "judge",
+        "reckon",
+        "assess",
+        "consider",
+        "explain",
+        "conclude",
+        "report",
+        "stress",
+        "state",
+        "declare",
+        "acknowledge",
+        "feel",
+        "doubt",
+        "fear",
+        "hope",
+        "describe",
+        "call",
+        "put",
+        "imagine",
+    }
+)
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
+@dataclass(frozen=True)
+class Holder:
+    """An actor key (or None) and the words naming it as written (or None for the writer).
+
+    ``token`` is the head word of an unresolved holder's phrase ("officials" in "Iranian
+    officials"), so a caller can try other ways to resolve it.
+    """
+
+    actor: str | None
+    text: str | None
+    token: Token | None = field(default=None, compare=False)
+
+
+def actors_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """Actor mentions overlapping tokens ``start``–``end`` (exclusive), in text order."""
+    if ACTORS not in doc.spans:
+        return []
+    return sorted(
+        (span for span in doc.spans[ACTORS] if span.start < end and start < span.end),
+        key=lambda span: span.start,
+    )
+
+
+def quote_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The quotation containing tokens ``start``–``end``, preferring the innermost."""
+    if QUOTES not in doc.spans:
+        return None
+    inside = [
+        span
+        for span in doc.spans[QUOTES]
+        if span.start <= start and end <= span.end and span._.get(FIELDS)
+    ]
+    return min(inside, key=len) if inside else None
+
+
+def _antecedent(doc: Doc, before: int, pronoun: str) -> Span | None:
+    """The actor a pronoun at token ``before`` most plausibly refers to.
+
+    Candidates are actor mentions of a fitting kind (persons for he/she; states,
+    organisations and groups for it/they) in the pronoun's sentence and the one
+    before; a mention that is a grammatical subject or possessor wins over a
+    nearer one that is not (centering: the subject is the likeliest antecedent).
+    """
+    wanted: Iterable[str]
+    wanted = ("person",) if pronoun in _PERSON_PRONOUNS else ("state", "organisation", "group")
+    sentence = doc[before].sent
+    window_start = sentence.start
+    if window_start > 0:
+        window_start = doc[window_start - 1].sent.start
+    candidates = [
+        span
+        for span in actors_in(doc, window_start, before)
+        if span.label_ in wanted and not span.kb_id_.startswith("unresolved:")
+    ]
+    if not candidates:
+        return None
+    subjects = [span for span in candidates if span.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+    return (subjects or candidates)[-1]
+
+
+def holder_of_subject(doc: Doc, subject: Token) -> list[Holder]:
+    """Resolve a grammatical subject (with its conjuncts) to holders.
+
+    An actor mention inside the subject's phrase wins; a third-person pronoun
+    takes the nearest preceding actor of a fitting kind (persons for he/she,
+    states, organisations and groups for it/they); a first-person pronoun inside
+    a quotation takes the quotation's speaker. Anything else is kept as written
+    with no actor (``Holder(None, text)``).
+    """
+    heads = [subject, *subject.conjuncts]
+    holders: list[Holder] = []
+    for head in heads:
+        phrase = doc[head.left_edge.i : head.right_edge.i + 1]
+        if head.i == subject.i and subject.conjuncts:
+            phrase = doc[head.left_edge.i : head.i + 1]
+        lower = head.lower_
+        mentions = actors_in(doc, phrase.start, phrase.end)
+        name = doc[head.left_edge.i : head.i + 1].text.strip(" \n\t,;:\"'“”‘’")
+        if mentions:
+            mention = _closest(mentions, head)
+            holders.append(Holder(mention.kb_id_ or None, name or mention.text))
+        elif lower in _FIRST_PERSON:
+            quote = quote_of(doc, head.i, head.i + 1)
+            fields = quote._.get(FIELDS) if quote is not None else None
+            if fields:
+                holders.append(Holder(fields.get("speaker_actor"), fields.get("speaker_text")))
+            else:
+                holders.append(Holder(None, None))
+        elif lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
+            reporter = _reporting_subject(head)
+            if reporter is not None and reporter.lower_ not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+                holders.extend(holder_of_subject(doc, reporter)[:1])
+                continue
+            antecedent = _antecedent(doc, head.i, lower)
+            if antecedent is not None:
+                holders.append(Holder(antecedent.kb_id_ or None, head.text))
+        else:
+            holders.append(Holder(None, name or None, head))
+    return holders
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """Subject of the reporting verb whose that-clause the pronoun is the subject of
+    ("the president has stated that he supports ...")."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.lemma_ not in REPORTING_LEMMAS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None
+
+
+def _closest(mentions: list[Span], head: Token) -> Span:
+    """The mention containing the head word, else the one nearest to it."""
+    for mention in mentions:
+        if mention.start <= head.i < mention.end:
+            return mention
+    return min(mentions, key=lambda span: abs(span.start - head.i))
+
+
+def clause_subjects(token: Token) -> list[Token]:
+    """The subjects of the nearest clause above ``token`` that has one."""
+    node: Token | None = token
+    seen = 0
+    while node is not None and seen < 12:
+        subjects = [child for child in node.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        if node.head.i == node.i:
+            break
+        node = node.head
+        seen += 1
+    return []

@@ -1,0 +1,553 @@
+"""Probability statements ("the chance of success seems illusory") read as numbers.
+
+The ``zopa_estimates`` spaCy component finds words of estimative probability
+with a token :class:`~spacy.matcher.Matcher` and reads each match through the
+parse: the probability adjective or adverb itself ("unlikely", "probably", "most
+likely", "hardly possible" — "possible" and "certain" only as predicates), a
+chance noun with its qualifier ("slim chance", "the probability … remains
+extremely small", "the odds … were about even", "no chance"), expectation verbs
+("I expect nothing", "no reason to expect", "do not think … will", "cannot
+imagine") and explicit numbers tied to a chance ("a 30 percent chance", "put it
+at around 70 percent", "one in four"). Bare modal verbs ("may", "could") are not
+estimates.
+
+Each match becomes a span in ``doc.spans["zopa_estimates"]`` with
+``span._.zopa_fields`` = ``holder_actor``, ``holder_text``, ``phrase`` (the
+original words), ``probability``, ``low``, ``high`` and ``about`` (the outcome
+phrase, or None). Numbers come from the survey-derived scale of
+:mod:`zopa.extract._probability` with its stated extension, intensifier and
+negation rules. The holder is the speaker of the quotation containing the
+phrase, else the subject of the reporting or believing verb above it, else the
+writer of the article (``holder_actor`` and ``holder_text`` both None).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from zopa.extract._attribution import (
+    REPORTING_LEMMAS,
+    Holder,
+    holder_of_subject,
+    quote_of,
+)
+from zopa.extract._doc import ESTIMATES, FIELDS
+from zopa.extract._probability import (
+    INTENSIFIERS,
+    Estimate,
+    estimate_for,
+    explicit_estimate,
+)
+
+__all__ = ["EstimatesComponent", "make_estimates"]
+
+_CORE_WORDS = (
+    "likely",
+    "unlikely",
+    "probable",
+    "improbable",
+    "probably",
+    "possible",
+    "impossible",
+    "possibly",
+    "certain",
+    "certainly",
+    "doubtful",
+    "inevitable",
+)
+_PREDICATE_ONLY = frozenset({"possible", "impossible", "certain", "inevitable", "doubtful"})
+_CHANCE_LEMMAS = ("chance", "probability", "likelihood", "odds", "odd", "prospect", "possibility")
+_EXPECTATION_LEMMAS = ("expectation",)
+_COPULAS = frozenset({"be", "seem", "remain", "look", "appear", "stay", "become", "sound"})
+_HARDLY = frozenset({"hardly", "barely", "scarcely"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_WHOLE_MODIFIERS = frozenset({"almost", "most", "about", "nearly"})
+_MODALS = frozenset({"will", "would", "may", "might", "can", "could", "shall"})
+_PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)$")
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "ten": 10,
+    "hundred": 100,
+    "thousand": 1000,
+}
+
+
+@dataclass(frozen=True)
+class _Found:
+    tokens: tuple[Token, ...]
+    phrase: str
+    estimate: Estimate
+    about: str | None
+    anchor_token: Token
+
+
+class EstimatesComponent:
+    """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = Matcher(vocab)
+        self.matcher.add("CORE", [[{"LOWER": {"IN": list(_CORE_WORDS)}}]])
+        self.matcher.add(
+            "CHANCE",
+            [[{"LEMMA": {"IN": list(_CHANCE_LEMMAS + _EXPECTATION_LEMMAS)}}], [{"LOWER": "odds"}]],
+        )
+        self.matcher.add("EXPECT", [[{"LEMMA": "expect"}]])
+        self.matcher.add(
+            "NO_REASON",
+            [[{"LOWER": "no"}, {"LOWER": "reason"}, {"LOWER": "to"}, {"LEMMA": "expect"}]],
+        )
+        self.matcher.add(
+            "IMAGINE",
+            [
+                [
+                    {"LEMMA": {"IN": ["can", "could"]}},
+                    {"LOWER": {"IN": ["not", "n't"]}},
+                    {"LEMMA": "imagine"},
+                ]
+            ],
+        )
+        self.matcher.add("BELIEVE_NOT", [[{"LEMMA": {"IN": ["think", "believe"]}}]])
+        self.matcher.add("DOUBT", [[{"LEMMA": "doubt", "POS": "VERB"}]])
+        self.matcher.add(
+            "PUT_AT",
+            [[{"LEMMA": {"IN": ["put", "estimate", "rate", "place"]}}]],
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[_Found] = []
+        taken: set[int] = set()
+        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
+            label = doc.vocab.strings[match_id]
+            item = _read(label, doc, start, end)
+            if item is None or any(token.i in taken for token in item.tokens):
+                continue
+            taken.update(token.i for token in item.tokens)
+            found.append(item)
+        doc.spans[ESTIMATES] = [_to_span(doc, item) for item in found]
+        return doc
+
+
+@Language.factory("zopa_estimates", default_config={})
+def make_estimates(nlp: Language, name: str) -> EstimatesComponent:
+    """Factory of the ``zopa_estimates`` component (no settings)."""
+    return EstimatesComponent(nlp.vocab)
+
+
+# --- reading one match -------------------------------------------------------------------------
+
+
+def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
+    token = doc[start]
+    if label == "CORE":
+        return _read_core(token)
+    if label == "CHANCE":
+        return _read_chance(token)
+    if label == "EXPECT":
+        return _read_expect(token)
+    if label == "NO_REASON":
+        span = doc[start:end]
+        estimate = estimate_for("no reason to expect")
+        objects = [c for c in doc[end - 1].children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        about = _text(objects[0]) if objects else None
+        return _found(tuple(span), estimate, about, doc[end - 1])
+    if label == "IMAGINE":
+        verb = doc[end - 1]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        about = _text(objects[0]) if objects else None
+        return _found(tuple(doc[start:end]), estimate_for("cannot imagine"), about, verb)
+    if label == "BELIEVE_NOT":
+        return _read_believe_not(token)
+    if label == "DOUBT":
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        if not clauses or not _has_subject(token):
+            return None
+        return _found((token,), estimate_for("doubt"), _text(clauses[0]), token)
+    if label == "PUT_AT":
+        return _read_put_at(token)
+    return None
+
+
+def _found(
+    tokens: tuple[Token, ...], estimate: Estimate | None, about: str | None, anchor: Token
+) -> _Found | None:
+    if estimate is None:
+        return None
+    ordered = tuple(sorted(set(tokens), key=lambda t: t.i))
+    return _Found(ordered, _phrase(ordered), estimate, about, anchor)
+
+
+def _phrase(tokens: tuple[Token, ...]) -> str:
+    """The original words, with "…" where the phrase skips words."""
+    parts: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if previous is not None and token.i != previous.i + 1:
+            parts.append("…")
+        parts.append(token.text)
+        previous = token
+    return " ".join(parts)
+
+
+def _modifiers(word: Token) -> tuple[list[Token], Token | None, bool]:
+    """Adverbs in front of ``word`` that change its reading, plus negation.
+
+    Returns (whole-phrase modifiers such as "almost"/"most", the intensifier,
+    negated?). Negation is looked for on the word and, for predicates, on its
+    copula ("was not likely").
+    """
+    whole: list[Token] = []
+    intensifier: Token | None = None
+    negated = False
+    holders = [word]
+    if word.dep_ in ("acomp", "attr", "oprd") or word.pos_ == "ADV":
+        holders.append(word.head)
+    for holder in holders:
+        for child in holder.children:
+            lower = child.lower_
+            if child.dep_ == "neg" or (lower in _NEGATIONS and child.dep_ in ("advmod", "det")):
+                negated = True
+            elif holder.i == word.i and child.dep_ in ("advmod", "amod", "npadvmod"):
+                if lower in _WHOLE_MODIFIERS or lower in _HARDLY:
+                    whole.append(child)
+                elif lower in INTENSIFIERS:
+                    intensifier = child
+    return whole, intensifier, negated
+
+
+def _lookup(
+    word: str, whole: list[Token], intensifier: Token | None, negated: bool
+) -> Estimate | None:
+    """Try "<modifier> <word>" as one phrase first ("most likely", "hardly possible")."""
+    for modifier in whole:
+        lower = modifier.lower_
+        combined = estimate_for(
+            f"{lower} {word}",
+            intensifier=intensifier.lower_ if intensifier is not None else None,
+            negated=negated,
+        )
+        if combined is not None:
+            return combined
+        if lower in _HARDLY:
+            return estimate_for(word, negated=True)
+    return estimate_for(
+        word,
+        intensifier=intensifier.lower_ if intensifier is not None else None,
+        negated=negated,
+    )
+
+
+def _read_core(token: Token) -> _Found | None:
+    lower = token.lower_
+    if lower in _PREDICATE_ONLY and token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "conj"):
+        return None
+    if lower in ("possible", "impossible") and _is_as_possible(token):
+        return None
+    whole, intensifier, negated = _modifiers(token)
+    if (
+        lower in ("certain", "certainly")
+        and not any(m.lower_ == "almost" for m in whole)
+        and (lower == "certainly" or token.head.lemma_ == "make")
+    ):
+        return None
+    estimate = _lookup(lower, whole, intensifier, negated)
+    tokens = [token, *whole]
+    if intensifier is not None:
+        tokens.append(intensifier)
+    tokens.extend(_negators(token) if negated else [])
+    return _found(tuple(tokens), estimate, _about_of_predicate(token), token)
+
+
+def _is_as_possible(token: Token) -> bool:
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return before in ("as", "if", "where", "when", "whenever") or after == "as"
+
+
+def _negators(word: Token) -> list[Token]:
+    holders = [word, word.head] if word.dep_ in ("acomp", "attr", "oprd") else [word]
+    return [
+        child
+        for holder in holders
+        for child in holder.children
+        if child.dep_ == "neg" or child.lower_ in _NEGATIONS
+    ]
+
+
+def _read_chance(noun: Token) -> _Found | None:
+    lemma = "odds" if noun.lower_ == "odds" else noun.lemma_.lower()
+    qualifier: Token | None = None
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "NOUN", "NUM"):
+            qualifier = child
+    tokens: list[Token] = [noun]
+    negated = any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
+    determiner = next((c for c in noun.children if c.dep_ == "det"), None)
+    number = _percent_near(noun)
+    if number is not None:
+        value, number_tokens = number
+        return _found((noun, *number_tokens), explicit_estimate(value), _about_of_noun(noun), noun)
+    if qualifier is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in _COPULAS:
+        predicates = [
+            c
+            for c in noun.head.children
+            if (c.dep_ in ("acomp", "attr", "oprd") and c.pos_ == "ADJ")
+            or (c.dep_ == "advmod" and estimate_for(c.lower_) is not None)
+        ]
+        if predicates:
+            qualifier = predicates[0]
+            tokens.append(noun.head)
+    if qualifier is None:
+        if determiner is not None and determiner.lower_ in ("no", "every", "all", "little"):
+            if lemma not in _CHANCE_LEMMAS:
+                return None
+            whole, _, _ = _modifiers(determiner)
+            estimate = _lookup(f"{determiner.lower_} {noun.lower_}", whole, None, False) or (
+                _lookup(f"{determiner.lower_} chance", whole, None, False)
+            )
+            return _found((noun, determiner, *whole), estimate, _about_of_noun(noun), noun)
+        return None
+    whole, intensifier, negated_q = _modifiers(qualifier)
+    word = qualifier.lower_
+    if lemma in _EXPECTATION_LEMMAS:
+        word = f"{word} expectations"
+    elif word in ("little", "remote"):
+        word = f"{word} chance"
+    estimate = _lookup(word, whole, intensifier, negated or negated_q)
+    tokens.extend([qualifier, *whole])
+    if intensifier is not None:
+        tokens.append(intensifier)
+    if determiner is not None and determiner.lower_ == "no":
+        tokens.append(determiner)
+    return _found(tuple(tokens), estimate, _about_of_noun(noun), noun)
+
+
+def _read_expect(verb: Token) -> _Found | None:
+    if verb.doc[max(0, verb.i - 3) : verb.i].text.lower().endswith("no reason to"):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    if any(o.lower_ in ("nothing", "little") for o in objects):
+        obj = next(o for o in objects if o.lower_ in ("nothing", "little"))
+        key = "expect nothing" if obj.lower_ == "nothing" else "do not expect"
+        return _found((verb, obj), estimate_for(key), None, verb)
+    negators = [c for c in verb.children if c.dep_ == "neg"]
+    if negators and _has_subject(verb) and objects:
+        return _found((verb, *negators), estimate_for("do not expect"), _text(objects[0]), verb)
+    return None
+
+
+def _read_believe_not(verb: Token) -> _Found | None:
+    negators = [c for c in verb.children if c.dep_ == "neg"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not negators or not clauses or not _has_subject(verb):
+        return None
+    clause = clauses[0]
+    if not any(c.lower_ in _MODALS for c in clause.children if c.dep_ == "aux"):
+        return None
+    return _found((verb, *negators), estimate_for("do not think"), _text(clause), verb)
+
+
+def _read_put_at(verb: Token) -> _Found | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "at":
+            for obj in prep.children:
+                value = _percent_value(obj)
+                if value is not None:
+                    things = [c for c in verb.children if c.dep_ == "dobj"]
+                    about = None
+                    if things and things[0].lemma_ in _CHANCE_LEMMAS:
+                        about = _about_of_noun(things[0])
+                    numbers = tuple(t for t in obj.subtree)
+                    return _found((verb, *numbers), explicit_estimate(value), about, verb)
+    return None
+
+
+def _percent_near(noun: Token) -> tuple[float, tuple[Token, ...]] | None:
+    """A percentage or "one in N" attached to a chance noun ("a 30 percent chance")."""
+    candidates = [c for c in noun.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod")]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+            candidates.extend(prep.children)
+    for candidate in candidates:
+        value = _percent_value(candidate)
+        if value is not None:
+            return value, tuple(candidate.subtree)
+    return None
+
+
+def _percent_value(token: Token) -> float | None:
+    """Value of "30 percent" / "30%" headed by ``token`` (the word percent, % or the number)."""
+    words = list(token.subtree)
+    text = " ".join(t.text for t in words).lower()
+    text = re.sub(r"^(around|about|roughly|some|nearly|almost|perhaps|maybe)\s+", "", text)
+    text = text.replace(" %", "%")
+    match = _PERCENT.match(text)
+    if match:
+        return float(match.group(1)) / 100.0
+    one_in = re.match(r"^(one|1) in (\w+)$", text)
+    if one_in:
+        denominator = one_in.group(2)
+        number = _NUMBER_WORDS.get(denominator) or (
+            float(denominator) if denominator.isdigit() else None
+        )
+        if number:
+            return 1.0 / float(number)
+    return None
+
+
+# --- what the estimate is about ---------------------------------------------------------------
+
+
+def _text(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ != "mark" or t.head.i != token.i]
+    if not words:
+        return token.text
+    return token.doc[words[0].i : words[-1].i + 1].text.strip(" ,;:\"'“”")
+
+
+def _about_of_noun(noun: Token) -> str | None:
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "that"):
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                first = objects[0]
+                return noun.doc[first.left_edge.i : prep.right_edge.i + 1].text
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    return _text(clauses[0]) if clauses else None
+
+
+def _about_of_predicate(word: Token) -> str | None:
+    """The outcome a probability adjective/adverb qualifies."""
+    if word.pos_ == "ADV" or word.dep_ == "advmod":
+        verb = word.head
+        words = [
+            t
+            for t in verb.subtree
+            if t.i != word.i and t.dep_ != "punct" and not (t.dep_ == "mark" and t.head.i == verb.i)
+        ]
+        if not words:
+            return None
+        return verb.doc[words[0].i : words[-1].i + 1].text
+    if word.dep_ == "amod":
+        return _text(word.head)
+    if word.dep_ == "oprd":
+        objects = [c for c in word.head.children if c.dep_ == "dobj"]
+        return _text(objects[0]) if objects else None
+    head = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
+    complements = [c for c in (*word.children, *head.children) if c.dep_ in ("ccomp", "xcomp")]
+    subjects = [
+        c
+        for c in head.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there", "this", "that")
+    ]
+    parts: list[str] = []
+    if subjects:
+        parts.append(_text(subjects[0]))
+    if complements:
+        parts.append(_text(complements[0]))
+    return " ".join(parts) or None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+# --- who holds it -------------------------------------------------------------------------------
+
+
+def _holder(doc: Doc, item: _Found) -> Holder:
+    start, end = item.tokens[0].i, item.tokens[-1].i + 1
+    quote = quote_of(doc, start, end)
+    if quote is not None:
+        fields: dict[str, Any] = quote._.get(FIELDS) or {}
+        actor = fields.get("speaker_actor")
+        text = fields.get("speaker_text")
+        if actor is None and fields.get("speaker_start") is not None:
+            speaker = doc.char_span(
+                fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
+            )
+            if speaker is not None:
+                resolved = holder_of_subject(doc, speaker.root)
+                if resolved and resolved[0].actor is not None:
+                    return Holder(resolved[0].actor, text)
+        if actor is not None or text:
+            return Holder(actor, text)
+    node = item.anchor_token
+    for _ in range(12):
+        if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, item.anchor_token):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                holders = holder_of_subject(doc, subjects[0])
+                if holders:
+                    return holders[0]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    sentence = item.anchor_token.sent
+    for token in sentence:
+        if (
+            token.lemma_ in REPORTING_LEMMAS
+            and token.dep_ in ("conj", "parataxis")
+            and token.head.i == sentence.root.i
+            and token.i > item.anchor_token.i
+        ):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            holders = holder_of_subject(doc, subjects[0]) if subjects else []
+            if holders:
+                return holders[0]
+    according = _according_to(sentence)
+    return according if according is not None else Holder(None, None)
+
+
+def _crosses_sentence_end(first: Token, second: Token) -> bool:
+    """Whether a sentence-final mark lies between two tokens (a missed sentence break)."""
+    low, high = sorted((first.i, second.i))
+    doc = first.doc
+    return any(
+        doc[i].text in (".", "!", "?") and doc[i + 1].is_title
+        for i in range(low, high)
+        if i + 1 < len(doc)
+    ) or any(
+        doc[i].text in (".", "!", "?") and doc[i + 1].text in ('"', "”") for i in range(low, high)
+    )
+
+
+def _according_to(sentence: Span) -> Holder | None:
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 2 < sentence.end:
+            to = token.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if to.lower_ == "to" and objects:
+                holders = holder_of_subject(token.doc, objects[0])
+                if holders:
+                    return holders[0]
+    return None
+
+
+def _to_span(doc: Doc, item: _Found) -> Span:
+    span = doc[item.tokens[0].i : item.tokens[-1].i + 1]
+    holder = _holder(doc, item)
+    span._.set(
+        FIELDS,
+        {
+            "holder_actor": holder.actor,
+            "holder_text": holder.text,
+            "phrase": item.phrase,
+            "probability": item.estimate.probability,
+            "low": item.estimate.low,
+            "high": item.estimate.high,
+            "about": item.about,
+        },
+    )
+    return span

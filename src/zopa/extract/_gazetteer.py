@@ -1,0 +1,351 @@
+"""The actor gazetteer: canonical actors and the surface forms that name them.
+
+States come from two maintained data packages joined on the ISO 3166-1 alpha-3
+code: :mod:`pycountry` (the ISO 3166 standard itself: every code with its
+official and common names, updated with each ISO release) and :mod:`countryinfo`
+(MIT licensed: the everyday English name, alternative spellings, the demonym and
+the capital, which ISO does not record). The shipped YAML
+(``zopa/extract/data/gazetteer.yaml``) adds what no package knows: metonyms
+(Kremlin, White House, Bankova), people with role and affiliation,
+organisations, armed and political groups, and places that are never actors.
+User gazetteers in the same layout are read after it and win on a shared alias.
+
+Actor keys: ISO alpha-3 codes for states, ``person:<slug>``, ``org:<slug>``,
+``group:<slug>``; names seen in text but not in the gazetteer get
+``unresolved:<slug>`` (see :func:`unresolved_key`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import pycountry
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from zopa.errors import ExtractionError
+
+__all__ = [
+    "ActorInfo",
+    "AliasTarget",
+    "Gazetteer",
+    "load_gazetteer",
+    "slugify",
+    "unresolved_key",
+]
+
+Kind = Literal["state", "person", "organisation", "group"]
+AliasClass = Literal["name", "metonym", "demonym", "place"]
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """A canonical actor: key, display name, kind, ISO country, CAMEO-style sector, role."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True)
+class AliasTarget:
+    """What a surface form names: an actor key (empty for a place) and how it names it.
+
+    ``cls`` is ``name`` (a proper name: always a mention), ``metonym`` (a capital or
+    seat of government: a mention unless used as a location, "talks in Moscow"),
+    ``demonym`` (a mention only as a noun, "the Russians", never as an adjective)
+    or ``place`` (never an actor).
+    """
+
+    key: str
+    cls: AliasClass
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens ("Volodymyr Zelensky" → "volodymyr-zelensky")."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
+
+
+def unresolved_key(text: str) -> str:
+    """The key of a name the gazetteer does not know."""
+    return f"unresolved:{slugify(text)}"
+
+
+class Gazetteer:
+    """Actors by key and the aliases that resolve to them (exact, case-sensitive surface forms)."""
+
+    def __init__(self, actors: dict[str, ActorInfo], aliases: dict[str, AliasTarget]) -> None:
+        self.actors = actors
+        self.aliases = aliases
+        payload = json.dumps(
+            [[asdict(a) for a in actors.values()], {k: asdict(v) for k, v in aliases.items()}],
+            sort_keys=True,
+            ensure_ascii=False,
+        )
+        self.digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+    def actor(self, key: str) -> ActorInfo | None:
+        """The actor with this key, or None."""
+        return self.actors.get(key)
+
+    def resolve(self, surface: str) -> AliasTarget | None:
+        """What the surface form (white space folded) names, or None."""
+        return self.aliases.get(" ".join(surface.split()))
+
+
+# --- states from the data packages -------------------------------------------------------
+
+
+def _latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in text)
+
+
+def _demonym_forms(demonym: str) -> list[str]:
+    # Nominal plurals: "Russian" → "Russians", "Israeli" → "Israelis"; "French" stays.
+    return [demonym, demonym + "s"] if demonym.endswith(("n", "i")) else [demonym]
+
+
+@lru_cache(maxsize=1)
+def _package_states() -> tuple[dict[str, ActorInfo], dict[str, AliasTarget]]:
+    from countryinfo import all_countries
+
+    info: dict[str, dict[str, Any]] = {}
+    for entry in all_countries():
+        row: dict[str, Any] = dict(entry.info())
+        code = (row.get("ISO") or {}).get("alpha3")
+        if code and code not in info:
+            info[code] = row
+    actors: dict[str, ActorInfo] = {}
+    candidates: dict[tuple[str, AliasClass], set[str]] = {}
+
+    def add(alias: object, cls: AliasClass, code: str) -> None:
+        if isinstance(alias, str) and "," not in alias and _latin(alias) and len(alias) > 3:
+            candidates.setdefault((alias, cls), set()).add(code)
+
+    for country in pycountry.countries:
+        code = str(country.alpha_3)
+        data = info.get(code, {})
+        name = str(data.get("name") or getattr(country, "common_name", None) or country.name)
+        actors[code] = ActorInfo(key=code, name=name, kind="state", country=code, sector="GOV")
+        for alias in (
+            country.name,
+            getattr(country, "official_name", None),
+            getattr(country, "common_name", None),
+            data.get("name"),
+            *(data.get("altSpellings") or []),
+        ):
+            add(alias, "name", code)
+        capital = data.get("capital")
+        for city in capital if isinstance(capital, list) else [capital]:
+            add(city, "metonym", code)
+        if data.get("demonym"):
+            for form in _demonym_forms(data["demonym"]):
+                add(form, "demonym", code)
+    aliases: dict[str, AliasTarget] = {}
+
+    def population(code: str) -> int:
+        value = info.get(code, {}).get("population")
+        return value if isinstance(value, int) else 0
+
+    # Names win over metonyms over demonyms; an alias shared by several states
+    # ("American": the United States and its outlying islands) names the most populous.
+    for cls in ("demonym", "metonym", "name"):
+        for (alias, alias_cls), codes in candidates.items():
+            if alias_cls == cls:
+                aliases[alias] = AliasTarget(max(sorted(codes), key=population), cls)
+    return actors, aliases
+
+
+# --- YAML files ----------------------------------------------------------------------------
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _StateEntry(_Entry):
+    country: str
+    names: list[str] = []
+    metonyms: list[str] = []
+
+
+class _PersonEntry(_Entry):
+    name: str
+    key: str | None = None
+    aliases: list[str] = []
+    short: list[str] | None = None
+    country: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    sector: str | None = None
+
+
+class _OrgEntry(_Entry):
+    name: str
+    key: str | None = None
+    aliases: list[str] = []
+    country: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    sector: str | None = None
+
+
+class _GazetteerFile(_Entry):
+    version: int = 1
+    states: list[_StateEntry] = []
+    people: list[_PersonEntry] = []
+    organisations: list[_OrgEntry] = []
+    groups: list[_OrgEntry] = []
+    places: list[str] = []
+
+
+def _shipped_text() -> str:
+    return resources.files("zopa.extract").joinpath("data/gazetteer.yaml").read_text("utf-8")
+
+
+def _parse(text: str, where: str) -> _GazetteerFile:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ExtractionError(
+            f"{where}{line}: invalid YAML in gazetteer ({problem}); fix the syntax there"
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ExtractionError(
+            f"{where}: a gazetteer must be a mapping with states/people/organisations/groups/places"
+        )
+    try:
+        return _GazetteerFile.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = ".".join(str(part) for part in error["loc"])
+        raise ExtractionError(
+            f"{where}: gazetteer entry {loc}: {error['msg']}; see docs/extraction.md for the layout"
+        ) from None
+
+
+class _Builder:
+    """Accumulates actors and aliases from the package states and the YAML files, in order."""
+
+    def __init__(self) -> None:
+        states, aliases = _package_states()
+        self.actors: dict[str, ActorInfo] = dict(states)
+        self.aliases: dict[str, AliasTarget] = dict(aliases)
+
+    def _country(self, code: str | None, where: str) -> str | None:
+        if code is None:
+            return None
+        if code.upper() not in self.actors or self.actors[code.upper()].kind != "state":
+            raise ExtractionError(
+                f"{where}: unknown ISO 3166-1 alpha-3 country code {code!r}; "
+                "use a code such as RUS, UKR or USA"
+            )
+        return code.upper()
+
+    def _alias(self, alias: str, target: AliasTarget) -> None:
+        folded = " ".join(alias.split())
+        if folded:
+            self.aliases[folded] = target
+
+    def add_file(self, parsed: _GazetteerFile, where: str) -> None:
+        for state in parsed.states:
+            code = self._country(state.country, where)
+            assert code is not None
+            for alias in state.names:
+                self._alias(alias, AliasTarget(code, "name"))
+            for alias in state.metonyms:
+                self._alias(alias, AliasTarget(code, "metonym"))
+        for person in parsed.people:
+            key = person.key or f"person:{slugify(person.name)}"
+            self.actors[key] = ActorInfo(
+                key=key,
+                name=person.name,
+                kind="person",
+                country=self._country(person.country, where),
+                sector=person.sector,
+                role=person.role,
+                affiliation=person.affiliation,
+            )
+            words = person.name.split()
+            short = (
+                person.short if person.short is not None else words[-1:] if len(words) > 1 else []
+            )
+            for alias in (*short, person.name, *person.aliases):
+                self._alias(alias, AliasTarget(key, "name"))
+        for kind, entries in (("organisation", parsed.organisations), ("group", parsed.groups)):
+            prefix = "org" if kind == "organisation" else "group"
+            for org in entries:
+                key = org.key or f"{prefix}:{slugify(org.aliases[0] if org.aliases else org.name)}"
+                self.actors[key] = ActorInfo(
+                    key=key,
+                    name=org.name,
+                    kind=kind,
+                    country=self._country(org.country, where),
+                    sector=org.sector,
+                    role=org.role,
+                    affiliation=org.affiliation,
+                )
+                for alias in (org.name, *org.aliases):
+                    self._alias(alias, AliasTarget(key, "name"))
+        for place in parsed.places:
+            self._alias(place, AliasTarget("", "place"))
+
+    def build(self) -> Gazetteer:
+        # An affiliation naming an actor key is shown as that actor's name.
+        actors = {
+            key: ActorInfo(**{**asdict(a), "affiliation": self.actors[a.affiliation].name})
+            if a.affiliation in self.actors
+            else a
+            for key, a in self.actors.items()
+        }
+        return Gazetteer(actors, self.aliases)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ExtractionError(f"{path}: no such gazetteer file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExtractionError(f"{path}: cannot read the gazetteer ({exc})") from None
+
+
+@lru_cache(maxsize=8)
+def _load_cached(files: tuple[tuple[str, str], ...]) -> Gazetteer:
+    builder = _Builder()
+    builder.add_file(_parse(_shipped_text(), "zopa/extract/data/gazetteer.yaml"), "shipped")
+    for where, text in files:
+        builder.add_file(_parse(text, where), where)
+    return builder.build()
+
+
+def load_gazetteer(paths: Iterable[str | Path] | Sequence[str | Path] = ()) -> Gazetteer:
+    """The shipped gazetteer extended by the YAML files at ``paths`` (later files win).
+
+    Raises
+    ------
+    ExtractionError
+        A file is missing, is not valid YAML (the message names the file and line),
+        or has an entry of the wrong shape or an unknown country code.
+    """
+    files = tuple((str(p), _read(Path(p))) for p in paths)
+    return _load_cached(files)

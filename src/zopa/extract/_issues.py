@@ -1,0 +1,142 @@
+"""The issue lexicon: what a negotiation is about, as editable YAML.
+
+The shipped lexicon is ``zopa/extract/data/issues.yaml``; a user replaces it with
+their own file (``zopa extract --issues FILE``) to describe another negotiation.
+Format::
+
+    version: 1
+    issues:
+      - id: territory                     # lower-case identifier used in claims
+        label: Territory and borders      # for people
+        terms: [territory, border, "size of * military"]
+
+Terms match whole words, case-insensitively, on the word as written or on its
+lemma; ``*`` inside a term stands for up to two arbitrary words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zopa.errors import ExtractionError
+
+__all__ = ["Issue", "IssueLexicon", "load_issue_lexicon", "shipped_issues_path"]
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue: identifier, human label and the words that signal it."""
+
+    id: str
+    label: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IssueLexicon:
+    """The issues of a lexicon file, in file order, and where they came from."""
+
+    issues: tuple[Issue, ...]
+    source: str
+
+    def ids(self) -> list[str]:
+        """Issue identifiers in file order."""
+        return [issue.id for issue in self.issues]
+
+
+def shipped_issues_path() -> Path:
+    """Path of the lexicon shipped with zopa."""
+    return Path(str(resources.files("zopa.extract") / "data" / "issues.yaml"))
+
+
+def _line_of(node: yaml.Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if getattr(key_node, "value", None) == key and isinstance(value_node, yaml.Node):
+                return value_node
+    return None
+
+
+def load_issue_lexicon(path: str | Path | None = None) -> IssueLexicon:
+    """Read and validate an issue lexicon (the shipped one when ``path`` is None).
+
+    Raises
+    ------
+    ExtractionError
+        One line naming the file and line, what is wrong and how to fix it:
+        unreadable file, YAML syntax error, missing or malformed ``issues``,
+        ``id``, ``label`` or ``terms``, or a repeated id.
+    """
+    source = Path(path) if path is not None else shipped_issues_path()
+    try:
+        text = source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExtractionError(
+            f"issue lexicon {source} cannot be read ({exc.__class__.__name__}); "
+            "pass a UTF-8 YAML file"
+        ) from None
+    try:
+        data: Any = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ExtractionError(
+            f"{source}:{line}: YAML syntax error ({problem}); fix the issue lexicon's syntax"
+        ) from None
+    issues_node = _mapping_value(root, "issues")
+    if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
+        raise ExtractionError(
+            f"{source}:{_line_of(root)}: an issue lexicon needs a top-level 'issues:' list "
+            "of {id, label, terms}"
+        )
+    nodes = issues_node.value if isinstance(issues_node, yaml.SequenceNode) else []
+    issues: list[Issue] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(data["issues"]):
+        node = nodes[index] if index < len(nodes) else issues_node
+        where = f"{source}:{_line_of(node)}"
+        if not isinstance(entry, dict):
+            raise ExtractionError(f"{where}: each issue must be a mapping with id, label, terms")
+        issue_id = entry.get("id")
+        if not isinstance(issue_id, str) or not _ID.match(issue_id):
+            raise ExtractionError(
+                f"{where}: issue id {issue_id!r} must be lower-case letters, digits and _"
+            )
+        if issue_id in seen:
+            raise ExtractionError(f"{where}: issue id {issue_id!r} is repeated; ids must be unique")
+        seen.add(issue_id)
+        terms = entry.get("terms")
+        if (
+            not isinstance(terms, list)
+            or not terms
+            or not all(isinstance(term, str | int | float) and str(term).strip() for term in terms)
+        ):
+            raise ExtractionError(
+                f"{where}: issue {issue_id!r} needs 'terms:' as a non-empty list of words "
+                "or phrases"
+            )
+        label = entry.get("label", issue_id)
+        issues.append(
+            Issue(
+                id=issue_id,
+                label=str(label),
+                terms=tuple(str(term).strip() for term in terms),
+            )
+        )
+    if not issues:
+        raise ExtractionError(f"{source}:{_line_of(root)}: the issue lexicon lists no issues")
+    return IssueLexicon(issues=tuple(issues), source=str(source))

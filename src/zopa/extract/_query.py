@@ -1,0 +1,231 @@
+"""Reading extracted evidence back: the public layout of actors, events, quotes, claims, estimates.
+
+The dictionaries returned here are zopa's public JSON interface (docs/extraction.md):
+``zopa actors|events|quotes|claims|estimates --json`` print them unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy import Select, func, or_, select
+
+from zopa.errors import ExtractionError
+from zopa.store import Actor, Claim, Document, Estimate, Event, Mention, Quote, Store
+
+__all__ = [
+    "ACTOR_FIELDS",
+    "ITEM_FIELDS",
+    "KIND_FIELDS",
+    "MENTION_FIELDS",
+    "ActorListing",
+    "EvidenceFilter",
+    "ItemListing",
+    "list_actors",
+    "list_items",
+]
+
+ItemKind = Literal["events", "quotes", "claims", "estimates"]
+
+ACTOR_FIELDS = (
+    "id",
+    "name",
+    "kind",
+    "country",
+    "sector",
+    "role",
+    "affiliation",
+    "aliases",
+    "mentions",
+)
+"""Keys of an actor item, in order; ``mentions`` items have ``MENTION_FIELDS``."""
+MENTION_FIELDS = ("document_id", "source", "start", "end", "text")
+ITEM_FIELDS = ("id", "document_id", "source", "start", "end", "text", "sentence")
+"""Keys every event, quote, claim and estimate item starts with."""
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "events": ("type", "mode", "cameo", "source_actor", "target_actor", "date", "place", "status"),
+    "quotes": ("kind", "speaker_actor", "speaker_text", "speaker_start", "speaker_end", "cue"),
+    "claims": ("actor", "issue", "stance", "salience_cue", "attribution"),
+    "estimates": ("holder_actor", "holder_text", "phrase", "probability", "low", "high", "about"),
+}
+"""Per-kind keys that follow :data:`ITEM_FIELDS`; ``*_actor``/``actor`` hold actor names."""
+
+_TABLES: dict[str, Any] = {"events": Event, "quotes": Quote, "claims": Claim, "estimates": Estimate}
+_TYPE_COLUMN = {"events": "type", "quotes": "kind", "claims": "stance"}
+_ACTOR_COLUMNS = {
+    "events": ("source_actor", "target_actor"),
+    "quotes": ("speaker_actor",),
+    "claims": ("actor",),
+    "estimates": ("holder_actor",),
+}
+
+
+@dataclass(frozen=True)
+class EvidenceFilter:
+    """Filters shared by the listings; ``None`` means no filter.
+
+    ``actor`` matches an actor key exactly or a name case-insensitively in part;
+    ``type`` is the event type, the quote kind, the claim stance or the actor kind;
+    ``published_from``/``published_to`` bound the document's publication date.
+    """
+
+    actor: str | None = None
+    issue: str | None = None
+    type: str | None = None
+    published_from: date | None = None
+    published_to: date | None = None
+    document_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ItemListing:
+    """One item: its public dictionary and where its sentence starts (to mark the span)."""
+
+    item: dict[str, Any]
+    sentence_start: int
+
+
+@dataclass(frozen=True)
+class ActorListing:
+    """One actor: its public dictionary and each mention's sentence (text, start)."""
+
+    item: dict[str, Any]
+    sentences: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _documents(query: Select[Any], f: EvidenceFilter, document_column: Any) -> Select[Any]:
+    if f.document_id is not None:
+        query = query.where(document_column == f.document_id)
+    if f.published_from is not None:
+        query = query.where(Document.published_at >= f.published_from)
+    if f.published_to is not None:
+        query = query.where(Document.published_at <= f.published_to)
+    return query
+
+
+def _actor_ids(store: Store, text: str) -> list[int]:
+    with store.session() as session:
+        return list(
+            session.scalars(
+                select(Actor.id).where(
+                    or_(Actor.key == text, func.lower(Actor.name).contains(text.lower()))
+                )
+            )
+        )
+
+
+def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -> list[ItemListing]:
+    """Stored items of ``kind`` (events, quotes, claims, estimates) matching ``filters``.
+
+    Ordered by document, then position in the text.
+    """
+    if kind not in _TABLES:
+        raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
+    f = filters or EvidenceFilter()
+    table = _TABLES[kind]
+    sentence = func.substr(
+        Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
+    )
+    query = select(table, Document.source, sentence).join(
+        Document, Document.id == table.document_id
+    )
+    query = _documents(query, f, table.document_id)
+    if f.issue is not None:
+        if kind != "claims":
+            raise ExtractionError(f"--issue filters claims only, not {kind}")
+        query = query.where(Claim.issue == f.issue)
+    if f.type is not None:
+        if kind not in _TYPE_COLUMN:
+            raise ExtractionError(f"--type does not apply to {kind}")
+        query = query.where(getattr(table, _TYPE_COLUMN[kind]) == f.type)
+    if f.actor is not None:
+        ids = _actor_ids(store, f.actor)
+        columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
+        query = query.where(or_(*(c.in_(ids) for c in columns)))
+    query = query.order_by(table.document_id, table.start, table.id)
+    with store.session() as session:
+        rows = session.execute(query).all()
+        wanted = {
+            getattr(row[0], f"{name}_id") for row in rows for name in _ACTOR_COLUMNS[kind]
+        } - {None}
+        names = dict(
+            session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(wanted))).all()
+        )
+    listings: list[ItemListing] = []
+    for row, source, sentence_text in rows:
+        item: dict[str, Any] = {
+            "id": row.id,
+            "document_id": row.document_id,
+            "source": source,
+            "start": row.start,
+            "end": row.end,
+            "text": row.text,
+            "sentence": sentence_text,
+        }
+        for name in KIND_FIELDS[kind]:
+            if name in _ACTOR_COLUMNS[kind]:
+                item[name] = names.get(getattr(row, f"{name}_id"))
+            else:
+                value = getattr(row, name)
+                item[name] = value.isoformat() if isinstance(value, date) else value
+        listings.append(ItemListing(item, row.sentence_start))
+    return listings
+
+
+def list_actors(store: Store, filters: EvidenceFilter | None = None) -> list[ActorListing]:
+    """Actors with at least one mention matching ``filters``, most mentioned first."""
+    f = filters or EvidenceFilter()
+    sentence = func.substr(
+        Document.text, Mention.sentence_start + 1, Mention.sentence_end - Mention.sentence_start
+    )
+    query = (
+        select(Mention, Actor, Document.source, sentence, Mention.sentence_start)
+        .join(Actor, Actor.id == Mention.actor_id)
+        .join(Document, Document.id == Mention.document_id)
+    )
+    query = _documents(query, f, Mention.document_id)
+    if f.type is not None:
+        query = query.where(Actor.kind == f.type)
+    if f.actor is not None:
+        query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))
+    if f.issue is not None:
+        raise ExtractionError("--issue filters claims only, not actors")
+    query = query.order_by(Mention.document_id, Mention.start)
+    actors: dict[int, ActorListing] = {}
+    counts: dict[int, dict[str, int]] = {}
+    with store.session() as session:
+        for mention, actor, source, sentence_text, sentence_start in session.execute(query):
+            if actor.id not in actors:
+                actors[actor.id] = ActorListing(
+                    {
+                        "id": actor.key,
+                        "name": actor.name,
+                        "kind": actor.kind,
+                        "country": actor.country,
+                        "sector": actor.sector,
+                        "role": actor.role,
+                        "affiliation": actor.affiliation,
+                        "aliases": [],
+                        "mentions": [],
+                    }
+                )
+                counts[actor.id] = {}
+            listing = actors[actor.id]
+            surface = " ".join(mention.text.split())
+            counts[actor.id][surface] = counts[actor.id].get(surface, 0) + 1
+            listing.item["mentions"].append(
+                {
+                    "document_id": mention.document_id,
+                    "source": source,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": mention.text,
+                }
+            )
+            listing.sentences.append((sentence_text, sentence_start))
+    for actor_id, listing in actors.items():
+        seen = counts[actor_id]
+        listing.item["aliases"] = sorted(seen, key=lambda s: (-seen[s], s))
+    return sorted(actors.values(), key=lambda a: (-len(a.item["mentions"]), a.item["name"]))

@@ -1,0 +1,504 @@
+"""The ``zopa_quotes`` component: direct quotations and reported speech with their speakers.
+
+Direct quotes are the text between double quotation marks (curly or straight,
+mixed as copy often mixes them). A quotation is kept when a speech verb outside
+it governs it in the parse ("…,” Greene said", "saying, "…"", "Peskov said
+that there is “…”"), or when it directly follows an attributed quotation (the
+second half of a split or multi-paragraph quote), or when it is long enough to
+be speech rather than a scare-quoted phrase. A quote mark that never closes
+ends at the paragraph (or at a line that opens a new quotation) and is dropped
+unless the next paragraph continues it, so it can never swallow the document.
+
+Reported speech is the complement clause of a speech verb ("Peskov said that
+…") or the clause that an "according to X" phrase attributes.
+
+The speaker is the subject of the speech verb (climbing from a participle,
+"…, saying …", to the verb it modifies). It resolves to an actor when the
+subject's head word is an actor mention (``zopa_actors``); otherwise the quote
+is anonymous and keeps the description as written ("a Kremlin-connected
+official", "one source"). A pronoun subject takes the speaker of the quote just
+before, else the nearest preceding person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from zopa.extract._doc import ACTORS, FIELDS, QUOTES
+from zopa.registry import extractors
+
+__all__ = ["SPEECH_VERBS", "QuoteFinder"]
+
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "argue", "note", "stress", "warn", "explain", "conclude",
+        "suggest", "insist", "claim", "state", "announce", "report", "write", "confirm",
+        "deny", "acknowledge", "admit", "reply", "respond", "declare", "assert", "maintain",
+        "emphasize", "emphasise", "predict", "recall", "comment", "reiterate", "caution",
+        "remark", "observe", "complain", "tweet", "post", "quip", "concede", "contend",
+        "hint", "propose", "demand", "promise", "pledge", "vow", "assure",
+    }
+)  # fmt: skip
+"""Lemmas of verbs that report speech."""
+
+_OPEN, _CLOSE, _EITHER = "\u201c", "\u201d", '"'
+_PERSONAL = {"he", "she", "him", "her"}
+_PRONOUNS = _PERSONAL | {"they", "it", "them"}
+_FIRST_PERSON = {"i", "we", "us", "'s", "me"}
+_MODALS = {"would", "could", "might", "may", "should", "will", "can", "must", "to"}
+_SPEAKER_CUT = {"appos", "relcl", "punct", "advcl"}
+_MIN_UNATTRIBUTED_TOKENS = 8  # shorter unattributed quotations are scare quotes, not speech
+_MIN_REPORTED_TOKENS = 3
+_INHERIT_SENTENCES = 2
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int  # first character of the content
+    end: int  # one past the last character of the content
+    continued: bool = False  # ends at a paragraph break, continued in the next paragraph
+
+
+def _quotations(text: str) -> list[_Mark]:
+    """Content spans between double quotation marks, robust to marks that never close."""
+    marks = [i for i, ch in enumerate(text) if ch in (_OPEN, _CLOSE, _EITHER)]
+    found: list[_Mark] = []
+    open_at: int | None = None
+    for i in marks:
+        ch = text[i]
+        if open_at is not None:
+            gap = text[open_at:i]
+            broken = _paragraph_break(gap)
+            if broken is not None:
+                # The quotation did not close before a paragraph (or a line opening a
+                # new quotation): keep it only when the next paragraph continues it.
+                if text[open_at + broken :].lstrip().startswith((_OPEN, _EITHER)):
+                    found.append(_Mark(open_at, open_at + broken, continued=True))
+                open_at = None
+        if open_at is None:
+            if ch in (_OPEN, _EITHER):
+                open_at = i + 1
+        elif ch in (_CLOSE, _EITHER):
+            found.append(_Mark(open_at, i))
+            open_at = None
+        else:  # an opening mark inside an open quotation: the first one never closed
+            open_at = i + 1
+    return [_trimmed(text, m) for m in found if text[m.start : m.end].strip()]
+
+
+def _paragraph_break(gap: str) -> int | None:
+    """Offset in ``gap`` where an open quotation must stop, or None."""
+    blank = gap.find("\n\n")
+    candidates = [blank] if blank >= 0 else []
+    position = gap.find("\n")
+    while position >= 0:
+        if gap[position + 1 :].lstrip(" \t").startswith((_OPEN, _EITHER)):
+            candidates.append(position)
+            break
+        position = gap.find("\n", position + 1)
+    return min(candidates) if candidates else None
+
+
+def _trimmed(text: str, mark: _Mark) -> _Mark:
+    start, end = mark.start, mark.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return _Mark(start, end, mark.continued)
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    actor: str | None
+    start: int | None
+    end: int | None
+    text: str | None
+    cue: str | None
+
+
+_NO_SPEAKER = _Speaker(None, None, None, None, None)
+
+
+class QuoteFinder:
+    """Writes ``doc.spans["zopa_quotes"]``, each quote's fields in ``span._.zopa_fields``."""
+
+    version = "1"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        # Speakers and the antecedents of pronouns are named outside quotations.
+        quoted = [(m.start, m.end) for m in _quotations(doc.text)]
+        actors = {
+            t: span
+            for span in doc.spans.get(ACTORS, [])
+            if not any(s <= span.start_char < e for s, e in quoted)
+            for t in range(span.start, span.end)
+        }
+        direct = self._direct(doc, actors)
+        covered = [(s.start, s.end) for s in direct]
+        quotes = direct + self._indirect(doc, actors, covered, direct)
+        quotes.sort(key=lambda span: (span.start_char, span.end_char))
+        doc.spans[QUOTES] = quotes
+        return doc
+
+    # --- direct quotations ------------------------------------------------------------------
+
+    def _direct(self, doc: Doc, actors: dict[int, Span]) -> list[Span]:
+        spans: list[Span] = []
+        previous: tuple[Span, _Speaker] | None = None
+        pending: list[Span] = []  # paragraphs of a quotation continued in the next paragraph
+        for mark in _quotations(doc.text):
+            span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            if mark.continued:
+                pending.append(span)
+                continue
+            speaker = self._direct_speaker(doc, span, actors, previous)
+            if speaker is _NO_SPEAKER:
+                continues = (
+                    previous is not None
+                    and "\n" not in doc.text[previous[0].end_char : span.start_char]
+                )
+                if len(span) < _MIN_UNATTRIBUTED_TOKENS and not pending and not continues:
+                    continue  # a scare-quoted phrase, not speech
+                speaker = self._context_speaker(doc, span, actors, previous)
+            for part in [*pending, span]:
+                spans.append(self._item(part, "direct", speaker))
+            pending = []
+            previous = (span, speaker)
+        return spans
+
+    @staticmethod
+    def _close(before: Span, after: Span) -> bool:
+        sentences = [s for s in after.doc.sents if before.end <= s.start < after.start]
+        return len(sentences) <= _INHERIT_SENTENCES
+
+    def _direct_speaker(
+        self,
+        doc: Doc,
+        quote: Span,
+        actors: dict[int, Span],
+        previous: tuple[Span, _Speaker] | None,
+    ) -> _Speaker:
+        """The speaker named by a speech verb or "according to" around the quotation."""
+        first, last = quote[0].sent, quote[-1].sent
+        inside = set(range(quote.start, quote.end))
+        verbs = [t for t in doc[first.start : last.end] if _reports(t) and t.i not in inside]
+        after = [t for t in doc[quote.end : last.end] if not (t.is_punct or t.is_space)]
+        # "“…,” Olga Oliker, program director at …, told RFE/RL.": the name right after.
+        named = actors.get(after[0].i) if after else None
+        if named is not None and named.label_ == "person" and any(v.i > quote.end for v in verbs):
+            verb = next(v for v in verbs if v.i > quote.end)
+            return _speaker_from_mention(named, verb.text)
+        governing = [v for v in verbs if any(t.i in inside for t in v.subtree)]
+        # Attribution after the quotation first, then before it; then adjacent verbs the
+        # parser did not attach ("…,” said one source.").
+        ordered = sorted(governing, key=lambda v: (v.i < quote.start, abs(v.i - quote.end)))
+        ordered += [t for t in after[:6] if t in verbs]
+        # "Zelenskyy, Oliker said, “…”": the verb just before the opening mark.
+        before = [t for t in doc[first.start : quote.start] if not (t.is_punct or t.is_space)]
+        ordered += [t for t in before[-2:] if t in verbs]
+        for verb in ordered:
+            speaker = self._speaker_of(verb, actors, previous)
+            if speaker is not None:
+                return speaker
+        according = next(
+            (
+                t
+                for t in doc[first.start : last.end]
+                if t.lower_ == "according" and t.i not in inside
+            ),
+            None,
+        )
+        if according is not None:
+            return self._according(according, actors)[1]
+        return _NO_SPEAKER
+
+    def _context_speaker(
+        self,
+        doc: Doc,
+        quote: Span,
+        actors: dict[int, Span],
+        previous: tuple[Span, _Speaker] | None,
+    ) -> _Speaker:
+        """An unattributed quotation's speaker: whom the sentence before is about, or the last."""
+        start = quote[0].sent.start
+        if start > 0:
+            before = doc[start - 1].sent
+            subject = next((t for t in before.root.children if t.dep_ == "nsubj"), None)
+            mention = actors.get(subject.i) if subject is not None else None
+            if mention is not None and mention.label_ == "person":
+                return _speaker_from_mention(mention, None)
+        if previous is not None and self._close(previous[0], quote):
+            return previous[1]
+        return _NO_SPEAKER
+
+    # --- reported speech --------------------------------------------------------------------
+
+    def _indirect(
+        self,
+        doc: Doc,
+        actors: dict[int, Span],
+        covered: list[tuple[int, int]],
+        direct: list[Span],
+    ) -> list[Span]:
+        spans: list[Span] = []
+        reported: list[tuple[int, int]] = []
+        inside = {i for s, e in covered for i in range(s, e)}
+        for token in doc:
+            if token.i in inside:
+                continue
+            content: Span | None = None
+            speaker: _Speaker | None = None
+            if _reports(token):
+                clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+                nested = clause is not None and _reports(clause) and _has_clause(clause)
+                if clause is not None and not nested:
+                    content = _clause(token, clause)
+                elif clause is None and _parenthetical(token):
+                    content = _host_clause(token)
+                if content is not None:
+                    previous = _previous_quote(direct + spans, token)
+                    speaker = self._speaker_of(token, actors, previous)
+            elif token.lower_ == "according" and token.dep_ == "prep":
+                content, speaker = self._according(token, actors)
+            if content is not None:
+                content = _same_paragraph(content, token)
+            if content is None or speaker is None or len(content) < _MIN_REPORTED_TOKENS:
+                continue
+            # Reported speech that is mostly a quotation ("said they were “…”") is that
+            # quotation; one with a short quoted phrase inside is reported speech too.
+            quoted = sum(max(0, min(e, content.end) - max(s, content.start)) for s, e in covered)
+            if quoted * 2 >= len(content) or any(
+                s <= content.start and content.end <= e for s, e in reported
+            ):
+                continue
+            spans.append(self._item(content, "indirect", speaker))
+            reported.append((content.start, content.end))
+        return spans
+
+    def _according(self, token: Token, actors: dict[int, Span]) -> tuple[Span | None, _Speaker]:
+        doc, sent = token.doc, token.sent
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            return None, _NO_SPEAKER
+        phrase = token.subtree
+        left, right = token.left_edge.i, max(t.i for t in phrase) + 1
+        before = _strip(doc[sent.start : left])
+        after = _strip(doc[right : sent.end])
+        content = before if len(before) >= len(after) else after
+        speaker = self._name(source, actors, None, cue="according to")
+        return content, speaker
+
+    # --- speakers -----------------------------------------------------------------------------
+
+    def _speaker_of(
+        self, verb: Token, actors: dict[int, Span], previous: tuple[Span, _Speaker] | None
+    ) -> _Speaker | None:
+        # Split attribution the parser mis-attaches: "Zelenskyy, Oliker said, “…”" (but not
+        # "an aide to Aliyev said", where the name is inside the subject).
+        mention = actors.get(verb.i - 1)
+        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        inside = own is not None and own.left_edge.i <= verb.i - 1 <= own.right_edge.i
+        if mention is not None and mention.label_ == "person" and not inside:
+            return _speaker_from_mention(mention, verb.text)
+        # A participle ("…, saying …") speaks for the clause it hangs on: climb, and
+        # prefer the nearest subject that names an actor or is a pronoun.
+        subjects: list[Token] = []
+        current = verb
+        for _ in range(4):
+            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                subjects.append(subject)
+                if current is verb and verb.tag_ != "VBG":
+                    break
+            if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}:
+                break
+            current = current.head
+        if not subjects and _after_quotation(verb):
+            # "…,” added a former senior Kremlin official.": parsed as the verb's object.
+            subjects = [c for c in verb.rights if c.dep_ in {"dobj", "attr"}][:1]
+        named = [s for s in subjects if s.i in actors or s.lower_ in _PRONOUNS]
+        candidates = named or subjects
+        chosen = candidates[0] if candidates else None
+        if chosen is not None and chosen.lower_ in {"who", "that"} and chosen.head.dep_ == "relcl":
+            chosen = chosen.head.head  # "Trump, who has hinted …": the noun the clause describes
+        if chosen is None or chosen.lower_ in _FIRST_PERSON:
+            return None
+        return self._name(chosen, actors, previous, cue=verb.text)
+
+    def _name(
+        self,
+        head: Token,
+        actors: dict[int, Span],
+        previous: tuple[Span, _Speaker] | None,
+        cue: str,
+    ) -> _Speaker:
+        doc = head.doc
+        if head.lower_ in _PRONOUNS:
+            actor = None
+            if previous is not None and previous[1].actor is not None:
+                actor = previous[1].actor
+            else:
+                actor = _nearest_actor(doc, head.i, actors, person=head.lower_ in _PERSONAL)
+            return _Speaker(actor, head.idx, head.idx + len(head.text), head.text, cue)
+        end = head.i + 1
+        for child in head.rights:
+            if child.dep_ not in _SPEAKER_CUT:
+                end = max(end, child.right_edge.i + 1)
+        words = _strip(doc[head.left_edge.i : end])
+        if not words:
+            words = doc[head.i : head.i + 1]
+        mention = actors.get(head.i)
+        if mention is None:  # "The American newspaper The New York Times": the appositive names it
+            named = [actors[c.i] for c in head.children if c.dep_ == "appos" and c.i in actors]
+            mention = named[0] if named else None
+        actor = mention.kb_id_ if mention is not None else None
+        text = " ".join(words.text.split())
+        return _Speaker(actor, words.start_char, words.end_char, text, cue)
+
+    @staticmethod
+    def _item(span: Span, kind: str, speaker: _Speaker) -> Span:
+        item = Span(span.doc, span.start, span.end, label=kind)
+        item._.set(
+            FIELDS,
+            {
+                "kind": kind,
+                "speaker_actor": speaker.actor,
+                "speaker_text": speaker.text,
+                "speaker_start": speaker.start,
+                "speaker_end": speaker.end,
+                "cue": speaker.cue,
+            },
+        )
+        return item
+
+
+def _reports(token: Token) -> bool:
+    """A speech verb that reports speech: not negated, not an infinitive or a modal's."""
+    if token.lemma_ not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in token.children
+    )
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _after_quotation(verb: Token) -> bool:
+    """The verb directly follows a closing quotation mark (punctuation aside)."""
+    i = verb.i - 1
+    while i >= 0 and (verb.doc[i].is_space or verb.doc[i].text in {",", "."}):
+        i -= 1
+    return i >= 0 and verb.doc[i].text in {_CLOSE, _EITHER}
+
+
+def _parenthetical(verb: Token) -> bool:
+    """ "…, Chesnakov said, it would …" / "…, The New York Times reports, …": a verb set off
+    inside or after the clause it reports, with its own subject."""
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return True  # "…, as The Moscow Times has previously reported."
+    left = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return verb.dep_ == "conj" and left is not None and left.text == ","
+
+
+def _host_clause(verb: Token) -> Span:
+    host = verb.head
+    doc = verb.doc
+    left, right = host.left_edge.i, host.right_edge.i + 1
+    inner_left, inner_right = verb.left_edge.i, verb.right_edge.i + 1
+    # Keep the longer side of the attribution ("If Putin appeared, Chesnakov said, it would …").
+    if inner_left - left >= right - inner_right:
+        right = inner_left
+    else:
+        left = inner_right
+    return _strip(doc[left:right])
+
+
+def _speaker_from_mention(mention: Span, cue: str | None) -> _Speaker:
+    text = " ".join(mention.text.split())
+    return _Speaker(mention.kb_id_, mention.start_char, mention.end_char, text, cue)
+
+
+def _same_paragraph(content: Span, verb: Token) -> Span:
+    """``content`` cut at paragraph breaks, to the part on the verb's side."""
+    doc = content.doc
+    breaks = [t.i for t in content if t.is_space and "\n\n" in t.text]
+    if not breaks:
+        return content
+    before = [i for i in breaks if i < verb.i]
+    after = [i for i in breaks if i > verb.i]
+    start = max(before) + 1 if before else content.start
+    end = min(after) if after else content.end
+    return _strip(doc[start:end])
+
+
+def _strip(span: Span) -> Span:
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _clause(verb: Token, clause: Token) -> Span:
+    """The reported clause on the verb's side, without a leading "that" or punctuation."""
+    doc = verb.doc
+    left, right = clause.left_edge.i, clause.right_edge.i + 1
+    if clause.i > verb.i:
+        left = max(left, verb.i + 1)
+    else:
+        right = min(right, verb.i)
+    span = _strip(doc[left:right])
+    if span and span[0].tag_ == "IN" and span[0].lower_ in {"that", "whether", "if"}:
+        span = _strip(doc[span.start + 1 : span.end])
+    return span
+
+
+def _previous_quote(spans: list[Span], verb: Token) -> tuple[Span, _Speaker] | None:
+    before = [s for s in spans if s.end <= verb.i]
+    if not before:
+        return None
+    last = max(before, key=lambda s: s.end)
+    fields = last._.get(FIELDS)
+    speaker = _Speaker(
+        fields["speaker_actor"],
+        fields["speaker_start"],
+        fields["speaker_end"],
+        fields["speaker_text"],
+        fields["cue"],
+    )
+    return (last, speaker) if QuoteFinder._close(last, verb.doc[verb.i : verb.i + 1]) else None
+
+
+def _nearest_actor(doc: Doc, before: int, actors: dict[int, Span], *, person: bool) -> str | None:
+    window_start = max(0, doc[before].sent.start - 80)
+    for i in range(before - 1, window_start - 1, -1):
+        mention = actors.get(i)
+        if mention is not None and (mention.label_ == "person" or not person):
+            return mention.kb_id_
+    return None
+
+
+@Language.factory("zopa_quotes", assigns=["doc.spans"], requires=["token.dep", "token.lemma"])
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    """spaCy factory of :class:`QuoteFinder`."""
+    return QuoteFinder(name)
+
+
+extractors.register("zopa.quotes.v1")("zopa_quotes")

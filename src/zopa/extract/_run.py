@@ -1,0 +1,349 @@
+"""Running extraction over the store: incremental, idempotent, one transaction per document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from zopa.extract._actors import get_gazetteer
+from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
+from zopa.extract._gazetteer import Gazetteer
+from zopa.extract._pipeline import pipeline_version
+from zopa.store import (
+    Actor,
+    Claim,
+    Document,
+    DocumentExtraction,
+    Estimate,
+    Event,
+    Mention,
+    Quote,
+    Store,
+)
+
+__all__ = ["DocumentOutcome", "ExtractionReport", "extract_documents"]
+
+Status = Literal["extracted", "current", "skipped", "failed"]
+
+_ITEM_TABLES: tuple[tuple[str, type[Any]], ...] = (
+    (EVENTS, Event),
+    (QUOTES, Quote),
+    (CLAIMS, Claim),
+    (ESTIMATES, Estimate),
+)
+_EVIDENCE_TABLES = (Mention, Event, Quote, Claim, Estimate)
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What extraction did with one document."""
+
+    document_id: int
+    source: str
+    status: Status
+    message: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class ExtractionReport:
+    """Every document's outcome, with counts by status and items by kind."""
+
+    pipeline_version: str
+    outcomes: list[DocumentOutcome] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        """How many documents have ``status``."""
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def items(self) -> dict[str, int]:
+        """Items stored in this run, by kind (actors = mentions)."""
+        totals: dict[str, int] = {}
+        for outcome in self.outcomes:
+            for kind, n in outcome.counts.items():
+                totals[kind] = totals.get(kind, 0) + n
+        return totals
+
+    @property
+    def ok(self) -> bool:
+        """True when no document failed."""
+        return self.count("failed") == 0
+
+
+@dataclass(frozen=True)
+class _Todo:
+    id: int
+    source: str
+    published: date | None
+
+
+def _plan(store: Store, version: str, rebuild: bool) -> tuple[list[_Todo], list[DocumentOutcome]]:
+    query = (
+        select(
+            Document.id,
+            Document.source,
+            Document.language,
+            Document.published_at,
+            DocumentExtraction.pipeline_version,
+        )
+        .outerjoin(DocumentExtraction, DocumentExtraction.document_id == Document.id)
+        .order_by(Document.id)
+    )
+    todo: list[_Todo] = []
+    done: list[DocumentOutcome] = []
+    with store.session() as session:
+        for doc_id, source, language, published, stored in session.execute(query):
+            if language != "en":
+                message = f"document {doc_id}: language {language!r}; zopa extracts English only"
+                done.append(DocumentOutcome(doc_id, source, "skipped", message))
+            elif not rebuild and stored == version:
+                done.append(DocumentOutcome(doc_id, source, "current"))
+            else:
+                todo.append(_Todo(doc_id, source, published))
+    return todo, done
+
+
+def _docs(
+    store: Store, nlp: Language, todo: list[_Todo], failed: dict[int, str]
+) -> Iterator[tuple[Doc, int]]:
+    for item in todo:
+        with store.session() as session:
+            text = session.scalar(select(Document.text).where(Document.id == item.id)) or ""
+        try:
+            doc = nlp.make_doc(text)
+        except ValueError as exc:  # longer than nlp.max_length
+            failed[item.id] = f"document {item.id}: {' '.join(str(exc).split())[:300]}"
+            continue
+        doc._.zopa_published = item.published
+        yield doc, item.id
+
+
+class _Sentences:
+    """Character bounds of each token's sentence, without surrounding white space (one pass)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            words = [t for t in sent if not t.is_space] or list(sent)
+            bound = (words[0].idx, words[-1].idx + len(words[-1].text))
+            for i in range(sent.start, sent.end):
+                self.bounds[i] = bound
+
+    def of(self, span: Span) -> tuple[int, int]:
+        """The bounds of the sentence(s) holding ``span``."""
+        if not len(span):
+            return span.start_char, span.end_char
+        start = self.bounds[span.start][0]
+        end = self.bounds[span.end - 1][1]
+        return min(start, span.start_char), max(end, span.end_char)
+
+
+def _actor_rows(
+    session: Session, gazetteer: Gazetteer, wanted: dict[str, tuple[str, str]]
+) -> dict[str, int]:
+    """Ids of the actors with these keys, inserting or refreshing them (key → (name, kind))."""
+    ids: dict[str, int] = {}
+    for key, (name, kind) in wanted.items():
+        info = gazetteer.actor(key)
+        values = {
+            "name": info.name if info else name,
+            "kind": info.kind if info else kind,
+            "country": info.country if info else None,
+            "sector": info.sector if info else None,
+            "role": info.role if info else None,
+            "affiliation": info.affiliation if info else None,
+            "resolved": info is not None,
+        }
+        row = session.scalar(select(Actor).where(Actor.key == key))
+        if row is None:
+            row = Actor(key=key, **values)
+            session.add(row)
+            session.flush()
+        elif info is not None:
+            for column, value in values.items():
+                setattr(row, column, value)
+        ids[key] = row.id
+    return ids
+
+
+def _actor_keys(doc: Doc, gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:
+    wanted: dict[str, tuple[str, str]] = {}
+    for span in doc.spans.get(ACTORS, []):
+        wanted.setdefault(span.kb_id_, (" ".join(span.text.split()), span.label_))
+    for group, _table in _ITEM_TABLES:
+        for span in doc.spans.get(group, []):
+            for name, value in (span._.get(FIELDS) or {}).items():
+                if isinstance(value, str) and (name.endswith("_actor") or name == "actor"):
+                    info = gazetteer.actor(value)
+                    fallback = value.split(":", 1)[-1].replace("-", " ")
+                    wanted.setdefault(value, (info.name if info else fallback, "group"))
+    return wanted
+
+
+def _item_row(
+    table: type[Any],
+    span: Span,
+    sentences: _Sentences,
+    extractor: str,
+    doc_id: int,
+    actor_ids: dict[str, int],
+) -> Any:
+    columns = table.__table__.columns
+    start, end = sentences.of(span)
+    values: dict[str, Any] = {
+        "document_id": doc_id,
+        "start": span.start_char,
+        "end": span.end_char,
+        "text": span.text,
+        "sentence_start": start,
+        "sentence_end": end,
+        "extractor": extractor,
+    }
+    for name, value in (span._.get(FIELDS) or {}).items():
+        if f"{name}_id" in columns:
+            values[f"{name}_id"] = actor_ids.get(value) if isinstance(value, str) else None
+        elif name in columns and name not in values:
+            if isinstance(value, str) and columns[name].type.python_type is date:
+                value = date.fromisoformat(value)
+            values[name] = value
+    return table(**values)
+
+
+def _store_doc(
+    store: Store, nlp: Language, gazetteer: Gazetteer, doc: Doc, doc_id: int, version: str
+) -> dict[str, int]:
+    extractors = {
+        name: f"{name}={getattr(component, 'version', '0')}" for name, component in nlp.pipeline
+    }
+    counts: dict[str, int] = {}
+    sentences = _Sentences(doc)
+    with store.write() as session:
+        for table in _EVIDENCE_TABLES:
+            session.execute(delete(table).where(table.document_id == doc_id))
+        actor_ids = _actor_rows(session, gazetteer, _actor_keys(doc, gazetteer))
+        mentions = doc.spans.get(ACTORS, [])
+        for span in mentions:
+            start, end = sentences.of(span)
+            session.add(
+                Mention(
+                    document_id=doc_id,
+                    actor_id=actor_ids[span.kb_id_],
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    sentence_start=start,
+                    sentence_end=end,
+                    extractor=extractors.get(ACTORS, ACTORS),
+                )
+            )
+        counts["actors"] = len(mentions)
+        for group, table in _ITEM_TABLES:
+            spans = doc.spans.get(group, [])
+            for span in spans:
+                session.add(
+                    _item_row(
+                        table, span, sentences, extractors.get(group, group), doc_id, actor_ids
+                    )
+                )
+            counts[group.removeprefix("zopa_")] = len(spans)
+        session.merge(
+            DocumentExtraction(
+                document_id=doc_id, pipeline_version=version, extracted_at=datetime.now(UTC)
+            )
+        )
+    return counts
+
+
+def extract_documents(
+    store: Store,
+    nlp: Language,
+    *,
+    rebuild: bool = False,
+    workers: int = 1,
+    batch_size: int = 8,
+    on_progress: Callable[[DocumentOutcome, int], None] | None = None,
+) -> ExtractionReport:
+    """Extract evidence from every stored document that needs it and store it.
+
+    A document is (re-)extracted when it has never been, when the pipeline's
+    version string (model, components, their versions, gazetteer digest) has
+    changed since, or always with ``rebuild``. Each document's old evidence is
+    replaced in one write transaction, so a failure or an interruption leaves
+    every document either as it was or fully re-extracted. Non-English documents
+    are skipped with a note. A document that fails is reported with its id and
+    the run goes on.
+
+    Parameters
+    ----------
+    workers:
+        Processes for ``nlp.pipe(n_process=workers)``.
+    on_progress:
+        Called with each document's outcome as it is settled and the number of
+        documents in the store (for a progress bar).
+    """
+    version = pipeline_version(nlp)
+    gazetteer = get_gazetteer(nlp)
+    todo, settled = _plan(store, version, rebuild)
+    report = ExtractionReport(version)
+    total = len(todo) + len(settled)
+
+    def record(outcome: DocumentOutcome) -> None:
+        report.outcomes.append(outcome)
+        if on_progress is not None:
+            on_progress(outcome, total)
+
+    for outcome in settled:
+        record(outcome)
+    sources = {t.id: t.source for t in todo}
+    failed: dict[int, str] = {}
+
+    seen: set[int] = set()
+
+    def settle(doc: Doc, doc_id: int) -> None:
+        seen.add(doc_id)
+        try:
+            counts = _store_doc(store, nlp, gazetteer, doc, doc_id, version)
+        except Exception as exc:  # one bad document must not stop the run
+            record(DocumentOutcome(doc_id, sources[doc_id], "failed", _message(doc_id, exc)))
+            return
+        record(DocumentOutcome(doc_id, sources[doc_id], "extracted", counts=counts))
+
+    try:
+        stream = nlp.pipe(
+            _docs(store, nlp, todo, failed),
+            as_tuples=True,
+            n_process=max(1, workers),
+            batch_size=batch_size,
+        )
+        for doc, doc_id in stream:
+            settle(doc, doc_id)
+    except Exception:
+        rest = [t for t in todo if t.id not in seen and t.id not in failed]
+        for doc, doc_id in _docs(store, nlp, rest, failed):
+            try:
+                processed = nlp(doc)
+            except Exception as exc:
+                seen.add(doc_id)
+                record(DocumentOutcome(doc_id, sources[doc_id], "failed", _failure(doc_id, exc)))
+                continue
+            settle(processed, doc_id)
+    for item in todo:
+        if item.id not in seen:
+            message = failed.get(item.id, f"document {item.id}: extraction failed in a worker")
+            record(DocumentOutcome(item.id, item.source, "failed", message))
+    return report
+
+
+def _failure(doc_id: int, exc: Exception) -> str:
+    return f"document {doc_id}: extraction failed ({' '.join(str(exc).split())[:300]})"
+
+
+def _message(doc_id: int, exc: Exception) -> str:
+    return f"document {doc_id}: cannot store its evidence ({' '.join(str(exc).split())[:300]})"

@@ -1,0 +1,168 @@
+"""The zopa_actors component and the gazetteer: resolution, metonyms, unknown names, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pycountry
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from zopa.errors import ExtractionError
+from zopa.extract import ACTORS, build_pipeline, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline(components=("zopa_actors",))
+
+
+def mentions(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(" ".join(s.text.split()), s.kb_id_) for s in doc.spans[ACTORS]]
+
+
+def test_metonyms_resolve_to_their_state(nlp: Language) -> None:
+    found = mentions(
+        nlp, "The Kremlin rejected the plan, and the White House said Washington would wait."
+    )
+    assert ("Kremlin", "RUS") in found
+    assert ("White House", "USA") in found
+    assert ("Washington", "USA") in found
+
+
+def test_kyiv_is_ukraine_even_where_ner_calls_it_a_person(nlp: Language) -> None:
+    text = "Putin wants to show the West that Kyiv is incapable of self-governing."
+    doc = nlp(text)
+    assert ("Kyiv", "UKR") in mentions(nlp, text)
+    assert all(s.label_ == "state" for s in doc.spans[ACTORS] if s.text == "Kyiv")
+
+
+def test_spelling_variants_and_short_forms_share_one_actor(nlp: Language) -> None:
+    found = mentions(
+        nlp,
+        "Volodymyr Zelenskyy met aides. Zelensky later said Zelenskiy's team was ready. "
+        "Vladimir Putin declined; Putin stayed home.",
+    )
+    keys = dict(found)
+    assert (
+        keys["Volodymyr Zelenskyy"]
+        == keys["Zelensky"]
+        == keys["Zelenskiy"]
+        == "person:volodymyr-zelensky"
+    )
+    assert keys["Vladimir Putin"] == keys["Putin"] == "person:vladimir-putin"
+
+
+def test_people_carry_role_and_affiliation() -> None:
+    gazetteer = load_gazetteer()
+    peskov = gazetteer.actor("person:dmitry-peskov")
+    assert peskov is not None
+    assert (peskov.country, peskov.role, peskov.affiliation) == ("RUS", "spokesman", "Russia")
+    witkoff = gazetteer.actor("person:steve-witkoff")
+    assert witkoff is not None and witkoff.country == "USA" and witkoff.role == "envoy"
+
+
+def test_a_capital_used_as_a_location_is_a_place(nlp: Language) -> None:
+    found = mentions(nlp, "Delegates met in Moscow. Moscow then demanded more.")
+    assert found.count(("Moscow", "RUS")) == 1
+
+
+def test_demonyms_count_as_nouns_not_as_adjectives(nlp: Language) -> None:
+    found = mentions(nlp, "The Russians refused, while Russian energy exports kept flowing.")
+    assert ("Russians", "RUS") in found
+    assert not any(text == "Russian" for text, _ in found)
+
+
+def test_unknown_names_are_kept_unresolved_and_short_forms_follow(nlp: Language) -> None:
+    found = mentions(
+        nlp, "Marta Quillfeather, an analyst, was sceptical. Quillfeather expects nothing."
+    )
+    assert ("Marta Quillfeather", "unresolved:marta-quillfeather") in found
+    assert ("Quillfeather", "unresolved:marta-quillfeather") in found
+
+
+def test_a_state_name_inside_an_institution_belongs_to_the_institution(nlp: Language) -> None:
+    found = mentions(nlp, "She works at the Baltic Russia Studies Institute in Riga.")
+    assert not any(key == "RUS" for _, key in found)
+
+
+def test_names_split_by_a_line_break_still_match(nlp: Language) -> None:
+    found = mentions(nlp, "A delegation headed by Kremlin aide Vladimir\nMedinsky arrived.")
+    assert ("Vladimir Medinsky", "person:vladimir-medinsky") in found
+
+
+def test_every_iso_3166_country_is_a_state_with_its_name() -> None:
+    gazetteer = load_gazetteer()
+    for country in pycountry.countries:
+        actor = gazetteer.actor(country.alpha_3)
+        assert actor is not None and actor.kind == "state" and actor.country == country.alpha_3
+    target = gazetteer.resolve("Azerbaijanis")
+    assert target is not None and target.key == "AZE" and target.cls == "demonym"
+    capital = gazetteer.resolve("Yerevan")
+    assert capital is not None and capital.key == "ARM"
+
+
+def test_a_user_gazetteer_describes_another_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "people:\n"
+        "  - {name: Aurelio Vantongeren, country: NLD, role: mediator, affiliation: org:cartel}\n"
+        "organisations:\n"
+        "  - {name: Harbour Cartel, key: org:cartel, aliases: [the Cartel]}\n"
+        "states:\n"
+        "  - {country: NLD, metonyms: [The Hague]}\n",
+        encoding="utf-8",
+    )
+    nlp = build_pipeline([path], components=("zopa_actors",))
+    found = mentions(nlp, "Vantongeren told the Cartel that The Hague would not pay.")
+    assert ("Vantongeren", "person:aurelio-vantongeren") in found
+    assert ("the Cartel", "org:cartel") in found
+    assert ("The Hague", "NLD") in found
+    info = load_gazetteer([path]).actor("person:aurelio-vantongeren")
+    assert info is not None and info.affiliation == "Harbour Cartel"
+
+
+def test_a_gazetteer_with_a_syntax_error_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("people:\n  - {name: Someone, role: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ExtractionError) as caught:
+        build_pipeline([path])
+    message = str(caught.value)
+    assert "\n" not in message
+    assert f"{path}:" in message and "invalid YAML" in message
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("people:\n  - {name: X Y, country: XXX}\n", "unknown ISO 3166-1 alpha-3"),
+        ("people:\n  - {nom: X}\n", "people.0"),
+        ("- just a list\n", "must be a mapping"),
+    ],
+)
+def test_a_gazetteer_of_the_wrong_shape_is_rejected(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ExtractionError, match=expected):
+        load_gazetteer([path])
+
+
+def test_a_missing_gazetteer_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ExtractionError, match="no such gazetteer file"):
+        load_gazetteer([tmp_path / "absent.yaml"])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(alphabet=st.sampled_from(list("ab Kyiv.\n“”\"Putin,'")), max_size=200))
+def test_any_text_gives_mentions_inside_the_document(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    for span in doc.spans[ACTORS]:
+        assert 0 <= span.start_char < span.end_char <= len(text)
+        assert span.kb_id_

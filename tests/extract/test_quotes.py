@@ -1,0 +1,127 @@
+"""The zopa_quotes component: direct and reported speech, speakers, malformed quotation marks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from zopa.extract import FIELDS, QUOTES, build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline(components=("zopa_actors", "zopa_quotes"))
+
+
+def quotes(nlp: Language, text: str) -> list[dict[str, Any]]:
+    doc = nlp(text)
+    return [
+        {"text": s.text, "start": s.start_char, "end": s.end_char, **s._.get(FIELDS)}
+        for s in doc.spans[QUOTES]
+    ]
+
+
+def test_a_direct_quote_after_its_speaker_is_attributed(nlp: Language) -> None:
+    found = quotes(nlp, "“We will not give up our land,” Zelensky said on Monday.")
+    assert len(found) == 1
+    quote = found[0]
+    assert quote["kind"] == "direct"
+    assert quote["text"] == "We will not give up our land"
+    assert quote["speaker_actor"] == "person:volodymyr-zelensky"
+    assert quote["cue"] == "said"
+
+
+def test_a_split_quote_gives_both_parts_to_one_speaker(nlp: Language) -> None:
+    text = "“The door is open,” Peskov said, “but the terms are ours.”"
+    found = quotes(nlp, text)
+    assert [q["text"] for q in found] == ["The door is open", "but the terms are ours."]
+    assert {q["speaker_actor"] for q in found} == {"person:dmitry-peskov"}
+
+
+def test_a_quote_of_several_sentences_is_one_item(nlp: Language) -> None:
+    text = (
+        "“Nothing has changed. The talks will go on. We expect no surprises,” said Sergei Lavrov."
+    )
+    found = quotes(nlp, text)
+    assert len(found) == 1
+    assert found[0]["text"].count(".") == 2
+    assert found[0]["speaker_actor"] == "person:sergei-lavrov"
+
+
+def test_an_anonymous_speaker_keeps_the_description_as_written(nlp: Language) -> None:
+    text = "“This is theatre,” a Kremlin-connected official said."
+    quote = quotes(nlp, text)[0]
+    assert quote["speaker_actor"] is None
+    assert quote["speaker_text"] == "a Kremlin-connected official"
+    assert text[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker_text"]
+
+
+def test_straight_quotes_after_a_speech_verb(nlp: Language) -> None:
+    found = quotes(nlp, 'Trump said "we will see what happens" and left.')
+    assert found[0]["kind"] == "direct" and found[0]["speaker_actor"] == "person:donald-trump"
+
+
+def test_reported_speech_is_indirect_with_its_clause(nlp: Language) -> None:
+    found = quotes(nlp, "Peskov said that the talks would take place in Istanbul.")
+    assert len(found) == 1
+    quote = found[0]
+    assert quote["kind"] == "indirect"
+    assert quote["text"] == "the talks would take place in Istanbul"
+    assert quote["speaker_actor"] == "person:dmitry-peskov"
+
+
+def test_according_to_attributes_the_clause(nlp: Language) -> None:
+    found = quotes(nlp, "According to two people briefed on the talks, the deal is nearly done.")
+    assert found[0]["kind"] == "indirect"
+    assert found[0]["speaker_text"] == "two people briefed on the talks"
+    assert found[0]["text"] == "the deal is nearly done"
+
+
+def test_scare_quotes_are_not_speech(nlp: Language) -> None:
+    assert quotes(nlp, 'Such a "peace plan" is unacceptable for Kyiv.') == []
+
+
+def test_a_pronoun_speaker_takes_the_previous_speaker(nlp: Language) -> None:
+    text = (
+        "Olga Oliker, a researcher, said the talks were stalled. "
+        "“There is no movement at all,” she said."
+    )
+    direct = [q for q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert direct[0]["speaker_text"] == "she"
+    assert direct[0]["speaker_actor"] == "person:olga-oliker"
+
+
+def test_a_quote_that_never_closes_does_not_swallow_the_document(nlp: Language) -> None:
+    text = "“This opens and never closes, Bondarev said.\n\n" + "Moscow waited. " * 200
+    found = quotes(nlp, text)
+    assert all(q["end"] <= text.index("\n\n") for q in found)
+
+
+def test_a_quotation_continued_over_paragraphs_keeps_its_speaker(nlp: Language) -> None:
+    text = (
+        "“The first paragraph of a long statement runs on here with many words in it.\n\n"
+        "“And the second paragraph ends it,” Gabuev said."
+    )
+    found = quotes(nlp, text)
+    assert len(found) == 2
+    assert {q["speaker_actor"] for q in found} == {"person:alexander-gabuev"}
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(["“", "”", '"', "‘", "’", " said Putin", " word", ".", "\n", "\n\n"]),
+        max_size=60,
+    )
+)
+def test_text_full_of_quotation_marks_gives_clean_spans(nlp: Language, parts: list[str]) -> None:
+    text = "".join(parts)
+    for quote in quotes(nlp, text):
+        assert 0 <= quote["start"] <= quote["end"] <= len(text)
+        assert quote["kind"] in {"direct", "indirect"}
