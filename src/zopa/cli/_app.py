@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from zopa.errors import ZopaError
 from zopa.settings import Settings
 from zopa.store import Store, open_store
 
-__all__ = ["CliState", "app", "console", "err_console", "state", "store_of"]
+__all__ = [
+    "CliState",
+    "app",
+    "console",
+    "err_console",
+    "iso_date_option",
+    "progress_bar",
+    "state",
+    "store_of",
+]
 
 # Tables written to a pipe or file get a fixed, comfortable width instead of rich's 80.
 _PIPE_WIDTH = 132
@@ -127,3 +138,25 @@ def state(ctx: typer.Context) -> CliState:
 def store_of(ctx: typer.Context) -> Store:
     """The store of this invocation, opened and migrated on first use."""
     return state(ctx).store()
+
+
+def progress_bar(label: str) -> Progress:
+    """A transient progress bar on stderr: ``label``, bar, done/total, elapsed time."""
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    )
+
+
+def iso_date_option(value: str | None, option: str) -> date | None:
+    """Parse a YYYY-MM-DD command-line value; a bad one is a usage error naming ``option``."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None

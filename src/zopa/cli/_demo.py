@@ -16,7 +16,7 @@ from rich.table import Table
 
 from zopa.cli._app import console, err_console, state
 from zopa.cli._docs import documents_table
-from zopa.cli._extract import _render_report as render_extraction_report
+from zopa.cli._extract import render_extraction_report
 from zopa.cli._ingest import render_report
 from zopa.cli._scenario import render_solve
 from zopa.extract import build_pipeline, extract_documents

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from zopa.cli._app import console, store_of
+from zopa.cli._app import console, iso_date_option, store_of
 from zopa.store import DocumentFilter, DocumentRecord, get_document, list_documents
 
 __all__ = ["register"]
@@ -71,8 +70,8 @@ def list_command(
     filters = DocumentFilter(
         outlet=outlet,
         language=language,
-        published_from=_iso_date(since, "--from"),
-        published_to=_iso_date(until, "--to"),
+        published_from=iso_date_option(since, "--from"),
+        published_to=iso_date_option(until, "--to"),
     )
     docs = list_documents(store_of(ctx), filters)
     if as_json:
@@ -95,15 +94,6 @@ def show_command(
     console.print(documents_table([doc], title=f"document {doc.id}"))
     console.print(f"source: {doc.source}", markup=False)
     console.print(doc.text, markup=False, highlight=False)
-
-
-def _iso_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from zopa.cli._app import console, err_console, store_of
+from zopa.cli._app import console, err_console, iso_date_option, progress_bar, store_of
 from zopa.extract import build_pipeline
 from zopa.extract._query import (
     KIND_FIELDS,
@@ -23,7 +21,7 @@ from zopa.extract._query import (
 )
 from zopa.extract._run import DocumentOutcome, ExtractionReport, extract_documents
 
-__all__ = ["register"]
+__all__ = ["register", "render_extraction_report"]
 
 
 def extract(
@@ -42,14 +40,7 @@ def extract(
     """Extract actors, events, quotes, claims and estimates from stored documents."""
     store = store_of(ctx)
     nlp = build_pipeline(gazetteer or ())
-    with Progress(
-        TextColumn("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    ) as progress:
+    with progress_bar("extracting") as progress:
         task = progress.add_task("extract", total=None)
 
         def advance(_outcome: DocumentOutcome, total: int) -> None:
@@ -58,12 +49,12 @@ def extract(
         report = extract_documents(
             store, nlp, rebuild=rebuild, workers=workers, on_progress=advance
         )
-    _render_report(report)
+    render_extraction_report(report)
     if not report.ok:
         raise typer.Exit(1)
 
 
-def _render_report(report: ExtractionReport) -> None:
+def render_extraction_report(report: ExtractionReport) -> None:
     for outcome in report.outcomes:
         if outcome.status in ("failed", "skipped") and outcome.message:
             level = "error" if outcome.status == "failed" else "note"
@@ -80,15 +71,6 @@ def _render_report(report: ExtractionReport) -> None:
             kinds.add_column(kind, justify="right")
         kinds.add_row(*(str(n) for n in items.values()))
         console.print(kinds)
-
-
-def _iso(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
 
 
 def _marked(sentence: str, start: int, end: int) -> Text:
@@ -124,8 +106,8 @@ def _filters(
         actor=actor,
         issue=issue,
         type=type_,
-        published_from=_iso(since, "--from"),
-        published_to=_iso(until, "--to"),
+        published_from=iso_date_option(since, "--from"),
+        published_to=iso_date_option(until, "--to"),
         document_id=document,
     )
 

@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zopa.cli._app import console, err_console, state
+from zopa.cli._app import console, err_console, progress_bar, state
 from zopa.ingest import IngestReport, collect_files, ingest_paths
 
 __all__ = ["register", "render_report"]
@@ -49,14 +48,7 @@ def ingest(
     limit = max_bytes or cli.settings.max_file_bytes
     files, missing = collect_files(paths)
     if len(files) >= _PROGRESS_MIN_FILES:
-        with Progress(
-            TextColumn("ingesting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        ) as progress:
+        with progress_bar("ingesting") as progress:
             task = progress.add_task("ingest", total=len(files))
             report = ingest_paths(
                 store,
