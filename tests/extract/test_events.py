@@ -267,6 +267,46 @@ def test_odd_input_gives_a_clean_result(events: Events, text: str) -> None:
         assert 0 <= event["start"] < event["end"] <= len(text)
 
 
+_RUN_ON_CLAUSES = (
+    "Putin met Zelensky in Istanbul on Thursday",
+    "Trump urged Moscow to accept a ceasefire",
+    "he threatened to impose sanctions on Russia next week",
+    "the Ukrainian president refused to meet the Russian leader",
+    "Washington imposed tariffs on goods from China",
+    "Zelensky accused Moscow of shelling Ukrainian cities",
+    "it proposed direct talks with Kyiv in Geneva",
+    "Israel demanded that Hamas release the hostages by Friday",
+    "Armenia and Azerbaijan held a third round of talks in Washington",
+    "she said a meeting with Putin would be possible",
+)
+
+
+@pytest.mark.slow
+def test_one_enormous_sentence_runs_through_the_whole_pipeline() -> None:
+    # A file without full stops: ~20,000 tokens of clauses joined by commas and "and".
+    # Every rule looks things up per document or within a bounded window, so this takes
+    # seconds (zopa_events: ~1 s at 20,000 tokens), not the minutes a quadratic scan took.
+    joins = (", ", " and ", ", and ", "; ")
+    parts: list[str] = []
+    while sum(len(p.split()) for p in parts) < 19_000:
+        parts.append(_RUN_ON_CLAUSES[len(parts) % len(_RUN_ON_CLAUSES)])
+    text = "".join(p + joins[i % len(joins)] for i, p in enumerate(parts[:-1])) + parts[-1] + "."
+    nlp = build_pipeline()
+    doc = nlp.make_doc(text)
+    doc._.zopa_published = WEDNESDAY
+    doc = nlp(doc)
+    assert len(doc) >= 20_000
+    found = list(iter_event_fields(doc))
+    for event in found:
+        assert 0 <= event["start"] < event["end"] <= len(text)
+        assert event["source_actor"] and event["source_actor"] != event["target_actor"]
+    # one event per sentence, type and dyad: repeating the clauses adds no duplicates
+    dyads = [(e["type"], e["source_actor"], e["target_actor"]) for e in found]
+    assert len(set(dyads)) == len(dyads) or len(list(doc.sents)) > 1
+    assert ("CONSULT", PUTIN, ZELENSKY) in dyads
+    assert ("REQUEST", TRUMP, "RUS") in dyads
+
+
 def test_lexicon_errors_name_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "events.yaml"
     bad.write_text("entries: [\n  - id: x\n", encoding="utf-8")

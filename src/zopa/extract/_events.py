@@ -34,10 +34,13 @@ Interactions*. International Studies Association, New Orleans.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +109,10 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# How far (in tokens) a rule climbs the parse or looks back for an antecedent. Longer than
+# any sentence of ordinary prose, so it only matters for run-on input (a file without full
+# stops), where it keeps the cost per event constant instead of growing with the sentence.
+_WINDOW = 200
 _HOSTILE_TYPES = frozenset({"ACCUSE", "THREATEN", "COERCE", "ASSAULT", "PROTEST"})
 # People who comment on events rather than take part: never the antecedent of a pronoun
 # outside their own words (sectors: CAMEO-style NGO, education, media).
@@ -157,7 +164,7 @@ class EventLexicon:
         """The entry called ``entry_id``."""
         return self._by_id[entry_id]
 
-    @property
+    @cached_property
     def _by_id(self) -> dict[str, EventEntry]:
         return {e.id: e for e in self.entries}
 
@@ -279,21 +286,59 @@ class _Context:
     """Per-document lookups: actor spans by token and in order, entities, quote speakers.
 
     ``ignored`` holds tokens that name no participant: a dateline ("MUSCAT, April 12,
-    2025 —") gives the place of writing, not a party. ``speakers`` are the token
-    (start, end, speaker actor, direct?) of each quotation.
+    2025 —") gives the place of writing, not a party. ``speakers`` maps each token inside
+    a direct quotation to the speaker actors of the quotations it is in.
+
+    Everything a rule looks up repeatedly is indexed here once per document (sentence of
+    each token, entities by the words they attach to, actors by position), so the cost
+    of an event does not grow with the length of its sentence: one enormous sentence
+    (a file without full stops) is handled in near-linear time.
     """
 
     doc: Doc
     by_token: dict[int, Span]
     actors: list[Span]
-    ents: tuple[Span, ...] = ()
     ignored: frozenset[int] = frozenset()
-    quotes: tuple[tuple[int, int, str | None, bool], ...] = ()
+    speakers: dict[int, frozenset[str]] = field(default_factory=dict)
     headline_end: int = 0
+    sents: tuple[Span, ...] = ()
+    sent_of: tuple[int, ...] = ()  # token index -> sentence number
+    # token index -> the entities of its sentence whose root is 1-3 heads below it
+    ents_below: dict[int, list[Span]] = field(default_factory=dict)
+    actor_starts: list[int] = field(default_factory=list)
+    _main_subjects: dict[int, list[Token]] = field(default_factory=dict)
 
-    def sent_ents(self, sent: Span) -> Iterator[Span]:
-        """The named entities inside ``sent``."""
-        return (e for e in self.ents if sent.start <= e.start and e.end <= sent.end)
+    def sent(self, i: int) -> Span:
+        """The sentence of token ``i`` (a look-up: ``Token.sent`` scans the sentence)."""
+        return self.sents[self.sent_of[i]]
+
+    def ents_near(self, anchors: set[int]) -> list[Span]:
+        """The entities hanging 1-3 heads below one of ``anchors``, in text order.
+
+        Dates and places attach to an event's words through at most three arcs; looking
+        them up by head keeps the cost per event independent of the sentence's length.
+        """
+        found = {e.start: e for a in anchors for e in self.ents_below.get(a, ())}
+        return [found[start] for start in sorted(found)]
+
+    def actors_in(self, start: int, end: int) -> list[Span]:
+        """Actor spans lying within tokens ``start``..``end``, latest first."""
+        lo = bisect_left(self.actor_starts, start)
+        hi = bisect_left(self.actor_starts, end)
+        return [s for s in reversed(self.actors[lo:hi]) if s.end <= end]
+
+    def main_subjects(self, sent: Span) -> list[Token]:
+        """Subjects of the sentence's root verb and of the verbs coordinated with it."""
+        number = self.sent_of[sent.start]
+        if number not in self._main_subjects:
+            root = sent.root
+            self._main_subjects[number] = [
+                child
+                for verb in (root, *root.conjuncts)
+                for child in verb.children
+                if child.dep_ in ("nsubj", "nsubjpass")
+            ]
+        return self._main_subjects[number]
 
     @classmethod
     def of(cls, doc: Doc) -> _Context:
@@ -305,21 +350,40 @@ class _Context:
                 continue
             for i in range(span.start, span.end):
                 by_token.setdefault(i, span)
-        quotes = []
+        speakers: dict[int, frozenset[str]] = {}
         for quote in doc.spans.get(QUOTES, []):
-            fields = quote._.get(FIELDS) or {}
-            speaker = fields.get("speaker_actor")
-            quotes.append(
-                (
-                    quote.start,
-                    quote.end,
-                    str(speaker) if speaker else None,
-                    quote.label_ == "direct",
-                )
-            )
+            speaker = (quote._.get(FIELDS) or {}).get("speaker_actor")
+            if quote.label_ == "direct" and speaker:
+                for i in range(quote.start, quote.end):
+                    speakers[i] = speakers.get(i, frozenset()) | {str(speaker)}
         actors = [s for s in spans if s.start not in ignored]
+        sents = tuple(doc.sents)
+        sent_of = [0] * len(doc)
+        for number, sent in enumerate(sents):
+            sent_of[sent.start : sent.end] = [number] * len(sent)
+        ents_below: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            number = sent_of[ent.start]
+            if sent_of[ent.end - 1] != number:
+                continue
+            tok = ent.root
+            for _ in range(3):
+                if tok.head is tok:
+                    break
+                tok = tok.head
+                if sent_of[tok.i] == number:
+                    ents_below.setdefault(tok.i, []).append(ent)
         return cls(
-            doc, by_token, actors, tuple(doc.ents), ignored, tuple(quotes), _headline_end(doc)
+            doc,
+            by_token,
+            actors,
+            ignored,
+            speakers,
+            _headline_end(doc),
+            sents,
+            tuple(sent_of),
+            ents_below,
+            [s.start for s in actors],
         )
 
 
@@ -343,7 +407,7 @@ def _headline_end(doc: Doc) -> int:
 def _dateline(doc: Doc) -> frozenset[int]:
     """Tokens of a news dateline ("MUSCAT, April 12, 2025 —") at the start of a paragraph."""
     ignored: set[int] = set()
-    for sent in list(doc.sents)[:3]:
+    for sent in islice(doc.sents, 3):
         head = sent[:12]
         dash = next((t.i for t in head if t.text in _DASHES), None)
         if dash is None or not head[0].is_upper or len(head[0].text) < 3:
@@ -412,7 +476,7 @@ class EventExtractor:
                 if key not in seen:
                     seen.add(key)
                     spans.append(span)
-        doc.spans[EVENTS] = _deduplicate(spans)
+        doc.spans[EVENTS] = _deduplicate(spans, ctx)
         return doc
 
     # ------------------------------------------------------------------ triggers
@@ -617,13 +681,13 @@ class EventExtractor:
             return  # an accusation, or a demand of nothing named from no one: too unsure
         symmetric = between or (entry.symmetric and etype == entry.type)
         pairs = self._pairs(symmetric, sources, targets)
-        sent = anchor.sent
+        sent = ctx.sent(anchor.i)
         for source, target in pairs:
             if source == target:
                 continue
             positions = [trigger.tokens[0], trigger.tokens[1] - 1, anchor.i]
             for tok in (source_tok, target_tok):
-                if tok is not None and tok.sent == sent:
+                if tok is not None and sent.start <= tok.i < sent.end:
                     positions.append(tok.i)
             span = Span(
                 ctx.doc,
@@ -988,11 +1052,7 @@ class EventExtractor:
         else:
             return None
         # "he" in someone's own direct quotation is not the speaker
-        speakers = {
-            speaker
-            for q_start, q_end, speaker, direct in ctx.quotes
-            if direct and q_start <= token.i < q_end
-        }
+        speakers = ctx.speakers.get(token.i, frozenset())
 
         def fits(tok: Token) -> str | None:
             if tok.i == token.i:
@@ -1018,6 +1078,8 @@ class EventExtractor:
         #    and possessors: "Putin told him" cannot mean Putin)
         own = token.head if token.dep_ not in ("poss",) else None
         for anc in token.ancestors:
+            if abs(anc.i - token.i) > _WINDOW:
+                break
             if anc.pos_ not in ("VERB", "AUX", "ADJ"):
                 continue
             if anc is own and token.dep_ not in ("nsubj", "nsubjpass", "poss"):
@@ -1032,8 +1094,8 @@ class EventExtractor:
                         return key
         # 2. the latest subject or possessor before it in its sentence; for "it", else the
         #    nearest state or organisation there ("sanctions on Moscow if it does not ...")
-        sent = token.sent
-        before = [s for s in reversed(ctx.actors) if sent.start <= s.start and s.end <= token.i]
+        sent = ctx.sent(token.i)
+        before = ctx.actors_in(max(sent.start, token.i - _WINDOW), token.i)
         for span in before:
             if span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
                 key = fits(span.root)
@@ -1047,17 +1109,13 @@ class EventExtractor:
         for _ in range(3):
             if sent.start == 0:
                 break
-            sent = ctx.doc[sent.start - 1].sent
-            for verb in (sent.root, *sent.root.conjuncts):
-                for child in verb.children:
-                    if child.dep_ in ("nsubj", "nsubjpass"):
-                        key = fits(child)
-                        if key is not None:
-                            return key
+            sent = ctx.sent(sent.start - 1)
+            for child in ctx.main_subjects(sent):
+                key = fits(child)
+                if key is not None:
+                    return key
         # 4. the latest subject or possessor before it in the window
-        for span in reversed(ctx.actors):
-            if span.end > token.i or span.start < sent.start:
-                continue
+        for span in ctx.actors_in(max(sent.start, token.i - _WINDOW), token.i):
             if span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
                 key = fits(span.root)
                 if key is not None:
@@ -1086,6 +1144,8 @@ class EventExtractor:
             return path, None
         while current.dep_ in _CLIMB and current.head is not current:
             head = current.head
+            if abs(head.i - token.i) > _WINDOW:
+                break
             if head.lemma_.lower() in self.lexicon.reporting_verbs and current.dep_ == "ccomp":
                 return path, head
             path.append(head)
@@ -1132,7 +1192,7 @@ class EventExtractor:
             return "hypothetical"  # the event sits inside an if/unless clause
         if any(
             a.lemma_.lower() in ("event", "case") and a.head.lower_ == "in"
-            for a in list(trigger.root.ancestors)[:4]
+            for a in islice(trigger.root.ancestors, 4)
         ):
             return "hypothetical"  # "in the event of his capitulation", "in case of failure"
         if etype != "THREATEN" and any(
@@ -1186,10 +1246,9 @@ class EventExtractor:
     def _date(
         self, ctx: _Context, trigger: _Trigger, anchor: Token, status: str
     ) -> tuple[str | None, date | None]:
-        sent = anchor.sent
         anchors = self._anchors(trigger, anchor)
         best: tuple[int, Span] | None = None
-        for ent in ctx.sent_ents(sent):
+        for ent in ctx.ents_near(anchors):
             if ent.label_ != "DATE" or ent.root.dep_ in ("amod", "compound", "nummod", "nmod"):
                 continue  # "a 30-day ceasefire" names a duration, not the event's date
             if ent.root.head.lower_ in ("for", "within", "over", "during", "throughout"):
@@ -1216,7 +1275,7 @@ class EventExtractor:
 
     def _place(self, ctx: _Context, trigger: _Trigger, anchor: Token) -> str | None:
         anchors = self._anchors(trigger, anchor)
-        for ent in ctx.sent_ents(anchor.sent):
+        for ent in ctx.ents_near(anchors):
             if ent.label_ not in ("GPE", "LOC", "FAC", "EVENT", "ORG"):
                 continue
             head = ent.root.head
@@ -1237,7 +1296,7 @@ class EventExtractor:
         return None
 
 
-def _deduplicate(spans: list[Span]) -> list[Span]:
+def _deduplicate(spans: list[Span], ctx: _Context) -> list[Span]:
     """One event per sentence, type, CAMEO code and dyad; a dyad beats a one-sided twin.
 
     "is preparing to meet with Putin ... to negotiate an end to the war" names one
@@ -1246,7 +1305,7 @@ def _deduplicate(spans: list[Span]) -> list[Span]:
     kept: dict[tuple[int, str, str, str | None], Span] = {}
     for span in spans:
         f = span._.get(FIELDS)
-        key = (span.sent.start, f["type"], f["source_actor"], f["target_actor"])
+        key = (ctx.sent_of[span.start], f["type"], f["source_actor"], f["target_actor"])
         if key not in kept:
             kept[key] = span
     with_target = {(k[0], k[1], k[2]) for k in kept if k[3] is not None}
