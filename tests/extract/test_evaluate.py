@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from spacy.language import Language
-from tests.conftest import REPO, SEEDS, seeds_or_skip
 from typer.testing import CliRunner
 
+from tests.conftest import REPO, SEEDS, seeds_or_skip
 from zopa.cli import app
 from zopa.errors import ExtractionError
 from zopa.extract import build_pipeline
