@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from spacy.language import Language
 
 from zopa.errors import ExtractionError
 from zopa.extract import build_pipeline
-from zopa.extract._issues import load_issue_lexicon
+from zopa.extract._issues import IssueMatcher, load_issue_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +196,35 @@ def test_user_lexicon_replaces_the_shipped_one(tmp_path: Path) -> None:
     doc = nlp("Egypt demands that Ethiopia stop filling the dam before the talks.")
     issues = {span._.zopa_fields["issue"] for span in doc.spans["zopa_claims"]}
     assert issues == {"water"}
+
+
+def test_issue_terms_match_by_form_by_lemma_and_across_gaps(nlp: Language, tmp_path: Path) -> None:
+    lexicon = tmp_path / "issues.yaml"
+    lexicon.write_text(
+        "issues:\n"
+        "  - id: bloc\n    terms: [nato, non-aligned]\n"
+        "  - id: troops\n    terms: [withdrawal of * troops]\n"
+        "  - id: peace\n    terms: [peace deal]\n"
+    )
+    matcher = IssueMatcher(nlp.vocab, load_issue_lexicon(lexicon))
+    doc = nlp(
+        "Nato and NATO differ only in case. Two peace deals failed. "
+        "The withdrawal of all Russian troops stalled; the withdrawal of troops did not. "
+        "A non-aligned state."
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a lexicon without some kind of term must not warn
+        found = [(hit.issue, doc[hit.start : hit.end].text) for hit in matcher(doc)]
+    assert found == [
+        ("bloc", "Nato"),  # lower-case form
+        ("bloc", "NATO"),
+        ("peace", "peace deals"),  # lemma of the last word
+        # "*" spans zero to two words: two here ...
+        ("troops", "withdrawal of all Russian troops"),
+        # ... none here
+        ("troops", "withdrawal of troops"),
+        ("bloc", "non-aligned"),
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "“" * 200, "demands " * 3000, "NATO?" * 100])

@@ -9,60 +9,39 @@ greedy in text order:
 - an **estimate** matches a gold estimate whose span overlaps it. For matched
   estimates the scorer also counts how often the holder agrees and whether each
   number of a surveyed phrase lies within that phrase's interquartile range.
+
+Pairs come from :func:`zopa.extract._matching.match_items`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from zopa.extract._matching import PRF, Item, match_items, overlaps
 from zopa.extract._probability import Scale, shipped_scale
 
 __all__ = ["Score", "score_claims", "score_estimates"]
 
-Item = Mapping[str, Any]
-
 
 @dataclass(frozen=True)
-class Score:
-    """Counts and the derived precision, recall and F1 (plus kind-specific extras)."""
+class Score(PRF):
+    """Counts, with precision, recall and F1, plus kind-specific extras (rates)."""
 
     true_positives: int
     predicted: int
     gold: int
     extras: Mapping[str, float]
 
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-
-def _overlaps(a: Item, b: Item) -> bool:
-    return int(a["start"]) < int(b["end"]) and int(b["start"]) < int(a["end"])
-
 
 def _match(
     predicted: Sequence[Item], gold: Sequence[Item], same: Callable[[Item, Item], bool]
 ) -> list[tuple[Item, Item]]:
-    pairs: list[tuple[Item, Item]] = []
-    free = sorted(predicted, key=lambda item: (item["start"], item["end"]))
-    for wanted in sorted(gold, key=lambda item: (item["start"], item["end"])):
-        for candidate in free:
-            if _overlaps(candidate, wanted) and same(candidate, wanted):
-                pairs.append((candidate, wanted))
-                free.remove(candidate)
-                break
-    return pairs
+    """Matched (prediction, gold item) pairs: overlapping spans and ``same``."""
+    return [
+        (predicted[p], gold[g])
+        for g, p in match_items(gold, predicted, lambda a, b: overlaps(a, b) and same(a, b))
+    ]
 
 
 def _salience(item: Item) -> str | None:

@@ -1,7 +1,7 @@
 """Claims: an actor's demand, red line, offer, goal or position on an issue.
 
 The ``zopa_claims`` spaCy component combines three cheap token matches per
-sentence — *issue terms* from the issue lexicon (:mod:`zopa.extract._issues`),
+document — *issue terms* from the issue lexicon (:mod:`zopa.extract._issues`),
 *stance cues* and *salience cues* — with the parse:
 
 - **Stance** comes from the cue: demand (demand, insist, call for, condition,
@@ -81,7 +81,7 @@ from zopa.extract._attribution import (
 )
 from zopa.extract._doc import CLAIMS, FIELDS
 from zopa.extract._gazetteer import Gazetteer
-from zopa.extract._issues import IssueLexicon, load_issue_lexicon
+from zopa.extract._issues import IssueHit, IssueLexicon, IssueMatcher, load_issue_lexicon
 
 __all__ = ["ClaimsComponent", "make_claims"]
 
@@ -309,13 +309,6 @@ class _Cue:
     kind: str
 
 
-@dataclass(frozen=True)
-class _IssueHit:
-    issue: str
-    start: int
-    end: int
-
-
 @dataclass
 class _Claim:
     actor: str
@@ -376,9 +369,7 @@ class ClaimsComponent:
     def __init__(self, vocab: Vocab, lexicon: IssueLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
         self.nationalities = _nationalities(gazetteer)
-        self.issue_matcher = Matcher(vocab)
-        for issue in lexicon.issues:
-            self.issue_matcher.add(issue.id, [p for term in issue.terms for p in _patterns(term)])
+        self.issue_matcher = IssueMatcher(vocab, lexicon)
         self.cue_matcher = Matcher(vocab)
         for kind, patterns in _CUE_PATTERNS.items():
             self.cue_matcher.add(kind, patterns)
@@ -406,8 +397,8 @@ class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
         sentences = list(doc.sents)
         sentence_of = {token.i: index for index, sent in enumerate(sentences) for token in sent}
-        by_sentence: dict[int, list[_IssueHit]] = {}
-        for hit in _issue_hits(doc, self.issue_matcher):
+        by_sentence: dict[int, list[IssueHit]] = {}
+        for hit in self.issue_matcher(doc):
             if not _circumstantial(doc, hit):
                 by_sentence.setdefault(sentence_of[hit.start], []).append(hit)
         cues = _cues(doc, self.cue_matcher)
@@ -481,9 +472,9 @@ def _keep(
 
 def _referred_issues(
     claims: dict[tuple[int, str, str], _Claim],
-    by_sentence: dict[int, list[_IssueHit]],
+    by_sentence: dict[int, list[IssueHit]],
     index: int,
-) -> list[_IssueHit]:
+) -> list[IssueHit]:
     """What "these demands", "such a plan" or "the idea" refer to: the issues of the claims
     made in sentence ``index``, else all issue words of that sentence."""
     hits = by_sentence.get(index, [])
@@ -498,10 +489,10 @@ def _is_question(sentence: Span) -> bool:
 def _issues_announced(
     token: Token,
     sentence: Span,
-    by_sentence: dict[int, list[_IssueHit]],
+    by_sentence: dict[int, list[IssueHit]],
     index: int,
     count: int,
-) -> tuple[list[_IssueHit], bool]:
+) -> tuple[list[IssueHit], bool]:
     """Issues a cue with none in its scope announces elsewhere: after a colon in its own
     sentence ("X could seek: for example, to amend the constitution"), or in the next
     sentence when the cue is, or qualifies, a list noun ("several conditions", "conditions
@@ -543,7 +534,7 @@ def _relative_antecedent(token: Token) -> Token | None:
 def _carry_elaboration(
     doc: Doc,
     claims: dict[tuple[int, str, str], _Claim],
-    by_sentence: dict[int, list[_IssueHit]],
+    by_sentence: dict[int, list[IssueHit]],
     sentences: list[Span],
 ) -> None:
     """A sentence that spells out what came before ("This would mean a ban on ...",
@@ -585,7 +576,7 @@ def _carry_elaboration(
 def _mark_salience(
     doc: Doc,
     claims: dict[tuple[int, str, str], _Claim],
-    by_sentence: dict[int, list[_IssueHit]],
+    by_sentence: dict[int, list[IssueHit]],
     matcher: Matcher,
     sentence_of: dict[int, int],
 ) -> None:
@@ -656,7 +647,7 @@ def _clause_of(token: Token) -> set[int]:
     return _without_own_clauses(head, token, set())
 
 
-def _claim_span(cue: _Cue, hit: _IssueHit, from_cue: bool, same_sentence: bool) -> tuple[int, int]:
+def _claim_span(cue: _Cue, hit: IssueHit, from_cue: bool, same_sentence: bool) -> tuple[int, int]:
     """Token range of a claim: cue and issue words together when they share a sentence."""
     cue_start = min(w.i for w in cue.words)
     cue_end = max(w.i + 1 for w in cue.words)
@@ -685,27 +676,6 @@ def make_claims(nlp: Language, name: str, issues: str | None) -> ClaimsComponent
 
 
 # --- matching ----------------------------------------------------------------------------------
-
-
-def _patterns(term: str) -> list[list[dict[str, object]]]:
-    """Matcher patterns for one lexicon term: by lemma and by lower-case form."""
-    words = term.lower().replace("-", " - ").split()
-    by_lemma: list[dict[str, object]] = []
-    by_lower: list[dict[str, object]] = []
-    for word in words:
-        if word == "*":
-            wildcard: list[dict[str, object]] = [{"OP": "?"}, {"OP": "?"}]
-            by_lemma.extend(wildcard)
-            by_lower.extend(wildcard)
-        else:
-            by_lemma.append({"LEMMA": {"IN": [word, word.capitalize(), word.upper()]}})
-            by_lower.append({"LOWER": word})
-    return [by_lemma, by_lower]
-
-
-def _issue_hits(doc: Doc, matcher: Matcher) -> list[_IssueHit]:
-    hits = {(doc.vocab.strings[match_id], start, end) for match_id, start, end in matcher(doc)}
-    return [_IssueHit(issue, start, end) for issue, start, end in sorted(hits, key=lambda h: h[1])]
 
 
 def _cues(doc: Doc, matcher: Matcher) -> list[_Cue]:
@@ -1031,7 +1001,7 @@ def _points_back(token: Token) -> Token | None:
     return None
 
 
-def _circumstantial(doc: Doc, hit: _IssueHit) -> bool:
+def _circumstantial(doc: Doc, hit: IssueHit) -> bool:
     """Issue words that only set the scene: a meeting word as a place or occasion ("at a
     meeting with Putin"), any issue word as a point in time ("on the eve of elections",
     "ahead of the summit", "after the ceasefire")."""

@@ -5,7 +5,8 @@ Gold layout (``tests/gold/README.md``): one YAML list per document and kind,
 item has ``start``/``end`` character offsets into
 ``zopa.ingest.normalise_text(file text)`` and the kind's fields, actors by key.
 
-Matching rules, all one-to-one and greedy in text order:
+Matching rules, all one-to-one and greedy in text order
+(:func:`zopa.extract._matching.match_items`):
 
 - **actors**: a predicted mention matches a gold mention it overlaps with the
   same actor key;
@@ -18,7 +19,7 @@ Matching rules, all one-to-one and greedy in text order:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from zopa.errors import ExtractionError
 from zopa.extract._claim_scoring import score_claims, score_estimates
 from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._event_scoring import score_events
+from zopa.extract._matching import PRF, Item, exact, match_items, overlaps
 from zopa.ingest import date_from_dateline, normalise_text
 
 __all__ = [
@@ -42,35 +44,19 @@ __all__ = [
     "score_quotes",
 ]
 
-Item = Mapping[str, Any]
 KINDS = ("actors", "quotes", "events", "claims", "estimates")
 _GROUPS = {"quotes": QUOTES, "events": EVENTS, "claims": CLAIMS, "estimates": ESTIMATES}
 
 
 @dataclass(frozen=True)
-class Score:
-    """Matches, predictions and gold items of one measure, with extras (agreement rates)."""
+class Score(PRF):
+    """Matches, predictions and gold items of one measure, with extras (agreement rates
+    with the number of items each rate is over)."""
 
     true_positives: int = 0
     predicted: int = 0
     gold: int = 0
     extras: dict[str, tuple[float, int]] = field(default_factory=dict)
-
-    @property
-    def precision(self) -> float:
-        """Share of predictions that match gold (1.0 when nothing was predicted)."""
-        return self.true_positives / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold items found (1.0 when there is no gold)."""
-        return self.true_positives / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
 
     def __add__(self, other: Score) -> Score:
         extras = dict(self.extras)
@@ -100,31 +86,15 @@ class Score:
         }
 
 
-def _overlaps(a: Item, b: Item) -> bool:
-    return int(a["start"]) < int(b["end"]) and int(b["start"]) < int(a["end"])
-
-
-def _exact(a: Item, b: Item) -> bool:
-    return int(a["start"]) == int(b["start"]) and int(a["end"]) == int(b["end"])
-
-
 def _count(
     predicted: Sequence[Item], gold: Sequence[Item], same: Callable[[Item, Item], bool]
 ) -> Score:
-    free = sorted(predicted, key=lambda item: (int(item["start"]), int(item["end"])))
-    matched = 0
-    for wanted in sorted(gold, key=lambda item: (int(item["start"]), int(item["end"]))):
-        for candidate in free:
-            if same(candidate, wanted):
-                free.remove(candidate)
-                matched += 1
-                break
-    return Score(matched, len(predicted), len(gold))
+    return Score(len(match_items(gold, predicted, same)), len(predicted), len(gold))
 
 
 def score_actors(predicted: Sequence[Item], gold: Sequence[Item]) -> Score:
     """Mentions match when their spans overlap and they name the same actor key."""
-    return _count(predicted, gold, lambda p, g: _overlaps(p, g) and p["key"] == g["key"])
+    return _count(predicted, gold, lambda p, g: overlaps(p, g) and p["key"] == g["key"])
 
 
 def _speaker_right(p: Item, g: Item) -> bool:
@@ -134,7 +104,7 @@ def _speaker_right(p: Item, g: Item) -> bool:
         return False
     if g.get("speaker_start") is None or p.get("speaker_start") is None:
         return g.get("speaker_start") is None and p.get("speaker_start") is None
-    return _overlaps(
+    return overlaps(
         {"start": p["speaker_start"], "end": p["speaker_end"]},
         {"start": g["speaker_start"], "end": g["speaker_end"]},
     )
@@ -154,7 +124,7 @@ def score_quotes(predicted: Sequence[Item], gold: Sequence[Item]) -> dict[str, S
     for kind in ("direct", "indirect"):
         mine = [p for p in predicted if p["kind"] == kind]
         theirs = [g for g in gold if g["kind"] == kind]
-        for name, span_rule in (("exact", _exact), ("overlap", _overlaps)):
+        for name, span_rule in (("exact", exact), ("overlap", overlaps)):
             scores[f"{kind}.{name}.speaker"] = _count(mine, theirs, _with_speaker(span_rule))
             scores[f"{kind}.{name}.span"] = _count(mine, theirs, span_rule)
     return scores

@@ -12,6 +12,8 @@ Format::
 
 Terms match whole words, case-insensitively, on the word as written or on its
 lemma; ``*`` inside a term stands for up to two arbitrary words.
+:class:`IssueMatcher` compiles a lexicon once for a vocabulary and finds every
+term in a ``Doc`` in one pass.
 """
 
 from __future__ import annotations
@@ -23,10 +25,21 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.attrs import LEMMA
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from zopa.errors import ExtractionError
 
-__all__ = ["Issue", "IssueLexicon", "load_issue_lexicon", "shipped_issues_path"]
+__all__ = [
+    "Issue",
+    "IssueHit",
+    "IssueLexicon",
+    "IssueMatcher",
+    "load_issue_lexicon",
+    "shipped_issues_path",
+]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -140,3 +153,85 @@ def load_issue_lexicon(path: str | Path | None = None) -> IssueLexicon:
     if not issues:
         raise ExtractionError(f"{source}:{_line_of(root)}: the issue lexicon lists no issues")
     return IssueLexicon(issues=tuple(issues), source=str(source))
+
+
+@dataclass(frozen=True)
+class IssueHit:
+    """Tokens ``start``–``end`` (exclusive) of a ``Doc`` are a term of ``issue``."""
+
+    issue: str
+    start: int
+    end: int
+
+
+#: Stands for every lemma that is no term word; no term word is whitespace.
+_NO_TERM = " "
+
+
+class IssueMatcher:
+    """The terms of a lexicon compiled once for a vocabulary.
+
+    A term matches a run of tokens either word by word on the lower-case form, or
+    word by word on the lemma written in lower case, capitalised or in capitals
+    ("NATO" has the lemma "NATO"). Literal terms are looked up by two
+    ``PhraseMatcher`` tables (hash lookups, whatever the size of the lexicon); only
+    terms with a ``*`` need a token ``Matcher``. Lemmas are compared through a
+    second, throwaway ``Doc`` whose words are the term word each token's lemma
+    stands for, so a lemma pattern is one phrase instead of one per casing.
+    """
+
+    def __init__(self, vocab: Vocab, lexicon: IssueLexicon) -> None:
+        self.by_lower = PhraseMatcher(vocab, attr="LOWER")
+        self.by_lemma = PhraseMatcher(vocab)
+        self.gapped_by_lower = Matcher(vocab)
+        self.gapped_by_lemma = Matcher(vocab)
+        self.term_word_of: dict[int, str] = {}
+        for issue in lexicon.issues:
+            literal: list[Doc] = []
+            gapped: list[list[str]] = []
+            for term in issue.terms:
+                words = term.lower().replace("-", " - ").split()
+                for word in (word for word in words if word != "*"):
+                    for form in (word, word.capitalize(), word.upper()):
+                        self.term_word_of.setdefault(vocab.strings.add(form), word)
+                if "*" in words:
+                    gapped.append(words)
+                else:
+                    literal.append(Doc(vocab, words=words))
+            if literal:
+                self.by_lower.add(issue.id, literal)
+                self.by_lemma.add(issue.id, literal)
+            if gapped:
+                self.gapped_by_lower.add(issue.id, [_gapped(words, "LOWER") for words in gapped])
+                self.gapped_by_lemma.add(issue.id, [_gapped(words, "ORTH") for words in gapped])
+
+    def __call__(self, doc: Doc) -> list[IssueHit]:
+        """Every term of the lexicon in ``doc``, in text order (start, end, issue)."""
+        lemmas = Doc(
+            doc.vocab,
+            words=[self.term_word_of.get(h, _NO_TERM) for h in doc.to_array(LEMMA).tolist()],
+        )
+        runs = (
+            (self.by_lower, doc),
+            (self.gapped_by_lower, doc),
+            (self.by_lemma, lemmas),
+            (self.gapped_by_lemma, lemmas),
+        )
+        found = {
+            (doc.vocab.strings[match_id], start, end)
+            for matcher, target in runs
+            if len(matcher)  # an empty matcher would warn on every document
+            for match_id, start, end in matcher(target)
+        }
+        return [
+            IssueHit(issue, start, end)
+            for issue, start, end in sorted(found, key=lambda hit: (hit[1], hit[2], hit[0]))
+        ]
+
+
+def _gapped(words: list[str], attr: str) -> list[dict[str, Any]]:
+    """Matcher pattern of a term with ``*`` (up to two arbitrary words) on ``attr``."""
+    pattern: list[dict[str, Any]] = []
+    for word in words:
+        pattern.extend([{"OP": "?"}, {"OP": "?"}] if word == "*" else [{attr: word}])
+    return pattern
