@@ -149,3 +149,13 @@ def test_draft_keeps_a_base_scenario_and_adds_evidence(sqlite_store: Store, tmp_
 def test_draft_of_an_empty_store_says_what_to_do(sqlite_store: Store) -> None:
     with pytest.raises(ScenarioError, match="zopa extract"):
         draft_scenario(sqlite_store)
+
+
+def test_draft_labels_issues_from_the_lexicon(store: Store) -> None:
+    _fill(store)
+    labelled = draft_scenario(store, issue_labels={"valley": "Control of the valley"})
+    by_id = {issue["id"]: issue for issue in labelled["issues"]}
+    assert by_id["valley"]["label"] == "Control of the valley"
+    assert "Control of the valley" in by_id["valley"]["anchors"][100]
+    unlabelled = draft_scenario(store, issue_labels={})
+    assert {issue["label"] for issue in unlabelled["issues"]} >= {"valley"}

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,7 @@ import yaml
 from sqlalchemy import func, select
 
 from zopa.errors import ScenarioError
+from zopa.extract._issues import load_issue_lexicon
 from zopa.scenario._schema import Scenario
 from zopa.store import Actor, Claim, Estimate, Mention, Store
 
@@ -101,6 +103,7 @@ def draft_scenario(
     scenario_id: str = "draft",
     title: str | None = None,
     base: Scenario | None = None,
+    issue_labels: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Propose a scenario from the claims, estimates and mentions in ``store``.
 
@@ -113,6 +116,9 @@ def draft_scenario(
     base:
         An existing scenario whose issues, actors and values are kept; the draft
         adds evidence to them and proposes what is new.
+    issue_labels:
+        Human labels by issue id; default: the labels of the shipped issue lexicon
+        (the one extraction used), falling back to the id.
 
     Returns
     -------
@@ -155,12 +161,14 @@ def draft_scenario(
 
     groups: dict[tuple[str, str], _Group] = defaultdict(_Group)
     names: dict[str, Actor] = {}
-    issue_labels: dict[str, str] = {}
+    if issue_labels is None:
+        issue_labels = {issue.id: issue.label for issue in load_issue_lexicon().issues}
+    labels: dict[str, str] = {}
     for claim, actor in rows:
         actor_id, issue_id = _slug(actor.key, "a"), _slug(claim.issue, "i")
         groups[(actor_id, issue_id)].claims.append(claim)
         names[actor_id] = actor
-        issue_labels.setdefault(issue_id, claim.issue)
+        labels.setdefault(issue_id, issue_labels.get(claim.issue, claim.issue))
 
     total_mentions = max(mention_counts.values(), default=0)
     for actor_id, actor in names.items():
@@ -193,7 +201,7 @@ def draft_scenario(
         )
         pole = takers[0]
         if issue_id not in issues:
-            label = issue_labels[issue_id]
+            label = labels[issue_id]
             issues[issue_id] = {
                 "id": issue_id,
                 "label": label,
