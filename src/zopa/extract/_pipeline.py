@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -92,6 +94,23 @@ def build_pipeline(
     return nlp
 
 
+def _canonical(value: object) -> object:
+    # Collections are sorted (by their JSON form) so the digest cannot depend on set
+    # iteration order, which varies between processes; it detects changes, not order.
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset, list, tuple)):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, default=str))
+    return value
+
+
+def _stable_digest(value: object) -> str:
+    """A short hash of plain data that is the same in every process."""
+    text = json.dumps(_canonical(value), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+
 def pipeline_version(nlp: Language) -> str:
     """A string naming the model and every component with its version (and gazetteer digest).
 
@@ -104,6 +123,9 @@ def pipeline_version(nlp: Language) -> str:
             version = getattr(component, "version", "0")
             gazetteer = getattr(component, "gazetteer", None)
             digest = f":{gazetteer.digest}" if gazetteer is not None else ""
+            lexicon = getattr(component, "lexicon", None)
+            if dataclasses.is_dataclass(lexicon) and not isinstance(lexicon, type):
+                digest += ":" + _stable_digest(dataclasses.asdict(lexicon))
             config = {k: v for k, v in nlp.get_pipe_config(name).items() if k != "factory"}
             if any(value not in (None, [], ()) for value in config.values()):
                 settings = repr(sorted(config.items())).encode()
