@@ -10,7 +10,8 @@ a meeting, a proposal to meet, a refusal, a threat, a sanction, an attack. The c
 3. reads source and target from the dependency parse (subject or "by" agent vs object
    and "with/on/to/against" phrases; control verbs, relative clauses, coordination)
    and resolves them through ``doc.spans["zopa_actors"]`` (pronouns to the nearest
-   fitting actor before them);
+   fitting actor before them; "the two sides" and "between them" to the latest pair named;
+   "rejected the idea" to the maker of the proposal reported just before);
 4. sets status (hypothetical, refused, planned, happened), the date (resolved against
    ``doc._.zopa_published``) and the place.
 
@@ -34,7 +35,7 @@ Interactions*. International Studies Association, New Orleans.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -108,7 +109,53 @@ _FUTURE = frozenset({"will", "shall", "'ll"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
+_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+# "the two sides", "both countries", "the two men": the parties of the latest pair named
+# before. Nouns of people take two people; the others two states (people count as theirs).
+_PAIR_NOUNS = frozenset(
+    {
+        "side",
+        "party",
+        "country",
+        "nation",
+        "state",
+        "government",
+        "capital",
+        "delegation",
+        "team",
+        "negotiator",
+        "neighbour",
+        "neighbor",
+        "rival",
+        "adversary",
+        "foe",
+        "enemy",
+    }
+)
+_PAIR_PERSONS = frozenset({"man", "woman", "leader", "president", "minister", "envoy"})
+# Nouns that name a proposal already reported ("rejected the idea"): its maker is the one
+# answered, and its subject the topic of the answer.
+_ANAPHORIC_PROPOSALS = frozenset(
+    {
+        "idea",
+        "proposal",
+        "offer",
+        "plan",
+        "suggestion",
+        "initiative",
+        "request",
+        "demand",
+        "call",
+        "invitation",
+        "overture",
+        "ultimatum",
+        "charge",
+        "accusation",
+        "allegation",
+    }
+)
 # How far (in tokens) a rule climbs the parse or looks back for an antecedent. Longer than
 # any sentence of ordinary prose, so it only matters for run-on input (a file without full
 # stops), where it keeps the cost per event constant instead of growing with the sentence.
@@ -138,6 +185,7 @@ class EventEntry:
     mode: str | None = None
     topic: str | None = None
     needs_prep: frozenset[str] = frozenset()
+    needs_doer: bool = False
     objects: frozenset[str] = frozenset()
     standalone: bool = True
     unless_amod: frozenset[str] = frozenset()
@@ -220,6 +268,7 @@ def _parse_lexicon(data: Any, source: str) -> EventLexicon:
                 mode=raw.get("mode"),
                 topic=raw.get("topic"),
                 needs_prep=_words(raw.get("needs_prep"), f"{where}.needs_prep"),
+                needs_doer=bool(raw.get("needs_doer", False)),
                 objects=_words(raw.get("objects"), f"{where}.objects"),
                 standalone=bool(raw.get("standalone", True)) and "adjectives" not in kinds,
                 unless_amod=_words(raw.get("unless_amod"), f"{where}.unless_amod"),
@@ -306,7 +355,37 @@ class _Context:
     # token index -> the entities of its sentence whose root is 1-3 heads below it
     ents_below: dict[int, list[Span]] = field(default_factory=dict)
     actor_starts: list[int] = field(default_factory=list)
+    # pairs of parties named so far, by token position: coordinated actors ("Armenia and
+    # Azerbaijan") and the dyads of the events coded so far; the latest one before a
+    # pair noun ("the two sides") or "between them" is the pair meant
+    pairs: list[tuple[int, str, str]] = field(default_factory=list)
+    # events coded so far that a later sentence may answer ("Baku rejected the idea"):
+    # position, source and topic
+    proposals: list[tuple[int, str, str]] = field(default_factory=list)
     _main_subjects: dict[int, list[Token]] = field(default_factory=dict)
+
+    def add_pair(self, position: int, first: str, second: str) -> None:
+        """Record that ``first`` and ``second`` were named together at ``position``."""
+        if first != second:
+            insort(self.pairs, (position, first, second))
+
+    def pairs_before(self, i: int) -> Iterator[tuple[str, str]]:
+        """The pairs named before token ``i``, latest first, within the look-back window."""
+        for position, first, second in reversed(self.pairs[: bisect_left(self.pairs, (i,))]):
+            if i - position > 2 * _WINDOW:
+                return
+            yield first, second
+
+    def proposals_before(self, i: int) -> Iterator[tuple[str, str]]:
+        """Events another may answer, coded before token ``i`` in its or the two previous
+        sentences, latest first."""
+        first_sentence = max(0, self.sent_of[i] - 2)
+        for position, source, topic in reversed(
+            self.proposals[: bisect_left(self.proposals, (i,))]
+        ):
+            if self.sent_of[position] < first_sentence or i - position > 2 * _WINDOW:
+                return
+            yield source, topic
 
     def sent(self, i: int) -> Span:
         """The sentence of token ``i`` (a look-up: ``Token.sent`` scans the sentence)."""
@@ -373,6 +452,13 @@ class _Context:
                 tok = tok.head
                 if sent_of[tok.i] == number:
                     ents_below.setdefault(tok.i, []).append(ent)
+        pairs: list[tuple[int, str, str]] = []
+        for span in actors:
+            for conj in span.root.conjuncts:
+                other = by_token.get(conj.i)
+                if conj.i > span.root.i and other is not None and other.kb_id_ != span.kb_id_:
+                    pairs.append((conj.i, span.kb_id_, other.kb_id_))
+                    break
         return cls(
             doc,
             by_token,
@@ -384,6 +470,7 @@ class _Context:
             tuple(sent_of),
             ents_below,
             [s.start for s in actors],
+            sorted(p for p in pairs if p[1] and p[2]),
         )
 
 
@@ -415,6 +502,32 @@ def _dateline(doc: Doc) -> frozenset[int]:
         if any(t.ent_type_ == "DATE" or t.like_num for t in doc[sent.start : dash]):
             ignored.update(range(sent.start, dash + 1))
     return frozenset(ignored)
+
+
+def _lemma(token: Token) -> str:
+    """The lower-case lemma; a capitalised plural the tagger took for a name
+    ("Negotiators for Israel") loses its plural ending."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
+def _reciprocal(verb: Token) -> bool:
+    """Whether a verb's subject names both sides ("X and Y talked", "the two men spoke"),
+    and not what they spoke about ("both sides have spoken about it" is no meeting)."""
+    if any(c.dep_ == "prep" and c.lower_ in ("about", "of", "on") for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            bool(c.conjuncts)
+            or any(
+                (g.dep_ == "nummod" and g.lower_ == "two") or g.lower_ == "both" for g in c.children
+            )
+        )
+        for c in verb.children
+    )
 
 
 def _is_person(span: Span) -> bool:
@@ -490,7 +603,9 @@ class EventExtractor:
             root = span.root
             if root.pos_ not in _POS[kind] or not self._fits(entry, root):
                 continue
-            rank = (2 if entry.objects or entry.needs_prep else 0) + (end - start)
+            rank = (2 if entry.objects or entry.needs_prep or entry.needs_doer else 0) + (
+                end - start
+            )
             by_root.setdefault(root.i, []).append((rank, _Trigger(entry, root, (start, end))))
         chosen: list[_Trigger] = []
         for options in by_root.values():
@@ -503,10 +618,16 @@ class EventExtractor:
         )
 
     def _fits(self, entry: EventEntry, root: Token) -> bool:
-        if entry.needs_prep and not any(
-            c.dep_ == "prep" and c.lower_ in entry.needs_prep for c in root.children
+        if (
+            entry.needs_prep
+            and not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep for c in root.children)
+            and not (entry.symmetric and _reciprocal(root))
         ):
             return False
+        if entry.needs_doer and not any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in root.children
+        ):
+            return False  # "wants Beijing to lift": a demand; "wants to meet": an intent
         if entry.unless_amod and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in entry.unless_amod
             for c in root.children
@@ -563,7 +684,12 @@ class EventExtractor:
     def _complement_of(self, token: Token, at: dict[int, _Trigger], depth: int) -> _Trigger | None:
         if depth > 3:
             return None
-        for child in token.children:
+        children = list(token.children)
+        if token.pos_ == "ADJ" and token.dep_ == "acomp":
+            # "envoys have been adamant that Ukraine must ...": the parser hangs the
+            # clause on the copula
+            children += [c for c in token.head.children if c.dep_ == "ccomp"]
+        for child in children:
             candidates: list[Token] = []
             if child.dep_ in ("xcomp", "ccomp", "dobj", "attr", "acl", "oprd", "nsubjpass"):
                 candidates.append(child)
@@ -574,6 +700,11 @@ class EventExtractor:
                     cand = cand.head.head
                 if cand.i in at:
                     return at[cand.i]
+                if child.dep_ == "ccomp" and cand.pos_ in ("VERB", "AUX"):
+                    # "warned that tariffs could rise", "insists that a withdrawal is ..."
+                    subjects = [c for c in cand.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    if subjects and subjects[0].i in at:
+                        return at[subjects[0].i]
                 clause = [
                     c for c in cand.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
                 ]
@@ -677,9 +808,31 @@ class EventExtractor:
         if not targets and etype == "REQUEST" and anchor.pos_ == "VERB":
             # "demanded that Armenia remove ...", "insists that an Israeli withdrawal ..."
             targets = self._clause_doer(anchor, ctx, set(sources))
+        answering = frame.entry if mapping is not None and frame is not None else entry
+        if not targets and etype == answering.type and etype in ("REJECT", "AGREE", "SUPPORT"):
+            # "Baku rejected the idea": the answer to a proposal reported just before
+            answered = self._answered(anchor, ctx, sources)
+            if answered is not None:
+                targets = [answered[0]]
+                coded = answering.complement.get(answered[1], {})
+                cameo, mode = coded.get("cameo", cameo), coded.get("mode", mode)
+        if not targets and (
+            etype == "THREATEN" or (etype == "SANCTION" and trigger.entry.topic == "walkout")
+        ):
+            # "warned that tariffs could rise if Beijing does not ...": who must comply
+            targets = self._condition_doer((anchor, trigger.root), ctx, set(sources))
+        if (
+            not targets
+            and etype == "REQUEST"
+            and self._bare(anchor)
+            and any(c.dep_ == "dobj" for c in anchor.children)
+        ):
+            # a demand naming no addressee is made to the other party of the latest pair
+            # the doer was named in ("Israel in turn demanded a full list" -> Hamas)
+            targets = self._counterpart(sources, trigger.tokens[0], ctx)
         if not targets and (etype == "ACCUSE" or (etype == "REQUEST" and self._bare(anchor))):
             return  # an accusation, or a demand of nothing named from no one: too unsure
-        symmetric = between or (entry.symmetric and etype == entry.type)
+        symmetric = between or (answering.symmetric and etype == answering.type)
         pairs = self._pairs(symmetric, sources, targets)
         sent = ctx.sent(anchor.i)
         for source, target in pairs:
@@ -710,6 +863,12 @@ class EventExtractor:
                     "status": status,
                 },
             )
+            if target is not None and mode != "third-party" and not cameo.startswith("045"):
+                ctx.add_pair(span.start, source, target)  # a mediator is no party
+            if etype in ("REQUEST", "ACCUSE", "THREATEN") or (
+                etype == "AGREE" and cameo.startswith("03")
+            ):
+                insort(ctx.proposals, (span.start, source, trigger.entry.topic or ""))
             yield span
 
     @staticmethod
@@ -748,7 +907,13 @@ class EventExtractor:
     def _clause_doer(self, verb: Token, ctx: _Context, exclude: set[str]) -> list[str]:
         """Who must act in a demand's that-clause: its subject, or the owner of the act."""
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            # the tagger often reads a subjunctive ("that Armenia remove") as a noun
+            roles = (
+                ("nsubj", "nsubjpass", "compound")
+                if clause.pos_ == "NOUN"
+                else ("nsubj", "nsubjpass")
+            )
+            for subj in (c for c in clause.children if c.dep_ in roles):
                 keys = self._actors(subj, ctx, exclude, target=True)
                 if not keys and subj.lemma_.lower() in self.event_nouns:
                     for owner in self._noun_targets(subj):
@@ -758,6 +923,118 @@ class EventExtractor:
                             break
                 if keys:
                     return keys
+        return []
+
+    def _state_of(self, key: str) -> str:
+        """The state an actor acts for (a person's or organisation's country), else itself."""
+        info = self.gazetteer.actor(key)
+        return info.country if info is not None and info.country else key
+
+    def _level(self, key: str, like: list[str]) -> str:
+        """``key`` at the level of ``like``: a state answers a state ("Baku rejected the
+        idea" of Armenia's prime minister answers Armenia)."""
+        if like and all(":" not in k for k in like):
+            return self._state_of(key)
+        return key
+
+    def _answered(self, verb: Token, ctx: _Context, sources: list[str]) -> tuple[str, str] | None:
+        """Who made the proposal a verb answers, and its topic, when its object points
+        back to one ("rejected the idea", "accepted the offer") with no owner of its own.
+
+        The latest proposal, demand or threat coded in the sentence or the two before it
+        whose maker is not the one answering.
+        """
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            and c.lemma_.lower() in _ANAPHORIC_PROPOSALS
+            and any(d.dep_ == "det" and d.lower_ in _ANAPHORIC_DETS for d in c.children)
+            and not any(d.dep_ in ("poss", "prep", "acl", "relcl", "amod") for d in c.children)
+        ]
+        if not objects:
+            return None
+        for source, topic in ctx.proposals_before(objects[0].i):
+            if source not in sources and self._state_of(source) not in sources:
+                return self._level(source, sources), topic
+        return None
+
+    def _condition_doer(
+        self, tokens: tuple[Token, ...], ctx: _Context, exclude: set[str]
+    ) -> list[str]:
+        """The subject of an if/unless clause on a threat: the one who must comply
+        ("tariffs could rise again if Beijing does not open its market")."""
+        seen: set[int] = set()
+        for tok in tokens:
+            for word in (tok, tok.head, *(c for c in tok.children if c.dep_ == "ccomp")):
+                if word.i in seen:
+                    continue
+                seen.add(word.i)
+                for clause in word.children:
+                    if clause.dep_ != "advcl" or not any(
+                        m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children
+                    ):
+                        continue
+                    for subj in clause.children:
+                        if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ != "PRON":
+                            keys = self._actors(subj, ctx, exclude, target=True)
+                            if keys:
+                                return keys
+        return []
+
+    def _counterpart(self, sources: list[str], i: int, ctx: _Context) -> list[str]:
+        """The other party of the latest pair a lone source was named in before token ``i``
+        (at the source's level: a state's counterpart is a state)."""
+        if len(sources) != 1:
+            return []
+        source = sources[0]
+        for first, second in ctx.pairs_before(i):
+            levels = (self._level(first, sources), self._level(second, sources))
+            if source in levels and levels[0] != levels[1]:
+                return [levels[1] if levels[0] == source else levels[0]]
+        return []
+
+    def _pair(self, token: Token, ctx: _Context) -> list[str]:
+        """The two parties "the two sides", "both countries", "the two men" stand for: the
+        latest pair named before (two people for nouns of people, else two states or
+        groups), in the order they were named."""
+        lemma = _lemma(token)
+        if lemma not in _PAIR_NOUNS and lemma not in _PAIR_PERSONS:
+            return []
+        if not any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+            for c in token.children
+        ):
+            return []
+        persons = lemma in _PAIR_PERSONS
+        for first, second in ctx.pairs_before(token.i):
+            if persons:
+                if first.startswith("person:") and second.startswith("person:"):
+                    return [first, second]
+                continue
+            pair = [self._state_of(first), self._state_of(second)]
+            if pair[0] != pair[1] and not any(k.startswith("person:") for k in pair):
+                return pair
+        return []
+
+    def _plural(self, token: Token, ctx: _Context, exclude: set[str]) -> list[str]:
+        """The actors "they"/"them" stands for: the coordinated subject of a clause it sits
+        in ("Britain, France and Germany warned that they ..."), or for "between them" the
+        latest pair named before it."""
+        for anc in islice(token.ancestors, 6):
+            for child in anc.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.conjuncts:
+                    keys = [
+                        k
+                        for t in (child, *child.conjuncts)
+                        if (k := self._actor(t, ctx, exclude, depth=1)) is not None
+                    ]
+                    if len(keys) > 1:
+                        return keys
+        if token.head.lower_ in ("between", "among"):
+            for first, second in ctx.pairs_before(token.i):
+                return [first, second]
         return []
 
     def _under_light_verb(self, token: Token) -> bool:
@@ -777,6 +1054,10 @@ class EventExtractor:
     def _sources(self, token: Token, ctx: _Context) -> tuple[list[str], Token | None]:
         """Actor keys of the event's doer, and the token naming it."""
         for arg in self._source_tokens(token, depth=0):
+            if arg.i in ctx.ignored:
+                # "DOHA, January 14 — Negotiators for Israel ... held": the parser made the
+                # dateline's place the subject and the real one its apposition
+                arg = next((c for c in arg.children if c.dep_ == "appos"), arg)
             keys = self._actors(arg, ctx, exclude=set())
             if keys:
                 return keys, arg
@@ -889,6 +1170,12 @@ class EventExtractor:
 
     def _target_tokens(self, token: Token) -> Iterator[Token]:
         children = list(token.children)
+        if (
+            token.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children)
+        ):
+            yield token.head  # "lawmakers it accused of bias": the head is the object
         if any(c.dep_ == "agent" for c in children):
             yield from (c for c in children if c.dep_ == "nsubjpass")
         for c in children:
@@ -908,6 +1195,8 @@ class EventExtractor:
             if c.dep_ == "prep" and c.lower_ == "between":
                 for g in c.children:
                     yield from g.conjuncts
+                    if g.lower_ in _PLURAL_PRONOUNS:
+                        yield g  # "carried messages between them"
         for c in children:
             if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB":
                 yield from self._target_tokens(c)
@@ -938,7 +1227,10 @@ class EventExtractor:
         for tok in (token, *token.conjuncts):
             if target and tok.lower_ in _THING_PRONOUNS:
                 continue  # "agree to end it": a thing, not an actor
-            found = self._group(tok, ctx, exclude)
+            if tok.lower_ in _PLURAL_PRONOUNS:
+                found = self._plural(tok, ctx, exclude)
+            else:
+                found = self._group(tok, ctx, exclude) or self._pair(tok, ctx)
             if not found:
                 key = self._actor(tok, ctx, exclude, depth=0)
                 found = [key] if key else []
@@ -952,7 +1244,7 @@ class EventExtractor:
         (each state's holder of the office), "Ukrainian and Russian delegations",
         "negotiators for Israel and Hamas" (each owner). Empty unless two or more resolve.
         """
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if token.i in ctx.by_token or lemma not in self.lexicon.proxy_nouns:
             return []
         owners: list[Token] = []
@@ -985,11 +1277,11 @@ class EventExtractor:
             return self._actor(token.head.head, ctx, exclude, depth + 1)
         if token.pos_ == "PRON":
             return self._pronoun(token, ctx, exclude)
-        if token.pos_ in ("ADJ", "PROPN") and depth > 0:
+        if token.pos_ in ("ADJ", "PROPN") and (depth > 0 or token.dep_ in ("amod", "compound")):
             alias = self.gazetteer.resolve(token.text)
             if alias is not None and alias.key:
                 return alias.key  # "Ukrainian cities", "Russian delegation"
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if lemma in _OFFICES and any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
             for c in token.children
