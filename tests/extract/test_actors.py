@@ -166,3 +166,135 @@ def test_any_text_gives_mentions_inside_the_document(nlp: Language, text: str) -
     for span in doc.spans[ACTORS]:
         assert 0 <= span.start_char < span.end_char <= len(text)
         assert span.kb_id_
+
+
+def test_short_forms_of_a_hyphenated_unknown_surname_follow_the_full_name(nlp: Language) -> None:
+    text = (
+        "Tamsin Oduya-Brandt, who chairs a small trust, was cautious. "
+        '"Nothing is settled," Oduya-Brandt said. Later Brandt added a caveat.'
+    )
+    doc = nlp(text)
+    found = mentions(nlp, text)
+    key = "unresolved:tamsin-oduya-brandt"
+    assert ("Tamsin Oduya-Brandt", key) in found
+    assert ("Oduya-Brandt", key) in found
+    assert ("Brandt", key) in found
+    assert all(k == key for t, k in found if "Brandt" in t)
+    assert {s.label_ for s in doc.spans[ACTORS] if "Brandt" in s.text} == {"person"}
+
+
+def test_a_short_form_before_the_full_name_is_not_resolved_to_it(nlp: Language) -> None:
+    found = mentions(nlp, "Brandt spoke first. Then Tamsin Oduya-Brandt, an economist, replied.")
+    assert ("Brandt", "unresolved:tamsin-oduya-brandt") not in found
+
+
+def test_every_capital_or_seat_in_the_shipped_gazetteer_is_never_a_place() -> None:
+    # A capital used as a location is already a place; listing it among the places as
+    # well would make it never an actor ("urged Riyadh").
+    from zopa.extract._gazetteer import _package_states, _parse, _shipped_text
+
+    shipped = _parse(_shipped_text(), "shipped")
+    actor_aliases = set(_package_states()[1])
+    for state in shipped.states:
+        actor_aliases |= {*state.names, *state.metonyms, *state.demonyms}
+    for org in (*shipped.organisations, *shipped.groups):
+        actor_aliases |= {org.name, *org.aliases, *org.metonyms}
+    for person in shipped.people:
+        actor_aliases |= {person.name, *person.aliases, *(person.short or [])}
+    assert not set(shipped.places) & actor_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The envoy urged Riyadh and Washington to act.", 1),
+        ("Riyadh said it would host a second round.", 1),
+        ("Riyadh's offer was welcomed.", 1),
+        ("Delegates gathered in Riyadh on Monday.", 0),
+        ("The envoy flew back from Riyadh.", 0),
+        ("The Riyadh talks ended early.", 0),
+        ("A Riyadh-based analyst disagreed.", 0),
+    ],
+)
+def test_a_capital_is_the_actor_when_it_acts_and_a_place_when_it_is_a_location(
+    nlp: Language, text: str, expected: int
+) -> None:
+    assert mentions(nlp, text).count(("Riyadh", "SAU")) == expected
+
+
+def test_an_organisation_seat_is_a_metonym_like_a_capital(nlp: Language) -> None:
+    found = mentions(
+        nlp,
+        "The plan was presented in Brussels last month. Brussels has warned both sides.",
+    )
+    assert found.count(("Brussels", "org:eu")) == 1
+
+
+def test_a_state_in_a_title_and_the_person_after_it_are_two_mentions(nlp: Language) -> None:
+    for text in (
+        "Kosovo Prime Minister Albin Kurti refused.",
+        "Talks stalled after Serbian President Aleksandar Vučić left.",
+        "Freedonian Foreign Minister Ilse Varga-Moreau arrived late.",
+    ):
+        found = mentions(nlp, text)
+        people = [(t, k) for t, k in found if k.startswith(("person:", "unresolved:"))]
+        assert len(people) == 1, (text, found)
+        assert not any(w in people[0][0] for w in ("Minister", "President")), found
+    assert ("Kosovo", "XKX") in mentions(nlp, "Kosovo Prime Minister Albin Kurti refused.")
+
+
+def test_a_state_outside_iso_3166_can_be_added_with_a_name(tmp_path: Path) -> None:
+    path = tmp_path / "extra.yaml"
+    path.write_text(
+        "states:\n  - {country: XSM, name: Somaliland, metonyms: [Hargeisa]}\n"
+        "people:\n  - {name: Abdi Warsame-Ali, country: XSM, role: envoy}\n",
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer([path])
+    state = gazetteer.actor("XSM")
+    assert state is not None and (state.name, state.kind) == ("Somaliland", "state")
+    target = gazetteer.resolve("Hargeisa")
+    assert target is not None and (target.key, target.cls) == ("XSM", "metonym")
+    kosovo = load_gazetteer().resolve("Pristina")
+    assert kosovo is not None and kosovo.key == "XKX"
+
+
+def test_multi_word_names_with_an_organisation_head_noun_are_kept(nlp: Language) -> None:
+    doc = nlp(
+        "Fighters of the Eastern Shore Liberation Army clashed with the Upland Defence Forces, "
+        "according to the Riverside Resistance Committees."
+    )
+    found = {(" ".join(s.text.split()), s.kb_id_, s.label_) for s in doc.spans[ACTORS]}
+    assert (
+        "Eastern Shore Liberation Army",
+        "unresolved:eastern-shore-liberation-army",
+        "group",
+    ) in found
+    assert ("Upland Defence Forces", "unresolved:upland-defence-forces", "group") in found
+    assert any(key == "unresolved:riverside-resistance-committees" for _, key, _ in found)
+
+
+def test_a_state_inside_a_group_name_belongs_to_the_group(nlp: Language) -> None:
+    found = mentions(nlp, "Veterans of the Kosovo Liberation Army marched.")
+    assert ("Kosovo Liberation Army", "group:kla") in found
+    assert ("Kosovo", "XKX") not in found
+
+
+def test_the_army_refers_back_to_the_last_army_named(nlp: Language) -> None:
+    text = (
+        "Envoys of the Freedonian Armed Forces and the paramilitary Coastal Support Forces met. "
+        "The army accused the paramilitaries of breaking the truce, and the force denied it. "
+        "Analysts said the army chief was isolated."
+    )
+    found = mentions(nlp, text)
+    army = "unresolved:freedonian-armed-forces"
+    rsf = "unresolved:coastal-support-forces"
+    assert ("The army", army) in found
+    assert ("the paramilitaries", rsf) in found
+    assert ("the force", rsf) in found
+    assert not any(t == "the army" for t, _ in found)  # "the army chief" is a description
+
+
+def test_the_army_without_an_army_named_before_is_no_mention(nlp: Language) -> None:
+    found = mentions(nlp, "The army said the Coastal Support Forces had withdrawn.")
+    assert not any(t.lower() == "the army" for t, _ in found)

@@ -125,3 +125,13 @@ def test_text_full_of_quotation_marks_gives_clean_spans(nlp: Language, parts: li
     for quote in quotes(nlp, text):
         assert 0 <= quote["start"] <= quote["end"] <= len(text)
         assert quote["kind"] in {"direct", "indirect"}
+
+
+def test_a_hyphenated_speaker_keeps_the_whole_name_and_its_short_form(nlp: Language) -> None:
+    text = (
+        '"The door is open," said Tamsin Oduya-Brandt, a researcher at a small trust. '
+        '"But nobody walks through it," Oduya-Brandt said.'
+    )
+    found = quotes(nlp, text)
+    assert [q["speaker_text"] for q in found] == ["Tamsin Oduya-Brandt", "Oduya-Brandt"]
+    assert {q["speaker_actor"] for q in found} == {"unresolved:tamsin-oduya-brandt"}

@@ -10,22 +10,32 @@ Rules, all over parse attributes rather than wording:
 
 - a demonym is a mention only as a noun ("the Russians"), not as an adjective
   ("Russian energy");
-- a metonym (capital, seat of government) used as a location ("talks in
-  Moscow", "coming to Kyiv") is a place, not a mention;
+- a metonym (capital, seat of government or of an organisation) used as a
+  location ("talks in Moscow", "coming to Kyiv", "back from Brussels", "the
+  Doha talks") is a place, not a mention; acting ("Riyadh urged", "urged
+  Riyadh", "Brussels' offer") it is the actor;
 - a state name strictly inside a longer NER organisation or person name
   ("the Kings Russia Institute") belongs to that name;
-- a one-word person name after a fuller one ends ("Liik" after "Kadri Liik")
-  is the same actor;
+- a person's title is not part of the name ("Kosovo Prime Minister Albin
+  Kurti": the state and the person are two mentions);
+- a short form of an unknown person named earlier (the last name, hyphenated
+  or not, or the last part of a hyphenated one: "Marković-Hale" after "Jelena
+  Marković-Hale") is the same actor, even where the NER misses or mislabels it;
+- a capitalised multi-word name ending in an organisation's head noun
+  ("Sudanese Armed Forces", "Mayo Emergency Room") is an organisation or group
+  even where the small NER misses it, and "the army", "the paramilitaries",
+  "the force(s)" refer back to the last such group they fit;
 - names split by a line break (hard-wrapped text) still match.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from zopa.extract._doc import ACTORS
@@ -37,8 +47,16 @@ __all__ = ["ActorRecognizer", "get_gazetteer"]
 _NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state"}
 _CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "within", "throughout", "across"}
-_DIRECTIONAL = {"to", "into"}
-_MOTION = {"come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring"}
+_DIRECTIONAL = {"to", "into", "from"}
+_MOTION = {
+    "come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring",
+    "send", "leave", "depart", "withdraw", "flee", "relocate", "invite", "summon", "back",
+}  # fmt: skip
+# Nouns a metonym names the venue of when it modifies them ("the Doha talks").
+_VENUE_NOUNS = {
+    "talks", "summit", "meeting", "negotiations", "conference", "process", "format",
+    "round", "ceremony", "forum",
+}  # fmt: skip
 _LEADING = {"the", "The", "a", "an"}
 # Nouns that make a name they describe a person's ("Marta Quillfeather, an analyst").
 _PERSON_ROLES = {
@@ -47,7 +65,17 @@ _PERSON_ROLES = {
     "diplomat", "envoy", "negotiator", "adviser", "advisor", "aide", "ambassador", "chief",
     "leader", "general", "commander", "lawmaker", "senator", "secretary", "scholar", "author",
     "journalist", "correspondent", "head", "chairman", "chairwoman", "premier", "mediator",
-    "representative", "governor", "mayor", "speaker",
+    "representative", "governor", "mayor", "speaker", "chancellor",
+}  # fmt: skip
+# Head nouns of organisation names the small NER misses ("Sudanese Armed Forces",
+# "Mayo Emergency Room"): armed and political groups, and other bodies.
+_GROUP_HEADS = {
+    "Forces", "Force", "Army", "Front", "Movement", "Party", "Alliance", "Coalition",
+    "Brigade", "Brigades", "Guard", "Guards", "Militia", "Militias", "Battalion", "Corps",
+}  # fmt: skip
+_BODY_HEADS = {
+    "Council", "Committee", "Committees", "Union", "Room", "Rooms", "Network", "Authority",
+    "Mission", "Commission", "Agency", "Institute", "Centre", "Center", "Foundation",
 }  # fmt: skip
 
 
@@ -61,12 +89,16 @@ def _is_location(span: Span) -> bool:
     ):
         return True
     root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in _VENUE_NOUNS:
+        return True  # "the Doha talks"
     if root.dep_ != "pobj":
         return False
     prep = root.head
     if prep.lower_ in _LOCATIVE:
         return True
-    return prep.lower_ in _DIRECTIONAL and prep.head.lemma_ in _MOTION
+    return prep.lower_ in _DIRECTIONAL and (
+        prep.head.lemma_ in _MOTION or prep.head.lower_ in _VENUE_NOUNS
+    )
 
 
 def _is_nominal(span: Span) -> bool:
@@ -81,11 +113,18 @@ def _is_nominal(span: Span) -> bool:
 
 
 def _described_as_person(span: Span) -> bool:
-    """A name with a person's role noun as apposition or title ("analyst X", "X, an aide")."""
-    root = span.root
-    roles = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i < span.start]
-    roles += [c for c in root.children if c.dep_ == "appos"]
-    return any(c.lemma_.lower() in _PERSON_ROLES for c in roles)
+    """A name with a person's role noun as apposition or title ("analyst X", "X, an aide"),
+    or described by a "who" clause ("X, who heads the centre")."""
+    # Children from outside the name of any of its words (the parser may hang "a researcher"
+    # on the last part of "Abdelrahim-Osei").
+    outside = [c for t in span for c in t.children if not span.start <= c.i < span.end]
+    roles = [c for c in outside if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
+    if any(c.lemma_.lower() in _PERSON_ROLES for c in roles):
+        return True
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ == "nsubj" for g in c.children)
+        for c in outside
+    )
 
 
 def _title_word(span: Span) -> bool:
@@ -112,13 +151,60 @@ def _content_view(doc: Doc) -> tuple[Doc, list[int] | None]:
 
 
 def _trim(ent: Span) -> Span:
-    """``ent`` without a leading article or punctuation and a trailing possessive or punctuation."""
+    """``ent`` without a leading article or punctuation and a trailing possessive or punctuation;
+    a person's name also without the title before it ("Prime Minister Albin Kurti")."""
     doc, start, end = ent.doc, ent.start, ent.end
     while start < end and (doc[start].text in _LEADING or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
+    if ent.label_ == "PERSON":
+        titles = [i for i in range(start, end - 1) if doc[i].lower_ in _PERSON_ROLES]
+        if titles and doc[titles[-1] + 1].text[:1].isupper():
+            start = titles[-1] + 1
     return Span(doc, start, end, label=ent.label)
+
+
+def _joined(left: Token, hyphen: Token) -> bool:
+    """``left`` and the token after ``hyphen`` are one hyphenated word ("Marković-Hale")."""
+    return hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
+
+
+def _hyphenated(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
+    """``start:end`` grown over hyphenated capitalised parts spaCy split off ("-Osei")."""
+    while (
+        end + 1 < len(doc)
+        and _joined(doc[end - 1], doc[end])
+        and doc[end + 1].text[:1].isupper()
+        and end + 1 not in taken
+    ):
+        end += 2
+    while (
+        start >= 2
+        and _joined(doc[start - 2], doc[start - 1])
+        and doc[start - 2].text[:1].isupper()
+        and start - 2 not in taken
+    ):
+        start -= 2
+    return start, end
+
+
+def _short_forms(name: str) -> list[str]:
+    """Short forms of a person's name: the last word, and the last part of a hyphenated one."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    last = words[-1]
+    parts = last.split("-")
+    forms = [last]
+    if len(parts) > 1 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
+        forms.append(parts[-1])
+    return forms
+
+
+def _org_kind(text: str) -> str:
+    """``group`` for an armed or political group's name, else ``organisation``."""
+    return "group" if text.split()[-1] in _GROUP_HEADS else "organisation"
 
 
 @dataclass(frozen=True)
@@ -141,7 +227,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "1"
+    version = "2"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -153,18 +239,48 @@ class ActorRecognizer:
         aliases = sorted(gazetteer.aliases)
         for alias in aliases:
             self.matcher.add(alias, [nlp.make_doc(alias)])
+        self.org_matcher = Matcher(nlp.vocab)
+        self.org_matcher.add(
+            "ORG_NAME",
+            [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": sorted(_GROUP_HEADS | _BODY_HEADS)}}]],
+            greedy="LONGEST",
+        )
 
     def __call__(self, doc: Doc) -> Doc:
-        gazetteer_spans = self._gazetteer_mentions(doc)
-        blocked = [(c.start, c.end) for c in gazetteer_spans[1]]
-        mentions = gazetteer_spans[0]
+        names = self._names(doc)
+        mentions, found = self._gazetteer_mentions(doc, names)
+        blocked = [(c.start, c.end) for c in found]
         if self.use_ner:
-            mentions += self._unresolved_mentions(doc, blocked, mentions)
+            mentions += self._unresolved_mentions(doc, names, blocked, mentions)
+        mentions += self._back_references(doc, mentions)
         mentions.sort(key=lambda span: span.start)
         doc.spans[ACTORS] = mentions
         return doc
 
-    def _gazetteer_mentions(self, doc: Doc) -> tuple[list[Span], list[_Candidate]]:
+    def _names(self, doc: Doc) -> list[Span]:
+        """The NER's names, trimmed, with organisation names it missed or cut short
+        ("Sudanese Armed Forces") added as ORG, in text order."""
+        ents = [_trim(ent) for ent in doc.ents]
+        ents = [ent for ent in ents if len(ent)]
+        for match in filter_spans([doc[s:e] for _, s, e in self.org_matcher(doc)]):
+            start = match.start
+            # Sentence-initial words that are not part of the name ("The", "Yesterday").
+            while start < match.end - 2 and (
+                doc[start].text in _LEADING or doc[start].pos_ not in {"PROPN", "ADJ", "NOUN"}
+            ):
+                start += 1
+            span = Span(doc, start, match.end, label="ORG")
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if len(span) < 2 or any(
+                e.start < span.start or e.end > span.end or len(e) == len(span) for e in overlapping
+            ):
+                continue  # already an entity, or inside a longer one
+            ents = [e for e in ents if e not in overlapping] + [span]
+        return sorted(ents, key=lambda e: e.start)
+
+    def _gazetteer_mentions(
+        self, doc: Doc, names: list[Span]
+    ) -> tuple[list[Span], list[_Candidate]]:
         view, index = _content_view(doc)
         candidates: list[Span] = []
         for match_id, start, end in self.matcher(view):
@@ -174,12 +290,11 @@ class ActorRecognizer:
             candidates.append(Span(doc, start, end, label=alias))
         found: list[_Candidate] = []
         mentions: list[Span] = []
-        container: dict[int, Span] = {}  # token → the trimmed NER name holding it
-        for ent in doc.ents:
-            if ent.label_ in _CONTAINER_LABELS:
-                trimmed = _trim(ent)
-                for i in range(trimmed.start, trimmed.end):
-                    container[i] = trimmed
+        container: dict[int, Span] = {}  # token → the NER name holding it
+        for name in names:
+            if name.label_ in _CONTAINER_LABELS:
+                for i in range(name.start, name.end):
+                    container[i] = name
         for span in filter_spans(candidates):
             target = self.gazetteer.aliases[span.label_]
             found.append(_Candidate(span.start, span.end, target))
@@ -204,45 +319,126 @@ class ActorRecognizer:
         return mentions, found
 
     def _unresolved_mentions(
-        self, doc: Doc, blocked: list[tuple[int, int]], known: list[Span]
+        self, doc: Doc, names: list[Span], blocked: list[tuple[int, int]], known: list[Span]
     ) -> list[Span]:
-        people: dict[str, tuple[str, str]] = {}  # last word of a person name → (key, kind)
+        # Short form of a person named earlier → (key, kind, where the full name ends).
+        people: dict[str, tuple[str, str, int]] = {}
         for span in known:
             if span.label_ == "person" and len(span) > 1:
-                people.setdefault(span[-1].text, (span.kb_id_, "person"))
+                for form in _short_forms(span.text):
+                    people.setdefault(form, (span.kb_id_, "person", span.end))
         spans: list[Span] = []
         taken = {i for s, e in blocked for i in range(s, e)}
-        for ent in doc.ents:
-            kind = _NER_KINDS.get(ent.label_)
-            if kind is None or any(i in taken for i in range(ent.start, ent.end)):
+        for name in names:
+            if any(i in taken for i in range(name.start, name.end)):
                 continue
-            span = _trim(ent)
-            if not span or not span[0].text[:1].isupper() or _title_word(span):
+            start, end = _hyphenated(doc, name.start, name.end, taken)
+            span = Span(doc, start, end, label=name.label)
+            text = " ".join(span.text.split())
+            short = people.get(text)
+            if short is not None and short[2] <= start:
+                # "Marković-Hale" after "Jelena Marković-Hale", whatever the NER calls it.
+                spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
+                continue
+            kind = _NER_KINDS.get(name.label_)
+            if kind is None or not text[:1].isupper() or _title_word(span):
                 continue
             if kind == "state" and span.text.isupper():
                 continue  # a dateline ("DOHA, January 14 —"), not an actor
-            start, end = span.start, span.end
             if kind == "organisation" and _described_as_person(span):
                 kind = "person"
+            elif kind == "organisation":
+                kind = _org_kind(text)
             if kind == "state" and _is_location(span):
                 continue
-            text = " ".join(span.text.split())
-            if len(span) == 1 and span.text in people:
-                key, kind = people[span.text]
-            else:
-                key = unresolved_key(text)
-                if kind == "person" and len(span) > 1:
-                    people.setdefault(span[-1].text, (key, kind))
+            key = unresolved_key(text)
+            if kind == "person":
+                for form in _short_forms(text):
+                    people.setdefault(form, (key, kind, end))
             spans.append(Span(doc, start, end, label=kind, kb_id=key))
-        # A surname the NER missed after the full name was seen ("Liik expects nothing").
+        # A short form the NER missed after the full name was seen ("Liik expects nothing").
         taken |= {i for span in spans for i in range(span.start, span.end)}
-        for token in doc:
-            if token.i not in taken and token.pos_ == "PROPN" and token.text in people:
-                key, kind = people[token.text]
-                if not key.startswith("unresolved:"):
-                    continue  # gazetteer short forms are matched by the gazetteer already
-                spans.append(Span(doc, token.i, token.i + 1, label=kind, kb_id=key))
+        for start, end in _words(doc):
+            short = people.get(doc[start:end].text)
+            if (
+                short is None
+                or short[2] > start
+                or not short[0].startswith("unresolved:")  # the gazetteer matches its own
+                or doc[end - 1].pos_ != "PROPN"
+                or any(i in taken for i in range(start, end))
+            ):
+                continue
+            spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
         return spans
+
+    def _back_references(self, doc: Doc, mentions: list[Span]) -> list[Span]:
+        """ "the army", "the paramilitaries", "the force(s)" naming the last group they fit.
+
+        Conservative: only right after "the", only as a noun of its own (not "the army
+        chief", "the army of Freedonia"), and only back to a group named earlier in the document
+        whose name has the word: Army or Armed Forces for "the army", Force(s) for "the
+        force(s)" (armies excepted), a group introduced as "the paramilitary X" for "the
+        paramilitaries".
+        """
+        groups = [m for m in mentions if m.label_ in {"group", "organisation"}]
+        found: list[Span] = []
+        for token in doc:
+            if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.pos_ != "NOUN":
+                continue
+            if token.dep_ == "compound" or any(  # "the army of Freedonia" is another army
+                c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
+                for c in token.rights
+            ):
+                continue
+            fits = _REFERENCES.get(token.lower_)
+            if fits is None:
+                continue
+            before = [g for g in groups if g.end <= token.i and fits(g, self._name_of(g))]
+            if before:
+                target = max(before, key=lambda g: g.start)
+                found.append(
+                    Span(doc, token.i - 1, token.i + 1, label=target.label_, kb_id=target.kb_id_)
+                )
+        return found
+
+    def _name_of(self, mention: Span) -> str:
+        actor = self.gazetteer.actor(mention.kb_id_)
+        return actor.name if actor is not None else " ".join(mention.text.split())
+
+
+def _words(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of whole words, hyphenated ones joined ("Marković", "-", "Hale")."""
+    words: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        end = i + 1
+        while end + 1 < len(doc) and _joined(doc[end - 1], doc[end]):
+            end += 2
+        words.append((i, end))
+        i = end
+    return words
+
+
+def _armed(mention: Span, name: str) -> bool:
+    words = name.split()
+    return "Army" in words or "Armed Forces" in name
+
+
+def _force(mention: Span, name: str) -> bool:
+    return name.split()[-1] in {"Force", "Forces"} and not _armed(mention, name)
+
+
+def _paramilitary(mention: Span, name: str) -> bool:
+    return mention.start > 0 and mention.doc[mention.start - 1].lower_ == "paramilitary"
+
+
+_REFERENCES: dict[str, Callable[[Span, str], bool]] = {
+    "army": _armed,
+    "force": _force,
+    "forces": _force,
+    "paramilitaries": _paramilitary,
+    "paramilitary": _paramilitary,
+}
 
 
 @Language.factory(

@@ -65,7 +65,8 @@ class AliasTarget:
     """What a surface form names: an actor key (empty for a place) and how it names it.
 
     ``cls`` is ``name`` (a proper name: always a mention), ``metonym`` (a capital or
-    seat of government: a mention unless used as a location, "talks in Moscow"),
+    seat of government or of an organisation, "Brussels" for the EU: a mention unless
+    used as a location, "talks in Moscow"),
     ``demonym`` (a mention only as a noun, "the Russians", never as an adjective)
     or ``place`` (never an actor).
     """
@@ -179,8 +180,10 @@ class _Entry(BaseModel):
 
 class _StateEntry(_Entry):
     country: str
+    name: str | None = None
     names: list[str] = []
     metonyms: list[str] = []
+    demonyms: list[str] = []
 
 
 class _PersonEntry(_Entry):
@@ -198,6 +201,7 @@ class _OrgEntry(_Entry):
     name: str
     key: str | None = None
     aliases: list[str] = []
+    metonyms: list[str] = []
     country: str | None = None
     role: str | None = None
     affiliation: str | None = None
@@ -266,14 +270,30 @@ class _Builder:
         if folded:
             self.aliases[folded] = target
 
+    def _state(self, state: _StateEntry, where: str) -> str:
+        """The state's code; an entry with a ``name`` adds (or renames) a state, so codes in
+        common use outside ISO 3166 (XKX, Kosovo) can be described."""
+        code = state.country.upper()
+        if state.name is not None and re.fullmatch(r"[A-Z]{3}", code):
+            self.actors[code] = ActorInfo(
+                key=code, name=state.name, kind="state", country=code, sector="GOV"
+            )
+            self._alias(state.name, AliasTarget(code, "name"))
+        checked = self._country(code, where)
+        assert checked is not None
+        return checked
+
     def add_file(self, parsed: _GazetteerFile, where: str) -> None:
         for state in parsed.states:
-            code = self._country(state.country, where)
-            assert code is not None
-            for alias in state.names:
-                self._alias(alias, AliasTarget(code, "name"))
-            for alias in state.metonyms:
-                self._alias(alias, AliasTarget(code, "metonym"))
+            code = self._state(state, where)
+            classes: tuple[tuple[AliasClass, list[str]], ...] = (
+                ("name", state.names),
+                ("metonym", state.metonyms),
+                ("demonym", state.demonyms),
+            )
+            for cls, forms in classes:
+                for alias in forms:
+                    self._alias(alias, AliasTarget(code, cls))
         for person in parsed.people:
             key = person.key or f"person:{slugify(person.name)}"
             self.actors[key] = ActorInfo(
@@ -306,6 +326,8 @@ class _Builder:
                 )
                 for alias in (org.name, *org.aliases):
                     self._alias(alias, AliasTarget(key, "name"))
+                for alias in org.metonyms:
+                    self._alias(alias, AliasTarget(key, "metonym"))
         for place in parsed.places:
             self._alias(place, AliasTarget("", "place"))
 

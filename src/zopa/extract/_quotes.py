@@ -358,6 +358,8 @@ class QuoteFinder:
         if not words:
             words = doc[head.i : head.i + 1]
         mention = actors.get(head.i)
+        if mention is not None:  # the whole name, however the parser split it ("Abdelrahim-Osei")
+            words = doc[min(words.start, mention.start) : max(words.end, mention.end)]
         if mention is None:  # "The American newspaper The New York Times": the appositive names it
             named = [actors[c.i] for c in head.children if c.dep_ == "appos" and c.i in actors]
             mention = named[0] if named else None
