@@ -38,3 +38,34 @@ def test_a_different_issue_lexicon_changes_the_version(tmp_path: Path) -> None:
     custom = pipeline_version(build_pipeline(issues_path=lexicon))
     assert shipped != custom
     assert shipped.split(";")[0] == custom.split(";")[0]  # same spaCy model
+
+
+_DUMP_ITEMS = """
+import json, sys
+from zopa.extract import build_pipeline, ACTORS, QUOTES, EVENTS, CLAIMS, ESTIMATES, FIELDS
+from zopa.ingest import normalise_text
+doc = build_pipeline()(normalise_text(open(sys.argv[1], encoding="utf-8").read()))
+items = [
+    [group, s.start_char, s.end_char, s.label_, s.kb_id_, getattr(s._, FIELDS)]
+    for group in (ACTORS, QUOTES, EVENTS, CLAIMS, ESTIMATES)
+    for s in doc.spans[group]
+]
+print(json.dumps(items, sort_keys=True, default=str))
+"""
+
+
+def test_extraction_gives_the_same_items_in_every_process() -> None:
+    text = Path(__file__).resolve().parents[1] / "gold" / "texts" / "us-iran.txt"
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", _DUMP_ITEMS, str(text)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    assert '"zopa_events"' in outputs[0]
