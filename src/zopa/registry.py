@@ -62,7 +62,7 @@ class Registry:
         except catalogue.RegistryError:
             known = ", ".join(self.names()) or "none"
             raise RegistryError(
-                f"no {self.kind} entry named {name!r}; known {self.kind}: {known}"
+                f"no entry named {name!r} in the {self.kind} registry; known: {known}"
             ) from None
 
     def names(self) -> list[str]:

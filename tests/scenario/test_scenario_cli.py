@@ -90,7 +90,7 @@ def test_solve_unknown_model_is_one_line(
 ) -> None:
     result = runner.invoke(app, ["solve", str(write_scenario(scenario_data)), "-m", "zopa.nope.v1"])
     assert result.exit_code == 1
-    assert "no models entry named 'zopa.nope.v1'" in result.output
+    assert "no entry named 'zopa.nope.v1' in the models registry" in result.output
 
 
 def test_draft_empty_store_is_one_line(tmp_path: Path) -> None:
