@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from tests.conftest import REPO
 from zopa.cli._reference import render_reference
@@ -33,3 +34,17 @@ def test_readme_starts_with_the_two_commands() -> None:
     head = (REPO / "README.md").read_text(encoding="utf-8")[:600]
     assert re.search(r"make demo", head)
     assert re.search(r"make test", head)
+
+
+def test_the_guide_gazetteer_example_loads(tmp_path: Path) -> None:
+    from zopa.extract import load_gazetteer
+
+    guide = (REPO / "docs" / "guide.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(.*?)```", guide, re.S)
+    assert block is not None
+    path = tmp_path / "parties.yaml"
+    path.write_text(block.group(1), encoding="utf-8")
+    gazetteer = load_gazetteer([path])
+    target = gazetteer.resolve("Jane Doe")
+    assert target is not None
+    assert gazetteer.actor(target.key) is not None
