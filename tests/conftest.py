@@ -14,7 +14,6 @@ from zopa.store.testing import PostgresServer, throwaway_postgres
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
-DATA = SHARED / "data"
 EXAMPLES = REPO / "examples"
 
 
