@@ -22,6 +22,7 @@ and how to fix it.
 from __future__ import annotations
 
 __all__ = [
+    "MAX_QUOTED_CHARS",
     "ConfigError",
     "ExtractionError",
     "IngestError",
@@ -30,7 +31,10 @@ __all__ = [
     "ScenarioError",
     "StoreError",
     "ZopaError",
+    "quoted",
 ]
+
+MAX_QUOTED_CHARS = 60
 
 
 class ZopaError(Exception):
@@ -63,3 +67,20 @@ class ModelError(ZopaError):
 
 class RegistryError(ZopaError):
     """A name was looked up in a registry that has no such entry."""
+
+
+def quoted(value: object, limit: int = MAX_QUOTED_CHARS) -> str:
+    """``repr(value)`` for an error message, cut to about ``limit`` characters.
+
+    Messages quote the bad value so the user can find it; a value from outside
+    (a 5,000-digit number, a whole paragraph) must not turn one line into a page.
+    A cut value ends with ``…`` and says how long it was.
+    """
+    if isinstance(value, int) and value.bit_length() > 4 * limit:
+        # repr() refuses integers of more than 4,300 digits; say how big instead.
+        return f"an integer of about {int(value.bit_length() * 0.30103):,} digits"
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = len(value) if isinstance(value, str | bytes) else len(text)
+    return f"{text[: max(limit - 1, 1)]}… ({size:,} characters)"
