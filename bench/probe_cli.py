@@ -235,7 +235,7 @@ def probe_scenarios(count: int, seed: int, workdir: Path, db: str) -> Tally:
             ["--db", db, "solve", str(path), "--draws", "100", "--loop-draws", "5"],
         ):
             tally.record(
-                f"{path.name} {args[-5] if 'solve' in args else 'check'}", runner.invoke(app, args)
+                f"{path.name} {'solve' if 'solve' in args else 'check'}", runner.invoke(app, args)
             )
     return tally
 
