@@ -39,7 +39,7 @@ __all__ = [
 
 MAX_QUOTED_CHARS = 60
 MAX_WORD_CHARS = 100
-MAX_LINE_CHARS = 400
+MAX_LINE_CHARS = 500
 
 
 class ZopaError(Exception):

@@ -159,7 +159,10 @@ def store_of(ctx: typer.Context) -> Store:
 
 
 def progress_bar(label: str) -> Progress:
-    """A transient progress bar on stderr: ``label``, bar, done/total, elapsed time."""
+    """A transient progress bar on stderr: ``label``, bar, done/total, elapsed time.
+
+    Shown on a terminal only: piped or redirected, stderr keeps only its message lines.
+    """
     return Progress(
         TextColumn(label, markup=False),
         BarColumn(),
@@ -167,6 +170,7 @@ def progress_bar(label: str) -> Progress:
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
+        disable=not err_console.is_terminal,
     )
 
 

@@ -87,7 +87,7 @@ def show_command(
     ctx: typer.Context,
     document_id: Annotated[
         int,
-        typer.Argument(parser=parse_id, metavar="ID", help="Document id (see `zopa docs list`)."),
+        typer.Argument(parser=parse_id, help="Document id (see `zopa docs list`)."),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:

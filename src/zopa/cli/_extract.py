@@ -12,6 +12,7 @@ from rich.text import Text
 
 from zopa.cli._app import console, err_console, iso_date_option, parse_id, progress_bar, store_of
 from zopa.cli._console import printable, styled
+from zopa.errors import one_line
 from zopa.extract import build_pipeline
 from zopa.extract._query import (
     KIND_FIELDS,
@@ -67,7 +68,7 @@ def render_extraction_report(report: ExtractionReport) -> None:
     for outcome in report.outcomes:
         if outcome.status in ("failed", "skipped") and outcome.message:
             level = "error" if outcome.status == "failed" else "note"
-            err_console.print(f"{level}: {outcome.message}")
+            err_console.print(one_line(f"{level}: {outcome.message}"))
     table = Table(title="extraction summary")
     for column in ("extracted", "up to date", "skipped", "failed"):
         table.add_column(column, justify="right")
@@ -100,7 +101,7 @@ ToOpt = Annotated[
 ]
 DocOpt = Annotated[
     int | None,
-    typer.Option("--document", parser=parse_id, metavar="ID", help="Only this document id."),
+    typer.Option("--document", parser=parse_id, help="Only this document id."),
 ]
 SentencesOpt = Annotated[
     bool, typer.Option("--sentences", help="Show each item's sentence with the span marked.")

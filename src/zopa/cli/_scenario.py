@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from zopa.cli._app import console, err_console, store_of
-from zopa.errors import ConfigError
+from zopa.errors import ConfigError, one_line
 
 __all__ = ["register"]
 
@@ -35,7 +35,7 @@ def check(
     else:
         for report in reports:
             for problem in report.problems:
-                console.print(f"{problem.severity}: {problem.format()}", markup=False)
+                console.print(one_line(f"{problem.severity}: {problem.format()}"))
             errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
             verdict = "valid" if report.ok else "invalid"
             console.print(
