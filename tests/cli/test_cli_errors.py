@@ -14,6 +14,7 @@ import yaml
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
+from tests.models.test_models_evaluate import CSV as DECISIONS
 from tests.scenario.conftest import two_sided
 from zopa.cli import app
 from zopa.cli._app import INTERRUPTED, MAX_ID
@@ -157,3 +158,24 @@ def test_stderr_of_a_piped_ingest_holds_only_its_lines(tmp_path: Path) -> None:
     code, _, err = _zopa("--db", f"sqlite:///{tmp_path / 'z.db'}", "ingest", str(tmp_path))
     assert code == 1
     assert err.splitlines() == [f"error: {tmp_path / name}: empty file" for name in names]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--seed", "-1"),
+        ("--replicates", "0"),
+        ("--default-salience", "-5"),
+        ("--default-salience", "101"),
+        ("--default-salience", "nan"),
+    ],
+)
+def test_eval_models_options_out_of_range_are_usage_errors(
+    tmp_path: Path, option: str, value: str
+) -> None:
+    data = tmp_path / "decisions.csv"
+    data.write_text(DECISIONS)
+    code, _, err = _zopa("eval", "models", str(data), "--format", "csv", option, value)
+    assert code == 2, err
+    assert err.startswith(f"error: Invalid value for '{option}'")
+    assert len(err.splitlines()) == 1
