@@ -26,10 +26,12 @@ from typer.testing import CliRunner
 
 from tests.scenario.conftest import two_sided
 from zopa.cli import app
-from zopa.cli._app import console
+from zopa.cli._app import console, err_console
 from zopa.cli._console import DataConsole, printable
 from zopa.cli._demo import render_digest
 from zopa.cli._docs import documents_table
+from zopa.cli._extract import render_extraction_report
+from zopa.extract import DocumentOutcome, ExtractionReport
 from zopa.report import evidence_digest
 from zopa.store import (
     Actor,
@@ -190,6 +192,13 @@ def test_stored_text_prints_as_it_is_in_every_listing(
         with console.capture() as captured:
             render_digest(evidence_digest(store))
         outputs["digest"] = captured.get()
+        failed = [
+            DocumentOutcome(i, s, "failed", f"{s}: cannot extract") for i, s in enumerate(values)
+        ]
+        with console.capture() as table, err_console.capture() as lines:
+            render_extraction_report(ExtractionReport("test", failed))
+        outputs["extraction report"] = lines.get()
+        assert "extraction summary" in table.get()
     finally:
         _empty(store)
     for doc_id, s in zip(ids, values, strict=True):

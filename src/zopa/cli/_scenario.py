@@ -38,10 +38,7 @@ def check(
                 console.print(one_line(f"{problem.severity}: {problem.format()}"))
             errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
             verdict = "valid" if report.ok else "invalid"
-            console.print(
-                f"{report.file}: {verdict} ({errors} error(s), {warnings} warning(s))",
-                markup=False,
-            )
+            console.print(f"{report.file}: {verdict} ({errors} error(s), {warnings} warning(s))")
     if not all(r.ok for r in reports):
         raise typer.Exit(1)
 
