@@ -22,7 +22,9 @@ and how to fix it.
 from __future__ import annotations
 
 __all__ = [
+    "MAX_LINE_CHARS",
     "MAX_QUOTED_CHARS",
+    "MAX_WORD_CHARS",
     "ConfigError",
     "ExtractionError",
     "IngestError",
@@ -31,10 +33,13 @@ __all__ = [
     "ScenarioError",
     "StoreError",
     "ZopaError",
+    "one_line",
     "quoted",
 ]
 
 MAX_QUOTED_CHARS = 60
+MAX_WORD_CHARS = 100
+MAX_LINE_CHARS = 500
 
 
 class ZopaError(Exception):
@@ -84,3 +89,22 @@ def quoted(value: object, limit: int = MAX_QUOTED_CHARS) -> str:
         return text
     size = len(value) if isinstance(value, str | bytes) else len(text)
     return f"{text[: max(limit - 1, 1)]}… ({size:,} characters)"
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line of at most about :data:`MAX_LINE_CHARS` characters.
+
+    The backstop for a message that quotes a value from outside without
+    :func:`quoted` (a library's or click's message): runs of whitespace become
+    one space; a word longer than :data:`MAX_WORD_CHARS` keeps its start and its
+    end (a path keeps its file name and line) around ``…`` and says how long it
+    was; a line still too long keeps its start, which names the file or option.
+    """
+    words = []
+    for word in message.split():
+        if len(word) > MAX_WORD_CHARS:
+            head, tail = MAX_WORD_CHARS * 2 // 3, MAX_WORD_CHARS // 3 - 1
+            word = f"{word[:head]}…{word[-tail:]} ({len(word):,} characters)"
+        words.append(word)
+    line = " ".join(words)
+    return line if len(line) <= MAX_LINE_CHARS else f"{line[: MAX_LINE_CHARS - 1]}…"

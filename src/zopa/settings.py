@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["DEFAULT_DATABASE_URL", "Settings"]
+from zopa.errors import ConfigError, quoted
+
+__all__ = ["DEFAULT_DATABASE_URL", "Settings", "load_settings"]
 
 DEFAULT_DATABASE_URL = "sqlite:///zopa.db"
 
@@ -15,10 +17,38 @@ class Settings(BaseSettings):
 
     ``database_url`` is any SQLAlchemy URL (``sqlite:///path.db``,
     ``postgresql+psycopg://user@host/db``); ``max_file_bytes`` is the largest
-    article file ingestion accepts.
+    article file ingestion accepts. Each field's description says what a valid
+    value is; :func:`load_settings` quotes it when the environment is wrong.
     """
 
     model_config = SettingsConfigDict(env_prefix="ZOPA_", extra="ignore")
 
-    database_url: str = DEFAULT_DATABASE_URL
-    max_file_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, description="a SQLAlchemy URL")
+    max_file_bytes: int = Field(
+        default=10 * 1024 * 1024, gt=0, description="a whole number of bytes > 0"
+    )
+
+
+def load_settings() -> Settings:
+    """The settings from the environment.
+
+    Raises
+    ------
+    ConfigError
+        One line naming each bad ``ZOPA_*`` variable, its value and what is expected,
+        e.g. ``ZOPA_MAX_FILE_BYTES='-1' is not valid: expected a whole number of bytes > 0``.
+    """
+    try:
+        return Settings()
+    except ValidationError as exc:
+        prefix = Settings.model_config.get("env_prefix", "")
+        problems = []
+        for error in exc.errors():
+            name = str(error["loc"][0])
+            field = Settings.model_fields.get(name)
+            expected = field.description if field is not None else None
+            problems.append(
+                f"{prefix}{name.upper()}={quoted(error['input'])} is not valid: "
+                f"expected {expected or error['msg']}"
+            )
+        raise ConfigError(f"{'; '.join(problems)} (set it right or unset it)") from None

@@ -8,37 +8,54 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from zopa.errors import ZopaError
-from zopa.settings import Settings
+from zopa.cli._console import console, err_console
+from zopa.errors import ZopaError, one_line, quoted
+from zopa.settings import Settings, load_settings
 from zopa.store import Store, open_store
 
 __all__ = [
+    "INTERRUPTED",
+    "MAX_ID",
     "CliState",
     "app",
     "console",
     "err_console",
     "iso_date_option",
+    "parse_id",
     "progress_bar",
     "state",
     "store_of",
 ]
 
-# Tables written to a pipe or file get a fixed, comfortable width instead of rich's 80.
-_PIPE_WIDTH = 132
-console = Console(width=None if sys.stdout.isatty() else _PIPE_WIDTH)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+INTERRUPTED = "error: interrupted; every document stored so far is whole"
+MAX_ID = 2**31 - 1
+"""The largest row id: the store's ids are SQL ``INTEGER``, 32 bits on PostgreSQL."""
 
 
 @dataclass
 class CliState:
     """What the root callback parsed, shared with every command through ``ctx.obj``."""
 
-    settings: Settings
+    database_url: str | None = None
     debug: bool = False
+    _settings: Settings | None = field(default=None, repr=False)
     _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def settings(self) -> Settings:
+        """The environment's settings and ``--db``, read when a command first needs them.
+
+        So a bad ``ZOPA_*`` variable is one error line from the commands that use the
+        settings, and ``--help`` or ``zopa solve`` still work.
+        """
+        if self._settings is None:
+            settings = load_settings()
+            if self.database_url is not None:
+                settings = settings.model_copy(update={"database_url": self.database_url})
+            self._settings = settings
+        return self._settings
 
     def store(self) -> Store:
         """Open (and migrate) the configured store once per invocation."""
@@ -47,15 +64,13 @@ class CliState:
         return self._store
 
 
-def _one_line(message: str) -> str:
-    return " ".join(message.split())
-
-
 class _ZopaGroup(typer.core.TyperGroup):
     """Answers every user error with one line on stderr and a non-zero exit status.
 
     A :class:`ZopaError` exits 1 (``--debug`` shows its traceback); a bad
-    command-line value exits 2 with click's message on one line.
+    command-line value exits 2 with click's message on one line; Ctrl-C exits
+    130 with :data:`INTERRUPTED`. Every message is cut to a line by
+    :func:`zopa.errors.one_line`.
     """
 
     def main(  # type: ignore[override]
@@ -71,15 +86,14 @@ class _ZopaGroup(typer.core.TyperGroup):
         except typer.Abort:
             if not standalone_mode:
                 raise
-            err_console.print("error: interrupted; every document stored so far is whole")
+            err_console.print(INTERRUPTED)
             sys.exit(130)
         except Exception as exc:
             # Usage errors: typer vendors click, so match click's exception by its interface.
             if standalone_mode and hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
                 command = getattr(getattr(exc, "ctx", None), "command_path", None)
                 where = f" (see `{command} --help`)" if command else ""
-                message = _one_line(exc.format_message())
-                err_console.print(f"error: {message}{where}", markup=False)
+                err_console.print(one_line(f"error: {exc.format_message()}{where}"))
                 sys.exit(exc.exit_code)
             raise
         if not standalone_mode:
@@ -89,11 +103,14 @@ class _ZopaGroup(typer.core.TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # typer would turn it into a silent exit 130; abort, so main() says why.
+            raise typer.Abort() from None
         except ZopaError as exc:
             obj = ctx.obj
             if isinstance(obj, CliState) and obj.debug:
                 raise
-            err_console.print(f"error: {_one_line(str(exc))}", markup=False)
+            err_console.print(one_line(f"error: {exc}"))
             raise typer.Exit(1) from None
 
 
@@ -105,6 +122,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    epilog=(
+        "Exit status: 0 done; 1 an error, told on one line on stderr; 2 a malformed command "
+        "line; 130 interrupted (Ctrl-C), every document stored so far being whole."
+    ),
 )
 
 
@@ -122,10 +143,7 @@ def root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
 ) -> None:
     """zopa: negotiations from the news, as evidence-linked data and models."""
-    settings = Settings()
-    if db is not None:
-        settings = settings.model_copy(update={"database_url": db})
-    ctx.obj = CliState(settings=settings, debug=debug)
+    ctx.obj = CliState(database_url=db, debug=debug)
 
 
 def state(ctx: typer.Context) -> CliState:
@@ -141,14 +159,18 @@ def store_of(ctx: typer.Context) -> Store:
 
 
 def progress_bar(label: str) -> Progress:
-    """A transient progress bar on stderr: ``label``, bar, done/total, elapsed time."""
+    """A transient progress bar on stderr: ``label``, bar, done/total, elapsed time.
+
+    Shown on a terminal only: piped or redirected, stderr keeps only its message lines.
+    """
     return Progress(
-        TextColumn(label),
+        TextColumn(label, markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
+        disable=not err_console.is_terminal,
     )
 
 
@@ -159,4 +181,21 @@ def iso_date_option(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from None
+        raise typer.BadParameter(
+            f"{quoted(value)} is not a date YYYY-MM-DD", param_hint=option
+        ) from None
+
+
+def parse_id(value: str) -> int:
+    """A row id from the command line (``parser=`` of an id option or argument).
+
+    A usage error unless ``value`` is a whole number from 1 to :data:`MAX_ID`:
+    a larger one could not be stored, and would crash the database driver.
+    """
+    try:
+        number = int(value)
+    except ValueError:  # not a number, or more digits than int() accepts
+        number = 0
+    if not 1 <= number <= MAX_ID:
+        raise typer.BadParameter(f"ids are whole numbers from 1 to {MAX_ID}, not {quoted(value)}")
+    return number

@@ -13,8 +13,10 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from zopa.cli._app import console, err_console, state
+from zopa.cli._console import printable
 from zopa.cli._docs import documents_table
 from zopa.cli._extract import render_extraction_report
 from zopa.cli._ingest import render_report
@@ -26,12 +28,13 @@ from zopa.report import Digest, evidence_digest, write_solve_chart
 from zopa.scenario import draft_scenario, dump_scenario, load_scenario, solve_scenario
 from zopa.store import list_documents
 
-__all__ = ["register"]
+__all__ = ["register", "render_digest"]
 
 DEMO_SEED = 2025
 
 
-def _render_digest(digest: Digest) -> None:
+def render_digest(digest: Digest) -> None:
+    """Print the evidence digest: counts, then one table per kind of evidence."""
     counts = ", ".join(f"{n} {kind}" for kind, n in digest.counts.items())
     console.print(f"evidence in the store: {counts}")
     actors = Table(title="most mentioned actors")
@@ -67,7 +70,7 @@ def _render_digest(digest: Digest) -> None:
         speaker = quote["speaker_actor"] or quote["speaker_text"] or "—"
         text = quote["text"] if len(quote["text"]) <= 160 else quote["text"][:157] + "…"
         quotes.add_row(speaker, f"[{quote['kind']}] {text}", str(quote["document_id"]))
-    console.print(quotes, markup=False)
+    console.print(quotes)
     claims = Table(title="claims per actor and issue")
     claims.add_column("actor")
     claims.add_column("issues (number of claims)", overflow="fold")
@@ -92,6 +95,10 @@ def _render_digest(digest: Digest) -> None:
     console.print(estimates)
 
 
+def _stage(name: str, what: str) -> Text:
+    return Text.assemble((name, "bold"), " ", printable(what))
+
+
 def demo(
     ctx: typer.Context,
     corpus: Annotated[Path, typer.Argument(help="Folder of articles to run on.")] = Path(
@@ -111,33 +118,32 @@ def demo(
     store = cli.store()
     out.mkdir(parents=True, exist_ok=True)
 
-    console.rule(f"[bold]1. ingest[/] {corpus} → {store.display_url}")
+    console.rule(_stage("1. ingest", f"{corpus} → {store.display_url}"))
     report = ingest_paths(store, [corpus], max_file_bytes=cli.settings.max_file_bytes)
     render_report(report)
     console.print(documents_table(list_documents(store), title="stored documents"))
 
-    console.rule("[bold]2. extract[/] actors, events, quotes, claims, estimates")
+    console.rule(_stage("2. extract", "actors, events, quotes, claims, estimates"))
     extraction = extract_documents(store, build_pipeline())
     render_extraction_report(extraction)
-    _render_digest(evidence_digest(store))
+    render_digest(evidence_digest(store))
 
-    console.rule("[bold]3. scenario[/] drafted from the evidence")
+    console.rule(_stage("3. scenario", "drafted from the evidence"))
     draft_path = out / "draft-scenario.yaml"
     draft = draft_scenario(store, scenario_id="demo-draft", title="Drafted from the example corpus")
     draft_path.write_text(dump_scenario(draft), encoding="utf-8")
     console.print(
         f"{len(draft.get('actors', []))} actors on {len(draft.get('issues', []))} issues, "
         f"every value citing its evidence → {draft_path} (edit it, then `zopa scenario check`)",
-        markup=False,
     )
 
-    console.rule(f"[bold]4. solve[/] {scenario_file} with every model")
+    console.rule(_stage("4. solve", f"{scenario_file} with every model"))
     scenario = load_scenario(scenario_file)
     result = solve_scenario(scenario, models=model_registry.names(), rng=DEMO_SEED)
     result["scenario"]["file"] = str(scenario_file)
     render_solve(result)
     for path in write_solve_chart(result, out / "solve"):
-        err_console.print(f"wrote {path}", markup=False)
+        err_console.print(f"wrote {path}")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from zopa.cli._app import console, iso_date_option, store_of
+from zopa.cli._app import console, iso_date_option, parse_id, store_of
+from zopa.cli._console import styled
 from zopa.store import DocumentFilter, DocumentRecord, get_document, list_documents
 
 __all__ = ["register"]
@@ -48,7 +49,7 @@ def documents_table(docs: list[DocumentRecord], title: str = "documents") -> Tab
             doc.outlet or "—",
             doc.title or "",
             str(doc.word_count),
-            doc.language if doc.language == "en" else f"[yellow]{doc.language}[/]",
+            styled(doc.language, "" if doc.language == "en" else "yellow"),
         )
     return table
 
@@ -80,10 +81,14 @@ def list_command(
         console.print(documents_table(docs))
 
 
-@docs_app.command("show")
+# "-1" is a bad id, not an unknown option.
+@docs_app.command("show", context_settings={"ignore_unknown_options": True})
 def show_command(
     ctx: typer.Context,
-    document_id: Annotated[int, typer.Argument(help="Document id (see `zopa docs list`).")],
+    document_id: Annotated[
+        int,
+        typer.Argument(parser=parse_id, help="Document id (see `zopa docs list`)."),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Show one document with its text."""
@@ -92,8 +97,8 @@ def show_command(
         typer.echo(json.dumps(_summary(doc) | {"text": doc.text}, ensure_ascii=False, indent=2))
         return
     console.print(documents_table([doc], title=f"document {doc.id}"))
-    console.print(f"source: {doc.source}", markup=False)
-    console.print(doc.text, markup=False, highlight=False)
+    console.print(f"source: {doc.source}")
+    console.print(doc.text)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from zopa.cli._app import console
 from zopa.cli._eval import eval_app
-from zopa.errors import ConfigError
+from zopa.errors import ConfigError, quoted
 
 __all__ = ["eval_models"]
 
@@ -29,10 +29,13 @@ def eval_models(
         list[str] | None,
         typer.Option("--model", "-m", help="Registry name to score (repeatable; default: all)."),
     ] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap.")] = 0,
-    replicates: Annotated[int, typer.Option("--replicates", help="Bootstrap replicates.")] = 2000,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Seed of the bootstrap.")] = 0,
+    replicates: Annotated[
+        int, typer.Option("--replicates", min=1, help="Bootstrap replicates.")
+    ] = 2000,
     default_salience: Annotated[
-        float, typer.Option("--default-salience", help="Salience (0-100) when missing.")
+        float,
+        typer.Option("--default-salience", min=0, max=100, help="Salience (0-100) when missing."),
     ] = 50.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
@@ -44,7 +47,7 @@ def eval_models(
     elif fmt == "csv":
         data = load_csv(dataset, default_salience=default_salience)
     else:
-        raise ConfigError(f"unknown --format {fmt!r}; use deu or csv")
+        raise ConfigError(f"unknown --format {quoted(fmt)}; use deu or csv")
     report = evaluate(data, model or None, rng=seed, replicates=replicates)
     if as_json:
         console.print_json(json.dumps(report))

@@ -10,7 +10,9 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from zopa.cli._app import console, err_console, iso_date_option, progress_bar, store_of
+from zopa.cli._app import console, err_console, iso_date_option, parse_id, progress_bar, store_of
+from zopa.cli._console import printable, styled
+from zopa.errors import one_line
 from zopa.extract import build_pipeline
 from zopa.extract._query import (
     KIND_FIELDS,
@@ -66,7 +68,7 @@ def render_extraction_report(report: ExtractionReport) -> None:
     for outcome in report.outcomes:
         if outcome.status in ("failed", "skipped") and outcome.message:
             level = "error" if outcome.status == "failed" else "note"
-            err_console.print(f"{level}: {outcome.message}", markup=False)
+            err_console.print(one_line(f"{level}: {outcome.message}"))
     table = Table(title="extraction summary")
     for column in ("extracted", "up to date", "skipped", "failed"):
         table.add_column(column, justify="right")
@@ -82,9 +84,12 @@ def render_extraction_report(report: ExtractionReport) -> None:
 
 
 def _marked(sentence: str, start: int, end: int) -> Text:
-    text = Text(sentence)
-    text.stylize("bold reverse", max(0, start), max(0, end))
-    return text
+    start, end = max(0, start), max(0, end)
+    return Text.assemble(
+        printable(sentence[:start]),
+        (printable(sentence[start:end]), "bold reverse"),
+        printable(sentence[end:]),
+    )
 
 
 ActorOpt = Annotated[str | None, typer.Option("--actor", help="Actor key or part of its name.")]
@@ -94,7 +99,10 @@ FromOpt = Annotated[
 ToOpt = Annotated[
     str | None, typer.Option("--to", help="Documents published on or before (YYYY-MM-DD).")
 ]
-DocOpt = Annotated[int | None, typer.Option("--document", help="Only this document id.")]
+DocOpt = Annotated[
+    int | None,
+    typer.Option("--document", parser=parse_id, help="Only this document id."),
+]
 SentencesOpt = Annotated[
     bool, typer.Option("--sentences", help="Show each item's sentence with the span marked.")
 ]
@@ -191,7 +199,7 @@ def actors(
     console.print(table)
     if sentences:
         for listing in listings:
-            console.print(f"[bold]{listing.item['name']}[/]")
+            console.print(styled(listing.item["name"], "bold"))
             for mention, (sentence, offset) in zip(
                 listing.item["mentions"], listing.sentences, strict=True
             ):

@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from zopa.cli._app import console, err_console, store_of
-from zopa.errors import ConfigError
+from zopa.errors import ConfigError, one_line
 
 __all__ = ["register"]
 
@@ -36,13 +35,10 @@ def check(
     else:
         for report in reports:
             for problem in report.problems:
-                console.print(f"{problem.severity}: {problem.format()}", markup=False)
+                console.print(one_line(f"{problem.severity}: {problem.format()}"))
             errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
             verdict = "valid" if report.ok else "invalid"
-            console.print(
-                f"{report.file}: {verdict} ({errors} error(s), {warnings} warning(s))",
-                markup=False,
-            )
+            console.print(f"{report.file}: {verdict} ({errors} error(s), {warnings} warning(s))")
     if not all(r.ok for r in reports):
         raise typer.Exit(1)
 
@@ -110,7 +106,7 @@ def render_solve(result: dict[str, Any]) -> None:
     )
     issues.add_column("issue")
     issues.add_column("positions (actor position/salience, red line)")
-    issues.add_column(escape("ZOPA [low, high], P(non-empty)"))
+    issues.add_column("ZOPA [low, high], P(non-empty)")
     for issue in result["issues"]:
         positions = ", ".join(
             f"{p['actor']} {p['position']:.0f}/{p['salience']:.0f}"
@@ -118,10 +114,10 @@ def render_solve(result: dict[str, Any]) -> None:
             for p in issue["positions"]
         )
         sq = f" (sq {issue['status_quo']:.0f})" if issue["status_quo"] is not None else ""
-        issues.add_row(escape(issue["id"] + sq), escape(positions), escape(_zopa_cell(issue)))
+        issues.add_row(issue["id"] + sq, positions, _zopa_cell(issue))
     console.print(issues)
     predictions = Table(
-        title=escape(f"predictions [{result['interval']:.0%} interval], ✓ = inside the ZOPA")
+        title=f"predictions [{result['interval']:.0%} interval], ✓ = inside the ZOPA"
     )
     predictions.add_column("model")
     for issue in result["issues"]:
@@ -131,7 +127,7 @@ def render_solve(result: dict[str, Any]) -> None:
         m = model["name"]
         predictions.add_row(
             _short(model["name"]) + suffix,
-            *(escape(_interval(issue["predictions"][m])) for issue in result["issues"]),
+            *(_interval(issue["predictions"][m]) for issue in result["issues"]),
         )
     console.print(predictions)
     package = result["package"]
@@ -143,7 +139,6 @@ def render_solve(result: dict[str, Any]) -> None:
     console.print(
         f"package ZOPA: {verdict}; P(non-empty) = {package['p_nonempty']:.2f}; "
         f"negotiators alone: {'non-empty' if package['level1_nonempty'] else 'empty'}",
-        markup=False,
     )
     for name, verdict_of in package["models"].items():
         blocked = "; ".join(f"{i}: {', '.join(a)}" for i, a in verdict_of["blocked_by"].items())
@@ -154,13 +149,10 @@ def render_solve(result: dict[str, Any]) -> None:
         )
         console.print(
             f"  {_short(name)}: {status}; P(acceptable) = {verdict_of['p_within_zopa']:.2f}",
-            markup=False,
         )
     blocked_formats = [f for f in result["formats"] if f["status"] in ("blocked", "cycle")]
     for fmt in blocked_formats:
-        console.print(
-            f"format {fmt['id']}: {fmt['status']} — {'; '.join(fmt['reasons'])}", markup=False
-        )
+        console.print(f"format {fmt['id']}: {fmt['status']} — {'; '.join(fmt['reasons'])}")
 
 
 def solve(
