@@ -223,21 +223,19 @@ def evaluate_block(state: RoundState, block: Block, draw: RateDraw | None) -> Ca
     ``s_kl > 0`` and ``s_il/s_ij > s_kl/s_kj`` (``i`` cares relatively more about
     ``l``, ``k`` about ``j``).
     """
-    s, free = state.s, state.free
+    s, side, free = state.s, state.side, state.free
     js, ls, rows = block.js, block.ls, block.rows
     n, m = s.shape
-
-    def opposite(side: FloatArray) -> NDArray[np.bool_]:
-        """``(pairs, rows, n)``: ``i`` and ``k`` on opposite sides of the expected outcome."""
-        left, right = (side < 0).T, (side > 0).T
-        return (left[:, rows, None] & right[:, None, :]) | (right[:, rows, None] & left[:, None, :])
-
-    # Axes: (pair p, actor i in rows, actor k).
-    ok = opposite(state.side[:, js])
-    ok &= opposite(state.side[:, ls])
+    # Each actor's pair of sides (of O_j, O_l) as a code 0..8; k's is mirrored, so
+    # "opposite on both issues" is one comparison. Actors that cannot take part
+    # in the role get codes that match nothing (-1 as i, -2 as k).
+    code = (3 * (side[:, js] + 1) + side[:, ls] + 1).T.astype(np.int8)
+    both = (side[:, js] != 0).T & (side[:, ls] != 0).T
     sj, sl = s[:, js].T, s[:, ls].T
-    ok &= (free[rows][:, js].T & (sj[:, rows] > 0))[:, :, None]
-    ok &= (free[:, ls].T & (sl > 0))[:, None, :]
+    as_i = np.where(both & free[:, js].T & (sj > 0), code, -1).astype(np.int8)
+    as_k = np.where(both & free[:, ls].T & (sl > 0), 8 - code, -2).astype(np.int8)
+    # Axes: (pair p, actor i in rows, actor k).
+    ok = as_i[:, rows, None] == as_k[:, None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = sl / sj
     ok &= ratio[:, rows, None] > ratio[:, None, :]  # also rules out i == k
