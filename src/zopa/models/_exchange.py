@@ -59,12 +59,13 @@ class ExchangeModel(BargainingModel):
     rounds:
         Rounds of exchanges (default 1); expected outcomes are recomputed between rounds.
     update:
-        ``"simultaneous"`` (default): every exchange of a round is computed from the
-        positions and expected outcomes at the start of the round, as in Stokman &
-        Van Oosten's (1994) rounds; ``"sequential"``: after each realised exchange
-        the positions and expected outcomes are updated and the remaining
-        exchanges recomputed before the next is chosen, as the Decide
-        implementation does within a round (Dijkstra et al. 2018).
+        ``"simultaneous"`` (default; zopa's choice, kept so earlier figures stand):
+        every exchange of a round is computed from the positions and expected
+        outcomes at the start of the round, so the round does not depend on the
+        order of realisation; ``"sequential"``: after each realised exchange the
+        positions and expected outcomes are updated and the remaining exchanges
+        recomputed before the next is chosen, as Decide, the implementation of
+        Stokman's group, does within a round (Dijkstra et al. 2018).
     rng:
         Seed or ``numpy.random.Generator`` for ``"random_rate"`` (default 0).
 
