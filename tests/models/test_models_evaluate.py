@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from zopa.cli import app
@@ -226,3 +228,39 @@ def test_cli_scale_is_for_csv_only(deu_dev: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "models", str(deu_dev), "--scale", "actors"])
     assert result.exit_code == 1
     assert "--scale applies to --format csv only" in result.output
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    low=st.floats(-1e6, 1e6, allow_nan=False),
+    width=st.floats(1e-3, 1e6, allow_nan=False),
+    at=st.lists(st.floats(0, 1), min_size=3, max_size=6),
+    bad=st.integers(0, 5),
+    above=st.booleans(),
+)
+def test_declared_scale_round_trips_and_bounds_the_values(
+    tmp_path_factory: pytest.TempPathFactory,
+    low: float,
+    width: float,
+    at: list[float],
+    bad: int,
+    above: bool,
+) -> None:
+    high = low + width
+    head = "issue,actor,position,salience,capability,reference_point,outcome,scale_min,scale_max"
+    positions = [min(high, low + f * width) for f in at]
+    path = tmp_path_factory.mktemp("scale") / "s.csv"
+
+    def write(values: list[float]) -> None:
+        rows = [f"q,a{n},{v!r},50,1,,,{low!r},{high!r}" for n, v in enumerate(values)]
+        path.write_text("\n".join([head, *rows]) + "\n")
+
+    write(positions)
+    (problem,) = load_csv(path).problems
+    np.testing.assert_array_equal(problem.scale, [[low, high]])
+    np.testing.assert_array_equal(problem.positions[:, 0], positions)
+    bad %= len(positions)
+    positions[bad] = high + width if above else low - width
+    write(positions)
+    with pytest.raises(ConfigError, match=rf"s\.csv:{bad + 2}: position .* lies outside"):
+        load_csv(path)
