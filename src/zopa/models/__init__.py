@@ -20,7 +20,13 @@ Monte Carlo code calls the vectorised kernels :func:`compromise_outcome` and
 from zopa.models._base import BargainingModel, BargainingProblem, Prediction
 from zopa.models._compromise import CompromiseModel
 from zopa.models._crossval import TunedCompromiseModel, cross_validate, tune
-from zopa.models._data import CAPABILITY_RULES, OutcomeDataset, load_csv, load_deu
+from zopa.models._data import (
+    CAPABILITY_RULES,
+    CSV_SCALE_RULES,
+    OutcomeDataset,
+    load_csv,
+    load_deu,
+)
 from zopa.models._ensemble import EnsembleModel
 from zopa.models._evaluate import DEFAULT_MODELS, evaluate, score
 from zopa.models._exchange import ExchangeModel
@@ -47,6 +53,7 @@ from zopa.models._zopa import (
 
 __all__ = [
     "CAPABILITY_RULES",
+    "CSV_SCALE_RULES",
     "DEFAULT_MODELS",
     "BargainingModel",
     "BargainingProblem",

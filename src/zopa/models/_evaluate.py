@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from zopa.errors import ConfigError
+from zopa.errors import ConfigError, quoted
 from zopa.models._data import OutcomeDataset
 from zopa.models._kernels import compromise_outcome
 from zopa.registry import models as model_registry
@@ -49,10 +49,12 @@ def score(prediction: FloatArray, outcome: FloatArray) -> dict[str, float | int]
     }
 
 
-def predict_dataset(dataset: OutcomeDataset, name: str) -> list[FloatArray]:
-    """Fit the registered model ``name`` (default parameters) on every problem."""
-    factory = model_registry.get(name)
-    return [factory().fit(problem).prediction_.outcome for problem in dataset.problems]
+def predict_dataset(
+    dataset: OutcomeDataset, name: str, params: Mapping[str, Any] | None = None
+) -> list[FloatArray]:
+    """Fit the registered model ``name`` (default parameters but ``params``) on every problem."""
+    model = model_registry.get(name)().set_params(**(params or {}))
+    return [model.fit(problem).prediction_.outcome for problem in dataset.problems]
 
 
 def _baseline(dataset: OutcomeDataset, name: str) -> list[FloatArray]:
@@ -71,6 +73,7 @@ def evaluate(
     rng: int = 0,
     replicates: int = 2000,
     min_actors: int = 3,
+    params: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Score models and naive baselines on a dataset with known outcomes.
 
@@ -87,13 +90,19 @@ def evaluate(
     min_actors:
         An issue counts if its outcome is recorded (within its scale) and at least
         this many actors hold a position on it.
+    params:
+        Parameters per model name that differ from the defaults
+        (``{"zopa.expected_utility.v1": {"rounds": 8}}``); a bad name or value is a
+        :class:`~zopa.errors.ModelError`.
 
     Returns
     -------
     dict
-        Plain data: the rule, the number of issues and groups scored, and per model
-        (then per baseline) ``n, mae, median_ae, rmse, within_5/10/20`` and the paired
-        bootstrap 95% interval of ``MAE(model) - MAE(compromise)``.
+        Plain data: the rule, the number of issues and groups scored, per model
+        (then per baseline) its ``params``, ``n, mae, median_ae, rmse,
+        within_5/10/20`` and the paired bootstrap 95% interval of
+        ``MAE(model) - MAE(compromise)``; and ``issues``: each scored issue's group,
+        id, recorded outcome and every model's prediction.
 
     Notes
     -----
@@ -105,6 +114,13 @@ def evaluate(
     if replicates < 1:
         raise ConfigError(f"replicates must be >= 1, got {replicates}")
     names = list(dict.fromkeys([BENCHMARK, *(models or DEFAULT_MODELS)]))
+    params = params or {}
+    stray = [name for name in params if name not in names]
+    if stray:
+        raise ConfigError(
+            f"parameters given for {quoted(stray[0])}, which is not scored; "
+            f"score it too (--model {stray[0]}) or drop its parameters"
+        )
     keep = []
     for problem, outcome in zip(dataset.problems, dataset.outcomes, strict=True):
         in_scale = (outcome >= problem.scale[:, 0]) & (outcome <= problem.scale[:, 1])
@@ -114,7 +130,7 @@ def evaluate(
     n_groups = len(dataset.problems)
     entries: list[tuple[str, str, FloatArray]] = []
     for name in names:
-        preds = predict_dataset(dataset, name)
+        preds = predict_dataset(dataset, name, params.get(name))
         entries.append(
             (name, "model", np.concatenate([p[k] for p, k in zip(preds, keep, strict=True)]))
         )
@@ -130,7 +146,8 @@ def evaluate(
     bench = entries[0][2]
     results = []
     for name, kind, pred in entries:
-        row: dict[str, Any] = {"name": name, "kind": kind} | score(pred, truth)
+        row: dict[str, Any] = {"name": name, "kind": kind, "params": dict(params.get(name, {}))}
+        row |= score(pred, truth)
         both = ~np.isnan(pred) & ~np.isnan(bench)
         diff = np.where(both, np.abs(pred - truth) - np.abs(bench - truth), 0.0)
         per_group = np.bincount(group_of, weights=diff, minlength=n_groups)
@@ -153,4 +170,31 @@ def evaluate(
         "bootstrap": {"replicates": replicates, "resampled": "groups (proposals)", "level": 0.95},
         "notes": list(dataset.notes),
         "results": results,
+        "issues": _scored_issues(dataset, keep, truth, entries),
     }
+
+
+def _scored_issues(
+    dataset: OutcomeDataset,
+    keep: list[NDArray[np.bool_]],
+    truth: FloatArray,
+    entries: list[tuple[str, str, FloatArray]],
+) -> list[dict[str, Any]]:
+    """Per scored issue: group, id, recorded outcome and each prediction (``None``: none)."""
+    where = [
+        (group, issue)
+        for group, problem, k in zip(dataset.groups, dataset.problems, keep, strict=True)
+        for issue, counted in zip(problem.issues, k, strict=True)
+        if counted
+    ]
+    return [
+        {
+            "group": group,
+            "issue": issue,
+            "outcome": float(truth[t]),
+            "predicted": {
+                name: None if np.isnan(pred[t]) else float(pred[t]) for name, _, pred in entries
+            },
+        }
+        for t, (group, issue) in enumerate(where)
+    ]
