@@ -77,3 +77,11 @@ def test_a_bad_price_file_names_each_row_and_stores_nothing(tmp_path: Path) -> N
 def test_bad_as_of_is_a_usage_error(tmp_path: Path) -> None:
     code, _, err = _zopa(tmp_path, "questions", SCENARIO, "--as-of", "yesterday")
     assert code == 2 and "not a date YYYY-MM-DD" in err
+
+
+def test_a_scenario_without_questions_says_so(tmp_path: Path) -> None:
+    text = (EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "no-questions.yaml"
+    path.write_text(text[: text.index("questions:")], encoding="utf-8")
+    code, out, _ = _zopa(tmp_path, "questions", str(path))
+    assert code == 0 and "has no questions" in out

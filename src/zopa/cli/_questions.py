@@ -59,6 +59,9 @@ def questions(
         result = {"scenario": scenario.id, "as_of": day.isoformat(), "questions": overview}
         typer.echo(json.dumps(result))
         return
+    if not overview:
+        console.print(f"{scenario_file}: the scenario has no questions", markup=False)
+        return
     table = Table(title=Text(f"{scenario.title} — questions as of {day}"), show_lines=True)
     for column in ("question", "asks", "resolves", "status", "outcome", "latest forecasts"):
         table.add_column(column, overflow="fold")
