@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import REPO
 from zopa.cli._reference import render_reference
-from zopa.registry import models
+from zopa.registry import forecast_sources, models
 from zopa.settings import Settings
 
 
@@ -28,6 +28,16 @@ def test_every_registered_model_is_documented() -> None:
     text = (REPO / "docs" / "models.md").read_text(encoding="utf-8")
     missing = [name for name in models.names() if name not in text]
     assert not missing
+
+
+def test_every_forecast_source_and_question_type_is_documented() -> None:
+    import zopa.forecast  # noqa: F401  (registers the built-in sources)
+    from zopa.scenario import WHAT_TYPES
+
+    forecasts = (REPO / "docs" / "forecasts.md").read_text(encoding="utf-8")
+    assert [name for name in forecast_sources.names() if name not in forecasts] == []
+    scenarios = (REPO / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    assert [t for t in WHAT_TYPES if f"| `{t}` |" not in scenarios] == []
 
 
 def test_readme_starts_with_the_two_commands() -> None:

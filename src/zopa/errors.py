@@ -13,6 +13,7 @@ exceptions are bugs.
     ├── ExtractionError    a document, gazetteer or lexicon cannot be processed
     ├── ScenarioError      a scenario file is invalid
     ├── ModelError         a model cannot be fitted or its parameters are invalid
+    ├── ForecastError      forecasts cannot be imported, stored or scored
     └── RegistryError      no entry of that name in a registry
 
 Messages say what failed, the bad value and where (file, line, document, span),
@@ -27,6 +28,7 @@ __all__ = [
     "MAX_WORD_CHARS",
     "ConfigError",
     "ExtractionError",
+    "ForecastError",
     "IngestError",
     "ModelError",
     "RegistryError",
@@ -68,6 +70,10 @@ class ScenarioError(ZopaError):
 
 class ModelError(ZopaError):
     """A model's parameters or inputs are invalid."""
+
+
+class ForecastError(ZopaError):
+    """Forecasts or prices cannot be imported, stored or scored."""
 
 
 class RegistryError(ZopaError):

@@ -23,7 +23,15 @@ import catalogue
 
 from zopa.errors import RegistryError
 
-__all__ = ["Registry", "data_loaders", "extractors", "models", "renderers", "simulators"]
+__all__ = [
+    "Registry",
+    "data_loaders",
+    "extractors",
+    "forecast_sources",
+    "models",
+    "renderers",
+    "simulators",
+]
 
 T = TypeVar("T")
 
@@ -80,3 +88,4 @@ models = Registry("models")
 simulators = Registry("simulators")
 renderers = Registry("renderers")
 data_loaders = Registry("data_loaders")
+forecast_sources = Registry("forecast_sources")

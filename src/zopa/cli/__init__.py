@@ -7,12 +7,22 @@ from __future__ import annotations
 
 import sys
 
-from zopa.cli import _db, _demo, _docs, _eval, _extract, _ingest, _scenario
+from zopa.cli import (
+    _db,
+    _demo,
+    _docs,
+    _eval,
+    _extract,
+    _forecast,
+    _ingest,
+    _questions,
+    _scenario,
+)
 from zopa.cli._app import app
 
 __all__ = ["app", "main"]
 
-for _module in (_db, _ingest, _docs, _extract, _scenario, _eval, _demo):
+for _module in (_db, _ingest, _docs, _extract, _scenario, _questions, _forecast, _eval, _demo):
     _module.register(app)
 
 

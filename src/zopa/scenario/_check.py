@@ -11,14 +11,24 @@ problem names the line of the offending value and a fix.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from yaml.nodes import Node
 
 from zopa.scenario._formats import format_reachability
 from zopa.scenario._loader import line_of
 from zopa.scenario._problems import Path, Problem
-from zopa.scenario._schema import Scenario, Stance, Uncertainty
+from zopa.scenario._schema import (
+    WHAT_TYPES,
+    AgreementSigned,
+    DeadlineMet,
+    FormatHeld,
+    LeverImposed,
+    PloverEvent,
+    Scenario,
+    Stance,
+    Uncertainty,
+)
 
 __all__ = ["check_scenario"]
 
@@ -94,7 +104,7 @@ def check_scenario(
                 )
             seen.setdefault(item_id, index)
 
-    def ref(path: Path, kind: str, value: str | None, known: list[str]) -> None:
+    def ref(path: Path, kind: str, value: str | None, known: Sequence[str]) -> None:
         if value is not None and value not in known:
             out.unknown(path, kind, value, known)
 
@@ -156,6 +166,8 @@ def check_scenario(
         ref(("levers", l_index, "deadline"), "deadline", lever.deadline, deadlines)
         for k, actor_id in enumerate(lever.targets):
             ref(("levers", l_index, "targets", k), "actor", actor_id, actors)
+
+    _check_questions(out, scenario, ref)
 
     for i_index, issue in enumerate(scenario.issues):
         takers = [a for a in scenario.actors if issue.id in a.positions and a.in_models]
@@ -248,6 +260,75 @@ def _check_stance(out: _Collector, path: Path, actor: str, issue: str, stance: S
             f"position (up to [{p_low:g}, {p_high:g}]) within their uncertainty",
             "narrow the ranges so the red line stays on its side of the position",
             warn=not (p_hard and r_hard),
+        )
+
+
+_Ref = Callable[[Path, str, str | None, Sequence[str]], None]
+
+
+def _check_questions(out: _Collector, scenario: Scenario, ref: _Ref) -> None:
+    """Every id a question names exists; a format_held question's participants sit at its table."""
+    ids = {
+        "actor": [a.id for a in scenario.actors],
+        "issue": [i.id for i in scenario.issues],
+        "format": [f.id for f in scenario.formats],
+        "lever": [lever.id for lever in scenario.levers],
+        "deadline": [d.id for d in scenario.deadlines],
+    }
+    for q_index, question in enumerate(scenario.questions):
+        base: Path = ("questions", q_index)
+        ref((*base, "issue"), "issue", question.issue, ids["issue"])
+        what, at = question.what, (*base, "what")
+        if what is None:
+            if question.kind == "event":
+                out.add(
+                    (*base, "id"),
+                    f"event question {question.id!r} has no `what:`; zopa can neither "
+                    "forecast nor resolve it",
+                    f"add `what:` with a type: {', '.join(WHAT_TYPES)}",
+                    warn=True,
+                )
+            continue
+        if isinstance(what, FormatHeld):
+            ref((*at, "format"), "format", what.format, ids["format"])
+            for k, actor_id in enumerate(what.participants):
+                ref((*at, "participants", k), "actor", actor_id, ids["actor"])
+            _check_table(out, scenario, what, at)
+        elif isinstance(what, AgreementSigned):
+            for k, issue_id in enumerate(what.issues):
+                ref((*at, "issues", k), "issue", issue_id, ids["issue"])
+            for k, actor_id in enumerate(what.parties):
+                ref((*at, "parties", k), "actor", actor_id, ids["actor"])
+        elif isinstance(what, LeverImposed):
+            ref((*at, "lever"), "lever", what.lever, ids["lever"])
+        elif isinstance(what, DeadlineMet):
+            ref((*at, "deadline"), "deadline", what.deadline, ids["deadline"])
+        elif isinstance(what, PloverEvent):
+            for k, actor_id in enumerate(what.between):
+                ref((*at, "between", k), "actor", actor_id, ids["actor"])
+            ref((*at, "source"), "actor", what.source, ids["actor"])
+            ref((*at, "target"), "actor", what.target, ids["actor"])
+
+
+def _check_table(out: _Collector, scenario: Scenario, what: FormatHeld, at: Path) -> None:
+    """Each participant of a format_held question is at the format's table, or represents one."""
+    if what.format is None or what.format not in {f.id for f in scenario.formats}:
+        return
+    fmt = next(f for f in scenario.formats if f.id == what.format)
+    seated = set(fmt.participants) | set(fmt.mediators)
+    known = {a.id: a for a in scenario.actors}
+    for k, actor_id in enumerate(what.participants):
+        actor = known.get(actor_id)
+        if actor is None or actor_id in seated:
+            continue
+        represented = {a.id for a in scenario.actors if a.represents == actor_id}
+        if actor.represents in seated or represented & seated:
+            continue
+        out.add(
+            (*at, "participants", k),
+            f"{actor_id!r} is not at the table of format {what.format!r} "
+            f"({', '.join(sorted(seated))})",
+            "add it to the format's participants or mediators, or drop `format:`",
         )
 
 

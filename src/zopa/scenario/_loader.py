@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from zopa.errors import ScenarioError
 from zopa.scenario._problems import Path, Problem
-from zopa.scenario._schema import Scenario, field_descriptions
+from zopa.scenario._schema import WHAT_TYPES, Scenario, field_descriptions
 
 __all__ = [
     "MAX_NODES",
@@ -250,7 +250,7 @@ def _same_number(text: str, part: str | int) -> bool:
 
 
 def _problem(source: str, node: Node, error: ErrorDetails) -> Problem:
-    loc = tuple(p for p in error["loc"] if not _is_internal(p))
+    loc = _located(error["loc"])
     kind = error["type"]
     message = error["msg"]
     if message.startswith("Value error, "):
@@ -287,7 +287,25 @@ def _problem(source: str, node: Node, error: ErrorDetails) -> Problem:
         message = f"expected a number, got {error['input']!r}"
     elif kind in {"date_from_datetime_parsing", "date_parsing", "date_type"}:
         hint = "write dates as YYYY-MM-DD"
+    elif kind == "union_tag_invalid":
+        tag = str((error.get("ctx") or {}).get("tag", ""))
+        message = f"unknown {field} type {tag!r}"
+        close = difflib.get_close_matches(tag, WHAT_TYPES, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(WHAT_TYPES)}"
+    elif kind == "union_tag_not_found":
+        message = f"`{field}:` needs `type:`"
+        hint = f"one of {', '.join(WHAT_TYPES)}"
     return Problem(source, line_of(node, loc), message, hint, path=loc)
+
+
+def _located(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """A pydantic location as a path in the file: internal parts and union tags dropped."""
+    out: list[str | int] = []
+    for part in loc:
+        if _is_internal(part) or (out and out[-1] == "what" and part in WHAT_TYPES):
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def _is_internal(part: str | int) -> bool:

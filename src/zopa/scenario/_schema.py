@@ -15,20 +15,37 @@ file the dangling reference is.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from zopa.errors import quoted
 
 __all__ = [
+    "PLOVER_EVENT_TYPES",
     "SCALE_MAX",
     "SCALE_MIN",
+    "WHAT_TYPES",
     "ActorSpec",
+    "AgreementSigned",
     "Amount",
     "Deadline",
+    "DeadlineMet",
     "Evidence",
+    "FormatHeld",
     "FormatSpec",
     "IssueSpec",
     "Lever",
+    "LeverImposed",
+    "PloverEvent",
     "Precondition",
     "Question",
     "Ratification",
@@ -37,6 +54,7 @@ __all__ = [
     "Signatories",
     "Stance",
     "Uncertainty",
+    "What",
 ]
 
 SCALE_MIN = 0.0
@@ -53,6 +71,16 @@ def _no_bool(value: Any) -> Any:
 
 
 Number = Annotated[float, BeforeValidator(_no_bool)]
+
+
+def _yes_no_or_number(value: Any) -> Any:
+    # An outcome is yes/no (YAML reads both as booleans) or a number; refuse the rest here,
+    # so the file gets one message instead of one per member of the union.
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    raise ValueError(f"expected yes, no or a number, got {quoted(value)}")
+
+
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="an id: lower-case letters, digits, _ -")]
 
 
@@ -337,14 +365,201 @@ class Lever(_Model):
     evidence: EvidenceList = Field(default_factory=list, description="evidence for the lever")
 
 
+PloverType = Literal[
+    "CONSULT",
+    "AGREE",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
+PLOVER_EVENT_TYPES: tuple[str, ...] = get_args(PloverType)
+"""The PLOVER event types (Halterman et al. 2023) an event question may name."""
+
+
+class FormatHeld(_Model):
+    """Event: a meeting takes place with the given participants, in a given format or any."""
+
+    type: Literal["format_held"]
+    format: Id | None = Field(None, description="the format id (default: any format)")
+    participants: list[Id] = Field(
+        default_factory=list,
+        description="actor ids that must all be at the table (default: the format's)",
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> FormatHeld:
+        if self.format is None and not self.participants:
+            raise ValueError("a format_held question needs `format:`, `participants:` or both")
+        return self
+
+
+class AgreementSigned(_Model):
+    """Event: an agreement settling the given issues is signed by the given parties."""
+
+    type: Literal["agreement_signed"]
+    issues: list[Id] = Field(min_length=1, description="issue ids the agreement settles")
+    parties: list[Id] = Field(
+        default_factory=list,
+        description="actor ids that must sign (default: every veto player on those issues)",
+    )
+
+
+class LeverImposed(_Model):
+    """Event: a threatened lever (sanctions, tariffs, ...) is imposed."""
+
+    type: Literal["lever_imposed"]
+    lever: Id = Field(description="the lever id")
+
+
+class DeadlineMet(_Model):
+    """Event: what a deadline demands happens by its date."""
+
+    type: Literal["deadline_met"]
+    deadline: Id = Field(description="the deadline id")
+
+
+class PloverEvent(_Model):
+    """Event: an event of a PLOVER type between given actors (Halterman et al. 2023).
+
+    ``between: [a, b]`` takes either direction; ``source`` (and optionally
+    ``target``) a directed event.
+    """
+
+    type: Literal["plover_event"]
+    event: PloverType = Field(description="the PLOVER event type, e.g. AGREE, RETREAT, SANCTION")
+    mode: str | None = Field(
+        None, min_length=1, description="the PLOVER mode, e.g. ceasefire (default: any)"
+    )
+    between: list[Id] = Field(
+        default_factory=list, description="two actor ids, the event in either direction"
+    )
+    source: Id | None = Field(None, description="the actor that acts (directed event)")
+    target: Id | None = Field(None, description="the actor acted upon (directed event)")
+
+    @model_validator(mode="after")
+    def _actors(self) -> PloverEvent:
+        if self.between and (self.source or self.target):
+            raise ValueError("give `between:` or `source:`/`target:`, not both")
+        if not self.between and self.source is None:
+            raise ValueError("a plover_event question needs `between: [a, b]` or `source:`")
+        if self.between and (len(self.between) != 2 or self.between[0] == self.between[1]):
+            raise ValueError("`between:` names two different actors")
+        return self
+
+
+What = Annotated[
+    FormatHeld | AgreementSigned | LeverImposed | DeadlineMet | PloverEvent,
+    Field(discriminator="type"),
+]
+WHAT_TYPES: tuple[str, ...] = tuple(
+    get_args(member.model_fields["type"].annotation)[0]
+    for member in (FormatHeld, AgreementSigned, LeverImposed, DeadlineMet, PloverEvent)
+)
+"""The tags of an event question's ``what:`` (``format_held``, ``agreement_signed``, ...)."""
+
+
 class Question(_Model):
-    """A forecast question with its resolution date (used by the forecasting stage)."""
+    """A forecast question a machine can resolve: an event by a date, or an issue's value.
+
+    ``kind: event`` (the default, so older files keep their meaning) asks whether
+    ``what:`` happens by ``resolution_date``; its ``outcome`` is yes or no.
+    ``kind: value`` asks where ``issue:`` stands on its 0–100 scale at
+    ``resolution_date``; its ``outcome`` is a number on that scale. A resolved
+    question has both ``outcome`` and ``resolved_on`` (the day the outcome
+    became known). Fields are validated in order, so each check below sees the
+    fields declared before it and points at the line of the field it names.
+    """
 
     id: Id
     text: str = Field(min_length=1, description="the question")
+    kind: Literal["event", "value"] = Field(
+        "event", description="event (something happens by the date) or value (an issue's value)"
+    )
+    what: What | None = Field(
+        None,
+        validate_default=True,
+        description="for an event question, the event in terms of the scenario's ids",
+    )
+    issue: Id | None = Field(
+        None, validate_default=True, description="for a value question, the issue id"
+    )
+    opens: dt.date | None = Field(None, description="when the question opens, YYYY-MM-DD")
     resolution_date: dt.date = Field(description="when it resolves, YYYY-MM-DD")
     resolution_criteria: str | None = Field(None, description="how it resolves yes or no")
+    resolved_on: dt.date | None = Field(
+        None, description="the day the outcome became known, YYYY-MM-DD"
+    )
+    outcome: Annotated[bool | float | None, BeforeValidator(_yes_no_or_number)] = Field(
+        None,
+        validate_default=True,
+        description="once known: yes or no (event), a value on the issue's scale (value)",
+    )
+    resolution_evidence: EvidenceList = Field(
+        default_factory=list, description="where the outcome is documented"
+    )
     evidence: EvidenceList = Field(default_factory=list, description="evidence or estimates")
+
+    @field_validator("what")
+    @classmethod
+    def _what_for_events(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is not None and info.data.get("kind") == "value":
+            raise ValueError("a value question takes `issue:`, not `what:`")
+        return value
+
+    @field_validator("issue")
+    @classmethod
+    def _issue_for_values(cls, value: str | None, info: ValidationInfo) -> str | None:
+        kind = info.data.get("kind")
+        if kind == "value" and value is None:
+            raise ValueError("a value question needs `issue:` (the issue id whose value it asks)")
+        if kind == "event" and value is not None:
+            raise ValueError("an event question takes `what:`, not `issue:` (or set kind: value)")
+        return value
+
+    @field_validator("resolution_date", "resolved_on")
+    @classmethod
+    def _after_opening(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        opens = info.data.get("opens")
+        if value is not None and opens is not None and value < opens:
+            raise ValueError(f"{info.field_name} {value} is before opens {opens}")
+        return value
+
+    @field_validator("outcome")
+    @classmethod
+    def _outcome_fits(cls, value: bool | float | None, info: ValidationInfo) -> Any:
+        if value is None:
+            if info.data.get("resolved_on") is not None:
+                raise ValueError("`resolved_on` is given without an `outcome`")
+            return value
+        if "resolved_on" in info.data and info.data["resolved_on"] is None:
+            raise ValueError("an outcome needs `resolved_on:` (the day it became known)")
+        kind = info.data.get("kind")
+        if kind == "event" and not isinstance(value, bool):
+            raise ValueError(f"an event question's outcome is yes or no, got {value:g}")
+        if kind == "value":
+            if isinstance(value, bool):
+                raise ValueError("a value question's outcome is a number on the issue's scale")
+            if not SCALE_MIN <= value <= SCALE_MAX:
+                raise ValueError(
+                    f"outcome {value:g} is outside the issue's {SCALE_MIN:g}–{SCALE_MAX:g} scale"
+                )
+        return value
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the outcome is known."""
+        return self.outcome is not None
 
 
 class Scenario(_Model):
@@ -397,6 +612,11 @@ def field_descriptions() -> dict[str, str]:
         Deadline,
         Lever,
         Question,
+        FormatHeld,
+        AgreementSigned,
+        LeverImposed,
+        DeadlineMet,
+        PloverEvent,
         Evidence,
         Score,
     ):

@@ -22,6 +22,7 @@ from zopa.store._schema import (
     DocumentExtraction,
     Estimate,
     Event,
+    Forecast,
     Mention,
     Quote,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "DocumentRecord",
     "Estimate",
     "Event",
+    "Forecast",
     "Mention",
     "NewDocument",
     "Quote",

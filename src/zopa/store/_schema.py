@@ -10,13 +10,17 @@ that the two agree.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -31,6 +35,7 @@ __all__ = [
     "DocumentExtraction",
     "Estimate",
     "Event",
+    "Forecast",
     "Mention",
     "Quote",
 ]
@@ -186,3 +191,39 @@ class Estimate(_Evidence, Base):
     low: Mapped[float] = mapped_column(Float)
     high: Mapped[float] = mapped_column(Float)
     about: Mapped[str | None] = mapped_column(Text)
+
+
+class Forecast(Base):
+    """One forecast of one question by one source as of one date, kept as it was made.
+
+    Rows are only ever inserted: a revised forecast is a new row, so scores are
+    computed on what each source said at the time. An event question's forecast
+    is a ``probability``; a value question's a ``value`` on the issue's 0–100
+    scale; ``low``/``high`` bound either.
+    """
+
+    __tablename__ = "forecasts"
+    __table_args__ = (
+        Index("ix_forecasts_question_source_as_of", "scenario", "question", "source", "as_of"),
+        CheckConstraint(
+            "probability IS NULL OR (probability >= 0 AND probability <= 1)",
+            name="ck_forecasts_probability",
+        ),
+        CheckConstraint("(probability IS NULL) <> (value IS NULL)", name="ck_forecasts_one_point"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scenario: Mapped[str] = mapped_column(String(64))
+    question: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(200))
+    source_kind: Mapped[str] = mapped_column(String(16))  # model | simulator | experts | ...
+    as_of: Mapped[date] = mapped_column(Date)
+    probability: Mapped[float | None] = mapped_column(Float)
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    method: Mapped[str] = mapped_column(String(200))
+    parameters: Mapped[dict[str, Any]] = mapped_column(JSON)
+    inputs_digest: Mapped[str | None] = mapped_column(String(64))
+    zopa_version: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

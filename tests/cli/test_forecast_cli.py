@@ -1,0 +1,87 @@
+"""``zopa questions`` and ``zopa forecast import-prices|scores`` through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tests.conftest import EXAMPLES
+from zopa.cli import app
+
+SCENARIO = str(EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml")
+PRICES = (
+    "question,source,date,probability\n"
+    "leaders_meet_2025,crowd,2025-05-12,0.3\n"
+    "leaders_meet_2025,crowd,2025-08-10,0.2\n"
+    "trump_putin_meet_august_2025,crowd,2025-08-05,0.6\n"
+)
+runner = CliRunner()
+
+
+def _zopa(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'z.db'}", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_questions_lists_status_and_no_forecasts_yet(tmp_path: Path) -> None:
+    code, out, _ = _zopa(tmp_path, "questions", SCENARIO, "--as-of", "2025-08-07", "--json")
+    assert code == 0
+    data = json.loads(out)
+    status = {q["id"]: q["status"] for q in data["questions"]}
+    assert status["leaders_meet_2025"] == "open"  # resolved later, unknown on 7 August
+    assert status["normandy_summit_2019"] == "resolved"
+    assert status["new_us_sanctions"] == "open"
+    assert all(q["forecasts"] == [] for q in data["questions"])
+    code, out, _ = _zopa(tmp_path, "questions", SCENARIO, "--as-of", "2025-10-01")
+    assert code == 0 and "due" in out and "none yet" in out
+
+
+def test_import_prices_then_questions_and_scores(tmp_path: Path) -> None:
+    prices = tmp_path / "prices.csv"
+    prices.write_text(PRICES, encoding="utf-8")
+    code, out, _ = _zopa(tmp_path, "forecast", "import-prices", str(prices), "--scenario", SCENARIO)
+    assert code == 0 and "stored 3 price(s)" in out
+    code, out, _ = _zopa(tmp_path, "questions", SCENARIO, "--as-of", "2025-06-01", "--json")
+    by_id = {q["id"]: q for q in json.loads(out)["questions"]}
+    (forecast,) = by_id["leaders_meet_2025"]["forecasts"]
+    assert (forecast["source"], forecast["probability"], forecast["as_of"]) == (
+        "crowd",
+        0.3,
+        "2025-05-12",
+    )
+    code, out, _ = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--json")
+    assert code == 0
+    scores = json.loads(out)
+    (crowd,) = scores["sources"]
+    assert crowd["questions"] == 2
+    # Final forecasts: 0.2 on a no (Brier 0.04), 0.6 on a yes (Brier 0.16).
+    assert abs(crowd["brier"] - 0.10) < 1e-12 and "log" in crowd
+    code, out, _ = _zopa(tmp_path, "forecast", "scores", SCENARIO)
+    assert code == 0 and "baseline: 50%" in out and "calibration (CORP)" in out
+
+
+def test_a_bad_price_file_names_each_row_and_stores_nothing(tmp_path: Path) -> None:
+    prices = tmp_path / "bad.csv"
+    prices.write_text(PRICES + "leaders_meet_2052,crowd,2025-05-12,0.3\n", encoding="utf-8")
+    code, _, err = _zopa(tmp_path, "forecast", "import-prices", str(prices), "--scenario", SCENARIO)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert lines[0].startswith(f"error: {prices}:5: unknown question 'leaders_meet_2052'")
+    assert "1 bad row, nothing imported" in lines[-1]
+    code, out, _ = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--json")
+    assert json.loads(out)["sources"] == []
+
+
+def test_bad_as_of_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = _zopa(tmp_path, "questions", SCENARIO, "--as-of", "yesterday")
+    assert code == 2 and "not a date YYYY-MM-DD" in err
+
+
+def test_a_scenario_without_questions_says_so(tmp_path: Path) -> None:
+    text = (EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "no-questions.yaml"
+    path.write_text(text[: text.index("questions:")], encoding="utf-8")
+    code, out, _ = _zopa(tmp_path, "questions", str(path))
+    assert code == 0 and "has no questions" in out

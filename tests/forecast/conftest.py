@@ -1,0 +1,88 @@
+"""A small scenario with resolved and open questions, and a helper to make stored forecasts."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from zopa.forecast import ForecastRecord
+from zopa.scenario import Scenario
+
+
+def scenario_data() -> dict[str, Any]:
+    """Two states, a format, and four questions: two resolved yes/no, one open, one value."""
+    return {
+        "id": "tiny",
+        "title": "Tiny",
+        "issues": [{"id": "land", "label": "Land", "anchors": {0: "B", 100: "A"}}],
+        "actors": [
+            {"id": "a", "name": "A", "kind": "state", "capability": 1},
+            {"id": "b", "name": "B", "kind": "state", "capability": 1},
+        ],
+        "questions": [
+            {
+                "id": "meet",
+                "text": "Will A and B meet by 10 January?",
+                "what": {"type": "format_held", "participants": ["a", "b"]},
+                "opens": "2025-01-01",
+                "resolution_date": "2025-01-10",
+                "resolved_on": "2025-01-08",
+                "outcome": True,
+            },
+            {
+                "id": "deal",
+                "text": "Will A and B sign a deal on land by 31 January?",
+                "what": {"type": "agreement_signed", "issues": ["land"]},
+                "opens": "2025-01-01",
+                "resolution_date": "2025-01-31",
+                "resolved_on": "2025-02-01",
+                "outcome": False,
+            },
+            {
+                "id": "truce",
+                "text": "Will A and B agree a truce by the end of 2030?",
+                "what": {"type": "plover_event", "event": "RETREAT", "between": ["a", "b"]},
+                "resolution_date": "2030-12-31",
+            },
+            {
+                "id": "where",
+                "text": "Where will land stand?",
+                "kind": "value",
+                "issue": "land",
+                "resolution_date": "2030-12-31",
+            },
+        ],
+    }
+
+
+@pytest.fixture
+def scenario() -> Scenario:
+    return Scenario.model_validate(scenario_data())
+
+
+def record(
+    question: str,
+    source: str,
+    as_of: str,
+    probability: float,
+    *,
+    row: int = 0,
+    kind: str = "price",
+    scenario: str = "tiny",
+) -> ForecastRecord:
+    """A stored forecast as :func:`list_forecasts` would return it."""
+    return ForecastRecord.model_validate(
+        {
+            "id": row,
+            "created_at": datetime(2025, 1, 1, tzinfo=UTC),
+            "scenario": scenario,
+            "question": question,
+            "source": source,
+            "source_kind": kind,
+            "as_of": date.fromisoformat(as_of),
+            "probability": probability,
+            "method": "test",
+        }
+    )
