@@ -12,10 +12,12 @@ from spacy.tokens import Doc, Span
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from zopa.errors import StoreError
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._pipeline import pipeline_version
+from zopa.extract._workers import dying_with_parent
 from zopa.store import (
     Actor,
     Claim,
@@ -283,7 +285,8 @@ def extract_documents(
     Parameters
     ----------
     workers:
-        Processes for ``nlp.pipe(n_process=workers)``.
+        Processes for ``nlp.pipe(n_process=workers)``; they die with this
+        process, even when it is killed.
     on_progress:
         Called with each document's outcome as it is settled and the number of
         documents in the store (for a progress bar).
@@ -310,20 +313,25 @@ def extract_documents(
         seen.add(doc_id)
         try:
             counts = _store_doc(store, nlp, gazetteer, doc, doc_id, version)
+        except StoreError:  # the store itself is unusable (locked, read-only, full): stop
+            raise
         except Exception as exc:  # one bad document must not stop the run
             record(DocumentOutcome(doc_id, sources[doc_id], "failed", _message(doc_id, exc)))
             return
         record(DocumentOutcome(doc_id, sources[doc_id], "extracted", counts=counts))
 
     try:
-        stream = nlp.pipe(
-            _docs(store, nlp, todo, failed),
-            as_tuples=True,
-            n_process=max(1, workers),
-            batch_size=batch_size,
-        )
-        for doc, doc_id in stream:
-            settle(doc, doc_id)
+        with dying_with_parent():
+            stream = nlp.pipe(
+                _docs(store, nlp, todo, failed),
+                as_tuples=True,
+                n_process=max(1, workers),
+                batch_size=batch_size,
+            )
+            for doc, doc_id in stream:
+                settle(doc, doc_id)
+    except StoreError:
+        raise
     except Exception:
         rest = [t for t in todo if t.id not in seen and t.id not in failed]
         for doc, doc_id in _docs(store, nlp, rest, failed):
