@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from zopa.errors import StoreError
-from zopa.ingest import content_hash
-from zopa.store import Document, NewDocument, add_document, open_store
+from zopa.ingest import IngestReport, content_hash, ingest_paths
+from zopa.store import Document, NewDocument, Store, add_document, list_documents, open_store
 from zopa.store.trial import run_trial
 
 
@@ -58,8 +58,15 @@ def test_processes_opening_a_fresh_store_together_migrate_it_once(store_url: str
     assert len(versions) == 1
 
 
+def _article(key: str) -> str:
+    body = " ".join(
+        f"Negotiators in Geneva discussed clause {key}-{j} at length." for j in range(8)
+    )
+    return f"Report {key}\n\n{body}"
+
+
 def _doc(key: str) -> NewDocument:
-    body = f"Report {key}\n\nNegotiators in Geneva discussed clause {key} at length."
+    body = _article(key)
     return NewDocument(
         sha256=content_hash(body),
         source=f"{key}.txt",
@@ -138,3 +145,30 @@ def test_a_read_then_write_sees_the_latest_commit(tmp_path: Path) -> None:
         assert session.scalar(select(func.count()).select_from(Document)) == 2
     store.close()
     other.close()
+
+
+def test_two_ingesters_of_one_text_at_once_store_it_once(
+    store: Store, tmp_path: Path, first_commit_waits: tuple[threading.Event, threading.Event]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(_article("twice"), encoding="utf-8")
+    reports: dict[str, IngestReport] = {}
+
+    def ingest() -> None:
+        name = threading.current_thread().name
+        reports[name] = ingest_paths(store, [article], max_file_bytes=10**6)
+
+    reached, release = first_commit_waits
+    first = threading.Thread(target=ingest, name="first")
+    first.start()
+    assert reached.wait(30)
+    second = threading.Thread(target=ingest, name="second")
+    second.start()
+    time.sleep(0.5)  # the second now waits on the first's lock or unique index entry
+    release.set()
+    first.join()
+    second.join()
+    assert [o.status for o in reports["first"].outcomes] == ["ingested"]
+    assert [o.status for o in reports["second"].outcomes] == ["duplicate"]
+    assert reports["second"].outcomes[0].document_id == reports["first"].outcomes[0].document_id
+    assert len(list_documents(store)) == 1

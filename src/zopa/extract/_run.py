@@ -10,6 +10,7 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from zopa.errors import StoreError
@@ -147,12 +148,26 @@ class _Sentences:
         return min(start, span.start_char), max(end, span.end_char)
 
 
+_INSERTS: dict[str, Callable[[type[Actor]], sqlite.Insert | postgresql.Insert]] = {
+    "sqlite": sqlite.insert,
+    "postgresql": postgresql.insert,
+}
+
+
 def _actor_rows(
     session: Session, gazetteer: Gazetteer, wanted: dict[str, tuple[str, str]]
 ) -> dict[str, int]:
-    """Ids of the actors with these keys, inserting or refreshing them (key → (name, kind))."""
+    """Ids of the actors with these keys, inserting or refreshing them (key → (name, kind)).
+
+    Another process may be inserting the same actor at the same moment: the
+    insert then waits for it and does nothing (``ON CONFLICT DO NOTHING``).
+    Keys are taken in one order, so two writers never wait on each other in a
+    circle.
+    """
+    insert = _INSERTS[session.get_bind().dialect.name]
     ids: dict[str, int] = {}
-    for key, (name, kind) in wanted.items():
+    for key in sorted(wanted):
+        name, kind = wanted[key]
         info = gazetteer.actor(key)
         values = {
             "name": info.name if info else name,
@@ -163,11 +178,12 @@ def _actor_rows(
             "affiliation": info.affiliation if info else None,
             "resolved": info is not None,
         }
-        row = session.scalar(select(Actor).where(Actor.key == key))
+        query = select(Actor).where(Actor.key == key)
+        row = session.scalar(query)
         if row is None:
-            row = Actor(key=key, **values)
-            session.add(row)
-            session.flush()
+            new = insert(Actor).values(key=key, **values)
+            session.execute(new.on_conflict_do_nothing(index_elements=[Actor.key]))
+            row = session.scalars(query).one()
         elif info is not None:
             for column, value in values.items():
                 setattr(row, column, value)
@@ -227,6 +243,10 @@ def _store_doc(
     counts: dict[str, int] = {}
     sentences = _Sentences(doc)
     with store.write() as session:
+        # Another process extracting this document waits here until this one has
+        # committed, then replaces its evidence (PostgreSQL; on SQLite the write
+        # lock already lets one writer in at a time).
+        session.execute(select(Document.id).where(Document.id == doc_id).with_for_update())
         for table in _EVIDENCE_TABLES:
             session.execute(delete(table).where(table.document_id == doc_id))
         actor_ids = _actor_rows(session, gazetteer, _actor_keys(doc, gazetteer))
