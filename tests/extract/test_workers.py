@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from zopa.ingest import RawArticle, prepare
 from zopa.store import add_document, open_store
 
@@ -48,6 +50,7 @@ def _store_with_documents(url: str) -> None:
     store.close()
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only (prctl, /proc)")
 def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'zopa.db'}"
     _store_with_documents(url)

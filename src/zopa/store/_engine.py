@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
@@ -26,7 +26,7 @@ LOCK_TIMEOUT = 30.0
 LOCK_ATTEMPTS = 5
 """Tries at taking the write lock within :data:`LOCK_TIMEOUT` (SQLite may answer busy at once)."""
 
-_WRITE = "zopa_write"  # execution option marking the engine of write transactions
+_LOCK_DEADLINE = "zopa_lock_deadline"  # execution option: a write's time.monotonic() deadline
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: object) -> None:
@@ -43,14 +43,31 @@ def _configure_sqlite(dbapi_connection: Any, _record: object) -> None:
     cursor.close()
 
 
-def _begin_sqlite(connection: Any) -> None:
-    # A write transaction takes the write lock as it begins (BEGIN IMMEDIATE), so
-    # waiting for another writer is the busy timeout's job. A deferred transaction
-    # that has read and then writes after another process committed cannot wait:
-    # SQLite answers SQLITE_BUSY at once (https://www.sqlite.org/lang_transaction.html).
-    # Reads stay deferred: in WAL mode they run beside the writer.
-    write = connection.get_execution_options().get(_WRITE, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+def _begin_sqlite(lock_timeout: float) -> Callable[[Connection], None]:
+    """The listener that opens every SQLite transaction.
+
+    A write transaction takes the write lock as it begins (``BEGIN IMMEDIATE``),
+    so waiting for another writer is the busy timeout's job, cut to the time
+    left before the write's deadline. A deferred transaction that has read and
+    then writes after another process committed cannot wait: SQLite answers
+    SQLITE_BUSY at once (https://www.sqlite.org/lang_transaction.html). Reads
+    stay deferred; in WAL mode they run beside the writer.
+    """
+    busy_ms = round(lock_timeout * 1000)
+
+    def begin(connection: Connection) -> None:
+        deadline = connection.get_execution_options().get(_LOCK_DEADLINE)
+        if deadline is None:
+            connection.exec_driver_sql("BEGIN")
+            return
+        left_ms = max(0, round((deadline - time.monotonic()) * 1000))
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {left_ms}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {busy_ms}")
+
+    return begin
 
 
 @dataclass
@@ -68,18 +85,15 @@ class Store:
     url: str
     engine: Engine
     lock_timeout: float = LOCK_TIMEOUT
-    _reads: sessionmaker[Session] = field(init=False, repr=False)
-    _writes: sessionmaker[Session] = field(init=False, repr=False)
+    _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._reads = sessionmaker(self.engine, expire_on_commit=False)
-        writer = self.engine.execution_options(**{_WRITE: True})
-        self._writes = sessionmaker(writer, expire_on_commit=False)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session (nothing it does is committed)."""
-        with self.translated("read"), self._reads() as session:
+        with self.translated("read"), self._sessions() as session:
             yield session
 
     @contextmanager
@@ -101,22 +115,29 @@ class Store:
                 yield session
 
     def _begin_write(self) -> tuple[Session, SessionTransaction]:
-        started = time.monotonic()
+        """A session in a begun write transaction, holding the write lock on SQLite.
+
+        SQLite waits for the lock (its busy timeout, cut to what is left of
+        :attr:`lock_timeout`); a try that SQLite answers busy before then is
+        repeated after a short pause, at most :data:`LOCK_ATTEMPTS` tries in all.
+        """
+        deadline = time.monotonic() + self.lock_timeout
         attempts = 0
         while True:
             attempts += 1
-            session = self._writes()
+            session = self._sessions()
             transaction = session.begin()
             try:
-                session.connection()  # SQLite: BEGIN IMMEDIATE, waiting up to the busy timeout
+                session.connection(execution_options={_LOCK_DEADLINE: deadline})
             except DBAPIError as exc:
                 session.close()
-                waited = time.monotonic() - started
+                left = deadline - time.monotonic()
                 if not is_busy(exc):
                     raise
-                if attempts >= LOCK_ATTEMPTS or waited >= self.lock_timeout:
+                if attempts >= LOCK_ATTEMPTS or left <= 0:
+                    waited = self.lock_timeout - left
                     raise locked_error(self.where, waited, attempts) from exc
-                time.sleep(min(0.1 * 2**attempts, self.lock_timeout - waited))
+                time.sleep(min(0.1 * 2**attempts, left))
             else:
                 return session, transaction
 
@@ -194,7 +215,7 @@ def open_store(url: str, *, upgrade: bool = True, lock_timeout: float = LOCK_TIM
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
     if sqlite:
         event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin_sqlite)
+        event.listen(engine, "begin", _begin_sqlite(lock_timeout))
     store = Store(
         url=parsed.render_as_string(hide_password=False), engine=engine, lock_timeout=lock_timeout
     )
