@@ -32,19 +32,19 @@ def _one_line(error: pytest.ExceptionInfo[StoreError]) -> str:
 
 
 def _make_read_only(path: Path) -> None:
-    """Make ``path`` a file nobody may write, not even root (``chattr +i``), or skip."""
+    """Make ``path`` (a file or folder) unwritable, even by root (``chattr +i``), or skip."""
     if os.geteuid() == 0:
         made = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
         if made.returncode != 0:
             pytest.skip(f"chattr +i is not available here: {made.stderr.decode().strip()}")
     else:
-        path.chmod(0o444)
+        path.chmod(0o555 if path.is_dir() else 0o444)
 
 
 def _make_writable(path: Path) -> None:
     if os.geteuid() == 0:
         subprocess.run(["chattr", "-i", str(path)], check=False)
-    path.chmod(0o644)
+    path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 @pytest.fixture
@@ -83,6 +83,21 @@ def test_a_read_only_store_file_is_one_line(read_only_file: Path) -> None:
     store.close()
     message = _one_line(info)
     assert str(read_only_file) in message and "read-only" in message and "writable" in message
+
+
+def test_a_store_in_a_read_only_folder_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    path = folder / "zopa.db"
+    open_store(f"sqlite:///{path}").close()  # closing the last connection removes -wal and -shm
+    _make_read_only(folder)
+    try:
+        with pytest.raises(StoreError) as info:
+            open_store(f"sqlite:///{path}")
+    finally:
+        _make_writable(folder)
+    message = _one_line(info)
+    assert str(path) in message and "folder is writable" in message
 
 
 def test_a_read_only_store_to_migrate_through_the_cli(tmp_path: Path) -> None:
