@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from zopa.errors import StoreError
 from zopa.store import Store, open_store
@@ -54,6 +57,26 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def first_commit_waits() -> Iterator[tuple[threading.Event, threading.Event]]:
+    """(reached, release): the thread named ``first`` stops just before committing until released.
+
+    For tests of two writers at once: the second starts while the first holds its locks.
+    """
+    reached, release = threading.Event(), threading.Event()
+
+    def hold(_session: Session) -> None:
+        if threading.current_thread().name == "first":
+            reached.set()
+            release.wait(20)
+
+    event.listen(Session, "before_commit", hold)
+    try:
+        yield reached, release
+    finally:
+        event.remove(Session, "before_commit", hold)
 
 
 def seeds_or_skip() -> list[Path]:

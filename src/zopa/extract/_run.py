@@ -10,12 +10,15 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from zopa.errors import StoreError
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._pipeline import pipeline_version
+from zopa.extract._workers import dying_with_parent
 from zopa.store import (
     Actor,
     Claim,
@@ -145,12 +148,26 @@ class _Sentences:
         return min(start, span.start_char), max(end, span.end_char)
 
 
+_INSERTS: dict[str, Callable[[type[Actor]], sqlite.Insert | postgresql.Insert]] = {
+    "sqlite": sqlite.insert,
+    "postgresql": postgresql.insert,
+}
+
+
 def _actor_rows(
     session: Session, gazetteer: Gazetteer, wanted: dict[str, tuple[str, str]]
 ) -> dict[str, int]:
-    """Ids of the actors with these keys, inserting or refreshing them (key → (name, kind))."""
+    """Ids of the actors with these keys, inserting or refreshing them (key → (name, kind)).
+
+    Another process may be inserting the same actor at the same moment: the
+    insert then waits for it and does nothing (``ON CONFLICT DO NOTHING``).
+    Keys are taken in one order, so two writers never wait on each other in a
+    circle.
+    """
+    insert = _INSERTS[session.get_bind().dialect.name]
     ids: dict[str, int] = {}
-    for key, (name, kind) in wanted.items():
+    for key in sorted(wanted):
+        name, kind = wanted[key]
         info = gazetteer.actor(key)
         values = {
             "name": info.name if info else name,
@@ -161,11 +178,12 @@ def _actor_rows(
             "affiliation": info.affiliation if info else None,
             "resolved": info is not None,
         }
-        row = session.scalar(select(Actor).where(Actor.key == key))
+        query = select(Actor).where(Actor.key == key)
+        row = session.scalar(query)
         if row is None:
-            row = Actor(key=key, **values)
-            session.add(row)
-            session.flush()
+            new = insert(Actor).values(key=key, **values)
+            session.execute(new.on_conflict_do_nothing(index_elements=[Actor.key]))
+            row = session.scalars(query).one()
         elif info is not None:
             for column, value in values.items():
                 setattr(row, column, value)
@@ -225,6 +243,10 @@ def _store_doc(
     counts: dict[str, int] = {}
     sentences = _Sentences(doc)
     with store.write() as session:
+        # Another process extracting this document waits here until this one has
+        # committed, then replaces its evidence (PostgreSQL; on SQLite the write
+        # lock already lets one writer in at a time).
+        session.execute(select(Document.id).where(Document.id == doc_id).with_for_update())
         for table in _EVIDENCE_TABLES:
             session.execute(delete(table).where(table.document_id == doc_id))
         actor_ids = _actor_rows(session, gazetteer, _actor_keys(doc, gazetteer))
@@ -283,7 +305,8 @@ def extract_documents(
     Parameters
     ----------
     workers:
-        Processes for ``nlp.pipe(n_process=workers)``.
+        Processes for ``nlp.pipe(n_process=workers)``; they die with this
+        process, even when it is killed.
     on_progress:
         Called with each document's outcome as it is settled and the number of
         documents in the store (for a progress bar).
@@ -310,20 +333,25 @@ def extract_documents(
         seen.add(doc_id)
         try:
             counts = _store_doc(store, nlp, gazetteer, doc, doc_id, version)
+        except StoreError:  # the store itself is unusable (locked, read-only, full): stop
+            raise
         except Exception as exc:  # one bad document must not stop the run
             record(DocumentOutcome(doc_id, sources[doc_id], "failed", _message(doc_id, exc)))
             return
         record(DocumentOutcome(doc_id, sources[doc_id], "extracted", counts=counts))
 
     try:
-        stream = nlp.pipe(
-            _docs(store, nlp, todo, failed),
-            as_tuples=True,
-            n_process=max(1, workers),
-            batch_size=batch_size,
-        )
-        for doc, doc_id in stream:
-            settle(doc, doc_id)
+        with dying_with_parent():
+            stream = nlp.pipe(
+                _docs(store, nlp, todo, failed),
+                as_tuples=True,
+                n_process=max(1, workers),
+                batch_size=batch_size,
+            )
+            for doc, doc_id in stream:
+                settle(doc, doc_id)
+    except StoreError:
+        raise
     except Exception:
         rest = [t for t in todo if t.id not in seen and t.id not in failed]
         for doc, doc_id in _docs(store, nlp, rest, failed):

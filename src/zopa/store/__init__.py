@@ -1,7 +1,8 @@
 """The store: SQLAlchemy 2 models, Alembic migrations, and the read/write helpers.
 
 SQLite by default (``sqlite:///zopa.db``), PostgreSQL at scale. The schema is
-migrated to the newest revision when a store is opened.
+migrated to the newest revision when a store is opened. Several processes may
+use one store at once: writers wait their turn for the write lock.
 """
 
 from zopa.store._documents import (
@@ -25,6 +26,7 @@ from zopa.store._schema import (
     Forecast,
     Mention,
     Quote,
+    ZopaMeta,
 )
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "NewDocument",
     "Quote",
     "Store",
+    "ZopaMeta",
     "add_document",
     "find_by_hash",
     "get_document",

@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from zopa.errors import StoreError
+from zopa.store._failures import is_busy, locked_error, store_error
+from zopa.store._migrate import migrate
 
-__all__ = ["Store", "open_store"]
+__all__ = ["LOCK_ATTEMPTS", "LOCK_TIMEOUT", "Store", "open_store"]
 
-_MIGRATIONS = Path(__file__).parent / "migrations"
+LOCK_TIMEOUT = 30.0
+"""Seconds a writer waits, in all, for another process to release the write lock."""
 
+LOCK_ATTEMPTS = 5
+"""Tries at taking the write lock within :data:`LOCK_TIMEOUT` (SQLite may answer busy at once)."""
 
-def _alembic_config(engine: Engine) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS))
-    config.attributes["engine"] = engine
-    return config
+_LOCK_DEADLINE = "zopa_lock_deadline"  # execution option: a write's time.monotonic() deadline
 
 
 def _configure_sqlite(dbapi_connection: Any, _record: object) -> None:
@@ -42,12 +40,34 @@ def _configure_sqlite(dbapi_connection: Any, _record: object) -> None:
     # In WAL mode NORMAL is crash-safe for the application (a killed process
     # loses nothing committed); only a power cut may drop the last commits.
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
-def _begin_sqlite(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+def _begin_sqlite(lock_timeout: float) -> Callable[[Connection], None]:
+    """The listener that opens every SQLite transaction.
+
+    A write transaction takes the write lock as it begins (``BEGIN IMMEDIATE``),
+    so waiting for another writer is the busy timeout's job, cut to the time
+    left before the write's deadline. A deferred transaction that has read and
+    then writes after another process committed cannot wait: SQLite answers
+    SQLITE_BUSY at once (https://www.sqlite.org/lang_transaction.html). Reads
+    stay deferred; in WAL mode they run beside the writer.
+    """
+    busy_ms = round(lock_timeout * 1000)
+
+    def begin(connection: Connection) -> None:
+        deadline = connection.get_execution_options().get(_LOCK_DEADLINE)
+        if deadline is None:
+            connection.exec_driver_sql("BEGIN")
+            return
+        left_ms = max(0, round((deadline - time.monotonic()) * 1000))
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {left_ms}")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {busy_ms}")
+
+    return begin
 
 
 @dataclass
@@ -56,11 +76,15 @@ class Store:
 
     Reads use :meth:`session`; every write goes through :meth:`write`, one
     transaction that commits on success and rolls back on any exception, so a
-    crash or Ctrl-C never leaves half a document behind.
+    crash or Ctrl-C never leaves half a document behind. Writers of several
+    processes wait their turn for the write lock, up to ``lock_timeout``
+    seconds. A database error that comes from the store's state (read-only,
+    full, locked, unreachable) is raised as a one-line :class:`StoreError`.
     """
 
     url: str
     engine: Engine
+    lock_timeout: float = LOCK_TIMEOUT
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -69,53 +93,103 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session (nothing it does is committed)."""
-        with self._sessions() as session:
+        with self.translated("read"), self._sessions() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One write transaction: committed when the block ends, rolled back on error.
+
+        The transaction holds the write lock from its start (SQLite), so what
+        the block reads is still true when it writes.
+
+        Raises
+        ------
+        StoreError
+            Another process held the write lock for :attr:`lock_timeout`
+            seconds, or the store cannot be written (read-only, full, …).
+        """
+        with self.translated("write to"):
+            session, transaction = self._begin_write()
+            with session, transaction:
+                yield session
+
+    def _begin_write(self) -> tuple[Session, SessionTransaction]:
+        """A session in a begun write transaction, holding the write lock on SQLite.
+
+        SQLite waits for the lock (its busy timeout, cut to what is left of
+        :attr:`lock_timeout`); a try that SQLite answers busy before then is
+        repeated after a short pause, at most :data:`LOCK_ATTEMPTS` tries in all.
+        """
+        deadline = time.monotonic() + self.lock_timeout
+        attempts = 0
+        while True:
+            attempts += 1
+            session = self._sessions()
+            transaction = session.begin()
+            try:
+                session.connection(execution_options={_LOCK_DEADLINE: deadline})
+            except DBAPIError as exc:
+                session.close()
+                left = deadline - time.monotonic()
+                if not is_busy(exc):
+                    raise
+                if attempts >= LOCK_ATTEMPTS or left <= 0:
+                    waited = self.lock_timeout - left
+                    raise locked_error(self.where, waited, attempts) from exc
+                time.sleep(min(0.1 * 2**attempts, left))
+            else:
+                return session, transaction
+
+    @contextmanager
+    def translated(self, doing: str) -> Iterator[None]:
+        """Raise a database error of the block that comes from the store's state as a StoreError.
+
+        ``doing`` names the action for an error of no known kind
+        (``"cannot {doing} the store at …"``); other errors pass unchanged.
+        """
+        try:
+            yield
+        except DBAPIError as exc:
+            error = store_error(exc, self.where, doing)
+            if error is None:
+                raise
+            raise error from exc
 
     def upgrade(self) -> None:
-        """Bring the schema up to the newest migration (a no-op when it is current)."""
-        config = _alembic_config(self.engine)
-        head = ScriptDirectory.from_config(config).get_current_head()
-        try:
-            with self.engine.connect() as connection:
-                current = MigrationContext.configure(connection).get_current_revision()
-            if current != head:
-                command.upgrade(config, "head")
-        except OperationalError as exc:
-            reason = " ".join(str(exc.orig).split())
-            raise StoreError(f"cannot open the store at {self.display_url}: {reason}") from exc
-        except SQLAlchemyError as exc:
-            reason = " ".join(str(exc).split())
-            raise StoreError(f"cannot migrate the store at {self.display_url}: {reason}") from exc
+        """Bring the schema up to the newest migration and check it (see :func:`migrate`)."""
+        migrate(self)
 
     @property
     def display_url(self) -> str:
         """The URL with any password masked, for messages."""
         return make_url(self.url).render_as_string(hide_password=True)
 
+    @property
+    def where(self) -> str:
+        """The store as messages name it: ``the store at URL`` (password masked)."""
+        return f"the store at {self.display_url}"
+
     def close(self) -> None:
         """Release every pooled connection."""
         self.engine.dispose()
 
 
-def open_store(url: str, *, upgrade: bool = True) -> Store:
+def open_store(url: str, *, upgrade: bool = True, lock_timeout: float = LOCK_TIMEOUT) -> Store:
     """Open the store at ``url`` and, unless ``upgrade`` is false, migrate it to the newest schema.
 
     Parameters
     ----------
     url:
         A SQLAlchemy URL. ``postgresql://`` is read as ``postgresql+psycopg://``.
+    lock_timeout:
+        Seconds a write waits for another process's write lock before giving up.
 
     Raises
     ------
     StoreError
-        The URL is malformed, the driver is unknown or the database cannot be reached.
+        The URL is malformed, the driver is unknown, the database cannot be
+        reached, or its schema is newer than this zopa or was altered.
     """
     try:
         parsed = make_url(url)
@@ -132,14 +206,19 @@ def open_store(url: str, *, upgrade: bool = True) -> Store:
             raise StoreError(
                 f"cannot create the SQLite store {parsed.database!r}: no folder {parent}"
             )
+    sqlite = parsed.drivername.startswith("sqlite")
+    # pysqlite's timeout is SQLite's busy timeout: how long a statement waits for a lock.
+    connect_args = {"timeout": lock_timeout} if sqlite else {}
     try:
-        engine = create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
-    if engine.dialect.name == "sqlite":
+    if sqlite:
         event.listen(engine, "connect", _configure_sqlite)
-        event.listen(engine, "begin", _begin_sqlite)
-    store = Store(url=parsed.render_as_string(hide_password=False), engine=engine)
+        event.listen(engine, "begin", _begin_sqlite(lock_timeout))
+    store = Store(
+        url=parsed.render_as_string(hide_password=False), engine=engine, lock_timeout=lock_timeout
+    )
     if upgrade:
         store.upgrade()
     return store

@@ -38,11 +38,21 @@ __all__ = [
     "Forecast",
     "Mention",
     "Quote",
+    "ZopaMeta",
 ]
 
 
 class Base(DeclarativeBase):
     """Declarative base of all zopa tables."""
+
+
+class ZopaMeta(Base):
+    """Facts about the store itself, e.g. ``zopa_version``: the zopa that last migrated it."""
+
+    __tablename__ = "zopa_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class Document(Base):

@@ -1,4 +1,8 @@
-"""Alembic environment: runs migrations on the engine the store hands over."""
+"""Alembic environment: runs migrations on the connection the store hands over.
+
+The store opens that connection's transaction itself, holding the write lock (SQLite) or an
+advisory lock (PostgreSQL), so two processes opening a fresh store never migrate it twice.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,11 @@ from alembic import context
 
 from zopa.store._schema import Base
 
-engine = context.config.attributes["engine"]
-with engine.begin() as connection:
-    context.configure(
-        connection=connection,
-        target_metadata=Base.metadata,
-        render_as_batch=connection.dialect.name == "sqlite",
-    )
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+)
+with context.begin_transaction():  # a no-op inside the store's transaction
     context.run_migrations()
