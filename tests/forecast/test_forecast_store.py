@@ -111,15 +111,17 @@ def test_a_store_at_0002_upgrades_to_forecasts_and_back(store_url: str) -> None:
     from alembic import command
 
     from zopa.store import open_store
-    from zopa.store._engine import _alembic_config
+    from zopa.store._migrate import alembic_config
 
     old = open_store(store_url, upgrade=False)
     try:
-        command.upgrade(_alembic_config(old.engine), "0002")
+        with old.write() as session:
+            command.upgrade(alembic_config(session.connection()), "0002")
         assert "forecasts" not in inspect(old.engine).get_table_names()
         old.upgrade()
         assert "forecasts" in inspect(old.engine).get_table_names()
-        command.downgrade(_alembic_config(old.engine), "0002")
+        with old.write() as session:
+            command.downgrade(alembic_config(session.connection()), "0002")
         assert "forecasts" not in inspect(old.engine).get_table_names()
     finally:
         old.close()

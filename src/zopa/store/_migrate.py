@@ -27,12 +27,21 @@ from zopa.store._schema import Base, ZopaMeta
 if TYPE_CHECKING:
     from zopa.store._engine import Store
 
-__all__ = ["migrate", "schema_problems"]
+__all__ = ["alembic_config", "migrate", "schema_problems"]
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _VERSION_KEY = "zopa_version"
 _MIGRATION_LOCK = 0x7A6F7061  # PostgreSQL advisory lock key: "zopa" in ASCII
 _MAX_PROBLEMS = 3
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for zopa's migrations, run on ``connection`` when given."""
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
 
 
 def migrate(store: Store) -> None:
@@ -44,8 +53,7 @@ def migrate(store: Store) -> None:
         The store cannot be reached or written, it was written by a newer zopa,
         or a table or column zopa needs is missing.
     """
-    config = Config()
-    config.set_main_option("script_location", str(_MIGRATIONS))
+    config = alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
     try:
