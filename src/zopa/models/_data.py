@@ -13,6 +13,7 @@ outside, in which case the scale is the issue's own minimum and maximum.
 from __future__ import annotations
 
 import csv
+import io
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from zopa.errors import ConfigError
+from zopa.files import MAX_DATA_FILE_BYTES, read_text
 from zopa.models._base import BargainingProblem
 from zopa.models._capability import COUNCIL_REGIMES, council_regime, council_weight, proposal_year
 
@@ -88,11 +90,8 @@ def load_deu(
     if not 0 <= default_salience <= 100:
         raise ConfigError(f"default salience {default_salience} must lie in 0–100")
     path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle, delimiter="\t"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read DEU file {path}: {exc.strerror}") from None
+    text = read_text(path, max_bytes=MAX_DATA_FILE_BYTES, error=ConfigError, what="DEU file")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t"))
     if len(rows) < 3:
         raise ConfigError(f"{path}: a DEU file needs a header, a GDP row and issue rows")
     header = [h.strip().strip('"') for h in rows[0]]
@@ -195,22 +194,19 @@ def _float(text: str, where: str, column: str) -> float:
 def load_csv(path: str | Path, *, default_salience: float = 50.0) -> OutcomeDataset:
     """Read the plain long CSV layout (see the module docstring) into a dataset."""
     path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            fields = [f.strip() for f in reader.fieldnames or []]
-            lacking = [c for c in CSV_COLUMNS if c not in fields]
-            if lacking:
-                raise ConfigError(
-                    f"{path}:1: CSV lacks column(s) {', '.join(lacking)}; "
-                    f"expected {', '.join(CSV_COLUMNS)} (and optionally group)"
-                )
-            records = [
-                (line, {k.strip(): (v or "") for k, v in row.items() if k})
-                for line, row in enumerate(reader, start=2)
-            ]
-    except OSError as exc:
-        raise ConfigError(f"cannot read CSV file {path}: {exc.strerror}") from None
+    text = read_text(path, max_bytes=MAX_DATA_FILE_BYTES, error=ConfigError, what="CSV file")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = [f.strip() for f in reader.fieldnames or []]
+    lacking = [c for c in CSV_COLUMNS if c not in fields]
+    if lacking:
+        raise ConfigError(
+            f"{path}:1: CSV lacks column(s) {', '.join(lacking)}; "
+            f"expected {', '.join(CSV_COLUMNS)} (and optionally group)"
+        )
+    records = [
+        (line, {k.strip(): (v or "") for k, v in row.items() if k})
+        for line, row in enumerate(reader, start=2)
+    ]
     grouped: dict[str, list[tuple[int, dict[str, str]]]] = defaultdict(list)
     for line, rec in records:
         group = rec.get("group", "").strip() or rec["issue"].strip()
