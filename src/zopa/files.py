@@ -25,7 +25,14 @@ import stat
 
 from zopa.errors import ZopaError
 
-__all__ = ["MAX_DATA_FILE_BYTES", "display_path", "not_regular", "read_bytes", "read_text"]
+__all__ = [
+    "MAX_DATA_FILE_BYTES",
+    "display_path",
+    "explain_os_error",
+    "not_regular",
+    "read_bytes",
+    "read_text",
+]
 
 MAX_DATA_FILE_BYTES = 64 * 1024 * 1024
 """Largest gazetteer, lexicon or evaluation data file read (64 MiB; the largest shipped
@@ -57,8 +64,8 @@ def not_regular(mode: int) -> str | None:
     return _KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 
-def _os_problem(path: str | os.PathLike[str], exc: OSError, what: str) -> str:
-    """Why ``path`` could not be opened, in words, from the ``OSError`` raised."""
+def explain_os_error(path: str | os.PathLike[str], exc: OSError, what: str = "file") -> str:
+    """Why ``path`` (meant to be a ``what``) could not be opened, in words: loop, broken link ..."""
     if exc.errno == errno.ELOOP:
         return "a symbolic link loop (the link leads back to itself); fix or remove the link"
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):
@@ -109,7 +116,7 @@ def read_bytes(
             raise error(f"{name}: {kind}, not a regular file; pass a {what}")
         fd = os.open(path, _OPEN_FLAGS)
     except OSError as exc:
-        raise error(f"{name}: {_os_problem(path, exc, what)}") from None
+        raise error(f"{name}: {explain_os_error(path, exc, what)}") from None
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         kind = not_regular(info.st_mode)
