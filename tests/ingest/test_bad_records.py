@@ -140,6 +140,6 @@ def test_jsonl_record_holding_a_line_separator_is_one_record(tmp_path: Path) -> 
     assert [getattr(i, "source", None) for i in items] == [f"{path}:1", f"{path}:2"]
 
 
-def test_long_metadata_date_is_refused_without_parsing_it() -> None:
+def test_long_metadata_date_is_refused() -> None:
     with pytest.raises(IngestError, match=r"^a.jsonl:3: published 'x x x x"):
         prepare(RawArticle("a.jsonl:3", BODY, published="x " * 5000))
