@@ -143,3 +143,8 @@ def test_jsonl_record_holding_a_line_separator_is_one_record(tmp_path: Path) -> 
 def test_long_metadata_date_is_refused() -> None:
     with pytest.raises(IngestError, match=r"^a.jsonl:3: published 'x x x x"):
         prepare(RawArticle("a.jsonl:3", BODY, published="x " * 5000))
+
+
+def test_bad_url_is_refused_even_when_the_outlet_is_given() -> None:
+    with pytest.raises(IngestError, match=r"^a.jsonl:4: url 'http://\[::1' is not a valid URL"):
+        prepare(RawArticle("a.jsonl:4", BODY, url="http://[::1", outlet="The Ledger"))

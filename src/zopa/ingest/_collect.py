@@ -76,7 +76,9 @@ class _Walk:
                 with os.scandir(folder) as listing:
                     entries = sorted(listing, key=lambda entry: entry.name)
             except OSError as exc:
-                reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
+                reason = (
+                    "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
+                )
                 yield Problem(folder, f"cannot list the folder: {reason}; its files were not read")
                 continue
             subfolders: list[_Folder] = []

@@ -79,23 +79,62 @@ def collect_files(
     it fails.
     """
     files, problems = collect_paths(paths, supported_suffixes(), follow_links=follow_links)
-    failures = [
-        IngestOutcome(name, "failed", message=f"{name}: {problem.reason}")
-        for problem in problems
-        for name in [display_path(problem.path)]
-    ]
+    failures = []
+    for path, reason in problems:
+        name = display_path(path)
+        failures.append(IngestOutcome(name, "failed", message=f"{name}: {reason}"))
     return files, failures
 
 
-def _metadata_date(raw: RawArticle, value: str) -> date:
-    """The date written in ``raw``'s metadata; one that is no date is an error, not a guess."""
-    published = parse_date(value)
-    if published is None:
+def _without_surrogates(raw: RawArticle) -> tuple[dict[str, str | None], list[str]]:
+    """``raw``'s text and metadata with lone surrogates replaced, and a warning if any were."""
+    values = {
+        "text": raw.text,
+        "title": raw.title,
+        "url": raw.url,
+        "outlet": raw.outlet,
+        "published": raw.published,
+    }
+    count = 0
+    for name, value in values.items():
+        if value is not None:
+            values[name], found = replace_surrogates(value)
+            count += found
+    if not count:
+        return values, []
+    return values, [
+        f"{raw.source}: {count} lone surrogate{'s' * (count > 1)} "
+        "(invalid \\ud800-\\udfff escapes) replaced by U+FFFD"
+    ]
+
+
+def _host(raw: RawArticle, url: str) -> str | None:
+    """The host name in ``url``; a URL that cannot be parsed is an error, not a guess."""
+    try:
+        return urlsplit(url).hostname
+    except ValueError as exc:
         raise IngestError(
-            f"{raw.where('published')}: published {quoted(value)} is not a date; "
-            "write it as YYYY-MM-DD or remove it"
-        )
-    return published
+            f"{raw.where('url')}: url {quoted(url)} is not a valid URL ({exc}); fix or remove it"
+        ) from None
+
+
+def _publication_date(
+    raw: RawArticle, written: str | None, url: str | None, text: str
+) -> tuple[date | None, str]:
+    """The date and where it came from: metadata (which must be a date), URL or dateline."""
+    if written is not None:
+        published = parse_date(written)
+        if published is None:
+            raise IngestError(
+                f"{raw.where('published')}: published {quoted(written)} is not a date; "
+                "write it as YYYY-MM-DD or remove it"
+            )
+        return published, "metadata"
+    if url and (published := date_from_url(url)):
+        return published, "url"
+    if published := date_from_dateline(text):
+        return published, "dateline"
+    return None, "none"
 
 
 def _fit_columns(fields: dict[str, object], source: str) -> list[str]:
@@ -126,46 +165,21 @@ def prepare(raw: RawArticle) -> tuple[NewDocument, tuple[str, ...]]:
         No text is left, the metadata date is no date, or the URL cannot be parsed
         (``source:LINE: what``, the line of the field when known).
     """
-    values = {"text": raw.text, "title": raw.title, "url": raw.url, "outlet": raw.outlet}
-    values["published"] = raw.published
-    surrogates = 0
-    for name, value in values.items():
-        if value is not None:
-            values[name], found = replace_surrogates(value)
-            surrogates += found
-    warnings: list[str] = []
-    if surrogates:
-        warnings.append(
-            f"{raw.source}: {surrogates} lone surrogate{'s' * (surrogates > 1)} "
-            "(invalid \\ud800-\\udfff escapes) replaced by U+FFFD"
-        )
+    values, warnings = _without_surrogates(raw)
     text = normalise_text(values["text"] or "")
     if not text:
         raise IngestError(f"{raw.source}: no text left after normalisation")
-    title, url, outlet, published_text = (
+    title, url, outlet, written_date = (
         clean_field(values[name]) for name in ("title", "url", "outlet", "published")
     )
     if url is not None:
-        try:
-            hostname = urlsplit(url).hostname
-        except ValueError as exc:
-            raise IngestError(
-                f"{raw.where('url')}: url {quoted(url)} is not a valid URL ({exc}); "
-                "fix or remove it"
-            ) from None
-        outlet = outlet or hostname
-    published, date_source = None, "none"
-    if published_text is not None:
-        published, date_source = _metadata_date(raw, published_text), "metadata"
-    elif url and (published := date_from_url(url)):
-        date_source = "url"
-    elif published := date_from_dateline(text):
-        date_source = "dateline"
-    else:
+        host = _host(raw, url)  # checked even when the outlet is given
+        outlet = outlet or host
+    published, date_source = _publication_date(raw, written_date, url, text)
+    if published is None:
         warnings.append(f"{raw.source}: no publication date found (metadata, URL or dateline)")
     if not title:
-        first_line = text.split("\n", 1)[0].strip()
-        title = first_line[:_MAX_TITLE_CHARS] or None
+        title = text.split("\n", 1)[0].strip()[:_MAX_TITLE_CHARS] or None
     language = detect_language(text)
     if language != "en":
         warnings.append(f"{raw.source}: language {language!r}, stored and flagged as non-English")
