@@ -14,9 +14,9 @@ from zopa.errors import ConfigError, ZopaError
 from zopa.files import display_path, read_bytes, read_text
 
 
-def _problem(path: Path | str, **kwargs: object) -> str:
+def _problem(path: Path | str, what: str = "file", limit_hint: str = "") -> str:
     with pytest.raises(ConfigError) as info:
-        read_bytes(path, max_bytes=1000, error=ConfigError, **kwargs)  # type: ignore[arg-type]
+        read_bytes(path, max_bytes=1000, error=ConfigError, what=what, limit_hint=limit_hint)
     message = str(info.value)
     assert "\n" not in message
     return message
