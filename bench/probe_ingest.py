@@ -39,6 +39,7 @@ from types import FrameType
 from typing import Any
 
 from zopa.errors import ZopaError
+from zopa.files import display_path
 from zopa.ingest import ingest_paths
 from zopa.store import Store, open_store
 from zopa.store.testing import throwaway_postgres
@@ -259,7 +260,7 @@ def probe(store: Store, inputs: dict[str, list[Path]], tmp: Path) -> dict[str, T
                 continue
             except Exception as exc:  # a crash: what this probe looks for
                 what = " ".join(f"{type(exc).__name__}: {exc}".split())
-                tally.crashes[str(path).replace(str(tmp), "<tmp>")] = what[:200]
+                tally.crashes[display_path(path).replace(str(tmp), "<tmp>")] = what[:200]
                 continue
             finally:
                 signal.alarm(0)
