@@ -192,6 +192,7 @@ def test_any_json_record_is_stored_or_one_error(
         assert doc.text and doc.sha256 == content_hash(doc.text)
 
 
+@pytest.mark.slow
 @PROFILE
 @given(content=front_matter_files())
 def test_any_front_matter_is_stored_or_one_error(
