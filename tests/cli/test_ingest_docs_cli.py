@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,36 @@ def test_environment_variable_selects_the_store(
     result = runner.invoke(app, ["db", "upgrade"])
     assert result.exit_code == 0
     assert path.exists()
+
+
+def test_one_bad_record_is_one_error_line_and_the_run_goes_on(tmp_path: Path) -> None:
+    body = ARTICLE.split("\n\n", 1)[1] + " The talks went on late into the night again."
+    lines = [json.dumps({"text": f"{body} Record {n}."}) for n in range(1, 301)]
+    lines[258] = '{"text": "x", "published": ' + "[" * 20_000 + "]" * 20_000 + "}"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines), encoding="utf-8")
+    code, out, err = _zopa(f"sqlite:///{tmp_path / 'z.db'}", "ingest", str(feed))
+    assert code == 1
+    assert err.splitlines() == [f"error: {feed}:259: JSON nested too deeply"]
+    assert "│      299 │" in out and "│      1 │" in out
+
+
+def test_follow_links_option(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    (tmp_path / "elsewhere.txt").write_text(ARTICLE, encoding="utf-8")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "link.txt").symlink_to(tmp_path / "elsewhere.txt")
+    code, _, err = _zopa(url, "ingest", str(corpus))
+    assert code == 1 and "outside" in err and "--follow-links" in err
+    code, _, err = _zopa(url, "ingest", "--follow-links", str(corpus))
+    assert code == 0, err
+
+
+def test_non_utf8_file_name_is_printed_escaped(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (Path(os.fsdecode(bytes(corpus) + b"/caf\xe9.txt"))).write_text("", encoding="utf-8")
+    code, _, err = _zopa(f"sqlite:///{tmp_path / 'z.db'}", "ingest", str(corpus))
+    assert code == 1
+    assert err.strip() == f"error: {corpus}/caf\\xe9.txt: empty file"

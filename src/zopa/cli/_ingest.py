@@ -16,15 +16,20 @@ __all__ = ["register", "render_report"]
 _PROGRESS_MIN_FILES = 6
 
 
+def _line(label: str, message: str) -> None:
+    """One line on stderr, whatever white space the message holds."""
+    err_console.print(f"{label}: {' '.join(message.split())}", markup=False)
+
+
 def render_report(report: IngestReport) -> None:
     """Print failures and warnings (stderr, one line each) and the summary table."""
     for outcome in report.outcomes:
         if outcome.status == "failed":
-            err_console.print(f"error: {outcome.message}", markup=False)
+            _line("error", outcome.message or outcome.source)
         elif outcome.status == "duplicate":
-            err_console.print(f"duplicate: {outcome.source}: {outcome.message}", markup=False)
+            _line("duplicate", f"{outcome.source}: {outcome.message}")
         for warning in outcome.warnings:
-            err_console.print(f"warning: {warning}", markup=False)
+            _line("warning", warning)
     table = Table(title="ingest summary")
     for column in ("ingested", "duplicates", "failed"):
         table.add_column(column, justify="right")
@@ -41,12 +46,19 @@ def ingest(
         int | None,
         typer.Option("--max-bytes", min=1, help="Largest file accepted (default 10 MB)."),
     ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Read symbolic links that lead out of a folder (refused by default).",
+        ),
+    ] = False,
 ) -> None:
     """Ingest article files (.txt, .md, .html, .jsonl) and folders of them."""
     cli = state(ctx)
     store = cli.store()
     limit = max_bytes or cli.settings.max_file_bytes
-    files, missing = collect_files(paths)
+    files, missing = collect_files(paths, follow_links=follow_links)
     if len(files) >= _PROGRESS_MIN_FILES:
         with progress_bar("ingesting") as progress:
             task = progress.add_task("ingest", total=len(files))

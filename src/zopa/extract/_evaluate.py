@@ -32,6 +32,7 @@ from zopa.extract._claim_scoring import score_claims, score_estimates
 from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._event_scoring import score_events
 from zopa.extract._matching import PRF, Item, exact, match_items, overlaps
+from zopa.files import MAX_DATA_FILE_BYTES, read_text
 from zopa.ingest import date_from_dateline, normalise_text
 
 __all__ = [
@@ -183,8 +184,9 @@ class EvaluationReport:
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """The items of one gold file (an empty file is an empty list)."""
+    text = read_text(path, max_bytes=MAX_DATA_FILE_BYTES, error=ExtractionError, what="gold file")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -236,7 +238,10 @@ def evaluate_extraction(nlp: Language, gold_dir: Path, corpus_dir: Path) -> Eval
         document = corpus_dir / f"{stem}.txt"
         if not document.is_file():
             raise ExtractionError(f"{gold_dir}/{stem}.*.yaml: no document {document}")
-        texts.append((stem, normalise_text(document.read_text(encoding="utf-8"))))
+        text = read_text(
+            document, max_bytes=MAX_DATA_FILE_BYTES, error=ExtractionError, what="document"
+        )
+        texts.append((stem, normalise_text(text)))
     docs = []
     for stem, text in texts:
         doc = nlp.make_doc(text)

@@ -54,6 +54,7 @@ from zopa.errors import ExtractionError
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._dates import resolve_date
 from zopa.extract._doc import ACTORS, EVENTS, FIELDS, PUBLISHED, QUOTES
+from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text
 
 __all__ = [
     "EVENT_FIELDS",
@@ -305,11 +306,10 @@ def load_event_lexicon(path: str | Path | None = None) -> EventLexicon:
         text = resources.files("zopa.extract").joinpath("data/events.yaml").read_text("utf-8")
         source = "data/events.yaml"
     else:
-        source = str(path)
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ExtractionError(f"event lexicon {source}: cannot read ({exc.strerror})") from exc
+        source = display_path(path)
+        text = read_text(
+            path, max_bytes=MAX_DATA_FILE_BYTES, error=ExtractionError, what="event lexicon"
+        )
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

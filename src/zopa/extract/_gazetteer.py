@@ -33,6 +33,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from zopa.errors import ExtractionError
+from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text
 
 __all__ = [
     "ActorInfo",
@@ -342,15 +343,6 @@ class _Builder:
         return Gazetteer(actors, self.aliases)
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ExtractionError(f"{path}: no such gazetteer file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExtractionError(f"{path}: cannot read the gazetteer ({exc})") from None
-
-
 @lru_cache(maxsize=8)
 def _load_cached(files: tuple[tuple[str, str], ...]) -> Gazetteer:
     builder = _Builder()
@@ -369,5 +361,13 @@ def load_gazetteer(paths: Iterable[str | Path] | Sequence[str | Path] = ()) -> G
         A file is missing, is not valid YAML (the message names the file and line),
         or has an entry of the wrong shape or an unknown country code.
     """
-    files = tuple((str(p), _read(Path(p))) for p in paths)
+    files = tuple(
+        (
+            display_path(p),
+            read_text(
+                p, max_bytes=MAX_DATA_FILE_BYTES, error=ExtractionError, what="gazetteer file"
+            ),
+        )
+        for p in paths
+    )
     return _load_cached(files)

@@ -31,6 +31,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from zopa.errors import ExtractionError
+from zopa.files import MAX_DATA_FILE_BYTES, read_text
 
 __all__ = [
     "Issue",
@@ -93,13 +94,9 @@ def load_issue_lexicon(path: str | Path | None = None) -> IssueLexicon:
         ``id``, ``label`` or ``terms``, or a repeated id.
     """
     source = Path(path) if path is not None else shipped_issues_path()
-    try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ExtractionError(
-            f"issue lexicon {source} cannot be read ({exc.__class__.__name__}); "
-            "pass a UTF-8 YAML file"
-        ) from None
+    text = read_text(
+        source, max_bytes=MAX_DATA_FILE_BYTES, error=ExtractionError, what="issue lexicon"
+    )
     try:
         data: Any = yaml.safe_load(text)
         root = yaml.compose(text, Loader=yaml.SafeLoader)

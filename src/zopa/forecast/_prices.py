@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from zopa.errors import ForecastError, quoted
+from zopa.files import display_path, read_bytes
 from zopa.forecast._records import NewForecast
 from zopa.forecast._store import add_forecasts, list_forecasts
 from zopa.scenario import Problem, Scenario
@@ -113,20 +114,9 @@ def read_prices(path: str | os.PathLike[str], scenario: Scenario, *, max_bytes: 
     Problems are returned, not raised (each names the file and line); only a file
     that cannot be opened raises :class:`ForecastError`.
     """
-    name = str(path)
-    parsed = PriceFile(name, scenario.id)
-    try:
-        size = Path(path).stat().st_size
-        if size > max_bytes:
-            parsed.error(0, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-            return parsed
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise ForecastError(f"{name}: is a folder, not a CSV file of prices") from None
-    except FileNotFoundError:
-        raise ForecastError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise ForecastError(f"{name}: cannot read the file: {exc.strerror}") from None
+    parsed = PriceFile(display_path(path), scenario.id)
+    # The shared reader refuses folders, pipes and devices and files over the limit.
+    raw = read_bytes(path, max_bytes=max_bytes, error=ForecastError, what="CSV file of prices")
     parsed.digest = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8-sig")

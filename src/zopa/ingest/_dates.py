@@ -22,6 +22,8 @@ _DATELINE_DATE = re.compile(
     r"|(?:19|20)\d\d-\d\d-\d\d)\b"
 )
 _DATELINE_WINDOW = 300
+# No date is written in more characters; dateparser takes seconds on a long string.
+_MAX_DATE_CHARS = 100
 # Layouts tried before dateparser (which is thorough but slow): "May 16, 2025", "16 May 2025".
 _COMMON_LAYOUTS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
 _PARSER_SETTINGS = {
@@ -32,9 +34,12 @@ _PARSER_SETTINGS = {
 
 
 def parse_date(value: str) -> date | None:
-    """Parse a metadata date string ("2025-05-14", "14 May 2025", ISO timestamps) or ``None``."""
+    """Parse a metadata date string ("2025-05-14", "14 May 2025", ISO timestamps) or ``None``.
+
+    A value longer than a hundred characters is no date (``None``, unparsed).
+    """
     value = value.strip()
-    if not value:
+    if not value or len(value) > _MAX_DATE_CHARS:
         return None
     try:
         return date.fromisoformat(value[:10])

@@ -6,11 +6,18 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["content_hash", "normalise_text", "word_count"]
+__all__ = [
+    "clean_field",
+    "content_hash",
+    "normalise_text",
+    "replace_surrogates",
+    "word_count",
+]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalise_text(raw: str) -> str:
@@ -28,6 +35,27 @@ def normalise_text(raw: str) -> str:
     text = _TRAILING_SPACE.sub("", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata value (title, outlet, URL) as one clean line, or ``None`` when blank.
+
+    Unicode NFC; control characters (NUL included) go, as in :func:`normalise_text`;
+    runs of white space, line breaks included, become one space.
+    """
+    if value is None:
+        return None
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", value))
+    return " ".join(text.split()) or None
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with each lone surrogate replaced by U+FFFD, and how many there were.
+
+    A JSON escape such as ``"\\ud800"`` without its pair decodes to a lone surrogate,
+    which is no character: UTF-8 cannot encode it, so neither database can store it.
+    """
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def content_hash(text: str) -> str:

@@ -10,19 +10,29 @@ records it cannot read (JSONL lines) — whole-file problems are raised.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import trafilatura
-import yaml
 
 from zopa.errors import IngestError
+from zopa.files import display_path, read_bytes
+from zopa.ingest._front_matter import parse_front_matter
 from zopa.registry import data_loaders
 
-__all__ = ["RawArticle", "Reader", "decode_bytes", "read_file", "supported_suffixes"]
+__all__ = [
+    "MAX_INT_DIGITS",
+    "RawArticle",
+    "Reader",
+    "decode_bytes",
+    "read_file",
+    "supported_suffixes",
+]
+
+MAX_INT_DIGITS = 100
+"""Longest integer read from a JSON record (Python refuses over 4,300; none is meaningful)."""
 
 
 @dataclass(frozen=True)
@@ -30,7 +40,8 @@ class RawArticle:
     """An article as read from a file, before normalisation.
 
     ``source`` is the path (``path:LINE`` for a JSONL record); ``published`` is a
-    date string from the file's own metadata, if it had one.
+    date string from the file's own metadata, if it had one; ``lines`` gives the
+    line of a metadata field when the source spans several (front matter).
     """
 
     source: str
@@ -39,6 +50,12 @@ class RawArticle:
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    lines: Mapping[str, int] = field(default_factory=dict)
+
+    def where(self, name: str) -> str:
+        """Where the field ``name`` was read: ``path:LINE`` when known, else the source."""
+        line = self.lines.get(name)
+        return self.source if line is None else f"{self.source}:{line}"
 
 
 Reader = Callable[[str, str], Iterator[RawArticle | IngestError]]
@@ -63,8 +80,6 @@ def _str_field(record: dict[str, Any], key: str) -> str | None:
     value = record.get(key)
     if value is None:
         return None
-    if isinstance(value, date):  # YAML front matter parses 2025-05-16 as a date
-        return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
@@ -72,46 +87,31 @@ def _str_field(record: dict[str, Any], key: str) -> str | None:
     return value.strip() or None
 
 
-_FRONT_MATTER_KEYS = {"title", "url", "outlet", "published", "date"}
-
-
-def _split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str]:
-    """A leading ``---`` YAML block (title, url, outlet, published) and the body after it."""
+def _read_plain(text: str, source: str) -> Iterator[RawArticle | IngestError]:
+    """A whole file as one article, with the fields of its front matter, if any."""
     stripped = text.lstrip("\ufeff")
     if not stripped.startswith("---\n"):
-        return {}, text
+        yield RawArticle(source=source, text=text)
+        return
     end = stripped.find("\n---", 4)
     if end < 0:
         raise IngestError(f"{source}:1: front matter opened with '---' is never closed")
-    try:
-        meta = yaml.safe_load(stripped[4:end])
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise IngestError(f"{source}:{line}: malformed front matter: {problem}") from None
-    if not isinstance(meta, dict):
-        raise IngestError(f"{source}:2: front matter must be a mapping of key: value")
+    meta = parse_front_matter(stripped[4:end], source=source, first_line=2)
     body = stripped[end + 4 :].split("\n", 1)[1] if "\n" in stripped[end + 4 :] else ""
-    return {
-        str(k).lower(): v for k, v in meta.items() if str(k).lower() in _FRONT_MATTER_KEYS
-    }, body
-
-
-def _read_plain(text: str, source: str) -> Iterator[RawArticle | IngestError]:
-    meta, body = _split_front_matter(text, source)
-    try:
-        published = _str_field(meta, "published") or _str_field(meta, "date")
-        yield RawArticle(
-            source=source,
-            text=body,
-            title=_str_field(meta, "title"),
-            url=_str_field(meta, "url"),
-            outlet=_str_field(meta, "outlet"),
-            published=published,
-        )
-    except ValueError as exc:
-        raise IngestError(f"{source}: front matter {exc}") from None
+    values = {name: value for name, (value, _) in meta.items()}
+    lines = {name: line for name, (_, line) in meta.items()}
+    date_field = "published" if "published" in meta else "date"
+    if date_field in lines:
+        lines["published"] = lines[date_field]
+    yield RawArticle(
+        source=source,
+        text=body,
+        title=values.get("title"),
+        url=values.get("url"),
+        outlet=values.get("outlet"),
+        published=values.get(date_field),
+        lines=lines,
+    )
 
 
 def _read_html(text: str, source: str) -> Iterator[RawArticle | IngestError]:
@@ -133,28 +133,46 @@ def _read_html(text: str, source: str) -> Iterator[RawArticle | IngestError]:
     )
 
 
+def _json_int(digits: str) -> int:
+    """An integer of a JSON record; Python refuses to convert more than 4,300 digits."""
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(
+            f"an integer of {len(digits.lstrip('-')):,} digits (at most {MAX_INT_DIGITS})"
+        )
+    return int(digits)
+
+
+def _parse_record(line: str, where: str) -> dict[str, Any]:
+    """One JSONL line as a JSON object; :class:`IngestError` saying why it is not one."""
+    try:
+        record = json.loads(line, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+    except ValueError as exc:  # from _json_int
+        raise IngestError(f"{where}: {exc}; write the value as a string") from None
+    except RecursionError:
+        raise IngestError(f"{where}: JSON nested too deeply") from None
+    if not isinstance(record, dict):
+        raise IngestError(f"{where}: expected a JSON object with a 'text' field")
+    return record
+
+
 def _read_jsonl(text: str, source: str) -> Iterator[RawArticle | IngestError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: str.splitlines() would also cut at U+2028, U+0085 ...
+    # which JSON strings may hold unescaped.
+    for number, line in enumerate(text.split("\n"), start=1):
         where = f"{source}:{number}"
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield IngestError(f"{where}: malformed JSON ({exc.msg} at column {exc.colno})")
-            continue
-        if not isinstance(record, dict):
-            yield IngestError(f"{where}: expected a JSON object with a 'text' field")
-            continue
-        try:
+            record = _parse_record(line, where)
             if not isinstance(record.get("text", ""), str):
                 raise ValueError(
                     f"field 'text' must be a string, not {type(record['text']).__name__}"
                 )
             body = _str_field(record, "text")
             if body is None:
-                yield IngestError(f"{where}: missing or empty 'text' field")
-                continue
+                raise IngestError(f"{where}: missing or empty 'text' field")
             yield RawArticle(
                 source=where,
                 text=body,
@@ -163,6 +181,8 @@ def _read_jsonl(text: str, source: str) -> Iterator[RawArticle | IngestError]:
                 outlet=_str_field(record, "outlet"),
                 published=_str_field(record, "published"),
             )
+        except IngestError as exc:
+            yield exc
         except ValueError as exc:
             yield IngestError(f"{where}: {exc}")
 
@@ -184,22 +204,18 @@ def supported_suffixes() -> list[str]:
 
 def read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
     """Read the articles in ``path``; whole-file problems raise :class:`IngestError`."""
-    source = str(path)
+    source = display_path(path)
     suffix = path.suffix.lower()
     if suffix not in data_loaders:
         raise IngestError(
             f"{source}: unsupported file type {suffix or '(none)'!r}; "
             f"supported: {', '.join(supported_suffixes())}"
         )
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(
-                f"{source}: {size:,} bytes is over the {max_bytes:,}-byte limit "
-                "(raise it with --max-bytes or ZOPA_MAX_FILE_BYTES)"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"{source}: cannot read: {exc.strerror}") from None
+    data = read_bytes(
+        path,
+        max_bytes=max_bytes,
+        error=IngestError,
+        limit_hint="; raise it with --max-bytes or ZOPA_MAX_FILE_BYTES",
+    )
     reader: Reader = data_loaders.get(suffix)
     yield from reader(decode_bytes(data, source), source)

@@ -16,6 +16,7 @@ actors' positions.
 from __future__ import annotations
 
 import csv
+import io
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from zopa.errors import ConfigError, quoted
+from zopa.files import MAX_DATA_FILE_BYTES, read_text
 from zopa.models._base import BargainingProblem
 from zopa.models._capability import COUNCIL_REGIMES, council_regime, council_weight, proposal_year
 
@@ -91,11 +93,8 @@ def load_deu(
     if not 0 <= default_salience <= 100:
         raise ConfigError(f"default salience {default_salience} must lie in 0–100")
     path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.reader(handle, delimiter="\t"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read DEU file {path}: {exc.strerror}") from None
+    text = read_text(path, max_bytes=MAX_DATA_FILE_BYTES, error=ConfigError, what="DEU file")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t"))
     if len(rows) < 3:
         raise ConfigError(f"{path}: a DEU file needs a header, a GDP row and issue rows")
     header = [h.strip().strip('"') for h in rows[0]]
@@ -283,28 +282,25 @@ def load_csv(
     if scale not in CSV_SCALE_RULES:
         raise ConfigError(f"unknown scale rule {quoted(scale)}; use one of auto, actors")
     path = Path(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            fields = [f.strip() for f in reader.fieldnames or []]
-            lacking = [c for c in CSV_COLUMNS if c not in fields]
-            if lacking:
-                raise ConfigError(
-                    f"{path}:1: CSV lacks column(s) {', '.join(lacking)}; expected "
-                    f"{', '.join(CSV_COLUMNS)} (and optionally group, scale_min, scale_max)"
-                )
-            half = [c for c in SCALE_COLUMNS if c in fields]
-            if len(half) == 1:
-                raise ConfigError(
-                    f"{path}:1: CSV has column {half[0]} without its partner; "
-                    "give both scale_min and scale_max, or neither"
-                )
-            records = [
-                (line, {k.strip(): (v or "") for k, v in row.items() if k})
-                for line, row in enumerate(reader, start=2)
-            ]
-    except OSError as exc:
-        raise ConfigError(f"cannot read CSV file {path}: {exc.strerror}") from None
+    text = read_text(path, max_bytes=MAX_DATA_FILE_BYTES, error=ConfigError, what="CSV file")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = [f.strip() for f in reader.fieldnames or []]
+    lacking = [c for c in CSV_COLUMNS if c not in fields]
+    if lacking:
+        raise ConfigError(
+            f"{path}:1: CSV lacks column(s) {', '.join(lacking)}; expected "
+            f"{', '.join(CSV_COLUMNS)} (and optionally group, scale_min, scale_max)"
+        )
+    half = [c for c in SCALE_COLUMNS if c in fields]
+    if len(half) == 1:
+        raise ConfigError(
+            f"{path}:1: CSV has column {half[0]} without its partner; "
+            "give both scale_min and scale_max, or neither"
+        )
+    records = [
+        (line, {k.strip(): (v or "") for k, v in row.items() if k})
+        for line, row in enumerate(reader, start=2)
+    ]
     declared = _declared_scales(records, path) if half else {}
     grouped: dict[str, Records] = defaultdict(list)
     for line, rec in records:

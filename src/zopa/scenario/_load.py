@@ -85,7 +85,7 @@ def check_file(path: str | os.PathLike[str]) -> CheckReport:
     Raises
     ------
     ScenarioError
-        Only when the file cannot be opened at all.
+        Only when the file cannot be read at all (missing, not a regular file, too large).
     """
     return _report(read_file(path))
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass, field
-from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
@@ -30,6 +29,7 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from zopa.errors import ScenarioError
+from zopa.files import display_path, read_bytes
 from zopa.scenario._problems import Path, Problem
 from zopa.scenario._schema import WHAT_TYPES, Scenario, field_descriptions
 
@@ -86,31 +86,17 @@ class ParsedFile:
 def read_file(path: str | os.PathLike[str]) -> ParsedFile:
     """Read and validate the scenario file at ``path``; problems are returned, not raised.
 
-    Only a file that cannot be opened at all is raised (a :class:`ScenarioError`).
+    Only a file that cannot be read at all is raised (a :class:`ScenarioError`): missing,
+    not a regular file (a pipe is never opened), or over :data:`MAX_SCENARIO_BYTES`.
     """
-    name = str(path)
-    fs_path = FsPath(path)
-    try:
-        size = fs_path.stat().st_size
-        if size > MAX_SCENARIO_BYTES:
-            return ParsedFile(name).error(
-                0,
-                f"file is {size:,} bytes, over the {MAX_SCENARIO_BYTES:,}-byte limit "
-                "for scenario files",
-                "split the scenario or move long notes out of it",
-            )
-        with fs_path.open("rb") as handle:
-            raw = handle.read(MAX_SCENARIO_BYTES + 1)
-    except IsADirectoryError:
-        raise ScenarioError(f"{name}: is a folder, not a scenario file") from None
-    except FileNotFoundError:
-        raise ScenarioError(f"{name}: no such scenario file") from None
-    except OSError as exc:
-        raise ScenarioError(f"{name}: cannot read the scenario file: {exc.strerror}") from None
-    if len(raw) > MAX_SCENARIO_BYTES:
-        return ParsedFile(name).error(
-            0, f"file is over the {MAX_SCENARIO_BYTES:,}-byte limit for scenario files"
-        )
+    name = display_path(path)
+    raw = read_bytes(
+        path,
+        max_bytes=MAX_SCENARIO_BYTES,
+        error=ScenarioError,
+        what="scenario file",
+        limit_hint=" for scenario files; split the scenario or move long notes out of it",
+    )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
