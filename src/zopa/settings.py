@@ -7,9 +7,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from zopa.errors import ConfigError, quoted
 
-__all__ = ["DEFAULT_DATABASE_URL", "Settings", "load_settings"]
+__all__ = ["DEFAULT_DATABASE_URL", "MAX_FILE_BYTES", "Settings", "load_settings"]
 
 DEFAULT_DATABASE_URL = "sqlite:///zopa.db"
+
+
+MAX_FILE_BYTES = 1 << 40
+"""Upper bound of every file-size limit (1 TiB): larger numbers overflow the readers."""
 
 
 class Settings(BaseSettings):
@@ -25,7 +29,10 @@ class Settings(BaseSettings):
 
     database_url: str = Field(default=DEFAULT_DATABASE_URL, description="a SQLAlchemy URL")
     max_file_bytes: int = Field(
-        default=10 * 1024 * 1024, gt=0, description="a whole number of bytes > 0"
+        default=10 * 1024 * 1024,
+        gt=0,
+        le=MAX_FILE_BYTES,
+        description="a whole number of bytes from 1 to 1 TiB (1,099,511,627,776)",
     )
 
 
@@ -36,7 +43,8 @@ def load_settings() -> Settings:
     ------
     ConfigError
         One line naming each bad ``ZOPA_*`` variable, its value and what is expected,
-        e.g. ``ZOPA_MAX_FILE_BYTES='-1' is not valid: expected a whole number of bytes > 0``.
+        e.g. ``ZOPA_MAX_FILE_BYTES='-1' is not valid: expected a whole number of bytes
+        from 1 to 1 TiB (1,099,511,627,776)``.
     """
     try:
         return Settings()

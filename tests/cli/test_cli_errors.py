@@ -14,6 +14,7 @@ import yaml
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
+from tests.conftest import EXAMPLES
 from tests.models.test_models_evaluate import CSV as DECISIONS
 from tests.scenario.conftest import two_sided
 from zopa.cli import app
@@ -30,14 +31,14 @@ def _zopa(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.mark.parametrize("value", ["-1", "0", "abc", "", "1.5"])
+@pytest.mark.parametrize("value", ["-1", "0", "abc", "", "1.5", "9223372036854775808"])
 def test_a_bad_max_file_bytes_is_one_line(tmp_path: Path, value: str) -> None:
     env = {"ZOPA_MAX_FILE_BYTES": value}
     code, _, err = _zopa("--db", f"sqlite:///{tmp_path / 'z.db'}", "docs", "list", env=env)
     assert code == 1
     assert err == (
         f"error: ZOPA_MAX_FILE_BYTES={value!r} is not valid: expected a whole number of "
-        "bytes > 0 (set it right or unset it)\n"
+        "bytes from 1 to 1 TiB (1,099,511,627,776) (set it right or unset it)\n"
     )
 
 
@@ -179,3 +180,26 @@ def test_eval_models_options_out_of_range_are_usage_errors(
     assert code == 2, err
     assert err.startswith(f"error: Invalid value for '{option}'")
     assert len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ingest", "n" * 300],  # a name longer than the file system allows
+        ["eval", "extraction", "g" * 300, "."],
+        ["solve", str(EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml"), "--out", "d" * 300],
+    ],
+)
+def test_an_impossible_path_is_one_line_naming_it(tmp_path: Path, args: list[str]) -> None:
+    code, _, err = _zopa("--db", f"sqlite:///{tmp_path / 'z.db'}", *args)
+    assert code == 1, err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert "File name too long" in lines[0] and "Traceback" not in err
+
+
+def test_max_bytes_beyond_the_bound_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = _zopa(
+        "--db", f"sqlite:///{tmp_path / 'z.db'}", "ingest", str(tmp_path), "--max-bytes", str(2**63)
+    )
+    assert code == 2 and len(err.splitlines()) == 1 and "--max-bytes" in err

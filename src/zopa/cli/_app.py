@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from zopa.cli._console import console, err_console
 from zopa.errors import ZopaError, one_line, quoted
+from zopa.files import display_path
 from zopa.settings import Settings, load_settings
 from zopa.store import Store, open_store
 
@@ -106,12 +107,25 @@ class _ZopaGroup(typer.core.TyperGroup):
         except KeyboardInterrupt:
             # typer would turn it into a silent exit 130; abort, so main() says why.
             raise typer.Abort() from None
-        except ZopaError as exc:
+        except (ZopaError, OSError) as exc:
             obj = ctx.obj
             if isinstance(obj, CliState) and obj.debug:
                 raise
-            err_console.print(one_line(f"error: {exc}"))
+            err_console.print(one_line(f"error: {_describe(exc)}"))
             raise typer.Exit(1) from None
+
+
+def _describe(exc: ZopaError | OSError) -> str:
+    """A user error's message; for an operating-system error, the file and the reason.
+
+    OS errors reach here from paths the user gave that no reader checked first (a
+    name too long for the file system, a folder that vanished): the user's to fix,
+    so they get one line, not a traceback.
+    """
+    if isinstance(exc, ZopaError):
+        return str(exc)
+    reason = exc.strerror or type(exc).__name__
+    return f"{display_path(exc.filename)}: {reason}" if exc.filename else reason
 
 
 app = typer.Typer(

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from zopa.cli._app import console, err_console, progress_bar, state
 from zopa.ingest import IngestReport, collect_files, ingest_paths
+from zopa.settings import MAX_FILE_BYTES
 
 __all__ = ["register", "render_report"]
 
@@ -44,7 +45,9 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
     max_bytes: Annotated[
         int | None,
-        typer.Option("--max-bytes", min=1, help="Largest file accepted (default 10 MB)."),
+        typer.Option(
+            "--max-bytes", min=1, max=MAX_FILE_BYTES, help="Largest file accepted (default 10 MB)."
+        ),
     ] = None,
     follow_links: Annotated[
         bool,
