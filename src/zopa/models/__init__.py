@@ -18,6 +18,12 @@ Monte Carlo code calls the vectorised kernels :func:`compromise_outcome` and
 """
 
 from zopa.models._base import BargainingModel, BargainingProblem, Prediction
+from zopa.models._budget import (
+    DEFAULT_MEMORY_BUDGET,
+    OverBudgetError,
+    limit_memory,
+    memory_budget,
+)
 from zopa.models._compromise import CompromiseModel
 from zopa.models._crossval import TunedCompromiseModel, cross_validate, tune
 from zopa.models._data import CAPABILITY_RULES, OutcomeDataset, load_csv, load_deu
@@ -47,6 +53,7 @@ from zopa.models._zopa import (
 
 __all__ = [
     "CAPABILITY_RULES",
+    "DEFAULT_MEMORY_BUDGET",
     "DEFAULT_MODELS",
     "BargainingModel",
     "BargainingProblem",
@@ -59,6 +66,7 @@ __all__ = [
     "MonteCarloResult",
     "NashBargainingModel",
     "OutcomeDataset",
+    "OverBudgetError",
     "Prediction",
     "ProbabilisticCondorcetModel",
     "Spread",
@@ -70,8 +78,10 @@ __all__ = [
     "compromise_outcome",
     "cross_validate",
     "evaluate",
+    "limit_memory",
     "load_csv",
     "load_deu",
+    "memory_budget",
     "nash_outcome",
     "pce_distribution",
     "run_monte_carlo",

@@ -186,5 +186,19 @@ class BargainingModel:
         )
         return self
 
+    def memory_needed(self, problem: BargainingProblem) -> int:
+        """Bytes of working memory the smallest chunk of a fit on ``problem`` needs.
+
+        :func:`zopa.scenario.solve_scenario` calls it for every model before
+        fitting any, and refuses (naming the model and what to do) a model whose
+        need exceeds the memory budget (:mod:`zopa.models._budget`). A model whose
+        arrays grow faster than ``actors × issues`` overrides it with its cost at
+        the smallest chunk it can work in, and sizes its chunks with
+        :func:`~zopa.models._budget.fit_chunk`. The default, 0, is for models
+        whose memory is linear in the problem, which the caller bounds.
+        """
+        del problem
+        return 0
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
         raise NotImplementedError
