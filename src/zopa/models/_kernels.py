@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["compromise_outcome", "weighted_median_outcome"]
+__all__ = ["compromise_outcome", "pairwise_support", "weighted_median_outcome"]
 
 FloatArray = NDArray[np.float64]
 
@@ -131,3 +131,118 @@ def _median_rows(x: FloatArray, w: FloatArray, out: FloatArray) -> None:
     idx = np.argmax(cum >= (half * (1.0 - 1e-12))[:, None], axis=-1)
     picked = np.take(x.ravel(), np.take_along_axis(flat, idx[:, None], axis=-1)[:, 0])
     out[:] = np.where(half > 0, picked, np.nan)
+
+
+def pairwise_support(
+    points: ArrayLike, positions: ArrayLike, weights: ArrayLike, *, loss: str = "linear"
+) -> FloatArray:
+    """Weighted support of each point against each other: ``Σ_k w_k max(ℓ_k(b) - ℓ_k(a), 0)``.
+
+    Parameters
+    ----------
+    points:
+        ``(..., K)`` candidate points ``a`` (and ``b``) on each row.
+    positions:
+        ``(..., n)`` voters' ideal points ``x_k``; ``nan`` marks an absent voter.
+    weights:
+        ``(..., n)`` non-negative vote weights ``w_k``, used as given (absent voters
+        count 0; unlike the outcome kernels there is no fallback to equal weights).
+    loss:
+        ``ℓ_k(p) = |x_k - p|`` (``"linear"``) or ``(x_k - p)²`` (``"quadratic"``).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(..., K, K)``: entry ``[a, b]`` sums, over the voters who prefer point
+        ``a`` to point ``b``, their weight times the margin of that preference.
+
+    Notes
+    -----
+    These are the pairwise vote totals of Bueno de Mesquita's expected-utility
+    model (Scholz, Calbert & Smith 2011, eq. 5's numerator, with linear loss) and
+    of the coalition strengths of KTAB's probabilistic Condorcet election (Wise
+    et al. 2017; either loss). With single-peaked losses on a line, the voters who
+    prefer ``a`` to ``b`` are those on ``a``'s side of the midpoint
+    ``(a + b)/2``, and each margin is piecewise linear in ``x_k``; so every entry
+    is a combination of prefix sums of ``w_k`` and ``w_k x_k`` over the voters
+    sorted by position. Cost ``O(batch · (K² + n) log(K² + n))`` time and
+    ``O(batch · (K² + n))`` memory, instead of ``O(batch · K² · n)`` for the
+    votes summed voter by voter.
+    """
+    x = np.asarray(positions, dtype=np.float64)
+    absent = np.isnan(x)
+    w = np.where(absent, 0.0, np.asarray(weights, dtype=np.float64))
+    prefix = _Prefix(np.where(absent, 0.0, x), w)
+    # Points sorted row by row: the midpoints then come in increasing runs, which
+    # searchsorted answers several times faster; the result is put back in the
+    # points' order at the end (callers that pass sorted points skip both steps).
+    a = np.asarray(points, dtype=np.float64)
+    order = None if np.all(a[..., 1:] >= a[..., :-1]) else np.argsort(a, axis=-1)
+    if order is not None:
+        a = np.take_along_axis(a, order, axis=-1)
+    lo, hi = a[..., :, None], a[..., None, :]  # a (row) against b (column)
+    both = lo + hi
+    # A voter at the midpoint is indifferent (margin 0), so which side it is counted
+    # on does not matter: one search of the midpoints serves every formula.
+    w_mid, x_mid = prefix.below(0.5 * both, strict=False)
+    gap = np.abs(hi - lo)
+    if loss == "linear":
+        # a < b: voters at or below a gain the whole gap; those between a and the
+        # midpoint gain a + b - 2x. a > b: the mirror image.
+        w_le_a, x_le_a = prefix.below(lo, strict=False)
+        w_lt_a, x_lt_a = prefix.below(lo, strict=True)
+        left = gap * w_le_a + both * (w_mid - w_le_a) - 2 * (x_mid - x_le_a)
+        right = gap * (prefix.total_w - w_lt_a) + 2 * (x_lt_a - x_mid) - both * (w_lt_a - w_mid)
+    else:
+        # (x - b)² - (x - a)² = (a - b)(2x - a - b): a's side of the midpoint only.
+        left = gap * (both * w_mid - 2 * x_mid)
+        right = gap * (2 * (prefix.total_x - x_mid) - both * (prefix.total_w - w_mid))
+    support = np.clip(np.where(lo < hi, left, np.where(lo > hi, right, 0.0)), 0.0, None)
+    if order is None:
+        return np.asarray(support)
+    place = np.argsort(order, axis=-1)
+    support = np.take_along_axis(support, place[..., :, None], axis=-2)
+    return np.asarray(np.take_along_axis(support, place[..., None, :], axis=-1))
+
+
+class _Prefix:
+    """Voters sorted by position row by row, with running sums of ``w`` and ``w·x``.
+
+    ``x`` and ``w`` are ``(..., n)`` and finite. :meth:`below` answers, for any
+    ``(..., *q)`` queries, ``Σ w`` and ``Σ w·x`` over the voters below each query.
+    """
+
+    def __init__(self, x: FloatArray, w: FloatArray) -> None:
+        self.batch, self.n = x.shape[:-1], x.shape[-1]
+        rows_x = x.reshape(-1, self.n)
+        order = np.argsort(rows_x, axis=-1)
+        xs = np.take_along_axis(rows_x, order, axis=-1)
+        ws = np.take_along_axis(w.reshape(-1, self.n), order, axis=-1)
+        zero = np.zeros((xs.shape[0], 1))
+        self.cum_w = np.concatenate([zero, np.cumsum(ws, axis=-1)], axis=-1)
+        self.cum_x = np.concatenate([zero, np.cumsum(ws * xs, axis=-1)], axis=-1)
+        self.total_w = self.cum_w[:, -1].reshape(*self.batch, 1, 1)
+        self.total_x = self.cum_x[:, -1].reshape(*self.batch, 1, 1)
+        self.xs = xs
+
+    def below(self, t: FloatArray, *, strict: bool) -> tuple[FloatArray, FloatArray]:
+        """``Σ w`` and ``Σ w·x`` over ``x < t`` (``strict``) or ``x <= t``, shaped like ``t``.
+
+        Rows are laid end to end, each shifted past the previous one, so one
+        ``searchsorted`` answers every query of every row. The shift keeps exact
+        ties exact; a voter within rounding of a query may fall on either side,
+        which moves the caller's sums by that rounding only (its margins are
+        continuous there).
+        """
+        shape = np.broadcast_shapes(t.shape, (*self.batch, 1, 1))
+        rows_t = np.broadcast_to(t, shape).reshape(self.xs.shape[0], -1)
+        rows = rows_t.shape[0]
+        reach = max(float(np.abs(self.xs).max(initial=0.0)), float(np.abs(rows_t).max(initial=0)))
+        shift = (np.arange(rows) * (2 * reach + 1))[:, None]
+        found = np.searchsorted(
+            (self.xs + shift).ravel(), (rows_t + shift).ravel(), side="left" if strict else "right"
+        )
+        count = found.reshape(rows_t.shape) - (np.arange(rows) * self.n)[:, None]
+        sums_w = np.take_along_axis(self.cum_w, count, axis=-1).reshape(shape)
+        sums_x = np.take_along_axis(self.cum_x, count, axis=-1).reshape(shape)
+        return sums_w, sums_x
