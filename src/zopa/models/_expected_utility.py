@@ -101,9 +101,7 @@ def _risk_exponents(threat: FloatArray, present: BoolArray) -> FloatArray:
     return result
 
 
-def _pick(
-    mask: BoolArray, primary: FloatArray, secondary: FloatArray, first: IntArray
-) -> IntArray:
+def _pick(mask: BoolArray, primary: FloatArray, secondary: FloatArray, first: IntArray) -> IntArray:
     """Per recipient (axis 2), the sender (axis 1) minimising ``primary``, ``secondary``, ``first``.
 
     ``first`` (the senders' places in the problem) breaks the remaining ties, so the
@@ -243,7 +241,27 @@ class ExpectedUtilityModel(BargainingModel):
         """One issue's ``(n, n)`` arrays, ``n`` the most actors present on an issue."""
         return _ARRAYS_PER_PAIR * 8 * _most_present(problem) ** 2
 
+    def _outcome(self, problem: BargainingProblem) -> FloatArray:
+        return self._run(problem)[0]
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
+        outcome, medians, risks, final_z = self._run(problem)
+        lo, hi = problem.scale[:, 0], problem.scale[:, 1]
+        width = np.where(hi > lo, hi - lo, 1.0)
+        details = {
+            "median_by_round": [(lo + m_ * width).tolist() for m_ in medians],
+            "risk_by_round": [risk.T.tolist() for risk in risks],
+            "final_positions": (lo[:, None] + final_z * width[:, None]).T.tolist(),
+        }
+        return outcome, details
+
+    def _run(
+        self, problem: BargainingProblem
+    ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+        """Outcome ``(m,)``, medians ``(rounds + 1, m)``, risks ``(rounds, m, n)``, final ``z``.
+
+        ``z`` are positions rescaled to ``[0, 1]``, ``(m, n)``, ``nan`` where absent.
+        """
         lo, hi = problem.scale[:, 0], problem.scale[:, 1]
         width = np.where(hi > lo, hi - lo, 1.0)
         present = problem.present.T  # (m, n)
@@ -273,18 +291,11 @@ class ExpectedUtilityModel(BargainingModel):
             )
         final_z = np.full((m, n), np.nan)
         np.put_along_axis(final_z, order, np.where(here, zc, np.nan), axis=1)
+        risk_full = np.full((self.rounds, m, n), np.nan)
+        for full, risk in zip(risk_full, risks, strict=True):
+            np.put_along_axis(full, order, risk, axis=1)
         final = medians[-1] if self.outcome == "median" else compromise_outcome(final_z, w)
-        risk_by_round = []
-        for risk in risks:
-            full = np.full((m, n), np.nan)
-            np.put_along_axis(full, order, np.where(here, risk, np.nan), axis=1)
-            risk_by_round.append(full.T.tolist())
-        details = {
-            "median_by_round": [(lo + m_ * width).tolist() for m_ in medians],
-            "risk_by_round": risk_by_round,
-            "final_positions": (lo[:, None] + final_z * width[:, None]).T.tolist(),
-        }
-        return clip_to_scale(lo + final * width, problem), details
+        return clip_to_scale(lo + final * width, problem), medians, risk_full, final_z
 
     def _rounds(
         self, z: FloatArray, w: FloatArray, s: FloatArray, present: BoolArray
@@ -301,7 +312,11 @@ class ExpectedUtilityModel(BargainingModel):
             here = present[sort]
             # Absent actors sit at the top of the scale, so every row stays sorted.
             moved, r = self._round(
-                np.where(here, z[sort], 1.0), w[sort], s[sort], here, order,
+                np.where(here, z[sort], 1.0),
+                w[sort],
+                s[sort],
+                here,
+                order,
                 np.nan_to_num(medians[-1]),
             )
             z = z.copy()

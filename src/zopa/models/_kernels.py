@@ -108,13 +108,14 @@ def weighted_median_outcome(positions: ArrayLike, weights: ArrayLike) -> FloatAr
         _median_rows(rows_x, rows_w, out)
     else:
         # numpy releases the GIL in sorting and ufuncs: threads share the cores.
-        with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             list(pool.map(lambda c: _median_rows(rows_x[c], rows_w[c], out[c]), chunks))
     return out.reshape(batch)
 
 
 _CHUNK = 1 << 16
-_WORKERS = max(1, min(2, os.cpu_count() or 1))
+WORKERS = max(1, min(2, os.cpu_count() or 1))
+"""Threads that share array work: numpy releases the GIL in its loops (2 at most)."""
 
 
 def _median_rows(x: FloatArray, w: FloatArray, out: FloatArray) -> None:

@@ -16,7 +16,6 @@ __all__ = ["ProbabilisticCondorcetModel", "pce_distribution"]
 
 from zopa.registry import models
 
-
 #: Issues per chunk are capped so one chunk's ``(issues, K, K)`` arrays hold about this
 #: many cells (they then stay in cache).
 _CACHE_CELLS = 1 << 16
@@ -55,7 +54,7 @@ def pce_distribution(
         ``(K,)`` probabilities summing to 1.
     """
     options = np.asarray(options, dtype=np.float64)
-    return _stationary(
+    pi: FloatArray = _stationary(
         options[None],
         np.ones((1, options.size), dtype=bool),
         np.asarray(positions, dtype=np.float64)[None],
@@ -64,6 +63,7 @@ def pce_distribution(
         utility=utility,
         power=power,
     )[0]
+    return pi
 
 
 def _stationary(
@@ -118,7 +118,7 @@ def _stationary(
 
 
 def _least_squares(transition: FloatArray) -> FloatArray:
-    """A stationary distribution of one chain by least squares (``pi (T - I) = 0``, ``Σ pi = 1``)."""
+    """One chain's stationary distribution by least squares: ``pi (T - I) = 0``, ``Σ pi = 1``."""
     k = transition.shape[0]
     system = np.vstack([transition.T - np.eye(k), np.ones((1, k))])
     rhs = np.zeros(k + 1)
@@ -179,6 +179,9 @@ class ProbabilisticCondorcetModel(BargainingModel):
         most = max(1, int(problem.present.sum(axis=0).max(initial=0)))
         return _ARRAYS_PER_PAIR * 8 * most**2
 
+    def _outcome(self, problem: BargainingProblem) -> FloatArray:
+        return self._distribution(problem)[0]
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
         outcome, options, pi = self._distribution(problem)
         distributions = {
@@ -192,8 +195,10 @@ class ProbabilisticCondorcetModel(BargainingModel):
         }
         return outcome, {"distribution": distributions}
 
-    def _distribution(self, problem: BargainingProblem) -> tuple[FloatArray, FloatArray, FloatArray]:
-        """Outcome ``(m,)``, options ``(m, K)`` (``nan`` beyond an issue's own) and their probabilities."""
+    def _distribution(
+        self, problem: BargainingProblem
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Outcome ``(m,)``, options ``(m, K)`` (``nan`` past an issue's own), probabilities."""
         present = problem.present.T  # (m, n)
         w = vote_weights(problem).T
         # An issue where nobody present has weight is decided by the actors present, equally.

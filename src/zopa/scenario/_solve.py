@@ -263,10 +263,9 @@ def _issues(
     low_by, high_by = _bound_setters(constraints, 2)
     p_zopa, p_zopa1 = mc.p_zopa, mc.p_zopa_level1
     tail = (1 - interval) / 2
+    spread, stated = arrays.position_spread, arrays.problem.positions
     pos_low, pos_high = (
-        arrays.position_spread.values_at(
-            arrays.problem.positions, np.full((1, arrays.position_spread.size), q), constraints.scale
-        )[0]
+        spread.values_at(stated, np.full((1, spread.size), q), constraints.scale)[0]
         for q in (tail, 1 - tail)
     )
     out = []
