@@ -1,9 +1,9 @@
 """Generated scenarios of any size, for benchmarks and for tests of bounded work.
 
 :func:`synthetic_scenario` builds a valid scenario as YAML-ready data: ``actors``
-states with random capabilities, each taking a stance on every issue (random
-position, salience, a range of uncertainty on some positions and a red line on
-their own side of the position on some issues). The same seed gives the same
+states with random capabilities, each taking a stance on every issue or on a
+share of them (random position and salience, a range of uncertainty on some
+positions, a red line on the position's own side on some). The same seed gives the same
 data. It stands in for a large scenario written by hand, so ``zopa solve`` can
 be timed and its memory bounded on, e.g., 100 actors × 50 issues.
 """
@@ -18,16 +18,24 @@ __all__ = ["synthetic_scenario"]
 
 
 def synthetic_scenario(
-    actors: int, issues: int, *, seed: int = 0, uncertain: float = 0.3, red_lines: float = 0.3
+    actors: int,
+    issues: int,
+    *,
+    seed: int = 0,
+    stances: float = 1.0,
+    uncertain: float = 0.3,
+    red_lines: float = 0.3,
 ) -> dict[str, Any]:
     """A valid scenario of ``actors`` × ``issues`` as plain data (dump it with PyYAML).
 
     Parameters
     ----------
     actors, issues:
-        How many actors and issues; every actor takes a stance on every issue.
+        How many actors and issues.
     seed:
         Seed of the generator; the same seed gives the same scenario.
+    stances:
+        Share of the issues each actor takes a stance on (at least one; 1.0: all).
     uncertain:
         Share of stances whose position has a uniform range of uncertainty.
     red_lines:
@@ -39,10 +47,12 @@ def synthetic_scenario(
     has_range = rng.random((actors, issues)) < uncertain
     has_red = rng.random((actors, issues)) < red_lines
     gap = np.round(rng.uniform(10, 30, (actors, issues)), 1)
+    takes = rng.random((actors, issues)) < stances
+    takes[np.arange(actors), rng.integers(0, issues, actors)] = True
     out_actors = []
     for a in range(actors):
         stances: dict[str, Any] = {}
-        for j in range(issues):
+        for j in np.flatnonzero(takes[a]):
             x = float(position[a, j])
             stance: dict[str, Any] = {"position": x, "salience": float(salience[a, j])}
             if has_range[a, j]:
