@@ -267,7 +267,7 @@ def solve(
         Path | None,
         typer.Option(
             "--chart",
-            help="Write PATH.png and PATH.svg (give the path without suffix; its folder must exist).",
+            help="Write PATH.png and PATH.svg (the path without suffix, in an existing folder).",
         ),
     ] = None,
     out: Annotated[

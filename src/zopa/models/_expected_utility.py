@@ -92,9 +92,10 @@ def _risk_exponents(threat: FloatArray, present: BoolArray) -> FloatArray:
     challenging ``i``: the most threatened actor gets ``r = 0.5``, the safest 2.
     ``R_i`` is a ratio, so any positive factor common to the utilities drops out.
     """
-    high = np.max(np.where(present, threat, -np.inf), axis=1, keepdims=True)
-    low = np.min(np.where(present, threat, np.inf), axis=1, keepdims=True)
-    spread = np.where(np.isfinite(high - low), high - low, 0.0)
+    nobody = ~present.any(axis=1, keepdims=True)
+    high = np.where(nobody, 0.0, np.max(np.where(present, threat, -np.inf), axis=1, keepdims=True))
+    low = np.where(nobody, 0.0, np.min(np.where(present, threat, np.inf), axis=1, keepdims=True))
+    spread = high - low
     ratio = np.divide(2 * threat - high - low, spread, out=np.zeros_like(threat), where=spread > 0)
     ratio = np.where(present, ratio, 0.0)
     result: FloatArray = (1 - ratio / 3) / (1 + ratio / 3)

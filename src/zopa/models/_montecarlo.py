@@ -192,12 +192,13 @@ class ModelDraws:
     def interval(self, level: float) -> tuple[FloatArray, FloatArray]:
         """``(m,)`` lower and upper quantiles enclosing ``level`` of the draws."""
         tail = (1.0 - level) / 2.0
-        with np.errstate(invalid="ignore"):
-            if np.all(np.isnan(self.outcomes)):
-                nan = np.full(self.outcomes.shape[1], np.nan)
-                return nan, nan.copy()
-            low, high = np.nanquantile(self.outcomes, [tail, 1.0 - tail], axis=0)
-        return np.asarray(low), np.asarray(high)
+        low, high = np.full((2, self.outcomes.shape[1]), np.nan)
+        known = ~np.all(np.isnan(self.outcomes), axis=0)  # issues a model could not predict
+        if known.any():
+            low[known], high[known] = np.nanquantile(
+                self.outcomes[:, known], [tail, 1.0 - tail], axis=0
+            )
+        return low, high
 
 
 @dataclass(frozen=True)
