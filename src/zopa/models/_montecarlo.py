@@ -193,11 +193,12 @@ class ModelDraws:
         """``(m,)`` lower and upper quantiles enclosing ``level`` of the draws."""
         tail = (1.0 - level) / 2.0
         low, high = np.full((2, self.outcomes.shape[1]), np.nan)
-        known = ~np.all(np.isnan(self.outcomes), axis=0)  # issues a model could not predict
-        if known.any():
-            low[known], high[known] = np.nanquantile(
-                self.outcomes[:, known], [tail, 1.0 - tail], axis=0
-            )
+        gaps = np.isnan(self.outcomes)
+        # nanquantile goes column by column in Python: only where some draws are nan.
+        whole, partly = ~gaps.any(axis=0), gaps.any(axis=0) & ~gaps.all(axis=0)
+        for cols, quantile in ((whole, np.quantile), (partly, np.nanquantile)):
+            if cols.any():
+                low[cols], high[cols] = quantile(self.outcomes[:, cols], [tail, 1 - tail], axis=0)
         return low, high
 
 

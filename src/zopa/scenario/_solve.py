@@ -268,18 +268,28 @@ def _issues(
         spread.values_at(stated, np.full((1, spread.size), q), constraints.scale)[0]
         for q in (tail, 1 - tail)
     )
+    # Per model, once: intervals, ZOPA verdicts and blockers over every issue.
+    verdicts = {
+        name: (
+            mc.models[name].interval(interval),
+            within_zone(outcome, zone),
+            blocking_actors(outcome, constraints),
+            mc.models[name].within.mean(axis=0),
+        )
+        for name, outcome in outcomes.items()
+    }
+    stances = {actor.id: actor.positions for actor in scenario.actors}
     out = []
     for j, issue in enumerate(scenario.issues):
         positions = []
-        for a, actor_id in enumerate(constraints.actors):
-            if np.isnan(arrays.stated_positions[a, j]):
-                continue
-            stance = scenario.actor(actor_id).positions[issue.id]
+        for a in np.flatnonzero(~np.isnan(arrays.stated_positions[:, j])):
+            actor_id = constraints.actors[a]
+            stance = stances[actor_id][issue.id]
             stated = arrays.stated_positions[a, j]
             positions.append(
                 {
                     "actor": actor_id,
-                    "position": _num(arrays.stated_positions[a, j]),
+                    "position": _num(stated),
                     "salience": _num(stance.salience.value),
                     "low": _num(np.nan_to_num(pos_low[a, j], nan=stated)),
                     "high": _num(np.nan_to_num(pos_high[a, j], nan=stated)),
@@ -294,17 +304,14 @@ def _issues(
             )
         predictions = {}
         for name, outcome in outcomes.items():
-            draws = mc.models[name]
-            low, high = draws.interval(interval)
-            inside = bool(within_zone(outcome, zone)[j])
-            blockers = blocking_actors(outcome, constraints)[:, j]
+            (low, high), inside, blockers, p_within = verdicts[name]
             predictions[name] = {
                 "point": _num(outcome[j]),
                 "low": _num(low[j]),
                 "high": _num(high[j]),
-                "within_zopa": inside,
-                "p_within_zopa": _num(draws.within[:, j].mean()),
-                "blocked_by": [a for a, b in zip(constraints.actors, blockers, strict=True) if b],
+                "within_zopa": bool(inside[j]),
+                "p_within_zopa": _num(p_within[j]),
+                "blocked_by": [constraints.actors[a] for a in np.flatnonzero(blockers[:, j])],
             }
         out.append(
             {
