@@ -28,7 +28,7 @@ import yaml
 
 from zopa.models import BargainingProblem, compromise_outcome, weighted_median_outcome
 from zopa.registry import models
-from zopa.scenario._synthetic import synthetic_scenario
+from zopa.scenario import synthetic_scenario
 
 ACTORS, PROPOSALS, ISSUES_EACH, DRAWS = 15, 100, 3, 1_000_000
 

@@ -24,8 +24,7 @@ from zopa.cli._scenario import solve_progress
 from zopa.errors import ModelError
 from zopa.models import OverBudgetError
 from zopa.models._budget import MIB
-from zopa.scenario import Scenario, check_file, solve_scenario
-from zopa.scenario._synthetic import synthetic_scenario
+from zopa.scenario import Scenario, check_file, solve_scenario, synthetic_scenario
 
 Writer = Callable[..., Path]
 runner = CliRunner()
@@ -106,6 +105,16 @@ def test_a_model_over_the_budget_is_refused_before_any_model_runs() -> None:
     message = str(refused.value)
     assert message.startswith("zopa.expected_utility.v1 on 1,500 actors × 1 issues needs about")
     assert "leave it out with --models zopa.compromise.v1" in message
+
+
+def test_a_scenario_too_large_for_one_draw_is_refused_before_any_array() -> None:
+    # 1,000 actors with one stance each over 400 issues: dense arrays of 400,000 cells.
+    data = synthetic_scenario(1000, 400, stances=0.0, uncertain=0, red_lines=0)
+    with pytest.raises(OverBudgetError) as refused:
+        solve_scenario(Scenario.model_validate(data), memory_budget=64 * MIB)
+    message = str(refused.value)
+    assert message.startswith("solving 1,000 actors × 400 issues (one draw) needs about")
+    assert "split the scenario" in message
 
 
 def test_progress_is_reported_for_models_draws_and_refits(scenario_data: dict[str, Any]) -> None:

@@ -59,6 +59,7 @@ __all__ = [
     "MonteCarloResult",
     "Progress",
     "Spread",
+    "base_bytes",
     "check_draws",
     "draw_bytes",
     "run_monte_carlo",
@@ -89,6 +90,9 @@ VECTORISED: dict[str, Kernel] = {
 #: positions and red lines, the acceptable bounds and their masked copies, and the
 #: kernels' prepared copies and sort keys (measured with tracemalloc; rounded up).
 _ARRAYS_PER_DRAW = 12
+#: ``actors × issues`` arrays alive through a whole solve: the problem, the red lines and
+#: their sides and masks, both spreads, the stated positions (float64 or smaller).
+_ARRAYS_BASE = 20
 #: float64 arrays per uncertain cell and draw while drawing (the uniform numbers and
 #: the inverse distribution functions' branches).
 _ARRAYS_PER_COLUMN = 6
@@ -313,6 +317,11 @@ def check_draws(draws: int, loop_draws: int) -> None:
             )
 
 
+def base_bytes(actors: int, issues: int) -> int:
+    """Memory of the problem's own ``actors × issues`` arrays, alive through a solve."""
+    return 8 * _ARRAYS_BASE * actors * issues
+
+
 def draw_bytes(actors: int, issues: int, uncertain: int) -> int:
     """Working memory of one Monte Carlo draw (the smallest chunk) with ``uncertain`` cells."""
     return 8 * (_ARRAYS_PER_DRAW * actors * issues + _ARRAYS_PER_COLUMN * uncertain)
@@ -399,7 +408,7 @@ def run_monte_carlo(
     size = fit_chunk(
         draw_bytes(n, m, position_spread.size + red_line_spread.size),
         draws,
-        fixed=kept,
+        fixed=kept + base_bytes(n, m),
         what=f"one Monte Carlo draw of {n:,} actors × {m:,} issues",
         fix="leave actors without a stance out of the scenario, or split it",
     )

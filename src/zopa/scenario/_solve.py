@@ -28,7 +28,7 @@ from zopa.models import (
     zone_of_agreement,
 )
 from zopa.models._budget import require_memory
-from zopa.models._montecarlo import Progress, check_draws, draw_bytes
+from zopa.models._montecarlo import Progress, base_bytes, check_draws, draw_bytes
 from zopa.scenario._check import check_scenario
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays
 from zopa.scenario._formats import format_reachability
@@ -231,7 +231,7 @@ def _check_size(scenario: Scenario) -> None:
         for s in a.positions.values()
     )
     require_memory(
-        draw_bytes(actors, issues, uncertain),
+        base_bytes(actors, issues) + draw_bytes(actors, issues, uncertain),
         what=f"solving {actors:,} actors × {issues:,} issues (one draw)",
         fix="split the scenario into smaller ones or raise ZOPA_MEMORY_BUDGET_MB",
     )

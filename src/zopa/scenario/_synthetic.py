@@ -51,7 +51,7 @@ def synthetic_scenario(
     takes[np.arange(actors), rng.integers(0, issues, actors)] = True
     out_actors = []
     for a in range(actors):
-        stances: dict[str, Any] = {}
+        taken: dict[str, Any] = {}
         for j in np.flatnonzero(takes[a]):
             x = float(position[a, j])
             stance: dict[str, Any] = {"position": x, "salience": float(salience[a, j])}
@@ -62,14 +62,14 @@ def synthetic_scenario(
                 red = x + gap[a, j] if side == "below" else x - gap[a, j]
                 stance["red_line"] = round(float(np.clip(red, 0, 100)), 1)
                 stance["accepts"] = side
-            stances[f"i{j}"] = stance
+            taken[f"i{j}"] = stance
         out_actors.append(
             {
                 "id": f"a{a}",
                 "name": f"Actor {a}",
                 "kind": "state",
                 "capability": round(float(rng.uniform(1, 100)), 1),
-                "positions": stances,
+                "positions": taken,
             }
         )
     return {
