@@ -182,3 +182,50 @@ def test_keeping_too_many_draws_is_refused_with_a_count_that_fits() -> None:
     assert "keeping 1,000,000 draws of 2 model(s) on 400 issues" in message
     # Half of 64 MiB over 400 issues × (two float64 outcomes + bool verdicts) a draw.
     assert "give --draws 4,194 or fewer" in message
+
+
+def test_refits_in_worker_processes_equal_refits_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zopa.models import EnsembleModel, NashBargainingModel
+    from zopa.models import _refits
+
+    problem, constraints, spread, lines = _uncertain(8, 3)
+    models = {
+        "eu": ExpectedUtilityModel(),
+        "nash": NashBargainingModel(),
+        "ens": EnsembleModel(members=("zopa.median.v1", "zopa.pce.v1")),
+    }
+
+    def run() -> MonteCarloResult:
+        return run_monte_carlo(
+            problem,
+            constraints,
+            models,
+            position_spread=spread,
+            red_line_spread=lines,
+            draws=40,
+            loop_draws=40,
+            rng=4,
+        )
+
+    monkeypatch.setattr(_refits, "PARALLEL_AFTER", float("inf"))
+    here = run()
+    monkeypatch.setattr(_refits, "PARALLEL_AFTER", 0.0)  # any refit is worth two processes
+    elsewhere = run()
+    for label in models:
+        np.testing.assert_array_equal(here.models[label].outcomes, elsewhere.models[label].outcomes)
+        np.testing.assert_array_equal(here.models[label].within, elsewhere.models[label].within)
+
+
+def test_worker_processes_only_when_they_pay_off_and_cannot_change_results() -> None:
+    from zopa.models import ExchangeModel
+    from zopa.models._refits import _pool
+
+    problem = _uncertain(4, 2)[0]
+    budget = DEFAULT_MEMORY_BUDGET
+    pool = _pool({"eu": ExpectedUtilityModel()}, problem, budget, estimate=60.0)
+    assert pool is not None
+    pool.shutdown()
+    assert _pool({"eu": ExpectedUtilityModel()}, problem, budget, estimate=0.5) is None
+    # A model drawing from a generator it holds would depend on which process refits what.
+    drawing = ExchangeModel(variant="random_rate", rng=np.random.default_rng(0))
+    assert _pool({"x": drawing}, problem, budget, estimate=60.0) is None

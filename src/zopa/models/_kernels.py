@@ -15,6 +15,7 @@ Conventions, shared by every model that calls these kernels:
 
 from __future__ import annotations
 
+import functools
 import os
 from concurrent.futures import ThreadPoolExecutor
 
@@ -174,36 +175,50 @@ def pairwise_support(
     absent = np.isnan(x)
     w = np.where(absent, 0.0, np.asarray(weights, dtype=np.float64))
     prefix = _Prefix(np.where(absent, 0.0, x), w)
-    # Points sorted row by row: the midpoints then come in increasing runs, which
-    # searchsorted answers several times faster; the result is put back in the
-    # points' order at the end (callers that pass sorted points skip both steps).
+    # Points sorted row by row: a pair (i < j) then has a = x_i <= b = x_j, each
+    # formula runs on one triangle only, and the midpoints come in increasing runs,
+    # which searchsorted answers faster. The result is put back in the points'
+    # order at the end (callers that pass sorted points skip both steps).
     a = np.asarray(points, dtype=np.float64)
     order = None if np.all(a[..., 1:] >= a[..., :-1]) else np.argsort(a, axis=-1)
     if order is not None:
         a = np.take_along_axis(a, order, axis=-1)
-    lo, hi = a[..., :, None], a[..., None, :]  # a (row) against b (column)
-    both = lo + hi
+    k = a.shape[-1]
+    first, second, upper, lower = _pairs(k)
+    lo, hi = a[..., first], a[..., second]  # lo <= hi
+    both, gap = lo + hi, hi - lo
     # A voter at the midpoint is indifferent (margin 0), so which side it is counted
     # on does not matter: one search of the midpoints serves every formula.
     w_mid, x_mid = prefix.below(0.5 * both, strict=False)
-    gap = np.abs(hi - lo)
     if loss == "linear":
-        # a < b: voters at or below a gain the whole gap; those between a and the
-        # midpoint gain a + b - 2x. a > b: the mirror image.
-        w_le_a, x_le_a = prefix.below(lo, strict=False)
-        w_lt_a, x_lt_a = prefix.below(lo, strict=True)
-        left = gap * w_le_a + both * (w_mid - w_le_a) - 2 * (x_mid - x_le_a)
-        right = gap * (prefix.total_w - w_lt_a) + 2 * (x_lt_a - x_mid) - both * (w_lt_a - w_mid)
+        # lo against hi: voters at or below lo gain the whole gap; those between lo
+        # and the midpoint gain lo + hi - 2x. hi against lo: the mirror image.
+        w_le, x_le = (v[..., first] for v in prefix.below(a, strict=False))
+        w_lt, x_lt = (v[..., second] for v in prefix.below(a, strict=True))
+        low_wins = gap * w_le + both * (w_mid - w_le) - 2 * (x_mid - x_le)
+        high_wins = gap * (prefix.total_w - w_lt) + 2 * (x_lt - x_mid) - both * (w_lt - w_mid)
     else:
         # (x - b)² - (x - a)² = (a - b)(2x - a - b): a's side of the midpoint only.
-        left = gap * (both * w_mid - 2 * x_mid)
-        right = gap * (2 * (prefix.total_x - x_mid) - both * (prefix.total_w - w_mid))
-    support = np.clip(np.where(lo < hi, left, np.where(lo > hi, right, 0.0)), 0.0, None)
+        low_wins = gap * (both * w_mid - 2 * x_mid)
+        high_wins = gap * (2 * (prefix.total_x - x_mid) - both * (prefix.total_w - w_mid))
+    distinct = lo < hi
+    flat = np.zeros((*a.shape[:-1], k * k))
+    flat[..., upper] = np.where(distinct, np.clip(low_wins, 0.0, None), 0.0)
+    flat[..., lower] = np.where(distinct, np.clip(high_wins, 0.0, None), 0.0)
+    support = flat.reshape(*a.shape, k)
     if order is None:
-        return np.asarray(support)
+        return support
     place = np.argsort(order, axis=-1)
     support = np.take_along_axis(support, place[..., :, None], axis=-2)
     return np.asarray(np.take_along_axis(support, place[..., None, :], axis=-1))
+
+
+@functools.lru_cache(maxsize=64)
+def _pairs(k: int) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]:
+    """For ``k`` points: the pairs ``i < j`` as two index arrays, and their flat places
+    in a ``(k, k)`` array above and below the diagonal."""
+    first, second = np.triu_indices(k, 1)
+    return first, second, first * k + second, second * k + first
 
 
 class _Prefix:
@@ -216,34 +231,33 @@ class _Prefix:
     def __init__(self, x: FloatArray, w: FloatArray) -> None:
         self.batch, self.n = x.shape[:-1], x.shape[-1]
         rows_x = x.reshape(-1, self.n)
+        self.rows = rows_x.shape[0]
         order = np.argsort(rows_x, axis=-1)
         xs = np.take_along_axis(rows_x, order, axis=-1)
         ws = np.take_along_axis(w.reshape(-1, self.n), order, axis=-1)
-        zero = np.zeros((xs.shape[0], 1))
-        self.cum_w = np.concatenate([zero, np.cumsum(ws, axis=-1)], axis=-1)
-        self.cum_x = np.concatenate([zero, np.cumsum(ws * xs, axis=-1)], axis=-1)
-        self.total_w = self.cum_w[:, -1].reshape(*self.batch, 1, 1)
-        self.total_x = self.cum_x[:, -1].reshape(*self.batch, 1, 1)
-        self.xs = xs
+        zero = np.zeros((self.rows, 1))
+        cum_w = np.concatenate([zero, np.cumsum(ws, axis=-1)], axis=-1)
+        cum_x = np.concatenate([zero, np.cumsum(ws * xs, axis=-1)], axis=-1)
+        self.total_w = cum_w[:, -1].reshape(*self.batch, 1)
+        self.total_x = cum_x[:, -1].reshape(*self.batch, 1)
+        self.cum_w, self.cum_x = cum_w.ravel(), cum_x.ravel()
+        # Rows laid end to end, each shifted past the previous one (see below()).
+        self.reach = float(np.abs(xs).max(initial=0.0)) + 1.0
+        self.shift = (np.arange(self.rows) * (2 * self.reach + 1))[:, None]
+        self.keys = (xs + self.shift).ravel()
 
     def below(self, t: FloatArray, *, strict: bool) -> tuple[FloatArray, FloatArray]:
-        """``Σ w`` and ``Σ w·x`` over ``x < t`` (``strict``) or ``x <= t``, shaped like ``t``.
+        """``Σ w`` and ``Σ w·x`` over ``x < t`` (``strict``) or ``x <= t``.
 
-        Rows are laid end to end, each shifted past the previous one, so one
-        ``searchsorted`` answers every query of every row. The shift keeps exact
-        ties exact; a voter within rounding of a query may fall on either side,
-        which moves the caller's sums by that rounding only (its margins are
-        continuous there).
+        ``t`` is ``(..., q)`` with the voters' batch axes; the sums are shaped like it.
+        One ``searchsorted`` answers every query of every row: a query, kept within
+        its row's reach (which changes no count), is shifted like its row's voters.
+        The shift keeps exact ties exact; a voter within rounding of a query may fall
+        on either side, which moves the caller's sums by that rounding only (its
+        margins are continuous there).
         """
-        shape = np.broadcast_shapes(t.shape, (*self.batch, 1, 1))
-        rows_t = np.broadcast_to(t, shape).reshape(self.xs.shape[0], -1)
-        rows = rows_t.shape[0]
-        reach = max(float(np.abs(self.xs).max(initial=0.0)), float(np.abs(rows_t).max(initial=0)))
-        shift = (np.arange(rows) * (2 * reach + 1))[:, None]
-        found = np.searchsorted(
-            (self.xs + shift).ravel(), (rows_t + shift).ravel(), side="left" if strict else "right"
-        )
-        count = found.reshape(rows_t.shape) - (np.arange(rows) * self.n)[:, None]
-        sums_w = np.take_along_axis(self.cum_w, count, axis=-1).reshape(shape)
-        sums_x = np.take_along_axis(self.cum_x, count, axis=-1).reshape(shape)
-        return sums_w, sums_x
+        rows_t = np.clip(t.reshape(self.rows, -1), -self.reach, self.reach) + self.shift
+        found = np.searchsorted(self.keys, rows_t.ravel(), side="left" if strict else "right")
+        # The i-th row's voters start at i·n in the keys and at i·(n + 1) in the sums.
+        at = found.reshape(rows_t.shape) + np.arange(self.rows)[:, None]
+        return np.take(self.cum_w, at).reshape(t.shape), np.take(self.cum_x, at).reshape(t.shape)

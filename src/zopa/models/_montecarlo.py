@@ -12,9 +12,10 @@ draws; per chunk
 * the zone of possible agreement is recomputed for every draw, giving the
   probability that it is non-empty, per issue and for the package.
 
-Every other model is then refitted in a Python loop on the first
-``loop_draws`` draws only (they are iterative and not vectorised); the result
-says how many draws each model used.
+Every other model is then refitted on each of the first ``loop_draws`` draws
+only (they are iterative and not vectorised; :mod:`zopa.models._refits`, in
+worker processes when that pays off); the result says how many draws each model
+used.
 
 Randomness is explicit: pass a seed or a :class:`numpy.random.Generator`; the
 same seed gives the same draws. Every draw reads one row of a single stream of
@@ -25,7 +26,6 @@ function, so the draws do not depend on the chunk size (nor on the budget).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,19 +34,18 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.special import ndtri
 
 from zopa.errors import ModelError
-from zopa.models._base import BargainingModel, BargainingProblem, shared_fits
+from zopa.models._base import BargainingModel, BargainingProblem
 from zopa.models._budget import (
-    MIN_MEMORY_BUDGET,
     OverBudgetError,
     chunks,
     fit_chunk,
     format_bytes,
-    limit_memory,
     memory_budget,
 )
 from zopa.models._common import vote_weights
-from zopa.models._kernels import WORKERS, compromise_outcome, weighted_median_outcome
-from zopa.models._zopa import Constraints, Zone, within_zone, zone_of_agreement
+from zopa.models._kernels import compromise_outcome, weighted_median_outcome
+from zopa.models._refits import Progress, refit_draws
+from zopa.models._zopa import Constraints, within_zone, zone_of_agreement
 
 __all__ = [
     "MAX_DRAWS",
@@ -77,8 +76,6 @@ MAX_LOOP_DRAWS = 10_000
 """Most draws a model without a vectorised kernel is refitted on (one full fit each)."""
 
 Kernel = Callable[[ArrayLike, ArrayLike], FloatArray]
-Progress = Callable[[str, int, int], None]
-"""Called as ``progress(task, done, total)`` while Monte Carlo works (e.g. a progress bar)."""
 
 #: Models whose outcome has a kernel vectorised over draws: registry name -> kernel.
 VECTORISED: dict[str, Kernel] = {
@@ -443,86 +440,20 @@ def run_monte_carlo(
         for label in vectorised
     }
     if looped:
-        results.update(
-            _refits(
-                {label: models[label] for label in looped},
-                problem,
-                constraints,
-                source,
-                loop_draws,
-                size,
-                progress,
+        zones = (
+            (where, positions, zone_of_agreement(constraints, level=2, red_line=red_lines))
+            for where, positions, red_lines in source.chunks(loop_draws, size)
+        )
+        refits = refit_draws(
+            {label: models[label] for label in looped}, problem, zones, loop_draws, progress
+        )
+        for label, (outcomes_of, within_of) in refits.items():
+            model = models[label]
+            results[label] = ModelDraws(
+                model=model.name,
+                params=model.get_params(),
+                outcomes=outcomes_of,
+                vectorised=False,
+                within=within_of,
             )
-        )
     return MonteCarloResult(draws, seed, nonempty, nonempty1, {k: results[k] for k in models})
-
-
-def _refits(
-    models: Mapping[str, BargainingModel],
-    problem: BargainingProblem,
-    constraints: Constraints,
-    source: _Draws,
-    loop_draws: int,
-    size: int,
-    progress: Progress | None,
-) -> dict[str, ModelDraws]:
-    """Refit every model on each of the first ``loop_draws`` draws.
-
-    On each draw the models share their fits (:func:`shared_fits`: an ensemble
-    reuses its members'). Draws are spread over up to :data:`WORKERS` threads
-    (numpy releases the GIL in its array loops), each within an equal share of
-    the memory budget; a model holding a random generator, or one that needs
-    more than a share, keeps every refit on one thread, in order, so its results
-    never depend on scheduling.
-    """
-    m = len(problem.issues)
-    out = {label: np.empty((loop_draws, m)) for label in models}
-    inside = {label: np.empty((loop_draws, m), dtype=bool) for label in models}
-    budget = memory_budget()
-    random = any(
-        isinstance(v, np.random.Generator)
-        for model in models.values()
-        for v in model.get_params().values()
-    )
-    large = any(model.memory_needed(problem) > budget // WORKERS for model in models.values())
-    workers = 1 if random or large else WORKERS
-    share = max(budget // workers, MIN_MEMORY_BUDGET)
-
-    def refit(k: int, drawn: FloatArray, zone: Zone) -> None:
-        variant = BargainingProblem(
-            actors=problem.actors,
-            issues=problem.issues,
-            positions=drawn,
-            salience=problem.salience,
-            capability=problem.capability,
-            reference=problem.reference,
-            scale=problem.scale,
-        )
-        with limit_memory(share), shared_fits():
-            for label, model in models.items():
-                out[label][k] = model.predict(variant)
-                inside[label][k] = within_zone(out[label][k], zone)
-
-    done = 0
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for where, positions, red_lines in source.chunks(loop_draws, size):
-            zone = zone_of_agreement(constraints, level=2, red_line=red_lines)
-            jobs = [
-                pool.submit(refit, k, positions[i], Zone(zone.low[i], zone.high[i]))
-                for i, k in enumerate(range(where.start, where.stop))
-            ]
-            for job in as_completed(jobs):
-                job.result()
-                done += 1
-                if progress is not None:
-                    progress("refits", done, loop_draws)
-    return {
-        label: ModelDraws(
-            model=model.name,
-            params=model.get_params(),
-            outcomes=out[label],
-            vectorised=False,
-            within=inside[label],
-        )
-        for label, model in models.items()
-    }
