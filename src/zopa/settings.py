@@ -14,6 +14,8 @@ DEFAULT_DATABASE_URL = "sqlite:///zopa.db"
 
 MAX_FILE_BYTES = 1 << 40
 """Upper bound of every file-size limit (1 TiB): larger numbers overflow the readers."""
+MAX_MEMORY_BUDGET_MB = 1 << 20
+"""Upper bound of the memory budget (1 TiB in MiB)."""
 
 
 class Settings(BaseSettings):
@@ -21,8 +23,9 @@ class Settings(BaseSettings):
 
     ``database_url`` is any SQLAlchemy URL (``sqlite:///path.db``,
     ``postgresql+psycopg://user@host/db``); ``max_file_bytes`` is the largest
-    article file ingestion accepts. Each field's description says what a valid
-    value is; :func:`load_settings` quotes it when the environment is wrong.
+    article file ingestion accepts; ``memory_budget_mb`` is the working memory (MiB)
+    ``zopa solve`` keeps its models and draws within. Each field's description says
+    what a valid value is; :func:`load_settings` quotes it when the environment is wrong.
     """
 
     model_config = SettingsConfigDict(env_prefix="ZOPA_", extra="ignore")
@@ -33,6 +36,12 @@ class Settings(BaseSettings):
         gt=0,
         le=MAX_FILE_BYTES,
         description="a whole number of bytes from 1 to 1 TiB (1,099,511,627,776)",
+    )
+    memory_budget_mb: int = Field(
+        default=1024,
+        ge=64,
+        le=MAX_MEMORY_BUDGET_MB,
+        description="a whole number of MiB from 64 to 1,048,576",
     )
 
 

@@ -108,3 +108,15 @@ def test_nan_actor_is_ignored(model: BargainingModel, mixed: Any, problem: Any) 
 def test_unanimous_actors_get_their_position(model: BargainingModel, problem: Any) -> None:
     unanimous = problem([[30.0, 80.0]] * 4, capability=[1, 2, 3, 4], reference=[0.0, np.nan])
     np.testing.assert_allclose(model.fit(unanimous).prediction_.outcome, [30.0, 80.0], atol=1e-6)
+
+
+def test_predict_is_the_fitted_outcome(model: BargainingModel, mixed: Any) -> None:
+    # Monte Carlo refits call predict(): the same outcome, without details or state.
+    outcome = model.predict(mixed)
+    assert not hasattr(model, "prediction_")
+    np.testing.assert_array_equal(outcome, model.fit(mixed).prediction_.outcome)
+
+
+def test_memory_needed_is_a_non_negative_count(model: BargainingModel, mixed: Any) -> None:
+    needed = model.memory_needed(mixed)
+    assert isinstance(needed, int) and needed >= 0

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from zopa.models import compromise_outcome, weighted_median_outcome
+from zopa.models._kernels import pairwise_support
 
 positions = arrays(np.float64, st.integers(1, 12), elements=st.floats(0, 100))
 
@@ -77,3 +78,36 @@ def test_absent_actors_and_empty_rows() -> None:
 def test_zero_weights_fall_back_to_equal_weights() -> None:
     assert compromise_outcome([10.0, 20.0, 60.0], [0.0, 0.0, 0.0]) == 30.0
     assert weighted_median_outcome([10.0, 20.0, 60.0], [0.0, 0.0, 0.0]) == 20.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    issue(),
+    arrays(np.float64, st.integers(1, 6), elements=st.sampled_from([0.0, 10.0, 33.5, 50.0, 99.0])),
+    st.sampled_from(["linear", "quadratic"]),
+)
+def test_pairwise_support_is_the_sum_of_every_voters_margin(
+    data: tuple[np.ndarray, np.ndarray], points: np.ndarray, loss: str
+) -> None:
+    x, w = data
+    distance = np.abs(x[:, None] - points[None, :])  # (voters, points)
+    lost = distance if loss == "linear" else distance**2
+    # Voter k's margin for point a over point b, summed where it prefers a.
+    margin = lost[:, None, :] - lost[:, :, None]
+    expected = (w[:, None, None] * np.clip(margin, 0.0, None)).sum(axis=0)
+    got = pairwise_support(points, x, w, loss=loss)
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-6 * max(1.0, expected.max()))
+
+
+def test_pairwise_support_ignores_absent_voters_and_batches() -> None:
+    rng = np.random.default_rng(5)
+    x = rng.uniform(0, 100, (3, 4, 9))
+    w = rng.uniform(0, 1, (3, 4, 9))
+    x[1, 2, :4] = np.nan
+    points = rng.uniform(0, 100, (3, 4, 5))
+    batched = pairwise_support(points, x, w)
+    for a in range(3):
+        for b in range(4):
+            keep = ~np.isnan(x[a, b])
+            row = pairwise_support(points[a, b], x[a, b][keep], w[a, b][keep])
+            np.testing.assert_allclose(batched[a, b], row)

@@ -5,7 +5,14 @@ Each module registers its commands on the root :data:`app`; none holds business 
 
 from __future__ import annotations
 
+import os
 import sys
+
+# zopa spreads its own array work over the cores (Monte Carlo refits, kernels); BLAS
+# threads on top of that oversubscribe them: OpenBLAS's threaded path for 100 × 100
+# systems and up then runs 10–40 times slower. One BLAS thread, unless the user says
+# otherwise. Set before numpy is first imported, which reads it once.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from zopa.cli import (
     _db,

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.progress import TaskID
 from rich.table import Table
 
-from zopa.cli._app import console, err_console, store_of
+from zopa.cli._app import console, err_console, progress_bar, state, store_of
 from zopa.errors import ConfigError, one_line
+from zopa.models._budget import MIB, MIN_MEMORY_BUDGET
+from zopa.models._montecarlo import MAX_DRAWS, MAX_LOOP_DRAWS, Progress
+from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS
 
 __all__ = ["register"]
 
@@ -155,48 +161,130 @@ def render_solve(result: dict[str, Any]) -> None:
         console.print(f"format {fmt['id']}: {fmt['status']} — {'; '.join(fmt['reasons'])}")
 
 
+_TASKS = {"models": "fitting models", "draws": "Monte Carlo draws", "refits": "refitting models"}
+
+
+@contextmanager
+def solve_progress() -> Iterator[Progress | None]:
+    """A ``progress(task, done, total)`` callback drawing transient bars on stderr.
+
+    ``None`` (no bars) when stderr is not a terminal, so logs and pipes stay clean.
+    """
+    bars = progress_bar("{task.description}")
+    if bars.disable:
+        yield None
+        return
+    tasks: dict[str, TaskID] = {}
+
+    def progress(task: str, done: int, total: int) -> None:
+        if task not in tasks:
+            tasks[task] = bars.add_task(_TASKS.get(task, task), total=total)
+        bars.update(tasks[task], completed=done)
+
+    with bars:
+        yield progress
+
+
+def _model_names(given: list[str] | None) -> list[str] | None:
+    """``--models a,b -m c`` → ``[a, b, c]`` (``None`` when none is given)."""
+    names = [name.strip() for value in given or [] for name in value.split(",") if name.strip()]
+    return names or None
+
+
+def _chart_base(chart: Path) -> Path:
+    """Refuse, before any work, a chart path whose folder does not exist."""
+    folder = chart.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise ConfigError(f"--chart {chart}: the folder {folder} {what}; create it first")
+    return chart
+
+
 def solve(
+    ctx: typer.Context,
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", show_default=False)],
     model: Annotated[
         list[str] | None,
-        typer.Option("--model", "-m", help="Registry name of a model (repeatable; default: all)."),
+        typer.Option(
+            "--models",
+            "--model",
+            "-m",
+            metavar="NAMES",
+            help="Registry names of the models to run, comma-separated or repeated "
+            "(default: the scenario's `models`, or all).",
+        ),
     ] = None,
-    draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws.")] = 2000,
+    draws: Annotated[
+        int,
+        typer.Option(
+            "--draws", min=1, max=MAX_DRAWS, help=f"Monte Carlo draws (at most {MAX_DRAWS:,})."
+        ),
+    ] = DEFAULT_DRAWS,
     loop_draws: Annotated[
         int,
-        typer.Option("--loop-draws", min=1, help="Draws for models without a vectorised kernel."),
-    ] = 200,
+        typer.Option(
+            "--loop-draws",
+            min=1,
+            max=MAX_LOOP_DRAWS,
+            help="Draws for models without a vectorised kernel, each a full refit "
+            f"(at most {MAX_LOOP_DRAWS:,}).",
+        ),
+    ] = DEFAULT_LOOP_DRAWS,
     seed: Annotated[
         int | None, typer.Option("--seed", min=0, help="Random seed (default: fresh, printed).")
     ] = None,
     interval: Annotated[
         float, typer.Option("--interval", min=0.01, max=0.99, help="Interval probability mass.")
     ] = 0.9,
+    memory_budget: Annotated[
+        int | None,
+        typer.Option(
+            "--memory-budget",
+            min=MIN_MEMORY_BUDGET // MIB,
+            help="Working memory for the models and draws, in MiB "
+            "(default: $ZOPA_MEMORY_BUDGET_MB or 1024).",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     chart: Annotated[
         Path | None,
-        typer.Option("--chart", help="Write PATH.png and PATH.svg (give the path without suffix)."),
+        typer.Option(
+            "--chart",
+            help="Write PATH.png and PATH.svg (the path without suffix, in an existing folder).",
+        ),
     ] = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Folder for solve.json and the chart (solve.png, solve.svg)."),
     ] = None,
 ) -> None:
-    """Run the bargaining models, the ZOPA analysis and Monte Carlo on a scenario."""
+    """Run the bargaining models, the ZOPA analysis and Monte Carlo on a scenario.
+
+    Work that grows faster than the scenario is done in chunks within the memory
+    budget, or refused before it starts with what to do; a bar on stderr shows
+    the progress of long solves.
+    """
     from zopa.report import write_solve_chart
     from zopa.scenario import load_scenario, solve_scenario
 
     if out is not None and out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} exists and is not a folder; give a folder path")
+    if chart is not None:
+        _chart_base(chart)
+    budget_mb = memory_budget if memory_budget is not None else state(ctx).settings.memory_budget_mb
     scenario = load_scenario(scenario_file)
-    result = solve_scenario(
-        scenario,
-        models=model or None,
-        draws=draws,
-        loop_draws=loop_draws,
-        rng=seed,
-        interval=interval,
-    )
+    with solve_progress() as progress:
+        result = solve_scenario(
+            scenario,
+            models=_model_names(model),
+            draws=draws,
+            loop_draws=loop_draws,
+            rng=seed,
+            interval=interval,
+            memory_budget=budget_mb * MIB,
+            progress=progress,
+        )
     result["scenario"]["file"] = str(scenario_file)
     written = []
     if chart is not None:

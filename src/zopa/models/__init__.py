@@ -18,6 +18,12 @@ Monte Carlo code calls the vectorised kernels :func:`compromise_outcome` and
 """
 
 from zopa.models._base import BargainingModel, BargainingProblem, Prediction
+from zopa.models._budget import (
+    DEFAULT_MEMORY_BUDGET,
+    OverBudgetError,
+    limit_memory,
+    memory_budget,
+)
 from zopa.models._compromise import CompromiseModel
 from zopa.models._crossval import TunedCompromiseModel, cross_validate, tune
 from zopa.models._data import (
@@ -54,6 +60,7 @@ from zopa.models._zopa import (
 __all__ = [
     "CAPABILITY_RULES",
     "CSV_SCALE_RULES",
+    "DEFAULT_MEMORY_BUDGET",
     "DEFAULT_MODELS",
     "BargainingModel",
     "BargainingProblem",
@@ -66,6 +73,7 @@ __all__ = [
     "MonteCarloResult",
     "NashBargainingModel",
     "OutcomeDataset",
+    "OverBudgetError",
     "Prediction",
     "ProbabilisticCondorcetModel",
     "Spread",
@@ -77,8 +85,10 @@ __all__ = [
     "compromise_outcome",
     "cross_validate",
     "evaluate",
+    "limit_memory",
     "load_csv",
     "load_deu",
+    "memory_budget",
     "nash_outcome",
     "pce_distribution",
     "run_monte_carlo",

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self
 
@@ -22,7 +24,7 @@ from numpy.typing import NDArray
 
 from zopa.errors import ModelError
 
-__all__ = ["BargainingModel", "BargainingProblem", "Prediction"]
+__all__ = ["BargainingModel", "BargainingProblem", "Prediction", "shared_fits"]
 
 FloatArray = NDArray[np.float64]
 
@@ -172,6 +174,23 @@ class BargainingModel:
             raise
         return self
 
+    def predict(self, problem: BargainingProblem) -> FloatArray:
+        """The ``(m,)`` outcome alone: no :class:`Prediction`, no details, ``self`` unchanged.
+
+        What Monte Carlo refits call, many times over. Inside :func:`shared_fits`
+        an outcome already computed for the same model, parameters and problem is
+        reused (an ensemble and its member models then share their fits).
+        """
+        self.validate_params()
+        params = self.get_params()
+        memo = _SHARED.get()
+        if memo is None or any(isinstance(v, np.random.Generator) for v in params.values()):
+            return self._outcome(problem)
+        key = (self.name, repr(sorted(params.items())), id(problem))
+        if key not in memo:
+            memo[key] = self._outcome(problem)
+        return memo[key].copy()
+
     def fit(self, problem: BargainingProblem) -> Self:
         """Solve ``problem`` and store the result as ``prediction_``."""
         self.validate_params()
@@ -186,5 +205,44 @@ class BargainingModel:
         )
         return self
 
+    def memory_needed(self, problem: BargainingProblem) -> int:
+        """Bytes of working memory the smallest chunk of a fit on ``problem`` needs.
+
+        :func:`zopa.scenario.solve_scenario` calls it for every model before
+        fitting any, and refuses (naming the model and what to do) a model whose
+        need exceeds the memory budget (:mod:`zopa.models._budget`). A model whose
+        arrays grow faster than ``actors × issues`` overrides it with its cost at
+        the smallest chunk it can work in, and sizes its chunks with
+        :func:`~zopa.models._budget.fit_chunk`. The default, 0, is for models
+        whose memory is linear in the problem, which the caller bounds.
+        """
+        del problem
+        return 0
+
+    def _outcome(self, problem: BargainingProblem) -> FloatArray:
+        """The outcome of :meth:`_solve`; a model whose details are costly overrides it."""
+        return self._solve(problem)[0]
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
         raise NotImplementedError
+
+
+_SHARED: ContextVar[dict[tuple[str, str, int], FloatArray] | None] = ContextVar(
+    "zopa_shared_fits", default=None
+)
+
+
+@contextmanager
+def shared_fits() -> Iterator[None]:
+    """Within the block, :meth:`BargainingModel.predict` computes each outcome once.
+
+    Outcomes are keyed by model name, parameters and the problem object itself,
+    so keep one problem alive per block (Monte Carlo opens one block per draw).
+    A model with a random generator among its parameters is never shared: each
+    call may draw differently.
+    """
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)

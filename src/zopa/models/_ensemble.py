@@ -75,6 +75,13 @@ class EnsembleModel(BargainingModel):
         self.members = members
         self.weights = weights
 
+    def _members(self) -> list[BargainingModel]:
+        return [models.get(name)() for name in self.members]
+
+    def memory_needed(self, problem: BargainingProblem) -> int:
+        """The most any member needs (members are fitted one after the other)."""
+        return max(member.memory_needed(problem) for member in self._members())
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
         from zopa.errors import ModelError
 
@@ -84,7 +91,7 @@ class EnsembleModel(BargainingModel):
                 f"{self.name}: {weights.size} weights for {len(self.members)} members; "
                 "give one weight per member"
             )
-        preds = np.array([models.get(m)().fit(problem).prediction_.outcome for m in self.members])
+        preds = np.array([member.predict(problem) for member in self._members()])
         mask = ~np.isnan(preds)
         w = np.where(mask, weights[:, None], 0.0)
         total = w.sum(axis=0)

@@ -9,6 +9,7 @@ from numpy.typing import NDArray
 
 from zopa.errors import ModelError
 from zopa.models._base import BargainingModel, BargainingProblem, FloatArray
+from zopa.models._budget import MIB, memory_budget
 from zopa.models._common import SEED, clip_to_scale, int_at_least, one_of
 from zopa.models._exchange_candidates import (
     CELL_BYTES,
@@ -25,8 +26,8 @@ from zopa.registry import models
 
 __all__ = ["ExchangeModel"]
 
-MIB = 1 << 20
-#: Working memory of one fit, whatever the problem size: half for screening blocks
+#: Most working memory of one fit, whatever the problem size (less when the budget
+#: in force, :func:`zopa.models._budget.memory_budget`, is smaller): half for screening blocks
 #: of candidates (``CELL_BYTES`` per cell), half for the ranked candidates held
 #: (``HELD_BYTES`` each). A round with more valid candidates than fit is realised
 #: in several passes, each taking the next best ones.
@@ -138,6 +139,12 @@ class ExchangeModel(BargainingModel):
         self.update = update
         self.rng = rng
 
+    def memory_needed(self, problem: BargainingProblem) -> int:
+        """The state arrays of a round (a dozen ``actors × issues`` float arrays), one
+        screening row of one issue pair and one held candidate: the smallest working set."""
+        n, m = problem.positions.shape
+        return int(n * m * 8 * 12 + n * CELL_BYTES + HELD_BYTES)
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
         generator = np.random.default_rng(self.rng)
         present = problem.present
@@ -197,7 +204,7 @@ class _Round:
         self.total = w.sum(axis=0)
         self.present = ~np.isnan(x)
         self.free = np.ones(x.shape, dtype=bool)
-        self.cells, self.held = block_sizes(MEMORY_BUDGET)
+        self.cells, self.held = block_sizes(min(MEMORY_BUDGET, memory_budget()))
 
     def state(self) -> RoundState:
         """Sides and distances from the current positions' expected outcomes."""

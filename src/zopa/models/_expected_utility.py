@@ -8,8 +8,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from zopa.models._base import BargainingModel, BargainingProblem, FloatArray
+from zopa.models._budget import chunks, fit_chunk
 from zopa.models._common import clip_to_scale, int_at_least, number_in, one_of, vote_weights
-from zopa.models._kernels import compromise_outcome, weighted_median_outcome
+from zopa.models._kernels import compromise_outcome, pairwise_support, weighted_median_outcome
 from zopa.registry import models
 
 __all__ = ["ExpectedUtilityModel"]
@@ -21,52 +22,66 @@ IntArray = NDArray[np.intp]
 SAME = 1e-9
 
 
-def _probabilities(z: FloatArray, w: FloatArray, pair: BoolArray) -> FloatArray:
+#: Issues per chunk are capped so one chunk's ``(issues, n, n)`` arrays hold about this
+#: many cells (a few MB: they stay in cache, which makes a round several times faster).
+_CACHE_CELLS = 1 << 13
+#: ``(issues, n, n)`` float64 arrays alive at once in a round (counted in :meth:`_round`
+#: and :func:`pairwise_support`, rounded up).
+_ARRAYS_PER_PAIR = 24
+
+
+def _probabilities(z: FloatArray, w: FloatArray, pair: BoolArray, d: FloatArray) -> FloatArray:
     """``(m, n, n)``: probability that ``i`` (axis 1) prevails over ``j`` (axis 2).
 
     Actor ``k`` casts ``w_k (|x_k - x_j| - |x_k - x_i|)`` for ``i`` against ``j``
     (``w = c·s``, 0 for absent actors). The probability is the positive votes for
     ``i`` over the absolute votes summed over *every* pair of present actors of
     the issue, as in Scholz et al.'s computation (see the class notes); 0 between
-    equal positions.
+    equal positions (``d = |x_i - x_j|`` within :data:`SAME`). The sums come from
+    :func:`pairwise_support` in ``O(m · n² log n)``, not from the ``(m, n, n, n)``
+    array of every vote.
     """
-    xk = z[:, None, None, :]
-    votes = w[:, None, None, :] * (
-        np.abs(xk - z[:, None, :, None]) - np.abs(xk - z[:, :, None, None])
-    )
-    votes = np.where(pair[..., None], votes, 0.0)
-    total = np.abs(votes).sum(axis=(1, 2, 3))[:, None, None]
-    support = np.clip(votes, 0.0, None).sum(axis=-1)
-    prob = np.divide(support, total, out=np.zeros_like(support), where=total > 0)
-    result: FloatArray = np.where(np.abs(z[:, :, None] - z[:, None, :]) > SAME, prob, 0.0)
+    support = np.where(pair, pairwise_support(z, z, w), 0.0)
+    # Σ_k |v_k(i, j)| = support(i, j) + support(j, i): over all pairs, twice the support.
+    total = 2 * support.sum(axis=(1, 2))[:, None, None]
+    support = np.where(d > SAME, support, 0.0)
+    result: FloatArray = np.divide(support, total, out=np.zeros_like(support), where=total > 0)
     return result
 
 
 def _challenge_utility(
     prob: FloatArray,
-    d: FloatArray,
     s_target: FloatArray,
-    d_mu: FloatArray,
-    rho: FloatArray | float,
-    q: float,
-    t: float,
+    gain: tuple[FloatArray, FloatArray],
+    rest: FloatArray | float,
 ) -> FloatArray:
-    """``EU_ij(Δ) = EU(challenge) - EU(no challenge)``, broadcast over its arguments.
+    """``EU_ij(Δ)/4 = (EU(challenge) - EU(no challenge))/4``, broadcast over its arguments.
 
-    ``prob`` is ``P_ij``, ``d = |x_i - x_j|``, ``s_target = s_j``,
-    ``d_mu = |x_i - μ|`` (challenger to the median) and ``rho`` the risk exponent.
+    ``prob`` is ``P_ij`` and ``s_target = s_j``. ``gain`` holds ``(0.5 - 0.5 d)^r``
+    and ``(0.5 + 0.5 d)^r`` (``d = |x_i - x_j|``), so ``U_s = 2 - 4·gain[0]`` and
+    ``U_f = 2 - 4·gain[1]``; ``rest`` is ``(2 - EU(no challenge))/4``:
+    ``Q·0.5^r + (1 - Q)(T·(0.5 - σ)^r + (1 - T)(0.5 + σ)^r)``,
+    ``σ = (|x_i - μ| + |x_i - x_j|)/4``. Then
+    ``EU(challenge) = s_j(P U_s + (1 - P) U_f) + (1 - s_j) U_s
+    = 2 - 4(gain[0] + s_j (1 - P)(gain[1] - gain[0]))``. The factor 4 is left out:
+    only signs and ratios of utilities are used.
     """
-    u_success = 2 - 4 * (0.5 - 0.5 * d) ** rho
-    u_failure = 2 - 4 * (0.5 + 0.5 * d) ** rho
-    u_status_quo = 2 - 4 * 0.5**rho
-    challenge = s_target * (prob * u_success + (1 - prob) * u_failure) + (1 - s_target) * u_success
+    near, far = gain
+    result: FloatArray = rest - near - s_target * (1 - prob) * (far - near)
+    return result
+
+
+def _no_challenge(
+    d: FloatArray, d_mu: FloatArray, rho: FloatArray | float, q: float, t: float
+) -> FloatArray | float:
+    """``(2 - EU(no challenge))/4`` (see :func:`_challenge_utility`); ``d_mu = |x_i - μ|``."""
+    status_quo = 0.5**rho
     if q == 1.0:  # T and the median drop out (Scholz et al.'s setting)
-        result: FloatArray = challenge - u_status_quo
-        return result
+        return status_quo
     spread = 0.25 * (d_mu + d)
-    u_better = 2 - 4 * np.clip(0.5 - spread, 0.0, None) ** rho
-    u_worse = 2 - 4 * (0.5 + spread) ** rho
-    result = challenge - q * u_status_quo - (1 - q) * (t * u_better + (1 - t) * u_worse)
+    better = np.clip(0.5 - spread, 0.0, None) ** rho
+    worse = (0.5 + spread) ** rho
+    result: FloatArray = q * status_quo + (1 - q) * (t * better + (1 - t) * worse)
     return result
 
 
@@ -75,21 +90,29 @@ def _risk_exponents(threat: FloatArray, present: BoolArray) -> FloatArray:
 
     ``threat[m, i] = S_i``, the sum of every other actor's expected utility of
     challenging ``i``: the most threatened actor gets ``r = 0.5``, the safest 2.
+    ``R_i`` is a ratio, so any positive factor common to the utilities drops out.
     """
-    high = np.max(np.where(present, threat, -np.inf), axis=1, keepdims=True)
-    low = np.min(np.where(present, threat, np.inf), axis=1, keepdims=True)
-    spread = np.where(np.isfinite(high - low), high - low, 0.0)
+    nobody = ~present.any(axis=1, keepdims=True)
+    high = np.where(nobody, 0.0, np.max(np.where(present, threat, -np.inf), axis=1, keepdims=True))
+    low = np.where(nobody, 0.0, np.min(np.where(present, threat, np.inf), axis=1, keepdims=True))
+    spread = high - low
     ratio = np.divide(2 * threat - high - low, spread, out=np.zeros_like(threat), where=spread > 0)
     ratio = np.where(present, ratio, 0.0)
     result: FloatArray = (1 - ratio / 3) / (1 + ratio / 3)
     return result
 
 
-def _pick(mask: BoolArray, primary: FloatArray, secondary: FloatArray) -> IntArray:
-    """Per recipient (axis 2), the sender (axis 1) minimising ``primary`` then ``secondary``."""
+def _pick(mask: BoolArray, primary: FloatArray, secondary: FloatArray, first: IntArray) -> IntArray:
+    """Per recipient (axis 2), the sender (axis 1) minimising ``primary``, ``secondary``, ``first``.
+
+    ``first`` (the senders' places in the problem) breaks the remaining ties, so the
+    choice does not depend on the order the senders are laid out in.
+    """
     key = np.where(mask, primary, np.inf)
     tied = mask & (key == key.min(axis=1, keepdims=True))
-    picked: IntArray = np.argmin(np.where(tied, secondary, np.inf), axis=1)
+    key = np.where(tied, secondary, np.inf)
+    tied &= key == key.min(axis=1, keepdims=True)
+    picked: IntArray = np.argmin(np.where(tied, first, np.iinfo(np.intp).max), axis=1)
     return picked
 
 
@@ -215,7 +238,31 @@ class ExpectedUtilityModel(BargainingModel):
         self.outcome = outcome
         self.choice = choice
 
+    def memory_needed(self, problem: BargainingProblem) -> int:
+        """One issue's ``(n, n)`` arrays, ``n`` the most actors present on an issue."""
+        return _ARRAYS_PER_PAIR * 8 * _most_present(problem) ** 2
+
+    def _outcome(self, problem: BargainingProblem) -> FloatArray:
+        return self._run(problem)[0]
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
+        outcome, medians, risks, final_z = self._run(problem)
+        lo, hi = problem.scale[:, 0], problem.scale[:, 1]
+        width = np.where(hi > lo, hi - lo, 1.0)
+        details = {
+            "median_by_round": [(lo + m_ * width).tolist() for m_ in medians],
+            "risk_by_round": [risk.T.tolist() for risk in risks],
+            "final_positions": (lo[:, None] + final_z * width[:, None]).T.tolist(),
+        }
+        return outcome, details
+
+    def _run(
+        self, problem: BargainingProblem
+    ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+        """Outcome ``(m,)``, medians ``(rounds + 1, m)``, risks ``(rounds, m, n)``, final ``z``.
+
+        ``z`` are positions rescaled to ``[0, 1]``, ``(m, n)``, ``nan`` where absent.
+        """
         lo, hi = problem.scale[:, 0], problem.scale[:, 1]
         width = np.where(hi > lo, hi - lo, 1.0)
         present = problem.present.T  # (m, n)
@@ -223,66 +270,136 @@ class ExpectedUtilityModel(BargainingModel):
         z = np.clip(z, 0.0, 1.0)
         w = vote_weights(problem).T
         s = np.where(present, np.nan_to_num(problem.salience.T, nan=0.0), 0.0)
-        n = z.shape[1]
-        pair = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
-        nan_z = np.where(present, z, np.nan)
-        medians = [weighted_median_outcome(nan_z, w)]
+        m, n = z.shape
+        # Issues are independent: each issue's present actors are gathered to the
+        # front, so a round costs (most actors on one issue)², not (all actors)².
+        keep = _most_present(problem)
+        order = np.argsort(~present, axis=1, kind="stable")[:, :keep]
+        here = np.take_along_axis(present, order, axis=1)
+        zc, wc, sc = (np.take_along_axis(a, order, axis=1) for a in (z, w, s))
+        size = fit_chunk(
+            self.memory_needed(problem),
+            m,
+            what=f"{self.name} on an issue of {keep:,} actors",
+            fix="leave it out with --models, or raise ZOPA_MEMORY_BUDGET_MB",
+        )
+        size = min(size, max(1, _CACHE_CELLS // keep**2))
+        medians = np.empty((self.rounds + 1, m))
+        risks = np.full((self.rounds, m, keep), np.nan)
+        for part in chunks(m, size):
+            medians[:, part], risks[:, part], zc[part] = self._rounds(
+                zc[part], wc[part], sc[part], here[part]
+            )
+        final_z = np.full((m, n), np.nan)
+        np.put_along_axis(final_z, order, np.where(here, zc, np.nan), axis=1)
+        risk_full = np.full((self.rounds, m, n), np.nan)
+        for full, risk in zip(risk_full, risks, strict=True):
+            np.put_along_axis(full, order, risk, axis=1)
+        final = medians[-1] if self.outcome == "median" else compromise_outcome(final_z, w)
+        return clip_to_scale(lo + final * width, problem), medians, risk_full, final_z
+
+    def _rounds(
+        self, z: FloatArray, w: FloatArray, s: FloatArray, present: BoolArray
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Every round on a chunk of issues: medians by round, risks by round, final ``z``."""
+        medians = [weighted_median_outcome(np.where(present, z, np.nan), w)]
         risks = []
+        rows = np.arange(z.shape[0])[:, None]
         for _ in range(self.rounds):
-            z, r = self._round(z, w, s, pair, present, np.nan_to_num(medians[-1]))
-            risks.append(r)
-            nan_z = np.where(present, z, np.nan)
-            medians.append(weighted_median_outcome(nan_z, w))
-        final = medians[-1] if self.outcome == "median" else compromise_outcome(nan_z, w)
-        details = {
-            "median_by_round": [(lo + m_ * width).tolist() for m_ in medians],
-            "risk_by_round": [np.where(present, r_, np.nan).T.tolist() for r_ in risks],
-            "final_positions": (lo[:, None] + nan_z * width[:, None]).T.tolist(),
-        }
-        return clip_to_scale(lo + final * width, problem), details
+            # Each round works on the actors sorted by position (absent ones last),
+            # which the pairwise sums need, and puts them back in order at the end.
+            order = np.argsort(np.where(present, z, np.inf), axis=1, kind="stable")
+            sort = (rows, order)
+            here = present[sort]
+            # Absent actors sit at the top of the scale, so every row stays sorted.
+            moved, r = self._round(
+                np.where(here, z[sort], 1.0),
+                w[sort],
+                s[sort],
+                here,
+                order,
+                np.nan_to_num(medians[-1]),
+            )
+            z = z.copy()
+            z[sort] = np.where(here, moved, z[sort])
+            risk = np.empty_like(r)
+            risk[sort] = r
+            risks.append(np.where(present, risk, np.nan))
+            medians.append(weighted_median_outcome(np.where(present, z, np.nan), w))
+        return np.array(medians), np.array(risks).reshape(self.rounds, *z.shape), z
 
     def _round(
         self,
         z: FloatArray,
         w: FloatArray,
         s: FloatArray,
-        pair: BoolArray,
         present: BoolArray,
+        actor: IntArray,
         mu: FloatArray,
     ) -> tuple[FloatArray, FloatArray]:
-        """One round: risk exponents, offers, and every recipient's move."""
-        prob = _probabilities(z, w, pair)
-        d = np.abs(z[:, :, None] - z[:, None, :])  # (m, i, j), symmetric
+        """One round: risk exponents, offers, and every recipient's move.
+
+        ``z`` is sorted on each issue (row), absent actors last; ``actor`` holds
+        each column's index in the problem, which breaks ties between senders.
+        """
+        # Arrays are (m, sender i, recipient j).
+        n = z.shape[1]
+        pair = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
+        d = np.abs(z[:, :, None] - z[:, None, :])  # symmetric
+        prob = _probabilities(z, w, pair, d)
         d_mu = np.abs(z - mu[:, None])
-        # Arrays below are (m, sender i, recipient j).
-        neutral = _challenge_utility(prob, d, s[:, None, :], d_mu[:, :, None], 1.0, self.q, self.t)
+        s_j, s_i = s[:, None, :], s[:, :, None]
+        neutral = _challenge_utility(
+            prob,
+            s_j,
+            (0.5 - 0.5 * d, 0.5 + 0.5 * d),
+            _no_challenge(d, d_mu[:, :, None], 1.0, self.q, self.t),
+        )
         r = _risk_exponents(np.where(pair, neutral, 0.0).sum(axis=1), present)
         rho = r[:, None, :]  # the recipient's exponent prices both sides
-        u = _challenge_utility(prob, d, s[:, None, :], d_mu[:, :, None], rho, self.q, self.t)
+        with np.errstate(divide="ignore"):  # log 0 = -inf, and exp(-inf) = 0 = 0^r
+            gain = (np.exp(rho * np.log(0.5 - 0.5 * d)), np.exp(rho * np.log(0.5 + 0.5 * d)))
+        u = _challenge_utility(
+            prob, s_j, gain, _no_challenge(d, d_mu[:, :, None], rho, self.q, self.t)
+        )
         e = _challenge_utility(
-            prob.transpose(0, 2, 1), d, s[:, :, None], d_mu[:, None, :], rho, self.q, self.t
+            prob.transpose(0, 2, 1),
+            s_i,
+            gain,
+            _no_challenge(d, d_mu[:, None, :], rho, self.q, self.t),
         )
         valid = pair & (d > SAME) & (u > 0)
+        resists = e < 0
         conflict = valid & (e > 0) & (u > e)
-        compromise = valid & (e < 0) & (-e < u)
-        capitulate = valid & (e < 0) & (-e >= u)
+        yields = valid & resists & (-e < u)
+        compromise, capitulate = yields, valid & resists & ~yields
         share = np.where(compromise, -e / np.where(u > 0, u, 1.0), 1.0)
         target = z[:, None, :] + share * (z[:, :, None] - z[:, None, :])
         accepted = conflict | compromise | capitulate
-        move = np.abs(target - z[:, None, :])
+        move = share * d  # |target - x_j|
+        first = actor[:, :, None]
         if self.choice == "nearest":
-            sender = _pick(accepted, move, -u)
+            sender = _pick(accepted, move, -u, first)
         elif self.choice == "strongest":
-            sender = _pick(accepted, -u, move)
+            sender = _pick(accepted, -u, move, first)
         else:
-            sender = np.where(
-                conflict.any(axis=1),
-                _pick(conflict, move, -u),
-                np.where(
-                    compromise.any(axis=1), _pick(compromise, -u, move), _pick(capitulate, move, -u)
-                ),
+            # A lost conflict before a compromise before a capitulation; compromises
+            # are ranked by threat first, the others by distance first.
+            kind = np.where(conflict, 0, np.where(compromise, 1, 2))
+            best = np.where(accepted, kind, 3).min(axis=1, keepdims=True)
+            by_threat = best == 1
+            sender = _pick(
+                accepted & (kind == best),
+                np.where(by_threat, -u, move),
+                np.where(by_threat, move, -u),
+                first,
             )
         idx_m = np.arange(z.shape[0])[:, None]
         idx_j = np.arange(z.shape[1])[None, :]
         moved: FloatArray = np.where(accepted.any(axis=1), target[idx_m, sender, idx_j], z)
         return moved, r
+
+
+def _most_present(problem: BargainingProblem) -> int:
+    """The most actors present on one issue (at least 1)."""
+    return max(1, int(problem.present.sum(axis=0).max(initial=0)))

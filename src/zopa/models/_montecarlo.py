@@ -1,52 +1,79 @@
 """Monte Carlo over declared uncertainty: distributions of predictions and of the ZOPA.
 
 Positions and red lines that carry an uncertainty (a uniform range, a triangle
-around the stated value, or a normal spread) are drawn all at once into arrays
-with a leading draw axis — no Python loop per draw — and clipped to each
-issue's scale. Then
+around the stated value, or a normal spread) are drawn into arrays with a
+leading draw axis — no Python loop per draw — and clipped to each issue's
+scale. The draws are made in chunks sized to the memory budget
+(:mod:`zopa.models._budget`), so memory stays bounded whatever the number of
+draws; per chunk
 
 * the compromise and weighted-median models run through their vectorised
-  kernels (:mod:`zopa.models._kernels`) on every draw at once;
-* every other model is refitted in a Python loop on the first ``loop_draws``
-  draws only (they are iterative and not vectorised); the result says how many
-  draws each model used;
+  kernels (:mod:`zopa.models._kernels`) on every draw of the chunk at once;
 * the zone of possible agreement is recomputed for every draw, giving the
   probability that it is non-empty, per issue and for the package.
 
+Every other model is then refitted on each of the first ``loop_draws`` draws
+only (they are iterative and not vectorised; :mod:`zopa.models._refits`, in
+worker processes when that pays off); the result says how many draws each model
+used.
+
 Randomness is explicit: pass a seed or a :class:`numpy.random.Generator`; the
-same seed gives the same draws.
+same seed gives the same draws. Every draw reads one row of a single stream of
+uniform numbers and turns it into values by each cell's inverse distribution
+function, so the draws do not depend on the chunk size (nor on the budget).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy.special import ndtri
 
 from zopa.errors import ModelError
 from zopa.models._base import BargainingModel, BargainingProblem
+from zopa.models._budget import (
+    OverBudgetError,
+    chunks,
+    fit_chunk,
+    format_bytes,
+    memory_budget,
+)
 from zopa.models._common import vote_weights
 from zopa.models._kernels import compromise_outcome, weighted_median_outcome
-from zopa.models._zopa import Constraints, Zone, within_zone, zone_of_agreement
+from zopa.models._refits import Progress, refit_draws
+from zopa.models._zopa import Constraints, within_zone, zone_of_agreement
 
 __all__ = [
+    "MAX_DRAWS",
+    "MAX_LOOP_DRAWS",
     "NONE",
     "NORMAL",
     "TRIANGULAR",
     "UNIFORM",
     "ModelDraws",
     "MonteCarloResult",
+    "Progress",
     "Spread",
+    "base_bytes",
+    "check_draws",
+    "draw_bytes",
     "run_monte_carlo",
     "sample_values",
 ]
 
 FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
 
 NONE, UNIFORM, TRIANGULAR, NORMAL = 0, 1, 2, 3
+
+MAX_DRAWS = 1_000_000
+"""Most Monte Carlo draws accepted (checked before anything is allocated)."""
+MAX_LOOP_DRAWS = 10_000
+"""Most draws a model without a vectorised kernel is refitted on (one full fit each)."""
 
 Kernel = Callable[[ArrayLike, ArrayLike], FloatArray]
 
@@ -55,6 +82,17 @@ VECTORISED: dict[str, Kernel] = {
     "zopa.compromise.v1": compromise_outcome,
     "zopa.median.v1": weighted_median_outcome,
 }
+
+#: float64 arrays of ``actors × issues`` alive at once per draw of a chunk: the drawn
+#: positions and red lines, the acceptable bounds and their masked copies, and the
+#: kernels' prepared copies and sort keys (measured with tracemalloc; rounded up).
+_ARRAYS_PER_DRAW = 12
+#: ``actors × issues`` arrays alive through a whole solve: the problem, the red lines and
+#: their sides and masks, both spreads, the stated positions (float64 or smaller).
+_ARRAYS_BASE = 20
+#: float64 arrays per uncertain cell and draw while drawing (the uniform numbers and
+#: the inverse distribution functions' branches).
+_ARRAYS_PER_COLUMN = 6
 
 
 @dataclass(frozen=True)
@@ -82,6 +120,43 @@ class Spread:
         """Whether some cell is uncertain."""
         return bool(np.any(self.kind != NONE))
 
+    @property
+    def size(self) -> int:
+        """How many cells are uncertain: the uniform numbers one draw reads."""
+        return int(np.count_nonzero(self.kind != NONE))
+
+    def values_at(self, values: FloatArray, u: FloatArray, scale: FloatArray) -> FloatArray:
+        """``(k, n, m)`` values at probabilities ``u`` (``(k, size)``) of each uncertain cell.
+
+        Each uncertain cell (in row-major order) takes its inverse distribution
+        function at its column of ``u``; the other cells repeat ``values``. The
+        result is clipped to each issue's ``scale`` (``(m, 2)``). With ``u``
+        uniform on ``[0, 1)`` these are draws; with a constant ``u = q`` they are
+        the ``q``-quantiles of every cell.
+        """
+        out = np.broadcast_to(values, (u.shape[0], *values.shape)).copy()
+        rows, cols = np.nonzero(self.kind != NONE)
+        kind = self.kind[rows, cols]
+        low, high, sd = self.low[rows, cols], self.high[rows, cols], self.sd[rows, cols]
+        value = values[rows, cols]
+        width = high - low
+        with np.errstate(invalid="ignore", divide="ignore"):
+            # Triangular with its mode at the (clipped) value: the inverse CDF by branch.
+            mode = np.clip(value, low, high)
+            cut = np.divide(mode - low, width, out=np.zeros_like(width), where=width > 0)
+            rising = low + np.sqrt(u * width * (mode - low))
+            falling = high - np.sqrt((1 - u) * width * (high - mode))
+            drawn = np.where(
+                kind == UNIFORM,
+                low + u * width,
+                np.where(kind == TRIANGULAR, np.where(u < cut, rising, falling), np.nan),
+            )
+            normal = kind == NORMAL
+            if normal.any():
+                drawn[:, normal] = value[normal] + sd[normal] * ndtri(u[:, normal])
+        out[:, rows, cols] = drawn
+        return np.asarray(np.clip(out, scale[:, 0], scale[:, 1]))
+
 
 def sample_values(
     values: FloatArray,
@@ -94,78 +169,72 @@ def sample_values(
     """``(draws, n, m)`` draws of ``values`` (``(n, m)``) under ``spread``.
 
     Cells without uncertainty repeat their value; draws are clipped to each
-    issue's ``scale`` (``(m, 2)``). Each distribution is drawn for all its cells
-    and draws in one call, in a fixed order, so a seed fixes the result.
+    issue's ``scale`` (``(m, 2)``). One row of ``spread.size`` uniform numbers
+    per draw, so a seed fixes the result.
     """
-    out = np.broadcast_to(values, (draws, *values.shape)).copy()
-    for kind in (UNIFORM, TRIANGULAR, NORMAL):
-        cells = np.nonzero(spread.kind == kind)
-        if cells[0].size == 0:
-            continue
-        size = (draws, cells[0].size)
-        if kind == UNIFORM:
-            drawn = rng.uniform(spread.low[cells], spread.high[cells], size=size)
-        elif kind == TRIANGULAR:
-            mode = np.clip(values[cells], spread.low[cells], spread.high[cells])
-            drawn = rng.triangular(spread.low[cells], mode, spread.high[cells], size=size)
-        else:
-            drawn = rng.normal(values[cells], spread.sd[cells], size=size)
-        out[:, cells[0], cells[1]] = drawn
-    return np.asarray(np.clip(out, scale[:, 0], scale[:, 1]))
+    return spread.values_at(values, rng.random((draws, spread.size)), scale)
 
 
 @dataclass(frozen=True)
 class ModelDraws:
     """One model's outcomes over the draws it was run on.
 
-    ``outcomes`` is ``(k, m)``; ``vectorised`` says whether all draws ran in one
-    kernel call (``k`` equals the number of draws) or a loop refitted the model
-    on the first ``k`` draws.
+    ``outcomes`` is ``(k, m)``; ``vectorised`` says whether all draws ran through
+    a kernel (``k`` equals the number of draws) or a loop refitted the model on
+    the first ``k`` draws.
     """
 
     model: str
     params: dict[str, Any]
     outcomes: FloatArray
     vectorised: bool
-    within: NDArray[np.bool_]
+    within: BoolArray
 
     def interval(self, level: float) -> tuple[FloatArray, FloatArray]:
         """``(m,)`` lower and upper quantiles enclosing ``level`` of the draws."""
         tail = (1.0 - level) / 2.0
-        with np.errstate(invalid="ignore"):
-            if np.all(np.isnan(self.outcomes)):
-                nan = np.full(self.outcomes.shape[1], np.nan)
-                return nan, nan.copy()
-            low, high = np.nanquantile(self.outcomes, [tail, 1.0 - tail], axis=0)
-        return np.asarray(low), np.asarray(high)
+        low, high = np.full((2, self.outcomes.shape[1]), np.nan)
+        gaps = np.isnan(self.outcomes)
+        # nanquantile goes column by column in Python: only where some draws are nan.
+        whole, partly = ~gaps.any(axis=0), gaps.any(axis=0) & ~gaps.all(axis=0)
+        for cols, quantile in ((whole, np.quantile), (partly, np.nanquantile)):
+            if cols.any():
+                low[cols], high[cols] = quantile(self.outcomes[:, cols], [tail, 1 - tail], axis=0)
+        return low, high
 
 
 @dataclass(frozen=True)
 class MonteCarloResult:
-    """Distributions of every model's prediction and of the ZOPA over the draws."""
+    """Distributions of every model's prediction and of the ZOPA over the draws.
+
+    ``nonempty`` and ``nonempty_level1`` are ``(draws, m)``: whether each draw's
+    zone is non-empty at level II (ratifiers too) and level I (negotiators).
+    """
 
     draws: int
     seed: int | None
-    positions: FloatArray
-    zone: Zone
-    zone_level1: Zone
+    nonempty: BoolArray
+    nonempty_level1: BoolArray
     models: dict[str, ModelDraws] = field(default_factory=dict)
 
     @property
     def p_zopa(self) -> FloatArray:
         """``(m,)`` probability that each issue's (level-II) ZOPA is non-empty."""
-        return np.asarray(self.zone.nonempty.mean(axis=0))
+        return np.asarray(self.nonempty.mean(axis=0))
+
+    @property
+    def p_zopa_level1(self) -> FloatArray:
+        """``(m,)`` probability that each issue's negotiators' (level-I) zone is non-empty."""
+        return np.asarray(self.nonempty_level1.mean(axis=0))
 
     @property
     def p_package(self) -> float:
         """Probability that some package satisfies every red line on every issue."""
-        return float(self.zone.package_nonempty.mean())
+        return float(self.nonempty.all(axis=1).mean())
 
 
-def _vectorised_outcomes(
-    model: BargainingModel, problem: BargainingProblem, positions: FloatArray
-) -> FloatArray | None:
-    """All draws through the model's kernel, or ``None`` if it has none that agrees.
+def _kernel_of(model: BargainingModel, problem: BargainingProblem) -> Kernel | None:
+    """The model's vectorised kernel, or ``None`` if it has none that agrees with it.
 
     The kernel is used only if it reproduces the fitted model on the base
     problem, so a model whose parameters change what it computes falls back to
@@ -174,37 +243,91 @@ def _vectorised_outcomes(
     kernel = VECTORISED.get(model.name)
     if kernel is None:
         return None
-    use_salience = bool(getattr(model, "use_salience", True))
-    weights = vote_weights(problem, use_salience=use_salience).T
+    weights = _kernel_weights(model, problem)
     base = np.clip(kernel(problem.positions.T, weights), problem.scale[:, 0], problem.scale[:, 1])
     fitted = model.fit(problem).prediction_.outcome
-    if not np.allclose(base, fitted, equal_nan=True):
-        return None
-    outcome = kernel(np.swapaxes(positions, -1, -2), weights)
-    return np.asarray(np.clip(outcome, problem.scale[:, 0], problem.scale[:, 1]))
+    return kernel if np.allclose(base, fitted, equal_nan=True) else None
 
 
-def _looped_outcomes(
-    model: BargainingModel, problem: BargainingProblem, positions: FloatArray
-) -> FloatArray:
-    out = np.empty((positions.shape[0], len(problem.issues)))
-    for k, drawn in enumerate(positions):
-        variant = BargainingProblem(
-            actors=problem.actors,
-            issues=problem.issues,
-            positions=drawn,
-            salience=problem.salience,
-            capability=problem.capability,
-            reference=problem.reference,
-            scale=problem.scale,
-        )
-        out[k] = model.fit(variant).prediction_.outcome
-    return out
+def _kernel_weights(model: BargainingModel, problem: BargainingProblem) -> FloatArray:
+    use_salience = bool(getattr(model, "use_salience", True))
+    return vote_weights(problem, use_salience=use_salience).T
+
+
+class _Draws:
+    """Positions and red lines drawn chunk by chunk from one seed.
+
+    Every pass over the draws restarts the same stream, so the first ``k``
+    draws are the same whatever the chunk size and however often they are read.
+    """
+
+    def __init__(
+        self,
+        problem: BargainingProblem,
+        constraints: Constraints,
+        position_spread: Spread,
+        red_line_spread: Spread,
+        seed: np.random.SeedSequence,
+    ) -> None:
+        self.problem, self.constraints = problem, constraints
+        self.position_spread, self.red_line_spread = position_spread, red_line_spread
+        self.seed = seed
+        self.columns = position_spread.size + red_line_spread.size
+
+    def chunks(self, draws: int, size: int) -> Iterator[tuple[slice, FloatArray, FloatArray]]:
+        """``(where, positions, red_lines)`` for consecutive chunks of at most ``size`` draws."""
+        generator = np.random.default_rng(self.seed)
+        split = self.position_spread.size
+        scale = self.problem.scale
+        for where in chunks(draws, size):
+            u = generator.random((where.stop - where.start, self.columns))
+            positions = self.position_spread.values_at(self.problem.positions, u[:, :split], scale)
+            red_lines = self.red_line_spread.values_at(
+                self.constraints.red_line, u[:, split:], scale
+            )
+            yield where, positions, red_lines
+
+
+def _seed_of(rng: int | np.random.Generator | None) -> tuple[int | None, np.random.SeedSequence]:
+    """The seed to record (``None`` for a caller's Generator) and the stream's seed."""
+    if isinstance(rng, np.random.Generator):
+        return None, np.random.SeedSequence(int(rng.integers(0, 2**63 - 1)))
+    seed = _fresh_seed() if rng is None else int(rng)
+    return seed, np.random.SeedSequence(seed)
 
 
 def _fresh_seed() -> int:
     """A seed from the operating system's entropy, small enough to print and reuse."""
     return int(np.random.default_rng().integers(0, 2**63 - 1))
+
+
+def check_draws(draws: int, loop_draws: int) -> None:
+    """Raise :class:`ModelError` unless ``1 <= draws <= MAX_DRAWS`` and likewise loop draws."""
+    for name, value, most in (
+        ("draws", draws, MAX_DRAWS),
+        ("loop_draws", loop_draws, MAX_LOOP_DRAWS),
+    ):
+        if not 1 <= value <= most:
+            raise ModelError(
+                f"{name} must be between 1 and {most:,}, got {value:,}; "
+                f"give --{name.replace('_', '-')} {min(max(value, 1), most)} or fewer"
+            )
+
+
+def base_bytes(actors: int, issues: int) -> int:
+    """Memory of the problem's own ``actors × issues`` arrays, alive through a solve."""
+    return 8 * _ARRAYS_BASE * actors * issues
+
+
+def draw_bytes(actors: int, issues: int, uncertain: int) -> int:
+    """Working memory of one Monte Carlo draw (the smallest chunk) with ``uncertain`` cells."""
+    return 8 * (_ARRAYS_PER_DRAW * actors * issues + _ARRAYS_PER_COLUMN * uncertain)
+
+
+def _kept_bytes(draws: int, loop_draws: int, issues: int, vectorised: int, looped: int) -> int:
+    """Bytes of results kept across chunks: outcomes (float64) and verdicts (bool)."""
+    per_draw = issues * (9 * vectorised + 2)
+    return draws * per_draw + loop_draws * issues * 9 * looped
 
 
 def run_monte_carlo(
@@ -217,6 +340,7 @@ def run_monte_carlo(
     draws: int = 2000,
     loop_draws: int = 200,
     rng: int | np.random.Generator | None = None,
+    progress: Progress | None = None,
 ) -> MonteCarloResult:
     """Draw positions and red lines, run every model on the draws, recompute the ZOPA.
 
@@ -231,54 +355,105 @@ def run_monte_carlo(
     position_spread, red_line_spread:
         Uncertainty of positions and of red lines, ``(n, m)`` each.
     draws:
-        Number of draws (vectorised models and the ZOPA use all of them).
+        Number of draws, at most :data:`MAX_DRAWS` (vectorised models and the
+        ZOPA use all of them).
     loop_draws:
-        How many of the draws models without a vectorised kernel are refitted on.
+        How many of the draws models without a vectorised kernel are refitted
+        on, at most :data:`MAX_LOOP_DRAWS`.
     rng:
         A seed or a Generator. ``None`` draws a fresh seed, which is recorded.
+    progress:
+        Called as ``progress(task, done, total)`` after every chunk of draws
+        (task ``"draws"``) and every draw the other models are refitted on
+        (task ``"refits"``).
 
     Returns
     -------
     MonteCarloResult
         With ``seed`` set when a seed (given or fresh) made the generator.
 
+    Raises
+    ------
+    ModelError
+        If a count is out of bounds, or (an :class:`~zopa.models.OverBudgetError`)
+        if the draws' results alone would not fit the memory budget.
+
     Notes
     -----
     Cost: ``O(draws · n · m)`` for sampling and the ZOPA, the same for the
     compromise kernel, ``O(draws · m · n log n)`` for the median kernel, and
-    ``loop_draws`` full fits for every other model.
+    ``loop_draws`` full fits for every other model. Memory: the kept results,
+    ``O(draws · m)``, plus one chunk of ``O(chunk · n · m)``, sized to the budget.
     """
-    if draws < 1 or loop_draws < 1:
-        raise ModelError(f"draws ({draws}) and loop_draws ({loop_draws}) must be at least 1")
+    check_draws(draws, loop_draws)
     if constraints.actors != problem.actors or constraints.issues != problem.issues:
         raise ModelError("constraints and problem must have the same actors and issues")
-    seed: int | None
-    if isinstance(rng, np.random.Generator):
-        generator, seed = rng, None
-    else:
-        seed = _fresh_seed() if rng is None else int(rng)
-        generator = np.random.default_rng(seed)
-    positions = sample_values(
-        problem.positions, position_spread, draws=draws, rng=generator, scale=problem.scale
-    )
-    red_lines = sample_values(
-        constraints.red_line, red_line_spread, draws=draws, rng=generator, scale=problem.scale
-    )
-    zone = zone_of_agreement(constraints, level=2, red_line=red_lines)
-    zone1 = zone_of_agreement(constraints, level=1, red_line=red_lines)
-    results: dict[str, ModelDraws] = {}
-    for label, model in models.items():
-        outcomes = _vectorised_outcomes(model, problem, positions)
-        vectorised = outcomes is not None
-        if outcomes is None:
-            outcomes = _looped_outcomes(model, problem, positions[:loop_draws])
-        k = outcomes.shape[0]
-        part = Zone(zone.low[:k], zone.high[:k])
-        results[label] = ModelDraws(
-            model=model.name,
-            params=model.get_params(),
-            outcomes=outcomes,
-            vectorised=vectorised,
-            within=within_zone(outcomes, part),
+    n, m = problem.positions.shape
+    loop_draws = min(loop_draws, draws)
+    kernels = {label: _kernel_of(model, problem) for label, model in models.items()}
+    vectorised = [label for label, kernel in kernels.items() if kernel is not None]
+    looped = [label for label in models if label not in vectorised]
+    kept = _kept_bytes(draws, loop_draws, m, len(vectorised), len(looped))
+    if kept > memory_budget() // 2:
+        per_draw = _kept_bytes(1, 0, m, len(vectorised), len(looped))
+        raise OverBudgetError(
+            f"keeping {draws:,} draws of {len(models)} model(s) on {m:,} issues needs about "
+            f"{format_bytes(kept)}, over half the memory budget of "
+            f"{format_bytes(memory_budget())}; give --draws "
+            f"{max(1, memory_budget() // 2 // per_draw):,} or fewer, or fewer --models"
         )
-    return MonteCarloResult(draws, seed, positions, zone, zone1, results)
+    size = fit_chunk(
+        draw_bytes(n, m, position_spread.size + red_line_spread.size),
+        draws,
+        fixed=kept + base_bytes(n, m),
+        what=f"one Monte Carlo draw of {n:,} actors × {m:,} issues",
+        fix="leave actors without a stance out of the scenario, or split it",
+    )
+    seed, stream = _seed_of(rng)
+    source = _Draws(problem, constraints, position_spread, red_line_spread, stream)
+    nonempty = np.empty((draws, m), dtype=bool)
+    nonempty1 = np.empty((draws, m), dtype=bool)
+    outcomes = {label: np.empty((draws, m)) for label in vectorised}
+    within = {label: np.empty((draws, m), dtype=bool) for label in vectorised}
+    weights = {label: _kernel_weights(models[label], problem) for label in vectorised}
+    for where, positions, red_lines in source.chunks(draws, size):
+        zone = zone_of_agreement(constraints, level=2, red_line=red_lines)
+        nonempty[where] = zone.nonempty
+        nonempty1[where] = zone_of_agreement(constraints, level=1, red_line=red_lines).nonempty
+        swapped = np.swapaxes(positions, -1, -2)
+        for label in vectorised:
+            kernel = kernels[label]
+            assert kernel is not None
+            value = kernel(swapped, weights[label])
+            outcomes[label][where] = np.clip(value, problem.scale[:, 0], problem.scale[:, 1])
+            within[label][where] = within_zone(outcomes[label][where], zone)
+        if progress is not None:
+            progress("draws", where.stop, draws)
+    results = {
+        label: ModelDraws(
+            model=models[label].name,
+            params=models[label].get_params(),
+            outcomes=outcomes[label],
+            vectorised=True,
+            within=within[label],
+        )
+        for label in vectorised
+    }
+    if looped:
+        zones = (
+            (where, positions, zone_of_agreement(constraints, level=2, red_line=red_lines))
+            for where, positions, red_lines in source.chunks(loop_draws, size)
+        )
+        refits = refit_draws(
+            {label: models[label] for label in looped}, problem, zones, loop_draws, progress
+        )
+        for label, (outcomes_of, within_of) in refits.items():
+            model = models[label]
+            results[label] = ModelDraws(
+                model=model.name,
+                params=model.get_params(),
+                outcomes=outcomes_of,
+                vectorised=False,
+                within=within_of,
+            )
+    return MonteCarloResult(draws, seed, nonempty, nonempty1, {k: results[k] for k in models})

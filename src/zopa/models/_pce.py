@@ -5,13 +5,23 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from zopa.models._base import BargainingModel, BargainingProblem, FloatArray
+from zopa.models._budget import chunks, fit_chunk
 from zopa.models._common import clip_to_scale, number_in, one_of, vote_weights
+from zopa.models._kernels import pairwise_support
 
 __all__ = ["ProbabilisticCondorcetModel", "pce_distribution"]
 
 from zopa.registry import models
+
+#: Issues per chunk are capped so one chunk's ``(issues, K, K)`` arrays hold about this
+#: many cells (they then stay in cache).
+_CACHE_CELLS = 1 << 15
+#: ``(K, K)`` float64 arrays alive at once per issue (the pairwise sums, the contest
+#: probabilities, the transition matrix and the linear system, rounded up).
+_ARRAYS_PER_PAIR = 16
 
 
 def pce_distribution(
@@ -43,29 +53,78 @@ def pce_distribution(
     numpy.ndarray
         ``(K,)`` probabilities summing to 1.
     """
-    k = options.size
-    if k == 1:
-        return np.ones(1)
-    dist = np.abs(options[None, :] - positions[:, None]) / width  # (n, K)
-    u = 1 - dist if utility == "linear" else 1 - dist**2
-    # Votes of each actor for option a over option b (KTAB's proportional voting).
-    votes = weights[:, None, None] * (u[:, :, None] - u[:, None, :])  # (n, a, b)
-    strength = np.clip(votes, 0.0, None).sum(axis=0) ** power  # coalition for a against b
-    against = strength.T
+    options = np.asarray(options, dtype=np.float64)
+    pi: FloatArray = _stationary(
+        options[None],
+        np.ones((1, options.size), dtype=bool),
+        np.asarray(positions, dtype=np.float64)[None],
+        np.asarray(weights, dtype=np.float64)[None],
+        np.array([width], dtype=np.float64),
+        utility=utility,
+        power=power,
+    )[0]
+    return pi
+
+
+def _stationary(
+    options: FloatArray,
+    valid: NDArray[np.bool_],
+    positions: FloatArray,
+    weights: FloatArray,
+    width: FloatArray,
+    *,
+    utility: str,
+    power: float,
+) -> FloatArray:
+    """:func:`pce_distribution` on a batch of issues: ``(B, K)`` options, ``valid`` marks real ones.
+
+    Options beyond an issue's own (``valid`` false, at the end of each row) are
+    never challengers and lead back to the first option, so they are transient
+    and get probability 0; the real options' chain is unchanged.
+    """
+    batch, k = options.shape
+    count = valid.sum(axis=1)
+    # KTAB's proportional voting: actor i casts w_i (u_i(a) - u_i(b)) for a against b;
+    # the coalition strength of a is the sum of the positive votes.
+    scale = width[:, None, None] ** (1 if utility == "linear" else 2)
+    loss = "linear" if utility == "linear" else "quadratic"
+    strength = (pairwise_support(options, positions, weights, loss=loss) / scale) ** power
+    against = strength.transpose(0, 2, 1)
     denom = strength + against
     win = np.divide(strength, denom, out=np.full_like(strength, 0.5), where=denom > 0)
     # From state a a challenger b is drawn uniformly; the state moves if b wins.
-    transition = win.T / (k - 1)
-    np.fill_diagonal(transition, 0.0)
-    np.fill_diagonal(transition, 1.0 - transition.sum(axis=1))
-    # Stationary distribution: left eigenvector for eigenvalue 1 (solve pi (T - I) = 0).
+    eye = np.eye(k, dtype=bool)[None]
+    real = valid[:, :, None] & valid[:, None, :] & ~eye
+    rate = 1.0 / np.maximum(count - 1, 1)[:, None, None]
+    transition = np.where(real, win.transpose(0, 2, 1) * rate, 0.0)
+    transition = np.where(eye, 1.0 - transition.sum(axis=2, keepdims=True), transition)
+    # A padded option leads straight to the first option.
+    to_first = np.arange(k) == 0
+    transition = np.where(valid[:, :, None], transition, to_first[None, None, :])
+    # Stationary distribution: pi (T - I) = 0 with the last equation replaced by sum(pi) = 1.
+    system = transition.transpose(0, 2, 1) - np.eye(k)[None]
+    system[:, -1, :] = 1.0
+    rhs = np.zeros((batch, k))
+    rhs[:, -1] = 1.0
+    try:
+        pi = np.linalg.solve(system, rhs[..., None])[..., 0]
+    except np.linalg.LinAlgError:
+        # A chain whose stationary distribution is not unique: least squares, issue by issue.
+        pi = np.array([_least_squares(t) for t in transition])
+    pi = np.where(valid, np.clip(pi, 0.0, None), 0.0)
+    pi[count == 0, 0] = 1.0  # an issue without options: any distribution will do
+    result: FloatArray = pi / pi.sum(axis=1, keepdims=True)
+    return result
+
+
+def _least_squares(transition: FloatArray) -> FloatArray:
+    """One chain's stationary distribution by least squares: ``pi (T - I) = 0``, ``Σ pi = 1``."""
+    k = transition.shape[0]
     system = np.vstack([transition.T - np.eye(k), np.ones((1, k))])
     rhs = np.zeros(k + 1)
     rhs[-1] = 1.0
     pi, *_ = np.linalg.lstsq(system, rhs, rcond=None)
-    pi = np.clip(np.asarray(pi, dtype=np.float64), 0.0, None)
-    result: FloatArray = pi / pi.sum()
-    return result
+    return np.asarray(pi, dtype=np.float64)
 
 
 @models.register("zopa.pce.v1")
@@ -115,22 +174,70 @@ class ProbabilisticCondorcetModel(BargainingModel):
         self.power = power
         self.point = point
 
+    def memory_needed(self, problem: BargainingProblem) -> int:
+        """One issue's ``(K, K)`` arrays, ``K`` the most actors present on an issue."""
+        most = max(1, int(problem.present.sum(axis=0).max(initial=0)))
+        return _ARRAYS_PER_PAIR * 8 * most**2
+
+    def _outcome(self, problem: BargainingProblem) -> FloatArray:
+        return self._distribution(problem)[0]
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
-        w = vote_weights(problem)
-        outcome = np.full(len(problem.issues), np.nan)
-        distributions: dict[str, dict[str, float]] = {}
-        for j, issue in enumerate(problem.issues):
-            here = problem.present[:, j]
-            if not here.any():
-                continue
-            x, wj = problem.positions[here, j], w[here, j]
-            if not (wj > 0).any():
-                wj = np.ones_like(wj)
-            options = np.unique(x)
-            width = float(problem.scale[j, 1] - problem.scale[j, 0]) or 1.0
-            pi = pce_distribution(
-                options, x, wj, width=width, utility=self.utility, power=self.power
+        outcome, options, pi = self._distribution(problem)
+        distributions = {
+            issue: {
+                f"{o:g}": float(p)
+                for o, p in zip(options[j], pi[j], strict=True)
+                if not np.isnan(o)
+            }
+            for j, issue in enumerate(problem.issues)
+            if not np.isnan(outcome[j])
+        }
+        return outcome, {"distribution": distributions}
+
+    def _distribution(
+        self, problem: BargainingProblem
+    ) -> tuple[FloatArray, FloatArray, FloatArray]:
+        """Outcome ``(m,)``, options ``(m, K)`` (``nan`` past an issue's own), probabilities."""
+        present = problem.present.T  # (m, n)
+        w = vote_weights(problem).T
+        # An issue where nobody present has weight is decided by the actors present, equally.
+        w = np.where(present & ~(w > 0).any(axis=1, keepdims=True), 1.0, w)
+        x = np.where(present, problem.positions.T, np.nan)
+        # Each issue's options: its distinct positions, sorted, at the front of its row.
+        xs = np.sort(x, axis=1)
+        new = np.concatenate([~np.isnan(xs[:, :1]), xs[:, 1:] != xs[:, :-1]], axis=1)
+        new &= ~np.isnan(xs)
+        m, k = x.shape[0], max(1, int(new.sum(axis=1).max(initial=0)))
+        front = np.argsort(~new, axis=1, kind="stable")[:, :k]
+        options = np.take_along_axis(xs, front, axis=1)
+        valid = np.take_along_axis(new, front, axis=1)
+        # Padding repeats the row's largest option, so rows stay sorted.
+        top = np.nanmax(np.where(valid, options, -np.inf), axis=1, keepdims=True)
+        padded = np.where(valid, options, np.where(np.isfinite(top), top, 0.0))
+        width = problem.scale[:, 1] - problem.scale[:, 0]
+        width = np.where(width > 0, width, 1.0)
+        size = fit_chunk(
+            self.memory_needed(problem),
+            m,
+            what=f"{self.name} on an issue of {k:,} options",
+            fix="leave it out with --models, or raise ZOPA_MEMORY_BUDGET_MB",
+        )
+        pi = np.zeros((m, k))
+        for part in chunks(m, min(size, max(1, _CACHE_CELLS // k**2))):
+            pi[part] = _stationary(
+                padded[part],
+                valid[part],
+                x[part],
+                w[part],
+                width[part],
+                utility=self.utility,
+                power=self.power,
             )
-            outcome[j] = float(pi @ options) if self.point == "mean" else options[np.argmax(pi)]
-            distributions[issue] = {f"{o:g}": float(p) for o, p in zip(options, pi, strict=True)}
-        return clip_to_scale(outcome, problem), {"distribution": distributions}
+        any_option = valid.any(axis=1)
+        if self.point == "mean":
+            point = (pi * padded).sum(axis=1)
+        else:
+            point = np.take_along_axis(padded, np.argmax(pi, axis=1)[:, None], axis=1)[:, 0]
+        outcome = clip_to_scale(np.where(any_option, point, np.nan), problem)
+        return outcome, np.where(valid, options, np.nan), pi

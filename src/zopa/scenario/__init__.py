@@ -7,7 +7,7 @@ levers and forecast questions. :func:`load_scenario` validates it once, at the
 boundary; :func:`check_file` lists every problem with its line and a hint;
 :func:`draft_scenario` proposes one from the evidence in the store;
 :func:`solve_scenario` runs the bargaining models, the ZOPA analysis and Monte
-Carlo on it.
+Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, tests).
 """
 
 from zopa.scenario._check import check_scenario
@@ -41,6 +41,7 @@ from zopa.scenario._schema import (
     What,
 )
 from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS, solve_scenario
+from zopa.scenario._synthetic import synthetic_scenario
 
 __all__ = [
     "DEFAULT_DRAWS",
@@ -83,5 +84,6 @@ __all__ = [
     "loads_scenario",
     "scenario_arrays",
     "solve_scenario",
+    "synthetic_scenario",
     "to_problem",
 ]

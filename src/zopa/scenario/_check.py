@@ -4,7 +4,8 @@ The pydantic models check each value on its own; these checks look across the
 file: ids that are unknown or defined twice, stances whose uncertainty does not
 contain the position, red lines that contradict the actor's own position,
 contradictory legitimacy judgements, ratifiers without red lines, formats whose
-preconditions can never be met, and model names that are not registered. Each
+preconditions can never be met, model names that are not registered, and a
+scenario ``zopa solve`` could not solve (nobody takes a position). Each
 problem names the line of the offending value and a fix.
 """
 
@@ -169,6 +170,7 @@ def check_scenario(
 
     _check_questions(out, scenario, ref)
 
+    _check_solvable(out, scenario)
     for i_index, issue in enumerate(scenario.issues):
         takers = [a for a in scenario.actors if issue.id in a.positions and a.in_models]
         if len(takers) < 2:
@@ -192,6 +194,25 @@ def check_scenario(
                 out.unknown(("models", m_index), "model", name, known)
     out.problems.sort(key=lambda p: (p.line, p.severity))
     return out.problems
+
+
+def _check_solvable(out: _Collector, scenario: Scenario) -> None:
+    """What ``zopa solve`` needs beyond valid values: someone taking a position."""
+    with_positions = [a for a in scenario.actors if a.positions]
+    if not with_positions:
+        out.add(
+            ("actors",),
+            "no actor takes a position on any issue, so there is nothing to solve",
+            "add `positions:` to the actors (a position and a salience per issue)",
+        )
+    elif not any(a.in_models for a in with_positions):
+        out.add(
+            ("actors",),
+            "no actor with a position is counted by the models (all have `in_models: false`); "
+            "`zopa solve` gives the ZOPA but no model predictions",
+            "set `in_models: true` on the actors whose positions should count",
+            warn=True,
+        )
 
 
 def _extent(value: float, uncertainty: Uncertainty | None) -> tuple[float, float, bool]:

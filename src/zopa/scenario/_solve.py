@@ -8,22 +8,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from contextlib import nullcontext
 from typing import Any
 
 import numpy as np
 
-from zopa.errors import ModelError
+from zopa.errors import ModelError, ScenarioError
 from zopa.models import (
     BargainingModel,
+    BargainingProblem,
     Constraints,
     MonteCarloResult,
     Zone,
     acceptable_bounds,
     blocking_actors,
+    limit_memory,
     run_monte_carlo,
     within_zone,
     zone_of_agreement,
 )
+from zopa.models._budget import require_memory
+from zopa.models._montecarlo import Progress, base_bytes, check_draws, draw_bytes
+from zopa.scenario._check import check_scenario
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays
 from zopa.scenario._formats import format_reachability
 from zopa.scenario._schema import Scenario
@@ -105,24 +111,36 @@ def solve_scenario(
     loop_draws: int = DEFAULT_LOOP_DRAWS,
     rng: int | np.random.Generator | None = None,
     interval: float = 0.9,
+    memory_budget: int | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Run bargaining models, the ZOPA analysis and Monte Carlo on ``scenario``.
 
     Parameters
     ----------
     scenario:
-        A checked scenario (from :func:`zopa.scenario.load_scenario`).
+        A validated scenario (from :func:`zopa.scenario.load_scenario`); it is
+        checked again here, so a scenario with errors is refused, never half solved.
     models:
         Registry names to run; default: the scenario's ``models`` list, or every
         registered model.
     draws:
-        Monte Carlo draws over the declared uncertainty (positions, red lines).
+        Monte Carlo draws over the declared uncertainty (positions, red lines),
+        at most :data:`zopa.models.MAX_DRAWS`.
     loop_draws:
-        Draws used for models without a vectorised kernel (refitted in a loop).
+        Draws used for models without a vectorised kernel (refitted in a loop),
+        at most :data:`zopa.models.MAX_LOOP_DRAWS`.
     rng:
         Seed or Generator; the seed used is returned as ``seed``.
     interval:
         Probability mass of the reported prediction intervals (default 90 %).
+    memory_budget:
+        Bytes of working memory allowed (default: the budget in force,
+        :func:`zopa.models.memory_budget`). Models and draws work in chunks within
+        it; what cannot is refused before any model runs.
+    progress:
+        Called as ``progress(task, done, total)``: task ``"models"`` after each
+        model's fit, then as :func:`zopa.models.run_monte_carlo` reports.
 
     Returns
     -------
@@ -132,22 +150,41 @@ def solve_scenario(
         ``issues`` (positions, ZOPA at both levels with P(non-empty), each
         model's point prediction, interval and ZOPA verdict), ``package`` and
         ``formats``.
+
+    Raises
+    ------
+    ScenarioError
+        If the scenario has an error ``zopa scenario check`` reports.
+    ModelError
+        If a count is out of bounds or a model cannot work within the budget
+        (an :class:`~zopa.models.OverBudgetError` naming the model and what to do).
     """
     if not 0 < interval < 1:
         raise ModelError(f"interval must lie strictly between 0 and 1, got {interval}")
-    arrays = scenario_arrays(scenario)
+    check_draws(draws, loop_draws)
+    _refuse_errors(scenario)
     instances = _instantiate(list(models) if models is not None else _default_models(scenario))
-    points = {name: model.fit(arrays.problem).prediction_ for name, model in instances.items()}
-    mc = run_monte_carlo(
-        arrays.problem,
-        arrays.constraints,
-        instances,
-        position_spread=arrays.position_spread,
-        red_line_spread=arrays.red_line_spread,
-        draws=draws,
-        loop_draws=loop_draws,
-        rng=rng,
-    )
+    budget = limit_memory(memory_budget) if memory_budget is not None else nullcontext()
+    with budget:
+        _check_size(scenario)
+        arrays = scenario_arrays(scenario)
+        _check_models(instances, arrays.problem)
+        points = {}
+        for done, (name, model) in enumerate(instances.items(), start=1):
+            points[name] = model.fit(arrays.problem).prediction_
+            if progress is not None:
+                progress("models", done, len(instances))
+        mc = run_monte_carlo(
+            arrays.problem,
+            arrays.constraints,
+            instances,
+            position_spread=arrays.position_spread,
+            red_line_spread=arrays.red_line_spread,
+            draws=draws,
+            loop_draws=loop_draws,
+            rng=rng,
+            progress=progress,
+        )
     zone = zone_of_agreement(arrays.constraints, level=2)
     zone1 = zone_of_agreement(arrays.constraints, level=1)
     outcomes = {name: p.outcome for name, p in points.items()}
@@ -175,6 +212,44 @@ def solve_scenario(
     }
 
 
+def _refuse_errors(scenario: Scenario) -> None:
+    """The checks of ``zopa scenario check``: its first error, as a :class:`ScenarioError`."""
+    errors = [p for p in check_scenario(scenario, file=scenario.id) if p.severity == "error"]
+    if errors:
+        raise ScenarioError(
+            f"scenario {errors[0].format()}; run `zopa scenario check` on its file for the line"
+        )
+
+
+def _check_size(scenario: Scenario) -> None:
+    """Refuse, before any array is built, a scenario too large for one draw within the budget."""
+    actors = sum(1 for a in scenario.actors if a.positions)
+    issues = len(scenario.issues)
+    uncertain = sum(
+        (s.uncertainty is not None) + (s.red_line_uncertainty is not None)
+        for a in scenario.actors
+        for s in a.positions.values()
+    )
+    require_memory(
+        base_bytes(actors, issues) + draw_bytes(actors, issues, uncertain),
+        what=f"solving {actors:,} actors × {issues:,} issues (one draw)",
+        fix="split the scenario into smaller ones or raise ZOPA_MEMORY_BUDGET_MB",
+    )
+
+
+def _check_models(instances: dict[str, BargainingModel], problem: BargainingProblem) -> None:
+    """Refuse, before any model runs, a model that cannot work within the budget."""
+    n, m = problem.positions.shape
+    for name, model in instances.items():
+        others = ",".join(other for other in instances if other != name)
+        leave_out = f"leave it out with --models {others}" if others else "choose another model"
+        require_memory(
+            model.memory_needed(problem),
+            what=f"{name} on {n:,} actors × {m:,} issues",
+            fix=f"{leave_out}, or raise ZOPA_MEMORY_BUDGET_MB",
+        )
+
+
 def _issues(
     scenario: Scenario,
     arrays: ScenarioArrays,
@@ -186,21 +261,35 @@ def _issues(
 ) -> list[dict[str, Any]]:
     constraints = arrays.constraints
     low_by, high_by = _bound_setters(constraints, 2)
-    p_zopa = mc.p_zopa
+    p_zopa, p_zopa1 = mc.p_zopa, mc.p_zopa_level1
     tail = (1 - interval) / 2
-    pos_low, pos_high = np.quantile(mc.positions, [tail, 1 - tail], axis=0)
+    spread, stated = arrays.position_spread, arrays.problem.positions
+    pos_low, pos_high = (
+        spread.values_at(stated, np.full((1, spread.size), q), constraints.scale)[0]
+        for q in (tail, 1 - tail)
+    )
+    # Per model, once: intervals, ZOPA verdicts and blockers over every issue.
+    verdicts = {
+        name: (
+            mc.models[name].interval(interval),
+            within_zone(outcome, zone),
+            blocking_actors(outcome, constraints),
+            mc.models[name].within.mean(axis=0),
+        )
+        for name, outcome in outcomes.items()
+    }
+    stances = {actor.id: actor.positions for actor in scenario.actors}
     out = []
     for j, issue in enumerate(scenario.issues):
         positions = []
-        for a, actor_id in enumerate(constraints.actors):
-            if np.isnan(arrays.stated_positions[a, j]):
-                continue
-            stance = scenario.actor(actor_id).positions[issue.id]
+        for a in np.flatnonzero(~np.isnan(arrays.stated_positions[:, j])):
+            actor_id = constraints.actors[a]
+            stance = stances[actor_id][issue.id]
             stated = arrays.stated_positions[a, j]
             positions.append(
                 {
                     "actor": actor_id,
-                    "position": _num(arrays.stated_positions[a, j]),
+                    "position": _num(stated),
                     "salience": _num(stance.salience.value),
                     "low": _num(np.nan_to_num(pos_low[a, j], nan=stated)),
                     "high": _num(np.nan_to_num(pos_high[a, j], nan=stated)),
@@ -215,17 +304,14 @@ def _issues(
             )
         predictions = {}
         for name, outcome in outcomes.items():
-            draws = mc.models[name]
-            low, high = draws.interval(interval)
-            inside = bool(within_zone(outcome, zone)[j])
-            blockers = blocking_actors(outcome, constraints)[:, j]
+            (low, high), inside, blockers, p_within = verdicts[name]
             predictions[name] = {
                 "point": _num(outcome[j]),
                 "low": _num(low[j]),
                 "high": _num(high[j]),
-                "within_zopa": inside,
-                "p_within_zopa": _num(draws.within[:, j].mean()),
-                "blocked_by": [a for a, b in zip(constraints.actors, blockers, strict=True) if b],
+                "within_zopa": bool(inside[j]),
+                "p_within_zopa": _num(p_within[j]),
+                "blocked_by": [constraints.actors[a] for a in np.flatnonzero(blockers[:, j])],
             }
         out.append(
             {
@@ -242,7 +328,7 @@ def _issues(
                 },
                 "zopa_level1": {
                     **_zone_dict(zone1, j),
-                    "p_nonempty": _num(mc.zone_level1.nonempty[:, j].mean()),
+                    "p_nonempty": _num(p_zopa1[j]),
                 },
                 "predictions": predictions,
             }
