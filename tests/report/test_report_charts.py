@@ -39,3 +39,16 @@ def test_one_panel_per_issue_with_every_model() -> None:
 def test_suffix_given_is_replaced(tmp_path: Path) -> None:
     written = write_solve_chart(_result(), tmp_path / "c.png")
     assert sorted(p.name for p in written) == ["c.png", "c.svg"]
+
+
+def test_dollar_signs_in_scenario_text_are_text_not_tex(tmp_path: Path) -> None:
+    # Titles and labels come from scenario files: "$" must never reach the TeX parser.
+    result = _result()
+    tex = r"Cost $\frac{1$ talks"
+    result["scenario"] = {**result["scenario"], "title": tex}  # type: ignore[dict-item]
+    result["issues"][0]["label"] = tex  # type: ignore[index]
+    result["issues"][0]["positions"][0]["actor"] = "$x^"  # type: ignore[index]
+    written = write_solve_chart(result, tmp_path / "chart")
+    assert all(p.stat().st_size > 0 for p in written)
+    figure = solve_figure(result)
+    assert figure.get_axes()[0].get_title(loc="left").startswith(tex)

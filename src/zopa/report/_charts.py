@@ -61,14 +61,16 @@ def solve_figure(result: Mapping[str, Any]) -> Figure:
                 ax.scatter([pred["point"]], [y], marker="D", color=colour, zorder=3)
             labels.append(_short(name))
             y += 1
-        ax.set_yticks(range(len(labels)), labels, fontsize=8)
+        ax.set_yticks(range(len(labels)), labels, fontsize=8, parse_math=False)
         ax.set_ylim(-0.7, max(len(labels), 1) - 0.3)
         ax.invert_yaxis()
         ax.set_xlim(-2, 102)
         verdict = f"ZOPA [{zopa['low']:g}, {zopa['high']:g}]" if zopa["nonempty"] else "no ZOPA"
         p = zopa.get("p_nonempty")
         chance = f", P(ZOPA)={p:.2f}" if p is not None else ""
-        ax.set_title(f"{issue['label']} — {verdict}{chance}", fontsize=9, loc="left")
+        ax.set_title(
+            f"{issue['label']} — {verdict}{chance}", fontsize=9, loc="left", parse_math=False
+        )
         anchors = issue.get("anchors", {})
         ax.set_xticks([float(k) for k in anchors], [f"{k}" for k in anchors], fontsize=7)
         ax.grid(axis="x", alpha=0.3)
@@ -77,6 +79,7 @@ def solve_figure(result: Mapping[str, Any]) -> Figure:
         f"{result['scenario']['title']}: positions (size = salience, red | = red line), "
         f"predictions with {interval:.0%} intervals",
         fontsize=9,
+        parse_math=False,  # a "$" in a scenario's title is text, not TeX
     )
     return figure
 
