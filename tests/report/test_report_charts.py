@@ -45,9 +45,9 @@ def test_dollar_signs_in_scenario_text_are_text_not_tex(tmp_path: Path) -> None:
     # Titles and labels come from scenario files: "$" must never reach the TeX parser.
     result = _result()
     tex = r"Cost $\frac{1$ talks"
-    result["scenario"] = {**result["scenario"], "title": tex}  # type: ignore[dict-item]
-    result["issues"][0]["label"] = tex  # type: ignore[index]
-    result["issues"][0]["positions"][0]["actor"] = "$x^"  # type: ignore[index]
+    result["scenario"] = {**result["scenario"], "title": tex}
+    result["issues"][0]["label"] = tex
+    result["issues"][0]["positions"][0]["actor"] = "$x^"
     written = write_solve_chart(result, tmp_path / "chart")
     assert all(p.stat().st_size > 0 for p in written)
     figure = solve_figure(result)
