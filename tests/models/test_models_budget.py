@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import tracemalloc
+
 import numpy as np
 import pytest
 
 from zopa.errors import ConfigError, ModelError
 from zopa.models import (
     BargainingProblem,
+    CompromiseModel,
     Constraints,
+    EnsembleModel,
+    ExchangeModel,
     ExpectedUtilityModel,
     MonteCarloResult,
+    NashBargainingModel,
     OverBudgetError,
     ProbabilisticCondorcetModel,
     Spread,
+    WeightedMedianModel,
+    _refits,
     limit_memory,
     memory_budget,
     run_monte_carlo,
 )
 from zopa.models._budget import DEFAULT_MEMORY_BUDGET, MIB, fit_chunk, format_bytes
 from zopa.models._montecarlo import MAX_DRAWS, MAX_LOOP_DRAWS, UNIFORM
+from zopa.models._refits import _pool
 from zopa.settings import Settings
 
 
@@ -121,8 +130,6 @@ def _uncertain(n: int, m: int) -> tuple[BargainingProblem, Constraints, Spread, 
 
 
 def test_monte_carlo_results_do_not_depend_on_the_chunk_size() -> None:
-    from zopa.models import CompromiseModel, NashBargainingModel, WeightedMedianModel
-
     problem, constraints, spread, lines = _uncertain(40, 30)
     models = {
         "c": CompromiseModel(),
@@ -143,7 +150,7 @@ def test_monte_carlo_results_do_not_depend_on_the_chunk_size() -> None:
         )
 
     whole = run()
-    with limit_memory(64 * MIB):  # chunks of about 290 draws instead of one of 3,000
+    with limit_memory(64 * MIB):  # chunks of about 500 draws instead of one of 3,000
         chunked = run()
     np.testing.assert_array_equal(whole.nonempty, chunked.nonempty)
     for label in models:
@@ -166,8 +173,6 @@ def test_draw_counts_are_bounded_before_anything_is_drawn() -> None:
 
 
 def test_keeping_too_many_draws_is_refused_with_a_count_that_fits() -> None:
-    from zopa.models import CompromiseModel, WeightedMedianModel
-
     problem, constraints, spread, lines = _uncertain(3, 400)
     with limit_memory(64 * MIB), pytest.raises(OverBudgetError) as refused:
         run_monte_carlo(
@@ -185,8 +190,6 @@ def test_keeping_too_many_draws_is_refused_with_a_count_that_fits() -> None:
 
 
 def test_refits_in_worker_processes_equal_refits_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    from zopa.models import EnsembleModel, NashBargainingModel, _refits
-
     problem, constraints, spread, lines = _uncertain(8, 3)
     models = {
         "eu": ExpectedUtilityModel(),
@@ -216,9 +219,6 @@ def test_refits_in_worker_processes_equal_refits_here(monkeypatch: pytest.Monkey
 
 
 def test_worker_processes_only_when_they_pay_off_and_cannot_change_results() -> None:
-    from zopa.models import ExchangeModel
-    from zopa.models._refits import _pool
-
     problem = _uncertain(4, 2)[0]
     budget = DEFAULT_MEMORY_BUDGET
     pool = _pool({"eu": ExpectedUtilityModel()}, problem, budget, estimate=60.0)
@@ -228,3 +228,24 @@ def test_worker_processes_only_when_they_pay_off_and_cannot_change_results() -> 
     # A model drawing from a generator it holds would depend on which process refits what.
     drawing = ExchangeModel(variant="random_rate", rng=np.random.default_rng(0))
     assert _pool({"x": drawing}, problem, budget, estimate=60.0) is None
+
+
+def test_monte_carlo_memory_stays_within_the_budget_whatever_the_draws() -> None:
+    problem, constraints, spread, lines = _uncertain(10, 20)
+    tracemalloc.start()
+    try:
+        with limit_memory(64 * MIB):
+            run_monte_carlo(
+                problem,
+                constraints,
+                {"c": CompromiseModel()},
+                position_spread=spread,
+                red_line_spread=lines,
+                draws=100_000,  # all at once: 100,000 × 200 cells × ~10 arrays ≈ 1.5 GiB
+                loop_draws=1,
+                rng=0,
+            )
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak <= 64 * MIB

