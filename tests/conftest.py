@@ -11,7 +11,8 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from zopa.errors import StoreError
-from zopa.store import Store, open_store
+from zopa.ingest import content_hash
+from zopa.store import NewDocument, Store, open_store
 from zopa.store.testing import PostgresServer, throwaway_postgres
 
 REPO = Path(__file__).resolve().parent.parent
@@ -84,3 +85,19 @@ def seeds_or_skip() -> list[Path]:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is absent")
     return sorted(SEEDS.glob("*.txt"))
+
+
+def plain_document(key: str, body: str) -> NewDocument:
+    """An undated English document ``{key}.txt`` with ``body`` as its text, ready to store."""
+    return NewDocument(
+        sha256=content_hash(body),
+        source=f"{key}.txt",
+        outlet=None,
+        title=None,
+        url=None,
+        published_at=None,
+        date_source="none",
+        language="en",
+        text=body,
+        word_count=len(body.split()),
+    )

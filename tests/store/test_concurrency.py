@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from tests.conftest import plain_document
 from zopa.errors import StoreError
-from zopa.ingest import IngestReport, content_hash, ingest_paths
+from zopa.ingest import IngestReport, ingest_paths
 from zopa.store import Document, NewDocument, Store, add_document, list_documents, open_store
 from zopa.store.trial import run_trial
 
@@ -66,19 +67,7 @@ def _article(key: str) -> str:
 
 
 def _doc(key: str) -> NewDocument:
-    body = _article(key)
-    return NewDocument(
-        sha256=content_hash(body),
-        source=f"{key}.txt",
-        outlet=None,
-        title=None,
-        url=None,
-        published_at=None,
-        date_source="none",
-        language="en",
-        text=body,
-        word_count=len(body.split()),
-    )
+    return plain_document(key, _article(key))
 
 
 def _hold_write_lock(path: Path, seconds: float, locked: threading.Event) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy import event, select, text
 from sqlalchemy.engine import make_url
 from typer.testing import CliRunner
 
+from tests.conftest import plain_document
 from zopa import __version__
 from zopa.cli import app
 from zopa.errors import StoreError
@@ -60,19 +61,7 @@ def read_only_file(tmp_path: Path) -> Iterator[Path]:
 
 
 def _document(key: str) -> NewDocument:
-    body = " ".join(ARTICLE.format(f"{key}-{j}") for j in range(20))
-    return NewDocument(
-        sha256=content_hash(body),
-        source=f"{key}.txt",
-        outlet=None,
-        title=None,
-        url=None,
-        published_at=None,
-        date_source="none",
-        language="en",
-        text=body,
-        word_count=len(body.split()),
-    )
+    return plain_document(key, " ".join(ARTICLE.format(f"{key}-{j}") for j in range(20)))
 
 
 def test_a_read_only_store_file_is_one_line(read_only_file: Path) -> None:
