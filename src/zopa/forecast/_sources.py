@@ -30,12 +30,16 @@ __all__ = ["ForecastInputs", "ForecastSource", "PriceSource"]
 class ForecastInputs:
     """What a source may use: the scenario, the as-of date and the store.
 
-    A source must use nothing published after ``as_of``.
+    A source must use nothing published after ``as_of``. ``runs`` and ``seed``
+    are for sources that draw (the simulation, the static models' Monte Carlo):
+    the same inputs and seed give the same forecasts.
     """
 
     scenario: Scenario
     as_of: date
     store: Store | None = None
+    runs: int = 2000
+    seed: int = 0
 
 
 @runtime_checkable
