@@ -221,13 +221,14 @@ def test_refits_in_worker_processes_equal_refits_here(monkeypatch: pytest.Monkey
 def test_worker_processes_only_when_they_pay_off_and_cannot_change_results() -> None:
     problem = _uncertain(4, 2)[0]
     budget = DEFAULT_MEMORY_BUDGET
-    pool = _pool({"eu": ExpectedUtilityModel()}, problem, budget, estimate=60.0)
+    eu, counts = {"eu": ExpectedUtilityModel()}, {"eu": 40}
+    pool = _pool(eu, counts, problem, budget, estimate=60.0)
     assert pool is not None
     pool.shutdown()
-    assert _pool({"eu": ExpectedUtilityModel()}, problem, budget, estimate=0.5) is None
+    assert _pool(eu, counts, problem, budget, estimate=0.5) is None
     # A model drawing from a generator it holds would depend on which process refits what.
     drawing = ExchangeModel(variant="random_rate", rng=np.random.default_rng(0))
-    assert _pool({"x": drawing}, problem, budget, estimate=60.0) is None
+    assert _pool({"x": drawing}, {"x": 40}, problem, budget, estimate=60.0) is None
 
 
 def test_monte_carlo_memory_stays_within_the_budget_whatever_the_draws() -> None:

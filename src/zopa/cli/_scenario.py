@@ -15,7 +15,13 @@ from rich.table import Table
 from zopa.cli._app import console, err_console, progress_bar, state, store_of
 from zopa.errors import ConfigError, one_line
 from zopa.models._budget import MIB, MIN_MEMORY_BUDGET
-from zopa.models._montecarlo import MAX_DRAWS, MAX_LOOP_DRAWS, Progress
+from zopa.models._montecarlo import (
+    MAX_DRAWS,
+    MAX_LOOP_DRAWS,
+    MIN_REFITS,
+    REFIT_SECONDS,
+    Progress,
+)
 from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS
 
 __all__ = ["register"]
@@ -128,14 +134,22 @@ def render_solve(result: dict[str, Any]) -> None:
     predictions.add_column("model")
     for issue in result["issues"]:
         predictions.add_column(issue["id"], justify="right")
+    limited = []
     for model in result["models"]:
         suffix = "" if model["vectorised"] else f" ({model['draws']} draws)"
+        if model.get("refits_limited"):
+            limited.append(f"{_short(model['name'])} {model['draws']}")
         m = model["name"]
         predictions.add_row(
             _short(model["name"]) + suffix,
             *(_interval(issue["predictions"][m]) for issue in result["issues"]),
         )
     console.print(predictions)
+    if limited:
+        console.print(
+            f"refit budget: {', '.join(limited)} of {result['loop_draws']} draws (slow fits; "
+            "--refit-budget 0 refits every model on all of them)"
+        )
     package = result["package"]
     verdict = (
         "non-empty"
@@ -230,6 +244,17 @@ def solve(
             f"(at most {MAX_LOOP_DRAWS:,}).",
         ),
     ] = DEFAULT_LOOP_DRAWS,
+    refit_budget: Annotated[
+        float,
+        typer.Option(
+            "--refit-budget",
+            min=0.0,
+            metavar="SECONDS",
+            help="Estimated seconds (one core) of refits per model: a model whose fits "
+            f"are slow is refitted on fewer of the loop draws (at least {MIN_REFITS}); "
+            "the output says which. 0: no budget.",
+        ),
+    ] = REFIT_SECONDS,
     seed: Annotated[
         int | None, typer.Option("--seed", min=0, help="Random seed (default: fresh, printed).")
     ] = None,
@@ -280,6 +305,7 @@ def solve(
             models=_model_names(model),
             draws=draws,
             loop_draws=loop_draws,
+            refit_seconds=refit_budget or None,
             rng=seed,
             interval=interval,
             memory_budget=budget_mb * MIB,

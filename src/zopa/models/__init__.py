@@ -40,9 +40,12 @@ from zopa.models._expected_utility import ExpectedUtilityModel
 from zopa.models._kernels import compromise_outcome, weighted_median_outcome
 from zopa.models._median import WeightedMedianModel
 from zopa.models._montecarlo import (
+    MIN_REFITS,
+    REFIT_SECONDS,
     ModelDraws,
     MonteCarloResult,
     Spread,
+    refit_counts,
     run_monte_carlo,
     sample_values,
 )
@@ -62,6 +65,8 @@ __all__ = [
     "CSV_SCALE_RULES",
     "DEFAULT_MEMORY_BUDGET",
     "DEFAULT_MODELS",
+    "MIN_REFITS",
+    "REFIT_SECONDS",
     "BargainingModel",
     "BargainingProblem",
     "CompromiseModel",
@@ -91,6 +96,7 @@ __all__ = [
     "memory_budget",
     "nash_outcome",
     "pce_distribution",
+    "refit_counts",
     "run_monte_carlo",
     "sample_values",
     "score",

@@ -219,6 +219,19 @@ class BargainingModel:
         del problem
         return 0
 
+    def fit_seconds(self, problem: BargainingProblem) -> float:
+        """Estimated seconds of one fit on ``problem``, on one core of the bench machine.
+
+        A deterministic estimate from the model's order of growth (never a
+        measurement, so the same inputs always get the same number of Monte Carlo
+        refits, :data:`zopa.models.REFIT_SECONDS`); models whose cost grows faster
+        than ``actors × issues`` override it with their own growth and a rate
+        measured by ``bench/models.py``. The default: a microsecond per
+        actor-issue cell.
+        """
+        n, m = problem.positions.shape
+        return 1e-6 * float(n * m)
+
     def _outcome(self, problem: BargainingProblem) -> FloatArray:
         """The outcome of :meth:`_solve`; a model whose details are costly overrides it."""
         return self._solve(problem)[0]

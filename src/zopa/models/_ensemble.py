@@ -82,6 +82,10 @@ class EnsembleModel(BargainingModel):
         """The most any member needs (members are fitted one after the other)."""
         return max(member.memory_needed(problem) for member in self._members())
 
+    def fit_seconds(self, problem: BargainingProblem) -> float:
+        """The members' estimates together (it fits each of them)."""
+        return sum(member.fit_seconds(problem) for member in self._members())
+
     def _solve(self, problem: BargainingProblem) -> tuple[FloatArray, dict[str, Any]]:
         from zopa.errors import ModelError
 

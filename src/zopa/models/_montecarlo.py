@@ -14,8 +14,13 @@ draws; per chunk
 
 Every other model is then refitted on each of the first ``loop_draws`` draws
 only (they are iterative and not vectorised; :mod:`zopa.models._refits`, in
-worker processes when that pays off); the result says how many draws each model
-used.
+worker processes when that pays off). With a refit budget (``refit_seconds``,
+:data:`REFIT_SECONDS` for ``zopa solve`` unless ``--loop-draws`` is given) a
+model whose fits are slow is refitted on fewer draws: as many as its estimated
+fit time (:meth:`~zopa.models.BargainingModel.fit_seconds`, deterministic, so the
+same inputs always give the same draws) allows within the budget, at least
+:data:`MIN_REFITS`. The result says how many draws each model used and whether
+the budget cut them.
 
 Randomness is explicit: pass a seed or a :class:`numpy.random.Generator`; the
 same seed gives the same draws. Every draw reads one row of a single stream of
@@ -50,8 +55,10 @@ from zopa.models._zopa import Constraints, within_zone, zone_of_agreement
 __all__ = [
     "MAX_DRAWS",
     "MAX_LOOP_DRAWS",
+    "MIN_REFITS",
     "NONE",
     "NORMAL",
+    "REFIT_SECONDS",
     "TRIANGULAR",
     "UNIFORM",
     "ModelDraws",
@@ -61,6 +68,7 @@ __all__ = [
     "base_bytes",
     "check_draws",
     "draw_bytes",
+    "refit_counts",
     "run_monte_carlo",
     "sample_values",
 ]
@@ -74,6 +82,10 @@ MAX_DRAWS = 1_000_000
 """Most Monte Carlo draws accepted (checked before anything is allocated)."""
 MAX_LOOP_DRAWS = 10_000
 """Most draws a model without a vectorised kernel is refitted on (one full fit each)."""
+REFIT_SECONDS = 20.0
+"""Default refit budget: estimated seconds (one core) of Monte Carlo refits per model."""
+MIN_REFITS = 10
+"""Fewest draws a model is refitted on under a refit budget, however slow its fits."""
 
 Kernel = Callable[[ArrayLike, ArrayLike], FloatArray]
 
@@ -181,7 +193,8 @@ class ModelDraws:
 
     ``outcomes`` is ``(k, m)``; ``vectorised`` says whether all draws ran through
     a kernel (``k`` equals the number of draws) or a loop refitted the model on
-    the first ``k`` draws.
+    the first ``k`` draws; ``limited`` whether a refit budget made ``k`` smaller
+    than the loop draws asked for.
     """
 
     model: str
@@ -189,6 +202,7 @@ class ModelDraws:
     outcomes: FloatArray
     vectorised: bool
     within: BoolArray
+    limited: bool = False
 
     def interval(self, level: float) -> tuple[FloatArray, FloatArray]:
         """``(m,)`` lower and upper quantiles enclosing ``level`` of the draws."""
@@ -339,6 +353,7 @@ def run_monte_carlo(
     red_line_spread: Spread,
     draws: int = 2000,
     loop_draws: int = 200,
+    refit_seconds: float | None = None,
     rng: int | np.random.Generator | None = None,
     progress: Progress | None = None,
 ) -> MonteCarloResult:
@@ -360,6 +375,11 @@ def run_monte_carlo(
     loop_draws:
         How many of the draws models without a vectorised kernel are refitted
         on, at most :data:`MAX_LOOP_DRAWS`.
+    refit_seconds:
+        A refit budget per model, in estimated seconds on one core (``None``, the
+        default: no budget): a model is refitted on
+        ``min(loop_draws, max(MIN_REFITS, refit_seconds // fit_seconds))`` draws
+        (:func:`refit_counts`).
     rng:
         A seed or a Generator. ``None`` draws a fresh seed, which is recorded.
     progress:
@@ -440,13 +460,13 @@ def run_monte_carlo(
         for label in vectorised
     }
     if looped:
+        chosen = {label: models[label] for label in looped}
+        counts = refit_counts(chosen, problem, loop_draws, refit_seconds)
         zones = (
             (where, positions, zone_of_agreement(constraints, level=2, red_line=red_lines))
-            for where, positions, red_lines in source.chunks(loop_draws, size)
+            for where, positions, red_lines in source.chunks(max(counts.values()), size)
         )
-        refits = refit_draws(
-            {label: models[label] for label in looped}, problem, zones, loop_draws, progress
-        )
+        refits = refit_draws(chosen, problem, zones, counts, progress)
         for label, (outcomes_of, within_of) in refits.items():
             model = models[label]
             results[label] = ModelDraws(
@@ -455,5 +475,30 @@ def run_monte_carlo(
                 outcomes=outcomes_of,
                 vectorised=False,
                 within=within_of,
+                limited=counts[label] < loop_draws,
             )
     return MonteCarloResult(draws, seed, nonempty, nonempty1, {k: results[k] for k in models})
+
+
+def refit_counts(
+    models: Mapping[str, BargainingModel],
+    problem: BargainingProblem,
+    loop_draws: int,
+    refit_seconds: float | None,
+) -> dict[str, int]:
+    """How many draws each model is refitted on: all ``loop_draws`` without a budget;
+    with one, as many as ``refit_seconds`` of its estimated fits, between
+    :data:`MIN_REFITS` and ``loop_draws``.
+
+    The estimate (:meth:`~zopa.models.BargainingModel.fit_seconds`) is a function
+    of the model and the problem's size only, so the counts never depend on the
+    machine or its load.
+    """
+    if refit_seconds is None:
+        return dict.fromkeys(models, loop_draws)
+    counts = {}
+    for label, model in models.items():
+        per_fit = max(model.fit_seconds(problem), 1e-9)
+        affordable = int(min(refit_seconds / per_fit, MAX_LOOP_DRAWS))
+        counts[label] = min(loop_draws, max(MIN_REFITS, affordable))
+    return counts

@@ -53,27 +53,29 @@ def refit_draws(
     models: Mapping[str, BargainingModel],
     problem: BargainingProblem,
     chunks: Iterable[tuple[slice, FloatArray, Zone]],
-    draws: int,
+    counts: Mapping[str, int],
     progress: Progress | None = None,
 ) -> Outcomes:
-    """Each model's ``(draws, m)`` outcomes on the drawn positions, and whether each is in the zone.
+    """Each model's outcomes on its first ``counts[label]`` draws, and whether each is in the zone.
 
     ``chunks`` yields ``(where, positions, zone)``: the draws' indexes, their
-    ``(k, n, m)`` positions and their zones of agreement (``(k, m)`` bounds).
+    ``(k, n, m)`` positions and their zones of agreement (``(k, m)`` bounds),
+    for the first ``max(counts.values())`` draws.
     """
     m = len(problem.issues)
-    out = {label: (np.empty((draws, m)), np.empty((draws, m), dtype=bool)) for label in models}
+    draws = max(counts.values())
+    out = {label: _empty(counts[label], m) for label in models}
     budget = memory_budget()
     pool: ProcessPoolExecutor | None = None
-    pending: set[Future[tuple[int, Outcomes]]] = set()
+    pending: set[Future[tuple[int, int, Outcomes]]] = set()
     done = 0
 
-    def collect(start: int, result: Outcomes) -> None:
+    def collect(start: int, size: int, result: Outcomes) -> None:
         nonlocal done
         for label, (outcomes, within) in result.items():
             out[label][0][start : start + len(outcomes)] = outcomes
             out[label][1][start : start + len(outcomes)] = within
-        done += len(next(iter(result.values()))[0])
+        done += size
         if progress is not None:
             progress("refits", done, draws)
 
@@ -81,10 +83,11 @@ def refit_draws(
         for start, *work in _batches(chunks):
             if start == 0:  # the first draw, alone and timed here, decides on workers
                 began = time.perf_counter()
-                collect(0, _refit(problem, models, budget, *work))
-                pool = _pool(models, problem, budget, (time.perf_counter() - began) * draws)
+                collect(0, len(work[0]), _refit(problem, models, counts, budget, 0, *work))
+                seconds = time.perf_counter() - began
+                pool = _pool(models, counts, problem, budget, seconds * draws)
             elif pool is None:
-                collect(start, _refit(problem, models, budget, *work))
+                collect(start, len(work[0]), _refit(problem, models, counts, budget, start, *work))
             else:
                 while len(pending) >= 2 * WORKERS:
                     finished, pending = wait(pending, return_when=FIRST_COMPLETED)
@@ -97,6 +100,11 @@ def refit_draws(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return out
+
+
+def _empty(rows: int, m: int) -> tuple[FloatArray, BoolArray]:
+    """Room for ``rows`` draws' outcomes and zone verdicts on ``m`` issues."""
+    return np.empty((rows, m)), np.empty((rows, m), dtype=bool)
 
 
 def _batches(
@@ -113,6 +121,7 @@ def _batches(
 
 def _pool(
     models: Mapping[str, BargainingModel],
+    counts: Mapping[str, int],
     problem: BargainingProblem,
     budget: int,
     estimate: float,
@@ -141,35 +150,43 @@ def _pool(
         max_workers=WORKERS,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(problem, dict(models), share),
+        initargs=(problem, dict(models), dict(counts), share),
     )
 
 
 def _start_worker(
-    problem: BargainingProblem, models: dict[str, BargainingModel], share: int
+    problem: BargainingProblem,
+    models: dict[str, BargainingModel],
+    counts: dict[str, int],
+    share: int,
 ) -> None:
-    _WORKER.update(problem=problem, models=models, share=share)
+    _WORKER.update(problem=problem, models=models, counts=counts, share=share)
 
 
 def _refit_batch(
     start: int, positions: FloatArray, low: FloatArray, high: FloatArray
-) -> tuple[int, Outcomes]:
+) -> tuple[int, int, Outcomes]:
     """In a worker: :func:`_refit` on what :func:`_start_worker` received."""
-    problem, models, share = _WORKER["problem"], _WORKER["models"], _WORKER["share"]
-    return start, _refit(problem, models, share, positions, low, high)
+    problem, models, counts = _WORKER["problem"], _WORKER["models"], _WORKER["counts"]
+    result = _refit(problem, models, counts, _WORKER["share"], start, positions, low, high)
+    return start, len(positions), result
 
 
 def _refit(
     problem: BargainingProblem,
     models: Mapping[str, BargainingModel],
+    counts: Mapping[str, int],
     budget: int,
+    start: int,
     positions: FloatArray,
     low: FloatArray,
     high: FloatArray,
 ) -> Outcomes:
-    """Every model on each draw of ``positions`` (``(k, n, m)``), within ``budget`` bytes."""
+    """The models due on each draw of ``positions`` (``(k, n, m)``, the draws from
+    ``start`` on), within ``budget`` bytes: a model is due on the draws below its count."""
     k, m = len(positions), len(problem.issues)
-    out = {label: (np.empty((k, m)), np.empty((k, m), dtype=bool)) for label in models}
+    due = {label: min(k, max(0, counts[label] - start)) for label in models}
+    out = {label: _empty(due[label], m) for label in models}
     for i, drawn in enumerate(positions):
         variant = BargainingProblem(
             actors=problem.actors,
@@ -182,6 +199,8 @@ def _refit(
         )
         with limit_memory(budget), shared_fits():
             for label, model in models.items():
+                if i >= due[label]:
+                    continue
                 outcome = model.predict(variant)
                 out[label][0][i] = outcome
                 out[label][1][i] = within_zone(outcome, Zone(low[i], high[i]))

@@ -28,7 +28,13 @@ from zopa.models import (
     zone_of_agreement,
 )
 from zopa.models._budget import require_memory
-from zopa.models._montecarlo import Progress, base_bytes, check_draws, draw_bytes
+from zopa.models._montecarlo import (
+    REFIT_SECONDS,
+    Progress,
+    base_bytes,
+    check_draws,
+    draw_bytes,
+)
 from zopa.scenario._check import check_scenario
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays
 from zopa.scenario._formats import format_reachability
@@ -109,6 +115,7 @@ def solve_scenario(
     models: Sequence[str] | None = None,
     draws: int = DEFAULT_DRAWS,
     loop_draws: int = DEFAULT_LOOP_DRAWS,
+    refit_seconds: float | None = REFIT_SECONDS,
     rng: int | np.random.Generator | None = None,
     interval: float = 0.9,
     memory_budget: int | None = None,
@@ -130,6 +137,11 @@ def solve_scenario(
     loop_draws:
         Draws used for models without a vectorised kernel (refitted in a loop),
         at most :data:`zopa.models.MAX_LOOP_DRAWS`.
+    refit_seconds:
+        Refit budget per model in estimated seconds on one core (default
+        :data:`zopa.models.REFIT_SECONDS`; ``None``: none): a model whose fits are
+        slow is refitted on fewer of the loop draws, at least
+        :data:`zopa.models.MIN_REFITS` (the result says which: ``refits_limited``).
     rng:
         Seed or Generator; the seed used is returned as ``seed``.
     interval:
@@ -162,6 +174,8 @@ def solve_scenario(
     if not 0 < interval < 1:
         raise ModelError(f"interval must lie strictly between 0 and 1, got {interval}")
     check_draws(draws, loop_draws)
+    if refit_seconds is not None and not refit_seconds > 0:
+        raise ModelError(f"refit_seconds must be positive or None, got {refit_seconds}")
     _refuse_errors(scenario)
     instances = _instantiate(list(models) if models is not None else _default_models(scenario))
     budget = limit_memory(memory_budget) if memory_budget is not None else nullcontext()
@@ -182,6 +196,7 @@ def solve_scenario(
             red_line_spread=arrays.red_line_spread,
             draws=draws,
             loop_draws=loop_draws,
+            refit_seconds=refit_seconds,
             rng=rng,
             progress=progress,
         )
@@ -192,6 +207,7 @@ def solve_scenario(
         "scenario": {"id": scenario.id, "title": scenario.title, "as_of": _date(scenario)},
         "seed": mc.seed,
         "draws": draws,
+        "loop_draws": loop_draws,
         "interval": interval,
         "models": [
             {
@@ -200,6 +216,7 @@ def solve_scenario(
                 "inputs_digest": p.inputs_digest,
                 "draws": int(mc.models[name].outcomes.shape[0]),
                 "vectorised": mc.models[name].vectorised,
+                "refits_limited": mc.models[name].limited,
             }
             for name, p in points.items()
         ],
