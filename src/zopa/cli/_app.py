@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from zopa.cli._console import console, err_console
-from zopa.errors import ZopaError, one_line, quoted
+from zopa.errors import ConfigError, ZopaError, one_line, quoted
 from zopa.files import display_path
 from zopa.settings import Settings, load_settings
 from zopa.store import Store, open_store
@@ -198,6 +199,15 @@ def iso_date_option(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(
             f"{quoted(value)} is not a date YYYY-MM-DD", param_hint=option
         ) from None
+
+
+def chart_base(chart: Path) -> Path:
+    """Refuse, before any work, a ``--chart`` path whose folder does not exist."""
+    folder = chart.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise ConfigError(f"--chart {chart}: the folder {folder} {what}; create it first")
+    return chart
 
 
 def parse_id(value: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -12,7 +12,10 @@ from rich.text import Text
 
 from zopa.cli._app import console, err_console, state, store_of
 
-__all__ = ["register"]
+if TYPE_CHECKING:
+    from zopa.forecast import Scores
+
+__all__ = ["register", "render_scores"]
 
 MAX_LISTED_PROBLEMS = 50
 """Bad rows printed one per line before the rest are only counted."""
@@ -76,12 +79,17 @@ def scores(
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return
+    render_scores(scenario.title, result)
+
+
+def render_scores(title: str, result: Scores) -> None:
+    """Print a scores table (sources beside the baselines) and the calibration table."""
     if not result.resolved:
-        console.print(f"{scenario.id}: no resolved event questions to score yet", markup=False)
+        console.print(f"{result.scenario}: no resolved event questions to score yet", markup=False)
         return
     table = Table(
         title=Text(
-            f"{scenario.title} — scores on {result.resolved} resolved question(s), "
+            f"{title} — scores on {result.resolved} resolved question(s), "
             f"base rate {_number(result.base_rate, 2)} (lower is better)"
         )
     )
