@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 import numpy as np
@@ -141,9 +142,7 @@ def fit_extremising(questions: Sequence[Resolved]) -> float:
     """
     best, best_score = EXTREMISING_GRID[0], np.inf
     for a in EXTREMISING_GRID:
-        score = _mean_log(
-            lambda q, a=a: extremised_pool(q.probabilities, q.weights, a=a), questions
-        )
+        score = _mean_log(partial(_extremised, a=a), questions)
         if score < best_score - 1e-12:
             best, best_score = a, score
     return best

@@ -81,6 +81,10 @@ class StaticModelsSource:
             else:
                 kind = q.what.type if q.what is not None else "no `what:`"
                 unanswered[q.id] = f"the models predict where issues settle, not a {kind}"
+        if wanted and not any(a.positions for a in scenario.actors):
+            why = "no actor states a position, so there is nothing to model"
+            unanswered.update({q.id: why for q in wanted})
+            wanted = []
         if not wanted:
             return SourceReport([], unanswered)
         names, mc = _monte_carlo(scenario, inputs.runs, inputs.seed)
@@ -100,7 +104,11 @@ class StaticModelsSource:
                 fields: dict[str, Any] = {"probability": point}
             else:
                 assert q.issue is not None
-                point, low, high, details = _value(names, mc, column[q.issue])
+                value = _value(names, mc, column[q.issue])
+                if value is None:
+                    unanswered[q.id] = f"no model predicts a value of {q.issue}"
+                    continue
+                point, low, high, details = value
                 fields = {"value": point}
             parameters = {**common, **details}
             forecasts.append(
@@ -161,14 +169,15 @@ def _agreement(
 
 def _value(
     names: list[str], mc: MonteCarloResult, col: int
-) -> tuple[float, float, float, dict[str, Any]]:
+) -> tuple[float, float, float, dict[str, Any]] | None:
     samples = [mc.models[name].outcomes[:, col] for name in names]
     samples = [s[~np.isnan(s)] for s in samples]
     per_model = {
         name: [_round(v) for v in np.quantile(s, VALUE_QUANTILES)] if s.size else None
         for name, s in zip(names, samples, strict=True)
     }
-    low, point, high = (
-        _round(v) for v in mixture_quantiles([s for s in samples if s.size], VALUE_QUANTILES)
-    )
+    found = [s for s in samples if s.size]
+    if not found:
+        return None
+    low, point, high = (_round(v) for v in mixture_quantiles(found, VALUE_QUANTILES))
     return point, low, high, {"per_model": per_model, "quantiles": list(VALUE_QUANTILES)}
