@@ -44,6 +44,7 @@ forecast_app = typer.Typer(
         "SCENARIO`), import crowd and market prices, and score the stored forecasts."
     ),
     no_args_is_help=True,
+    subcommand_metavar="SCENARIO [OPTIONS] | COMMAND [ARGS]...",
 )
 
 
