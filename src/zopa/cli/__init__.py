@@ -15,6 +15,7 @@ import sys
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from zopa.cli import (
+    _backtest,
     _db,
     _demo,
     _docs,
@@ -29,7 +30,18 @@ from zopa.cli._app import app
 
 __all__ = ["app", "main"]
 
-for _module in (_db, _ingest, _docs, _extract, _scenario, _questions, _forecast, _eval, _demo):
+for _module in (
+    _db,
+    _ingest,
+    _docs,
+    _extract,
+    _scenario,
+    _questions,
+    _forecast,
+    _backtest,
+    _eval,
+    _demo,
+):
     _module.register(app)
 
 

@@ -19,6 +19,7 @@ from zopa.forecast._asof import (
     hindsight,
     statements_as_of,
 )
+from zopa.forecast._backtest import MAX_BACKTEST_DATES, Backtest, backtest, backtest_dates
 from zopa.forecast._combined import COMBINED, CombinedSource, inverse_brier_weights
 from zopa.forecast._experts import EXPERTS, ExpertsSource
 from zopa.forecast._matching import match_statement
@@ -52,7 +53,14 @@ from zopa.forecast._records import (
     SourceKind,
     digest_of,
 )
-from zopa.forecast._run import ForecastRun, StoredRun, run_forecasts, store_run
+from zopa.forecast._run import (
+    ForecastRun,
+    StoredRun,
+    make_sources,
+    run_forecasts,
+    source_names,
+    store_run,
+)
 from zopa.forecast._scores import (
     LOG_SCORE_FLOOR,
     Calibration,
@@ -81,9 +89,11 @@ __all__ = [
     "COMBINED",
     "EXPERTS",
     "LOG_SCORE_FLOOR",
+    "MAX_BACKTEST_DATES",
     "PRICE_COLUMNS",
     "SOURCE_KINDS",
     "STATIC_MODELS",
+    "Backtest",
     "Calibration",
     "CombinedSource",
     "DocumentCounts",
@@ -109,6 +119,8 @@ __all__ = [
     "StaticModelsSource",
     "StoredRun",
     "add_forecasts",
+    "backtest",
+    "backtest_dates",
     "brier_score",
     "corp_calibration",
     "describe_question",
@@ -123,6 +135,7 @@ __all__ = [
     "list_forecasts",
     "log_odds_mean",
     "log_score",
+    "make_sources",
     "match_statement",
     "question_status",
     "questions_overview",
@@ -131,6 +144,7 @@ __all__ = [
     "resolutions",
     "run_forecasts",
     "score_forecasts",
+    "source_names",
     "statements_as_of",
     "store_prices",
     "store_run",

@@ -199,9 +199,6 @@ def _tracks(inputs: ForecastInputs) -> list[Track]:
     """Each resolved question's final stored forecasts by zopa's own sources, as of the date."""
     if inputs.store is None:
         return []
-    records = list_forecasts(
-        inputs.store, inputs.scenario.id, source_kinds=list(OWN_KINDS), as_of=inputs.as_of
-    )
     out = []
     for q in inputs.scenario.questions:
         if q.kind != "event" or not isinstance(q.outcome, bool) or q.resolved_on is None:
@@ -209,13 +206,17 @@ def _tracks(inputs: ForecastInputs) -> list[Track]:
         if q.resolved_on > inputs.as_of:
             continue
         close = min(q.resolution_date + timedelta(days=1), q.resolved_on)
+        records = list_forecasts(
+            inputs.store,
+            inputs.scenario.id,
+            questions=[q.id],
+            source_kinds=list(OWN_KINDS),
+            as_of=close - timedelta(days=1),
+        )
         open_ = [
             r
             for r in records
-            if r.question == q.id
-            and r.probability is not None
-            and r.as_of < close
-            and (q.opens is None or r.as_of >= q.opens)
+            if r.probability is not None and (q.opens is None or r.as_of >= q.opens)
         ]
         final = {
             r.source: float(r.probability)

@@ -17,23 +17,33 @@ the result; ``strict=True`` refuses the run instead.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from sqlalchemy import select
 
 from zopa.errors import ForecastError, ScenarioError, quoted
 from zopa.forecast._asof import Hindsight, document_counts, hindsight
 from zopa.forecast._questions import question_status
 from zopa.forecast._records import NewForecast
 from zopa.forecast._sources import ForecastInputs, ForecastSource, ReportingSource
-from zopa.forecast._store import add_forecasts, list_forecasts
+from zopa.forecast._store import add_forecasts
 from zopa.models._montecarlo import MAX_DRAWS
 from zopa.registry import forecast_sources
 from zopa.scenario import Scenario, check_scenario
-from zopa.store import Store
+from zopa.store import Forecast, Store
 
-__all__ = ["BUILTIN_PACKAGES", "ForecastRun", "StoredRun", "run_forecasts", "store_run"]
+__all__ = [
+    "BUILTIN_PACKAGES",
+    "ForecastRun",
+    "StoredRun",
+    "make_sources",
+    "run_forecasts",
+    "source_names",
+    "store_run",
+]
 
 BUILTIN_PACKAGES = ("zopa.forecast", "zopa.simulate")
 """Packages whose import registers zopa's own forecast sources."""
@@ -118,6 +128,11 @@ def source_names(names: Sequence[str] | None) -> list[str]:
     return sorted(set(names))
 
 
+def make_sources(names: Sequence[str] | None = None) -> dict[str, ForecastSource]:
+    """The sources named (checked by :func:`source_names`; default: all), constructed."""
+    return {name: forecast_sources.get(name)() for name in source_names(names)}
+
+
 def run_forecasts(
     scenario: Scenario,
     *,
@@ -127,6 +142,7 @@ def run_forecasts(
     seed: int = 0,
     sources: Sequence[str] | None = None,
     strict: bool = False,
+    instances: Mapping[str, ForecastSource] | None = None,
 ) -> ForecastRun:
     """Run the forecast sources on ``scenario`` as of ``as_of``; store nothing.
 
@@ -138,6 +154,10 @@ def run_forecasts(
         Registry names to run (default: every registered source).
     strict:
         Refuse a scenario value citing evidence published after ``as_of``.
+    instances:
+        The sources to run, already made (by :func:`make_sources`), so a caller
+        running many dates reuses what they keep between dates; ``sources`` is
+        then ignored.
 
     Raises
     ------
@@ -146,7 +166,8 @@ def run_forecasts(
     ScenarioError
         The scenario has an error ``zopa scenario check`` reports.
     """
-    names = source_names(sources)
+    made_by = dict(instances) if instances is not None else make_sources(sources)
+    names = list(made_by)
     if not 1 <= runs <= MAX_DRAWS:
         raise ForecastError(f"--runs must be between 1 and {MAX_DRAWS:,}, got {runs:,}")
     if seed < 0:
@@ -172,12 +193,11 @@ def run_forecasts(
             f"no stored document is dated on or before {as_of}: the experts in the press have "
             "nothing to go on (ingest articles, or choose a later --as-of)"
         )
-    instances = {name: forecast_sources.get(name)() for name in names}
-    order = sorted(names, key=lambda n: (instances[n].kind == "combined", n))
+    order = sorted(names, key=lambda n: (made_by[n].kind == "combined", n))
     inputs = ForecastInputs(scenario, as_of, store, runs, seed)
     made: list[NewForecast] = []
     for name in order:
-        source = instances[name]
+        source = made_by[name]
         if source.kind == "combined":
             inputs = ForecastInputs(scenario, as_of, store, runs, seed, made=tuple(made))
         forecasts, unanswered = _report(source, inputs)
@@ -214,11 +234,11 @@ def store_run(store: Store, run: ForecastRun) -> StoredRun:
     A forecast is already stored when a row has the same scenario, question,
     source, as-of date and inputs digest.
     """
-    held = {
-        (r.question, r.source, r.inputs_digest)
-        for r in list_forecasts(store, run.scenario.id, as_of=run.as_of)
-        if r.as_of == run.as_of
-    }
+    query = select(Forecast.question, Forecast.source, Forecast.inputs_digest).where(
+        Forecast.scenario == run.scenario.id, Forecast.as_of == run.as_of
+    )
+    with store.session() as session:
+        held = {tuple(row) for row in session.execute(query)}
     new = [f for f in run.forecasts if (f.question, f.source, f.inputs_digest) not in held]
     if new:
         with store.write() as session:

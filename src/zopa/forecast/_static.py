@@ -64,6 +64,11 @@ class StaticModelsSource:
     kind: ClassVar[SourceKind] = "model"
     imported: ClassVar[bool] = False
 
+    def __init__(self) -> None:
+        # The Monte Carlo depends on the scenario, draws and seed only, not on the date:
+        # a backtest reuses it for every date.
+        self._runs: dict[str, tuple[list[str], MonteCarloResult]] = {}
+
     def forecast(self, inputs: ForecastInputs) -> list[NewForecast]:
         """Forecasts of the agreement and value questions."""
         return self.report(inputs).forecasts
@@ -87,7 +92,11 @@ class StaticModelsSource:
             wanted = []
         if not wanted:
             return SourceReport([], unanswered)
-        names, mc = _monte_carlo(scenario, inputs.runs, inputs.seed)
+        scenario_digest = digest_of(scenario.model_dump(mode="json", exclude={"questions"}))
+        key = f"{scenario_digest}:{inputs.runs}:{inputs.seed}"
+        if key not in self._runs:
+            self._runs[key] = _monte_carlo(scenario, inputs.runs, inputs.seed)
+        names, mc = self._runs[key]
         column = {issue.id: j for j, issue in enumerate(scenario.issues)}
         common = {
             "models": names,
@@ -95,7 +104,6 @@ class StaticModelsSource:
             "loop_draws": min(inputs.runs, DEFAULT_LOOP_DRAWS),
             "seed": inputs.seed,
         }
-        scenario_digest = digest_of(scenario.model_dump(mode="json", exclude={"questions"}))
         forecasts = []
         for q in wanted:
             if isinstance(q.what, AgreementSigned):

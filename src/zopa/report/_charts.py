@@ -15,7 +15,7 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["solve_figure", "write_solve_chart"]
+__all__ = ["solve_figure", "write_figure", "write_solve_chart"]
 
 _FORMATS = ("png", "svg")
 
@@ -99,8 +99,12 @@ def write_solve_chart(result: Mapping[str, Any], path: str | Path) -> list[Path]
     list of Path
         The files written.
     """
+    return write_figure(solve_figure(result), path)
+
+
+def write_figure(figure: Figure, path: str | Path) -> list[Path]:
+    """Write ``figure`` as ``path``.png and ``path``.svg (a .png or .svg suffix is replaced)."""
     base = Path(path)
-    figure = solve_figure(result)
     written = []
     for fmt in _FORMATS:
         target = (

@@ -1,0 +1,149 @@
+"""``zopa backtest SCENARIO --from D --to D --step 7d``: the forecasts replayed over time."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from zopa.cli._app import console, err_console, iso_date_option, store_of
+from zopa.errors import quoted
+
+__all__ = ["parse_step", "register"]
+
+_STEP = re.compile(r"^(\d{1,5})([dw])$")
+
+
+def parse_step(value: str) -> int:
+    """``7d`` → 7, ``2w`` → 14 (days); a usage error naming ``--step`` otherwise."""
+    found = _STEP.match(value.strip().lower())
+    days = int(found.group(1)) * (7 if found.group(2) == "w" else 1) if found else 0
+    if days < 1:
+        raise typer.BadParameter(
+            f"{quoted(value)} is not a step like 7d or 2w (days or weeks, at least 1 day)",
+            param_hint="--step",
+        )
+    return days
+
+
+def _point(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}" if value <= 1 else f"{value:.0f}"
+
+
+def backtest(
+    ctx: typer.Context,
+    scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", show_default=False)],
+    start: Annotated[
+        str, typer.Option("--from", help="First as-of date, YYYY-MM-DD.", show_default=False)
+    ],
+    end: Annotated[
+        str, typer.Option("--to", help="Last as-of date, YYYY-MM-DD.", show_default=False)
+    ],
+    step: Annotated[str, typer.Option("--step", help="Days or weeks between dates: 7d, 2w.")] = (
+        "7d"
+    ),
+    runs: Annotated[
+        int, typer.Option("--runs", help="Draws of the sources that draw (simulation, models).")
+    ] = 2000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of those draws.")] = 0,
+    sources: Annotated[
+        str | None,
+        typer.Option(
+            "--sources",
+            help="Comma-separated source names to run (default: every registered source).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Refuse a scenario value citing evidence dated after --from."
+        ),
+    ] = False,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart",
+            help="Write the probability paths as PATH.png and PATH.svg.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the backtest as JSON.")] = False,
+) -> None:
+    """Forecast every question as of each date of a range, store and score the forecasts."""
+    from zopa.forecast import backtest as run_backtest
+    from zopa.scenario import load_scenario
+
+    first = iso_date_option(start, "--from")
+    last = iso_date_option(end, "--to")
+    assert first is not None and last is not None
+    days = parse_step(step)
+    names = [n.strip() for n in sources.split(",") if n.strip()] if sources is not None else None
+    scenario = load_scenario(scenario_file)
+    result = run_backtest(
+        scenario,
+        store=store_of(ctx),
+        start=first,
+        end=last,
+        step_days=days,
+        runs=runs,
+        seed=seed,
+        sources=names,
+        strict=strict,
+    )
+    data = result.to_dict()
+    for warning in data["warnings"]:
+        err_console.print(f"warning: {warning}", markup=False)
+    err_console.print(
+        f"{len(result.runs)} date(s): stored {result.stored} forecast(s)"
+        + (f", {result.skipped} already stored" if result.skipped else ""),
+        markup=False,
+    )
+    if chart is not None:
+        from zopa.report import write_backtest_chart
+
+        for written in write_backtest_chart(data, chart):
+            err_console.print(f"wrote {written}", markup=False)
+    if as_json:
+        typer.echo(json.dumps(data))
+        return
+    moves = Table(title=Text(f"{scenario.title} — forecasts from {first} to {last}, every {days}d"))
+    for column in ("question", "source", "first", "last", "min–max", "changes"):
+        moves.add_column(column, overflow="fold")
+    for move in data["moves"]:
+        moves.add_row(
+            Text(move["question"]),
+            Text(move["source"]),
+            Text(f"{_point(move['first']['point'])} ({move['first']['as_of']})"),
+            Text(f"{_point(move['last']['point'])} ({move['last']['as_of']})"),
+            Text(f"{_point(move['min'])}–{_point(move['max'])}"),
+            str(move["changes"]),
+        )
+    console.print(moves)
+    scores = data["scores"]
+    table = Table(
+        title=Text(
+            f"scores on {scores['resolved_questions']} resolved question(s) (lower is better; "
+            "`zopa forecast scores` for calibration)"
+        )
+    )
+    for column in ("source", "questions", "Brier", "log"):
+        table.add_column(column)
+    for score in [*scores["sources"], *scores["baselines"]]:
+        table.add_row(
+            Text(score["source"]),
+            str(score["questions"]),
+            f"{score['brier']:.3f}" if score["brier"] is not None else "—",
+            f"{score['log']:.3f}" if score["log"] is not None else "—",
+        )
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``backtest`` to ``app``."""
+    app.command("backtest")(backtest)
