@@ -158,6 +158,28 @@ def test_documents_dated_after_the_as_of_date_change_no_forecast(
     assert after.encode() == before.encode()
 
 
+def test_the_combination_alone_combines_every_own_source(tmp_path: Path, store_url: str) -> None:
+    scenario = write_scenario(tmp_path, scenario_data())
+    code, out, err = zopa(
+        store_url,
+        "forecast",
+        scenario,
+        "--as-of",
+        "2025-03-01",
+        "--runs",
+        "50",
+        "--sources",
+        "zopa.combined.v1",
+        "--json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["sources"] == ["zopa.combined.v1"]
+    (deal,) = data["forecasts"]
+    assert (deal["question"], deal["source"]) == ("deal", "zopa.combined.v1")
+    assert "zopa.static_models.v1" in deal["parameters"]["weights"]
+
+
 def test_the_table_and_the_subcommands_still_work(tmp_path: Path, store_url: str) -> None:
     scenario = write_scenario(tmp_path, scenario_data())
     code, out, _ = zopa(store_url, "forecast", scenario, "--as-of", "2025-03-01", "--runs", "50")

@@ -199,7 +199,10 @@ def run_forecasts(
     for name in order:
         source = made_by[name]
         if source.kind == "combined":
-            inputs = ForecastInputs(scenario, as_of, store, runs, seed, made=tuple(made))
+            # Run alone, a combining source makes the other sources' forecasts itself.
+            own = any(s.kind != "combined" and not s.imported for s in made_by.values())
+            given = tuple(made) if own else None
+            inputs = ForecastInputs(scenario, as_of, store, runs, seed, made=given)
         forecasts, unanswered = _report(source, inputs)
         if source.imported:
             run.prices.extend(forecasts)
