@@ -91,6 +91,18 @@ class Backtest:
             )
         return out
 
+    def warnings(self) -> list[str]:
+        """The runs' warnings, the dates without documents said once."""
+        bare = [r.as_of for r in self.runs if r.usable_documents == 0]
+        out = []
+        if bare:
+            out.append(
+                f"no stored document is dated on or before {bare[-1]} ({len(bare)} of "
+                f"{len(self.runs)} dates, from {bare[0]}): the experts in the press have "
+                "nothing to go on then"
+            )
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """The public JSON layout (``docs/forecasts.md``)."""
         first = self.runs[0]
@@ -104,7 +116,7 @@ class Backtest:
             "seed": first.seed,
             "sources": self.sources,
             "undated_documents": first.undated_documents,
-            "warnings": sorted({w for r in self.runs for w in r.warnings}),
+            "warnings": self.warnings(),
             "hindsight": [h.public() for h in first.hindsight],
             "questions": [
                 {

@@ -76,6 +76,7 @@ class ForecastRun:
     unanswered: list[Unanswered] = field(default_factory=list)
     hindsight: list[Hindsight] = field(default_factory=list)
     undated_documents: int = 0
+    usable_documents: int = 0
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -186,7 +187,14 @@ def run_forecasts(
         )
     counts = document_counts(store, as_of)
     run = ForecastRun(
-        scenario, as_of, runs, seed, names, hindsight=flags, undated_documents=counts.undated
+        scenario,
+        as_of,
+        runs,
+        seed,
+        names,
+        hindsight=flags,
+        undated_documents=counts.undated,
+        usable_documents=counts.usable,
     )
     if counts.usable == 0:
         run.warnings.append(
