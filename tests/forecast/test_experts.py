@@ -170,3 +170,13 @@ def test_questions_without_statements_say_why(store: Store) -> None:
     report = ExpertsSource().report(ForecastInputs(scenario(), date(2025, 3, 1), store))
     assert report.forecasts == []
     assert report.unanswered == {"meet": "no statement published by 2025-03-01 speaks to it"}
+
+
+def test_drop_names_the_estimate_it_leaves_out() -> None:
+    from pydantic import ValidationError
+
+    from zopa.scenario import Evidence
+
+    assert Evidence.model_validate({"estimate": 3, "drop": True}).drop
+    with pytest.raises(ValidationError, match="`drop: true` needs the `estimate:`"):
+        Evidence.model_validate({"note": "x", "drop": True})
