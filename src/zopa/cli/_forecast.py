@@ -124,14 +124,15 @@ def _print_run(result: ForecastRun) -> None:
     )
     for column in ("question", "status", "forecasts", "prices", "no forecast"):
         table.add_column(column, overflow="fold")
-    status = {q["id"]: q["status"] for q in result.to_dict()["questions"]}
+    from zopa.forecast import question_status
+
     for q in result.scenario.questions:
         made = [f.public() for f in result.forecasts if f.question == q.id]
         prices = [f.public() for f in result.prices if f.question == q.id]
         gaps = [f"{u.source}: {u.reason}" for u in result.unanswered if u.question == q.id]
         table.add_row(
             Text(f"{q.id}\n{q.text}"),
-            Text(status[q.id]),
+            Text(question_status(q, result.as_of)),
             Text("\n".join(forecast_cell(f) for f in made) or "none"),
             Text("\n".join(forecast_cell(f) for f in prices) or "—"),
             Text("\n".join(gaps)),
