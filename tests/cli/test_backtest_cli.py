@@ -1,107 +1,93 @@
-"""``zopa backtest`` through typer's CliRunner on the shipped scenario and imported prices."""
+"""``zopa backtest``: every source as of each date of a range, stored, scored and charted."""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+import typer
 
-from tests.conftest import EXAMPLES
-from zopa.cli import app
-
-SCENARIO = str(EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml")
-PRICES = (
-    "question,source,date,probability\n"
-    "leaders_meet_2025,polymarket,2025-03-01,0.3\n"
-    "leaders_meet_2025,polymarket,2025-06-01,0.15\n"
-)
+from tests.cli.test_forecast_run_cli import MEET, scenario_data, write_scenario, zopa
+from tests.forecast.conftest import add_statement
+from zopa.cli._backtest import parse_step
+from zopa.errors import ForecastError
+from zopa.forecast import backtest_dates, list_forecasts
+from zopa.store import open_store
 
 
-def _zopa(tmp_path: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path / 'z.db'}", *args])
-    return result.exit_code, result.stdout, result.stderr
-
-
-def _with_prices(tmp_path: Path) -> None:
-    prices = tmp_path / "prices.csv"
-    prices.write_text(PRICES, encoding="utf-8")
-    code, out, err = _zopa(
-        tmp_path, "forecast", "import-prices", str(prices), "--scenario", SCENARIO
-    )
-    assert code == 0, out + err
-
-
-def test_backtest_json_has_every_date_and_the_price_known_on_it(tmp_path: Path) -> None:
-    _with_prices(tmp_path)
-    code, out, err = _zopa(
-        tmp_path,
-        "backtest",
-        SCENARIO,
-        "--from",
-        "2025-05-01",
-        "--to",
-        "2025-07-01",
-        "--step",
-        "4w",
-        "--sources",
-        "zopa.prices.v1",
-        "--json",
-    )
-    assert code == 0, out + err
-    result = json.loads(out)
-    assert result["dates"] == ["2025-05-01", "2025-05-29", "2025-06-26"]
-    path = [
-        (f["as_of"], f["probability"])
-        for f in result["forecasts"]
-        if f["question"] == "leaders_meet_2025"
+def test_backtest_dates_by_hand() -> None:
+    assert backtest_dates(date(2025, 1, 1), date(2025, 1, 15), 7) == [
+        date(2025, 1, 1),
+        date(2025, 1, 8),
+        date(2025, 1, 15),
     ]
-    assert path == [("2025-05-01", 0.3), ("2025-05-29", 0.3), ("2025-06-26", 0.15)]
-    for forecast in result["forecasts"]:
-        assert {"question", "source", "probability", "low", "high", "as_of"} <= set(forecast)
-    assert {"brier", "log"} <= set(result["scores"]["sources"][0])
-    # Nothing stored: the stored prices are still the only forecasts.
-    code, out, _ = _zopa(tmp_path, "questions", SCENARIO, "--json")
-    stored = [f for q in json.loads(out)["questions"] for f in q["forecasts"]]
-    assert {f["source"] for f in stored} == {"polymarket"}
+    assert backtest_dates(date(2025, 1, 1), date(2025, 1, 14), 7)[-1] == date(2025, 1, 8)
+    with pytest.raises(ForecastError, match="before --from"):
+        backtest_dates(date(2025, 1, 2), date(2025, 1, 1), 7)
+    with pytest.raises(ForecastError, match="longer --step"):
+        backtest_dates(date(1900, 1, 1), date(2099, 1, 1), 1)
 
 
-def test_backtest_writes_its_chart_as_png_and_svg(tmp_path: Path) -> None:
-    _with_prices(tmp_path)
-    code, out, err = _zopa(
-        tmp_path,
-        "backtest",
-        SCENARIO,
-        "--from",
-        "2025-01-01",
-        "--to",
-        "2025-12-31",
-        "--sources",
-        "zopa.prices.v1",
-        "--chart",
-        str(tmp_path / "paths"),
+def test_steps_are_days_or_weeks() -> None:
+    assert (parse_step("7d"), parse_step("2w"), parse_step(" 1D ")) == (7, 14, 1)
+    for bad in ("0d", "7", "week", "-1d", "1.5w"):
+        with pytest.raises(typer.BadParameter):
+            parse_step(bad)
+
+
+def test_a_backtest_stores_scores_and_charts_the_paths(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    store = open_store(url)
+    add_statement(store, "2025-01-10", MEET, 0.6)
+    add_statement(store, "2025-02-10", MEET, 0.8)
+    data = scenario_data()
+    data["questions"][0] |= {"resolution_date": "2025-03-01", "resolved_on": "2025-03-01"}
+    data["questions"][0]["outcome"] = True
+    scenario = write_scenario(tmp_path, data)
+    chart = tmp_path / "paths"
+    args = ["backtest", scenario, "--from", "2025-01-01", "--to", "2025-03-05", "--step", "2w"]
+    code, out, err = zopa(url, *args, "--runs", "100", "--json", "--chart", str(chart))
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["dates"] == ["2025-01-01", "2025-01-15", "2025-01-29", "2025-02-12", "2025-02-26"]
+    meet = [
+        f
+        for f in result["forecasts"]
+        if f["question"] == "meet" and f["source"] == "zopa.experts.v1"
+    ]
+    assert [f["as_of"] for f in meet] == ["2025-01-15", "2025-01-29", "2025-02-12", "2025-02-26"]
+    (move,) = [
+        m for m in result["moves"] if (m["question"], m["source"]) == ("meet", "zopa.experts.v1")
+    ]
+    assert move["first"] == {"as_of": "2025-01-15", "point": 0.6} and move["changes"] >= 1
+    scored = {s["source"]: s for s in result["scores"]["sources"]}
+    assert result["scores"]["resolved_questions"] == 1
+    # The final forecast before 1 March: the pool of 0.6 (24 days old) and 0.8 (16 days old).
+    assert scored["zopa.experts.v1"]["per_question"][0]["as_of"] == "2025-02-26"
+    assert {"brier", "log"} <= set(scored["zopa.experts.v1"])
+    assert (tmp_path / "paths.png").stat().st_size > 0
+    assert (tmp_path / "paths.svg").read_text(encoding="utf-8").startswith("<?xml")
+    stored = len(list_forecasts(store, "arland-borvia"))
+    assert stored == len(result["forecasts"])
+    code, out, _ = zopa(url, *args, "--runs", "100")
+    assert code == 0 and "scores on 1 resolved question(s)" in out
+    assert len(list_forecasts(store, "arland-borvia")) == stored  # re-run: nothing new
+    store.close()
+
+
+def test_bad_ranges_and_steps_are_one_line_and_store_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    scenario = write_scenario(tmp_path, scenario_data())
+    code, _, err = zopa(url, "backtest", scenario, "--from", "2025-03-01", "--to", "2025-01-01")
+    assert code == 1 and "--to 2025-01-01 is before --from 2025-03-01" in err
+    code, _, err = zopa(
+        url, "backtest", scenario, "--from", "2025-01-01", "--to", "2025-03-01", "--step", "weekly"
     )
-    assert code == 0, out + err
-    assert (tmp_path / "paths.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    assert b"<svg" in (tmp_path / "paths.svg").read_bytes()[:500]
-    assert "leaders_meet_2025" in out and "polymarket" in out  # the moves table
-
-
-@pytest.mark.parametrize(
-    ("args", "expected"),
-    [
-        (["--from", "2025-02-01", "--to", "2025-01-01"], "before --from"),
-        (["--from", "2025-01-01", "--to", "2025-02-01", "--step", "1m"], "give e.g. 7d"),
-        (["--from", "2025-13-01", "--to", "2025-02-01"], "not a date"),
-        (["--from", "2025-01-01", "--to", "2025-02-01", "--sources", "nope"], "unknown forecast"),
-        (["--from", "2025-01-01", "--to", "2025-02-01", "--chart", "{tmp}/no/x"], "does not exist"),
-    ],
-)
-def test_bad_backtest_arguments_are_one_line(
-    tmp_path: Path, args: list[str], expected: str
-) -> None:
-    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    code, out, err = _zopa(tmp_path, "backtest", SCENARIO, *args)
-    assert code != 0
-    assert expected in out + err and "Traceback" not in out + err
+    assert code == 2 and "--step" in err and len(err.strip().splitlines()) == 1
+    code, _, err = zopa(url, "backtest", scenario, "--from", "2025-01-01", "--to", "2025-13-01")
+    assert code == 2 and "--to" in err
+    store = open_store(url)
+    assert list_forecasts(store, "arland-borvia") == []
+    store.close()

@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import plain_document
 from zopa.forecast import ForecastRecord
+from zopa.ingest import content_hash
 from zopa.scenario import Scenario
+from zopa.store import Estimate, Store, add_document
 
 
 def scenario_data() -> dict[str, Any]:
@@ -86,3 +89,48 @@ def record(
             "method": "test",
         }
     )
+
+
+def add_statement(
+    store: Store,
+    published: str | None,
+    text: str,
+    probability: float,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    title: str | None = None,
+    holder: str | None = None,
+) -> int:
+    """Store a one-sentence document (dated ``published``) holding one estimate; its id.
+
+    The estimate spans the whole text; ``low``/``high`` default to ``probability`` ∓ 0.05.
+    """
+    body = f"{text} ({published or 'undated'}, {probability})"  # unique text, unique hash
+    doc = plain_document(f"doc-{content_hash(body)[:12]}", body).model_copy(
+        update={
+            "published_at": date.fromisoformat(published) if published else None,
+            "date_source": "metadata" if published else "none",
+            "title": title,
+        }
+    )
+    with store.write() as session:
+        document_id = add_document(session, doc)
+        row = Estimate(
+            document_id=document_id,
+            start=0,
+            end=len(text),
+            text=text,
+            sentence_start=0,
+            sentence_end=len(text),
+            extractor="test",
+            holder_text=holder,
+            phrase="likely",
+            probability=probability,
+            low=max(0.0, probability - 0.05) if low is None else low,
+            high=min(1.0, probability + 0.05) if high is None else high,
+            about=None,
+        )
+        session.add(row)
+        session.flush()
+        return row.id

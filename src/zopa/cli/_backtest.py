@@ -1,31 +1,38 @@
-"""``zopa backtest``: replay the talks — every source's forecasts as of each date, scored."""
+"""``zopa backtest SCENARIO --from D --to D --step 7d``: the forecasts replayed over time."""
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from zopa.cli._app import (
-    chart_base,
-    console,
-    err_console,
-    iso_date_option,
-    progress_bar,
-    store_of,
-)
-from zopa.cli._forecast import render_scores
+from zopa.cli._app import console, err_console, iso_date_option, store_of
+from zopa.errors import quoted
 
-if TYPE_CHECKING:
-    from zopa.forecast._backtest import Backtest
-    from zopa.scenario import Scenario
+__all__ = ["parse_step", "register"]
 
-__all__ = ["register"]
+_STEP = re.compile(r"^(\d{1,5})([dw])$")
+
+
+def parse_step(value: str) -> int:
+    """``7d`` → 7, ``2w`` → 14 (days); a usage error naming ``--step`` otherwise."""
+    found = _STEP.match(value.strip().lower())
+    days = int(found.group(1)) * (7 if found.group(2) == "w" else 1) if found else 0
+    if days < 1:
+        raise typer.BadParameter(
+            f"{quoted(value)} is not a step like 7d or 2w (days or weeks, at least 1 day)",
+            param_hint="--step",
+        )
+    return days
+
+
+def _point(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}" if value <= 1 else f"{value:.0f}"
 
 
 def backtest(
@@ -37,124 +44,106 @@ def backtest(
     end: Annotated[
         str, typer.Option("--to", help="Last as-of date, YYYY-MM-DD.", show_default=False)
     ],
-    step: Annotated[
-        str, typer.Option("--step", help="Days or weeks between dates: 7d, 1d, 2w.")
-    ] = "7d",
+    step: Annotated[str, typer.Option("--step", help="Days or weeks between dates: 7d, 2w.")] = (
+        "7d"
+    ),
+    runs: Annotated[
+        int, typer.Option("--runs", help="Draws of the sources that draw (simulation, models).")
+    ] = 2000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of those draws.")] = 0,
     sources: Annotated[
         str | None,
         typer.Option(
             "--sources",
-            metavar="NAMES",
-            help="Forecast sources, comma-separated (default: every registered one).",
+            help="Comma-separated source names to run (default: every registered source).",
             show_default=False,
         ),
     ] = None,
-    runs: Annotated[
-        int,
-        typer.Option("--runs", min=1, max=1_000_000, help="Runs of sources that draw, per date."),
-    ] = 1000,
-    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed.")] = 0,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Refuse a scenario value citing evidence dated after --from."
+        ),
+    ] = False,
     chart: Annotated[
         Path | None,
         typer.Option(
             "--chart",
-            help="Write PATH.png and PATH.svg: the probability paths with outcomes marked "
-            "(the path without suffix, in an existing folder).",
+            help="Write the probability paths as PATH.png and PATH.svg.",
+            show_default=False,
         ),
     ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the backtest as JSON.")] = False,
 ) -> None:
-    """Replay the talks: each source's forecasts from what was known on each date, scored.
-
-    The forecasts are computed, never stored: they were not made on those dates.
-    """
-    from zopa.forecast._backtest import backtest_dates, parse_step, run_backtest
-    from zopa.report._backtest_chart import write_backtest_chart
+    """Forecast every question as of each date of a range, store and score the forecasts."""
+    from zopa.forecast import backtest as run_backtest
     from zopa.scenario import load_scenario
 
     first = iso_date_option(start, "--from")
     last = iso_date_option(end, "--to")
     assert first is not None and last is not None
-    dates = backtest_dates(first, last, parse_step(step))
-    if chart is not None:
-        chart_base(chart)
+    days = parse_step(step)
+    names = [n.strip() for n in sources.split(",") if n.strip()] if sources is not None else None
     scenario = load_scenario(scenario_file)
-    names = [n.strip() for n in sources.split(",") if n.strip()] if sources else None
-    with progress_bar("backtest dates") as bar:
-        task = bar.add_task("dates", total=len(dates))
-        result = run_backtest(
-            scenario,
-            dates,
-            store=store_of(ctx),
-            sources=names,
-            runs=runs,
-            seed=seed,
-            progress=lambda done, _total: bar.update(task, completed=done),
-        )
-    written = []
-    if chart is not None:
-        written = write_backtest_chart(
-            scenario.title,
-            _event_questions(scenario),
-            result.to_dict()["forecasts"],
-            (result.dates[0], result.dates[-1]),
-            chart,
-        )
-    if as_json:
-        typer.echo(json.dumps(result.to_dict()))
-    else:
-        _render_moves(scenario, result)
-        render_scores(scenario.title, result.scores)
-    for path in written:
-        err_console.print(f"wrote {path}", markup=False)
-
-
-def _event_questions(scenario: Scenario) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": q.id,
-            "text": q.text,
-            "opens": q.opens.isoformat() if q.opens else None,
-            "resolution_date": q.resolution_date.isoformat(),
-            "resolved_on": q.resolved_on.isoformat() if q.resolved_on else None,
-            "outcome": q.outcome if isinstance(q.outcome, bool) else None,
-        }
-        for q in scenario.questions
-        if q.kind == "event"
-    ]
-
-
-def _render_moves(scenario: Scenario, result: Backtest) -> None:
-    """How each source's probability moved: first, lowest, highest and last, per question."""
-    paths: dict[tuple[str, str], list[tuple[str, float]]] = defaultdict(list)
-    for f in result.forecasts:
-        if f.probability is not None:
-            paths[(f.question, f.source)].append((f.as_of.isoformat(), f.probability))
-    first, last = result.dates[0], result.dates[-1]
-    table = Table(
-        title=Text(f"{scenario.title} — backtest {first} to {last}, {len(result.dates)} date(s)")
+    result = run_backtest(
+        scenario,
+        store=store_of(ctx),
+        start=first,
+        end=last,
+        step_days=days,
+        runs=runs,
+        seed=seed,
+        sources=names,
+        strict=strict,
     )
-    for column in ("question", "source", "first", "low", "high", "last", "outcome"):
-        table.add_column(column, justify="right" if column in ("low", "high") else "left")
-    outcomes = {q["id"]: q["outcome"] for q in _event_questions(scenario)}
-    for (question, source), path in sorted(paths.items()):
-        values = [p for _, p in path]
-        outcome = outcomes.get(question)
-        table.add_row(
-            Text(question),
-            Text(source),
-            f"{path[0][1]:.2f} ({path[0][0]})",
-            f"{min(values):.2f}",
-            f"{max(values):.2f}",
-            f"{path[-1][1]:.2f} ({path[-1][0]})",
-            "—" if outcome is None else ("yes" if outcome else "no"),
-        )
-    if not paths:
-        console.print("no source forecast any question on these dates", markup=False)
+    data = result.to_dict()
+    for warning in data["warnings"]:
+        err_console.print(f"warning: {warning}", markup=False)
+    err_console.print(
+        f"{len(result.runs)} date(s): stored {result.stored} forecast(s)"
+        + (f", {result.skipped} already stored" if result.skipped else ""),
+        markup=False,
+    )
+    if chart is not None:
+        from zopa.report import write_backtest_chart
+
+        for written in write_backtest_chart(data, chart):
+            err_console.print(f"wrote {written}", markup=False)
+    if as_json:
+        typer.echo(json.dumps(data))
         return
+    moves = Table(title=Text(f"{scenario.title} — forecasts from {first} to {last}, every {days}d"))
+    for column in ("question", "source", "first", "last", "min–max", "changes"):
+        moves.add_column(column, overflow="fold")
+    for move in data["moves"]:
+        moves.add_row(
+            Text(move["question"]),
+            Text(move["source"]),
+            Text(f"{_point(move['first']['point'])} ({move['first']['as_of']})"),
+            Text(f"{_point(move['last']['point'])} ({move['last']['as_of']})"),
+            Text(f"{_point(move['min'])}–{_point(move['max'])}"),
+            str(move["changes"]),
+        )
+    console.print(moves)
+    scores = data["scores"]
+    table = Table(
+        title=Text(
+            f"scores on {scores['resolved_questions']} resolved question(s) (lower is better; "
+            "`zopa forecast scores` for calibration)"
+        )
+    )
+    for column in ("source", "questions", "Brier", "log"):
+        table.add_column(column)
+    for score in [*scores["sources"], *scores["baselines"]]:
+        table.add_row(
+            Text(score["source"]),
+            str(score["questions"]),
+            f"{score['brier']:.3f}" if score["brier"] is not None else "—",
+            f"{score['log']:.3f}" if score["log"] is not None else "—",
+        )
     console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``zopa backtest`` to ``app``."""
+    """Add ``backtest`` to ``app``."""
     app.command("backtest")(backtest)

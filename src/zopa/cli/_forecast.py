@@ -1,30 +1,143 @@
-"""``zopa forecast import-prices|scores``: crowd and market prices in, scores out."""
+"""``zopa forecast [run] SCENARIO | import-prices | scores``: forecasts made, prices in, scores out.
+
+``zopa forecast SCENARIO ...`` is ``zopa forecast run SCENARIO ...``: the group takes a
+first argument that is not one of its commands (nor ``--help``) as the scenario of ``run``.
+"""
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from zopa.cli._app import console, err_console, state, store_of
+from zopa.cli._app import console, err_console, iso_date_option, state, store_of
+from zopa.cli._questions import forecast_cell
 
 if TYPE_CHECKING:
-    from zopa.forecast import Scores
+    from zopa.forecast import ForecastRun
 
-__all__ = ["register", "render_scores"]
+__all__ = ["register"]
 
 MAX_LISTED_PROBLEMS = 50
 """Bad rows printed one per line before the rest are only counted."""
 
+
+class _ForecastGroup(typer.core.TyperGroup):
+    """A group whose unknown first argument is the scenario of its ``run`` command."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["run", *args]
+        return list(super().parse_args(ctx, args))
+
+
 forecast_app = typer.Typer(
+    cls=_ForecastGroup,
     name="forecast",
-    help="Import crowd and market prices and score the stored forecasts.",
+    help=(
+        "Forecast a scenario's questions (`zopa forecast SCENARIO` is `zopa forecast run "
+        "SCENARIO`), import crowd and market prices, and score the stored forecasts."
+    ),
     no_args_is_help=True,
+    subcommand_metavar="SCENARIO [OPTIONS] | COMMAND [ARGS]...",
 )
+
+
+@forecast_app.command("run")
+def run(
+    ctx: typer.Context,
+    scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", show_default=False)],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Use only documents published on or before this date, YYYY-MM-DD "
+            "(default: today).",
+            show_default=False,
+        ),
+    ] = None,
+    runs: Annotated[
+        int, typer.Option("--runs", help="Draws of the sources that draw (simulation, models).")
+    ] = 2000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of those draws.")] = 0,
+    sources: Annotated[
+        str | None,
+        typer.Option(
+            "--sources",
+            help="Comma-separated source names to run (default: every registered source).",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Refuse a scenario value citing evidence dated after --as-of."
+        ),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the forecasts as JSON.")] = False,
+) -> None:
+    """Forecast every question from every source as of a date, store them, print them."""
+    from zopa.forecast import run_forecasts, store_run
+    from zopa.scenario import load_scenario
+
+    day = iso_date_option(as_of, "--as-of") or date.today()
+    names = [n.strip() for n in sources.split(",") if n.strip()] if sources is not None else None
+    scenario = load_scenario(scenario_file)
+    store = store_of(ctx)
+    result = run_forecasts(
+        scenario, as_of=day, store=store, runs=runs, seed=seed, sources=names, strict=strict
+    )
+    stored = store_run(store, result)
+    for warning in result.warnings:
+        err_console.print(f"warning: {warning}", markup=False)
+    for flag in result.hindsight:
+        err_console.print(f"hindsight: {flag.format()} (after {day})", markup=False)
+    err_console.print(
+        f"stored {stored.stored} forecast(s)"
+        + (
+            f"; {stored.skipped} already stored with the same inputs, skipped"
+            if stored.skipped
+            else ""
+        )
+        + (
+            f"; {result.undated_documents} undated document(s) left out"
+            if result.undated_documents
+            else ""
+        ),
+        markup=False,
+    )
+    if as_json:
+        typer.echo(json.dumps(result.to_dict()))
+        return
+    _print_run(result)
+
+
+def _print_run(result: ForecastRun) -> None:
+    """The forecasts per question, with the latest prices and the reasons for gaps."""
+    table = Table(
+        title=Text(f"{result.scenario.title} — forecasts as of {result.as_of}"), show_lines=True
+    )
+    for column in ("question", "status", "forecasts", "prices", "no forecast"):
+        table.add_column(column, overflow="fold")
+    from zopa.forecast import question_status
+
+    for q in result.scenario.questions:
+        made = [f.public() for f in result.forecasts if f.question == q.id]
+        prices = [f.public() for f in result.prices if f.question == q.id]
+        gaps = [f"{u.source}: {u.reason}" for u in result.unanswered if u.question == q.id]
+        table.add_row(
+            Text(f"{q.id}\n{q.text}"),
+            Text(question_status(q, result.as_of)),
+            Text("\n".join(forecast_cell(f) for f in made) or "none"),
+            Text("\n".join(forecast_cell(f) for f in prices) or "—"),
+            Text("\n".join(gaps)),
+        )
+    console.print(table)
 
 
 @forecast_app.command("import-prices")
@@ -79,17 +192,12 @@ def scores(
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return
-    render_scores(scenario.title, result)
-
-
-def render_scores(title: str, result: Scores) -> None:
-    """Print a scores table (sources beside the baselines) and the calibration table."""
     if not result.resolved:
-        console.print(f"{result.scenario}: no resolved event questions to score yet", markup=False)
+        console.print(f"{scenario.id}: no resolved event questions to score yet", markup=False)
         return
     table = Table(
         title=Text(
-            f"{title} — scores on {result.resolved} resolved question(s), "
+            f"{scenario.title} — scores on {result.resolved} resolved question(s), "
             f"base rate {_number(result.base_rate, 2)} (lower is better)"
         )
     )

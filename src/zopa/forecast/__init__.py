@@ -5,9 +5,33 @@ Every forecast — by a source of the ``forecast_sources`` registry, or an impor
 crowd or market price — is stored once, as made (:func:`add_forecasts`), and
 scored against the outcomes from the stored rows only (:func:`score_forecasts`):
 Brier, log and time-averaged Brier scores, baselines and a CORP calibration
-table. The public JSON layout is in ``docs/forecasts.md``.
+table. :func:`run_forecasts` runs every source as of a date (the experts in the
+press, the static models, their combination, and whatever else is registered)
+and :func:`store_run` keeps what it made. The public JSON layout is in
+``docs/forecasts.md``.
 """
 
+from zopa.forecast._asof import (
+    DocumentCounts,
+    Hindsight,
+    Statement,
+    document_counts,
+    hindsight,
+    statements_as_of,
+)
+from zopa.forecast._backtest import MAX_BACKTEST_DATES, Backtest, backtest, backtest_dates
+from zopa.forecast._combined import COMBINED, CombinedSource, inverse_brier_weights
+from zopa.forecast._experts import EXPERTS, ExpertsSource
+from zopa.forecast._matching import match_statement
+from zopa.forecast._pooling import (
+    extremised_pool,
+    fit_extremising,
+    leave_one_out,
+    log_odds_mean,
+    recency_weights,
+    weighted_mean,
+    weighted_median,
+)
 from zopa.forecast._prices import (
     PRICE_COLUMNS,
     PriceFile,
@@ -22,7 +46,21 @@ from zopa.forecast._questions import (
     question_status,
     questions_overview,
 )
-from zopa.forecast._records import SOURCE_KINDS, ForecastRecord, NewForecast, SourceKind
+from zopa.forecast._records import (
+    SOURCE_KINDS,
+    ForecastRecord,
+    NewForecast,
+    SourceKind,
+    digest_of,
+)
+from zopa.forecast._run import (
+    ForecastRun,
+    StoredRun,
+    make_sources,
+    run_forecasts,
+    source_names,
+    store_run,
+)
 from zopa.forecast._scores import (
     LOG_SCORE_FLOOR,
     Calibration,
@@ -37,39 +75,80 @@ from zopa.forecast._scores import (
     score_forecasts,
     time_averaged_brier,
 )
-from zopa.forecast._sources import ForecastInputs, ForecastSource, PriceSource
+from zopa.forecast._sources import (
+    ForecastInputs,
+    ForecastSource,
+    PriceSource,
+    ReportingSource,
+    SourceReport,
+)
+from zopa.forecast._static import STATIC_MODELS, StaticModelsSource
 from zopa.forecast._store import add_forecasts, list_forecasts
 
 __all__ = [
+    "COMBINED",
+    "EXPERTS",
     "LOG_SCORE_FLOOR",
+    "MAX_BACKTEST_DATES",
     "PRICE_COLUMNS",
     "SOURCE_KINDS",
+    "STATIC_MODELS",
+    "Backtest",
     "Calibration",
+    "CombinedSource",
+    "DocumentCounts",
+    "ExpertsSource",
     "ForecastInputs",
     "ForecastRecord",
+    "ForecastRun",
     "ForecastSource",
+    "Hindsight",
     "NewForecast",
     "PriceFile",
     "PriceImport",
     "PriceSource",
     "QuestionScore",
     "QuestionStatus",
+    "ReportingSource",
     "Resolution",
     "Scores",
     "SourceKind",
+    "SourceReport",
     "SourceScore",
+    "Statement",
+    "StaticModelsSource",
+    "StoredRun",
     "add_forecasts",
+    "backtest",
+    "backtest_dates",
     "brier_score",
     "corp_calibration",
     "describe_question",
+    "digest_of",
+    "document_counts",
+    "extremised_pool",
+    "fit_extremising",
+    "hindsight",
+    "inverse_brier_weights",
     "latest_forecasts",
+    "leave_one_out",
     "list_forecasts",
+    "log_odds_mean",
     "log_score",
+    "make_sources",
+    "match_statement",
     "question_status",
     "questions_overview",
     "read_prices",
+    "recency_weights",
     "resolutions",
+    "run_forecasts",
     "score_forecasts",
+    "source_names",
+    "statements_as_of",
     "store_prices",
+    "store_run",
     "time_averaged_brier",
+    "weighted_mean",
+    "weighted_median",
 ]

@@ -1,148 +1,177 @@
-"""Replaying the talks: every source's forecasts as of each date of a range, and their scores.
+"""Backtests: the forecast run replayed over a range of dates, stored, then scored.
 
-A backtest asks each forecast source (the ``forecast_sources`` registry) what it
-would have said on each date, from what was known then — the source itself
-guarantees it uses nothing published after the date (``ForecastInputs``). The
-forecasts are computed, not stored: they were not made on those dates, so they
-never mix with the forecasts kept as made. They are scored like stored ones
-(:func:`~zopa.forecast.score_forecasts`), each question on the dates it was open.
+:func:`backtest` runs every source as of each date from ``start`` to ``end``
+every ``step_days`` days, in order, storing each date's forecasts before the
+next (so the combination's fitted weights see only the record made by then),
+and scores the stored forecasts of the sources run, with the imported prices,
+on the resolved questions (:func:`zopa.forecast.score_forecasts`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
-from zopa.errors import ConfigError, ForecastError
-from zopa.forecast._records import ForecastRecord, NewForecast
+from zopa.errors import ForecastError
+from zopa.forecast._asof import hindsight
+from zopa.forecast._records import NewForecast
+from zopa.forecast._run import ForecastRun, make_sources, run_forecasts, store_run
 from zopa.forecast._scores import Scores, score_forecasts
-from zopa.forecast._sources import ForecastInputs, ForecastSource
-from zopa.registry import forecast_sources
+from zopa.forecast._store import list_forecasts
 from zopa.scenario import Scenario
 from zopa.store import Store
 
-__all__ = ["MAX_BACKTEST_DATES", "Backtest", "backtest_dates", "parse_step", "run_backtest"]
+__all__ = ["MAX_BACKTEST_DATES", "Backtest", "backtest", "backtest_dates"]
 
-MAX_BACKTEST_DATES = 5_000
-"""Most dates one backtest replays (checked before any source runs): 13 years of days."""
-
-_STEP = re.compile(r"^\s*(\d{1,5})\s*([dw])\s*$")
+MAX_BACKTEST_DATES = 5000
+"""Most dates one backtest runs (weekly over 95 years)."""
 
 
-def parse_step(text: str) -> timedelta:
-    """``"7d"`` or ``"2w"`` as a :class:`~datetime.timedelta` of at least one day."""
-    match = _STEP.match(text)
-    if match is None or int(match.group(1)) == 0:
-        raise ConfigError(f"step {text!r} is not a number of days or weeks; give e.g. 7d or 2w")
-    count = int(match.group(1))
-    return timedelta(days=count * (7 if match.group(2) == "w" else 1))
+def backtest_dates(start: date, end: date, step_days: int) -> list[date]:
+    """``start``, ``start + step``, ... up to ``end`` (included when it falls on a step).
 
-
-def backtest_dates(start: date, end: date, step: timedelta) -> list[date]:
-    """``start``, ``start + step``, … up to ``end`` (included when it falls on a step)."""
+    Raises
+    ------
+    ForecastError
+        ``end`` before ``start``, a step under one day, or too many dates.
+    """
     if end < start:
-        raise ConfigError(f"--to {end} is before --from {start}; give an end on or after the start")
-    count = (end - start) // step + 1
+        raise ForecastError(f"--to {end} is before --from {start}; give a later --to")
+    if step_days < 1:
+        raise ForecastError(f"--step must be at least one day, got {step_days}")
+    count = (end - start).days // step_days + 1
     if count > MAX_BACKTEST_DATES:
-        raise ConfigError(
-            f"{count:,} dates from {start} to {end} every {step.days} day(s) is over the "
-            f"{MAX_BACKTEST_DATES:,}-date limit; give a longer --step or a shorter range"
+        raise ForecastError(
+            f"{count:,} dates from {start} to {end} every {step_days} day(s), over the "
+            f"{MAX_BACKTEST_DATES:,} a backtest runs; give a longer --step or a shorter range"
         )
-    return [start + k * step for k in range(count)]
+    return [start + timedelta(days=step_days * k) for k in range(count)]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Backtest:
-    """The forecasts of every source on every date, and their scores on the resolved questions."""
+    """Every date's run, what was stored, and the scores over the resolved questions."""
 
-    scenario: str
-    dates: list[date]
-    sources: list[str]
-    forecasts: list[NewForecast]
+    scenario: Scenario
+    step_days: int
+    runs: list[ForecastRun]
     scores: Scores
+    stored: int = 0
+    skipped: int = 0
+    sources: list[str] = field(default_factory=list)
+
+    def paths(self) -> dict[tuple[str, str], list[NewForecast]]:
+        """Each (question, source)'s forecasts by date: the run's own, then the prices."""
+        out: dict[tuple[str, str], list[NewForecast]] = {}
+        for run in self.runs:
+            for f in [*run.forecasts, *run.prices]:
+                out.setdefault((f.question, f.source), []).append(f)
+        position = {q.id: k for k, q in enumerate(self.scenario.questions)}
+        return dict(sorted(out.items(), key=lambda kv: (position.get(kv[0][0], -1), kv[0][1])))
+
+    def moves(self) -> list[dict[str, Any]]:
+        """How each (question, source) moved: first and last forecast, range, changes."""
+        out = []
+        for (question, source), forecasts in self.paths().items():
+            points = [f.probability if f.probability is not None else f.value for f in forecasts]
+            values = [p for p in points if p is not None]
+            out.append(
+                {
+                    "question": question,
+                    "source": source,
+                    "first": {"as_of": forecasts[0].as_of.isoformat(), "point": points[0]},
+                    "last": {"as_of": forecasts[-1].as_of.isoformat(), "point": points[-1]},
+                    "min": min(values),
+                    "max": max(values),
+                    "changes": sum(1 for a, b in pairwise(points) if a != b),
+                }
+            )
+        return out
+
+    def warnings(self) -> list[str]:
+        """The runs' warnings, the dates without documents said once."""
+        bare = [r.as_of for r in self.runs if r.usable_documents == 0]
+        out = []
+        if bare:
+            out.append(
+                f"no stored document is dated on or before {bare[-1]} ({len(bare)} of "
+                f"{len(self.runs)} dates, from {bare[0]}): the experts in the press have "
+                "nothing to go on then"
+            )
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON layout (``docs/forecasts.md``)."""
+        first = self.runs[0]
         return {
-            "scenario": self.scenario,
-            "dates": [d.isoformat() for d in self.dates],
+            "scenario": self.scenario.id,
+            "from": first.as_of.isoformat(),
+            "to": self.runs[-1].as_of.isoformat(),
+            "step_days": self.step_days,
+            "dates": [r.as_of.isoformat() for r in self.runs],
+            "runs": first.runs,
+            "seed": first.seed,
             "sources": self.sources,
-            "forecasts": [f.public() for f in self.forecasts],
+            "undated_documents": first.undated_documents,
+            "warnings": self.warnings(),
+            "hindsight": [h.public() for h in first.hindsight],
+            "questions": [
+                {
+                    "id": q.id,
+                    "text": q.text,
+                    "kind": q.kind,
+                    "resolution_date": q.resolution_date.isoformat(),
+                    "resolved_on": q.resolved_on.isoformat() if q.resolved_on else None,
+                    "outcome": q.outcome,
+                }
+                for q in self.scenario.questions
+            ],
+            "forecasts": [f.public() for r in self.runs for f in r.forecasts],
+            "prices": [f.public() for r in self.runs for f in r.prices],
+            "moves": self.moves(),
             "scores": self.scores.to_dict(),
         }
 
 
-def run_backtest(
+def backtest(
     scenario: Scenario,
-    dates: Sequence[date],
     *,
-    store: Store | None = None,
-    sources: Sequence[str] | None = None,
+    store: Store,
+    start: date,
+    end: date,
+    step_days: int = 7,
     runs: int = 2000,
     seed: int = 0,
-    progress: Callable[[int, int], None] | None = None,
+    sources: Sequence[str] | None = None,
+    strict: bool = False,
 ) -> Backtest:
-    """Every source's forecasts as of each of ``dates``, and their scores.
+    """Run the forecast sources as of every date of the range, store them, score them.
 
-    Parameters
-    ----------
-    scenario:
-        A validated scenario with questions.
-    dates:
-        The as-of dates, in order.
-    store:
-        The store the sources read (documents, estimates, prices).
-    sources:
-        Registry names of the sources (default: every registered one).
-    runs, seed:
-        Passed to sources that draw; the same seed gives the same backtest.
-    progress:
-        Called as ``progress(done, total)`` after each date.
+    Every input is checked before anything is stored: the dates, the source
+    names and, under ``strict``, hindsight as of ``start`` (the earliest date
+    has the most).
     """
-    names = list(sources) if sources is not None else sorted(forecast_sources.names())
-    chosen = _sources(names)
-    forecasts: list[NewForecast] = []
-    for done, day in enumerate(dates, start=1):
-        inputs = ForecastInputs(scenario=scenario, as_of=day, store=store, runs=runs, seed=seed)
-        for source in chosen:
-            forecasts.extend(
-                _as_of(f, day) for f in source.forecast(inputs) if f.scenario == scenario.id
-            )
-        if progress is not None:
-            progress(done, len(dates))
-    return Backtest(scenario.id, list(dates), names, forecasts, _score(scenario, forecasts))
-
-
-def _sources(names: Sequence[str]) -> list[ForecastSource]:
-    known = set(forecast_sources.names())
-    unknown = [name for name in names if name not in known]
-    if unknown:
+    dates = backtest_dates(start, end, step_days)
+    instances = make_sources(sources)
+    if strict and (flags := hindsight(scenario, store, start)):
+        more = f" (and {len(flags) - 1} more)" if len(flags) > 1 else ""
         raise ForecastError(
-            f"unknown forecast source(s) {', '.join(map(repr, unknown))}; "
-            f"known: {', '.join(sorted(known))}"
+            f"--strict: hindsight as of {start}: {flags[0].format()}{more}; cite evidence "
+            "published by then, start later, or run without --strict to see every flag"
         )
-    return [forecast_sources.get(name)() for name in names]
-
-
-def _as_of(forecast: NewForecast, day: date) -> NewForecast:
-    """The forecast as the backtest's forecast of ``day``.
-
-    An imported price keeps the date it was published; on the replayed date it
-    is the latest known, so it speaks for that date. A stored record (a price)
-    loses its row id: the backtest's forecasts are its own.
-    """
-    fields = forecast.model_dump(include=set(NewForecast.model_fields))
-    return NewForecast.model_validate({**fields, "as_of": day})
-
-
-def _score(scenario: Scenario, forecasts: Sequence[NewForecast]) -> Scores:
-    """Score computed forecasts as if stored in this order (later wins on a date)."""
-    made = datetime(1970, 1, 1, tzinfo=UTC)
-    records = [
-        ForecastRecord(**f.model_dump(), id=k, created_at=made)
-        for k, f in enumerate(forecasts, start=1)
-    ]
-    return score_forecasts(scenario, records)
+    made: list[ForecastRun] = []
+    stored = skipped = 0
+    for day in dates:
+        run = run_forecasts(
+            scenario, as_of=day, store=store, runs=runs, seed=seed, instances=instances
+        )
+        result = store_run(store, run)
+        stored, skipped = stored + result.stored, skipped + result.skipped
+        made.append(run)
+    names = sorted({f.source for r in made for f in [*r.forecasts, *r.prices]})
+    records = [r for r in list_forecasts(store, scenario.id, as_of=end) if r.source in set(names)]
+    scores = score_forecasts(scenario, records)
+    return Backtest(scenario, step_days, made, scores, stored, skipped, list(instances))

@@ -7,6 +7,8 @@ is the documented JSON layout (``docs/forecasts.md``) every command prints.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date, datetime
 from typing import Any, Literal, get_args
 
@@ -14,12 +16,18 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 import zopa
 
-__all__ = ["SOURCE_KINDS", "ForecastRecord", "NewForecast", "SourceKind"]
+__all__ = ["SOURCE_KINDS", "ForecastRecord", "NewForecast", "SourceKind", "digest_of"]
 
 SourceKind = Literal["model", "simulator", "experts", "combined", "price"]
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 """Kinds of forecast source: zopa's static models, its simulator, the experts in the press,
 zopa's combination of its own sources, and imported crowd or market prices."""
+
+
+def digest_of(data: Any) -> str:
+    """SHA-256 of ``data`` as canonical JSON (sorted keys; dates as ISO strings)."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class NewForecast(BaseModel):

@@ -11,7 +11,7 @@ imported prices.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Protocol, runtime_checkable
 
@@ -23,7 +23,7 @@ from zopa.registry import forecast_sources
 from zopa.scenario import Scenario
 from zopa.store import Store
 
-__all__ = ["ForecastInputs", "ForecastSource", "PriceSource"]
+__all__ = ["ForecastInputs", "ForecastSource", "PriceSource", "ReportingSource", "SourceReport"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,9 @@ class ForecastInputs:
 
     A source must use nothing published after ``as_of``. ``runs`` and ``seed``
     are for sources that draw (the simulation, the static models' Monte Carlo):
-    the same inputs and seed give the same forecasts.
+    the same inputs and seed give the same forecasts. ``made`` holds the forecasts
+    other sources made in the same run, for a source that combines them (``None``:
+    the combining source makes them itself).
     """
 
     scenario: Scenario
@@ -40,6 +42,15 @@ class ForecastInputs:
     store: Store | None = None
     runs: int = 2000
     seed: int = 0
+    made: tuple[NewForecast, ...] | None = None
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """A source's forecasts and, per question it did not forecast, the reason why."""
+
+    forecasts: list[NewForecast]
+    unanswered: dict[str, str] = field(default_factory=dict)
 
 
 @runtime_checkable
@@ -60,6 +71,15 @@ class ForecastSource(Protocol):
 
     def forecast(self, inputs: ForecastInputs) -> list[NewForecast]:
         """Forecasts of the scenario's questions as of ``inputs.as_of``."""
+        ...
+
+
+@runtime_checkable
+class ReportingSource(ForecastSource, Protocol):
+    """A source that also says why it left a question without a forecast."""
+
+    def report(self, inputs: ForecastInputs) -> SourceReport:
+        """Forecasts as :meth:`forecast` makes them, and the unanswered questions' reasons."""
         ...
 
 

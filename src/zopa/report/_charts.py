@@ -103,8 +103,7 @@ def write_solve_chart(result: Mapping[str, Any], path: str | Path) -> list[Path]
 
 
 def write_figure(figure: Figure, path: str | Path) -> list[Path]:
-    """Write ``figure`` as ``path``.png and ``path``.svg (a ``.png``/``.svg`` suffix is
-    replaced); the files written."""
+    """Write ``figure`` as ``path``.png and ``path``.svg (a .png or .svg suffix is replaced)."""
     base = Path(path)
     written = []
     for fmt in _FORMATS:

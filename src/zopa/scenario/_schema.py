@@ -103,6 +103,10 @@ class Evidence(_Model):
     estimate: int | None = Field(None, ge=1, description="id of an estimate row in the store")
     quote: int | None = Field(None, ge=1, description="id of a quote row in the store")
     note: str | None = Field(None, description="an analyst's note (free text)")
+    drop: bool = Field(
+        False,
+        description="in a question's evidence: leave this estimate out of the experts' forecast",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -119,6 +123,8 @@ class Evidence(_Model):
             raise ValueError(f"span start {self.start} must be before end {self.end}")
         if self.start is not None and self.document is None:
             raise ValueError("a span (start, end) needs the document it is in")
+        if self.drop and self.estimate is None:
+            raise ValueError("`drop: true` needs the `estimate:` it leaves out")
         return self
 
 

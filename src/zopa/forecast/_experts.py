@@ -1,0 +1,240 @@
+"""``zopa.experts.v1``: the experts in the press, pooled per question.
+
+For each open event question, the probability statements published on or before
+the as-of date that speak to it (:mod:`zopa.forecast._matching`), plus the ones
+the analyst pins in the question's ``evidence:`` (``{estimate: ID}``) and minus
+the ones dropped (``{estimate: ID, drop: true}``), are pooled with recency
+weights ``0.5 ** (age / half_life_days)``, age counted in days to the as-of date:
+
+* baselines: the weighted mean, median and log-odds mean;
+* the extremised log-odds pool (Satopää et al. 2014; Baron et al. 2014), with its
+  exponent fitted on the questions resolved by the as-of date (their statements
+  published before they closed) — used **only** if, fitted leaving each of those
+  questions out in turn, it has a lower mean log score on the left-out questions
+  than the log-odds mean, and only with at least ``min_resolved`` of them.
+
+The forecast is the extremised pool when it passed that test, else the log-odds
+mean; ``low`` and ``high`` are the same pool of the statements' own lower and upper
+bounds (the vagueness of their words). ``parameters`` lists every statement
+behind the number (estimate id, document, date, phrase, holder, probability,
+weight) and every aggregate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, ClassVar
+
+import numpy as np
+
+from zopa.errors import ForecastError, ModelError
+from zopa.forecast._asof import Statement, statements_as_of
+from zopa.forecast._matching import actor_patterns, match_statement
+from zopa.forecast._pooling import (
+    Resolved,
+    extremised_pool,
+    fit_extremising,
+    leave_one_out,
+    log_odds_mean,
+    recency_weights,
+    weighted_mean,
+    weighted_median,
+)
+from zopa.forecast._records import NewForecast, SourceKind, digest_of
+from zopa.forecast._sources import ForecastInputs, SourceReport
+from zopa.registry import forecast_sources
+from zopa.scenario import Question, Scenario
+
+__all__ = ["EXPERTS", "ExpertsSource"]
+
+EXPERTS = "zopa.experts.v1"
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    """A statement behind a question's forecast and why it was taken."""
+
+    statement: Statement
+    why: str
+
+
+def _close(question: Question) -> date:
+    """The day a resolved question closed (as in the scores)."""
+    assert question.resolved_on is not None
+    return min(question.resolution_date + timedelta(days=1), question.resolved_on)
+
+
+def _round(value: float) -> float:
+    return round(float(value), 6)
+
+
+@forecast_sources.register(EXPERTS)
+class ExpertsSource:
+    """The experts in the press (module docstring).
+
+    Parameters
+    ----------
+    half_life_days:
+        A statement this many days older than the as-of date weighs half as much.
+    min_resolved:
+        The fewest resolved questions with statements needed before an extremised
+        pool may be fitted and tested (at least 2, for leave-one-out).
+    """
+
+    kind: ClassVar[SourceKind] = "experts"
+    imported: ClassVar[bool] = False
+
+    def __init__(self, *, half_life_days: float = 30.0, min_resolved: int = 3) -> None:
+        if not half_life_days > 0:
+            raise ModelError(f"half_life_days must be positive, got {half_life_days}")
+        if min_resolved < 2:
+            raise ModelError(f"min_resolved must be at least 2, got {min_resolved}")
+        self.half_life_days = half_life_days
+        self.min_resolved = min_resolved
+
+    def get_params(self) -> dict[str, Any]:
+        """The parameters, as stored with every forecast."""
+        return {"half_life_days": self.half_life_days, "min_resolved": self.min_resolved}
+
+    def forecast(self, inputs: ForecastInputs) -> list[NewForecast]:
+        """The experts' forecast of every open event question with statements."""
+        return self.report(inputs).forecasts
+
+    def report(self, inputs: ForecastInputs) -> SourceReport:
+        """The forecasts, and why each other question has none."""
+        if inputs.store is None:
+            raise ForecastError("the experts source reads the store's estimates; open one (--db)")
+        scenario, as_of = inputs.scenario, inputs.as_of
+        statements = statements_as_of(inputs.store, as_of)
+        choose = _Chooser(scenario, statements)
+        training = self._training(scenario, choose, as_of)
+        extremising = self._extremising(training)
+        forecasts, unanswered = [], {}
+        for q in scenario.questions:
+            if q.kind != "event" or q.what is None:
+                unanswered[q.id] = "statements give probabilities of events, not values"
+            elif q.resolved_on is not None and q.resolved_on <= as_of:
+                unanswered[q.id] = f"resolved by {as_of}"
+            elif not (chosen := choose(q, as_of)):
+                unanswered[q.id] = f"no statement published by {as_of} speaks to it"
+            else:
+                forecasts.append(self._forecast(inputs, q, chosen, extremising))
+        return SourceReport(forecasts, unanswered)
+
+    def _resolved(self, q: Question, chosen: list[_Chosen], when: date) -> Resolved:
+        p = tuple(c.statement.probability for c in chosen)
+        ages = [(when - c.statement.published).days for c in chosen]
+        w = tuple(float(x) for x in recency_weights(ages, self.half_life_days))
+        return Resolved(q.id, p, w, bool(q.outcome))
+
+    def _training(self, scenario: Scenario, choose: _Chooser, as_of: date) -> list[Resolved]:
+        """The questions resolved by ``as_of``, with the statements made while they were open."""
+        out = []
+        for q in scenario.questions:
+            if q.kind != "event" or not isinstance(q.outcome, bool) or q.resolved_on is None:
+                continue
+            if q.resolved_on > as_of:
+                continue
+            when = _close(q) - timedelta(days=1)
+            chosen = choose(q, when)
+            if chosen:
+                out.append(self._resolved(q, chosen, when))
+        return out
+
+    def _extremising(self, training: list[Resolved]) -> dict[str, Any]:
+        """The fitted exponent and whether it beat the log-odds mean out of sample."""
+        fitted_on = [t.question for t in training]
+        if len(training) < self.min_resolved:
+            return {"used": False, "a": 1.0, "fitted_on": fitted_on, "why": "too few resolved"}
+
+        def extremised(others: list[Resolved], held: Resolved) -> float:
+            a = fit_extremising(others)
+            return extremised_pool(held.probabilities, held.weights, a=a)
+
+        def plain(_others: list[Resolved], held: Resolved) -> float:
+            return log_odds_mean(held.probabilities, held.weights)
+
+        loo = leave_one_out(training, extremised, lambda t: t.outcome)
+        baseline = leave_one_out(training, plain, lambda t: t.outcome)
+        used = loo < baseline
+        return {
+            "used": used,
+            "a": fit_extremising(training) if used else 1.0,
+            "fitted_on": fitted_on,
+            "loo_log": _round(loo),
+            "log_odds_mean_loo_log": _round(baseline),
+            "why": "beat the log-odds mean out of sample" if used else "did not beat it",
+        }
+
+    def _forecast(
+        self,
+        inputs: ForecastInputs,
+        q: Question,
+        chosen: list[_Chosen],
+        extremising: dict[str, Any],
+    ) -> NewForecast:
+        pool = self._resolved(q, chosen, inputs.as_of)
+        p, w = np.array(pool.probabilities), np.array(pool.weights)
+        lows = [c.statement.low for c in chosen]
+        highs = [c.statement.high for c in chosen]
+        a = float(extremising["a"])
+        point = extremised_pool(p, w, a=a)
+        low, high = extremised_pool(lows, w, a=a), extremised_pool(highs, w, a=a)
+        statements = [
+            {**c.statement.public(), "weight": _round(weight), "taken": c.why}
+            for c, weight in zip(chosen, w, strict=True)
+        ]
+        parameters = {
+            **self.get_params(),
+            "rule": "extremised" if extremising["used"] else "log_odds_mean",
+            "mean": _round(weighted_mean(p, w)),
+            "median": _round(weighted_median(p, w)),
+            "log_odds_mean": _round(log_odds_mean(p, w)),
+            "extremising": extremising,
+            "statements": statements,
+        }
+        digest = digest_of(
+            {
+                "source": EXPERTS,
+                "as_of": inputs.as_of,
+                "question": q.model_dump(mode="json"),
+                "parameters": parameters,
+                "bounds": [lows, highs],
+            }
+        )
+        return NewForecast(
+            scenario=inputs.scenario.id,
+            question=q.id,
+            source=EXPERTS,
+            source_kind=self.kind,
+            as_of=inputs.as_of,
+            probability=_round(point),
+            low=min(_round(low), _round(point)),
+            high=max(_round(high), _round(point)),
+            method=EXPERTS,
+            parameters=parameters,
+            inputs_digest=digest,
+        )
+
+
+class _Chooser:
+    """The statements behind a question as of a date: matched or pinned, minus dropped."""
+
+    def __init__(self, scenario: Scenario, statements: list[Statement]) -> None:
+        self.scenario = scenario
+        self.statements = statements
+        self.patterns = actor_patterns(scenario)
+
+    def __call__(self, q: Question, when: date) -> list[_Chosen]:
+        pinned = {e.estimate for e in q.evidence if e.estimate is not None and not e.drop}
+        dropped = {e.estimate for e in q.evidence if e.estimate is not None and e.drop}
+        out = []
+        for s in self.statements:
+            if s.published > when or s.id in dropped:
+                continue
+            if s.id in pinned:
+                out.append(_Chosen(s, "pinned"))
+            elif (m := match_statement(q, self.scenario, s, self.patterns)) is not None:
+                out.append(_Chosen(s, f"names {', '.join(m.actors) or 'the event'}; '{m.word}'"))
+        return out

@@ -1,0 +1,182 @@
+"""The experts in the press (``zopa.experts.v1``) on a real store, against hand-computed pools."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.forecast.conftest import add_statement
+from zopa.forecast import ExpertsSource, ForecastInputs, NewForecast
+from zopa.scenario import Scenario
+from zopa.store import Store
+
+MEET = "Arland and Borvia are likely to meet."
+
+
+def scenario(
+    *, evidence: list[dict[str, Any]] | None = None, resolved: list[dict[str, Any]] | None = None
+) -> Scenario:
+    """Two states and an open question: will Arland and Borvia meet by 30 June 2025?"""
+    return Scenario.model_validate(
+        {
+            "id": "experts",
+            "title": "Experts",
+            "issues": [{"id": "land", "label": "Land", "anchors": {0: "B", 100: "A"}}],
+            "actors": [
+                {"id": "arland", "name": "Arland", "kind": "state", "capability": 1},
+                {"id": "borvia", "name": "Borvia", "kind": "state", "capability": 1},
+            ],
+            "questions": [
+                *(resolved or []),
+                {
+                    "id": "meet",
+                    "text": "Will Arland and Borvia meet by 30 June 2025?",
+                    "what": {"type": "format_held", "participants": ["arland", "borvia"]},
+                    "opens": "2025-01-01",
+                    "resolution_date": "2025-06-30",
+                    "evidence": evidence or [],
+                },
+            ],
+        }
+    )
+
+
+def forecast_of(store: Store, s: Scenario, as_of: str, **params: Any) -> NewForecast | None:
+    report = ExpertsSource(**params).report(ForecastInputs(s, date.fromisoformat(as_of), store))
+    return next((f for f in report.forecasts if f.question == "meet"), None)
+
+
+def test_the_pool_of_two_statements_by_hand(store: Store) -> None:
+    old = add_statement(store, "2025-03-01", MEET, 0.2, low=0.1, high=0.3)
+    new = add_statement(store, "2025-03-31", MEET, 0.5, low=0.4, high=0.6)
+    f = forecast_of(store, scenario(), "2025-03-31")
+    assert f is not None
+    # ages 30 and 0 days, half-life 30: weights 0.5 and 1
+    p = f.parameters
+    assert [s["estimate"] for s in p["statements"]] == [old, new]
+    assert [s["weight"] for s in p["statements"]] == [0.5, 1.0]
+    assert p["mean"] == pytest.approx((0.5 * 0.2 + 0.5) / 1.5)
+    assert p["median"] == 0.5  # cumulative 0.5, 1.5 of 1.5: half is reached at 0.5
+    # log-odds (0.5 ln 1/4 + 0) / 1.5 = −ln 4 / 3: odds 4^(−1/3)
+    expected = 1 / (1 + 4 ** (1 / 3))
+    assert p["log_odds_mean"] == pytest.approx(expected, abs=1e-6)
+    assert p["rule"] == "log_odds_mean"
+    assert f.probability == pytest.approx(expected, abs=1e-6)
+    # the bounds: the same pool of the statements' own bounds
+    low = 1 / (1 + math.exp(-(0.5 * math.log(0.1 / 0.9) + math.log(0.4 / 0.6)) / 1.5))
+    assert f.low == pytest.approx(low, abs=1e-6)
+    assert f.source_kind == "experts" and f.inputs_digest
+
+
+def test_only_statements_about_the_question_made_while_it_was_open_count(store: Store) -> None:
+    kept = add_statement(store, "2025-02-01", MEET, 0.4)
+    add_statement(store, "2025-02-01", "Arland is likely to meet someone.", 0.9)  # one actor
+    add_statement(store, "2025-02-01", "Arland and Borvia will likely trade.", 0.9)  # no event
+    add_statement(store, "2025-02-01", "Arland and Borvia may meet in 2027.", 0.9)  # later year
+    add_statement(store, "2024-12-01", MEET, 0.9)  # before the question opened
+    add_statement(store, "2025-03-02", MEET, 0.9)  # after the as-of date
+    add_statement(store, None, MEET, 0.9)  # undated
+    f = forecast_of(store, scenario(), "2025-03-01")
+    assert f is not None
+    assert [s["estimate"] for s in f.parameters["statements"]] == [kept]
+    assert f.probability == pytest.approx(0.4)
+
+
+def test_the_actors_may_be_named_in_the_title_or_as_holder(store: Store) -> None:
+    by_title = add_statement(
+        store, "2025-02-01", "A meeting is likely.", 0.6, title="Arland, Borvia"
+    )
+    by_holder = add_statement(
+        store, "2025-02-01", "A meeting with Borvia is likely.", 0.6, holder="Arland's minister"
+    )
+    f = forecast_of(store, scenario(), "2025-03-01")
+    assert f is not None
+    assert [s["estimate"] for s in f.parameters["statements"]] == [by_title, by_holder]
+
+
+def test_the_analyst_pins_and_drops_statements(store: Store) -> None:
+    matched = add_statement(store, "2025-02-01", MEET, 0.4)
+    dropped = add_statement(store, "2025-02-02", MEET, 0.9)
+    pinned = add_statement(store, "2025-02-03", "Nobody expects progress.", 0.1)
+    later = add_statement(store, "2025-04-01", "Pinned, but too late.", 0.1)
+    evidence = [{"estimate": pinned}, {"estimate": dropped, "drop": True}, {"estimate": later}]
+    f = forecast_of(store, scenario(evidence=evidence), "2025-03-01")
+    assert f is not None
+    taken = {s["estimate"]: s["taken"] for s in f.parameters["statements"]}
+    assert list(taken) == [matched, pinned]
+    assert taken[pinned] == "pinned"
+
+
+def _resolved(qid: str, year: int, outcome: bool) -> dict[str, Any]:
+    return {
+        "id": qid,
+        "text": f"Will they meet in {year}?",
+        "what": {"type": "format_held", "participants": ["arland", "borvia"]},
+        "opens": f"{year}-01-01",
+        "resolution_date": f"{year}-06-30",
+        "resolved_on": f"{year}-06-30",
+        "outcome": outcome,
+    }
+
+
+def test_extremising_is_used_when_it_wins_out_of_sample(store: Store) -> None:
+    resolved = [
+        _resolved("r2021", 2021, True),
+        _resolved("r2022", 2022, False),
+        _resolved("r2023", 2023, True),
+    ]
+    for year, p in ((2021, 0.7), (2022, 0.3), (2023, 0.8)):
+        add_statement(store, f"{year}-03-01", MEET, p)
+    add_statement(store, "2025-03-01", MEET, 0.6)
+    f = forecast_of(store, scenario(resolved=resolved), "2025-03-01")
+    assert f is not None
+    ext = f.parameters["extremising"]
+    # every resolved pool leaned the right way: fitted on any two, a hits the grid's top
+    assert ext["used"] is True and ext["a"] == 5.0
+    assert ext["fitted_on"] == ["r2021", "r2022", "r2023"]
+    assert ext["loo_log"] < ext["log_odds_mean_loo_log"]
+    assert f.parameters["rule"] == "extremised"
+    assert f.probability == pytest.approx(1.5**5 / (1 + 1.5**5), abs=1e-6)
+
+
+def test_extremising_is_not_used_when_it_loses_out_of_sample(store: Store) -> None:
+    resolved = [
+        _resolved("r2021", 2021, True),
+        _resolved("r2022", 2022, False),
+        _resolved("r2023", 2023, True),
+    ]
+    for year, p in ((2021, 0.8), (2022, 0.7), (2023, 0.3)):
+        add_statement(store, f"{year}-03-01", MEET, p)
+    add_statement(store, "2025-03-01", MEET, 0.6)
+    f = forecast_of(store, scenario(resolved=resolved), "2025-03-01")
+    assert f is not None
+    assert f.parameters["extremising"]["used"] is False
+    assert f.parameters["rule"] == "log_odds_mean"
+    assert f.probability == pytest.approx(0.6)
+
+
+def test_too_few_resolved_questions_mean_no_extremising(store: Store) -> None:
+    add_statement(store, "2021-03-01", MEET, 0.9)
+    add_statement(store, "2025-03-01", MEET, 0.6)
+    s = scenario(resolved=[_resolved("r2021", 2021, True)])
+    f = forecast_of(store, s, "2025-03-01")
+    assert f is not None and f.parameters["extremising"]["used"] is False
+
+
+def test_questions_without_statements_say_why(store: Store) -> None:
+    report = ExpertsSource().report(ForecastInputs(scenario(), date(2025, 3, 1), store))
+    assert report.forecasts == []
+    assert report.unanswered == {"meet": "no statement published by 2025-03-01 speaks to it"}
+
+
+def test_drop_names_the_estimate_it_leaves_out() -> None:
+    from pydantic import ValidationError
+
+    from zopa.scenario import Evidence
+
+    assert Evidence.model_validate({"estimate": 3, "drop": True}).drop
+    with pytest.raises(ValidationError, match="`drop: true` needs the `estimate:`"):
+        Evidence.model_validate({"note": "x", "drop": True})
