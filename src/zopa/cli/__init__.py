@@ -24,12 +24,24 @@ from zopa.cli import (
     _ingest,
     _questions,
     _scenario,
+    _simulate,
 )
 from zopa.cli._app import app
 
 __all__ = ["app", "main"]
 
-for _module in (_db, _ingest, _docs, _extract, _scenario, _questions, _forecast, _eval, _demo):
+for _module in (
+    _db,
+    _ingest,
+    _docs,
+    _extract,
+    _scenario,
+    _simulate,
+    _questions,
+    _forecast,
+    _eval,
+    _demo,
+):
     _module.register(app)
 
 

@@ -73,3 +73,5 @@ __all__ = [
     "store_prices",
     "time_averaged_brier",
 ]
+
+import zopa.simulate  # noqa: F401  (registers zopa.simulation.v1 in forecast_sources)

@@ -1,0 +1,366 @@
+"""From a scenario to the arrays the talks engine reads (the only place that reads a scenario).
+
+The *sides* are the actors whose red lines bind the agreement at the table
+(veto players that are not mediators; see :mod:`zopa.scenario._convert`), in
+file order; a *leader* is an actor of kind ``leader`` that ``represents`` a
+side. Positions and red lines are drawn per run from their declared
+uncertainty (:func:`zopa.models.sample_values`). Per side and issue the
+*reservation value* is the red line, or — where the side has none — the end
+of its acceptable set towards the other sides' mean position, so a side
+without a red line on an issue can concede all of it.
+
+Formats: the *table* is every format with status ``ongoing`` or ``scheduled``
+that no precondition blocks (or, when there is none, every unblocked format
+without an ``after_format`` precondition); the sides bargain there from the
+first round, mediated when one of them has mediators. A format whose
+``after_format`` preconditions all name table formats becomes possible once
+the table has agreed terms. Blocked formats (a refusal, a refused venue, a
+missing signatory, a cycle) are never held. A threatened lever with a
+deadline inside the horizon is decided at the deadline's round; an imposed
+lever costs its targets from its date (or from the first round).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from zopa.errors import ModelError, quoted
+from zopa.models import acceptable_bounds, sample_values
+from zopa.scenario import Scenario, format_reachability, scenario_arrays
+from zopa.simulate._params import SIMULATOR, TalksParams
+
+__all__ = ["NoTalksError", "TalksArrays", "talks_arrays"]
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+TABLE_STATUSES = frozenset({"ongoing", "scheduled"})
+
+
+class NoTalksError(ModelError):
+    """The scenario has fewer than two sides with binding red lines: there are no talks."""
+
+
+@dataclass(frozen=True)
+class TalksArrays:
+    """A scenario as arrays over runs ``R``, sides ``P``, issues ``M``, formats ``F``,
+    levers ``L``, lever holders ``H``, ratifications ``K`` and rounds ``T``."""
+
+    sides: tuple[str, ...]
+    issues: tuple[str, ...]
+    formats: tuple[str, ...]
+    levers: tuple[str, ...]
+    holders: tuple[str, ...]
+    days: IntArray
+    """``(T,)`` days from the as-of date at the start of each round."""
+    position: FloatArray
+    """``(R, P, M)`` drawn ideal points, inside each side's acceptable set."""
+    reservation: FloatArray
+    """``(R, P, M)`` drawn reservation values (red line, or the far end of the set)."""
+    lower: FloatArray
+    """``(R, P, M)`` lower end of each side's acceptable set."""
+    upper: FloatArray
+    """``(R, P, M)`` upper end of each side's acceptable set."""
+    weight: FloatArray
+    """``(P, M)`` salience, each side's row summing to 1."""
+    drafting: FloatArray
+    """``(P, M)`` a mediator's weights for each side's offer: capability × salience."""
+    ratifier_lower: FloatArray
+    """``(R, K, M)`` lower end of each ratifier's acceptable set."""
+    ratifier_upper: FloatArray
+    """``(R, K, M)`` upper end of each ratifier's acceptable set."""
+    ratifier_principal: IntArray
+    """``(K,)`` index of the side whose signature each ratifier ratifies."""
+    beta: FloatArray
+    """``(R, P)`` concession exponents (Faratin's convention)."""
+    kappa: FloatArray
+    """``(R,)`` fraction conceded at the start."""
+    concession_days: FloatArray
+    """``(R,)`` days to reach the red line."""
+    cost: FloatArray
+    """``(R,)`` utility lost per day without a deal."""
+    lever_cost: FloatArray
+    """``(R,)`` extra utility per day lost while a lever is imposed on a side."""
+    credibility: FloatArray
+    """``(R,)`` probability a threatened lever is imposed at its deadline."""
+    mediated: bool
+    """Whether a mediator at the table drafts a single text."""
+    mediation_ends: BoolArray
+    """``(H,)`` holders whose walking away ends the mediation (all of them must walk)."""
+    held_at_start: BoolArray
+    """``(F,)`` formats held from the first round (the table)."""
+    after_table: BoolArray
+    """``(F,)`` formats possible once the table has agreed terms."""
+    leader_level: BoolArray
+    """``(F,)`` formats where leaders sit."""
+    closed_by: BoolArray
+    """``(F, H)`` formats a holder's walking away closes."""
+    lever_start: IntArray
+    """``(L,)`` round from which an imposed lever costs its targets (``-1``: not imposed)."""
+    lever_deadline: IntArray
+    """``(L,)`` round at which a threatened lever is decided (``-1``: none in the horizon)."""
+    lever_targets: BoolArray
+    """``(L, P)`` sides each lever hits."""
+    lever_holder: IntArray
+    """``(L,)`` holder index of each lever."""
+    lever_withdrawal: BoolArray
+    """``(L,)`` levers whose imposition is the holder walking away (kind ``withdrawal``)."""
+    signable: bool
+    """Whether every side has a signer all other sides accept."""
+    signers: tuple[str, ...]
+    """``(P,)`` who signs for each side."""
+
+    @property
+    def runs(self) -> int:
+        """Number of runs ``R``."""
+        return int(self.position.shape[0])
+
+
+def _round_of(date: dt.date, as_of: dt.date, step: int) -> int:
+    """The first round whose start is on or after ``date``."""
+    return -(-(date - as_of).days // step)
+
+
+def _actor_sides(scenario: Scenario, sides: tuple[str, ...]) -> dict[str, int]:
+    """Each side and each leader representing it, mapped to the side's index."""
+    index = {side: p for p, side in enumerate(sides)}
+    for actor in scenario.actors:
+        if actor.represents in index and actor.id not in index:
+            index[actor.id] = index[actor.represents]
+    return index
+
+
+def _signers(scenario: Scenario, sides: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
+    """Who signs for each side: its leader, itself or its ratifier, the first all others accept.
+
+    A side's judgement (``signatories:``) accepts a signer in its ``accepts`` list
+    (when it gives one) and not in its ``rejects`` list (Putnam 1988's
+    legitimacy of the chief negotiator, read as a per-actor veto on signers).
+    """
+    judges = {s.actor: s for s in scenario.signatories}
+    represented = {a.represents: a.id for a in scenario.actors if a.kind == "leader"}
+    out: list[str] = []
+    for side in sides:
+        candidates = [represented[side]] if side in represented else []
+        candidates.append(side)
+        candidates += [r.ratifier for r in scenario.ratification if r.principal == side]
+        chosen = None
+        for candidate in candidates:
+            ok = True
+            for other in sides:
+                judge = judges.get(other)
+                if other == side or judge is None:
+                    continue
+                if candidate in judge.rejects or (judge.accepts and candidate not in judge.accepts):
+                    ok = False
+            if ok:
+                chosen = candidate
+                break
+        if chosen is None:
+            return False, ()
+        out.append(chosen)
+    return True, tuple(out)
+
+
+def _per_run(value: float, runs: int) -> FloatArray:
+    return np.full(runs, float(value))
+
+
+def talks_arrays(
+    scenario: Scenario,
+    *,
+    as_of: dt.date,
+    horizon_days: int,
+    params: TalksParams,
+    runs: int,
+    rng: np.random.Generator,
+) -> TalksArrays:
+    """Draw ``runs`` versions of ``scenario`` as :class:`TalksArrays` for ``horizon_days``.
+
+    Raises
+    ------
+    ModelError
+        When fewer than two sides have binding red lines or stances, or ``betas``
+        names an actor that is not a side.
+    """
+    base = scenario_arrays(scenario)
+    kinds = {a.id: a.kind for a in scenario.actors}
+    binding = np.asarray(base.constraints.negotiator.any(axis=1), dtype=bool).tolist()
+    rows = [
+        a
+        for a, actor in enumerate(base.problem.actors)
+        if binding[a] and kinds[actor] != "mediator"
+    ]
+    sides = tuple(base.problem.actors[a] for a in rows)
+    if len(sides) < 2:
+        raise NoTalksError(
+            f"{SIMULATOR}: scenario {scenario.id} has {len(sides)} side(s) with binding red lines "
+            "at the table; the talks need two: give each party's stances a `red_line:`"
+        )
+    for actor in params.betas:
+        if actor not in sides:
+            raise ModelError(
+                f"{SIMULATOR}: parameter betas names {quoted(actor)}, which is not a side; "
+                f"sides: {', '.join(sides)}"
+            )
+    scale = base.problem.scale
+    drawn_pos = sample_values(
+        base.stated_positions, base.position_spread, draws=runs, rng=rng, scale=scale
+    )
+    drawn_red = sample_values(
+        base.constraints.red_line, base.red_line_spread, draws=runs, rng=rng, scale=scale
+    )
+    lower_all, upper_all = acceptable_bounds(drawn_red, base.constraints.side, scale)
+    mask = base.constraints.negotiator & (base.constraints.side != 0)
+    lower_all = np.where(mask, lower_all, scale[:, 0])
+    upper_all = np.where(mask, upper_all, scale[:, 1])
+    lower, upper = lower_all[:, rows], upper_all[:, rows]
+    stated = drawn_pos[:, rows]
+    has_stance = ~np.isnan(base.stated_positions[rows])
+    # A side without a stance on an issue takes the others' mean and does not care (weight 0).
+    others_mean = np.nanmean(np.where(has_stance, stated, np.nan), axis=1, keepdims=True)
+    others_mean = np.where(np.isnan(others_mean), scale[:, 0].mean(), others_mean)
+    position = np.clip(np.where(has_stance, stated, others_mean), lower, upper)
+    total = position.sum(axis=1, keepdims=True)
+    n_sides = len(sides)
+    mean_of_others = (total - position) / (n_sides - 1)
+    reservation = np.where(mean_of_others > position, upper, lower)
+    reservation = np.where(mean_of_others == position, position, reservation)
+    salience = np.nan_to_num(base.problem.salience[rows], nan=0.0)
+    salience = np.where(has_stance, salience, 0.0)
+    sums = salience.sum(axis=1, keepdims=True)
+    weight = np.where(sums > 0, salience / np.where(sums > 0, sums, 1.0), 1.0 / salience.shape[1])
+    drafting = base.problem.capability[rows, None] * np.maximum(weight, 1e-9)
+
+    index = _actor_sides(scenario, sides)
+    ratifications = [
+        (base.problem.actors.index(r.ratifier), index[r.principal], r.issues)
+        for r in scenario.ratification
+        if r.principal in index and r.ratifier in base.problem.actors
+    ]
+    rat_lower, rat_upper = acceptable_bounds(drawn_red, base.constraints.side, scale)
+    issue_col = {issue: j for j, issue in enumerate(base.problem.issues)}
+    k_lower = np.broadcast_to(scale[:, 0], (runs, len(ratifications), len(issue_col))).copy()
+    k_upper = np.broadcast_to(scale[:, 1], (runs, len(ratifications), len(issue_col))).copy()
+    for k, (row, _principal, issues) in enumerate(ratifications):
+        for issue in issues:
+            j = issue_col[issue]
+            if base.constraints.side[row, j] != 0:
+                k_lower[:, k, j] = rat_lower[:, row, j]
+                k_upper[:, k, j] = rat_upper[:, row, j]
+
+    step = params.step_days
+    days = np.arange(0, horizon_days + 1, step, dtype=np.int64)
+    beta = np.array([params.betas.get(side, params.beta) for side in sides])
+
+    reach = format_reachability(scenario)
+    blocked = {f.id for f in scenario.formats if not reach[f.id].reachable or f.status == "refused"}
+    table = [f for f in scenario.formats if f.status in TABLE_STATUSES and f.id not in blocked]
+    if not table:
+        table = [
+            f
+            for f in scenario.formats
+            if f.id not in blocked and not any(p.kind == "after_format" for p in f.preconditions)
+        ]
+    table_ids = {f.id for f in table}
+    leaders = {a.id for a in scenario.actors if a.kind == "leader"}
+    represents = {a.id: a.represents for a in scenario.actors}
+
+    deadlines = {d.id: d for d in scenario.deadlines}
+    threatened = [
+        lever
+        for lever in scenario.levers
+        if lever.status == "threatened"
+        and lever.deadline in deadlines
+        and 0 <= _round_of(deadlines[lever.deadline].date, as_of, step) < len(days)
+    ]
+    holders = tuple(dict.fromkeys(lever.holder for lever in threatened))
+
+    def speaks_for(actor: str, holder: str) -> bool:
+        return actor == holder or represents.get(actor) == holder
+
+    table_mediators = {m for f in table for m in f.mediators}
+    mediation_ends = np.array(
+        [any(speaks_for(m, h) for m in table_mediators) for h in holders], dtype=bool
+    )
+    if any(not any(speaks_for(m, h) for h in holders) for m in table_mediators):
+        mediation_ends[:] = False  # a mediator who cannot walk away stays at the table
+    formats = tuple(f.id for f in scenario.formats)
+    held_at_start = np.array([f.id in table_ids for f in scenario.formats], dtype=bool)
+    after_table = np.array(
+        [
+            f.id not in blocked
+            and f.id not in table_ids
+            and any(p.kind == "after_format" for p in f.preconditions)
+            and all(p.format in table_ids for p in f.preconditions if p.kind == "after_format")
+            for f in scenario.formats
+        ],
+        dtype=bool,
+    )
+    leader_level = np.array(
+        [any(p in leaders for p in f.participants) for f in scenario.formats], dtype=bool
+    )
+    closed_by = np.array(
+        [[any(speaks_for(a, h) for a in f.mediators) for h in holders] for f in scenario.formats],
+        dtype=bool,
+    ).reshape(len(formats), len(holders))
+
+    levers = tuple(lever.id for lever in scenario.levers)
+    lever_start = np.full(len(levers), -1, dtype=np.int64)
+    lever_deadline = np.full(len(levers), -1, dtype=np.int64)
+    lever_targets = np.zeros((len(levers), n_sides), dtype=bool)
+    lever_holder = np.full(len(levers), -1, dtype=np.int64)
+    for ell, lever in enumerate(scenario.levers):
+        for target in lever.targets:
+            if target in index:
+                lever_targets[ell, index[target]] = True
+        if lever.status == "imposed":
+            start = 0 if lever.date is None else max(_round_of(lever.date, as_of, step), 0)
+            lever_start[ell] = start if start < len(days) else -1
+        elif lever in threatened:
+            lever_deadline[ell] = _round_of(deadlines[str(lever.deadline)].date, as_of, step)
+            lever_holder[ell] = holders.index(lever.holder)
+    signable, signers = _signers(scenario, sides)
+    return TalksArrays(
+        sides=sides,
+        issues=base.problem.issues,
+        formats=formats,
+        levers=levers,
+        holders=holders,
+        days=days,
+        position=position,
+        reservation=reservation,
+        lower=lower,
+        upper=upper,
+        weight=weight,
+        drafting=drafting,
+        ratifier_lower=k_lower,
+        ratifier_upper=k_upper,
+        ratifier_principal=np.array([p for _, p, _ in ratifications], dtype=np.int64),
+        beta=np.broadcast_to(beta, (runs, n_sides)).copy(),
+        kappa=_per_run(params.kappa, runs),
+        concession_days=_per_run(params.concession_days, runs),
+        cost=_per_run(params.cost_per_day, runs),
+        lever_cost=_per_run(params.lever_cost_per_day, runs),
+        credibility=_per_run(params.credibility, runs),
+        mediated=params.mediation and bool(table_mediators),
+        mediation_ends=mediation_ends,
+        held_at_start=held_at_start,
+        after_table=after_table,
+        leader_level=leader_level,
+        closed_by=closed_by,
+        lever_start=lever_start,
+        lever_deadline=lever_deadline,
+        lever_targets=lever_targets,
+        lever_holder=lever_holder,
+        lever_withdrawal=np.array(
+            [lever.kind == "withdrawal" for lever in scenario.levers], dtype=bool
+        ),
+        signable=signable,
+        signers=signers,
+    )
