@@ -8,11 +8,16 @@ Every simulator is found by name in :data:`zopa.registry.simulators`:
                        leaders' formats, signatures and ratification
 =====================  =========================================================
 
+:func:`alternating_offers` runs many bilateral negotiations over a finite
+outcome set between two time-based aspiration negotiators (the benchmark
+against negmas in ``bench/simulate.py``).
+
 ``zopa.simulation.v1`` in :data:`zopa.registry.forecast_sources` turns its
 answers into stored forecasts. The model, its equations and defaults are in
 ``docs/simulation.md``.
 """
 
+from zopa.simulate._alternating import AlternatingOffers, alternating_offers
 from zopa.simulate._arrays import NoTalksError, TalksArrays, talks_arrays
 from zopa.simulate._concession import TACTICS, conceded
 from zopa.simulate._engine import NEVER, TalksOutcome, run_talks
@@ -28,6 +33,7 @@ __all__ = [
     "NEVER",
     "SENSITIVITY_BOUNDS",
     "TACTICS",
+    "AlternatingOffers",
     "NoTalksError",
     "QuestionResult",
     "Sensitivity",
@@ -38,6 +44,7 @@ __all__ = [
     "TalksOutcome",
     "TalksParams",
     "TalksSimulator",
+    "alternating_offers",
     "conceded",
     "run_talks",
     "talks_arrays",
