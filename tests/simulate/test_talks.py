@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -230,3 +231,29 @@ def test_the_sensitivity_analysis_states_its_cost_and_finds_what_moves_a_threat(
     # Nobody agrees within 20 days, so whether the lever is imposed is its credibility alone.
     assert s["indices"]["imposed"][0]["parameter"] == "credibility"
     assert {row["parameter"] for row in s["indices"]["deal"]} == set(s["bounds"])
+
+
+def test_a_lever_imposed_after_the_as_of_date_is_not_known_to_be_imposed() -> None:
+    lever = {
+        "id": "tariffs",
+        "holder": "a",
+        "kind": "tariffs",
+        "targets": ["b"],
+        "status": "imposed",
+        "date": "2025-03-01",
+    }
+    question = {
+        "id": "imposed",
+        "text": "Imposed?",
+        "resolution_date": "2025-06-01",
+        "what": {"type": "lever_imposed", "lever": "tariffs"},
+    }
+    s = scenario(talks(levers=[lever], questions=[question]))
+    simulator = TalksSimulator(sensitivity_trajectories=0)
+
+    def p(as_of: dt.date) -> float | None:
+        (answer,) = simulator.simulate(s, as_of=as_of, runs=20, seed=0).questions
+        return answer.probability
+
+    assert p(dt.date(2025, 2, 1)) == 0.0  # no hindsight: in February it was not imposed
+    assert p(dt.date(2025, 3, 1)) == 1.0

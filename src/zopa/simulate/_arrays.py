@@ -16,8 +16,11 @@ first round, mediated when one of them has mediators. A format whose
 ``after_format`` preconditions all name table formats becomes possible once
 the table has agreed terms. Blocked formats (a refusal, a refused venue, a
 missing signatory, a cycle) are never held. A threatened lever with a
-deadline inside the horizon is decided at the deadline's round; an imposed
-lever costs its targets from its date (or from the first round).
+deadline inside the horizon is decided at the deadline's round; a lever
+imposed on or before the as-of date costs its targets from the first round.
+A lever the file says was imposed *after* the as-of date was then only a
+threat (the simulation never reads what happened later); lifted and expired
+levers cost nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from numpy.typing import NDArray
 
 from zopa.errors import ModelError, quoted
 from zopa.models import acceptable_bounds, sample_values
-from zopa.scenario import Scenario, format_reachability, scenario_arrays
+from zopa.scenario import Lever, Scenario, format_reachability, scenario_arrays
 from zopa.simulate._params import SIMULATOR, TalksParams
 
 __all__ = ["NoTalksError", "TalksArrays", "talks_arrays"]
@@ -101,7 +104,7 @@ class TalksArrays:
     closed_by: BoolArray
     """``(F, H)`` formats a holder's walking away closes."""
     lever_start: IntArray
-    """``(L,)`` round from which an imposed lever costs its targets (``-1``: not imposed)."""
+    """``(L,)`` ``0`` for a lever in force at the as-of date, else ``-1``."""
     lever_deadline: IntArray
     """``(L,)`` round at which a threatened lever is decided (``-1``: none in the horizon)."""
     lever_targets: BoolArray
@@ -272,10 +275,15 @@ def talks_arrays(
     represents = {a.id: a.represents for a in scenario.actors}
 
     deadlines = {d.id: d for d in scenario.deadlines}
+    def in_force(lever: Lever) -> bool:
+        return lever.status == "imposed" and (lever.date is None or lever.date <= as_of)
+
+    # A lever imposed after the as-of date was, as of then, only a threat.
     threatened = [
         lever
         for lever in scenario.levers
-        if lever.status == "threatened"
+        if lever.status in ("threatened", "imposed")
+        and not in_force(lever)
         and lever.deadline in deadlines
         and 0 <= _round_of(deadlines[lever.deadline].date, as_of, step) < len(days)
     ]
@@ -319,9 +327,8 @@ def talks_arrays(
         for target in lever.targets:
             if target in index:
                 lever_targets[ell, index[target]] = True
-        if lever.status == "imposed":
-            start = 0 if lever.date is None else max(_round_of(lever.date, as_of, step), 0)
-            lever_start[ell] = start if start < len(days) else -1
+        if in_force(lever):
+            lever_start[ell] = 0
         elif lever in threatened:
             lever_deadline[ell] = _round_of(deadlines[str(lever.deadline)].date, as_of, step)
             lever_holder[ell] = holders.index(lever.holder)
