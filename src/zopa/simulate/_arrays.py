@@ -275,6 +275,7 @@ def talks_arrays(
     represents = {a.id: a.represents for a in scenario.actors}
 
     deadlines = {d.id: d for d in scenario.deadlines}
+
     def in_force(lever: Lever) -> bool:
         return lever.status == "imposed" and (lever.date is None or lever.date <= as_of)
 
