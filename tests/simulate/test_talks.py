@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import warnings
 from typing import Any
 
 import numpy as np
@@ -257,3 +258,22 @@ def test_a_lever_imposed_after_the_as_of_date_is_not_known_to_be_imposed() -> No
 
     assert p(dt.date(2025, 2, 1)) == 0.0  # no hindsight: in February it was not imposed
     assert p(dt.date(2025, 3, 1)) == 1.0
+
+
+def test_an_issue_without_any_sides_stance_sits_in_the_middle_and_blocks_nothing() -> None:
+    data = talks()
+    data["issues"].append({"id": "fish", "label": "Fish", "anchors": {0: "none", 100: "all"}})
+    data["actors"].append(
+        {
+            "id": "ngo",
+            "name": "NGO",
+            "kind": "organisation",
+            "capability": 1,
+            "positions": {"fish": {"position": 90, "salience": 50}},
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        arrays, outcome = run(data, concession_days=100)
+    assert (arrays.position[:, :, 1] == 50.0).all()
+    assert (outcome.agreed != NEVER).all() and (outcome.terms[:, 1] == 50.0).all()

@@ -218,17 +218,18 @@ def talks_arrays(
     drawn_red = sample_values(
         base.constraints.red_line, base.red_line_spread, draws=runs, rng=rng, scale=scale
     )
-    lower_all, upper_all = acceptable_bounds(drawn_red, base.constraints.side, scale)
-    mask = base.constraints.negotiator & (base.constraints.side != 0)
-    lower_all = np.where(mask, lower_all, scale[:, 0])
-    upper_all = np.where(mask, upper_all, scale[:, 1])
-    lower, upper = lower_all[:, rows], upper_all[:, rows]
+    bound_lower, bound_upper = acceptable_bounds(drawn_red, base.constraints.side, scale)
+    mask = (base.constraints.negotiator & (base.constraints.side != 0))[rows]
+    lower = np.where(mask, bound_lower[:, rows], scale[:, 0])
+    upper = np.where(mask, bound_upper[:, rows], scale[:, 1])
     stated = drawn_pos[:, rows]
     has_stance = ~np.isnan(base.stated_positions[rows])
-    # A side without a stance on an issue takes the others' mean and does not care (weight 0).
-    others_mean = np.nanmean(np.where(has_stance, stated, np.nan), axis=1, keepdims=True)
-    others_mean = np.where(np.isnan(others_mean), scale[:, 0].mean(), others_mean)
-    position = np.clip(np.where(has_stance, stated, others_mean), lower, upper)
+    # A side without a stance on an issue takes the mean of those with one (or the middle of
+    # the scale) and does not care about it (weight 0).
+    count = has_stance.sum(axis=0)
+    centre = np.where(has_stance, stated, 0.0).sum(axis=1, keepdims=True) / np.maximum(count, 1)
+    centre = np.where(count > 0, centre, scale.mean(axis=1))
+    position = np.clip(np.where(has_stance, stated, centre), lower, upper)
     total = position.sum(axis=1, keepdims=True)
     n_sides = len(sides)
     mean_of_others = (total - position) / (n_sides - 1)
@@ -246,7 +247,6 @@ def talks_arrays(
         for r in scenario.ratification
         if r.principal in index and r.ratifier in base.problem.actors
     ]
-    rat_lower, rat_upper = acceptable_bounds(drawn_red, base.constraints.side, scale)
     issue_col = {issue: j for j, issue in enumerate(base.problem.issues)}
     k_lower = np.broadcast_to(scale[:, 0], (runs, len(ratifications), len(issue_col))).copy()
     k_upper = np.broadcast_to(scale[:, 1], (runs, len(ratifications), len(issue_col))).copy()
@@ -254,8 +254,8 @@ def talks_arrays(
         for issue in issues:
             j = issue_col[issue]
             if base.constraints.side[row, j] != 0:
-                k_lower[:, k, j] = rat_lower[:, row, j]
-                k_upper[:, k, j] = rat_upper[:, row, j]
+                k_lower[:, k, j] = bound_lower[:, row, j]
+                k_upper[:, k, j] = bound_upper[:, row, j]
 
     step = params.step_days
     days = np.arange(0, horizon_days + 1, step, dtype=np.int64)
