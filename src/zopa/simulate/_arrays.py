@@ -27,13 +27,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from zopa.errors import ModelError, quoted
 from zopa.models import acceptable_bounds, sample_values
-from zopa.scenario import Lever, Scenario, format_reachability, scenario_arrays
+from zopa.scenario import (
+    Lever,
+    Scenario,
+    ScenarioArrays,
+    format_reachability,
+    scenario_arrays,
+)
 from zopa.simulate._params import SIMULATOR, TalksParams
 
 __all__ = ["NoTalksError", "TalksArrays", "talks_arrays"]
@@ -174,24 +181,8 @@ def _per_run(value: float, runs: int) -> FloatArray:
     return np.full(runs, float(value))
 
 
-def talks_arrays(
-    scenario: Scenario,
-    *,
-    as_of: dt.date,
-    horizon_days: int,
-    params: TalksParams,
-    runs: int,
-    rng: np.random.Generator,
-) -> TalksArrays:
-    """Draw ``runs`` versions of ``scenario`` as :class:`TalksArrays` for ``horizon_days``.
-
-    Raises
-    ------
-    ModelError
-        When fewer than two sides have binding red lines or stances, or ``betas``
-        names an actor that is not a side.
-    """
-    base = scenario_arrays(scenario)
+def _sides(scenario: Scenario, base: ScenarioArrays) -> list[int]:
+    """Rows of ``base`` that are sides: binding red lines at the table, not a mediator."""
     kinds = {a.id: a.kind for a in scenario.actors}
     binding = np.asarray(base.constraints.negotiator.any(axis=1), dtype=bool).tolist()
     rows = [
@@ -199,29 +190,22 @@ def talks_arrays(
         for a, actor in enumerate(base.problem.actors)
         if binding[a] and kinds[actor] != "mediator"
     ]
-    sides = tuple(base.problem.actors[a] for a in rows)
-    if len(sides) < 2:
+    if len(rows) < 2:
         raise NoTalksError(
-            f"{SIMULATOR}: scenario {scenario.id} has {len(sides)} side(s) with binding red lines "
+            f"{SIMULATOR}: scenario {scenario.id} has {len(rows)} side(s) with binding red lines "
             "at the table; the talks need two: give each party's stances a `red_line:`"
         )
-    for actor in params.betas:
-        if actor not in sides:
-            raise ModelError(
-                f"{SIMULATOR}: parameter betas names {quoted(actor)}, which is not a side; "
-                f"sides: {', '.join(sides)}"
-            )
+    return rows
+
+
+def _stances(
+    base: ScenarioArrays, rows: list[int], drawn_pos: FloatArray, bounds: tuple[FloatArray, ...]
+) -> dict[str, Any]:
+    """Each side's drawn ideal point, reservation value, acceptable set and weights."""
     scale = base.problem.scale
-    drawn_pos = sample_values(
-        base.stated_positions, base.position_spread, draws=runs, rng=rng, scale=scale
-    )
-    drawn_red = sample_values(
-        base.constraints.red_line, base.red_line_spread, draws=runs, rng=rng, scale=scale
-    )
-    bound_lower, bound_upper = acceptable_bounds(drawn_red, base.constraints.side, scale)
     mask = (base.constraints.negotiator & (base.constraints.side != 0))[rows]
-    lower = np.where(mask, bound_lower[:, rows], scale[:, 0])
-    upper = np.where(mask, bound_upper[:, rows], scale[:, 1])
+    lower = np.where(mask, bounds[0][:, rows], scale[:, 0])
+    upper = np.where(mask, bounds[1][:, rows], scale[:, 1])
     stated = drawn_pos[:, rows]
     has_stance = ~np.isnan(base.stated_positions[rows])
     # A side without a stance on an issue takes the mean of those with one (or the middle of
@@ -231,36 +215,92 @@ def talks_arrays(
     centre = np.where(count > 0, centre, scale.mean(axis=1))
     position = np.clip(np.where(has_stance, stated, centre), lower, upper)
     total = position.sum(axis=1, keepdims=True)
-    n_sides = len(sides)
-    mean_of_others = (total - position) / (n_sides - 1)
+    mean_of_others = (total - position) / (len(rows) - 1)
     reservation = np.where(mean_of_others > position, upper, lower)
     reservation = np.where(mean_of_others == position, position, reservation)
-    salience = np.nan_to_num(base.problem.salience[rows], nan=0.0)
-    salience = np.where(has_stance, salience, 0.0)
+    salience = np.where(has_stance, np.nan_to_num(base.problem.salience[rows], nan=0.0), 0.0)
     sums = salience.sum(axis=1, keepdims=True)
     weight = np.where(sums > 0, salience / np.where(sums > 0, sums, 1.0), 1.0 / salience.shape[1])
-    drafting = base.problem.capability[rows, None] * np.maximum(weight, 1e-9)
+    return {
+        "position": position,
+        "reservation": reservation,
+        "lower": lower,
+        "upper": upper,
+        "weight": weight,
+        "drafting": base.problem.capability[rows, None] * np.maximum(weight, 1e-9),
+    }
 
-    index = _actor_sides(scenario, sides)
+
+def _ratifiers(
+    scenario: Scenario, base: ScenarioArrays, index: dict[str, int], bounds: tuple[FloatArray, ...]
+) -> dict[str, Any]:
+    """Each ratifier's drawn acceptable set on the issues it ratifies, and its principal."""
     ratifications = [
         (base.problem.actors.index(r.ratifier), index[r.principal], r.issues)
         for r in scenario.ratification
         if r.principal in index and r.ratifier in base.problem.actors
     ]
-    issue_col = {issue: j for j, issue in enumerate(base.problem.issues)}
-    k_lower = np.broadcast_to(scale[:, 0], (runs, len(ratifications), len(issue_col))).copy()
-    k_upper = np.broadcast_to(scale[:, 1], (runs, len(ratifications), len(issue_col))).copy()
+    scale, runs = base.problem.scale, bounds[0].shape[0]
+    column = {issue: j for j, issue in enumerate(base.problem.issues)}
+    shape = (runs, len(ratifications), len(column))
+    lower = np.broadcast_to(scale[:, 0], shape).copy()
+    upper = np.broadcast_to(scale[:, 1], shape).copy()
     for k, (row, _principal, issues) in enumerate(ratifications):
-        for issue in issues:
-            j = issue_col[issue]
+        for j in (column[issue] for issue in issues):
             if base.constraints.side[row, j] != 0:
-                k_lower[:, k, j] = bound_lower[:, row, j]
-                k_upper[:, k, j] = bound_upper[:, row, j]
+                lower[:, k, j] = bounds[0][:, row, j]
+                upper[:, k, j] = bounds[1][:, row, j]
+    return {
+        "ratifier_lower": lower,
+        "ratifier_upper": upper,
+        "ratifier_principal": np.array([p for _, p, _ in ratifications], dtype=np.int64),
+    }
 
-    step = params.step_days
-    days = np.arange(0, horizon_days + 1, step, dtype=np.int64)
-    beta = np.array([params.betas.get(side, params.beta) for side in sides])
 
+def _levers(
+    scenario: Scenario, as_of: dt.date, step: int, rounds: int, index: dict[str, int]
+) -> dict[str, Any]:
+    """Levers in force, threats decided at a deadline inside the horizon, and their holders."""
+    deadlines = {d.id: d for d in scenario.deadlines}
+
+    def in_force(lever: Lever) -> bool:
+        return lever.status == "imposed" and (lever.date is None or lever.date <= as_of)
+
+    def decided_at(lever: Lever) -> int:
+        # A lever imposed after the as-of date was, as of then, only a threat.
+        if lever.status not in ("threatened", "imposed") or in_force(lever):
+            return -1
+        deadline = deadlines.get(str(lever.deadline))
+        at = -1 if deadline is None else _round_of(deadline.date, as_of, step)
+        return at if 0 <= at < rounds else -1
+
+    decided = [(lever, decided_at(lever)) for lever in scenario.levers]
+    holders = tuple(dict.fromkeys(lever.holder for lever, at in decided if at >= 0))
+    targets = np.zeros((len(scenario.levers), len(set(index.values()))), dtype=bool)
+    for ell, lever in enumerate(scenario.levers):
+        for target in lever.targets:
+            if target in index:
+                targets[ell, index[target]] = True
+    return {
+        "levers": tuple(lever.id for lever in scenario.levers),
+        "holders": holders,
+        "lever_start": np.array(
+            [0 if in_force(lever) else -1 for lever in scenario.levers], dtype=np.int64
+        ),
+        "lever_deadline": np.array([at for _, at in decided], dtype=np.int64),
+        "lever_targets": targets,
+        "lever_holder": np.array(
+            [holders.index(lever.holder) if at >= 0 else -1 for lever, at in decided],
+            dtype=np.int64,
+        ),
+        "lever_withdrawal": np.array(
+            [lever.kind == "withdrawal" for lever in scenario.levers], dtype=bool
+        ),
+    }
+
+
+def _formats(scenario: Scenario, holders: tuple[str, ...], mediation: bool) -> dict[str, Any]:
+    """The table, the formats that wait on it, where leaders sit, whom a walk-out closes."""
     reach = format_reachability(scenario)
     blocked = {f.id for f in scenario.formats if not reach[f.id].reachable or f.status == "refused"}
     table = [f for f in scenario.formats if f.status in TABLE_STATUSES and f.id not in blocked]
@@ -274,101 +314,95 @@ def talks_arrays(
     leaders = {a.id for a in scenario.actors if a.kind == "leader"}
     represents = {a.id: a.represents for a in scenario.actors}
 
-    deadlines = {d.id: d for d in scenario.deadlines}
-
-    def in_force(lever: Lever) -> bool:
-        return lever.status == "imposed" and (lever.date is None or lever.date <= as_of)
-
-    # A lever imposed after the as-of date was, as of then, only a threat.
-    threatened = [
-        lever
-        for lever in scenario.levers
-        if lever.status in ("threatened", "imposed")
-        and not in_force(lever)
-        and lever.deadline in deadlines
-        and 0 <= _round_of(deadlines[lever.deadline].date, as_of, step) < len(days)
-    ]
-    holders = tuple(dict.fromkeys(lever.holder for lever in threatened))
-
     def speaks_for(actor: str, holder: str) -> bool:
         return actor == holder or represents.get(actor) == holder
 
-    table_mediators = {m for f in table for m in f.mediators}
-    mediation_ends = np.array(
-        [any(speaks_for(m, h) for m in table_mediators) for h in holders], dtype=bool
-    )
-    if any(not any(speaks_for(m, h) for h in holders) for m in table_mediators):
-        mediation_ends[:] = False  # a mediator who cannot walk away stays at the table
-    formats = tuple(f.id for f in scenario.formats)
-    held_at_start = np.array([f.id in table_ids for f in scenario.formats], dtype=bool)
-    after_table = np.array(
-        [
-            f.id not in blocked
-            and f.id not in table_ids
-            and any(p.kind == "after_format" for p in f.preconditions)
-            and all(p.format in table_ids for p in f.preconditions if p.kind == "after_format")
-            for f in scenario.formats
-        ],
-        dtype=bool,
-    )
-    leader_level = np.array(
-        [any(p in leaders for p in f.participants) for f in scenario.formats], dtype=bool
-    )
-    closed_by = np.array(
-        [[any(speaks_for(a, h) for a in f.mediators) for h in holders] for f in scenario.formats],
-        dtype=bool,
-    ).reshape(len(formats), len(holders))
+    mediators = {m for f in table for m in f.mediators}
+    ends = np.array([any(speaks_for(m, h) for m in mediators) for h in holders], dtype=bool)
+    if any(not any(speaks_for(m, h) for h in holders) for m in mediators):
+        ends[:] = False  # a mediator who cannot walk away stays at the table
+    return {
+        "formats": tuple(f.id for f in scenario.formats),
+        "mediated": mediation and bool(mediators),
+        "mediation_ends": ends,
+        "held_at_start": np.array([f.id in table_ids for f in scenario.formats], dtype=bool),
+        "after_table": np.array(
+            [
+                f.id not in blocked
+                and f.id not in table_ids
+                and any(p.kind == "after_format" for p in f.preconditions)
+                and all(p.format in table_ids for p in f.preconditions if p.kind == "after_format")
+                for f in scenario.formats
+            ],
+            dtype=bool,
+        ),
+        "leader_level": np.array(
+            [any(p in leaders for p in f.participants) for f in scenario.formats], dtype=bool
+        ),
+        "closed_by": np.array(
+            [
+                [any(speaks_for(a, h) for a in f.mediators) for h in holders]
+                for f in scenario.formats
+            ],
+            dtype=bool,
+        ).reshape(len(scenario.formats), len(holders)),
+    }
 
-    levers = tuple(lever.id for lever in scenario.levers)
-    lever_start = np.full(len(levers), -1, dtype=np.int64)
-    lever_deadline = np.full(len(levers), -1, dtype=np.int64)
-    lever_targets = np.zeros((len(levers), n_sides), dtype=bool)
-    lever_holder = np.full(len(levers), -1, dtype=np.int64)
-    for ell, lever in enumerate(scenario.levers):
-        for target in lever.targets:
-            if target in index:
-                lever_targets[ell, index[target]] = True
-        if in_force(lever):
-            lever_start[ell] = 0
-        elif lever in threatened:
-            lever_deadline[ell] = _round_of(deadlines[str(lever.deadline)].date, as_of, step)
-            lever_holder[ell] = holders.index(lever.holder)
+
+def talks_arrays(
+    scenario: Scenario,
+    *,
+    as_of: dt.date,
+    horizon_days: int,
+    params: TalksParams,
+    runs: int,
+    rng: np.random.Generator,
+) -> TalksArrays:
+    """Draw ``runs`` versions of ``scenario`` as :class:`TalksArrays` for ``horizon_days``.
+
+    Raises
+    ------
+    NoTalksError
+        When fewer than two sides have binding red lines.
+    ModelError
+        When ``betas`` names an actor that is not a side.
+    """
+    base = scenario_arrays(scenario)
+    rows = _sides(scenario, base)
+    sides = tuple(base.problem.actors[a] for a in rows)
+    for actor in params.betas:
+        if actor not in sides:
+            raise ModelError(
+                f"{SIMULATOR}: parameter betas names {quoted(actor)}, which is not a side; "
+                f"sides: {', '.join(sides)}"
+            )
+    scale = base.problem.scale
+    drawn_pos = sample_values(
+        base.stated_positions, base.position_spread, draws=runs, rng=rng, scale=scale
+    )
+    drawn_red = sample_values(
+        base.constraints.red_line, base.red_line_spread, draws=runs, rng=rng, scale=scale
+    )
+    bounds = acceptable_bounds(drawn_red, base.constraints.side, scale)
+    index = _actor_sides(scenario, sides)
+    days = np.arange(0, horizon_days + 1, params.step_days, dtype=np.int64)
+    levers = _levers(scenario, as_of, params.step_days, len(days), index)
     signable, signers = _signers(scenario, sides)
+    beta = np.array([params.betas.get(side, params.beta) for side in sides])
     return TalksArrays(
         sides=sides,
         issues=base.problem.issues,
-        formats=formats,
-        levers=levers,
-        holders=holders,
         days=days,
-        position=position,
-        reservation=reservation,
-        lower=lower,
-        upper=upper,
-        weight=weight,
-        drafting=drafting,
-        ratifier_lower=k_lower,
-        ratifier_upper=k_upper,
-        ratifier_principal=np.array([p for _, p, _ in ratifications], dtype=np.int64),
-        beta=np.broadcast_to(beta, (runs, n_sides)).copy(),
+        **_stances(base, rows, drawn_pos, bounds),
+        **_ratifiers(scenario, base, index, bounds),
+        **levers,
+        **_formats(scenario, levers["holders"], params.mediation),
+        beta=np.broadcast_to(beta, (runs, len(sides))).copy(),
         kappa=_per_run(params.kappa, runs),
         concession_days=_per_run(params.concession_days, runs),
         cost=_per_run(params.cost_per_day, runs),
         lever_cost=_per_run(params.lever_cost_per_day, runs),
         credibility=_per_run(params.credibility, runs),
-        mediated=params.mediation and bool(table_mediators),
-        mediation_ends=mediation_ends,
-        held_at_start=held_at_start,
-        after_table=after_table,
-        leader_level=leader_level,
-        closed_by=closed_by,
-        lever_start=lever_start,
-        lever_deadline=lever_deadline,
-        lever_targets=lever_targets,
-        lever_holder=lever_holder,
-        lever_withdrawal=np.array(
-            [lever.kind == "withdrawal" for lever in scenario.levers], dtype=bool
-        ),
         signable=signable,
         signers=signers,
     )
