@@ -18,8 +18,8 @@ a 180-day horizon (daily rounds, no sensitivity analysis). Target: under 2 s.
 Utility functions (seeded): per side, issue weights from a flat Dirichlet and,
 per issue, 11 values drawn uniformly and sorted ascending for side 0,
 descending for side 1 (opposed interests); reserved values uniform on
-[0.2, 0.6]. Aspiration: negmas's ``"boulware"`` (exponent 4), which is zopa's
-``beta = 0.25`` (``docs/simulation.md``, the exponent convention).
+[0.2, 0.6]. Aspiration: negmas's ``"boulware"`` (exponent 4, ``--exponent``),
+which is zopa's ``beta = 0.25`` (``docs/simulation.md``, the exponent convention).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 NEGMAS_VENV = HERE / ".venv-negmas"
 NEGMAS_SPEC = "negmas>=0.16,<0.17"
-ISSUES, VALUES, STEPS, EXPONENT = 3, 11, 50, 4.0
+ISSUES, VALUES, STEPS = 3, 11, 50
 SCENARIO = REPO / "examples" / "scenarios" / "russia-ukraine-2025.yaml"
 
 
@@ -84,10 +84,10 @@ def utilities(c: dict[str, np.ndarray]) -> np.ndarray:
     return total.reshape(*weighted.shape[:2], -1)
 
 
-def run_zopa(c: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
+def run_zopa(c: dict[str, np.ndarray], exponent: float) -> tuple[dict[str, np.ndarray], float]:
     start = time.perf_counter()
     u = utilities(c)
-    beta = np.full(c["reserved"].shape, 1.0 / EXPONENT)
+    beta = np.full(c["reserved"].shape, 1.0 / exponent)
     result = alternating_offers(u, c["reserved"], beta, STEPS)
     seconds = time.perf_counter() - start
     return {
@@ -97,12 +97,12 @@ def run_zopa(c: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
     }, seconds
 
 
-def run_negmas(c: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], float]:
+def run_negmas(c: dict[str, np.ndarray], exponent: float) -> tuple[dict[str, np.ndarray], float]:
     spec = {
         "issues": ISSUES,
         "values": VALUES,
         "steps": STEPS,
-        "exponent": EXPONENT,
+        "exponent": exponent,
         "cases": [
             {
                 "weights": c["weights"][r].tolist(),
@@ -152,17 +152,21 @@ def main() -> None:
     parser.add_argument("--zopa-cases", type=int, default=20_000, help="negotiations timed in zopa")
     parser.add_argument("--runs", type=int, default=10_000, help="runs of the shipped scenario")
     parser.add_argument("--horizon", type=int, default=180, help="days of the shipped scenario")
+    parser.add_argument(
+        "--exponent", type=float, default=4.0, help="negmas aspiration exponent (4: boulware)"
+    )
     args = parser.parse_args()
 
     shared = cases(args.cases, seed=0)
-    negmas_out, negmas_seconds = run_negmas(shared)
-    zopa_out, _ = run_zopa(shared)
-    _, zopa_seconds = run_zopa(cases(args.zopa_cases, seed=1))
+    negmas_out, negmas_seconds = run_negmas(shared, args.exponent)
+    zopa_out, _ = run_zopa(shared, args.exponent)
+    _, zopa_seconds = run_zopa(cases(args.zopa_cases, seed=1), args.exponent)
     same = (zopa_out["outcomes"] == negmas_out["outcomes"]) & (
         zopa_out["steps"] == negmas_out["steps"]
     )
     figures = {
         "steps": STEPS,
+        "exponent": args.exponent,
         "outcomes": VALUES**ISSUES,
         "negmas_cases": args.cases,
         "zopa_cases": args.zopa_cases,
