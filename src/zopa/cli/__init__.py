@@ -25,6 +25,7 @@ from zopa.cli import (
     _ingest,
     _questions,
     _scenario,
+    _simulate,
 )
 from zopa.cli._app import app
 
@@ -36,6 +37,7 @@ for _module in (
     _docs,
     _extract,
     _scenario,
+    _simulate,
     _questions,
     _forecast,
     _backtest,

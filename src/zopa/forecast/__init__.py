@@ -152,3 +152,5 @@ __all__ = [
     "weighted_mean",
     "weighted_median",
 ]
+
+import zopa.simulate  # noqa: F401  (registers zopa.simulation.v1 in forecast_sources)
