@@ -69,7 +69,8 @@ def test_a_bad_price_file_names_each_row_and_stores_nothing(tmp_path: Path) -> N
     assert code == 1
     lines = err.strip().splitlines()
     assert lines[0].startswith(f"error: {prices}:5: unknown question 'leaders_meet_2052'")
-    assert "1 bad row, nothing imported" in lines[-1]
+    assert "1 bad row (listed above), nothing imported" in lines[-1]
+    assert len(lines) == 2  # the row, then the refusal: the row is not repeated
     code, out, _ = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--json")
     assert json.loads(out)["sources"] == []
 
@@ -85,3 +86,18 @@ def test_a_scenario_without_questions_says_so(tmp_path: Path) -> None:
     path.write_text(text[: text.index("questions:")], encoding="utf-8")
     code, out, _ = _zopa(tmp_path, "questions", str(path))
     assert code == 0 and "has no questions" in out
+
+
+def test_a_refused_price_file_prints_each_bad_row_once(tmp_path: Path) -> None:
+    prices = tmp_path / "bad.csv"
+    prices.write_text(
+        PRICES + "leaders_meet_2052,crowd,2025-05-12,0.3\nleaders_meet_2025,crowd,2025-05-13,2\n",
+        encoding="utf-8",
+    )
+    code, _, err = _zopa(tmp_path, "forecast", "import-prices", str(prices), "--scenario", SCENARIO)
+    assert code == 1
+    assert err.count("unknown question 'leaders_meet_2052'") == 1, err
+    assert err.count("probability '2' is not a number") == 1, err
+    assert err.strip().splitlines()[-1] == (
+        f"error: {prices}: 2 bad rows (listed above), nothing imported; fix them and import again"
+    )

@@ -47,8 +47,11 @@ def import_prices(
 
     scenario = load_scenario(scenario_file)
     prices = read_prices(file, scenario, max_bytes=state(ctx).settings.max_file_bytes)
-    for problem in prices.problems[:MAX_LISTED_PROBLEMS]:
+    listed = prices.problems[:MAX_LISTED_PROBLEMS]
+    for problem in listed:
         err_console.print(f"error: {problem.format()}", markup=False)
+    if listed:
+        raise prices.refusal(listed=len(listed))
     result = store_prices(store_of(ctx), prices)
     console.print(
         f"{result.file}: stored {result.stored} price(s) for {scenario.id}"
