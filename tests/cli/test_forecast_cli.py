@@ -101,3 +101,31 @@ def test_a_refused_price_file_prints_each_bad_row_once(tmp_path: Path) -> None:
     assert err.strip().splitlines()[-1] == (
         f"error: {prices}: 2 bad rows (listed above), nothing imported; fix them and import again"
     )
+
+
+def test_scores_chart_and_same_question_baselines(tmp_path: Path) -> None:
+    prices = tmp_path / "prices.csv"
+    prices.write_text(PRICES, encoding="utf-8")
+    _zopa(tmp_path, "forecast", "import-prices", str(prices), "--scenario", SCENARIO)
+    code, out, err = _zopa(
+        tmp_path, "forecast", "scores", SCENARIO, "--json", "--chart", str(tmp_path / "rel")
+    )
+    assert code == 0, err
+    (crowd,) = json.loads(out)["sources"]
+    assert [(b["source"], b["questions"]) for b in crowd["baselines"]] == [
+        ("baseline: 50%", 2),
+        ("baseline: base rate", 2),
+    ]
+    for suffix in ("png", "svg"):
+        assert (tmp_path / f"rel.{suffix}").stat().st_size > 1000
+        assert f"wrote {tmp_path / f'rel.{suffix}'}" in err
+    code, out, _ = _zopa(tmp_path, "forecast", "scores", SCENARIO)
+    assert "└ baseline: 50%" in out and "on the same questions" in out
+
+
+def test_scores_chart_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    chart = tmp_path / "nowhere" / "rel"
+    code, _, err = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--chart", str(chart))
+    assert code == 1 and "does not exist; create it first" in err
+    code, _, err = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--chart", str(tmp_path / "r"))
+    assert code == 0 and "no chart written" in err and not (tmp_path / "r.png").exists()

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from zopa.cli._console import console, err_console
-from zopa.errors import ZopaError, one_line, quoted
+from zopa.errors import ConfigError, ZopaError, one_line, quoted
 from zopa.files import display_path
 from zopa.settings import Settings, load_settings
 from zopa.store import Store, open_store
@@ -21,6 +22,7 @@ __all__ = [
     "MAX_ID",
     "CliState",
     "app",
+    "chart_base",
     "console",
     "err_console",
     "iso_date_option",
@@ -213,3 +215,12 @@ def parse_id(value: str) -> int:
     if not 1 <= number <= MAX_ID:
         raise typer.BadParameter(f"ids are whole numbers from 1 to {MAX_ID}, not {quoted(value)}")
     return number
+
+
+def chart_base(chart: Path) -> Path:
+    """Refuse, before any work, a ``--chart`` path whose folder does not exist."""
+    folder = chart.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise ConfigError(f"--chart {chart}: the folder {folder} {what}; create it first")
+    return chart

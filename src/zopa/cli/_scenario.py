@@ -12,7 +12,7 @@ import typer
 from rich.progress import TaskID
 from rich.table import Table
 
-from zopa.cli._app import console, err_console, progress_bar, state, store_of
+from zopa.cli._app import chart_base, console, err_console, progress_bar, state, store_of
 from zopa.errors import ConfigError, one_line
 from zopa.models._budget import MIB, MIN_MEMORY_BUDGET
 from zopa.models._montecarlo import MAX_DRAWS, MAX_LOOP_DRAWS, Progress
@@ -191,15 +191,6 @@ def _model_names(given: list[str] | None) -> list[str] | None:
     return names or None
 
 
-def _chart_base(chart: Path) -> Path:
-    """Refuse, before any work, a chart path whose folder does not exist."""
-    folder = chart.parent
-    if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        raise ConfigError(f"--chart {chart}: the folder {folder} {what}; create it first")
-    return chart
-
-
 def solve(
     ctx: typer.Context,
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", show_default=False)],
@@ -271,7 +262,7 @@ def solve(
     if out is not None and out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} exists and is not a folder; give a folder path")
     if chart is not None:
-        _chart_base(chart)
+        chart_base(chart)
     budget_mb = memory_budget if memory_budget is not None else state(ctx).settings.memory_budget_mb
     scenario = load_scenario(scenario_file)
     with solve_progress() as progress:

@@ -312,6 +312,21 @@ class SourceScore:
         """Mean CRPS over the value questions (``None`` without value questions)."""
         return _mean([v.crps for v in self.values])
 
+    def losses(self) -> list[dict[str, Any]]:
+        """Where the source scores worse than a baseline on the same questions.
+
+        One entry per (baseline, score): ``baseline``, ``score`` (``brier``,
+        ``log`` or ``crps``), the source's ``value`` and the baseline's.
+        """
+        out = []
+        for baseline in self.baselines:
+            for name in ("brier", "log", "crps"):
+                mine, theirs = getattr(self, name), getattr(baseline, name)
+                if mine is not None and theirs is not None and mine > theirs:
+                    loss = {"baseline": baseline.source, "score": name}
+                    out.append({**loss, "value": mine, "theirs": theirs})
+        return out
+
     def summary(self) -> dict[str, Any]:
         """The mean scores and how many questions they cover."""
         return {
@@ -336,6 +351,7 @@ class SourceScore:
         if self.source_kind != "baseline":
             out["compared_on"] = SAME_QUESTIONS
             out["baselines"] = [b.summary() for b in self.baselines]
+            out["loses_to"] = self.losses()
         return out
 
 
