@@ -9,9 +9,16 @@ import pytest
 from pydantic import ValidationError
 
 from tests.forecast.conftest import scenario_data
-from zopa.forecast import ForecastRecord, NewForecast, score_forecasts
+from zopa.forecast import (
+    ForecastRecord,
+    NewForecast,
+    add_forecasts,
+    list_forecasts,
+    score_forecasts,
+)
 from zopa.forecast._distribution import crps, crps_uniform, predictive_of
 from zopa.scenario import Scenario
+from zopa.store import Store
 
 
 def test_crps_of_a_point_is_its_absolute_error() -> None:
@@ -127,3 +134,15 @@ def test_no_status_quo_no_status_quo_baseline() -> None:
         "baseline: base rate",
         "baseline: uniform 0-100",
     ]
+
+
+def test_a_stored_sample_and_quantiles_score_after_a_round_trip(store: Store) -> None:
+    scenario = _resolved_value_scenario(status_quo=None)
+    sample = _value({"sample": [60.0, 40.0, 55.0, 45.0]}, 50.0, source="a")
+    quantiles = _value({"quantiles": [[0.25, 40.0], [0.5, 50.0], [0.75, 60.0]]}, 50.0, source="b")
+    with store.write() as session:
+        add_forecasts(session, [sample, quantiles])
+    result = score_forecasts(scenario, list_forecasts(store, "tiny"))
+    a, b = result.sources
+    assert (a.values[0].form, a.crps) == ("sample", pytest.approx(7.5 - 8.75 / 2))  # at 45
+    assert (b.values[0].form, b.crps) == ("quantiles", pytest.approx(5.0))

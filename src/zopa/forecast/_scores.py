@@ -51,7 +51,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import scoringrules as sr
@@ -139,7 +139,7 @@ def _close(question: Question) -> date:
     return min(question.resolution_date + timedelta(days=1), question.resolved_on)
 
 
-def resolutions(scenario: Scenario, kind: str = "event") -> list[Resolution]:
+def resolutions(scenario: Scenario, kind: Literal["event", "value"] = "event") -> list[Resolution]:
     """The scenario's resolved questions of ``kind`` (``event`` or ``value``), in file order."""
     status_quo = {i.id: i.status_quo.value if i.status_quo else None for i in scenario.issues}
     out = []
