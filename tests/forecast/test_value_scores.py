@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tests.forecast.conftest import scenario_data
@@ -146,3 +148,15 @@ def test_a_stored_sample_and_quantiles_score_after_a_round_trip(store: Store) ->
     a, b = result.sources
     assert (a.values[0].form, a.crps) == ("sample", pytest.approx(7.5 - 8.75 / 2))  # at 45
     assert (b.values[0].form, b.crps) == ("quantiles", pytest.approx(5.0))
+
+
+@given(
+    st.lists(st.floats(0, 100), min_size=1, max_size=40),
+    st.floats(0, 100),
+)
+def test_crps_of_a_sample_lies_between_zero_and_its_mean_absolute_error(
+    sample: list[float], outcome: float
+) -> None:
+    score = crps(predictive_of(sample[0], {"sample": sample}), outcome)
+    mae = sum(abs(x - outcome) for x in sample) / len(sample)
+    assert -1e-9 <= score <= mae + 1e-9
