@@ -69,7 +69,8 @@ def test_a_bad_price_file_names_each_row_and_stores_nothing(tmp_path: Path) -> N
     assert code == 1
     lines = err.strip().splitlines()
     assert lines[0].startswith(f"error: {prices}:5: unknown question 'leaders_meet_2052'")
-    assert "1 bad row, nothing imported" in lines[-1]
+    assert "1 bad row (listed above), nothing imported" in lines[-1]
+    assert len(lines) == 2  # the row, then the refusal: the row is not repeated
     code, out, _ = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--json")
     assert json.loads(out)["sources"] == []
 
@@ -85,3 +86,46 @@ def test_a_scenario_without_questions_says_so(tmp_path: Path) -> None:
     path.write_text(text[: text.index("questions:")], encoding="utf-8")
     code, out, _ = _zopa(tmp_path, "questions", str(path))
     assert code == 0 and "has no questions" in out
+
+
+def test_a_refused_price_file_prints_each_bad_row_once(tmp_path: Path) -> None:
+    prices = tmp_path / "bad.csv"
+    prices.write_text(
+        PRICES + "leaders_meet_2052,crowd,2025-05-12,0.3\nleaders_meet_2025,crowd,2025-05-13,2\n",
+        encoding="utf-8",
+    )
+    code, _, err = _zopa(tmp_path, "forecast", "import-prices", str(prices), "--scenario", SCENARIO)
+    assert code == 1
+    assert err.count("unknown question 'leaders_meet_2052'") == 1, err
+    assert err.count("probability '2' is not a number") == 1, err
+    assert err.strip().splitlines()[-1] == (
+        f"error: {prices}: 2 bad rows (listed above), nothing imported; fix them and import again"
+    )
+
+
+def test_scores_chart_and_same_question_baselines(tmp_path: Path) -> None:
+    prices = tmp_path / "prices.csv"
+    prices.write_text(PRICES, encoding="utf-8")
+    _zopa(tmp_path, "forecast", "import-prices", str(prices), "--scenario", SCENARIO)
+    code, out, err = _zopa(
+        tmp_path, "forecast", "scores", SCENARIO, "--json", "--chart", str(tmp_path / "rel")
+    )
+    assert code == 0, err
+    (crowd,) = json.loads(out)["sources"]
+    assert [(b["source"], b["questions"]) for b in crowd["baselines"]] == [
+        ("baseline: 50%", 2),
+        ("baseline: base rate", 2),
+    ]
+    for suffix in ("png", "svg"):
+        assert (tmp_path / f"rel.{suffix}").stat().st_size > 1000
+        assert f"wrote {tmp_path / f'rel.{suffix}'}" in err
+    code, out, _ = _zopa(tmp_path, "forecast", "scores", SCENARIO)
+    assert "└ baseline: 50%" in out and "on the same questions" in out
+
+
+def test_scores_chart_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    chart = tmp_path / "nowhere" / "rel"
+    code, _, err = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--chart", str(chart))
+    assert code == 1 and "does not exist; create it first" in err
+    code, _, err = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--chart", str(tmp_path / "r"))
+    assert code == 0 and "no chart written" in err and not (tmp_path / "r.png").exists()

@@ -172,3 +172,17 @@ def test_price_source_gives_each_markets_latest_price_as_of_a_date(
         ("metaculus", date(2025, 1, 3), 0.5),
         ("polymarket", date(2025, 1, 2), 0.31),
     ]
+
+
+def test_refusal_counts_the_rows_and_repeats_none_already_listed(
+    scenario: Scenario, tmp_path: Path
+) -> None:
+    rows = "".join(f"meet,m{i},2025-01-02,{2 + i}\n" for i in range(3))
+    prices = read_prices(_write(tmp_path, HEADER + rows), scenario, max_bytes=MAX)
+    first = prices.problems[0].format()
+    assert first in str(prices.refusal())  # nothing shown yet: the first is in the message
+    assert str(prices.refusal(listed=3)).endswith(
+        "3 bad rows (listed above), nothing imported; fix them and import again"
+    )
+    partly = str(prices.refusal(listed=2))
+    assert "(the first 2 listed above)" in partly and first not in partly

@@ -22,9 +22,12 @@ from zopa.scenario import Scenario
 
 
 def test_brier_and_log_scores_by_hand() -> None:
+    # Computed by scoringrules; the values are the textbook formulas by hand.
     assert brier_score([0.8, 0.3, 0.5], [1, 0, 1]) == pytest.approx([0.04, 0.09, 0.25])
     expected = [-math.log(0.8), -math.log(0.7), math.log(2)]
     assert log_score([0.8, 0.3, 0.5], [1, 0, 1]) == pytest.approx(expected)
+    assert brier_score(0.25, True) == pytest.approx(0.5625)
+    assert log_score(0.25, False) == pytest.approx(math.log(4 / 3))
 
 
 def test_log_score_of_a_certain_wrong_forecast_is_finite() -> None:
@@ -80,6 +83,29 @@ def test_scores_per_source_by_hand(scenario: Scenario) -> None:
     assert pundit.questions[0].days == 6
 
 
+def test_each_source_is_compared_with_baselines_on_exactly_its_questions() -> None:
+    # Regression: a source scored on one question was set beside baselines on all three.
+    data = scenario_data()
+    data["questions"].append({**data["questions"][1], "id": "deal2"})  # outcomes: yes, no, no
+    records = [record("meet", "market", "2025-01-02", 0.9, row=1)]
+    result = score_forecasts(Scenario.model_validate(data), records)
+    (market,) = result.sources
+    half, rate = market.baselines
+    assert [q.question for q in half.questions] == [q.question for q in rate.questions] == ["meet"]
+    assert half.brier == pytest.approx(0.25)
+    assert rate.brier == pytest.approx((1 - 1 / 3) ** 2)  # the base rate of all three, on meet
+    assert rate.log == pytest.approx(-math.log(1 / 3))
+    assert [len(b.questions) for b in result.baselines] == [3, 3]  # the scenario-wide ones
+    data_out = result.to_dict()
+    (source,) = data_out["sources"]
+    assert source["compared_on"] == "the questions this source forecast"
+    assert [(b["source"], b["questions"]) for b in source["baselines"]] == [
+        ("baseline: 50%", 1),
+        ("baseline: base rate", 1),
+    ]
+    assert data_out["baselines_compared_on"] == "all resolved questions"
+
+
 def test_baselines_fifty_percent_and_base_rate_by_hand() -> None:
     data = scenario_data()
     third = {**data["questions"][1], "id": "deal2"}
@@ -118,6 +144,21 @@ def test_corp_pools_adjacent_violators_by_hand() -> None:
     assert cal.brier == pytest.approx(0.33)
     assert (cal.mcb, cal.dsc, cal.unc) == pytest.approx((0.08, 0.0, 0.25))
     assert cal.mcb - cal.dsc + cal.unc == pytest.approx(cal.brier)
+
+
+def test_corp_pav_fit_by_hand_on_a_longer_sequence() -> None:
+    # Forecasts 0.1 (0 of 2 yes), 0.3 (2 of 2), 0.5 (0 of 1), 0.7 (1 of 2), 0.9 (2 of 2).
+    # PAV: 0.3's mean 1 exceeds 0.5's 0, so pool 0.3-0.5: 2/3; then 0.7's 1/2 < 2/3: pool
+    # 0.3-0.7: 3/5; 0.9's 1 stays. Fit: 0, 0.6, 0.6, 0.6, 1.
+    p = [0.1, 0.1, 0.3, 0.3, 0.5, 0.7, 0.7, 0.9, 0.9]
+    y = [0, 0, 1, 1, 0, 1, 0, 1, 1]
+    cal = corp_calibration(p, y)
+    assert [(f, n) for f, _, n in cal.points] == [(0.1, 2), (0.3, 2), (0.5, 1), (0.7, 2), (0.9, 2)]
+    assert [c for _, c, _ in cal.points] == pytest.approx([0.0, 0.6, 0.6, 0.6, 1.0])
+    s_c = (0 + 0 + 2 * 0.16 + 0.36 + 0.16 + 0.36 + 0 + 0) / 9
+    s_r = 5 / 9 * (4 / 9) ** 2 + 4 / 9 * (5 / 9) ** 2
+    assert cal.mcb == pytest.approx(cal.brier - s_c)
+    assert (cal.dsc, cal.unc) == pytest.approx((s_r - s_c, s_r))
 
 
 def test_scores_json_layout(scenario: Scenario) -> None:

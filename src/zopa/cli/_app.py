@@ -22,6 +22,7 @@ __all__ = [
     "MAX_ID",
     "CliState",
     "app",
+    "chart_base",
     "console",
     "err_console",
     "iso_date_option",

@@ -15,11 +15,11 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from zopa.cli._app import console, err_console, iso_date_option, state, store_of
+from zopa.cli._app import chart_base, console, err_console, iso_date_option, state, store_of
 from zopa.cli._questions import forecast_cell
 
 if TYPE_CHECKING:
-    from zopa.forecast import ForecastRun
+    from zopa.forecast import ForecastRun, Scores, SourceScore
 
 __all__ = ["register"]
 
@@ -163,8 +163,11 @@ def import_prices(
 
     scenario = load_scenario(scenario_file)
     prices = read_prices(file, scenario, max_bytes=state(ctx).settings.max_file_bytes)
-    for problem in prices.problems[:MAX_LISTED_PROBLEMS]:
+    listed = prices.problems[:MAX_LISTED_PROBLEMS]
+    for problem in listed:
         err_console.print(f"error: {problem.format()}", markup=False)
+    if listed:
+        raise prices.refusal(listed=len(listed))
     result = store_prices(store_of(ctx), prices)
     console.print(
         f"{result.file}: stored {result.stored} price(s) for {scenario.id}"
@@ -177,50 +180,102 @@ def _number(value: float | None, digits: int = 3) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
+def _score_row(table: Table, score: SourceScore, label: str, values: bool) -> None:
+    cells: list[Text | str] = [
+        Text(label),
+        Text(score.source_kind),
+        str(len(score.questions) + len(score.values)),
+        _number(score.brier),
+        _number(score.log),
+        _number(score.brier_time_avg),
+    ]
+    if values:
+        cells.append(_number(score.crps, 1))
+    table.add_row(*cells)
+
+
 @forecast_app.command("scores")
 def scores(
     ctx: typer.Context,
     scenario_file: Annotated[Path, typer.Argument(help="Scenario YAML file.", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart",
+            help="Write each source's CORP reliability diagram as PATH.png and PATH.svg "
+            "(the path without suffix, in an existing folder).",
+        ),
+    ] = None,
 ) -> None:
-    """Brier and log scores of every source on the resolved questions, beside baselines."""
+    """Brier, log and CRPS scores of every source on the resolved questions, beside baselines.
+
+    Each source is set beside the baselines scored on exactly the questions it
+    forecast; the baselines on all resolved questions close the table.
+    """
     from zopa.forecast import list_forecasts, score_forecasts
+    from zopa.report import write_reliability_chart
     from zopa.scenario import load_scenario
 
+    if chart is not None:
+        chart_base(chart)
     scenario = load_scenario(scenario_file)
     result = score_forecasts(scenario, list_forecasts(store_of(ctx), scenario.id))
+    charted = any(s.calibration is not None for s in result.sources)
+    written = write_reliability_chart(result, chart, scenario.title) if chart and charted else []
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
+    else:
+        _render_scores(scenario.title, result)
+    if chart is not None and not charted:
+        err_console.print("no chart written: no source has forecasts of resolved event questions")
+    for path in written:
+        err_console.print(f"wrote {path}")
+
+
+def _render_scores(title: str, result: Scores) -> None:
+    if not result.resolved and not result.resolved_values:
+        console.print(f"{result.scenario}: no resolved questions to score yet", markup=False)
         return
-    if not result.resolved:
-        console.print(f"{scenario.id}: no resolved event questions to score yet", markup=False)
-        return
+    values = result.resolved_values > 0
     table = Table(
         title=Text(
-            f"{scenario.title} — scores on {result.resolved} resolved question(s), "
-            f"base rate {_number(result.base_rate, 2)} (lower is better)"
-        )
+            f"{title} — scores on {result.resolved} resolved event question(s)"
+            + (f" and {result.resolved_values} value question(s)" if values else "")
+            + f", base rate {_number(result.base_rate, 2)} (lower is better)"
+        ),
+        caption="each source is followed by the baselines on the same questions; "
+        "the last rows are the baselines on all resolved questions",
     )
     for column in ("source", "kind", "questions", "Brier", "log", "time-avg Brier"):
         table.add_column(column, justify="left" if column in ("source", "kind") else "right")
-    for score in [*result.sources, *result.baselines]:
-        table.add_row(
-            Text(score.source),
-            Text(score.source_kind),
-            str(len(score.questions)),
-            _number(score.brier),
-            _number(score.log),
-            _number(score.brier_time_avg),
-        )
+    if values:
+        table.add_column("CRPS", justify="right")
+    for score in result.sources:
+        _score_row(table, score, score.source, values)
+        for baseline in score.baselines:
+            _score_row(table, baseline, f"  └ {baseline.source}", values)
+        table.add_section()
+    for baseline in result.baselines:
+        _score_row(table, baseline, baseline.source, values)
     console.print(table)
     if not result.sources:
         console.print("no stored forecasts of the resolved questions yet", markup=False)
         return
+    for score in result.sources:
+        for loss in score.losses():
+            console.print(
+                f"{score.source} loses to {loss['baseline']} on {loss['score']}: "
+                f"{loss['value']:.3f} against {loss['theirs']:.3f} on the same questions",
+                markup=False,
+            )
     calibration = Table(title="calibration (CORP): forecast → calibrated probability (count)")
     for column in ("source", "reliability", "MCB", "DSC", "UNC"):
         calibration.add_column(column, overflow="fold")
     for score in result.sources:
         cal = score.calibration
+        if cal is None:
+            continue
         points = ", ".join(f"{f:.2f}→{c:.2f} ({n})" for f, c, n in cal.points)
         calibration.add_row(
             Text(score.source), Text(points), _number(cal.mcb), _number(cal.dsc), _number(cal.unc)

@@ -4,10 +4,11 @@ A scenario's ``questions:`` say what a machine can resolve (``docs/scenarios.md`
 Every forecast — by a source of the ``forecast_sources`` registry, or an imported
 crowd or market price — is stored once, as made (:func:`add_forecasts`), and
 scored against the outcomes from the stored rows only (:func:`score_forecasts`):
-Brier, log and time-averaged Brier scores, baselines and a CORP calibration
-table. :func:`run_forecasts` runs every source as of a date (the experts in the
-press, the static models, their combination, and whatever else is registered)
-and :func:`store_run` keeps what it made. The public JSON layout is in
+Brier, log and time-averaged Brier scores, the CRPS of value forecasts,
+baselines on the same questions and a CORP calibration table.
+:func:`run_forecasts` runs every source as of a date (the experts in the press,
+the static models, their combination, and whatever else is registered) and
+:func:`store_run` keeps what it made. The public JSON layout is in
 ``docs/forecasts.md``.
 """
 
@@ -21,6 +22,7 @@ from zopa.forecast._asof import (
 )
 from zopa.forecast._backtest import MAX_BACKTEST_DATES, Backtest, backtest, backtest_dates
 from zopa.forecast._combined import COMBINED, CombinedSource, inverse_brier_weights
+from zopa.forecast._distribution import MAX_MEMBERS, Predictive, crps, predictive_of
 from zopa.forecast._experts import EXPERTS, ExpertsSource
 from zopa.forecast._matching import match_statement
 from zopa.forecast._pooling import (
@@ -62,12 +64,15 @@ from zopa.forecast._run import (
     store_run,
 )
 from zopa.forecast._scores import (
+    ALL_RESOLVED,
     LOG_SCORE_FLOOR,
+    SAME_QUESTIONS,
     Calibration,
     QuestionScore,
     Resolution,
     Scores,
     SourceScore,
+    ValueScore,
     brier_score,
     corp_calibration,
     log_score,
@@ -86,11 +91,14 @@ from zopa.forecast._static import STATIC_MODELS, StaticModelsSource
 from zopa.forecast._store import add_forecasts, list_forecasts
 
 __all__ = [
+    "ALL_RESOLVED",
     "COMBINED",
     "EXPERTS",
     "LOG_SCORE_FLOOR",
     "MAX_BACKTEST_DATES",
+    "MAX_MEMBERS",
     "PRICE_COLUMNS",
+    "SAME_QUESTIONS",
     "SOURCE_KINDS",
     "STATIC_MODELS",
     "Backtest",
@@ -104,6 +112,7 @@ __all__ = [
     "ForecastSource",
     "Hindsight",
     "NewForecast",
+    "Predictive",
     "PriceFile",
     "PriceImport",
     "PriceSource",
@@ -118,11 +127,13 @@ __all__ = [
     "Statement",
     "StaticModelsSource",
     "StoredRun",
+    "ValueScore",
     "add_forecasts",
     "backtest",
     "backtest_dates",
     "brier_score",
     "corp_calibration",
+    "crps",
     "describe_question",
     "digest_of",
     "document_counts",
@@ -137,6 +148,7 @@ __all__ = [
     "log_score",
     "make_sources",
     "match_statement",
+    "predictive_of",
     "question_status",
     "questions_overview",
     "read_prices",

@@ -80,6 +80,23 @@ class PriceFile:
         """Record a problem at ``line`` of the file."""
         self.problems.append(Problem(self.file, line, message, hint))
 
+    def refusal(self, *, listed: int = 0) -> ForecastError:
+        """The error that refuses the file.
+
+        ``listed`` is how many of its problems the caller has already shown (one per
+        line): those are not repeated; with none shown the message carries the first.
+        """
+        count = len(self.problems)
+        rows = f"{count} bad row{'s' * (count > 1)}"
+        if listed <= 0:
+            return ForecastError(
+                f"{self.file}: {rows}, nothing imported; first: {self.problems[0].format()}"
+            )
+        shown = "listed above" if listed >= count else f"the first {listed} listed above"
+        return ForecastError(
+            f"{self.file}: {rows} ({shown}), nothing imported; fix them and import again"
+        )
+
     def forecasts(self) -> list[NewForecast]:
         """The rows as forecasts of source kind ``price``."""
         name = Path(self.file).name
@@ -268,14 +285,11 @@ def store_prices(store: Store, prices: PriceFile) -> PriceImport:
     Raises
     ------
     ForecastError
-        The file has problems (how many, and the first); nothing is stored.
+        The file has problems (how many, and the first: :meth:`PriceFile.refusal`);
+        nothing is stored.
     """
     if prices.problems:
-        count = len(prices.problems)
-        raise ForecastError(
-            f"{prices.file}: {count} bad row{'s' * (count > 1)}, nothing imported; "
-            f"first: {prices.problems[0].format()}"
-        )
+        raise prices.refusal()
     existing = {
         (r.question, r.source, r.as_of, r.probability)
         for r in list_forecasts(store, prices.scenario, source_kinds=["price"])

@@ -15,6 +15,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 import zopa
+from zopa.forecast._distribution import check_predictive
 
 __all__ = ["SOURCE_KINDS", "ForecastRecord", "NewForecast", "SourceKind", "digest_of"]
 
@@ -36,6 +37,8 @@ class NewForecast(BaseModel):
     An event question's forecast is a ``probability`` in [0, 1]; a value question's a
     ``value`` on the issue's 0–100 scale; exactly one of the two is given. ``low`` and
     ``high`` bound the point (a Monte Carlo interval, the experts' spread), when known.
+    A value forecast may store its predictive distribution in ``parameters`` as a
+    ``sample`` or ``quantiles`` (:mod:`zopa.forecast._distribution`), checked here.
     ``method``, ``parameters`` and ``inputs_digest`` say how it was made, so any
     stored number can be traced and reproduced.
     """
@@ -66,6 +69,8 @@ class NewForecast(BaseModel):
             raise ValueError(f"low {self.low:g} is above the forecast {point:g}")
         if self.high is not None and self.high < point:
             raise ValueError(f"high {self.high:g} is below the forecast {point:g}")
+        if self.value is not None:
+            check_predictive(self.parameters)
         return self
 
     def public(self) -> dict[str, Any]:

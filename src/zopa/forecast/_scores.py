@@ -1,4 +1,4 @@
-"""Scoring stored forecasts against what happened: Brier, log, time-averaged Brier, CORP.
+"""Scoring stored forecasts against what happened: Brier, log, time-averaged Brier, CRPS, CORP.
 
 Scores use only the forecasts as stored, and of those only the ones made while
 the question was open: on or after ``opens`` and before it *closed* — the day
@@ -9,7 +9,8 @@ For each source and resolved event question:
 
 * the **final** forecast is the last one made before the question closed (for
   a date with several stored rows, the one stored last); its Brier and log
-  scores are averaged over the questions the source forecast;
+  scores (computed by scoringrules) are averaged over the questions the source
+  forecast;
 * the **time-averaged Brier** treats the stored forecasts as a step function: the
   forecast of date ``d`` holds every day until the next forecast, up to the day
   the question closed; it is the mean daily Brier over the days from the
@@ -20,12 +21,17 @@ For each source and resolved event question:
   fit of the outcomes on the forecasts, with the decomposition
   Brier = MCB − DSC + UNC.
 
-Baselines, scored on all resolved event questions: a constant 50 % and a
-constant base rate (the share of those questions that resolved yes, in-sample,
-so it is a flattering baseline). Lower scores are better throughout.
+For each source and resolved value question, the final forecast's **CRPS**
+(Gneiting & Raftery 2007) of its stored predictive distribution
+(:mod:`zopa.forecast._distribution`), in points of the issue's 0–100 scale.
 
-Value questions are not scored yet (they need a score for a predictive
-distribution such as the CRPS).
+Baselines: for event questions a constant 50 % and a constant base rate (the
+share of all resolved event questions that resolved yes, in-sample, so it is a
+flattering baseline); for value questions the uniform distribution on 0–100
+and the status quo as a point forecast (when every question's issue has one).
+Every source is compared with the baselines **on exactly the questions it
+forecast** (:attr:`SourceScore.baselines`); the baselines on all resolved
+questions are given too. Lower scores are better throughout.
 
 References
 ----------
@@ -33,6 +39,8 @@ Brier, G. W. (1950). Verification of forecasts expressed in terms of probability
 *Monthly Weather Review*, 78(1), 1–3.
 Good, I. J. (1952). Rational decisions. *Journal of the Royal Statistical Society B*,
 14(1), 107–114.
+Gneiting, T., & Raftery, A. E. (2007). Strictly proper scoring rules, prediction, and
+estimation. *Journal of the American Statistical Association*, 102(477), 359–378.
 Dimitriadis, T., Gneiting, T., & Jordan, A. I. (2021). Stable reliability diagrams
 for probabilistic classifiers. *PNAS*, 118(8), e2016191118.
 """
@@ -43,22 +51,27 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
+import scoringrules as sr
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import isotonic_regression
 
+from zopa.forecast._distribution import crps, crps_uniform, predictive_of
 from zopa.forecast._records import ForecastRecord
-from zopa.scenario import Scenario
+from zopa.scenario import Question, Scenario
 
 __all__ = [
+    "ALL_RESOLVED",
     "LOG_SCORE_FLOOR",
+    "SAME_QUESTIONS",
     "Calibration",
     "QuestionScore",
     "Resolution",
     "Scores",
     "SourceScore",
+    "ValueScore",
     "brier_score",
     "corp_calibration",
     "log_score",
@@ -71,51 +84,70 @@ LOG_SCORE_FLOOR = 1e-3
 """Probabilities are clipped to [0.001, 0.999] for the log score, so a forecast of 0 or 1
 that turns out wrong costs ln(1000) ≈ 6.9 instead of infinity (the bounds Metaculus uses)."""
 
+SAME_QUESTIONS = "the questions this source forecast"
+"""What a source's own baselines are computed on (``compared_on`` in the JSON)."""
+
+ALL_RESOLVED = "all resolved questions"
+"""What the scenario-wide baselines are computed on."""
+
 
 def brier_score(probability: ArrayLike, outcome: ArrayLike) -> NDArray[np.float64]:
     """Brier score of binary forecasts, ``(p − y)²``, elementwise (Brier 1950).
 
     ``p`` is the forecast probability of yes, ``y`` 1 for yes and 0 for no;
-    0 is perfect, 0.25 is a constant 50 %, 1 is certain and wrong.
+    0 is perfect, 0.25 is a constant 50 %, 1 is certain and wrong. Computed by
+    :func:`scoringrules.brier_score`.
     """
     p = np.asarray(probability, dtype=float)
     y = np.asarray(outcome, dtype=float)
-    return np.asarray((p - y) ** 2, dtype=float)
+    return np.asarray(sr.brier_score(y, p, backend="numpy"), dtype=float)
 
 
 def log_score(probability: ArrayLike, outcome: ArrayLike) -> NDArray[np.float64]:
     """Logarithmic score, ``−ln p`` if yes and ``−ln(1 − p)`` if no, elementwise (Good 1952).
 
     Natural logarithm, lower is better (a constant 50 % scores ln 2 ≈ 0.693);
-    ``p`` is clipped to [:data:`LOG_SCORE_FLOOR`, 1 − :data:`LOG_SCORE_FLOOR`].
+    ``p`` is clipped to [:data:`LOG_SCORE_FLOOR`, 1 − :data:`LOG_SCORE_FLOOR`]
+    before :func:`scoringrules.log_score` scores it.
     """
     p = np.clip(np.asarray(probability, dtype=float), LOG_SCORE_FLOOR, 1 - LOG_SCORE_FLOOR)
-    y = np.asarray(outcome, dtype=bool)
-    return np.asarray(-np.log(np.where(y, p, 1 - p)), dtype=float)
+    y = np.asarray(outcome, dtype=bool).astype(float)
+    return np.asarray(sr.log_score(y, p, backend="numpy"), dtype=float)
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """A resolved event question: its outcome and the days it was open, ``[opens, close)``."""
+    """A resolved question: its outcome and the days it was open, ``[opens, close)``.
+
+    ``outcome`` is a bool for an event question, a number on the issue's scale for
+    a value question (then ``status_quo`` is the issue's status quo, if any).
+    """
 
     question: str
-    outcome: bool
+    outcome: bool | float
     opens: date | None
     close: date
+    status_quo: float | None = None
 
     def open_on(self, day: date) -> bool:
         """Whether a forecast as of ``day`` was made while the question was open."""
         return (self.opens is None or self.opens <= day) and day < self.close
 
 
-def resolutions(scenario: Scenario) -> list[Resolution]:
-    """The scenario's resolved event questions, in file order."""
+def _close(question: Question) -> date:
+    assert question.resolved_on is not None
+    return min(question.resolution_date + timedelta(days=1), question.resolved_on)
+
+
+def resolutions(scenario: Scenario, kind: Literal["event", "value"] = "event") -> list[Resolution]:
+    """The scenario's resolved questions of ``kind`` (``event`` or ``value``), in file order."""
+    status_quo = {i.id: i.status_quo.value if i.status_quo else None for i in scenario.issues}
     out = []
     for q in scenario.questions:
-        if q.kind != "event" or not isinstance(q.outcome, bool) or q.resolved_on is None:
+        if q.kind != kind or q.outcome is None or q.resolved_on is None:
             continue
-        close = min(q.resolution_date + timedelta(days=1), q.resolved_on)
-        out.append(Resolution(q.id, q.outcome, q.opens, close))
+        sq = status_quo.get(q.issue) if q.issue is not None else None
+        out.append(Resolution(q.id, q.outcome, q.opens, _close(q), sq))
     return out
 
 
@@ -184,7 +216,7 @@ def corp_calibration(probability: ArrayLike, outcome: ArrayLike) -> Calibration:
 
 @dataclass(frozen=True)
 class QuestionScore:
-    """One source's scores on one resolved question.
+    """One source's scores on one resolved event question.
 
     ``as_of`` is the date of the final forecast and ``days`` the number of days the
     time average covers (both ``None`` for a constant baseline).
@@ -214,31 +246,89 @@ class QuestionScore:
 
 
 @dataclass(frozen=True)
+class ValueScore:
+    """One source's CRPS on one resolved value question.
+
+    ``form`` is how the final forecast's distribution was stored (``sample``,
+    ``quantiles``, ``point``; ``uniform`` for the uniform baseline) and ``value``
+    its point (``None`` for the uniform baseline).
+    """
+
+    question: str
+    outcome: float
+    as_of: date | None
+    value: float | None
+    form: str
+    crps: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for ``--json``."""
+        return {
+            "question": self.question,
+            "outcome": self.outcome,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "value": self.value,
+            "form": self.form,
+            "crps": self.crps,
+        }
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return float(np.mean(values)) if values else None
+
+
+@dataclass(frozen=True)
 class SourceScore:
-    """A source's mean scores over the resolved questions it forecast."""
+    """A source's mean scores over the resolved questions it forecast.
+
+    ``baselines`` are the baselines scored on exactly those questions (empty for
+    a baseline itself); ``calibration`` is ``None`` without event questions.
+    """
 
     source: str
     source_kind: str
     questions: list[QuestionScore]
-    calibration: Calibration
+    calibration: Calibration | None
+    values: list[ValueScore] = field(default_factory=list)
+    baselines: list[SourceScore] = field(default_factory=list)
 
     @property
-    def brier(self) -> float:
-        """Mean Brier score of the final forecasts."""
-        return float(np.mean([q.brier for q in self.questions]))
+    def brier(self) -> float | None:
+        """Mean Brier score of the final forecasts (``None`` without event questions)."""
+        return _mean([q.brier for q in self.questions])
 
     @property
-    def log(self) -> float:
+    def log(self) -> float | None:
         """Mean log score of the final forecasts."""
-        return float(np.mean([q.log for q in self.questions]))
+        return _mean([q.log for q in self.questions])
 
     @property
-    def brier_time_avg(self) -> float:
+    def brier_time_avg(self) -> float | None:
         """Mean over questions of the time-averaged Brier score."""
-        return float(np.mean([q.brier_time_avg for q in self.questions]))
+        return _mean([q.brier_time_avg for q in self.questions])
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data for ``--json``: the public layout of a source's scores."""
+    @property
+    def crps(self) -> float | None:
+        """Mean CRPS over the value questions (``None`` without value questions)."""
+        return _mean([v.crps for v in self.values])
+
+    def losses(self) -> list[dict[str, Any]]:
+        """Where the source scores worse than a baseline on the same questions.
+
+        One entry per (baseline, score): ``baseline``, ``score`` (``brier``,
+        ``log`` or ``crps``), the source's ``value`` and the baseline's.
+        """
+        out = []
+        for baseline in self.baselines:
+            for name in ("brier", "log", "crps"):
+                mine, theirs = getattr(self, name), getattr(baseline, name)
+                if mine is not None and theirs is not None and mine > theirs:
+                    loss = {"baseline": baseline.source, "score": name}
+                    out.append({**loss, "value": mine, "theirs": theirs})
+        return out
+
+    def summary(self) -> dict[str, Any]:
+        """The mean scores and how many questions they cover."""
         return {
             "source": self.source,
             "source_kind": self.source_kind,
@@ -246,9 +336,23 @@ class SourceScore:
             "brier": self.brier,
             "log": self.log,
             "brier_time_avg": self.brier_time_avg,
-            "per_question": [q.to_dict() for q in self.questions],
-            "calibration": self.calibration.to_dict(),
+            "value_questions": len(self.values),
+            "crps": self.crps,
         }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for ``--json``: the public layout of a source's scores."""
+        out = {
+            **self.summary(),
+            "per_question": [q.to_dict() for q in self.questions],
+            "per_value_question": [v.to_dict() for v in self.values],
+            "calibration": self.calibration.to_dict() if self.calibration else None,
+        }
+        if self.source_kind != "baseline":
+            out["compared_on"] = SAME_QUESTIONS
+            out["baselines"] = [b.summary() for b in self.baselines]
+            out["loses_to"] = self.losses()
+        return out
 
 
 @dataclass(frozen=True)
@@ -260,72 +364,131 @@ class Scores:
     base_rate: float | None
     sources: list[SourceScore] = field(default_factory=list)
     baselines: list[SourceScore] = field(default_factory=list)
+    resolved_values: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for ``--json`` (``docs/forecasts.md``)."""
         return {
             "scenario": self.scenario,
             "resolved_questions": self.resolved,
+            "resolved_value_questions": self.resolved_values,
             "base_rate": self.base_rate,
             "sources": [s.to_dict() for s in self.sources],
+            "baselines_compared_on": ALL_RESOLVED,
             "baselines": [s.to_dict() for s in self.baselines],
         }
+
+
+def _final_steps(
+    resolution: Resolution, records: Iterable[ForecastRecord]
+) -> list[tuple[date, ForecastRecord]]:
+    """The forecasts made while the question was open, one per date (the last stored)."""
+    by_date: dict[date, ForecastRecord] = {}
+    for r in records:
+        if resolution.open_on(r.as_of) and (r.as_of not in by_date or r.id > by_date[r.as_of].id):
+            by_date[r.as_of] = r
+    return [(d, by_date[d]) for d in sorted(by_date)]
 
 
 def _question_score(
     resolution: Resolution, records: Iterable[ForecastRecord]
 ) -> QuestionScore | None:
-    by_date: dict[date, tuple[int, float]] = {}  # as_of → (row id, probability)
-    for r in records:
-        if r.probability is None or not resolution.open_on(r.as_of):
-            continue
-        if r.as_of not in by_date or r.id > by_date[r.as_of][0]:
-            by_date[r.as_of] = (r.id, r.probability)
-    if not by_date:
+    steps = [
+        (d, r.probability)
+        for d, r in _final_steps(resolution, records)
+        if r.probability is not None
+    ]
+    if not steps:
         return None
-    steps = [(d, by_date[d][1]) for d in sorted(by_date)]
+    outcome = bool(resolution.outcome)
     final_date, final = steps[-1]
-    time_avg, days = time_averaged_brier(steps, resolution.outcome, resolution.close)
+    time_avg, days = time_averaged_brier(steps, outcome, resolution.close)
     return QuestionScore(
         question=resolution.question,
-        outcome=resolution.outcome,
+        outcome=outcome,
         as_of=final_date,
         probability=final,
-        brier=float(brier_score(final, float(resolution.outcome))),
-        log=float(log_score(final, resolution.outcome)),
+        brier=float(brier_score(final, float(outcome))),
+        log=float(log_score(final, outcome)),
         brier_time_avg=time_avg,
         days=days,
     )
 
 
-def _source_score(name: str, kind: str, questions: list[QuestionScore]) -> SourceScore:
-    calibration = corp_calibration(
-        [q.probability for q in questions], [float(q.outcome) for q in questions]
+def _value_score(resolution: Resolution, records: Iterable[ForecastRecord]) -> ValueScore | None:
+    steps = [(d, r) for d, r in _final_steps(resolution, records) if r.value is not None]
+    if not steps:
+        return None
+    final_date, final = steps[-1]
+    assert final.value is not None
+    predictive = predictive_of(final.value, final.parameters)
+    outcome = float(resolution.outcome)
+    return ValueScore(
+        resolution.question,
+        outcome,
+        final_date,
+        final.value,
+        predictive.form,
+        crps(predictive, outcome),
     )
-    return SourceScore(name, kind, questions, calibration)
 
 
-def _baseline(name: str, probability: float, resolved: Sequence[Resolution]) -> SourceScore:
-    questions = []
-    for r in resolved:
-        brier = float(brier_score(probability, float(r.outcome)))
-        questions.append(
-            QuestionScore(
-                question=r.question,
-                outcome=r.outcome,
-                as_of=None,
-                probability=probability,
-                brier=brier,
-                log=float(log_score(probability, r.outcome)),
-                brier_time_avg=brier,
-                days=None,
-            )
-        )
-    return _source_score(name, "baseline", questions)
+def _source_score(
+    name: str,
+    kind: str,
+    questions: list[QuestionScore],
+    values: Sequence[ValueScore] = (),
+    baselines: Sequence[SourceScore] = (),
+) -> SourceScore:
+    calibration = (
+        corp_calibration([q.probability for q in questions], [float(q.outcome) for q in questions])
+        if questions
+        else None
+    )
+    return SourceScore(name, kind, questions, calibration, list(values), list(baselines))
+
+
+def _constant(probability: float, r: Resolution) -> QuestionScore:
+    outcome = bool(r.outcome)
+    brier = float(brier_score(probability, float(outcome)))
+    log = float(log_score(probability, outcome))
+    return QuestionScore(r.question, outcome, None, probability, brier, log, brier, None)
+
+
+def _baselines(
+    events: Sequence[Resolution], values: Sequence[Resolution], base_rate: float | None
+) -> list[SourceScore]:
+    """The baselines on exactly ``events`` and ``values``."""
+    out = []
+    if events:
+        out.append(_source_score("baseline: 50%", "baseline", [_constant(0.5, r) for r in events]))
+        if base_rate is not None:
+            rate = [_constant(base_rate, r) for r in events]
+            out.append(_source_score("baseline: base rate", "baseline", rate))
+    if values:
+        uniform = [
+            ValueScore(r.question, float(r.outcome), None, None, "uniform", crps_uniform(r.outcome))
+            for r in values
+        ]
+        out.append(_source_score("baseline: uniform 0-100", "baseline", [], uniform))
+        if all(r.status_quo is not None for r in values):
+            held = [
+                ValueScore(
+                    r.question,
+                    float(r.outcome),
+                    None,
+                    r.status_quo,
+                    "point",
+                    abs(float(r.outcome) - (r.status_quo or 0.0)),
+                )
+                for r in values
+            ]
+            out.append(_source_score("baseline: status quo", "baseline", [], held))
+    return out
 
 
 def score_forecasts(scenario: Scenario, records: Iterable[ForecastRecord]) -> Scores:
-    """Score the stored forecasts of ``scenario`` on its resolved event questions.
+    """Score the stored forecasts of ``scenario`` on its resolved questions.
 
     Parameters
     ----------
@@ -333,16 +496,19 @@ def score_forecasts(scenario: Scenario, records: Iterable[ForecastRecord]) -> Sc
         The scenario whose questions carry the outcomes.
     records:
         Stored forecasts (any questions, sources and dates; the ones that do not
-        count — other scenarios, value forecasts, forecasts made outside a
-        question's open period — are left out).
+        count — other scenarios, forecasts made outside a question's open
+        period — are left out).
 
     Returns
     -------
     Scores
         One :class:`SourceScore` per source that forecast at least one resolved
-        question (sorted by name), and the two baselines.
+        question (sorted by name), each with the baselines on the same questions,
+        and the baselines on all resolved questions.
     """
-    resolved = resolutions(scenario)
+    events = resolutions(scenario, "event")
+    values = resolutions(scenario, "value")
+    base_rate = float(np.mean([bool(r.outcome) for r in events])) if events else None
     by_source: dict[str, list[ForecastRecord]] = {}
     kinds: dict[str, str] = {}
     for r in records:
@@ -351,19 +517,24 @@ def score_forecasts(scenario: Scenario, records: Iterable[ForecastRecord]) -> Sc
             kinds.setdefault(r.source, r.source_kind)
     sources = []
     for name in sorted(by_source):
-        own = by_source[name]
-        scored = [
-            s
-            for res in resolved
-            if (s := _question_score(res, (r for r in own if r.question == res.question)))
-        ]
-        if scored:
-            sources.append(_source_score(name, kinds[name], scored))
-    if not resolved:
-        return Scores(scenario.id, 0, None, sources)
-    base_rate = float(np.mean([r.outcome for r in resolved]))
-    baselines = [
-        _baseline("baseline: 50%", 0.5, resolved),
-        _baseline("baseline: base rate", base_rate, resolved),
-    ]
-    return Scores(scenario.id, len(resolved), base_rate, sources, baselines)
+        own: dict[str, list[ForecastRecord]] = {}
+        for r in by_source[name]:
+            own.setdefault(r.question, []).append(r)
+        scored = [s for res in events if (s := _question_score(res, own.get(res.question, [])))]
+        valued = [v for res in values if (v := _value_score(res, own.get(res.question, [])))]
+        if scored or valued:
+            asked = {s.question for s in scored} | {v.question for v in valued}
+            same = _baselines(
+                [r for r in events if r.question in asked],
+                [r for r in values if r.question in asked],
+                base_rate,
+            )
+            sources.append(_source_score(name, kinds[name], scored, valued, same))
+    return Scores(
+        scenario.id,
+        len(events),
+        base_rate,
+        sources,
+        _baselines(events, values, base_rate),
+        len(values),
+    )

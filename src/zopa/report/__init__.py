@@ -1,15 +1,26 @@
 """Reports and charts (pipeline stage 7)."""
 
 from zopa.report._backtest_chart import backtest_figure, write_backtest_chart
-from zopa.report._charts import solve_figure, write_figure, write_solve_chart
+from zopa.report._charts import (
+    CHART_FORMATS,
+    new_figure,
+    solve_figure,
+    write_figure,
+    write_solve_chart,
+)
 from zopa.report._digest import Digest, evidence_digest
+from zopa.report._reliability import reliability_figure, write_reliability_chart
 
 __all__ = [
+    "CHART_FORMATS",
     "Digest",
     "backtest_figure",
     "evidence_digest",
+    "new_figure",
+    "reliability_figure",
     "solve_figure",
     "write_backtest_chart",
     "write_figure",
+    "write_reliability_chart",
     "write_solve_chart",
 ]

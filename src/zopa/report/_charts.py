@@ -1,9 +1,14 @@
-"""Charts of a solved scenario (matplotlib, no pyplot state, PNG and SVG).
+"""Charts (matplotlib, no pyplot state, PNG and SVG) and the solve chart.
 
-One panel per issue on its 0–100 scale: each actor's position (marker area by
-salience, a bar for its uncertainty interval), the status quo, the zone of
-possible agreement (shaded when non-empty), and each model's prediction with
-its Monte Carlo interval.
+Every zopa chart follows the conventions kept here: a :func:`new_figure` on the
+Agg canvas (no pyplot, no global state), text from outside drawn with
+``parse_math=False`` (a "$" in a name is text, not TeX), and :func:`write_figure`
+to write ``PATH.png`` and ``PATH.svg``.
+
+The solve chart: one panel per issue on its 0–100 scale: each actor's position
+(marker area by salience, a bar for its uncertainty interval), the status quo,
+the zone of possible agreement (shaded when non-empty), and each model's
+prediction with its Monte Carlo interval.
 """
 
 from __future__ import annotations
@@ -15,9 +20,46 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["solve_figure", "write_figure", "write_solve_chart"]
+__all__ = ["CHART_FORMATS", "new_figure", "solve_figure", "write_figure", "write_solve_chart"]
 
-_FORMATS = ("png", "svg")
+CHART_FORMATS = ("png", "svg")
+"""The files every chart is written as."""
+
+_DPI = 120
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A figure of ``width`` × ``height`` inches on the Agg canvas, constrained layout."""
+    figure = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def write_figure(figure: Figure, path: str | Path) -> list[Path]:
+    """Write ``figure`` as ``path``.png and ``path``.svg.
+
+    Parameters
+    ----------
+    figure:
+        The figure to write.
+    path:
+        The output path without suffix (a ``.png`` or ``.svg`` suffix given is replaced).
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    base = Path(path)
+    if base.suffix in {f".{fmt}" for fmt in CHART_FORMATS}:
+        base = base.with_name(base.name.removesuffix(base.suffix))
+    written = []
+    for fmt in CHART_FORMATS:
+        target = base.with_name(f"{base.name}.{fmt}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        figure.savefig(target, format=fmt, dpi=_DPI)
+        written.append(target)
+    return written
 
 
 def _short(model: str) -> str:
@@ -32,8 +74,7 @@ def solve_figure(result: Mapping[str, Any]) -> Figure:
     models = [m["name"] for m in result["models"]]
     rows = max(1, len(issues))
     height = 1.2 + sum(0.35 * (len(i["positions"]) + len(models)) + 0.6 for i in issues)
-    figure = Figure(figsize=(9, max(3.0, height)), layout="constrained")
-    FigureCanvasAgg(figure)
+    figure = new_figure(9, max(3.0, height))
     ratios = [len(i["positions"]) + len(models) + 1 for i in issues] or [1]
     axes = figure.subplots(rows, 1, squeeze=False, gridspec_kw={"height_ratios": ratios})[:, 0]
     colours = [f"C{k % 10}" for k in range(len(models))]
@@ -92,7 +133,7 @@ def write_solve_chart(result: Mapping[str, Any], path: str | Path) -> list[Path]
     result:
         What :func:`zopa.scenario.solve_scenario` returned.
     path:
-        The output path without suffix (any suffix given is replaced).
+        The output path without suffix (a ``.png`` or ``.svg`` suffix given is replaced).
 
     Returns
     -------
@@ -100,19 +141,3 @@ def write_solve_chart(result: Mapping[str, Any], path: str | Path) -> list[Path]
         The files written.
     """
     return write_figure(solve_figure(result), path)
-
-
-def write_figure(figure: Figure, path: str | Path) -> list[Path]:
-    """Write ``figure`` as ``path``.png and ``path``.svg (a .png or .svg suffix is replaced)."""
-    base = Path(path)
-    written = []
-    for fmt in _FORMATS:
-        target = (
-            base.with_name(base.name.removesuffix(base.suffix) + "." + fmt)
-            if base.suffix in {".png", ".svg"}
-            else base.with_name(base.name + "." + fmt)
-        )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        figure.savefig(target, format=fmt, dpi=120)
-        written.append(target)
-    return written
