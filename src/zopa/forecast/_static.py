@@ -38,6 +38,9 @@ __all__ = ["STATIC_MODELS", "StaticModelsSource", "mixture_quantiles"]
 
 STATIC_MODELS = "zopa.static_models.v1"
 VALUE_QUANTILES = (0.05, 0.5, 0.95)
+"""Each model's interval and median in the details; the pooled ones are low, value, high."""
+STORED_LEVELS = tuple(round(0.05 * k, 2) for k in range(1, 20))
+"""Levels of the pooled distribution kept in ``parameters["quantiles"]`` (scored by CRPS)."""
 
 
 def mixture_quantiles(samples: list[np.ndarray], quantiles: tuple[float, ...]) -> tuple[float, ...]:
@@ -188,4 +191,6 @@ def _value(
     if not found:
         return None
     low, point, high = (_round(v) for v in mixture_quantiles(found, VALUE_QUANTILES))
-    return point, low, high, {"per_model": per_model, "quantiles": list(VALUE_QUANTILES)}
+    levels = mixture_quantiles(found, STORED_LEVELS)
+    quantiles = [[q, _round(v)] for q, v in zip(STORED_LEVELS, levels, strict=True)]
+    return point, low, high, {"per_model": per_model, "quantiles": quantiles}
