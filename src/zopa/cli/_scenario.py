@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import TaskID
@@ -15,8 +15,11 @@ from rich.table import Table
 from zopa.cli._app import console, err_console, progress_bar, state, store_of
 from zopa.errors import ConfigError, one_line
 from zopa.models._budget import MIB, MIN_MEMORY_BUDGET
-from zopa.models._montecarlo import MAX_DRAWS, MAX_LOOP_DRAWS, Progress
+from zopa.models._montecarlo import MAX_DRAWS, MAX_LOOP_DRAWS
 from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS
+
+if TYPE_CHECKING:
+    from zopa.models._montecarlo import Progress
 
 __all__ = ["register"]
 

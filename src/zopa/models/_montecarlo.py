@@ -31,7 +31,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import ndtri
 
 from zopa.errors import ModelError
 from zopa.models._base import BargainingModel, BargainingProblem
@@ -153,6 +152,10 @@ class Spread:
             )
             normal = kind == NORMAL
             if normal.any():
+                # Imported here: scipy.special takes ~0.4 s to import, a cost every
+                # `import zopa.models` (the CLI, each refit worker) paid for this one call.
+                from scipy.special import ndtri
+
                 drawn[:, normal] = value[normal] + sd[normal] * ndtri(u[:, normal])
         out[:, rows, cols] = drawn
         return np.asarray(np.clip(out, scale[:, 0], scale[:, 1]))
