@@ -37,7 +37,10 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
 @pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
 def test_front_matter_with_windows_line_breaks(tmp_path: Path, newline: str) -> None:
     path = tmp_path / "a.md"
-    text = "---\ntitle: Talks resume\nurl: https://l.test/x\npublished: 2025-05-16\n---\nDelegations met.\n"
+    text = (
+        "---\ntitle: Talks resume\nurl: https://l.test/x\npublished: 2025-05-16\n---\n"
+        "Delegations met.\n"
+    )
     path.write_bytes(text.replace("\n", newline).encode("utf-8"))
     (article,) = _read(path)
     assert isinstance(article, RawArticle)
