@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from zopa.cli._app import console, err_console, progress_bar, state
-from zopa.settings import MAX_FILE_BYTES
+from zopa.files import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from zopa.ingest import IngestReport

@@ -14,9 +14,14 @@ from rich.table import Table
 
 from zopa.cli._app import console, err_console, progress_bar, state, store_of
 from zopa.errors import ConfigError, one_line
-from zopa.models._budget import MIB, MIN_MEMORY_BUDGET
-from zopa.models._montecarlo import MAX_DRAWS, MAX_LOOP_DRAWS
-from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS
+from zopa.limits import (
+    DEFAULT_DRAWS,
+    DEFAULT_LOOP_DRAWS,
+    MAX_DRAWS,
+    MAX_LOOP_DRAWS,
+    MIB,
+    MIN_MEMORY_BUDGET,
+)
 
 if TYPE_CHECKING:
     from zopa.models._montecarlo import Progress

@@ -33,6 +33,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from zopa.errors import ModelError
+from zopa.limits import MAX_DRAWS, MAX_LOOP_DRAWS
 from zopa.models._base import BargainingModel, BargainingProblem
 from zopa.models._budget import (
     OverBudgetError,
@@ -69,10 +70,6 @@ BoolArray = NDArray[np.bool_]
 
 NONE, UNIFORM, TRIANGULAR, NORMAL = 0, 1, 2, 3
 
-MAX_DRAWS = 1_000_000
-"""Most Monte Carlo draws accepted (checked before anything is allocated)."""
-MAX_LOOP_DRAWS = 10_000
-"""Most draws a model without a vectorised kernel is refitted on (one full fit each)."""
 
 Kernel = Callable[[ArrayLike, ArrayLike], FloatArray]
 
