@@ -54,6 +54,14 @@ def test_scenario_check_imports_no_heavy_library(tmp_path: Path) -> None:
     assert "pydantic" in imported, "the check should have run"
 
 
+def test_solve_without_a_chart_imports_no_heavy_library(tmp_path: Path) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(yaml.safe_dump(two_sided()), encoding="utf-8")
+    imported = _imported("-m", "zopa", "solve", str(scenario), "--draws", "50", "--seed", "1")
+    assert imported & set(HEAVY) == set()
+    assert "numpy" in imported, "the solve should have run"
+
+
 def test_importing_the_models_leaves_scipy_and_the_store_alone() -> None:
     # Refit workers preload zopa.models; scipy.special alone took ~0.4 s of it.
     imported = _imported("-c", "import zopa.models")

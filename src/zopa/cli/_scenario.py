@@ -273,7 +273,6 @@ def solve(
     budget, or refused before it starts with what to do; a bar on stderr shows
     the progress of long solves.
     """
-    from zopa.report import write_solve_chart
     from zopa.scenario import load_scenario, solve_scenario
 
     if out is not None and out.exists() and not out.is_dir():
@@ -295,12 +294,15 @@ def solve(
         )
     result["scenario"]["file"] = str(scenario_file)
     written = []
-    if chart is not None:
-        written += write_solve_chart(result, chart)
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "solve.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
-        written += [out / "solve.json", *write_solve_chart(result, out / "solve")]
+    if chart is not None or out is not None:
+        from zopa.report import write_solve_chart  # matplotlib: imported for a chart only
+
+        if chart is not None:
+            written += write_solve_chart(result, chart)
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / "solve.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+            written += [out / "solve.json", *write_solve_chart(result, out / "solve")]
     if as_json:
         typer.echo(json.dumps(result))
     else:
