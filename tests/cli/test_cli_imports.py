@@ -62,6 +62,15 @@ def test_solve_without_a_chart_imports_no_heavy_library(tmp_path: Path) -> None:
     assert "numpy" in imported, "the solve should have run"
 
 
+def test_ingesting_text_imports_no_html_or_nlp_library(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: Talks\n---\nDelegations met in Geneva.\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    imported = _imported("-m", "zopa", "--db", url, "ingest", str(article))
+    assert imported & {"spacy", "matplotlib", "trafilatura"} == set()
+    assert "sqlalchemy" in imported, "the ingest should have run"
+
+
 def test_importing_the_models_leaves_scipy_and_the_store_alone() -> None:
     # Refit workers preload zopa.models; scipy.special alone took ~0.4 s of it.
     imported = _imported("-c", "import zopa.models")

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-
 from zopa.errors import IngestError
 from zopa.files import display_path, read_bytes
 from zopa.ingest._front_matter import parse_front_matter
@@ -116,6 +114,8 @@ def _read_plain(text: str, source: str) -> Iterator[RawArticle | IngestError]:
 
 
 def _read_html(text: str, source: str) -> Iterator[RawArticle | IngestError]:
+    import trafilatura  # a large import (lxml, language data): paid only for HTML
+
     doc = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=False
     )
