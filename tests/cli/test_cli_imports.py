@@ -76,3 +76,12 @@ def test_importing_the_models_leaves_scipy_and_the_store_alone() -> None:
     imported = _imported("-c", "import zopa.models")
     assert imported & {"scipy", *HEAVY} == set()
     assert "numpy" in imported
+
+
+def test_the_listing_commands_are_the_extractors_kinds() -> None:
+    # The CLI registers one listing per kind from its own columns, without importing
+    # zopa.extract (spaCy) to read them: the two must name the same kinds.
+    from zopa.cli._extract import _COLUMNS
+    from zopa.extract import KIND_FIELDS
+
+    assert list(_COLUMNS) == list(KIND_FIELDS)
