@@ -27,6 +27,7 @@ from zopa.errors import ZopaError
 
 __all__ = [
     "MAX_DATA_FILE_BYTES",
+    "MAX_FILE_BYTES",
     "display_path",
     "explain_os_error",
     "not_regular",
@@ -34,6 +35,8 @@ __all__ = [
     "read_text",
 ]
 
+MAX_FILE_BYTES = 1 << 40
+"""Upper bound of every file-size limit (1 TiB): larger numbers overflow the readers."""
 MAX_DATA_FILE_BYTES = 64 * 1024 * 1024
 """Largest gazetteer, lexicon or evaluation data file read (64 MiB; the largest shipped
 survey file is 2.3 MB)."""

@@ -6,14 +6,13 @@ from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from zopa.errors import ConfigError, quoted
+from zopa.files import MAX_FILE_BYTES
 
 __all__ = ["DEFAULT_DATABASE_URL", "MAX_FILE_BYTES", "Settings", "load_settings"]
 
 DEFAULT_DATABASE_URL = "sqlite:///zopa.db"
 
 
-MAX_FILE_BYTES = 1 << 40
-"""Upper bound of every file-size limit (1 TiB): larger numbers overflow the readers."""
 MAX_MEMORY_BUDGET_MB = 1 << 20
 """Upper bound of the memory budget (1 TiB in MiB)."""
 

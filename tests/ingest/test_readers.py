@@ -34,6 +34,25 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     assert article.text.strip() == "Delegations met in Istanbul."
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_front_matter_with_windows_line_breaks(tmp_path: Path, newline: str) -> None:
+    path = tmp_path / "a.md"
+    text = (
+        "---\ntitle: Talks resume\nurl: https://l.test/x\npublished: 2025-05-16\n---\n"
+        "Delegations met.\n"
+    )
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    (article,) = _read(path)
+    assert isinstance(article, RawArticle)
+    assert (article.title, article.url, article.published) == (
+        "Talks resume",
+        "https://l.test/x",
+        "2025-05-16",
+    )
+    assert article.lines == {"title": 2, "url": 3, "published": 4}
+    assert article.text.strip() == "Delegations met."
+
+
 def test_html_main_text_without_boilerplate_or_script(tmp_path: Path) -> None:
     path = tmp_path / "a.html"
     path.write_text(

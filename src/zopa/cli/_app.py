@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -14,8 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from zopa.cli._console import console, err_console
 from zopa.errors import ConfigError, ZopaError, one_line, quoted
 from zopa.files import display_path
-from zopa.settings import Settings, load_settings
-from zopa.store import Store, open_store
+
+if TYPE_CHECKING:  # the settings need pydantic-settings, the store SQLAlchemy: import on use
+    from zopa.settings import Settings
+    from zopa.store import Store
 
 __all__ = [
     "INTERRUPTED",
@@ -54,6 +56,8 @@ class CliState:
         settings, and ``--help`` or ``zopa solve`` still work.
         """
         if self._settings is None:
+            from zopa.settings import load_settings
+
             settings = load_settings()
             if self.database_url is not None:
                 settings = settings.model_copy(update={"database_url": self.database_url})
@@ -63,6 +67,8 @@ class CliState:
     def store(self) -> Store:
         """Open (and migrate) the configured store once per invocation."""
         if self._store is None:
+            from zopa.store import open_store
+
             self._store = open_store(self.settings.database_url)
         return self._store
 

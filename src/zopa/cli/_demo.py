@@ -9,7 +9,7 @@ own command.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -21,12 +21,9 @@ from zopa.cli._docs import documents_table
 from zopa.cli._extract import render_extraction_report
 from zopa.cli._ingest import render_report
 from zopa.cli._scenario import render_solve
-from zopa.extract import build_pipeline, extract_documents
-from zopa.ingest import ingest_paths
-from zopa.registry import models as model_registry
-from zopa.report import Digest, evidence_digest, write_solve_chart
-from zopa.scenario import draft_scenario, dump_scenario, load_scenario, solve_scenario
-from zopa.store import list_documents
+
+if TYPE_CHECKING:
+    from zopa.report import Digest
 
 __all__ = ["register", "render_digest"]
 
@@ -112,6 +109,13 @@ def demo(
     ] = Path("out"),
 ) -> None:
     """Run the pipeline on the example corpus and print what each stage found."""
+    from zopa.extract import build_pipeline, extract_documents
+    from zopa.ingest import ingest_paths
+    from zopa.registry import models as model_registry
+    from zopa.report import evidence_digest, write_solve_chart
+    from zopa.scenario import draft_scenario, dump_scenario, load_scenario, solve_scenario
+    from zopa.store import list_documents
+
     cli = state(ctx)
     if not corpus.is_dir():
         raise typer.BadParameter(f"{corpus} is not a folder", param_hint="CORPUS")

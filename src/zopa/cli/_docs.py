@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from zopa.cli._app import console, iso_date_option, parse_id, store_of
 from zopa.cli._console import styled
-from zopa.store import DocumentFilter, DocumentRecord, get_document, list_documents
+
+if TYPE_CHECKING:
+    from zopa.store import DocumentRecord
 
 __all__ = ["register"]
 
@@ -68,6 +70,8 @@ def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON array.")] = False,
 ) -> None:
     """List stored documents."""
+    from zopa.store import DocumentFilter, list_documents
+
     filters = DocumentFilter(
         outlet=outlet,
         language=language,
@@ -92,6 +96,8 @@ def show_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Show one document with its text."""
+    from zopa.store import get_document
+
     doc = get_document(store_of(ctx), document_id)
     if as_json:
         typer.echo(json.dumps(_summary(doc) | {"text": doc.text}, ensure_ascii=False, indent=2))

@@ -11,8 +11,6 @@ from rich.table import Table
 
 from zopa.cli._app import console
 from zopa.cli._eval import eval_app
-from zopa.extract import build_pipeline
-from zopa.extract._evaluate import evaluate_extraction
 
 __all__ = ["extraction"]
 
@@ -28,6 +26,9 @@ def extraction(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score extraction against gold annotations: precision, recall, F1 per item kind."""
+    from zopa.extract import build_pipeline
+    from zopa.extract._evaluate import evaluate_extraction
+
     report = evaluate_extraction(build_pipeline(gazetteer or ()), gold_dir, corpus_dir)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -13,15 +13,9 @@ from rich.text import Text
 from zopa.cli._app import console, err_console, iso_date_option, parse_id, progress_bar, store_of
 from zopa.cli._console import printable, styled
 from zopa.errors import one_line
-from zopa.extract import build_pipeline
-from zopa.extract._query import (
-    KIND_FIELDS,
-    EvidenceFilter,
-    ItemListing,
-    list_actors,
-    list_items,
-)
-from zopa.extract._run import DocumentOutcome, ExtractionReport, extract_documents
+
+if TYPE_CHECKING:  # zopa.extract loads spaCy: the commands import it when they run
+    from zopa.extract import DocumentOutcome, EvidenceFilter, ExtractionReport, ItemListing
 
 __all__ = ["register", "render_extraction_report"]
 
@@ -48,6 +42,8 @@ def extract(
     ] = None,
 ) -> None:
     """Extract actors, events, quotes, claims and estimates from stored documents."""
+    from zopa.extract import build_pipeline, extract_documents
+
     store = store_of(ctx)
     nlp = build_pipeline(gazetteer or (), issues_path=issues, events_path=events)
     with progress_bar("extracting") as progress:
@@ -118,6 +114,8 @@ def _filters(
     type_: str | None = None,
     issue: str | None = None,
 ) -> EvidenceFilter:
+    from zopa.extract import EvidenceFilter
+
     return EvidenceFilter(
         actor=actor,
         issue=issue,
@@ -177,6 +175,8 @@ def actors(
     as_json: JsonOpt = False,
 ) -> None:
     """List the actors found, most mentioned first, with their mentions."""
+    from zopa.extract import list_actors
+
     listings = list_actors(store_of(ctx), _filters(actor, since, until, document, type_=kind))
     if as_json:
         _print_json([listing.item for listing in listings])
@@ -228,6 +228,8 @@ def _item_command(kind: str) -> Any:
         sentences: SentencesOpt = False,
         as_json: JsonOpt = False,
     ) -> None:
+        from zopa.extract import list_items
+
         filters = _filters(actor, since, until, document, type_=type_, issue=issue)
         _show_items(kind, list_items(store_of(ctx), kind, filters), sentences, as_json)
 
@@ -240,5 +242,5 @@ def register(app: typer.Typer) -> None:
     """Add ``extract`` and the listings to ``app``."""
     app.command("extract")(extract)
     app.command("actors")(actors)
-    for kind in KIND_FIELDS:
+    for kind in _COLUMNS:
         app.command(kind)(_item_command(kind))

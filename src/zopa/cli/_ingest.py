@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 
 from zopa.cli._app import console, err_console, progress_bar, state
-from zopa.ingest import IngestReport, collect_files, ingest_paths
-from zopa.settings import MAX_FILE_BYTES
+from zopa.files import MAX_FILE_BYTES
+
+if TYPE_CHECKING:
+    from zopa.ingest import IngestReport
 
 __all__ = ["register", "render_report"]
 
@@ -58,6 +60,8 @@ def ingest(
     ] = False,
 ) -> None:
     """Ingest article files (.txt, .md, .html, .jsonl) and folders of them."""
+    from zopa.ingest import collect_files, ingest_paths
+
     cli = state(ctx)
     store = cli.store()
     limit = max_bytes or cli.settings.max_file_bytes

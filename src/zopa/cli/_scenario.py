@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import TaskID
@@ -14,15 +14,19 @@ from rich.table import Table
 
 from zopa.cli._app import chart_base, console, err_console, progress_bar, state, store_of
 from zopa.errors import ConfigError, one_line
-from zopa.models._budget import MIB, MIN_MEMORY_BUDGET
-from zopa.models._montecarlo import (
+from zopa.limits import (
+    DEFAULT_DRAWS,
+    DEFAULT_LOOP_DRAWS,
     MAX_DRAWS,
     MAX_LOOP_DRAWS,
+    MIB,
+    MIN_MEMORY_BUDGET,
     MIN_REFITS,
     REFIT_SECONDS,
-    Progress,
 )
-from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS
+
+if TYPE_CHECKING:
+    from zopa.models._montecarlo import Progress
 
 __all__ = ["register"]
 
@@ -281,7 +285,6 @@ def solve(
     budget, or refused before it starts with what to do; a bar on stderr shows
     the progress of long solves.
     """
-    from zopa.report import write_solve_chart
     from zopa.scenario import load_scenario, solve_scenario
 
     if out is not None and out.exists() and not out.is_dir():
@@ -304,12 +307,15 @@ def solve(
         )
     result["scenario"]["file"] = str(scenario_file)
     written = []
-    if chart is not None:
-        written += write_solve_chart(result, chart)
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "solve.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
-        written += [out / "solve.json", *write_solve_chart(result, out / "solve")]
+    if chart is not None or out is not None:
+        from zopa.report import write_solve_chart  # matplotlib: imported for a chart only
+
+        if chart is not None:
+            written += write_solve_chart(result, chart)
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / "solve.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+            written += [out / "solve.json", *write_solve_chart(result, out / "solve")]
     if as_json:
         typer.echo(json.dumps(result))
     else:

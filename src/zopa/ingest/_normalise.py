@@ -11,6 +11,7 @@ __all__ = [
     "content_hash",
     "normalise_text",
     "replace_surrogates",
+    "unify_line_breaks",
     "word_count",
 ]
 
@@ -29,12 +30,16 @@ def normalise_text(raw: str) -> str:
     marks and paragraph structure are kept, so character offsets into the result
     are stable evidence spans.
     """
-    text = unicodedata.normalize("NFC", raw.replace("\ufeff", ""))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unify_line_breaks(unicodedata.normalize("NFC", raw.replace("\ufeff", "")))
     text = _CONTROL.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
     text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
+
+
+def unify_line_breaks(text: str) -> str:
+    """``text`` with Windows (``\\r\\n``) and old Mac (``\\r``) line breaks as ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def clean_field(value: str | None) -> str | None:

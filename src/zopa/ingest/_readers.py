@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-
 from zopa.errors import IngestError
 from zopa.files import display_path, read_bytes
 from zopa.ingest._front_matter import parse_front_matter
+from zopa.ingest._normalise import unify_line_breaks
 from zopa.registry import data_loaders
 
 __all__ = [
@@ -89,7 +88,7 @@ def _str_field(record: dict[str, Any], key: str) -> str | None:
 
 def _read_plain(text: str, source: str) -> Iterator[RawArticle | IngestError]:
     """A whole file as one article, with the fields of its front matter, if any."""
-    stripped = text.lstrip("\ufeff")
+    stripped = unify_line_breaks(text.lstrip("\ufeff"))
     if not stripped.startswith("---\n"):
         yield RawArticle(source=source, text=text)
         return
@@ -115,6 +114,8 @@ def _read_plain(text: str, source: str) -> Iterator[RawArticle | IngestError]:
 
 
 def _read_html(text: str, source: str) -> Iterator[RawArticle | IngestError]:
+    import trafilatura  # a large import (lxml, language data): paid only for HTML
+
     doc = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=False
     )

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from zopa.errors import ConfigError, ModelError
+from zopa.limits import MIB, MIN_MEMORY_BUDGET
 
 __all__ = [
     "DEFAULT_MEMORY_BUDGET",
@@ -41,11 +42,8 @@ __all__ = [
     "require_memory",
 ]
 
-MIB = 1024 * 1024
 DEFAULT_MEMORY_BUDGET = 1024 * MIB
 """Working memory allowed by default: 1 GiB of arrays (``zopa solve`` then stays under 2 GB)."""
-MIN_MEMORY_BUDGET = 64 * MIB
-"""Smallest budget accepted; below it even small scenarios would be refused."""
 
 _budget: ContextVar[int] = ContextVar("zopa_memory_budget", default=DEFAULT_MEMORY_BUDGET)
 

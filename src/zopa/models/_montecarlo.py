@@ -15,7 +15,7 @@ draws; per chunk
 Every other model is then refitted on each of the first ``loop_draws`` draws
 only (they are iterative and not vectorised; :mod:`zopa.models._refits`, in
 worker processes when that pays off). With a refit budget (``refit_seconds``,
-:data:`REFIT_SECONDS` for ``zopa solve`` unless ``--loop-draws`` is given) a
+:data:`REFIT_SECONDS` for ``zopa solve`` unless ``--refit-budget 0`` is given) a
 model whose fits are slow is refitted on fewer draws: as many as its estimated
 fit time (:meth:`~zopa.models.BargainingModel.fit_seconds`, deterministic, so the
 same inputs always give the same draws) allows within the budget, at least
@@ -36,9 +36,9 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import ndtri
 
 from zopa.errors import ModelError
+from zopa.limits import MAX_DRAWS, MAX_LOOP_DRAWS, MIN_REFITS, REFIT_SECONDS
 from zopa.models._base import BargainingModel, BargainingProblem
 from zopa.models._budget import (
     OverBudgetError,
@@ -78,14 +78,6 @@ BoolArray = NDArray[np.bool_]
 
 NONE, UNIFORM, TRIANGULAR, NORMAL = 0, 1, 2, 3
 
-MAX_DRAWS = 1_000_000
-"""Most Monte Carlo draws accepted (checked before anything is allocated)."""
-MAX_LOOP_DRAWS = 10_000
-"""Most draws a model without a vectorised kernel is refitted on (one full fit each)."""
-REFIT_SECONDS = 20.0
-"""Default refit budget: estimated seconds (one core) of Monte Carlo refits per model."""
-MIN_REFITS = 10
-"""Fewest draws a model is refitted on under a refit budget, however slow its fits."""
 
 Kernel = Callable[[ArrayLike, ArrayLike], FloatArray]
 
@@ -165,6 +157,10 @@ class Spread:
             )
             normal = kind == NORMAL
             if normal.any():
+                # Imported here: scipy.special takes ~0.4 s to import, a cost every
+                # `import zopa.models` (the CLI, each refit worker) paid for this one call.
+                from scipy.special import ndtri
+
                 drawn[:, normal] = value[normal] + sd[normal] * ndtri(u[:, normal])
         out[:, rows, cols] = drawn
         return np.asarray(np.clip(out, scale[:, 0], scale[:, 1]))

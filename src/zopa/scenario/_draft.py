@@ -29,15 +29,15 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from sqlalchemy import func, select
 
 from zopa.errors import ScenarioError
-from zopa.extract._issues import load_issue_lexicon
 from zopa.scenario._schema import Scenario
-from zopa.store import Actor, Claim, Estimate, Mention, Store
+
+if TYPE_CHECKING:  # the store needs SQLAlchemy, the lexicon spaCy: imported by the draft
+    from zopa.store import Actor, Claim, Store
 
 __all__ = ["SALIENCE_CUES", "draft_scenario", "dump_scenario"]
 
@@ -130,6 +130,11 @@ def draft_scenario(
     ScenarioError
         The store holds no claim attributed to an actor.
     """
+    from sqlalchemy import func, select
+
+    from zopa.extract._issues import load_issue_lexicon
+    from zopa.store import Actor, Claim, Estimate, Mention
+
     with store.session() as session:
         rows = session.execute(
             select(Claim, Actor).join(Actor, Claim.actor_id == Actor.id).order_by(Claim.id)

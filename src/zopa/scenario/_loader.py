@@ -4,7 +4,10 @@ Scenario files are untrusted input. The loader
 
 * refuses files over :data:`MAX_SCENARIO_BYTES` before reading them whole;
 * decodes UTF-8 strictly and parses with PyYAML's *safe* loader, so a tag such
-  as ``!!python/object`` is an error, never an object;
+  as ``!!python/object`` is an error, never an object; libyaml (C) scans and
+  parses when PyYAML has it, the same Python composer and constructor build the
+  data, and any text libyaml refuses is parsed again in pure Python, so every
+  problem and its line are the same with or without libyaml;
 * refuses alias bombs and recursive aliases (more than :data:`MAX_NODES` nodes
   once aliases are expanded) and duplicate keys (YAML keeps the last silently);
 * validates the data once with the pydantic models of :mod:`._schema` and maps
@@ -19,14 +22,17 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
-from yaml.constructor import ConstructorError
+from yaml.composer import Composer
+from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from zopa.errors import ScenarioError
 from zopa.files import display_path, read_bytes
@@ -48,11 +54,28 @@ MAX_SCENARIO_BYTES = 2 * 1024 * 1024
 MAX_NODES = 200_000
 """Most YAML nodes a scenario may expand to (guards against alias bombs)."""
 
+_LIBYAML_MAX_DEPTH = 100
+"""Nesting beyond which libyaml's events are set aside for the pure-Python parser.
+
+Far below the depth where the Python composer runs out of stack, so a text
+nested deeper gets exactly the pure-Python outcome ("nested too deeply").
+"""
+
+_PURE_PYTHON_ONLY = re.compile(r"[\t!|>?]|[^\n]\Z")
+"""Texts libyaml may read otherwise than PyYAML's parser, left to the latter.
+
+libyaml allows tabs where PyYAML refuses them, and reads tags (``!``), block
+scalar headers (``|``, ``>``), explicit keys (``?``) and an empty document at
+the end of a text without a final line break differently. Found by comparing
+the two on random YAML (``tests/scenario/test_scenario_libyaml.py``); a
+scenario written by ``yaml.safe_dump`` holds none of these.
+"""
+
 _FIELD_HELP = field_descriptions()
 
 
-class _SafeLoader(yaml.SafeLoader):
-    """PyYAML's safe loader whose value errors keep the node's line.
+class _MarkedConstructor(SafeConstructor):
+    """PyYAML's safe constructor whose value errors keep the node's line.
 
     PyYAML raises a bare ``ValueError`` for, e.g., ``2025-13-45`` or an integer of
     more than 4300 digits; re-raised here as a marked YAML error.
@@ -65,6 +88,55 @@ class _SafeLoader(yaml.SafeLoader):
             raise ConstructorError(
                 None, None, f"cannot read the value {node.value!r}: {exc}", node.start_mark
             ) from None
+
+
+class _SafeLoader(_MarkedConstructor, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader with :class:`_MarkedConstructor`."""
+
+
+class _LibyamlRefusedError(Exception):
+    """libyaml could not parse the text (or it nests deeper than :data:`_LIBYAML_MAX_DEPTH`)."""
+
+
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _LibyamlLoader(Composer, CParser, _MarkedConstructor, Resolver):
+        """libyaml's scanner and parser feeding PyYAML's Python composer: about five times faster.
+
+        Only the events come from C; the node tree, its marks, anchors and composer
+        errors are those of :class:`_SafeLoader`. Whatever libyaml refuses (a syntax
+        error, a character it cannot encode) or may read otherwise than PyYAML
+        (:data:`_PURE_PYTHON_ONLY`) raises :class:`_LibyamlRefusedError`, for the
+        pure-Python parser to read and report in its words.
+        """
+
+        def __init__(self, stream: str) -> None:
+            if _PURE_PYTHON_ONLY.search(stream):
+                raise _LibyamlRefusedError
+            try:
+                CParser.__init__(self, stream)
+            except UnicodeEncodeError:  # a lone surrogate: the pure-Python reader names it
+                raise _LibyamlRefusedError from None
+            Composer.__init__(self)
+            _MarkedConstructor.__init__(self)
+            Resolver.__init__(self)
+            self._depth = 0
+
+        def get_single_node(self) -> Node | None:
+            try:
+                return super().get_single_node()
+            except (yaml.YAMLError, RecursionError) as exc:
+                raise _LibyamlRefusedError from exc
+
+        def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+            self._depth += 1
+            try:
+                if self._depth > _LIBYAML_MAX_DEPTH:
+                    raise _LibyamlRefusedError
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
 
 
 @dataclass
@@ -108,13 +180,29 @@ def read_file(path: str | os.PathLike[str]) -> ParsedFile:
 
 
 def parse_text(text: str, *, source: str = "<string>") -> ParsedFile:
-    """Parse and validate scenario YAML ``text``; ``source`` names it in messages."""
+    """Parse and validate scenario YAML ``text``; ``source`` names it in messages.
+
+    With libyaml when PyYAML has it; a text libyaml refuses is parsed again by the
+    pure-Python parser, whose problems (messages and lines) it then reports.
+    """
+    if yaml.__with_libyaml__:
+        try:
+            return _parse_text(text, source, _LibyamlLoader)
+        except _LibyamlRefusedError:
+            pass
+    return _parse_text(text, source, _SafeLoader)
+
+
+def _parse_text(
+    text: str, source: str, loader_class: type[_SafeLoader | _LibyamlLoader]
+) -> ParsedFile:
+    """:func:`parse_text` with the given loader."""
     parsed = ParsedFile(source)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_SCENARIO_BYTES:
         return parsed.error(0, f"text is over the {MAX_SCENARIO_BYTES:,}-byte limit")
-    loader: _SafeLoader | None = None
+    loader: _SafeLoader | _LibyamlLoader | None = None
     try:
-        loader = _SafeLoader(text)
+        loader = loader_class(text)
         node = loader.get_single_node()
         if node is None:
             return parsed.error(1, "the file is empty", "start from `zopa scenario draft`")

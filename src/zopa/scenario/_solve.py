@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from zopa.errors import ModelError, ScenarioError
+from zopa.limits import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS
 from zopa.models import (
     BargainingModel,
     BargainingProblem,
@@ -41,9 +42,6 @@ from zopa.scenario._formats import format_reachability
 from zopa.scenario._schema import Scenario
 
 __all__ = ["DEFAULT_DRAWS", "DEFAULT_LOOP_DRAWS", "solve_scenario"]
-
-DEFAULT_DRAWS = 2000
-DEFAULT_LOOP_DRAWS = 200
 
 
 def _num(value: Any) -> float | None:

@@ -1,0 +1,87 @@
+"""Start-up: a command imports the heavy libraries only when it uses them.
+
+spaCy, matplotlib and SQLAlchemy each take a large share of a second to import;
+``zopa --help`` and ``zopa scenario check`` use none of them. Each case runs the
+real ``python -m zopa`` in a fresh interpreter and reads what it imported from
+``-X importtime``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.scenario.conftest import two_sided
+
+HEAVY = ("spacy", "matplotlib", "sqlalchemy")
+
+
+def _imported(*args: str) -> set[str]:
+    """Top-level packages a fresh ``python -X importtime ARGS`` imports."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = (line.split("|") for line in result.stderr.splitlines())
+    return {parts[2].strip().split(".")[0] for parts in lines if len(parts) == 3}
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["--help"], ["solve", "--help"], ["extract", "--help"], ["demo", "--help"]],
+    ids=" ".join,
+)
+def test_help_imports_no_heavy_library(command: list[str]) -> None:
+    # Nor numpy: the options' bounds come from zopa.limits.
+    assert _imported("-m", "zopa", *command) & {*HEAVY, "numpy"} == set()
+
+
+def test_scenario_check_imports_no_heavy_library(tmp_path: Path) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(yaml.safe_dump(two_sided()), encoding="utf-8")
+    imported = _imported("-m", "zopa", "scenario", "check", str(scenario))
+    assert imported & set(HEAVY) == set()
+    assert "pydantic" in imported, "the check should have run"
+
+
+def test_solve_without_a_chart_imports_no_heavy_library(tmp_path: Path) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(yaml.safe_dump(two_sided()), encoding="utf-8")
+    imported = _imported("-m", "zopa", "solve", str(scenario), "--draws", "50", "--seed", "1")
+    assert imported & set(HEAVY) == set()
+    assert "numpy" in imported, "the solve should have run"
+
+
+def test_ingesting_text_imports_no_html_or_nlp_library(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: Talks\n---\nDelegations met in Geneva.\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    imported = _imported("-m", "zopa", "--db", url, "ingest", str(article))
+    assert imported & {"spacy", "matplotlib", "trafilatura"} == set()
+    assert "sqlalchemy" in imported, "the ingest should have run"
+
+
+def test_importing_the_models_leaves_scipy_and_the_store_alone() -> None:
+    # Refit workers preload zopa.models; scipy.special alone took ~0.4 s of it.
+    imported = _imported("-c", "import zopa.models")
+    assert imported & {"scipy", *HEAVY} == set()
+    assert "numpy" in imported
+
+
+def test_the_listing_commands_are_the_extractors_kinds() -> None:
+    # The CLI registers one listing per kind from its own columns, without importing
+    # zopa.extract (spaCy) to read them: the two must name the same kinds.
+    from zopa.cli._extract import _COLUMNS
+    from zopa.extract import KIND_FIELDS
+
+    assert list(_COLUMNS) == list(KIND_FIELDS)
