@@ -52,7 +52,6 @@ def test_event_questions_map_to_what_the_talks_produce() -> None:
     )
     assert answers(result) == {
         "table": 1.0,  # a leader sits at its side's format when the question names it
-        "leaders": 0.0,  # no format seats both leaders
         "consult": 1.0,
         "agree": 1.0,  # leaders stand for their sides
         "early": 0.0,  # linear concession over 100 days: no deal in 9
@@ -60,6 +59,35 @@ def test_event_questions_map_to_what_the_talks_produce() -> None:
     }
     agree = next(q for q in result.questions if q.question == "agree")
     assert agree.days is not None and set(agree.terms) == {"land"}
+    # No format seats both leaders: a confident "never" would rest on the model's gap.
+    assert result.skipped == {
+        "leaders": "no format in the scenario seats la and lb; add one to simulate it"
+    }
+
+
+def test_a_proposed_format_with_nothing_to_wait_on_is_declined_a_refused_one_never_held() -> None:
+    summit = {
+        "id": "summit",
+        "label": "Summit",
+        "kind": "bilateral_leaders",
+        "participants": ["la", "lb"],
+        "status": "proposed",
+    }
+    refused = {**summit, "id": "refused", "status": "refused"}
+    question = {"what": {"type": "format_held", "participants": ["la", "lb"]}}
+    proposed = ask({"id": "meet", **question}, formats=[DELEGATIONS, summit])
+    assert proposed.skipped == {
+        "meet": "summit: proposed with no precondition the simulator can time (neither held "
+        "now nor after another format); it cannot say when it would be held"
+    }
+    blocked = ask({"id": "meet", **question}, formats=[DELEGATIONS, refused])
+    assert answers(blocked) == {"meet": 0.0} and not blocked.skipped
+    after = {
+        **summit,
+        "preconditions": [{"kind": "after_format", "format": "delegations", "actor": "a"}],
+    }
+    waits = ask({"id": "meet", **question}, formats=[DELEGATIONS, after])
+    assert answers(waits) == {"meet": 1.0}  # the red lines overlap: the table agrees, leaders meet
 
 
 def test_questions_the_simulation_cannot_answer_are_skipped_with_the_reason() -> None:

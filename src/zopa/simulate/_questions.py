@@ -30,7 +30,7 @@ from collections.abc import Iterable
 import numpy as np
 from numpy.typing import NDArray
 
-from zopa.scenario import Question, Scenario
+from zopa.scenario import Question, Scenario, format_reachability
 from zopa.simulate._arrays import TalksArrays
 from zopa.simulate._engine import NEVER, TalksOutcome
 
@@ -59,15 +59,44 @@ def _side_of(scenario: Scenario, arrays: TalksArrays, actor: str) -> int | None:
     return arrays.sides.index(represents) if represents in arrays.sides else None
 
 
+def _timed(scenario: Scenario, arrays: TalksArrays, formats: list[int], who: str) -> list[int]:
+    """The ``formats`` the simulator can hold, refusing when it could hold none of them.
+
+    A format is held at the table from the start, or once the table has agreed
+    (``after_format``); one the scenario blocks (a refusal, a refused venue) is
+    never held, which the scenario itself says. A format that is only
+    ``proposed`` with no precondition to wait on has nothing the simulator can
+    time: answering "never" would be a confident 0 resting on a gap in the
+    model, so the question is declined, with the reason.
+    """
+    reach = format_reachability(scenario)
+    timed = [f for f in formats if arrays.held_at_start[f] or arrays.after_table[f]]
+    blocked = [
+        f
+        for f in formats
+        if not reach[scenario.formats[f].id].reachable or scenario.formats[f].status == "refused"
+    ]
+    if not formats:
+        raise UnanswerableError(f"no format in the scenario seats {who}; add one to simulate it")
+    if not timed and len(blocked) < len(formats):
+        untimed = ", ".join(scenario.formats[f].id for f in formats if f not in blocked)
+        raise UnanswerableError(
+            f"{untimed}: proposed with no precondition the simulator can time (neither held "
+            "now nor after another format); it cannot say when it would be held"
+        )
+    return timed
+
+
 def _formats_with(
     scenario: Scenario, arrays: TalksArrays, actors: list[str], outcome: TalksOutcome
 ) -> IntArray:
-    rounds = []
-    for f, fmt in enumerate(scenario.formats):
-        table = {*fmt.participants, *fmt.mediators}
-        if all(a in table for a in actors):
-            rounds.append(outcome.held[:, f])
-    return _earliest(rounds, arrays.runs)
+    seating = [
+        f
+        for f, fmt in enumerate(scenario.formats)
+        if all(a in {*fmt.participants, *fmt.mediators} for a in actors)
+    ]
+    timed = _timed(scenario, arrays, seating, " and ".join(actors))
+    return _earliest((outcome.held[:, f] for f in timed), arrays.runs)
 
 
 def _agreement(
@@ -105,6 +134,8 @@ def event_rounds(
         for actor in what.participants:
             if actor not in table and scenario.actor(actor).represents not in table:
                 return np.full(arrays.runs, NEVER, dtype=np.int64)
+        if not _timed(scenario, arrays, [f], " and ".join(what.participants)):
+            return np.full(arrays.runs, NEVER, dtype=np.int64)  # blocked by the scenario
         return outcome.held[:, f]
     if what.type == "agreement_signed":
         return _agreement(scenario, arrays, what.parties, outcome)
