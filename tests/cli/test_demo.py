@@ -29,7 +29,8 @@ def test_demo_runs_every_stage(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.stderr
-    for stage in ("1. ingest", "2. extract", "3. scenario", "4. solve"):
+    stages = ("1. ingest", "2. extract", "3. scenario", "4. solve")
+    for stage in (*stages, "5. backtest", "6. forecast", "7. scores"):
         assert stage in result.stdout
     for table in (
         "stored documents",
@@ -39,12 +40,16 @@ def test_demo_runs_every_stage(tmp_path: Path) -> None:
         "claims per actor and issue",
         "probability estimates",
         "package ZOPA",
+        "forecasts from 2019-07-01",  # the backtest's moves
+        "forecasts as of 2025-08-07",  # the run
+        "scores on 14 resolved event question(s)",
     ):
         assert table in result.stdout, table
     assert "duplicate:" in result.stderr  # the corpus holds one deliberate duplicate
     draft = out / "draft-scenario.yaml"
     report = check_file(draft)
     assert report.errors == [], [p.format() for p in report.errors]
-    for suffix in (".png", ".svg"):
-        assert (out / f"solve{suffix}").stat().st_size > 1000
+    for chart in ("solve", "backtest", "reliability"):
+        for suffix in (".png", ".svg"):
+            assert (out / f"{chart}{suffix}").stat().st_size > 1000, chart
     assert (out / "solve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

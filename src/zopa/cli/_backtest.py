@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -14,7 +14,7 @@ from rich.text import Text
 from zopa.cli._app import console, err_console, iso_date_option, store_of
 from zopa.errors import quoted
 
-__all__ = ["parse_step", "register"]
+__all__ = ["parse_step", "register", "render_backtest"]
 
 _STEP = re.compile(r"^(\d{1,5})([dw])$")
 
@@ -112,7 +112,14 @@ def backtest(
     if as_json:
         typer.echo(json.dumps(data))
         return
-    moves = Table(title=Text(f"{scenario.title} — forecasts from {first} to {last}, every {days}d"))
+    render_backtest(scenario.title, data)
+
+
+def render_backtest(title: str, data: dict[str, Any]) -> None:
+    """Print how each forecast moved over the backtest's dates, then the scores."""
+    first, last = data["dates"][0], data["dates"][-1]
+    days = data["step_days"]
+    moves = Table(title=Text(f"{title} — forecasts from {first} to {last}, every {days}d"))
     for column in ("question", "source", "first", "last", "min–max", "changes"):
         moves.add_column(column, overflow="fold")
     for move in data["moves"]:

@@ -2,12 +2,16 @@
 
 ingest → extract (with a digest of the evidence) → draft a scenario from it →
 solve the shipped scenario with every model, its uncertainty and the ZOPA
-verdict, and write the chart. Each step calls the same library function as its
-own command.
+verdict, and write the chart → replay the talks from 2019 (a backtest: every
+forecast source as of every fourth week, stored, charted) → forecast the open
+questions as of the scenario's date → score every stored forecast on the
+resolved questions, with the reliability chart. Each step calls the same
+library function as its own command.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -16,18 +20,26 @@ from rich.table import Table
 from rich.text import Text
 
 from zopa.cli._app import console, err_console, state
+from zopa.cli._backtest import render_backtest
 from zopa.cli._console import printable
 from zopa.cli._docs import documents_table
 from zopa.cli._extract import render_extraction_report
+from zopa.cli._forecast import render_run, render_scores
 from zopa.cli._ingest import render_report
 from zopa.cli._scenario import render_solve
 
 if TYPE_CHECKING:
     from zopa.report import Digest
+    from zopa.scenario import Scenario
+    from zopa.store import Store
 
 __all__ = ["register", "render_digest"]
 
 DEMO_SEED = 2025
+BACKTEST_FROM = date(2019, 7, 1)
+"""The backtest starts before the first shipped question opens (the 2019 prisoner swap)."""
+BACKTEST_STEP_DAYS = 28
+BACKTEST_RUNS = 500
 
 
 def render_digest(digest: Digest) -> None:
@@ -147,6 +159,40 @@ def demo(
     result["scenario"]["file"] = str(scenario_file)
     render_solve(result)
     for path in write_solve_chart(result, out / "solve"):
+        err_console.print(f"wrote {path}")
+    _forecast_stages(store, scenario, out)
+
+
+def _forecast_stages(store: Store, scenario: Scenario, out: Path) -> None:
+    """Stages 5–7: backtest from 2019, forecast as of the scenario's date, scores."""
+    from zopa.forecast import backtest, list_forecasts, run_forecasts, score_forecasts, store_run
+    from zopa.report import write_backtest_chart, write_reliability_chart
+
+    as_of = scenario.as_of or date.today()
+    console.rule(_stage("5. backtest", f"every source from {BACKTEST_FROM} to {as_of}"))
+    replay = backtest(
+        scenario,
+        store=store,
+        start=BACKTEST_FROM,
+        end=as_of,
+        step_days=BACKTEST_STEP_DAYS,
+        runs=BACKTEST_RUNS,
+        seed=DEMO_SEED,
+    )
+    data = replay.to_dict()
+    render_backtest(scenario.title, data)
+    for path in write_backtest_chart(data, out / "backtest"):
+        err_console.print(f"wrote {path}")
+
+    console.rule(_stage("6. forecast", f"every question as of {as_of}, every source"))
+    run = run_forecasts(scenario, as_of=as_of, store=store, seed=DEMO_SEED)
+    store_run(store, run)
+    render_run(run)
+
+    console.rule(_stage("7. scores", "every stored forecast on the resolved questions"))
+    scores = score_forecasts(scenario, list_forecasts(store, scenario.id))
+    render_scores(scenario.title, scores)
+    for path in write_reliability_chart(scores, out / "reliability", scenario.title):
         err_console.print(f"wrote {path}")
 
 

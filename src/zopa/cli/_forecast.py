@@ -21,7 +21,7 @@ from zopa.cli._questions import forecast_cell
 if TYPE_CHECKING:
     from zopa.forecast import ForecastRun, Scores, SourceScore
 
-__all__ = ["register"]
+__all__ = ["register", "render_run", "render_scores"]
 
 MAX_LISTED_PROBLEMS = 50
 """Bad rows printed one per line before the rest are only counted."""
@@ -114,10 +114,10 @@ def run(
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return
-    _print_run(result)
+    render_run(result)
 
 
-def _print_run(result: ForecastRun) -> None:
+def render_run(result: ForecastRun) -> None:
     """The forecasts per question, with the latest prices and the reasons for gaps."""
     table = Table(
         title=Text(f"{result.scenario.title} — forecasts as of {result.as_of}"), show_lines=True
@@ -226,14 +226,14 @@ def scores(
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
     else:
-        _render_scores(scenario.title, result)
+        render_scores(scenario.title, result)
     if chart is not None and not charted:
         err_console.print("no chart written: no source has forecasts of resolved event questions")
     for path in written:
         err_console.print(f"wrote {path}")
 
 
-def _render_scores(title: str, result: Scores) -> None:
+def render_scores(title: str, result: Scores) -> None:
     if not result.resolved and not result.resolved_values:
         console.print(f"{result.scenario}: no resolved questions to score yet", markup=False)
         return
