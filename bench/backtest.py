@@ -84,6 +84,8 @@ def main() -> None:
     )
     print(f"scores on {figures['resolved_questions']} resolved questions (lower is better):")
     for s in scores:
+        if s["brier"] is None:  # a value-question baseline: scored by CRPS only
+            continue
         brier, log = s["brier"], s["log"]
         print(f"  {s['source']:<24} {s['questions']:>3}  Brier {brier:.3f}  log {log:.3f}")
 

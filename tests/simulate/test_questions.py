@@ -121,3 +121,13 @@ def test_questions_the_simulation_cannot_answer_are_skipped_with_the_reason() ->
     assert set(where) == {"where"}  # "past" resolved before the as-of date: not asked
     value = where["where"]
     assert value is not None and 40.0 <= value <= 60.0  # agreed inside both red lines
+
+
+def test_questions_not_open_on_the_as_of_date_are_not_simulated() -> None:
+    table = {"what": {"type": "format_held", "format": "delegations"}}
+    result = ask(
+        {"id": "now", **table},
+        {"id": "later", **table, "opens": "2025-06-01"},  # upcoming
+        {"id": "known", **table, "resolved_on": "2024-12-01", "outcome": True},  # resolved
+    )
+    assert set(answers(result)) == {"now"} and not result.skipped

@@ -12,7 +12,7 @@ from tests.simulate.conftest import scenario, talks
 from zopa.cli import app
 from zopa.forecast import ForecastInputs, NewForecast
 from zopa.registry import forecast_sources
-from zopa.scenario import load_scenario
+from zopa.scenario import load_scenario, question_status
 from zopa.simulate import SimulationSource, TalksSimulator
 
 SCENARIO = EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml"
@@ -24,7 +24,9 @@ def test_every_answer_is_a_probability_inside_its_interval() -> None:
     result = TalksSimulator(sensitivity_trajectories=2, sensitivity_runs=10).simulate(
         s, as_of=AS_OF, runs=500, seed=1
     )
-    open_ids = {q.id for q in s.questions if q.resolution_date >= AS_OF}
+    # Open on the as-of date: neither resolved early nor opening later.
+    open_ids = {q.id for q in s.questions if question_status(q, AS_OF) == "open"}
+    assert open_ids < {q.id for q in s.questions if q.resolution_date >= AS_OF}
     assert {q.question for q in result.questions} | set(result.skipped) == open_ids
     events = [q for q in result.questions if q.kind == "event"]
     assert events

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from zopa.forecast._records import ForecastRecord
 from zopa.scenario import (
@@ -19,7 +19,9 @@ from zopa.scenario import (
     LeverImposed,
     PloverEvent,
     Question,
+    QuestionStatus,
     Scenario,
+    question_status,
 )
 
 __all__ = [
@@ -29,24 +31,6 @@ __all__ = [
     "question_status",
     "questions_overview",
 ]
-
-QuestionStatus = Literal["upcoming", "open", "due", "resolved"]
-
-
-def question_status(question: Question, as_of: date) -> QuestionStatus:
-    """Where ``question`` stands on ``as_of``.
-
-    ``resolved``: its outcome was known by then (``resolved_on`` ≤ ``as_of``);
-    ``due``: its resolution date has passed without a known outcome;
-    ``upcoming``: it opens later; ``open``: otherwise.
-    """
-    if question.resolved_on is not None and question.resolved_on <= as_of:
-        return "resolved"
-    if question.resolution_date < as_of:
-        return "due"
-    if question.opens is not None and as_of < question.opens:
-        return "upcoming"
-    return "open"
 
 
 def latest_forecasts(

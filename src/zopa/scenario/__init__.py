@@ -41,6 +41,7 @@ from zopa.scenario._schema import (
     What,
 )
 from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS, solve_scenario
+from zopa.scenario._status import QuestionStatus, question_status
 from zopa.scenario._synthetic import synthetic_scenario
 
 __all__ = [
@@ -67,6 +68,7 @@ __all__ = [
     "Precondition",
     "Problem",
     "Question",
+    "QuestionStatus",
     "Ratification",
     "Scenario",
     "ScenarioArrays",
@@ -82,6 +84,7 @@ __all__ = [
     "format_reachability",
     "load_scenario",
     "loads_scenario",
+    "question_status",
     "scenario_arrays",
     "solve_scenario",
     "synthetic_scenario",

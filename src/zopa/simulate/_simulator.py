@@ -22,7 +22,7 @@ import numpy as np
 
 from zopa.errors import ModelError, quoted
 from zopa.registry import simulators
-from zopa.scenario import Question, Scenario
+from zopa.scenario import Question, Scenario, question_status
 from zopa.simulate._arrays import TalksArrays, talks_arrays
 from zopa.simulate._engine import NEVER, TalksOutcome, run_talks
 from zopa.simulate._params import SIMULATOR, TalksParams
@@ -124,7 +124,12 @@ def _check_runs(runs: Any, seed: Any) -> None:
 
 
 def _open_questions(scenario: Scenario, as_of: dt.date) -> list[Question]:
-    return [q for q in scenario.questions if q.resolution_date >= as_of]
+    """The questions open on ``as_of``: opened, not yet resolved, resolution date ahead.
+
+    An upcoming question is not forecast before it opens (its horizon would also
+    stretch every run to its resolution date for nothing).
+    """
+    return [q for q in scenario.questions if question_status(q, as_of) == "open"]
 
 
 def _happened(

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from zopa.forecast._records import NewForecast, SourceKind
 from zopa.forecast._sources import ForecastInputs
 from zopa.registry import forecast_sources
+from zopa.scenario import question_status
 from zopa.simulate._arrays import NoTalksError
 from zopa.simulate._simulator import TalksSimulator
 
@@ -38,6 +39,8 @@ class SimulationSource:
 
     def forecast(self, inputs: ForecastInputs) -> list[NewForecast]:
         """One forecast per open question the simulator answers, as of ``inputs.as_of``."""
+        if not any(question_status(q, inputs.as_of) == "open" for q in inputs.scenario.questions):
+            return []  # nothing to forecast: no run needed
         try:
             result = self.simulator.simulate(
                 inputs.scenario, as_of=inputs.as_of, runs=inputs.runs, seed=inputs.seed
