@@ -51,7 +51,6 @@ def test_event_questions_map_to_what_the_talks_produce() -> None:
         ],
     )
     assert answers(result) == {
-        "table": 1.0,  # a leader sits at its side's format when the question names it
         "consult": 1.0,
         "agree": 1.0,  # leaders stand for their sides
         "early": 0.0,  # linear concession over 100 days: no deal in 9
@@ -61,7 +60,10 @@ def test_event_questions_map_to_what_the_talks_produce() -> None:
     assert agree.days is not None and set(agree.terms) == {"land"}
     # No format seats both leaders: a confident "never" would rest on the model's gap.
     assert result.skipped == {
-        "leaders": "no format in the scenario seats la and lb; add one to simulate it"
+        # The delegations seat side a, not its leader: in person or not is not simulated.
+        "table": "delegations seats a, not la: the simulator does not model whether la "
+        "attends in person",
+        "leaders": "no format in the scenario seats la and lb; add one to simulate it",
     }
 
 

@@ -7,8 +7,9 @@ can answer:
 
 * ``format_held`` — the first round a matching format is held. A format
   matches when every named participant sits at it (as participant or
-  mediator); when the question names the format, a leader also matches
-  through the side it represents.
+  mediator). A question naming a format and a leader whose side (not the
+  leader) sits at it asks whether the leader comes in person, which the talks
+  do not decide: declined, like a format the simulator cannot time.
 * ``agreement_signed`` — the round the package enters into force, when every
   named party is a side (or its leader).
 * ``lever_imposed`` — the round the lever is imposed.
@@ -132,8 +133,16 @@ def event_rounds(
         fmt = scenario.formats[f]
         table = {*fmt.participants, *fmt.mediators}
         for actor in what.participants:
-            if actor not in table and scenario.actor(actor).represents not in table:
-                return np.full(arrays.runs, NEVER, dtype=np.int64)
+            if actor in table:
+                continue
+            if scenario.actor(actor).represents in table:
+                # The format seats the side; whether its leader comes in person is not
+                # something the talks decide (Putin did not come to Istanbul in 2025).
+                raise UnanswerableError(
+                    f"{what.format} seats {scenario.actor(actor).represents}, not {actor}: "
+                    f"the simulator does not model whether {actor} attends in person"
+                )
+            return np.full(arrays.runs, NEVER, dtype=np.int64)
         if not _timed(scenario, arrays, [f], " and ".join(what.participants)):
             return np.full(arrays.runs, NEVER, dtype=np.int64)  # blocked by the scenario
         return outcome.held[:, f]
