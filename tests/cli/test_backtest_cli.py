@@ -14,7 +14,7 @@ from tests.forecast.conftest import add_statement
 from zopa.cli._backtest import parse_step
 from zopa.errors import ForecastError
 from zopa.forecast import backtest_dates, list_forecasts
-from zopa.store import open_store
+from zopa.store import Store, open_store
 
 
 def test_backtest_dates_by_hand() -> None:
@@ -91,3 +91,28 @@ def test_bad_ranges_and_steps_are_one_line_and_store_nothing(tmp_path: Path) -> 
     store = open_store(url)
     assert list_forecasts(store, "arland-borvia") == []
     store.close()
+
+
+def test_the_backtest_prints_its_hindsight_flags_not_only_in_json(
+    tmp_path: Path, store_url: str, opened: Store
+) -> None:
+    later = add_statement(opened, "2025-05-01", "Arland will settle for 20.", 0.9)
+    scenario = write_scenario(tmp_path, scenario_data(evidence=[{"estimate": later}]))
+    code, _, err = zopa(
+        store_url,
+        "backtest",
+        scenario,
+        "--from",
+        "2025-02-01",
+        "--to",
+        "2025-03-01",
+        "--step",
+        "2w",
+        "--runs",
+        "20",
+    )
+    assert code == 0, err
+    assert (
+        f"hindsight: actors[arland].positions.land.position cites estimate {later}, "
+        "published 2025-05-01 (after 2025-02-01)"
+    ) in err

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from typer.testing import CliRunner
 from tests.forecast.conftest import add_statement
 from zopa.cli import app
 from zopa.forecast import list_forecasts
-from zopa.store import Store, open_store
+from zopa.store import Store
 
 runner = CliRunner()
 MEET = "Arland and Borvia are likely to meet."
@@ -86,15 +85,6 @@ def write_scenario(tmp_path: Path, data: dict[str, Any], name: str = "scenario.y
     path = tmp_path / name
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return str(path)
-
-
-@pytest.fixture
-def opened(store_url: str) -> Iterator[Store]:
-    store = open_store(store_url)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def zopa(url: str, *args: str) -> tuple[int, str, str]:

@@ -99,6 +99,8 @@ def backtest(
     data = result.to_dict()
     for warning in data["warnings"]:
         err_console.print(f"warning: {warning}", markup=False)
+    for flag in result.runs[0].hindsight:  # the first date has the most
+        err_console.print(f"hindsight: {flag.format()} (after {first})", markup=False)
     err_console.print(
         f"{len(result.runs)} date(s): stored {result.stored} forecast(s)"
         + (f", {result.skipped} already stored" if result.skipped else ""),
