@@ -237,3 +237,25 @@ def test_hindsight_is_flagged_and_strict_refuses_it(
         store_url, "forecast", scenario, "--as-of", "2025-05-01", "--runs", "50", "--strict"
     )
     assert code == 0, err
+
+
+def test_a_pinned_estimate_the_store_does_not_hold_is_a_warning(
+    tmp_path: Path, store_url: str, opened: Store
+) -> None:
+    held = add_statement(opened, "2025-02-01", MEET, 0.7)
+    data = scenario_data()
+    data["questions"][0]["evidence"] = [{"estimate": held}, {"estimate": 99, "drop": True}]
+    data["questions"][1]["evidence"] = [{"estimate": 98}]
+    scenario = write_scenario(tmp_path, data)
+    code, out, err = zopa(
+        store_url, "forecast", scenario, "--as-of", "2025-03-01", "--runs", "20", "--json"
+    )
+    assert code == 0, err
+    q0, q1 = data["questions"][0]["id"], data["questions"][1]["id"]
+    assert json.loads(out)["warnings"] == [
+        f"questions[{q0}].evidence drops estimate 99, which is not in the store; "
+        "check the id with `zopa estimates`",
+        f"questions[{q1}].evidence pins estimate 98, which is not in the store; "
+        "check the id with `zopa estimates`",
+    ]
+    assert "warning: questions[" in err

@@ -27,6 +27,7 @@ __all__ = [
     "document_counts",
     "hindsight",
     "statements_as_of",
+    "unknown_pins",
 ]
 
 
@@ -180,6 +181,26 @@ def hindsight(scenario: Scenario, store: Store, as_of: date) -> list[Hindsight]:
         if published is not None and published > as_of:
             out.append(Hindsight(path, _label(evidence), published))
     return out
+
+
+def unknown_pins(scenario: Scenario, store: Store) -> list[str]:
+    """One warning per estimate a question pins or drops that the store does not hold.
+
+    A pinned id that matches nothing would otherwise leave the question to the
+    matcher without a word (an id typed wrong, or a store rebuilt since).
+    """
+    cited = [(q.id, e) for q in scenario.questions for e in q.evidence if e.estimate is not None]
+    if not cited:
+        return []
+    with store.session() as session:
+        ids = {e.estimate for _, e in cited}
+        held = set(session.scalars(select(Estimate.id).where(Estimate.id.in_(ids))))
+    return [
+        f"questions[{question}].evidence {'drops' if e.drop else 'pins'} estimate {e.estimate}, "
+        "which is not in the store; check the id with `zopa estimates`"
+        for question, e in cited
+        if e.estimate not in held
+    ]
 
 
 def _evidence_dates(store: Store, items: list[Evidence]) -> dict[str, date]:

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import select
 
 from zopa.errors import ForecastError, ScenarioError, quoted
-from zopa.forecast._asof import Hindsight, document_counts, hindsight
+from zopa.forecast._asof import Hindsight, document_counts, hindsight, unknown_pins
 from zopa.forecast._questions import question_status
 from zopa.forecast._records import NewForecast
 from zopa.forecast._sources import ForecastInputs, ForecastSource, ReportingSource
@@ -196,6 +196,7 @@ def run_forecasts(
         undated_documents=counts.undated,
         usable_documents=counts.usable,
     )
+    run.warnings.extend(unknown_pins(scenario, store))
     if counts.usable == 0:
         run.warnings.append(
             f"no stored document is dated on or before {as_of}: the experts in the press have "
