@@ -55,7 +55,8 @@ def simulate(
 
     scenario = load_scenario(scenario_file)
     day = iso_date_option(as_of, "--as-of") or scenario.as_of or date.today()
-    simulator = TalksSimulator(sensitivity_trajectories=sensitivity)
+    # The scenario's `simulation:` settings over the defaults (docs/simulation.md).
+    simulator = TalksSimulator(**{**scenario.simulation, "sensitivity_trajectories": sensitivity})
     result = simulator.simulate(scenario, as_of=day, runs=runs, seed=seed)
     if as_json:
         typer.echo(json.dumps(result.to_dict()))

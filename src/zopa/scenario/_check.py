@@ -187,6 +187,7 @@ def check_scenario(
                 "add `status_quo:` (the reference point Nash and the expected-utility model use)",
                 warn=True,
             )
+    _check_simulation(out, scenario)
     if known_models is not None:
         known = sorted(known_models)
         for m_index, name in enumerate(scenario.models):
@@ -194,6 +195,19 @@ def check_scenario(
                 out.unknown(("models", m_index), "model", name, known)
     out.problems.sort(key=lambda p: (p.line, p.severity))
     return out.problems
+
+
+def _check_simulation(out: _Collector, scenario: Scenario) -> None:
+    """The ``simulation:`` parameters, checked by the simulator itself (one problem)."""
+    if not scenario.simulation:
+        return
+    from zopa.errors import ZopaError
+    from zopa.simulate import TalksSimulator  # here: the simulator imports the scenario package
+
+    try:
+        TalksSimulator(**scenario.simulation)
+    except ZopaError as exc:
+        out.add(("simulation",), str(exc), "see docs/simulation.md for the parameters")
 
 
 def _check_solvable(out: _Collector, scenario: Scenario) -> None:

@@ -588,6 +588,11 @@ class Scenario(_Model):
     deadlines: list[Deadline] = Field(default_factory=list, description="deadlines")
     levers: list[Lever] = Field(default_factory=list, description="levers (sanctions, tariffs)")
     questions: list[Question] = Field(default_factory=list, description="forecast questions")
+    simulation: dict[str, Any] = Field(
+        default_factory=dict,
+        description="parameters of the simulation of the talks, e.g. concession_days, beta, "
+        "betas, credibility (docs/simulation.md); the rest keep their defaults",
+    )
     models: list[str] = Field(
         default_factory=list, description="registry names of models `zopa solve` runs by default"
     )

@@ -35,14 +35,18 @@ class SimulationSource:
     imported: ClassVar[bool] = False
 
     def __init__(self, **params: Any) -> None:
-        self.simulator = TalksSimulator(**{"sensitivity_trajectories": 0, **params})
+        self.params = params
 
     def forecast(self, inputs: ForecastInputs) -> list[NewForecast]:
         """One forecast per open question the simulator answers, as of ``inputs.as_of``."""
         if not any(question_status(q, inputs.as_of) == "open" for q in inputs.scenario.questions):
             return []  # nothing to forecast: no run needed
+        # The scenario's `simulation:` settings, then these parameters, over the defaults.
+        simulator = TalksSimulator(
+            **{"sensitivity_trajectories": 0, **inputs.scenario.simulation, **self.params}
+        )
         try:
-            result = self.simulator.simulate(
+            result = simulator.simulate(
                 inputs.scenario, as_of=inputs.as_of, runs=inputs.runs, seed=inputs.seed
             )
         except NoTalksError:
