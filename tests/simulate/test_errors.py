@@ -24,6 +24,8 @@ from zopa.simulate import TalksSimulator
         ({"cost_per_day": "x" * 500}, "cost_per_day="),
         ({"mediation": "yes"}, "mediation='yes'"),
         ({"speed": 2}, "unknown parameter 'speed'"),
+        ({"talks_began": "2025-02-30"}, "talks_began='2025-02-30'"),
+        ({"talks_began": 2024}, "talks_began=2024"),
     ],
 )
 def test_bad_parameters_are_one_line_model_errors(params: dict[str, Any], names: str) -> None:

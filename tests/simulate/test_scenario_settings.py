@@ -51,3 +51,14 @@ def test_bad_settings_are_one_problem_on_their_line(
     (problem,) = check_file(path).errors
     assert message in problem.message
     assert problem.line == text.count("\n")  # the last line: where `simulation:` is
+
+
+def test_good_settings_pass_check_and_a_yaml_date_is_a_date(tmp_path: Path) -> None:
+    text = SCENARIO.read_text(encoding="utf-8")
+    text += "simulation: {talks_began: 2025-05-16, concession_days: 200, betas: {russia: 0.5}}\n"
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert check_file(path).errors == []
+    inputs = ForecastInputs(scenario=load_scenario(path), as_of=AS_OF, runs=50, seed=0)
+    made = SimulationSource().forecast(inputs)
+    assert made and made[0].parameters["talks_began"] == "2025-05-16"

@@ -277,3 +277,23 @@ def test_an_issue_without_any_sides_stance_sits_in_the_middle_and_blocks_nothing
         arrays, outcome = run(data, concession_days=100)
     assert (arrays.position[:, :, 1] == 50.0).all()
     assert (outcome.agreed != NEVER).all() and (outcome.terms[:, 1] == 50.0).all()
+
+
+def test_talks_already_under_way_have_conceded_their_time() -> None:
+    # Concession time counts from the start of the talks (Faratin's t), not the as-of date.
+    data = talks(questions=[agreement_question(days=400)])
+    data["actors"] = uncertain_sides((30, 50), (45, 65))
+    median_day = {}
+    for began in (None, "2024-07-01", "2023-01-01"):  # 0, 184 and 731 days before AS_OF
+        result = TalksSimulator(
+            sensitivity_trajectories=0, concession_days=300, talks_began=began
+        ).simulate(scenario(data), as_of=AS_OF, runs=400, seed=0)
+        (answer,) = result.questions
+        assert answer.days is not None
+        median_day[began] = answer.days[1]
+    assert median_day["2023-01-01"] < median_day["2024-07-01"] < median_day[None]
+    assert median_day["2023-01-01"] == 0  # past t_max: every side already at its red line
+    # Before the start, or the same as the as-of date, nothing has elapsed.
+    late = TalksSimulator(sensitivity_trajectories=0, concession_days=300, talks_began="2026-01-01")
+    (answer,) = late.simulate(scenario(data), as_of=AS_OF, runs=400, seed=0).questions
+    assert answer.days is not None and answer.days[1] == median_day[None]

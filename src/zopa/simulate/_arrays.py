@@ -92,6 +92,8 @@ class TalksArrays:
     """``(R,)`` fraction conceded at the start."""
     concession_days: FloatArray
     """``(R,)`` days to reach the red line."""
+    elapsed_days: int
+    """Days the talks had run on the as-of date (concession time counts from their start)."""
     cost: FloatArray
     """``(R,)`` utility lost per day without a deal."""
     lever_cost: FloatArray
@@ -349,6 +351,11 @@ def _formats(scenario: Scenario, holders: tuple[str, ...], mediation: bool) -> d
     }
 
 
+def _elapsed(began: str | None, as_of: dt.date) -> int:
+    """Days from the talks' start to ``as_of`` (0 without a start, or before it)."""
+    return 0 if began is None else max(0, (as_of - dt.date.fromisoformat(began)).days)
+
+
 def talks_arrays(
     scenario: Scenario,
     *,
@@ -400,6 +407,7 @@ def talks_arrays(
         beta=np.broadcast_to(beta, (runs, len(sides))).copy(),
         kappa=_per_run(params.kappa, runs),
         concession_days=_per_run(params.concession_days, runs),
+        elapsed_days=_elapsed(params.talks_began, as_of),
         cost=_per_run(params.cost_per_day, runs),
         lever_cost=_per_run(params.lever_cost_per_day, runs),
         credibility=_per_run(params.credibility, runs),

@@ -118,7 +118,7 @@ def run_talks(arrays: TalksArrays, rng: np.random.Generator) -> TalksOutcome:
     for t, day in enumerate(a.days):
         if not active.any():
             break
-        alpha = conceded(day / a.concession_days, beta, kappa)
+        alpha = conceded((day + a.elapsed_days) / a.concession_days, beta, kappa)
         aspiration = np.clip(1.0 - alpha - spent, 0.0, 1.0)
         offered = offers(position, reservation, aspiration)
         package = offered[t % sides]

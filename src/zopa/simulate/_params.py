@@ -9,6 +9,7 @@ what a valid one looks like, before any work is done.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -52,6 +53,20 @@ def _integer(name: str, value: Any, low: int, high: int) -> None:
         )
 
 
+def _iso_date(name: str, value: Any) -> str:
+    """``value`` (a date, or its ``YYYY-MM-DD`` text) as ``YYYY-MM-DD``."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise ModelError(
+        f"{SIMULATOR}: parameter {name}={quoted(value)} is invalid; expected a date YYYY-MM-DD"
+    )
+
+
 @dataclass(frozen=True)
 class TalksParams:
     """Parameters of ``zopa.talks.v1`` (defaults in ``docs/simulation.md``).
@@ -69,8 +84,12 @@ class TalksParams:
     kappa:
         Fraction of the way to its red line each side has conceded at the as-of date.
     concession_days:
-        Days from the as-of date by which a side would reach its red line
+        Days from the start of the talks by which a side would reach its red line
         (Faratin's :math:`t_{max}`).
+    talks_began:
+        The date the talks began (``YYYY-MM-DD``): concession time counts from it,
+        so talks a year old on the as-of date have conceded a year's worth.
+        ``None`` (default): from the as-of date, as if the talks began then.
     cost_per_day:
         Utility each side loses per day without a deal (the war, the sanctions:
         its outside option worsening, Rubinstein-style); it lowers the side's
@@ -94,6 +113,7 @@ class TalksParams:
     betas: Mapping[str, float] = field(default_factory=dict)
     kappa: float = 0.0
     concession_days: float = 365.0
+    talks_began: str | None = None
     cost_per_day: float = 0.0005
     lever_cost_per_day: float = 0.002
     credibility: float = 0.5
@@ -113,6 +133,8 @@ class TalksParams:
             _number(f"betas[{actor}]", value, 0.0, 100.0, open_low=True)
         _number("kappa", self.kappa, 0.0, 1.0)
         _number("concession_days", self.concession_days, 0.0, 36_500.0, open_low=True)
+        if self.talks_began is not None:
+            object.__setattr__(self, "talks_began", _iso_date("talks_began", self.talks_began))
         _number("cost_per_day", self.cost_per_day, 0.0, 1.0)
         _number("lever_cost_per_day", self.lever_cost_per_day, 0.0, 1.0)
         _number("credibility", self.credibility, 0.0, 1.0)
