@@ -113,26 +113,34 @@ class Block:
     js: IntArray
     ls: IntArray
     rows: slice
+    mirrored: bool = False
 
 
-def all_pairs(m: int) -> tuple[IntArray, IntArray]:
-    """Every ordered pair of distinct issues, ``j`` major."""
-    j, l_ = np.nonzero(~np.eye(m, dtype=bool))
+def issue_pairs(m: int, *, mirrored: bool) -> tuple[IntArray, IntArray]:
+    """Every ordered pair of distinct issues, ``j`` major; only ``j < l`` if ``mirrored``.
+
+    A block of mirrored pairs is evaluated for both orders at once (see
+    :func:`evaluate_block`).
+    """
+    keep = np.triu(np.ones((m, m), dtype=bool), 1) if mirrored else ~np.eye(m, dtype=bool)
+    j, l_ = np.nonzero(keep)
     return j.astype(np.int64), l_.astype(np.int64)
 
 
-def blocks(pairs: tuple[IntArray, IntArray], n: int, cells: int) -> Iterator[Block]:
+def blocks(
+    pairs: tuple[IntArray, IntArray], n: int, cells: int, *, mirrored: bool = False
+) -> Iterator[Block]:
     """Cut issue pairs into blocks of at most ``cells`` cells (at least one row of ``n``)."""
     js, ls = pairs
     if n * n <= cells:
         step = max(1, cells // (n * n))
         for start in range(0, js.size, step):
-            yield Block(js[start : start + step], ls[start : start + step], slice(0, n))
+            yield Block(js[start : start + step], ls[start : start + step], slice(0, n), mirrored)
         return
     rows = max(1, cells // n)
     for p in range(js.size):
         for start in range(0, n, rows):
-            yield Block(js[p : p + 1], ls[p : p + 1], slice(start, min(n, start + rows)))
+            yield Block(js[p : p + 1], ls[p : p + 1], slice(start, min(n, start + rows)), mirrored)
 
 
 @dataclass(frozen=True)
@@ -343,17 +351,26 @@ def evaluate_block(state: RoundState, block: Block, draw: RateDraw | None) -> Ca
     with np.errstate(divide="ignore", invalid="ignore"):
         a_max = i_side.cs * np.abs(i_side.x_j - k_side.x_j) / i_side.total
         b_max = k_side.cs * np.abs(i_side.x_l - k_side.x_l) / k_side.total
-    terms = _shifts(
-        i_side.s_j,
-        i_side.s_l,
-        k_side.s_j,
-        k_side.s_l,
-        np.minimum(a_max, k_side.distance),
-        np.minimum(b_max, i_side.distance),
-        u,
-    )
+    a_max = np.minimum(a_max, k_side.distance)
+    b_max = np.minimum(b_max, i_side.distance)
+    terms = _shifts(i_side.s_j, i_side.s_l, k_side.s_j, k_side.s_l, a_max, b_max, u)
     valid = (terms.gain_i > 0) & (terms.gain_k > 0)
+    joint = terms.gain_i + terms.gain_k
     # ((i n + k) m + j) m + l, with the part that depends on i and the pair first.
-    key = np.repeat((ii * n * m + js[pi]) * m + ls[pi], count)
-    order_key = key[valid] + kk[run][valid] * (m * m)
-    return Candidates((terms.gain_i + terms.gain_k)[valid], order_key)
+    kk = kk[run]
+    order_key = np.repeat((ii * n * m + js[pi]) * m + ls[pi], count) + kk * (m * m)
+    if block.mirrored:
+        # (k, i, l, j), the same exchange seen from k: its largest shifts are these\n        # swapped (the same numbers); only the rate is computed the other way up.
+        mirror = _shifts(k_side.s_l, k_side.s_j, i_side.s_l, i_side.s_j, b_max, a_max, None)
+        valid_m = (mirror.gain_i > 0) & (mirror.gain_k > 0)
+        joint_m = mirror.gain_i + mirror.gain_k
+        order_m = np.repeat((ii * m + ls[pi]) * m + js[pi], count) + kk * (n * m * m)
+        # Both use the same two slots, so only the better ranked can ever be taken.
+        better = valid_m & (
+            ~valid | (joint_m > joint) | ((joint_m == joint) & (order_m < order_key))
+        )
+        joint = np.where(better, joint_m, joint)
+        order_key = np.where(better, order_m, order_key)
+        valid |= valid_m
+    return Candidates(joint[valid], order_key[valid])
+
