@@ -286,10 +286,15 @@ class ExpectedUtilityModel(BargainingModel):
         size = min(size, max(1, _CACHE_CELLS // keep**2))
         medians = np.empty((self.rounds + 1, m))
         risks = np.full((self.rounds, m, keep), np.nan)
-        for part in chunks(m, size):
-            medians[:, part], risks[:, part], zc[part] = self._rounds(
-                zc[part], wc[part], sc[part], here[part]
-            )
+        # The medians of every issue at once (one call), the rounds chunk by chunk.
+        medians[0] = weighted_median_outcome(np.where(here, zc, np.nan), wc)
+        for step in range(self.rounds):
+            mu = np.nan_to_num(medians[step])
+            for part in chunks(m, size):
+                zc[part], risks[step, part] = self._step(
+                    zc[part], wc[part], sc[part], here[part], mu[part]
+                )
+            medians[step + 1] = weighted_median_outcome(np.where(here, zc, np.nan), wc)
         final_z = np.full((m, n), np.nan)
         np.put_along_axis(final_z, order, np.where(here, zc, np.nan), axis=1)
         risk_full = np.full((self.rounds, m, n), np.nan)
@@ -298,35 +303,22 @@ class ExpectedUtilityModel(BargainingModel):
         final = medians[-1] if self.outcome == "median" else compromise_outcome(final_z, w)
         return clip_to_scale(lo + final * width, problem), medians, risk_full, final_z
 
-    def _rounds(
-        self, z: FloatArray, w: FloatArray, s: FloatArray, present: BoolArray
-    ) -> tuple[FloatArray, FloatArray, FloatArray]:
-        """Every round on a chunk of issues: medians by round, risks by round, final ``z``."""
-        medians = [weighted_median_outcome(np.where(present, z, np.nan), w)]
-        risks = []
-        rows = np.arange(z.shape[0])[:, None]
-        for _ in range(self.rounds):
-            # Each round works on the actors sorted by position (absent ones last),
-            # which the pairwise sums need, and puts them back in order at the end.
-            order = np.argsort(np.where(present, z, np.inf), axis=1, kind="stable")
-            sort = (rows, order)
-            here = present[sort]
-            # Absent actors sit at the top of the scale, so every row stays sorted.
-            moved, r = self._round(
-                np.where(here, z[sort], 1.0),
-                w[sort],
-                s[sort],
-                here,
-                order,
-                np.nan_to_num(medians[-1]),
-            )
-            z = z.copy()
-            z[sort] = np.where(here, moved, z[sort])
-            risk = np.empty_like(r)
-            risk[sort] = r
-            risks.append(np.where(present, risk, np.nan))
-            medians.append(weighted_median_outcome(np.where(present, z, np.nan), w))
-        return np.array(medians), np.array(risks).reshape(self.rounds, *z.shape), z
+    def _step(
+        self, z: FloatArray, w: FloatArray, s: FloatArray, present: BoolArray, mu: FloatArray
+    ) -> tuple[FloatArray, FloatArray]:
+        """One round on a chunk of issues: the moved ``z`` and the risk exponents."""
+        # The round works on the actors sorted by position (absent ones last),
+        # which the pairwise sums need, and puts them back in order at the end.
+        order = np.argsort(np.where(present, z, np.inf), axis=1, kind="stable")
+        sort = (np.arange(z.shape[0])[:, None], order)
+        here = present[sort]
+        # Absent actors sit at the top of the scale, so every row stays sorted.
+        moved, r = self._round(np.where(here, z[sort], 1.0), w[sort], s[sort], here, order, mu)
+        z = z.copy()
+        z[sort] = np.where(here, moved, z[sort])
+        risk = np.empty_like(r)
+        risk[sort] = r
+        return z, np.where(present, risk, np.nan)
 
     def _round(
         self,
