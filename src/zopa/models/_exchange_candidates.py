@@ -282,7 +282,7 @@ class _PairView:
         self.c, self.total_j, self.total_l = state.c, state.total[js], state.total[ls]
 
     def side(self, pair: IntArray, actor: IntArray, *, yields_on_j: bool) -> _Side:
-        """The values of the entries ``(pair, actor)`` in the role yielding on ``j`` (``i``) or ``l``."""
+        """The entries ``(pair, actor)`` in the role yielding on ``j`` (``i``) or on ``l``."""
         s_j, s_l = self.s_j[pair, actor], self.s_l[pair, actor]
         x_j, x_l = self.x_j[pair, actor], self.x_l[pair, actor]
         if yields_on_j:
@@ -360,7 +360,8 @@ def evaluate_block(state: RoundState, block: Block, draw: RateDraw | None) -> Ca
     kk = kk[run]
     order_key = np.repeat((ii * n * m + js[pi]) * m + ls[pi], count) + kk * (m * m)
     if block.mirrored:
-        # (k, i, l, j), the same exchange seen from k: its largest shifts are these\n        # swapped (the same numbers); only the rate is computed the other way up.
+        # (k, i, l, j), the same exchange seen from k: its largest shifts are these
+        # swapped (the same numbers); only the rate is computed the other way up.
         mirror = _shifts(k_side.s_l, k_side.s_j, i_side.s_l, i_side.s_j, b_max, a_max, None)
         valid_m = (mirror.gain_i > 0) & (mirror.gain_k > 0)
         joint_m = mirror.gain_i + mirror.gain_k
@@ -373,4 +374,3 @@ def evaluate_block(state: RoundState, block: Block, draw: RateDraw | None) -> Ca
         order_key = np.where(better, order_m, order_key)
         valid |= valid_m
     return Candidates(joint[valid], order_key[valid])
-
