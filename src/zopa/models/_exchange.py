@@ -97,11 +97,16 @@ class ExchangeModel(BargainingModel):
 
     ``details["exchanges"]`` lists every realised exchange with both gains.
 
-    Cost for ``n`` actors and ``m`` issues: ``O(n² m²)`` time per round
-    (``"sequential"``: up to ``O(n³ m²)``, checked against
-    :data:`SEQUENTIAL_CELLS` before any work); memory stays within
-    :data:`MEMORY_BUDGET` whatever the size: candidates are screened in blocks
+    Cost for ``n`` actors and ``m`` issues: ``O(m² n log n)`` per round to
+    generate the candidates plus ``O(1)`` per valid candidate, of which there are
+    up to ``n² m² / 8`` (a quarter of the actor pairs are on opposite sides of
+    both expected outcomes; each exchange is evaluated once for both of its
+    orders); ``"sequential"``: up to ``O(n³ m²)``, checked against
+    :data:`SEQUENTIAL_CELLS` before any work. Memory stays within
+    :data:`MEMORY_BUDGET` whatever the size: candidates are evaluated in blocks
     (:mod:`zopa.models._exchange_candidates`) and only the best that fit are held.
+    On 100 actors × 50 issues (about 1.45 million exchanges, two passes) a fit
+    takes about 0.25 s (``bench/exchange.py``).
 
     References
     ----------

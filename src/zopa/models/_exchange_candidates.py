@@ -4,9 +4,13 @@ A candidate is an ordered quadruple ``(i, k, j, l)``: actor ``i`` yields on issu
 ``j`` towards ``k``, actor ``k`` yields on issue ``l`` towards ``i``. There are
 ``n² m²`` of them, so they are never held at once: :func:`evaluate_block` takes a
 block of issue pairs (or, for very many actors, of rows of one issue pair) of at
-most ``cells`` actor-pair cells, screens the cells with cheap boolean
-tests and computes the exchange (:func:`exchange_terms`) only for the survivors,
-returning the valid candidates as 16 bytes each (joint gain and rank key). A block
+most ``cells`` actor-pair cells, generates the valid pairs of actors from the
+actors sorted by their sides and salience ratios (no cell is screened one by one)
+and computes their exchanges, returning the valid candidates as 16 bytes each
+(joint gain and rank key). ``(i, k, j, l)`` and ``(k, i, l, j)`` are the same
+exchange using the same two slots; with the equal-gain rate a block of issue
+pairs ``j < l`` (``mirrored``) evaluates both from the same gathered values and
+keeps only the better ranked, the only one the greedy choice can take. A block
 of ``cells`` cells needs at most ``cells × CELL_BYTES`` bytes, whatever the
 problem size.
 """
@@ -22,10 +26,11 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
-#: Bytes one screened actor-pair cell may need at the peak of :func:`evaluate_block`:
-#: a few boolean masks, three int64 indices and about 20 float64 terms if every
-#: cell survives the screen (typically an eighth does).
-CELL_BYTES = 200
+#: Bytes one actor-pair cell may need at the peak of :func:`evaluate_block`: the
+#: random rates' draws (one float64 per cell) and about 38 float64, int64 or
+#: boolean arrays over the candidates, of which there is at most one per cell (a
+#: quarter when a block holds whole issue pairs; typically an eighth).
+CELL_BYTES = 320
 
 
 @dataclass(frozen=True)

@@ -205,6 +205,12 @@ class ExpectedUtilityModel(BargainingModel):
     return), within 0.13 years except round 2 (0.28: Belgium's compromise
     fraction ``|E/U|`` is 0.76 here; Table 2 implies 0.94).
 
+    Cost for ``n`` actors and ``m`` issues: ``O(rounds · m · n² log n)`` time, the
+    vote sums of every pair of actors (:func:`~zopa.models._kernels.pairwise_support`)
+    and a few dozen ``(n, n)`` arrays per issue and round, one issue at a time so
+    they stay in cache; the medians of all issues at once. About 0.3 s on 100
+    actors × 50 issues (``bench/models.py``).
+
     References
     ----------
     Bueno de Mesquita, B. (1994). Political forecasting: an expected utility method.

@@ -163,6 +163,11 @@ class ProbabilisticCondorcetModel(BargainingModel):
     (``details["distribution"]``). zopa's choices: options restricted to actors'
     positions, uniform challengers (KTAB also offers other schemes).
 
+    Cost for ``K`` options (at most the actors present) on each of ``m`` issues:
+    ``O(m K² log K)`` for the contests and ``O(m K³)`` for the stationary
+    distributions (a ``(K - 1)``-square linear system per issue). About 0.035 s on
+    100 actors × 50 issues (``bench/models.py``).
+
     References
     ----------
     Wise, B. & Bankes, S. (2015). Non-spatial probabilistic Condorcet election
