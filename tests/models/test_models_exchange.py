@@ -3,93 +3,14 @@
 from __future__ import annotations
 
 import tracemalloc
-from typing import Any
 
 import numpy as np
 import pytest
 
 import zopa.models._exchange as exchange_module
+from tests.models.references import exchange_reference
 from zopa.errors import ModelError
 from zopa.models import BargainingProblem, ExchangeModel, compromise_outcome
-from zopa.models._exchange_candidates import RateDraw
-
-# ---------------------------------------------------------------------------
-# A dense reference: every candidate (i, k, j, l) at once, as in the equations.
-
-
-def _dense_candidates(
-    x: np.ndarray, s: np.ndarray, c: np.ndarray, w: np.ndarray, free: np.ndarray, u_of: Any
-) -> tuple[np.ndarray, ...]:
-    """All valid candidates from positions ``x``, best first: (i, k, j, l, a, b, gi, gk)."""
-    n, m = x.shape
-    expected = compromise_outcome(x.T, w.T)
-    side = np.where(~np.isnan(x) & (w > 0), np.sign(np.nan_to_num(x - expected)), 0.0)
-    distance = np.abs(x - expected)
-    total = w.sum(axis=0)
-    i, k, j, l_ = (a.ravel() for a in np.indices((n, n, m, m)))
-    ok = (side[i, j] * side[k, j] < 0) & (side[i, l_] * side[k, l_] < 0)
-    ok &= (i != k) & (j != l_) & free[i, j] & free[k, l_]
-    i, k, j, l_ = i[ok], k[ok], j[ok], l_[ok]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        upper, lower = s[i, l_] / s[i, j], s[k, l_] / s[k, j]
-        keep = (upper > lower) & (s[i, j] > 0) & (s[k, l_] > 0)
-        i, k, j, l_, upper, lower = i[keep], k[keep], j[keep], l_[keep], upper[keep], lower[keep]
-        if u_of is None:
-            rate = (s[i, l_] + s[k, l_]) / (s[i, j] + s[k, j])
-        else:
-            rate = lower + u_of(i, k, j, l_) * (np.minimum(upper, 1e6) - lower)
-        a_max = (c[i] * s[i, j]) * np.abs(x[i, j] - x[k, j]) / total[j]
-        b_max = (c[k] * s[k, l_]) * np.abs(x[i, l_] - x[k, l_]) / total[l_]
-        a_max = np.minimum(a_max, distance[k, j])  # O_j stops at k's position
-        b_max = np.minimum(b_max, distance[i, l_])  # O_l stops at i's position
-        b = np.minimum(b_max, a_max / rate)
-        a = rate * b
-        gi, gk = s[i, l_] * b - s[i, j] * a, s[k, j] * a - s[k, l_] * b
-    good = (gi > 0) & (gk > 0)
-    cols = [v[good] for v in (i, k, j, l_, a, b, gi, gk)]
-    order = np.lexsort((cols[3], cols[2], cols[1], cols[0], -(cols[6] + cols[7])))
-    return tuple(v[order] for v in cols)
-
-
-def _reference(problem: BargainingProblem, **params: Any) -> tuple[np.ndarray, list[Any]]:
-    """The exchange model written out densely (``n² m²`` arrays): fine for tiny problems."""
-    variant = params.get("variant", "equal_gain")
-    sequential = params.get("update", "simultaneous") == "sequential"
-    generator = np.random.default_rng(params.get("rng", 0))
-    present = problem.present
-    x = problem.positions.copy()
-    s = np.where(present, np.nan_to_num(problem.salience, nan=0.0), 0.0)
-    c = problem.capability
-    w = np.where(present, c[:, None] * s, 0.0)
-    total = w.sum(axis=0)
-    n, m = x.shape
-    made: list[Any] = []
-    for _ in range(params.get("rounds", 1)):
-        u_of = None
-        if variant == "random_rate":
-            draw = RateDraw(int(generator.integers(2**63)))
-            u_of = lambda i, k, j, l_, draw=draw: draw.at(i, k, j, l_, n)  # noqa: E731
-        free = np.ones((n, m), dtype=bool)
-        found = _dense_candidates(x, s, c, w, free, u_of)
-        this_round = []
-        while found[0].size:
-            for i, k, j, l_, a, b, gi, gk in zip(*(v.tolist() for v in found), strict=True):
-                if not (free[i, j] and free[k, l_]):
-                    continue
-                move_i, move_k = a * total[j] / (c[i] * s[i, j]), b * total[l_] / (c[k] * s[k, l_])
-                x[i, j] += np.sign(x[k, j] - x[i, j]) * min(move_i, abs(x[k, j] - x[i, j]))
-                x[k, l_] += np.sign(x[i, l_] - x[k, l_]) * min(move_k, abs(x[i, l_] - x[k, l_]))
-                free[i, j] = free[k, l_] = False
-                this_round.append(((i, k), (j, l_), (gi, gk)))
-                if sequential:
-                    break
-            if not sequential:
-                break
-            found = _dense_candidates(x, s, c, w, free, u_of)
-        if not this_round:
-            break
-        made += this_round
-    return np.clip(compromise_outcome(x.T, w.T), *problem.scale.T), made
 
 
 def _random_problem(seed: int, n: int, m: int) -> BargainingProblem:
@@ -120,7 +41,7 @@ def test_blocks_and_passes_match_a_dense_reference(
         problem = _random_problem(seed, n=3 + seed % 4, m=2 + seed % 3)
         params = {"update": update, "variant": variant, "rounds": 2, "rng": seed}
         got = ExchangeModel(**params).fit(problem).prediction_
-        want, made = _reference(problem, **params)
+        want, made = exchange_reference(problem, **params)
         np.testing.assert_allclose(got.outcome, want, rtol=0, atol=1e-12)
         exchanges = got.details["exchanges"]
         assert [(e["actors"], e["issues"]) for e in exchanges] == [

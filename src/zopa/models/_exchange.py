@@ -16,10 +16,10 @@ from zopa.models._exchange_candidates import (
     Candidates,
     RateDraw,
     RoundState,
-    all_pairs,
     blocks,
     evaluate_block,
     exchange_terms,
+    issue_pairs,
 )
 from zopa.models._kernels import compromise_outcome
 from zopa.registry import models
@@ -97,11 +97,16 @@ class ExchangeModel(BargainingModel):
 
     ``details["exchanges"]`` lists every realised exchange with both gains.
 
-    Cost for ``n`` actors and ``m`` issues: ``O(n² m²)`` time per round
-    (``"sequential"``: up to ``O(n³ m²)``, checked against
-    :data:`SEQUENTIAL_CELLS` before any work); memory stays within
-    :data:`MEMORY_BUDGET` whatever the size: candidates are screened in blocks
+    Cost for ``n`` actors and ``m`` issues: ``O(m² n log n)`` per round to
+    generate the candidates plus ``O(1)`` per valid candidate, of which there are
+    up to ``n² m² / 8`` (a quarter of the actor pairs are on opposite sides of
+    both expected outcomes; each exchange is evaluated once for both of its
+    orders); ``"sequential"``: up to ``O(n³ m²)``, checked against
+    :data:`SEQUENTIAL_CELLS` before any work. Memory stays within
+    :data:`MEMORY_BUDGET` whatever the size: candidates are evaluated in blocks
     (:mod:`zopa.models._exchange_candidates`) and only the best that fit are held.
+    On 100 actors × 50 issues (about 1.45 million exchanges, two passes) a fit
+    takes about 0.25 s (``bench/exchange.py``).
 
     References
     ----------
@@ -263,7 +268,9 @@ class _Round:
         """The best candidates that fit, ranked after ``last`` (unordered); any more?"""
         parts: list[Candidates] = []
         size, more = 0, False
-        for block in blocks(all_pairs(self.x.shape[1]), self.x.shape[0], self.cells):
+        n, m = self.x.shape
+        mirrored = self.draw is None
+        for block in blocks(issue_pairs(m, mirrored=mirrored), n, self.cells, mirrored=mirrored):
             found = evaluate_block(state, block, self.draw)
             if last is not None:
                 found = found.after(*last)
@@ -312,12 +319,13 @@ class _Round:
         n, m = self.x.shape
         best_joint = np.full((m, m), -np.inf)
         best_order = np.zeros((m, m), dtype=np.int64)
-        pairs = all_pairs(m)
+        mirrored = self.draw is None
+        pairs = issue_pairs(m, mirrored=mirrored)
         made: Made = []
         while True:
             state = self.state()
-            best_joint[pairs] = -np.inf
-            for block in blocks(pairs, n, self.cells):
+            best_joint[pairs] = best_joint[pairs[::-1]] = -np.inf
+            for block in blocks(pairs, n, self.cells, mirrored=mirrored):
                 found = evaluate_block(state, block, self.draw)
                 top = found.take(found.ranked())
                 _, _, j, l_ = top.decode(n, m)
@@ -339,5 +347,5 @@ class _Round:
             touched[[j0, l0], :] = True
             touched[:, [j0, l0]] = True
             np.fill_diagonal(touched, False)
-            rows, cols = np.nonzero(touched)
+            rows, cols = np.nonzero(np.triu(touched) if mirrored else touched)
             pairs = (rows.astype(np.int64), cols.astype(np.int64))

@@ -30,21 +30,21 @@ _CACHE_CELLS = 1 << 13
 _ARRAYS_PER_PAIR = 24
 
 
-def _probabilities(z: FloatArray, w: FloatArray, pair: BoolArray, d: FloatArray) -> FloatArray:
+def _probabilities(z: FloatArray, w: FloatArray, pair: BoolArray, apart: BoolArray) -> FloatArray:
     """``(m, n, n)``: probability that ``i`` (axis 1) prevails over ``j`` (axis 2).
 
     Actor ``k`` casts ``w_k (|x_k - x_j| - |x_k - x_i|)`` for ``i`` against ``j``
     (``w = c·s``, 0 for absent actors). The probability is the positive votes for
     ``i`` over the absolute votes summed over *every* pair of present actors of
     the issue, as in Scholz et al.'s computation (see the class notes); 0 between
-    equal positions (``d = |x_i - x_j|`` within :data:`SAME`). The sums come from
-    :func:`pairwise_support` in ``O(m · n² log n)``, not from the ``(m, n, n, n)``
-    array of every vote.
+    equal positions (``apart`` false: ``|x_i - x_j|`` within :data:`SAME`). The
+    sums come from :func:`pairwise_support` in ``O(m · n² log n)``, not from the
+    ``(m, n, n, n)`` array of every vote.
     """
     support = np.where(pair, pairwise_support(z, z, w), 0.0)
     # Σ_k |v_k(i, j)| = support(i, j) + support(j, i): over all pairs, twice the support.
     total = 2 * support.sum(axis=(1, 2))[:, None, None]
-    support = np.where(d > SAME, support, 0.0)
+    support = np.where(apart, support, 0.0)
     result: FloatArray = np.divide(support, total, out=np.zeros_like(support), where=total > 0)
     return result
 
@@ -205,6 +205,12 @@ class ExpectedUtilityModel(BargainingModel):
     return), within 0.13 years except round 2 (0.28: Belgium's compromise
     fraction ``|E/U|`` is 0.76 here; Table 2 implies 0.94).
 
+    Cost for ``n`` actors and ``m`` issues: ``O(rounds · m · n² log n)`` time, the
+    vote sums of every pair of actors (:func:`~zopa.models._kernels.pairwise_support`)
+    and a few dozen ``(n, n)`` arrays per issue and round, one issue at a time so
+    they stay in cache; the medians of all issues at once. About 0.3 s on 100
+    actors × 50 issues (``bench/models.py``).
+
     References
     ----------
     Bueno de Mesquita, B. (1994). Political forecasting: an expected utility method.
@@ -286,10 +292,15 @@ class ExpectedUtilityModel(BargainingModel):
         size = min(size, max(1, _CACHE_CELLS // keep**2))
         medians = np.empty((self.rounds + 1, m))
         risks = np.full((self.rounds, m, keep), np.nan)
-        for part in chunks(m, size):
-            medians[:, part], risks[:, part], zc[part] = self._rounds(
-                zc[part], wc[part], sc[part], here[part]
-            )
+        # The medians of every issue at once (one call), the rounds chunk by chunk.
+        medians[0] = weighted_median_outcome(np.where(here, zc, np.nan), wc)
+        for step in range(self.rounds):
+            mu = np.nan_to_num(medians[step])
+            for part in chunks(m, size):
+                zc[part], risks[step, part] = self._step(
+                    zc[part], wc[part], sc[part], here[part], mu[part]
+                )
+            medians[step + 1] = weighted_median_outcome(np.where(here, zc, np.nan), wc)
         final_z = np.full((m, n), np.nan)
         np.put_along_axis(final_z, order, np.where(here, zc, np.nan), axis=1)
         risk_full = np.full((self.rounds, m, n), np.nan)
@@ -298,35 +309,22 @@ class ExpectedUtilityModel(BargainingModel):
         final = medians[-1] if self.outcome == "median" else compromise_outcome(final_z, w)
         return clip_to_scale(lo + final * width, problem), medians, risk_full, final_z
 
-    def _rounds(
-        self, z: FloatArray, w: FloatArray, s: FloatArray, present: BoolArray
-    ) -> tuple[FloatArray, FloatArray, FloatArray]:
-        """Every round on a chunk of issues: medians by round, risks by round, final ``z``."""
-        medians = [weighted_median_outcome(np.where(present, z, np.nan), w)]
-        risks = []
-        rows = np.arange(z.shape[0])[:, None]
-        for _ in range(self.rounds):
-            # Each round works on the actors sorted by position (absent ones last),
-            # which the pairwise sums need, and puts them back in order at the end.
-            order = np.argsort(np.where(present, z, np.inf), axis=1, kind="stable")
-            sort = (rows, order)
-            here = present[sort]
-            # Absent actors sit at the top of the scale, so every row stays sorted.
-            moved, r = self._round(
-                np.where(here, z[sort], 1.0),
-                w[sort],
-                s[sort],
-                here,
-                order,
-                np.nan_to_num(medians[-1]),
-            )
-            z = z.copy()
-            z[sort] = np.where(here, moved, z[sort])
-            risk = np.empty_like(r)
-            risk[sort] = r
-            risks.append(np.where(present, risk, np.nan))
-            medians.append(weighted_median_outcome(np.where(present, z, np.nan), w))
-        return np.array(medians), np.array(risks).reshape(self.rounds, *z.shape), z
+    def _step(
+        self, z: FloatArray, w: FloatArray, s: FloatArray, present: BoolArray, mu: FloatArray
+    ) -> tuple[FloatArray, FloatArray]:
+        """One round on a chunk of issues: the moved ``z`` and the risk exponents."""
+        # The round works on the actors sorted by position (absent ones last),
+        # which the pairwise sums need, and puts them back in order at the end.
+        order = np.argsort(np.where(present, z, np.inf), axis=1, kind="stable")
+        sort = (np.arange(z.shape[0])[:, None], order)
+        here = present[sort]
+        # Absent actors sit at the top of the scale, so every row stays sorted.
+        moved, r = self._round(np.where(here, z[sort], 1.0), w[sort], s[sort], here, order, mu)
+        z = z.copy()
+        z[sort] = np.where(here, moved, z[sort])
+        risk = np.empty_like(r)
+        risk[sort] = r
+        return z, np.where(present, risk, np.nan)
 
     def _round(
         self,
@@ -345,20 +343,20 @@ class ExpectedUtilityModel(BargainingModel):
         # Arrays are (m, sender i, recipient j).
         n = z.shape[1]
         pair = present[:, :, None] & present[:, None, :] & ~np.eye(n, dtype=bool)[None]
-        d = np.abs(z[:, :, None] - z[:, None, :])  # symmetric
-        prob = _probabilities(z, w, pair, d)
+        diff = z[:, :, None] - z[:, None, :]  # x_i - x_j
+        d = np.abs(diff)  # symmetric
+        apart = d > SAME
+        prob = _probabilities(z, w, pair, apart)
         d_mu = np.abs(z - mu[:, None])
         s_j, s_i = s[:, None, :], s[:, :, None]
+        near, far = 0.5 - 0.5 * d, 0.5 + 0.5 * d
         neutral = _challenge_utility(
-            prob,
-            s_j,
-            (0.5 - 0.5 * d, 0.5 + 0.5 * d),
-            _no_challenge(d, d_mu[:, :, None], 1.0, self.q, self.t),
+            prob, s_j, (near, far), _no_challenge(d, d_mu[:, :, None], 1.0, self.q, self.t)
         )
         r = _risk_exponents(np.where(pair, neutral, 0.0).sum(axis=1), present)
         rho = r[:, None, :]  # the recipient's exponent prices both sides
         with np.errstate(divide="ignore"):  # log 0 = -inf, and exp(-inf) = 0 = 0^r
-            gain = (np.exp(rho * np.log(0.5 - 0.5 * d)), np.exp(rho * np.log(0.5 + 0.5 * d)))
+            gain = (np.exp(rho * np.log(near)), np.exp(rho * np.log(far)))
         u = _challenge_utility(
             prob, s_j, gain, _no_challenge(d, d_mu[:, :, None], rho, self.q, self.t)
         )
@@ -368,14 +366,15 @@ class ExpectedUtilityModel(BargainingModel):
             gain,
             _no_challenge(d, d_mu[:, None, :], rho, self.q, self.t),
         )
-        valid = pair & (d > SAME) & (u > 0)
+        offered = u > 0
+        valid = pair & apart & offered
         resists = e < 0
         conflict = valid & (e > 0) & (u > e)
-        yields = valid & resists & (-e < u)
-        compromise, capitulate = yields, valid & resists & ~yields
-        share = np.where(compromise, -e / np.where(u > 0, u, 1.0), 1.0)
-        target = z[:, None, :] + share * (z[:, :, None] - z[:, None, :])
-        accepted = conflict | compromise | capitulate
+        neg_e = -e
+        compromise = valid & resists & (neg_e < u)
+        accepted = conflict | (valid & resists)  # compromise or capitulation
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(compromise, neg_e / u, 1.0)
         move = share * d  # |target - x_j|
         first = actor[:, :, None]
         if self.choice == "nearest":
@@ -388,15 +387,18 @@ class ExpectedUtilityModel(BargainingModel):
             kind = np.where(conflict, 0, np.where(compromise, 1, 2))
             best = np.where(accepted, kind, 3).min(axis=1, keepdims=True)
             by_threat = best == 1
+            neg_u = -u
             sender = _pick(
                 accepted & (kind == best),
-                np.where(by_threat, -u, move),
-                np.where(by_threat, move, -u),
+                np.where(by_threat, neg_u, move),
+                np.where(by_threat, move, neg_u),
                 first,
             )
+        # The recipient j moves to x_j + share (x_i - x_j) towards its chosen sender i.
         idx_m = np.arange(z.shape[0])[:, None]
         idx_j = np.arange(z.shape[1])[None, :]
-        moved: FloatArray = np.where(accepted.any(axis=1), target[idx_m, sender, idx_j], z)
+        target = z + share[idx_m, sender, idx_j] * diff[idx_m, sender, idx_j]
+        moved: FloatArray = np.where(accepted.any(axis=1), target, z)
         return moved, r
 
 

@@ -102,20 +102,29 @@ def _stationary(
     # A padded option leads straight to the first option.
     to_first = np.arange(k) == 0
     transition = np.where(valid[:, :, None], transition, to_first[None, None, :])
-    # Stationary distribution: pi (T - I) = 0 with the last equation replaced by sum(pi) = 1.
-    system = transition.transpose(0, 2, 1) - np.eye(k)[None]
-    system[:, -1, :] = 1.0
-    rhs = np.zeros((batch, k))
-    rhs[:, -1] = 1.0
-    try:
-        pi = np.linalg.solve(system, rhs[..., None])[..., 0]
-    except np.linalg.LinAlgError:
-        # A chain whose stationary distribution is not unique: least squares, issue by issue.
-        pi = np.array([_least_squares(t) for t in transition])
+    pi = np.ones((batch, 1)) if k == 1 else _solve_stationary(transition)
     pi = np.where(valid, np.clip(pi, 0.0, None), 0.0)
     pi[count == 0, 0] = 1.0  # an issue without options: any distribution will do
     result: FloatArray = pi / pi.sum(axis=1, keepdims=True)
     return result
+
+
+def _solve_stationary(transition: FloatArray) -> FloatArray:
+    """``(B, K)`` stationary distributions of ``(B, K, K)`` chains (``K >= 2``).
+
+    ``pi (T - I) = 0`` with ``Σ pi = 1``: ``pi_K = 1 - Σ_{a<K} pi_a`` substituted into
+    the first ``K - 1`` equations leaves a ``(K - 1)``-square system (one size
+    smaller, which also keeps OpenBLAS single-threaded up to 100 options: its
+    threads only slow these small solves down when the cores are shared).
+    """
+    system = transition.transpose(0, 2, 1) - np.eye(transition.shape[1])[None]
+    last = system[:, :-1, -1:]
+    try:
+        head = np.linalg.solve(system[:, :-1, :-1] - last, -last)[..., 0]
+    except np.linalg.LinAlgError:
+        # A chain whose stationary distribution is not unique: least squares, issue by issue.
+        return np.array([_least_squares(t) for t in transition])
+    return np.concatenate([head, 1.0 - head.sum(axis=1, keepdims=True)], axis=1)
 
 
 def _least_squares(transition: FloatArray) -> FloatArray:
@@ -153,6 +162,11 @@ class ProbabilisticCondorcetModel(BargainingModel):
     challenger wins; its stationary distribution is the forecast distribution
     (``details["distribution"]``). zopa's choices: options restricted to actors'
     positions, uniform challengers (KTAB also offers other schemes).
+
+    Cost for ``K`` options (at most the actors present) on each of ``m`` issues:
+    ``O(m K² log K)`` for the contests and ``O(m K³)`` for the stationary
+    distributions (a ``(K - 1)``-square linear system per issue). About 0.035 s on
+    100 actors × 50 issues (``bench/models.py``).
 
     References
     ----------
