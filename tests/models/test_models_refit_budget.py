@@ -19,10 +19,11 @@ from zopa.models import (
     ExchangeModel,
     ExpectedUtilityModel,
     NashBargainingModel,
+    ProbabilisticCondorcetModel,
     refit_counts,
     run_monte_carlo,
 )
-from zopa.models._base import BargainingModel
+from zopa.models._base import BargainingModel, BargainingProblem
 
 
 def test_without_a_budget_every_model_gets_every_loop_draw() -> None:
@@ -126,3 +127,27 @@ def test_refit_budget_zero_refits_every_model_on_every_loop_draw(tmp_path: Path)
 def test_a_negative_refit_budget_is_one_line(tmp_path: Path) -> None:
     code, out = _solve(tmp_path, "--refit-budget", "-1")
     assert code != 0 and "--refit-budget" in out and "Traceback" not in out
+
+
+def _sized(n: int, m: int) -> BargainingProblem:
+    return _uncertain(n, m)[0]
+
+
+@pytest.mark.parametrize(
+    "model",
+    [ExchangeModel(), ExpectedUtilityModel(), ProbabilisticCondorcetModel(), NashBargainingModel()],
+    ids=lambda model: model.name,
+)
+def test_fit_estimates_grow_with_the_problem_and_never_vary(model: BargainingModel) -> None:
+    small, wide, tall = _sized(10, 4), _sized(10, 16), _sized(40, 4)
+    assert 0 < model.fit_seconds(small) < model.fit_seconds(wide)
+    assert model.fit_seconds(small) < model.fit_seconds(tall)
+    assert model.fit_seconds(wide) == model.fit_seconds(_sized(10, 16))  # no measurement
+
+
+def test_the_exchange_estimate_grows_with_the_square_of_the_issues_and_of_the_actors() -> None:
+    # O(n² m²) candidate cells per round (Stokman & Van Oosten's pairs of actors and issues).
+    model = ExchangeModel()
+    base = model.fit_seconds(_sized(50, 40)) - 0.003
+    assert model.fit_seconds(_sized(100, 40)) - 0.003 == pytest.approx(4 * base)
+    assert model.fit_seconds(_sized(50, 80)) - 0.003 == pytest.approx(4 * base, rel=0.02)

@@ -42,6 +42,11 @@ TAKEN_AT_ONCE = 1 << 12
 SEQUENTIAL_CELLS = 2 * 10**9
 
 
+#: Candidate cells (actor pair × issue pair) a round evaluates per second, one core of
+#: the bench machine (100 × 50: 24.5 M cells in 0.34 s; ``bench/models.py``).
+CELLS_PER_SECOND = 7e7
+
+
 def block_sizes(budget: int) -> tuple[int, int]:
     """Cells per screening block and candidates held, for a memory ``budget`` in bytes."""
     return max(1, budget // 2 // CELL_BYTES), max(1, budget // 2 // HELD_BYTES)
@@ -143,6 +148,13 @@ class ExchangeModel(BargainingModel):
         self.rounds = rounds
         self.update = update
         self.rng = rng
+
+    def fit_seconds(self, problem: BargainingProblem) -> float:
+        """``O(n² m²)`` per round: a few ms plus the candidate cells at
+        :data:`CELLS_PER_SECOND` (measured by ``bench/models.py``; the ``"sequential"``
+        update may take longer, bounded by :data:`SEQUENTIAL_CELLS`)."""
+        n, m = problem.positions.shape
+        return float(0.003 + self.rounds * n * n * m * max(m - 1, 0) / CELLS_PER_SECOND)
 
     def memory_needed(self, problem: BargainingProblem) -> int:
         """The state arrays of a round (a dozen ``actors × issues`` float arrays), one
