@@ -7,9 +7,12 @@ shape of DEU (the exchange model trades across the issues of one proposal).
 
 Then ``zopa solve`` end to end on a generated 100 actors × 50 issues scenario
 (seed 0) with default draws: target under 60 s and under 2 GB on 2 cores, with
-every model, and again without the exchange model (and the ensemble, which
-averages it in). Each solve runs as a subprocess; its wall time, and the CPU time
-and peak memory (PSS) of it and its worker processes, read from ``/proc`` (Linux).
+every model, again without the exchange model (and the ensemble, which
+averages it in), and with every model refitted on all 200 loop draws
+(``--refit-budget 0``; by default the refit budget refits slow models on fewer,
+and the line says how many each got). Each solve runs as a subprocess; its wall
+time, and the CPU time and peak memory (PSS) of it and its worker processes, read
+from ``/proc`` (Linux).
 Before the solve, one fit of each model refitted per draw (no vectorised kernel)
 on that scenario's problem, best of five, wall and CPU time: 200 of them per
 model make the solve's refits. ``--solve-only`` skips the first two parts;
@@ -19,6 +22,7 @@ model make the solve's refits. ``--solve-only`` skips the first two parts;
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -63,7 +67,7 @@ def best_of(times: int, work: object) -> float:
     return best
 
 
-def solve(path: Path, names: list[str], timeout: float) -> str:
+def solve(path: Path, names: list[str], timeout: float, *extra: str) -> str:
     """Run ``zopa solve`` on ``path`` with ``names``: wall time, CPU time and peak memory.
 
     The solve's worker processes count too: every 0.1 s the process tree is read
@@ -74,9 +78,9 @@ def solve(path: Path, names: list[str], timeout: float) -> str:
     start = time.perf_counter()
     cpu: dict[int, float] = {}
     peak = 0
-    with tempfile.TemporaryFile() as errors:
+    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as output:
         child = subprocess.Popen(
-            [*args, "--models", ",".join(names)], stdout=subprocess.DEVNULL, stderr=errors
+            [*args, "--models", ",".join(names), *extra], stdout=output, stderr=errors
         )
         while child.poll() is None:
             if time.perf_counter() - start > timeout:
@@ -94,8 +98,14 @@ def solve(path: Path, names: list[str], timeout: float) -> str:
         if child.returncode:
             errors.seek(0)
             return f"failed: {errors.read().decode(errors='replace').strip().splitlines()[-1]}"
+        output.seek(0)
+        refitted = [m for m in json.loads(output.read())["models"] if not m["vectorised"]]
     total, mb = sum(cpu.values()), peak / 2**20
-    return f"{wall:6.1f} s wall, {total:6.1f} s CPU, {mb:5.0f} MB peak PSS (all processes)"
+    draws = ", ".join(f"{m['name'].split('.')[1]} {m['draws']}" for m in refitted)
+    return (
+        f"{wall:6.1f} s wall, {total:6.1f} s CPU, {mb:5.0f} MB peak PSS (all processes); "
+        f"refits: {draws}"
+    )
 
 
 def _tree(root: int) -> list[int]:
@@ -142,9 +152,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "synthetic-100x50.yaml"
         path.write_text(text, encoding="utf-8")
-        print("zopa solve, 100 actors x 50 issues, default draws (2,000; 200 refits):")
-        for label, chosen in (("every model", names), ("without exchange, ensemble", without)):
-            print(f"  {label:28s} {solve(path, chosen, options.timeout)}")
+        print("zopa solve, 100 actors x 50 issues, default draws (2,000; up to 200 refits):")
+        for label, chosen, extra in (
+            ("every model", names, ()),
+            ("without exchange, ensemble", without, ()),
+            ("every model, --refit-budget 0", names, ("--refit-budget", "0")),
+        ):
+            print(f"  {label:30s} {solve(path, chosen, options.timeout, *extra)}")
 
 
 def refits(problem: BargainingProblem, names: list[str]) -> None:
