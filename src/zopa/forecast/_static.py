@@ -29,10 +29,9 @@ import numpy as np
 
 from zopa.forecast._records import NewForecast, SourceKind, digest_of
 from zopa.forecast._sources import ForecastInputs, SourceReport
-from zopa.models import BargainingModel, MonteCarloResult, run_monte_carlo
+from zopa.models import MonteCarloResult
 from zopa.registry import forecast_sources
-from zopa.registry import models as model_registry
-from zopa.scenario import DEFAULT_LOOP_DRAWS, AgreementSigned, Scenario, scenario_arrays
+from zopa.scenario import DEFAULT_LOOP_DRAWS, AgreementSigned, Scenario, scenario_monte_carlo
 
 __all__ = ["STATIC_MODELS", "StaticModelsSource", "mixture_quantiles"]
 
@@ -149,22 +148,11 @@ class StaticModelsSource:
 
 
 def _monte_carlo(scenario: Scenario, runs: int, seed: int) -> tuple[list[str], MonteCarloResult]:
-    import zopa.models  # noqa: F401  (registers the built-in models)
-
-    names = list(scenario.models) or model_registry.names()
-    instances: dict[str, BargainingModel] = {name: model_registry.get(name)() for name in names}
-    arrays = scenario_arrays(scenario)
-    mc = run_monte_carlo(
-        arrays.problem,
-        arrays.constraints,
-        instances,
-        position_spread=arrays.position_spread,
-        red_line_spread=arrays.red_line_spread,
-        draws=runs,
-        loop_draws=min(runs, DEFAULT_LOOP_DRAWS),
-        rng=seed,
+    """The models' Monte Carlo as ``zopa solve`` runs it (its models, checks and refit budget)."""
+    mc = scenario_monte_carlo(
+        scenario, draws=runs, loop_draws=min(runs, DEFAULT_LOOP_DRAWS), rng=seed
     )
-    return names, mc
+    return list(mc.models), mc
 
 
 def _agreement(

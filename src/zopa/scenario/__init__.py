@@ -40,7 +40,12 @@ from zopa.scenario._schema import (
     Uncertainty,
     What,
 )
-from zopa.scenario._solve import DEFAULT_DRAWS, DEFAULT_LOOP_DRAWS, solve_scenario
+from zopa.scenario._solve import (
+    DEFAULT_DRAWS,
+    DEFAULT_LOOP_DRAWS,
+    scenario_monte_carlo,
+    solve_scenario,
+)
 from zopa.scenario._status import QuestionStatus, question_status
 from zopa.scenario._synthetic import synthetic_scenario
 
@@ -86,6 +91,7 @@ __all__ = [
     "loads_scenario",
     "question_status",
     "scenario_arrays",
+    "scenario_monte_carlo",
     "solve_scenario",
     "synthetic_scenario",
     "to_problem",

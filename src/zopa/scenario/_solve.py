@@ -41,7 +41,7 @@ from zopa.scenario._convert import ScenarioArrays, scenario_arrays
 from zopa.scenario._formats import format_reachability
 from zopa.scenario._schema import Scenario
 
-__all__ = ["DEFAULT_DRAWS", "DEFAULT_LOOP_DRAWS", "solve_scenario"]
+__all__ = ["DEFAULT_DRAWS", "DEFAULT_LOOP_DRAWS", "scenario_monte_carlo", "solve_scenario"]
 
 
 def _num(value: Any) -> float | None:
@@ -171,33 +171,15 @@ def solve_scenario(
     """
     if not 0 < interval < 1:
         raise ModelError(f"interval must lie strictly between 0 and 1, got {interval}")
-    check_draws(draws, loop_draws)
-    if refit_seconds is not None and not refit_seconds > 0:
-        raise ModelError(f"refit_seconds must be positive or None, got {refit_seconds}")
-    _refuse_errors(scenario)
-    instances = _instantiate(list(models) if models is not None else _default_models(scenario))
     budget = limit_memory(memory_budget) if memory_budget is not None else nullcontext()
     with budget:
-        _check_size(scenario)
-        arrays = scenario_arrays(scenario)
-        _check_models(instances, arrays.problem)
+        instances, arrays = _prepare(scenario, models, draws, loop_draws, refit_seconds)
         points = {}
         for done, (name, model) in enumerate(instances.items(), start=1):
             points[name] = model.fit(arrays.problem).prediction_
             if progress is not None:
                 progress("models", done, len(instances))
-        mc = run_monte_carlo(
-            arrays.problem,
-            arrays.constraints,
-            instances,
-            position_spread=arrays.position_spread,
-            red_line_spread=arrays.red_line_spread,
-            draws=draws,
-            loop_draws=loop_draws,
-            refit_seconds=refit_seconds,
-            rng=rng,
-            progress=progress,
-        )
+        mc = _monte_carlo(arrays, instances, draws, loop_draws, refit_seconds, rng, progress)
     zone = zone_of_agreement(arrays.constraints, level=2)
     zone1 = zone_of_agreement(arrays.constraints, level=1)
     outcomes = {name: p.outcome for name, p in points.items()}
@@ -225,6 +207,64 @@ def solve_scenario(
             for s in format_reachability(scenario).values()
         ],
     }
+
+
+def scenario_monte_carlo(
+    scenario: Scenario,
+    *,
+    models: Sequence[str] | None = None,
+    draws: int = DEFAULT_DRAWS,
+    loop_draws: int = DEFAULT_LOOP_DRAWS,
+    refit_seconds: float | None = REFIT_SECONDS,
+    rng: int | np.random.Generator | None = None,
+) -> MonteCarloResult:
+    """The Monte Carlo of :func:`solve_scenario` alone: the same checks, default models,
+    draws and refit budget, without the point fits and the report (what a forecast
+    source needs of the models)."""
+    instances, arrays = _prepare(scenario, models, draws, loop_draws, refit_seconds)
+    return _monte_carlo(arrays, instances, draws, loop_draws, refit_seconds, rng, None)
+
+
+def _prepare(
+    scenario: Scenario,
+    models: Sequence[str] | None,
+    draws: int,
+    loop_draws: int,
+    refit_seconds: float | None,
+) -> tuple[dict[str, BargainingModel], ScenarioArrays]:
+    """Check the counts and the scenario, make the models, refuse what cannot fit; the arrays."""
+    check_draws(draws, loop_draws)
+    if refit_seconds is not None and not refit_seconds > 0:
+        raise ModelError(f"refit_seconds must be positive or None, got {refit_seconds}")
+    _refuse_errors(scenario)
+    instances = _instantiate(list(models) if models is not None else _default_models(scenario))
+    _check_size(scenario)
+    arrays = scenario_arrays(scenario)
+    _check_models(instances, arrays.problem)
+    return instances, arrays
+
+
+def _monte_carlo(
+    arrays: ScenarioArrays,
+    instances: dict[str, BargainingModel],
+    draws: int,
+    loop_draws: int,
+    refit_seconds: float | None,
+    rng: int | np.random.Generator | None,
+    progress: Progress | None,
+) -> MonteCarloResult:
+    return run_monte_carlo(
+        arrays.problem,
+        arrays.constraints,
+        instances,
+        position_spread=arrays.position_spread,
+        red_line_spread=arrays.red_line_spread,
+        draws=draws,
+        loop_draws=loop_draws,
+        refit_seconds=refit_seconds,
+        rng=rng,
+        progress=progress,
+    )
 
 
 def _refuse_errors(scenario: Scenario) -> None:
