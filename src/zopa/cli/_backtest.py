@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zopa.cli._app import console, err_console, iso_date_option, store_of
+from zopa.cli._forecast import RunsOption, SeedOption, SourcesOption, source_names
 from zopa.errors import quoted
 
 __all__ = ["parse_step", "register", "render_backtest"]
@@ -47,18 +48,9 @@ def backtest(
     step: Annotated[str, typer.Option("--step", help="Days or weeks between dates: 7d, 2w.")] = (
         "7d"
     ),
-    runs: Annotated[
-        int, typer.Option("--runs", help="Draws of the sources that draw (simulation, models).")
-    ] = 2000,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of those draws.")] = 0,
-    sources: Annotated[
-        str | None,
-        typer.Option(
-            "--sources",
-            help="Comma-separated source names to run (default: every registered source).",
-            show_default=False,
-        ),
-    ] = None,
+    runs: RunsOption = 2000,
+    seed: SeedOption = 0,
+    sources: SourcesOption = None,
     strict: Annotated[
         bool,
         typer.Option(
@@ -83,7 +75,7 @@ def backtest(
     last = iso_date_option(end, "--to")
     assert first is not None and last is not None
     days = parse_step(step)
-    names = [n.strip() for n in sources.split(",") if n.strip()] if sources is not None else None
+    names = source_names(sources)
     scenario = load_scenario(scenario_file)
     result = run_backtest(
         scenario,

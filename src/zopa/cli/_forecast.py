@@ -21,7 +21,35 @@ from zopa.cli._questions import forecast_cell
 if TYPE_CHECKING:
     from zopa.forecast import ForecastRun, Scores, SourceScore
 
-__all__ = ["register", "render_run", "render_scores"]
+__all__ = [
+    "RunsOption",
+    "SeedOption",
+    "SourcesOption",
+    "register",
+    "render_run",
+    "render_scores",
+    "source_names",
+]
+
+RunsOption = Annotated[
+    int, typer.Option("--runs", help="Draws of the sources that draw (simulation, models).")
+]
+SeedOption = Annotated[int, typer.Option("--seed", help="Seed of those draws.")]
+SourcesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sources",
+        help="Comma-separated source names to run (default: every registered source).",
+        show_default=False,
+    ),
+]
+"""The options ``zopa forecast`` and ``zopa backtest`` share."""
+
+
+def source_names(sources: str | None) -> list[str] | None:
+    """``--sources a, b`` as names; ``None`` (every registered source) when not given."""
+    return [n.strip() for n in sources.split(",") if n.strip()] if sources is not None else None
+
 
 MAX_LISTED_PROBLEMS = 50
 """Bad rows printed one per line before the rest are only counted."""
@@ -61,18 +89,9 @@ def run(
             show_default=False,
         ),
     ] = None,
-    runs: Annotated[
-        int, typer.Option("--runs", help="Draws of the sources that draw (simulation, models).")
-    ] = 2000,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of those draws.")] = 0,
-    sources: Annotated[
-        str | None,
-        typer.Option(
-            "--sources",
-            help="Comma-separated source names to run (default: every registered source).",
-            show_default=False,
-        ),
-    ] = None,
+    runs: RunsOption = 2000,
+    seed: SeedOption = 0,
+    sources: SourcesOption = None,
     strict: Annotated[
         bool,
         typer.Option(
@@ -86,7 +105,7 @@ def run(
     from zopa.scenario import load_scenario
 
     day = iso_date_option(as_of, "--as-of") or date.today()
-    names = [n.strip() for n in sources.split(",") if n.strip()] if sources is not None else None
+    names = source_names(sources)
     scenario = load_scenario(scenario_file)
     store = store_of(ctx)
     result = run_forecasts(
