@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from zopa.models import BargainingProblem, compromise_outcome
+from zopa.models import BargainingProblem, ExchangeModel, compromise_outcome
 from zopa.models._exchange_candidates import RateDraw
 
 
@@ -97,6 +97,25 @@ def exchange_reference(problem: BargainingProblem, **params: Any) -> tuple[np.nd
 # Expected utility (Scholz, Calbert & Smith 2011), one issue and one pair at a time.
 
 SAME = 1e-9
+
+
+def assert_matches_exchange_reference(problem: BargainingProblem, params: dict[str, Any]) -> None:
+    """The exchange model and :func:`exchange_reference` agree: outcome, exchanges in
+    order, and both actors' gains."""
+    got = ExchangeModel(**params).fit(problem).prediction_
+    want, made = exchange_reference(problem, **params)
+    np.testing.assert_allclose(got.outcome, want, rtol=0, atol=1e-12)
+    exchanges = got.details["exchanges"]
+    assert [(e["actors"], e["issues"]) for e in exchanges] == [
+        ([problem.actors[i], problem.actors[k]], [problem.issues[j], problem.issues[l_]])
+        for (i, k), (j, l_), _ in made
+    ]
+    np.testing.assert_allclose(
+        np.reshape([e["gains"] for e in exchanges], (-1, 2)),
+        np.reshape([g for *_, g in made], (-1, 2)),
+        rtol=0,
+        atol=1e-12,
+    )
 
 
 def _lower_median(z: list[float], w: list[float]) -> float:

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import zopa.models._exchange as exchange_module
-from tests.models.references import exchange_reference
+from tests.models.references import assert_matches_exchange_reference
 from zopa.errors import ModelError
 from zopa.models import BargainingProblem, ExchangeModel, compromise_outcome
 
@@ -40,20 +40,7 @@ def test_blocks_and_passes_match_a_dense_reference(
     for seed in range(6):
         problem = _random_problem(seed, n=3 + seed % 4, m=2 + seed % 3)
         params = {"update": update, "variant": variant, "rounds": 2, "rng": seed}
-        got = ExchangeModel(**params).fit(problem).prediction_
-        want, made = exchange_reference(problem, **params)
-        np.testing.assert_allclose(got.outcome, want, rtol=0, atol=1e-12)
-        exchanges = got.details["exchanges"]
-        assert [(e["actors"], e["issues"]) for e in exchanges] == [
-            ([problem.actors[i], problem.actors[k]], [problem.issues[j], problem.issues[l_]])
-            for (i, k), (j, l_), _ in made
-        ]
-        np.testing.assert_allclose(
-            np.reshape([e["gains"] for e in exchanges], (-1, 2)),
-            np.reshape([g for *_, g in made], (-1, 2)),
-            rtol=0,
-            atol=1e-12,
-        )
+        assert_matches_exchange_reference(problem, params)
 
 
 def test_gain_is_capped_at_the_demanding_actors_position() -> None:

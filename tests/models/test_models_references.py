@@ -14,10 +14,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.models.references import eu_reference, exchange_reference, pce_reference
+from tests.models.references import assert_matches_exchange_reference, eu_reference, pce_reference
 from zopa.models import (
     BargainingProblem,
-    ExchangeModel,
     ExpectedUtilityModel,
     ProbabilisticCondorcetModel,
 )
@@ -62,20 +61,7 @@ EXCHANGE_PARAMS = st.fixed_dictionaries(
 @settings(max_examples=60, deadline=None)
 @given(problem=problems(), params=EXCHANGE_PARAMS)
 def test_exchange_matches_the_reference(problem: BargainingProblem, params: Any) -> None:
-    got = ExchangeModel(**params).fit(problem).prediction_
-    want, made = exchange_reference(problem, **params)
-    np.testing.assert_allclose(got.outcome, want, rtol=0, atol=1e-12)
-    exchanges = got.details["exchanges"]
-    assert [(e["actors"], e["issues"]) for e in exchanges] == [
-        ([problem.actors[i], problem.actors[k]], [problem.issues[j], problem.issues[l_]])
-        for (i, k), (j, l_), _ in made
-    ]
-    np.testing.assert_allclose(
-        np.reshape([e["gains"] for e in exchanges], (-1, 2)),
-        np.reshape([g for *_, g in made], (-1, 2)),
-        rtol=0,
-        atol=1e-12,
-    )
+    assert_matches_exchange_reference(problem, params)
 
 
 EU_PARAMS = st.fixed_dictionaries(
