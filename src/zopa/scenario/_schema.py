@@ -139,6 +139,11 @@ class _Sourced(_Model):
 
     evidence: EvidenceList = Field(default_factory=list, description="where the value comes from")
     confidence: float | None = Field(None, ge=0, le=1, description="confidence in the value, 0–1")
+    placeholder: bool = Field(
+        False,
+        description="true while the value is a stand-in with no evidence behind it (a draft's "
+        "guess for the analyst to replace); delete the flag once the value is set",
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -125,6 +125,8 @@ class Mention(_Evidence, Base):
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    #: Why the resolution is unsure (for ``zopa actors --unsure``); ``None`` when it is not.
+    unsure: Mapped[str | None] = mapped_column(String(300))
     actor: Mapped[Actor] = relationship(back_populates="mentions")
 
 
@@ -145,7 +147,9 @@ class Event(_Evidence, Base):
     target_actor_id: Mapped[int | None] = mapped_column(
         ForeignKey("actors.id", ondelete="SET NULL")
     )
-    date: Mapped[date | None] = mapped_column(Date)
+    date: Mapped[date | None] = mapped_column(Date, index=True)
+    #: How precise ``date`` is: day | month | year (a month-only date is stored as its 1st).
+    date_precision: Mapped[str | None] = mapped_column(String(8))
     date_text: Mapped[str | None] = mapped_column(String(200))
     place: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20))  # happened | planned | refused | hypothetical
