@@ -1,0 +1,361 @@
+"""Scoring a drafted scenario against gold: each measure on hand-made data, then the CLI once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from zopa.cli import app
+from zopa.errors import ScenarioError
+from zopa.scenario._draft_gold import DraftGold, load_draft_gold
+from zopa.scenario._evaluate import (
+    ActorRecord,
+    ClaimRecord,
+    DraftEvaluation,
+    MentionRecord,
+    score_claims,
+    score_entities,
+    score_negotiation,
+    score_parties,
+    score_positions,
+    targets_met,
+)
+from zopa.scenario._evaluate_run import document_stem, gold_folders
+
+FIXTURE = Path(__file__).parent / "data" / "draft-fixture"
+
+EGYPT = ActorRecord(key="EGY", name="Egypt", kind="state", country="EGY")
+ETHIOPIA = ActorRecord(key="ETH", name="Ethiopia", kind="state", country="ETH")
+MINISTER = ActorRecord(
+    key="person:badr-abdelatty", name="Badr Abdelatty", kind="person", country="EGY"
+)
+SPOKESMAN = ActorRecord(key="person:tamim-khallaf", name="Tamim Khallaf", kind="person")
+ANALYST = ActorRecord(key="person:karim-fawzy", name="Karim Fawzy", kind="person")
+LEAGUE = ActorRecord(key="org:arab-league", name="Arab League", kind="organisation")
+
+
+def _gold(**extra: Any) -> DraftGold:
+    data: dict[str, Any] = {
+        "negotiation": "river talks",
+        "parties": [
+            {"key": "EGY", "name": "Egypt", "aliases": ["Cairo"], "people": ["Tamim Khallaf"]},
+            {
+                "key": "ETH",
+                "name": "Ethiopia",
+                "aliases": ["Addis Ababa"],
+                "people": ["Abiy Ahmed"],
+            },
+        ],
+        "mediators": [{"key": "org:african-union", "name": "African Union", "aliases": ["AU"]}],
+        "commentators": [{"name": "Karim Fawzy", "affiliation": "Cairo University"}],
+        "issues": [
+            {
+                "id": "releases",
+                "lexicon": "trade",
+                "low": {"party": "ETH", "means": "no quota"},
+                "high": {"party": "EGY", "means": "a binding quota"},
+                "positions": {"EGY": 90, "ETH": 10},
+            }
+        ],
+    }
+    data.update(extra)
+    return DraftGold.model_validate(data)
+
+
+def _actor(actor_id: str, name: str, kind: str = "state", **extra: Any) -> dict[str, Any]:
+    return {"id": actor_id, "name": name, "kind": kind, "capability": 50, **extra}
+
+
+def _stance(value: float, placeholder: bool = False) -> dict[str, Any]:
+    return {"position": {"value": value, "placeholder": placeholder}, "salience": 50}
+
+
+# ---- actors resolved ---------------------------------------------------------------------
+
+TEXT = "CAIRO, May 1 — Egypt's Badr Abdelatty met Karim Fawzy of the Arab League."
+
+
+def _entities(*entities: dict[str, Any]) -> DraftGold:
+    return _gold(entities=[{"document": "d", **e} for e in entities])
+
+
+def test_null_entity_wrongly_resolved_is_wrong_and_unresolved_is_right() -> None:
+    gold = _entities({"text": "CAIRO", "actor": None, "as": "place"})
+    dateline_as_egypt = MentionRecord("d", 0, 5, EGYPT)
+    assert score_entities(gold, [dateline_as_egypt], {"d": TEXT})[0].rate == 0.0
+    assert score_entities(gold, [], {"d": TEXT})[0].rate == 1.0
+    # A mention that only overlaps the dateline still makes it an actor.
+    assert score_entities(gold, [MentionRecord("d", 3, 12, EGYPT)], {"d": TEXT})[0].rate == 0.0
+
+
+def test_state_person_and_organisation_resolutions() -> None:
+    gold = _entities(
+        {"text": "Egypt", "actor": "EGY"},
+        {"text": "Badr Abdelatty", "kind": "person", "country": "EGY"},
+        {"text": "Karim Fawzy", "kind": "person"},
+        {"text": "Arab League", "kind": "org"},
+    )
+    start = TEXT.index
+    right = [
+        MentionRecord("d", start("Egypt"), start("Egypt") + 5, EGYPT),
+        MentionRecord("d", start("Badr"), start("Badr") + 14, MINISTER),
+        MentionRecord("d", start("Karim"), start("Karim") + 11, ANALYST),
+        MentionRecord("d", start("Arab"), start("Arab") + 11, LEAGUE),
+    ]
+    tally, misses = score_entities(gold, right, {"d": TEXT})
+    assert (tally.correct, tally.total, misses) == (4, 4, [])
+    # Wrong kinds: Egypt as Ethiopia, the minister as an organisation, the League as a state.
+    wrong = [
+        MentionRecord("d", start("Egypt"), start("Egypt") + 5, ETHIOPIA),
+        MentionRecord("d", start("Badr"), start("Badr") + 14, LEAGUE),
+        MentionRecord("d", start("Arab"), start("Arab") + 11, EGYPT),
+    ]
+    tally, misses = score_entities(gold, wrong, {"d": TEXT})
+    assert tally.correct == 0 and misses[0]["text"] == "Egypt"
+
+
+def test_person_of_another_country_is_wrong_and_missing_text_is_wrong() -> None:
+    gold = _entities({"text": "Badr Abdelatty", "kind": "person", "country": "ETH"})
+    start = TEXT.index("Badr")
+    assert (
+        score_entities(gold, [MentionRecord("d", start, start + 14, MINISTER)], {"d": TEXT})[0].rate
+        == 0.0
+    )
+    absent = _entities({"text": "Sisi", "kind": "person", "country": "EGY"})
+    tally, misses = score_entities(absent, [], {"d": TEXT})
+    assert tally.rate == 0.0 and misses[0]["found"] == "text not in the document"
+
+
+# ---- parties found -----------------------------------------------------------------------
+
+
+def test_commentator_drafted_as_party_is_counted() -> None:
+    scenario = {
+        "actors": [
+            _actor("egy", "Egypt"),
+            _actor("eth", "Ethiopia"),
+            _actor("fawzy", "Fawzy", kind="leader"),
+            _actor("cairo_university", "Cairo University", kind="organisation"),
+        ]
+    }
+    score = score_parties(_gold(), scenario)
+    assert score.found.rate == 1.0
+    assert score.commentators_as_parties == ["Fawzy", "Cairo University"]
+    # Left out of the models, the commentator is no longer a party.
+    scenario["actors"][2]["in_models"] = False
+    scenario["actors"][3]["in_models"] = False
+    assert score_parties(_gold(), scenario).commentators_as_parties == []
+
+
+def test_party_found_through_its_leader_and_mediators_kept_apart() -> None:
+    scenario = {
+        "actors": [
+            _actor("cairo", "Cairo"),  # an alias of Egypt
+            _actor("abiy_ahmed", "Abiy Ahmed", kind="leader"),  # one of Ethiopia's people
+            _actor("au", "AU"),  # the mediator drafted as a party
+        ]
+    }
+    score = score_parties(_gold(), scenario)
+    assert score.found.rate == 1.0 and score.mediators_as_parties == ["AU"]
+    assert score.mediators_found.rate == 0.0
+    scenario["actors"][2]["kind"] = "mediator"
+    score = score_parties(_gold(), scenario)
+    assert score.mediators_as_parties == [] and score.mediators_found.rate == 1.0
+
+
+def test_leader_that_represents_a_party_finds_it() -> None:
+    scenario = {
+        "actors": [
+            _actor("egy", "Egypt", in_models=False),
+            _actor("sisi", "Abdel Fattah al-Sisi", kind="leader", represents="egy"),
+        ]
+    }
+    score = score_parties(_gold(), scenario)
+    assert score.found.correct == 1 and score.missing == ["ETH"]
+
+
+# ---- claims to the right actor -----------------------------------------------------------
+
+SENTENCE = "Khallaf said Cairo would support Ethiopia's plan for a technical committee."
+
+
+def _claims_gold() -> DraftGold:
+    return _gold(
+        claims=[
+            {
+                "document": "d",
+                "text": "Cairo would support Ethiopia's plan",
+                "actor": "EGY",
+                "issue": "releases",
+                "stance": "accept",
+            },
+            {
+                "document": "d",
+                "text": "not in any stored claim",
+                "actor": "ETH",
+                "issue": "releases",
+                "stance": "reject",
+            },
+        ]
+    )
+
+
+def test_claim_of_a_person_linked_by_country_or_people_is_right() -> None:
+    spokesman_by_country = ActorRecord("person:k", "Someone Else", "person", country="EGY")
+    for actor in (EGYPT, MINISTER, SPOKESMAN, spokesman_by_country):
+        score = score_claims(_claims_gold(), [ClaimRecord("d", SENTENCE, actor)])
+        assert (score.right_actor.correct, score.matched.correct, score.matched.total) == (1, 1, 2)
+
+
+def test_claim_given_to_the_nearest_name_is_wrong() -> None:
+    score = score_claims(_claims_gold(), [ClaimRecord("d", SENTENCE, ETHIOPIA)])
+    assert score.right_actor.correct == 0 and score.matched.correct == 1
+    assert score.wrong[0]["found"] == ["ETH"]
+    # Same sentence in another document: not a match.
+    other = score_claims(_claims_gold(), [ClaimRecord("e", SENTENCE, EGYPT)])
+    assert other.matched.correct == 0
+
+
+# ---- positions ---------------------------------------------------------------------------
+
+
+def test_scale_is_flipped_when_the_draft_puts_the_gold_low_party_highest() -> None:
+    scenario = {
+        "issues": [{"id": "trade", "label": "Trade"}],
+        "actors": [
+            _actor("egy", "Egypt", positions={"trade": _stance(20)}),
+            _actor("eth", "Ethiopia", positions={"trade": _stance(100)}),
+        ],
+    }
+    score = score_positions(_gold(), scenario)
+    assert score.flipped == ["releases"]
+    assert score.right_side.rate == 1.0
+    assert score.mae == pytest.approx((abs(90 - 80) + abs(10 - 0)) / 2)
+
+
+def test_scale_kept_when_oriented_like_the_gold() -> None:
+    scenario = {
+        "issues": [{"id": "trade", "label": "Trade"}],
+        "actors": [
+            _actor("egy", "Egypt", positions={"trade": _stance(100)}),
+            _actor("eth", "Ethiopia", positions={"trade": _stance(60)}),  # wrong side
+        ],
+    }
+    score = score_positions(_gold(), scenario)
+    assert score.flipped == [] and score.right_side.correct == 1
+    assert score.mae == pytest.approx((10 + 50) / 2)
+
+
+def test_placeholder_and_missing_positions_are_wrong_with_distance_to_midpoint() -> None:
+    scenario = {
+        "issues": [{"id": "trade", "label": "Trade"}],
+        "actors": [
+            _actor("egy", "Egypt", positions={"trade": _stance(95, placeholder=True)}),
+            _actor("eth", "Ethiopia"),
+        ],
+    }
+    score = score_positions(_gold(), scenario)
+    assert score.right_side.correct == 0 and score.right_side.total == 2
+    assert score.mae == pytest.approx(40.0)  # |90 − 50| and |10 − 50|
+    nothing = score_positions(_gold(), {"issues": [], "actors": []})
+    assert nothing.not_drafted == ["releases"] and nothing.mae == pytest.approx(40.0)
+
+
+def test_position_of_fifty_is_skipped_and_null_lexicon_not_scored() -> None:
+    gold = _gold(
+        issues=[
+            {
+                "id": "releases",
+                "lexicon": "trade",
+                "low": {"party": "ETH", "means": "no quota"},
+                "high": {"party": "EGY", "means": "a quota"},
+                "positions": {"EGY": 90, "ETH": 50},
+            },
+            {
+                "id": "dams",
+                "lexicon": None,
+                "low": {"party": "ETH", "means": "build"},
+                "high": {"party": "EGY", "means": "consent"},
+                "positions": {"EGY": 90, "ETH": 10},
+            },
+        ]
+    )
+    scenario = {
+        "issues": [{"id": "trade"}],
+        "actors": [_actor("egy", "Egypt", positions={"trade": {"position": 80}})],  # bare number
+    }
+    score = score_positions(gold, scenario)
+    assert score.right_side.total == 1 and score.right_side.correct == 1
+    assert score.no_lexicon == ["dams"]
+
+
+# ---- totals, targets, gold files, folders ------------------------------------------------
+
+
+def test_overall_is_micro_averaged_and_targets_checked() -> None:
+    def one(name: str, mentions: list[MentionRecord]) -> Any:
+        gold = _entities(
+            {"text": "Egypt", "actor": "EGY"}, {"text": "CAIRO", "actor": None, "as": "place"}
+        )
+        return score_negotiation(
+            name, gold, mentions=mentions, claims=[], texts={"d": TEXT}, scenario={}
+        )
+
+    good = one("a", [])  # Egypt unresolved (wrong), CAIRO right: 1 of 2
+    start = TEXT.index("Egypt")
+    better = one("b", [MentionRecord("d", start, start + 5, EGYPT)])  # 2 of 2
+    overall = DraftEvaluation([good, better]).overall()
+    assert overall["actors_resolved"] == pytest.approx(3 / 4)
+    met = targets_met(overall)
+    assert met["actors_resolved"] is False and met["claims_right_actor"] is None
+    assert met["commentators_as_parties"] is True
+
+
+def test_gold_with_a_claim_by_a_non_party_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.yaml"
+    path.write_text(
+        "negotiation: x\nparties:\n  - {key: EGY, name: Egypt}\nissues: []\n"
+        "entities:\n  - {document: d, text: Cairo, actor: EGY, kind: org}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ScenarioError, match=r"gold.yaml:6: entities\[0\]: give either"):
+        load_draft_gold(path)
+    path.write_text("negotiation: x\nparties: []\n", encoding="utf-8")
+    with pytest.raises(ScenarioError, match=r"gold.yaml:2: parties"):
+        load_draft_gold(path)
+
+
+def test_fixture_gold_loads_and_folders_are_found(tmp_path: Path) -> None:
+    gold = load_draft_gold(FIXTURE / "gold.yaml")
+    assert [p.key for p in gold.parties] == ["BOL", "CHL"]
+    assert gold_folders(FIXTURE) == [FIXTURE]
+    assert gold_folders(FIXTURE.parent) == [FIXTURE]
+    with pytest.raises(ScenarioError, match=r"no gold\.yaml"):
+        gold_folders(tmp_path)
+    assert document_stem("corpus/2025-05-16-round.md") == "2025-05-16-round"
+    assert document_stem("corpus/wire.jsonl:3") == "wire:3"
+
+
+@pytest.mark.slow
+def test_eval_draft_cli_on_the_fixture_prints_sane_json() -> None:
+    result = CliRunner().invoke(app, ["eval", "draft", str(FIXTURE), "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    scores = data["negotiations"]["draft-fixture"]
+    assert scores["actors"]["total"] == 10
+    assert scores["parties"]["found"]["total"] == 2
+    assert scores["claims"]["right_actor"]["total"] == 5
+    assert scores["positions"]["no_lexicon"] == ["port_rights"]
+    assert scores["positions"]["right_side"]["total"] == 2
+    for name, value in data["overall"]["measures"].items():
+        if name == "positions_mae":
+            assert value is None or 0 <= value <= 100
+        elif name.endswith("_as_parties"):
+            assert value >= 0
+        else:
+            assert value is None or 0 <= value <= 1, name
+    assert set(data["targets"]) == set(data["overall"]["targets_met"])
