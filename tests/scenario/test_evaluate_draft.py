@@ -125,6 +125,14 @@ def test_person_of_another_country_is_wrong_and_missing_text_is_wrong() -> None:
         score_entities(gold, [MentionRecord("d", start, start + 14, MINISTER)], {"d": TEXT})[0].rate
         == 0.0
     )
+    # Being one of Egypt's `people` is not enough: the store must link the person to Egypt.
+    unlinked = _entities({"text": "Tamim Khallaf", "kind": "person", "country": "EGY"})
+    text = "Tamim Khallaf spoke."
+    assert (
+        score_entities(unlinked, [MentionRecord("d", 0, 13, SPOKESMAN)], {"d": text})[0].rate == 0.0
+    )
+    linked = ActorRecord("person:tamim-khallaf", "Tamim Khallaf", "person", affiliation="Egypt")
+    assert score_entities(unlinked, [MentionRecord("d", 0, 13, linked)], {"d": text})[0].rate == 1.0
     absent = _entities({"text": "Sisi", "kind": "person", "country": "EGY"})
     tally, misses = score_entities(absent, [], {"d": TEXT})
     assert tally.rate == 0.0 and misses[0]["found"] == "text not in the document"

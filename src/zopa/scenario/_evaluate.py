@@ -135,18 +135,19 @@ def _names(actor: GoldActor) -> set[str]:
     return {_norm(n) for n in (actor.key, actor.name, *actor.aliases)}
 
 
-def _speaks_for(actor: ActorRecord, party: GoldActor) -> bool:
-    """Whether a stored actor is ``party`` or a person linked to it (country or people)."""
-    names = _names(party)
-    if _norm(actor.key) in names or _norm(actor.name) in names:
-        return True
+def _linked(actor: ActorRecord, party: GoldActor) -> bool:
+    """Whether the store links ``actor`` to ``party``: its ``country`` or ``affiliation``."""
     if actor.country is not None and _norm(actor.country) == _norm(party.key):
         return True
-    if actor.kind == "person":
-        if actor.affiliation is not None and _norm(actor.affiliation) in names:
-            return True
-        return any(_same_person(actor.name, person) for person in party.people)
-    return False
+    return actor.affiliation is not None and _norm(actor.affiliation) in _names(party)
+
+
+def _speaks_for(actor: ActorRecord, party: GoldActor) -> bool:
+    """Whether a stored actor is ``party``, is linked to it, or is one of its people."""
+    names = _names(party)
+    if _norm(actor.key) in names or _norm(actor.name) in names or _linked(actor, party):
+        return True
+    return actor.kind == "person" and any(_same_person(actor.name, p) for p in party.people)
 
 
 # ---- 1. actors resolved ------------------------------------------------------------------
@@ -179,7 +180,7 @@ def _entity_resolved(
             if entity.country is None:
                 return True
             party = actors.get(entity.country, GoldActor(key=entity.country, name=entity.country))
-            if _speaks_for(actor, party):
+            if _linked(actor, party):
                 return True
         elif expected == "organisation" and actor.kind not in ("state", "person"):
             return True
@@ -195,8 +196,8 @@ def score_entities(
     in the document (matched exactly, else ignoring case). A state is right when a
     covering mention resolves to its key (or, for a non-person actor, has it as
     ``country``); a person when a covering mention is a person and, if the gold gives a
-    ``country``, that person is linked to it (same ``country``, affiliation, or a name
-    in the party's ``people``); an organisation or group when a covering mention
+    ``country``, the store links that person to it (its ``country`` is the key, or its
+    ``affiliation`` the party's name or an alias); an organisation or group when a covering mention
     resolves to an actor that is neither a state nor a person; ``actor: null`` when no
     mention covers the text at all. An entity whose text is not in the document is wrong.
 
