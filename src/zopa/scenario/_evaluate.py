@@ -154,7 +154,8 @@ def _speaks_for(actor: ActorRecord, party: GoldActor) -> bool:
 
 
 def _occurrences(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Spans of ``phrase`` in ``text``, matched exactly, else ignoring case."""
+    """Spans of ``phrase`` (in NFC, as stored) in ``text``: exactly, else ignoring case."""
+    phrase = unicodedata.normalize("NFC", phrase)
     for flags in (0, re.IGNORECASE):
         found = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text, flags)]
         if found:
@@ -326,7 +327,7 @@ def score_parties(gold: DraftGold, scenario: Mapping[str, Any]) -> PartyScore:
 
 
 def _squeeze(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 @dataclass
