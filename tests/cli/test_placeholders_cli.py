@@ -66,9 +66,7 @@ def test_forecast_with_placeholders_allowed_marks_every_output(
             assert forecast.parameters["placeholders"] == 1
             assert forecast.method.endswith("(on 1 placeholder value)")
     assert {f.source_kind for f in stored} >= {"experts", "model", "combined"}
-    code, text, err = zopa(
-        store_url, "forecast", scenario, *FORECAST, "--allow-placeholders"
-    )
+    code, text, err = zopa(store_url, "forecast", scenario, *FORECAST, "--allow-placeholders")
     assert code == 0, err
     assert text.splitlines()[0].startswith("PLACEHOLDERS: 1 value is a placeholder")
 
