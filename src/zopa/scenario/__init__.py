@@ -26,7 +26,6 @@ from zopa.scenario._load import (
 )
 from zopa.scenario._loader import MAX_NODES, MAX_SCENARIO_BYTES
 from zopa.scenario._placeholders import (
-    ALLOW_OPTION,
     Placeholder,
     find_placeholders,
     placeholder_banner,
@@ -66,7 +65,6 @@ from zopa.scenario._status import QuestionStatus, question_status
 from zopa.scenario._synthetic import synthetic_scenario
 
 __all__ = [
-    "ALLOW_OPTION",
     "DEFAULT_DRAWS",
     "DEFAULT_LOOP_DRAWS",
     "MAX_NODES",

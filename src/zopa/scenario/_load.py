@@ -10,7 +10,6 @@ from zopa.errors import ScenarioError
 from zopa.scenario._check import check_scenario
 from zopa.scenario._loader import ParsedFile, parse_text, read_file
 from zopa.scenario._placeholders import (
-    ALLOW_OPTION,
     placeholder_names,
     placeholder_problems,
     refuse_placeholders,
@@ -125,9 +124,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     return check_file(path).raise_for_errors()
 
 
-def load_for_models(
-    path: str | os.PathLike[str], *, allow_placeholders: bool = False, option: str = ALLOW_OPTION
-) -> Scenario:
+def load_for_models(path: str | os.PathLike[str], *, allow_placeholders: bool = False) -> Scenario:
     """Load a scenario to compute from: :func:`load_scenario`, then the placeholder rule.
 
     Every command that computes from a scenario's values (``solve``, ``simulate``,
@@ -139,13 +136,11 @@ def load_for_models(
     ------
     ScenarioError
         The file is invalid, or (unless ``allow_placeholders``) it holds values
-        flagged ``placeholder: true``: one line naming the first one's line and ``option``.
+        flagged ``placeholder: true``: one line naming the first one and its line.
     """
     parsed = read_file(path)
     scenario = _report(parsed).raise_for_errors()
-    refuse_placeholders(
-        scenario, file=parsed.file, node=parsed.node, allow=allow_placeholders, option=option
-    )
+    refuse_placeholders(scenario, file=parsed.file, node=parsed.node, allow=allow_placeholders)
     return scenario
 
 

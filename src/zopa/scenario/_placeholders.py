@@ -98,9 +98,7 @@ def _count(n: int) -> str:
     return "1 value is a placeholder" if n == 1 else f"{n} values are placeholders"
 
 
-def refuse_placeholders(
-    scenario: Scenario, *, file: str, node: Node | None, allow: bool, option: str = ALLOW_OPTION
-) -> None:
+def refuse_placeholders(scenario: Scenario, *, file: str, node: Node | None, allow: bool) -> None:
     """Refuse a scenario with placeholder values unless ``allow``: every computing command's rule.
 
     Raises
@@ -115,7 +113,7 @@ def refuse_placeholders(
     line = line_of(node, found[0].path)
     where = f"{file}:{line}" if line else file
     raise ScenarioError(
-        f"{where}: {_count(len(found))} (first: {found[0].name}); set them or pass {option}"
+        f"{where}: {_count(len(found))} (first: {found[0].name}); set them or pass {ALLOW_OPTION}"
     )
 
 
