@@ -537,7 +537,7 @@ def _is_person(span: Span) -> bool:
 class EventExtractor:
     """The ``zopa_events`` spaCy component (see the module docstring for the rules)."""
 
-    version = "2"
+    version = "3"  # 3: dates keep their precision (day, week, month, year)
 
     def __init__(self, nlp: Language, name: str, lexicon: EventLexicon) -> None:
         self.name = name
