@@ -37,6 +37,7 @@ ITEM_TYPES: dict[str, tuple[type, ...]] = {
     "source_actor": (str, type(None)),
     "target_actor": (str, type(None)),
     "date": (str, type(None)),
+    "date_precision": (str, type(None)),
     "place": (str, type(None)),
     "status": (str,),
     "kind": (str,),

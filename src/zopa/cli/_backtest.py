@@ -13,6 +13,7 @@ from rich.text import Text
 
 from zopa.cli._app import console, err_console, iso_date_option, store_of
 from zopa.cli._forecast import RunsOption, SeedOption, SourcesOption, source_names
+from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.errors import quoted
 
 __all__ = ["parse_step", "register", "render_backtest"]
@@ -66,17 +67,17 @@ def backtest(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the backtest as JSON.")] = False,
+    allow_placeholders: AllowPlaceholdersOption = False,
 ) -> None:
     """Forecast every question as of each date of a range, store and score the forecasts."""
     from zopa.forecast import backtest as run_backtest
-    from zopa.scenario import load_scenario
 
     first = iso_date_option(start, "--from")
     last = iso_date_option(end, "--to")
     assert first is not None and last is not None
     days = parse_step(step)
     names = source_names(sources)
-    scenario = load_scenario(scenario_file)
+    scenario = load_computable(scenario_file, allow_placeholders)
     result = run_backtest(
         scenario,
         store=store_of(ctx),
@@ -106,6 +107,7 @@ def backtest(
     if as_json:
         typer.echo(json.dumps(data))
         return
+    print_banner(scenario)
     render_backtest(scenario.title, data)
 
 

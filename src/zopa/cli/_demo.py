@@ -26,6 +26,7 @@ from zopa.cli._docs import documents_table
 from zopa.cli._extract import render_extraction_report
 from zopa.cli._forecast import render_run, render_scores
 from zopa.cli._ingest import render_report
+from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.cli._scenario import render_solve
 
 if TYPE_CHECKING:
@@ -119,18 +120,21 @@ def demo(
     out: Annotated[
         Path, typer.Option("--out", help="Folder for the drafted scenario and the chart.")
     ] = Path("out"),
+    allow_placeholders: AllowPlaceholdersOption = False,
 ) -> None:
     """Run the pipeline on the example corpus and print what each stage found."""
     from zopa.extract import build_pipeline, extract_documents
     from zopa.ingest import ingest_paths
     from zopa.registry import models as model_registry
     from zopa.report import evidence_digest, write_solve_chart
-    from zopa.scenario import draft_scenario, dump_scenario, load_scenario, solve_scenario
+    from zopa.scenario import draft_scenario, dump_scenario, solve_scenario
     from zopa.store import list_documents
 
     cli = state(ctx)
     if not corpus.is_dir():
         raise typer.BadParameter(f"{corpus} is not a folder", param_hint="CORPUS")
+    scenario = load_computable(scenario_file, allow_placeholders)  # refused before any work
+    print_banner(scenario)
     store = cli.store()
     out.mkdir(parents=True, exist_ok=True)
 
@@ -154,7 +158,6 @@ def demo(
     )
 
     console.rule(_stage("4. solve", f"{scenario_file} with every model"))
-    scenario = load_scenario(scenario_file)
     result = solve_scenario(scenario, models=model_registry.names(), rng=DEMO_SEED)
     result["scenario"]["file"] = str(scenario_file)
     render_solve(result)

@@ -113,15 +113,19 @@ def _filters(
     *,
     type_: str | None = None,
     issue: str | None = None,
+    by_event_date: bool = False,
 ) -> EvidenceFilter:
     from zopa.extract import EvidenceFilter
 
+    first, last = iso_date_option(since, "--from"), iso_date_option(until, "--to")
     return EvidenceFilter(
         actor=actor,
         issue=issue,
         type=type_,
-        published_from=iso_date_option(since, "--from"),
-        published_to=iso_date_option(until, "--to"),
+        published_from=None if by_event_date else first,
+        published_to=None if by_event_date else last,
+        dated_from=first if by_event_date else None,
+        dated_to=last if by_event_date else None,
         document_id=document,
     )
 
@@ -131,7 +135,7 @@ def _print_json(items: list[dict[str, Any]]) -> None:
 
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
-    "events": ("type", "status", "source_actor", "target_actor", "date", "place"),
+    "events": ("type", "status", "source_actor", "target_actor", "date", "date_precision", "place"),
     "quotes": ("kind", "speaker_actor", "speaker_text", "cue"),
     "claims": ("actor", "issue", "stance", "salience_cue", "attribution"),
     "estimates": ("holder_actor", "phrase", "probability", "low", "high", "about"),
@@ -216,6 +220,24 @@ TypeOpt = Annotated[
 IssueOpt = Annotated[str | None, typer.Option("--issue", help="Only claims on this issue.")]
 
 
+EventFromOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="Events dated on or after (YYYY-MM-DD): the event's own date, or its "
+        "document's publication date for an event without one. A month- or year-precise "
+        "date counts as its first day.",
+    ),
+]
+EventToOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--to",
+        help="Events dated on or before (YYYY-MM-DD), with the same fallback as --from.",
+    ),
+]
+
+
 def _item_command(kind: str) -> Any:
     def command(
         ctx: typer.Context,
@@ -230,8 +252,23 @@ def _item_command(kind: str) -> Any:
     ) -> None:
         from zopa.extract import list_items
 
-        filters = _filters(actor, since, until, document, type_=type_, issue=issue)
+        filters = _filters(
+            actor,
+            since,
+            until,
+            document,
+            type_=type_,
+            issue=issue,
+            by_event_date=kind == "events",
+        )
         _show_items(kind, list_items(store_of(ctx), kind, filters), sentences, as_json)
+
+    if kind == "events":  # the same command, its --from/--to read as event dates
+        command.__annotations__ = {
+            **command.__annotations__,
+            "since": EventFromOpt,
+            "until": EventToOpt,
+        }
 
     command.__doc__ = f"List the {kind} found, each with its document, span and sentence."
     command.__name__ = kind

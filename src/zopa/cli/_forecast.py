@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zopa.cli._app import chart_base, console, err_console, iso_date_option, state, store_of
+from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.cli._questions import forecast_cell
 
 if TYPE_CHECKING:
@@ -99,14 +100,14 @@ def run(
         ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the forecasts as JSON.")] = False,
+    allow_placeholders: AllowPlaceholdersOption = False,
 ) -> None:
     """Forecast every question from every source as of a date, store them, print them."""
     from zopa.forecast import run_forecasts, store_run
-    from zopa.scenario import load_scenario
 
     day = iso_date_option(as_of, "--as-of") or date.today()
     names = source_names(sources)
-    scenario = load_scenario(scenario_file)
+    scenario = load_computable(scenario_file, allow_placeholders)
     store = store_of(ctx)
     result = run_forecasts(
         scenario, as_of=day, store=store, runs=runs, seed=seed, sources=names, strict=strict
@@ -133,6 +134,7 @@ def run(
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return
+    print_banner(scenario)
     render_run(result)
 
 

@@ -13,6 +13,7 @@ from rich.progress import TaskID
 from rich.table import Table
 
 from zopa.cli._app import chart_base, console, err_console, progress_bar, state, store_of
+from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.errors import ConfigError, one_line
 from zopa.limits import (
     DEFAULT_DRAWS,
@@ -54,9 +55,21 @@ def check(
                 console.print(one_line(f"{problem.severity}: {problem.format()}"))
             errors, warnings = len(report.errors), len(report.problems) - len(report.errors)
             verdict = "valid" if report.ok else "invalid"
-            console.print(f"{report.file}: {verdict} ({errors} error(s), {warnings} warning(s))")
+            console.print(
+                f"{report.file}: {verdict} ({errors} error(s), {warnings} warning(s))"
+                + _placeholder_count(len(report.placeholders))
+            )
     if not all(r.ok for r in reports):
         raise typer.Exit(1)
+
+
+def _placeholder_count(count: int) -> str:
+    if not count:
+        return ""
+    return (
+        f"; {count} placeholder value(s): `zopa solve` and the other commands that compute "
+        "refuse it until they are set"
+    )
 
 
 @scenario_app.command("draft")
@@ -278,6 +291,7 @@ def solve(
         Path | None,
         typer.Option("--out", help="Folder for solve.json and the chart (solve.png, solve.svg)."),
     ] = None,
+    allow_placeholders: AllowPlaceholdersOption = False,
 ) -> None:
     """Run the bargaining models, the ZOPA analysis and Monte Carlo on a scenario.
 
@@ -285,14 +299,14 @@ def solve(
     budget, or refused before it starts with what to do; a bar on stderr shows
     the progress of long solves.
     """
-    from zopa.scenario import load_scenario, solve_scenario
+    from zopa.scenario import solve_scenario
 
     if out is not None and out.exists() and not out.is_dir():
         raise ConfigError(f"--out {out} exists and is not a folder; give a folder path")
     if chart is not None:
         chart_base(chart)
     budget_mb = memory_budget if memory_budget is not None else state(ctx).settings.memory_budget_mb
-    scenario = load_scenario(scenario_file)
+    scenario = load_computable(scenario_file, allow_placeholders)
     with solve_progress() as progress:
         result = solve_scenario(
             scenario,
@@ -319,6 +333,7 @@ def solve(
     if as_json:
         typer.echo(json.dumps(result))
     else:
+        print_banner(scenario)
         render_solve(result)
     for path in written:
         err_console.print(f"wrote {path}", markup=False)

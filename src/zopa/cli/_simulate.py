@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zopa.cli._app import console, iso_date_option
+from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 
 __all__ = ["register"]
 
@@ -46,14 +47,14 @@ def simulate(
         ),
     ] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    allow_placeholders: AllowPlaceholdersOption = False,
 ) -> None:
     """Simulate the talks and answer the scenario's open questions with probabilities."""
     from datetime import date
 
-    from zopa.scenario import load_scenario
     from zopa.simulate import TalksSimulator
 
-    scenario = load_scenario(scenario_file)
+    scenario = load_computable(scenario_file, allow_placeholders)
     day = iso_date_option(as_of, "--as-of") or scenario.as_of or date.today()
     # The scenario's `simulation:` settings over the defaults (docs/simulation.md).
     simulator = TalksSimulator(**{**scenario.simulation, "sensitivity_trajectories": sensitivity})
@@ -61,6 +62,7 @@ def simulate(
     if as_json:
         typer.echo(json.dumps(result.to_dict()))
         return
+    print_banner(scenario)
     title = f"{scenario.title} — {result.simulator}, {runs:,} runs from {day} (seed {seed})"
     table = Table(title=Text(title), show_lines=True)
     for column in ("question", "probability / value [95 %]", "days to event (p10 p50 p90)"):

@@ -1,9 +1,18 @@
 """Resolving an event's date expression against the article's publication date.
 
 News reports date events relative to the day they are published: "on Thursday",
-"next week", "by Friday", "July 23" (no year). :func:`resolve_date` turns such an
-expression into an absolute :class:`datetime.date`; the words as written are kept
-by the caller as ``date_text``.
+"next week", "by Friday", "July 23" (no year), "in September", "two weeks ago".
+:func:`resolve_date` turns such an expression into an absolute
+:class:`datetime.date` and the precision the words give it; the words as
+written are kept by the caller as ``date_text``.
+
+Precision is ``day``, ``week``, ``month`` or ``year``: the smallest calendar
+period that surely holds what the words name. The date is that period's first
+day (Monday for a week, the 1st for a month, 1 January for a year), so
+"September 2025" is 2025-09-01 at month precision, "mid-July" and "early June"
+are the 1st of their month at month precision, "late 2025" and "spring 2026" are
+1 January at year precision, "last week" and "two weeks ago" the Monday of that
+week at week precision. Coarser than the words, never wrong; the words say more.
 
 Rules (documented in docs/extraction-events.md):
 
@@ -11,14 +20,21 @@ Rules (documented in docs/extraction-events.md):
   on or after the publication date when the event lies ahead (planned, a deadline
   with "by"), otherwise the nearest one on or before it;
 - "today", "tomorrow", "yesterday", "tonight" are offsets of the publication date;
+- "N days|weeks|months|years ago" ("two weeks ago", "a month ago") counts back from
+  the publication date, at the precision of its unit;
 - "next/last/this week|month|year" and "earlier/later this week" give the first day
   of that period (Monday for weeks);
 - a month and day without a year ("July 23") takes the year that puts the date
-  closest to the publication date; a month alone ("in September", "this September")
-  gives its first day, in the year ahead for planned events and behind otherwise;
+  closest to the publication date; a month alone ("in September", "this September",
+  "mid-July", "early June") gives its first day, in the year ahead for planned
+  events and behind otherwise; a month with a year ("September 2025") is that month;
+- a year alone, or a part or season of it ("2025", "late 2025", "summer 2026"), is
+  that year; a season without a year ("this summer", "next spring") is the year of
+  publication, or the one after or before;
 - anything else goes to dateparser with the publication date as RELATIVE_BASE.
 
-Without a publication date only expressions carrying a year resolve.
+Without a publication date only expressions carrying a year resolve: a relative
+date in an undated document stays unresolved (``None``).
 """
 
 from __future__ import annotations
@@ -26,10 +42,23 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Literal, NamedTuple
 
 import dateparser
 
-__all__ = ["resolve_date"]
+__all__ = ["PRECISIONS", "Precision", "ResolvedDate", "resolve_date"]
+
+Precision = Literal["day", "week", "month", "year"]
+PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "year")
+"""How precise a resolved date is, finest first (stored in ``events.date_precision``)."""
+
+
+class ResolvedDate(NamedTuple):
+    """A date expression resolved: the first day of the period it names, and the period."""
+
+    date: date
+    precision: Precision
+
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -56,6 +85,14 @@ _MONTHS = {
 _VAGUE = re.compile(r"\b(recent|coming|past|several|few|many|decades|era|times|soon)\b")
 _DURATION = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+_COUNTS = {
+    word: number
+    for number, word in enumerate(
+        ("a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1
+    )
+} | {"an": 1, "one": 1, "eleven": 11, "twelve": 12}
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_AGO = re.compile(r"\b(\d{1,3}|[a-z]+)\s+(day|week|month|year)s?\s+ago\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _PARSER_SETTINGS = {
@@ -63,6 +100,42 @@ _PARSER_SETTINGS = {
     "RETURN_AS_TIMEZONE_AWARE": False,
     "REQUIRE_PARTS": ["year"],
 }
+
+
+def _week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _months_before(day: date, months: int) -> date:
+    """The first day of the month ``months`` before ``day``'s month."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _ago(text: str, published: date) -> ResolvedDate | None:
+    """ "two weeks ago", "3 days ago", "a month ago": counted back from the publication date."""
+    found = _AGO.search(text.lower())
+    if found is None:
+        return None
+    count_text, unit = found.groups()
+    count = int(count_text) if count_text.isdigit() else _COUNTS.get(count_text)
+    if count is None:
+        return None
+    if unit == "day":
+        return ResolvedDate(published - timedelta(days=count), "day")
+    if unit == "week":
+        return ResolvedDate(_week_of(published - timedelta(weeks=count)), "week")
+    if unit == "month":
+        return ResolvedDate(_months_before(published, count), "month")
+    return ResolvedDate(date(published.year - count, 1, 1), "year")
+
+
+def _season(words: list[str], published: date) -> ResolvedDate | None:
+    """ "this summer", "next spring" (no year): the year it falls in, at year precision."""
+    if not _SEASONS.intersection(words):
+        return None
+    shift = 1 if "next" in words else -1 if "last" in words else 0
+    return ResolvedDate(date(published.year + shift, 1, 1), "year")
 
 
 def _words(text: str) -> list[str]:
@@ -84,7 +157,7 @@ def _weekday(words: list[str], published: date, forward: bool) -> date | None:
     return None
 
 
-def _period(words: list[str], published: date) -> date | None:
+def _period(words: list[str], published: date) -> ResolvedDate | None:
     shift = 0
     if "next" in words:
         shift = 1
@@ -93,17 +166,17 @@ def _period(words: list[str], published: date) -> date | None:
     elif "this" not in words:
         return None
     if "week" in words:
-        monday = published - timedelta(days=published.weekday())
-        return monday + timedelta(weeks=shift)
+        return ResolvedDate(_week_of(published) + timedelta(weeks=shift), "week")
     if "month" in words:
-        month = published.month - 1 + shift
-        return date(published.year + month // 12, month % 12 + 1, 1)
+        return ResolvedDate(_months_before(published, -shift), "month")
     if "year" in words:
-        return date(published.year + shift, 1, 1)
+        return ResolvedDate(date(published.year + shift, 1, 1), "year")
     return None
 
 
-def _month_day(text: str, words: list[str], published: date | None, forward: bool) -> date | None:
+def _month_day(
+    text: str, words: list[str], published: date | None, forward: bool
+) -> ResolvedDate | None:
     months = [_MONTHS[w] for w in words if w in _MONTHS]
     if not months:
         return None
@@ -128,7 +201,7 @@ def _month_day(text: str, words: list[str], published: date | None, forward: boo
         elif not forward and month > published.month:
             year -= 1
     try:
-        return date(year, month, day)
+        return ResolvedDate(date(year, month, day), "day" if day_match else "month")
     except ValueError:
         return None
 
@@ -141,18 +214,27 @@ def _safe(year: int, month: int, day: int, fallback: date) -> date:
 
 
 @lru_cache(maxsize=4096)
-def resolve_date(text: str, published: date | None, *, forward: bool = False) -> date | None:
-    """Return the absolute date ``text`` refers to, or ``None`` when it cannot be fixed.
+def resolve_date(
+    text: str, published: date | None, *, forward: bool = False
+) -> ResolvedDate | None:
+    """Return the date ``text`` refers to and its precision, or ``None`` when it cannot be fixed.
 
     Parameters
     ----------
     text
-        The date expression as written ("on Thursday", "next week", "July 23").
+        The date expression as written ("on Thursday", "next week", "September 2025").
     published
-        The article's publication date, the anchor of relative expressions.
+        The article's publication date, the anchor of relative expressions; without
+        it only expressions carrying a year resolve.
     forward
         Whether the event lies ahead of the publication date (planned, a deadline):
         decides which side of the anchor a bare weekday or month falls on.
+
+    Returns
+    -------
+    ResolvedDate or None
+        The first day of the period the words name (Monday for a week, the 1st for
+        a month, 1 January for a year) and that period's precision.
     """
     words = _words(text)
     if not words and not _YEAR.search(text):
@@ -166,10 +248,12 @@ def resolve_date(text: str, published: date | None, *, forward: bool = False) ->
     if published is not None:
         for word, offset in _DAY_OFFSETS.items():
             if word in words:
-                return published + timedelta(days=offset)
-        found = _weekday(words, published, forward or "by" in words)
-        if found is not None:
-            return found
+                return ResolvedDate(published + timedelta(days=offset), "day")
+        if "ago" in words:
+            return _ago(text, published)
+        day = _weekday(words, published, forward or "by" in words)
+        if day is not None:
+            return ResolvedDate(day, "day")
         found = _period(words, published)
         if found is not None and not any(w in _MONTHS for w in words):
             return found
@@ -178,13 +262,15 @@ def resolve_date(text: str, published: date | None, *, forward: bool = False) ->
         return found
     year_only = _YEAR.search(text)
     if year_only and not _DAY.search(_YEAR.sub("", text)):
-        return date(int(year_only.group(1)), 1, 1)
+        return ResolvedDate(date(int(year_only.group(1)), 1, 1), "year")
     if published is None and not year_only:
         return None
+    if published is not None and (season := _season(words, published)) is not None:
+        return season
     settings: dict[str, object] = dict(_PARSER_SETTINGS)
     if published is not None:
         del settings["REQUIRE_PARTS"]
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
         settings["PREFER_DATES_FROM"] = "future" if forward else "past"
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+    return ResolvedDate(parsed.date(), "day") if parsed else None

@@ -21,6 +21,7 @@ running from the first to the last of: the source mention (when it is in the sam
 sentence), the trigger, the frame word, and the target mention, within the sentence.
 Its fields are in ``span._.zopa_fields``: ``type``, ``mode``, ``cameo``,
 ``source_actor``, ``target_actor`` (actor keys), ``date`` (ISO string or None),
+``date_precision`` (day, week, month or year; see :mod:`zopa.extract._dates`),
 ``date_text``, ``place``, ``status``.
 
 References
@@ -38,7 +39,6 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 from importlib import resources
 from itertools import islice
@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span, Token
 
 from zopa.errors import ExtractionError
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._dates import resolve_date
+from zopa.extract._dates import ResolvedDate, resolve_date
 from zopa.extract._doc import ACTORS, EVENTS, FIELDS, PUBLISHED, QUOTES
 from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text
 
@@ -537,7 +537,7 @@ def _is_person(span: Span) -> bool:
 class EventExtractor:
     """The ``zopa_events`` spaCy component (see the module docstring for the rules)."""
 
-    version = "2"
+    version = "3"  # 3: dates keep their precision (day, week, month, year)
 
     def __init__(self, nlp: Language, name: str, lexicon: EventLexicon) -> None:
         self.name = name
@@ -792,7 +792,8 @@ class EventExtractor:
         status = self._status(trigger, anchor, etype, cameo, negated_frame, nominal)
         if status is None:
             return
-        date_text, when = self._date(ctx, trigger, anchor, status)
+        date_text, resolved = self._date(ctx, trigger, anchor, status)
+        when = resolved.date if resolved is not None else None
         if when is not None and status == "happened":
             published = ctx.doc._.get(PUBLISHED)
             if published is not None and when > published:
@@ -858,6 +859,7 @@ class EventExtractor:
                     "source_actor": source,
                     "target_actor": target,
                     "date": when.isoformat() if when else None,
+                    "date_precision": resolved.precision if resolved is not None else None,
                     "date_text": date_text,
                     "place": place,
                     "status": status,
@@ -1537,7 +1539,7 @@ class EventExtractor:
 
     def _date(
         self, ctx: _Context, trigger: _Trigger, anchor: Token, status: str
-    ) -> tuple[str | None, date | None]:
+    ) -> tuple[str | None, ResolvedDate | None]:
         anchors = self._anchors(trigger, anchor)
         best: tuple[int, Span] | None = None
         for ent in ctx.ents_near(anchors):

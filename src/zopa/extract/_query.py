@@ -45,7 +45,17 @@ MENTION_FIELDS = ("document_id", "source", "start", "end", "text")
 ITEM_FIELDS = ("id", "document_id", "source", "start", "end", "text", "sentence")
 """Keys every event, quote, claim and estimate item starts with."""
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "events": ("type", "mode", "cameo", "source_actor", "target_actor", "date", "place", "status"),
+    "events": (
+        "type",
+        "mode",
+        "cameo",
+        "source_actor",
+        "target_actor",
+        "date",
+        "date_precision",
+        "place",
+        "status",
+    ),
     "quotes": ("kind", "speaker_actor", "speaker_text", "speaker_start", "speaker_end", "cue"),
     "claims": ("actor", "issue", "stance", "salience_cue", "attribution"),
     "estimates": ("holder_actor", "holder_text", "phrase", "probability", "low", "high", "about"),
@@ -68,7 +78,9 @@ class EvidenceFilter:
 
     ``actor`` matches an actor key exactly or a name case-insensitively in part;
     ``type`` is the event type, the quote kind, the claim stance or the actor kind;
-    ``published_from``/``published_to`` bound the document's publication date.
+    ``published_from``/``published_to`` bound the document's publication date;
+    ``dated_from``/``dated_to`` bound an event's own date, or its document's
+    publication date when the event has no date (events only).
     """
 
     actor: str | None = None
@@ -76,6 +88,8 @@ class EvidenceFilter:
     type: str | None = None
     published_from: date | None = None
     published_to: date | None = None
+    dated_from: date | None = None
+    dated_to: date | None = None
     document_id: int | None = None
 
 
@@ -102,6 +116,16 @@ def _documents(query: Select[Any], f: EvidenceFilter, document_column: Any) -> S
         query = query.where(Document.published_at >= f.published_from)
     if f.published_to is not None:
         query = query.where(Document.published_at <= f.published_to)
+    return query
+
+
+def _event_dates(query: Select[Any], f: EvidenceFilter) -> Select[Any]:
+    """Bound the events' own date, the publication date standing in for an undated event."""
+    when = func.coalesce(Event.date, Document.published_at)
+    if f.dated_from is not None:
+        query = query.where(when >= f.dated_from)
+    if f.dated_to is not None:
+        query = query.where(when <= f.dated_to)
     return query
 
 
@@ -132,6 +156,10 @@ def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -
         Document, Document.id == table.document_id
     )
     query = _documents(query, f, table.document_id)
+    if f.dated_from is not None or f.dated_to is not None:
+        if kind != "events":
+            raise ExtractionError(f"event dates filter events only, not {kind}")
+        query = _event_dates(query, f)
     if f.issue is not None:
         if kind != "claims":
             raise ExtractionError(f"--issue filters claims only, not {kind}")

@@ -117,6 +117,7 @@ class Backtest:
             "sources": self.sources,
             "undated_documents": first.undated_documents,
             "warnings": self.warnings(),
+            "placeholders": first.placeholders,
             "hindsight": [h.public() for h in first.hindsight],
             "questions": [
                 {

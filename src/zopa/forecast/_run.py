@@ -32,7 +32,7 @@ from zopa.forecast._sources import ForecastInputs, ForecastSource, ReportingSour
 from zopa.forecast._store import add_forecasts
 from zopa.models._montecarlo import MAX_DRAWS
 from zopa.registry import forecast_sources
-from zopa.scenario import Scenario, check_scenario
+from zopa.scenario import Scenario, check_scenario, placeholder_names
 from zopa.store import Forecast, Store
 
 __all__ = [
@@ -78,6 +78,8 @@ class ForecastRun:
     undated_documents: int = 0
     usable_documents: int = 0
     warnings: list[str] = field(default_factory=list)
+    placeholders: list[str] = field(default_factory=list)
+    """Dotted names of the scenario's placeholder values (``--allow-placeholders``)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON layout (``docs/forecasts.md``)."""
@@ -89,6 +91,7 @@ class ForecastRun:
             "sources": self.sources,
             "undated_documents": self.undated_documents,
             "warnings": self.warnings,
+            "placeholders": self.placeholders,
             "hindsight": [h.public() for h in self.hindsight],
             "questions": [
                 {
@@ -195,6 +198,7 @@ def run_forecasts(
         hindsight=flags,
         undated_documents=counts.undated,
         usable_documents=counts.usable,
+        placeholders=placeholder_names(scenario),
     )
     run.warnings.extend(unknown_pins(scenario, store))
     if counts.usable == 0:
@@ -218,11 +222,27 @@ def run_forecasts(
         else:
             made.extend(forecasts)
         run.unanswered.extend(Unanswered(q, name, why) for q, why in unanswered.items())
+    if run.placeholders:
+        made = [_on_placeholders(f, len(run.placeholders)) for f in made]
     position = {q.id: k for k, q in enumerate(scenario.questions)}
     run.forecasts = sorted(made, key=lambda f: (position.get(f.question, -1), f.source))
     run.prices = sorted(run.prices, key=lambda f: (position.get(f.question, -1), f.source))
     run.unanswered.sort(key=lambda u: (position.get(u.question, -1), u.source))
     return run
+
+
+def _on_placeholders(forecast: NewForecast, count: int) -> NewForecast:
+    """``forecast`` marked as resting on ``count`` placeholder values, if its source used them.
+
+    The experts' forecasts come from the press, not from the scenario's values, and
+    stay as they are; the models', the simulator's and their combination say so in
+    ``method`` and in ``parameters["placeholders"]``.
+    """
+    if forecast.source_kind == "experts":
+        return forecast
+    method = f"{forecast.method} (on {count} placeholder value{'s' * (count > 1)})"
+    parameters = {**forecast.parameters, "placeholders": count}
+    return forecast.model_copy(update={"method": method[-200:], "parameters": parameters})
 
 
 def _report(

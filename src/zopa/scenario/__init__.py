@@ -4,7 +4,9 @@ A scenario file (YAML, format in ``docs/scenarios.md``) holds the issues on
 0–100 scales, the actors with their stances and red lines, the negotiation
 formats and preconditions, ratification constraints, signatories, deadlines,
 levers and forecast questions. :func:`load_scenario` validates it once, at the
-boundary; :func:`check_file` lists every problem with its line and a hint;
+boundary (:func:`load_for_models` also refuses the values a draft left as
+placeholders, for the commands that compute); :func:`check_file` lists every
+problem with its line and a hint;
 :func:`draft_scenario` proposes one from the evidence in the store;
 :func:`solve_scenario` runs the bargaining models, the ZOPA analysis and Monte
 Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, tests).
@@ -14,8 +16,21 @@ from zopa.scenario._check import check_scenario
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays, to_problem
 from zopa.scenario._draft import SALIENCE_CUES, draft_scenario, dump_scenario
 from zopa.scenario._formats import FormatStatus, format_reachability
-from zopa.scenario._load import CheckReport, check_file, check_text, load_scenario, loads_scenario
+from zopa.scenario._load import (
+    CheckReport,
+    check_file,
+    check_text,
+    load_for_models,
+    load_scenario,
+    loads_scenario,
+)
 from zopa.scenario._loader import MAX_NODES, MAX_SCENARIO_BYTES
+from zopa.scenario._placeholders import (
+    Placeholder,
+    find_placeholders,
+    placeholder_banner,
+    placeholder_names,
+)
 from zopa.scenario._problems import Problem
 from zopa.scenario._schema import (
     PLOVER_EVENT_TYPES,
@@ -69,6 +84,7 @@ __all__ = [
     "IssueSpec",
     "Lever",
     "LeverImposed",
+    "Placeholder",
     "PloverEvent",
     "Precondition",
     "Problem",
@@ -86,9 +102,13 @@ __all__ = [
     "check_text",
     "draft_scenario",
     "dump_scenario",
+    "find_placeholders",
     "format_reachability",
+    "load_for_models",
     "load_scenario",
     "loads_scenario",
+    "placeholder_banner",
+    "placeholder_names",
     "question_status",
     "scenario_arrays",
     "scenario_monte_carlo",

@@ -9,10 +9,22 @@ from typing import Any
 from zopa.errors import ScenarioError
 from zopa.scenario._check import check_scenario
 from zopa.scenario._loader import ParsedFile, parse_text, read_file
+from zopa.scenario._placeholders import (
+    placeholder_names,
+    placeholder_problems,
+    refuse_placeholders,
+)
 from zopa.scenario._problems import Problem
 from zopa.scenario._schema import Scenario
 
-__all__ = ["CheckReport", "check_file", "check_text", "load_scenario", "loads_scenario"]
+__all__ = [
+    "CheckReport",
+    "check_file",
+    "check_text",
+    "load_for_models",
+    "load_scenario",
+    "loads_scenario",
+]
 
 
 @dataclass
@@ -29,6 +41,11 @@ class CheckReport:
         return [p for p in self.problems if p.severity == "error"]
 
     @property
+    def placeholders(self) -> list[str]:
+        """Dotted names of the values still flagged ``placeholder: true``."""
+        return placeholder_names(self.scenario) if self.scenario is not None else []
+
+    @property
     def ok(self) -> bool:
         """Whether the file is a valid scenario (warnings allowed)."""
         return self.scenario is not None and not self.errors
@@ -40,6 +57,7 @@ class CheckReport:
             "valid": self.ok,
             "errors": len(self.errors),
             "warnings": len(self.problems) - len(self.errors),
+            "placeholders": len(self.placeholders),
             "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -68,14 +86,14 @@ def _known_models() -> list[str]:
 def _report(parsed: ParsedFile) -> CheckReport:
     report = CheckReport(parsed.file, parsed.scenario, list(parsed.problems))
     if parsed.scenario is not None:
-        report.problems.extend(
-            check_scenario(
-                parsed.scenario,
-                file=parsed.file,
-                node=parsed.node,
-                known_models=_known_models(),
-            )
+        found = check_scenario(
+            parsed.scenario,
+            file=parsed.file,
+            node=parsed.node,
+            known_models=_known_models(),
         )
+        found += placeholder_problems(parsed.scenario, file=parsed.file, node=parsed.node)
+        report.problems.extend(sorted(found, key=lambda p: (p.line, p.severity)))
     return report
 
 
@@ -104,6 +122,26 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
         One line naming the file, the line and the first error, with a hint.
     """
     return check_file(path).raise_for_errors()
+
+
+def load_for_models(path: str | os.PathLike[str], *, allow_placeholders: bool = False) -> Scenario:
+    """Load a scenario to compute from: :func:`load_scenario`, then the placeholder rule.
+
+    Every command that computes from a scenario's values (``solve``, ``simulate``,
+    ``forecast``, ``backtest``, ``demo``) loads it here, so a draft's placeholders
+    never become a verdict unnoticed; with ``allow_placeholders`` the scenario is
+    returned and its outputs say so (:func:`zopa.scenario.placeholder_banner`).
+
+    Raises
+    ------
+    ScenarioError
+        The file is invalid, or (unless ``allow_placeholders``) it holds values
+        flagged ``placeholder: true``: one line naming the first one and its line.
+    """
+    parsed = read_file(path)
+    scenario = _report(parsed).raise_for_errors()
+    refuse_placeholders(scenario, file=parsed.file, node=parsed.node, allow=allow_placeholders)
+    return scenario
 
 
 def loads_scenario(text: str, *, source: str = "<string>") -> Scenario:

@@ -39,6 +39,7 @@ from zopa.models._montecarlo import (
 from zopa.scenario._check import check_scenario
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays
 from zopa.scenario._formats import format_reachability
+from zopa.scenario._placeholders import placeholder_names
 from zopa.scenario._schema import Scenario
 
 __all__ = ["DEFAULT_DRAWS", "DEFAULT_LOOP_DRAWS", "scenario_monte_carlo", "solve_scenario"]
@@ -185,6 +186,7 @@ def solve_scenario(
     outcomes = {name: p.outcome for name, p in points.items()}
     return {
         "scenario": {"id": scenario.id, "title": scenario.title, "as_of": _date(scenario)},
+        "placeholders": placeholder_names(scenario),
         "seed": mc.seed,
         "draws": draws,
         "loop_draws": loop_draws,

@@ -22,7 +22,7 @@ import numpy as np
 
 from zopa.errors import ModelError, quoted
 from zopa.registry import simulators
-from zopa.scenario import Question, Scenario, question_status
+from zopa.scenario import Question, Scenario, placeholder_names, question_status
 from zopa.simulate._arrays import TalksArrays, talks_arrays
 from zopa.simulate._engine import NEVER, TalksOutcome, run_talks
 from zopa.simulate._params import SIMULATOR, TalksParams
@@ -56,6 +56,8 @@ class SimulationResult:
     skipped: dict[str, str] = field(default_factory=dict)
     """Questions not answered, with the reason."""
     sensitivity: Sensitivity | None = None
+    placeholders: list[str] = field(default_factory=list)
+    """Dotted names of the scenario's placeholder values the run rests on."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON data: the public layout of ``zopa simulate --json``."""
@@ -73,6 +75,7 @@ class SimulationResult:
             "questions": [q.to_dict() for q in self.questions],
             "skipped": self.skipped,
             "sensitivity": None if self.sensitivity is None else self.sensitivity.to_dict(),
+            "placeholders": self.placeholders,
         }
 
 
@@ -240,6 +243,7 @@ class TalksSimulator:
             questions=results,
             skipped=skipped,
             sensitivity=sensitivity,
+            placeholders=placeholder_names(scenario),
         )
 
     def _sensitivity(

@@ -148,7 +148,8 @@ class Event(_Evidence, Base):
         ForeignKey("actors.id", ondelete="SET NULL")
     )
     date: Mapped[date | None] = mapped_column(Date, index=True)
-    #: How precise ``date`` is: day | month | year (a month-only date is stored as its 1st).
+    #: How precise ``date`` is: day | week | month | year; ``date`` is the first day of that
+    #: period (Monday, the 1st, 1 January), e.g. "September 2025" is 2025-09-01, month.
     date_precision: Mapped[str | None] = mapped_column(String(8))
     date_text: Mapped[str | None] = mapped_column(String(200))
     place: Mapped[str | None] = mapped_column(String(200))
