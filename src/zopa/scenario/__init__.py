@@ -12,7 +12,15 @@ Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, t
 
 from zopa.scenario._check import check_scenario
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays, to_problem
-from zopa.scenario._draft import SALIENCE_CUES, draft_scenario, dump_scenario
+from zopa.scenario.draft import (
+    SALIENCE_CUES,
+    Draft,
+    MergeSummary,
+    build_draft,
+    draft_scenario,
+    dump_scenario,
+    merge_draft,
+)
 from zopa.scenario._formats import FormatStatus, format_reachability
 from zopa.scenario._load import CheckReport, check_file, check_text, load_scenario, loads_scenario
 from zopa.scenario._loader import MAX_NODES, MAX_SCENARIO_BYTES
@@ -60,6 +68,7 @@ __all__ = [
     "ActorSpec",
     "AgreementSigned",
     "CheckReport",
+    "Draft",
     "Deadline",
     "DeadlineMet",
     "Evidence",
@@ -69,6 +78,7 @@ __all__ = [
     "IssueSpec",
     "Lever",
     "LeverImposed",
+    "MergeSummary",
     "PloverEvent",
     "Precondition",
     "Problem",
@@ -83,12 +93,14 @@ __all__ = [
     "What",
     "check_file",
     "check_scenario",
+    "build_draft",
     "check_text",
     "draft_scenario",
     "dump_scenario",
     "format_reachability",
     "load_scenario",
     "loads_scenario",
+    "merge_draft",
     "question_status",
     "scenario_arrays",
     "scenario_monte_carlo",

@@ -1,0 +1,113 @@
+"""The evidence a draft is made from, read from the store once (up to an as-of date).
+
+Every citation the draft writes is built by :func:`cite`, so the format of a
+citation is decided in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the store needs SQLAlchemy: imported when a draft is made
+    from zopa.store import Actor, Claim, Estimate, Event, Store
+
+__all__ = ["DraftRows", "cite", "load_rows", "trim"]
+
+#: CAMEO codes and event modes that make the doer a mediator (045 mediate) or host (043).
+MEDIATION_MODES = frozenset({"mediate", "045"})
+HOSTING_MODES = frozenset({"host", "043"})
+_NOT_HAPPENING = frozenset({"refused", "hypothetical"})
+
+
+def cite(kind: str, row: Any) -> dict[str, Any]:
+    """The evidence entry citing ``row`` (a claim, estimate or event row) of kind ``kind``.
+
+    A claim or estimate is cited by id, document and span; an event (the scenario
+    format has no event citation) by document and span, with its text as a note.
+    """
+    span = {"document": str(row.document_id), "start": row.start, "end": row.end}
+    if kind == "event":
+        return {**span, "note": f"{row.mode or row.cameo}: {trim(row.text, 120)}"}
+    return {kind: row.id, **span}
+
+
+def trim(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass
+class DraftRows:
+    """Claims (with their speakers), mediation events, estimates, actors and outlets."""
+
+    claims: list[Claim] = field(default_factory=list)
+    actors: dict[int, Actor] = field(default_factory=dict)
+    #: actor ids named inside each claim's span (from the mentions), by claim id
+    named: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    mediations: list[Event] = field(default_factory=list)
+    hostings: list[Event] = field(default_factory=list)
+    estimates: list[Estimate] = field(default_factory=list)
+    outlets: set[str] = field(default_factory=set)
+    #: documents left out because they were published after ``as_of`` or are undated
+    left_out: int = 0
+
+
+def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
+    """Read what the draft needs from ``store``: documents published by ``as_of`` only.
+
+    With ``as_of`` an undated document is left out too (it cannot be shown to
+    precede the date); :attr:`DraftRows.left_out` counts what was left out.
+    """
+    from sqlalchemy import select
+
+    from zopa.store import Actor, Claim, Document, Estimate, Event, Mention
+
+    rows = DraftRows()
+    with store.session() as session:
+        docs = session.execute(select(Document.id, Document.published_at, Document.outlet)).all()
+        kept = {
+            doc_id
+            for doc_id, published, _ in docs
+            if as_of is None or (published is not None and published <= as_of)
+        }
+        rows.left_out = len(docs) - len(kept)
+        rows.outlets = {" ".join(o.casefold().split()) for _, _, o in docs if o}
+        rows.claims = [
+            c
+            for c in session.scalars(select(Claim).order_by(Claim.id))
+            if c.document_id in kept and c.actor_id is not None
+        ]
+        events = [
+            e
+            for e in session.scalars(select(Event).order_by(Event.id))
+            if e.document_id in kept
+            and e.source_actor_id is not None
+            and e.status not in _NOT_HAPPENING
+        ]
+        rows.mediations = [e for e in events if {e.mode, e.cameo} & MEDIATION_MODES]
+        rows.hostings = [e for e in events if {e.mode, e.cameo} & HOSTING_MODES]
+        rows.estimates = [
+            e
+            for e in session.scalars(select(Estimate).order_by(Estimate.id))
+            if e.document_id in kept
+        ]
+        claim_docs = {c.document_id for c in rows.claims}
+        mentions = session.execute(
+            select(Mention.document_id, Mention.start, Mention.end, Mention.actor_id).where(
+                Mention.document_id.in_(claim_docs)
+            )
+        ).all()
+        rows.actors = {a.id: a for a in session.scalars(select(Actor))}
+        session.expunge_all()
+    by_doc: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for doc_id, start, end, actor_id in mentions:
+        by_doc[doc_id].append((start, end, actor_id))
+    for claim in rows.claims:
+        for start, end, actor_id in by_doc[claim.document_id]:
+            if claim.start <= start and end <= claim.end:
+                rows.named[claim.id].add(actor_id)
+    return rows

@@ -1,0 +1,160 @@
+"""Who the draft makes a party, a mediator or a commentator, and the scenario it writes.
+
+A team-written account of border talks (not a seed negotiation), stored as the
+rows the extractor writes: people with their state, role and sector, an outlet,
+an analyst at a think tank, a rebel group, a hosting event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.scenario.draft_store import Doc, actor, state, write
+from zopa.errors import ScenarioError
+from zopa.scenario import build_draft, check_text, draft_scenario, dump_scenario
+from zopa.store import Actor, Store
+
+FIRST = Doc(
+    "President Nicolas Maduro demanded that Guyana hand over the Essequibo region, calling it "
+    "his primary goal. Guyana's President Irfaan Ali said handing over any territory is "
+    "unacceptable. Brazil hosted the two leaders in Brasilia. Rosa Mendes, an analyst at the "
+    "Caracas Policy Institute, said Venezuela should drop the claim, and puts the chance of a "
+    "deal this year at 10 percent. The Caribbean Times said the region must stay Guyanese. "
+    "The Essequibo Front demanded self-rule for the region from Guyana.",
+    published=dt.date(2024, 12, 10),
+    outlet="Caribbean Times",
+)
+LATER = Doc(
+    "Ali demanded that Venezuelan troops leave the border. Maduro rejected any withdrawal of "
+    "troops from the border.",
+    published=dt.date(2025, 3, 1),
+)
+FIRST.claim(
+    "person:maduro",
+    "Nicolas Maduro demanded that Guyana hand over the Essequibo region, calling it his primary goal",
+    "territory",
+    "demand",
+    "primary goal",
+).claim(
+    "person:ali", "Irfaan Ali said handing over any territory is unacceptable", "territory", "red_line"
+).event("BRA", "Brazil hosted the two leaders", "host", "043").claim(
+    "person:mendes", "Venezuela should drop the claim", "territory", "demand"
+).estimate("Rosa Mendes", "10 percent", 0.1).claim(
+    "org:caribbean-times", "the region must stay Guyanese", "territory", "position"
+).claim(
+    "org:front", "The Essequibo Front demanded self-rule for the region from Guyana", "governance", "demand"
+)
+LATER.claim("person:ali", "Ali demanded that Venezuelan troops leave the border", "security", "demand").claim(
+    "person:maduro", "Maduro rejected any withdrawal of troops from the border", "security", "reject"
+)
+def border_actors() -> list[Actor]:
+    """Fresh rows of the border talks' actors."""
+    return [
+        state("VEN", "Venezuela"),
+        state("GUY", "Guyana"),
+        state("BRA", "Brazil"),
+        actor("person:maduro", "Nicolas Maduro", "person", country="VEN", role="president", sector="GOV"),
+        actor("person:ali", "Irfaan Ali", "person", country="GUY", role="president", sector="GOV"),
+        actor(
+            "person:mendes",
+            "Rosa Mendes",
+            "person",
+            country="VEN",
+            role="analyst",
+            affiliation="Caracas Policy Institute",
+        ),
+        actor("org:caribbean-times", "Caribbean Times", "organisation", sector="MED"),
+        actor("org:front", "Essequibo Front", "group", sector="REB"),
+    ]
+LABELS = {"territory": "Territory", "security": "Troops at the border", "governance": "Self-rule"}
+
+
+@pytest.fixture
+def border(store: Store) -> Store:
+    write(store, border_actors(), [FIRST, LATER])
+    return store
+
+
+def _draft(store: Store, **options: object) -> dict:
+    data = draft_scenario(store, scenario_id="essequibo", issue_labels=LABELS, **options)  # type: ignore[arg-type]
+    report = check_text(dump_scenario(data), source="draft.yaml")
+    assert report.ok, [p.format() for p in report.errors]
+    return data
+
+
+def _actor(data: dict, actor_id: str) -> dict:
+    return next(a for a in data["actors"] if a["id"] == actor_id)
+
+
+def test_a_person_and_the_state_they_represent_are_one_party(border: Store) -> None:
+    data = _draft(border)
+    ids = [a["id"] for a in data["actors"]]
+    assert len(ids) == len(set(ids))
+    assert "nicolas_maduro" not in ids and "irfaan_ali" not in ids
+    venezuela = _actor(data, "venezuela")
+    assert venezuela["kind"] == "state"
+    assert set(venezuela["positions"]) == {"territory", "security"}  # Maduro's claims merged
+    assert "Nicolas Maduro (president)" in venezuela["evidence"][0]["note"]
+
+
+def test_commentators_and_outlets_never_become_parties(border: Store) -> None:
+    data = _draft(border)
+    names = {a["name"] for a in data["actors"]}
+    assert not names & {"Rosa Mendes", "Caracas Policy Institute", "Caribbean Times"}
+    # The analyst's demand does not place Venezuela or Guyana; her estimate stays as evidence.
+    cited = {e["claim"] for a in data["actors"] for s in a.get("positions", {}).values()
+             for e in s["position"]["evidence"] if "claim" in e}
+    assert len(cited) == 5  # Maduro 2, Ali 2, the Front 1
+    assert data["evidence"][0]["estimate"] >= 1 and "Rosa Mendes" in data["evidence"][0]["note"]
+
+
+def test_a_host_that_claims_nothing_is_a_mediator_not_a_party(border: Store) -> None:
+    brazil = _actor(_draft(border), "brazil")
+    assert brazil["kind"] == "mediator" and "positions" not in brazil
+    assert any("Brazil hosted the two leaders" in e.get("note", "") for e in brazil["evidence"])
+
+
+def test_a_mediation_event_makes_a_mediator_even_of_a_claimant(store: Store) -> None:
+    doc = Doc("Qatar mediated between the sides. Qatar demanded a ceasefire. Congo demanded a ceasefire.")
+    doc.event("QAT", "Qatar mediated", "mediate", "045").claim(
+        "QAT", "Qatar demanded a ceasefire", "ceasefire", "demand"
+    ).claim("COD", "Congo demanded a ceasefire", "ceasefire", "demand")
+    write(store, [state("QAT", "Qatar"), state("COD", "DR Congo")], [doc])
+    data = _draft(store)
+    qatar = _actor(data, "qatar")
+    assert qatar["kind"] == "mediator" and "positions" not in qatar
+    assert [a["id"] for a in data["actors"] if a["kind"] != "mediator"] == ["dr_congo"]
+
+
+def test_a_rebel_leader_is_folded_into_the_group_he_leads_not_his_country(store: Store) -> None:
+    doc = Doc("Nangaa demanded talks with Kinshasa.")
+    doc.claim("person:nangaa", "Nangaa demanded talks", "talks", "demand")
+    rebels = actor("org:m23", "M23", "group", sector="REB")
+    leader = actor(
+        "person:nangaa", "Corneille Nangaa", "person", country="COD", sector="REB", affiliation="M23"
+    )
+    write(store, [rebels, leader, state("COD", "DR Congo")], [doc])
+    data = _draft(store)
+    assert [a["id"] for a in data["actors"]] == ["m23"]
+    assert data["actors"][0]["kind"] == "group"
+
+
+def test_as_of_uses_only_documents_published_by_then(border: Store) -> None:
+    data = _draft(border, as_of=dt.date(2025, 1, 1))
+    assert data["as_of"] == dt.date(2025, 1, 1)
+    assert {i["id"] for i in data["issues"]} == {"territory", "governance"}
+    assert "security" not in _actor(data, "venezuela")["positions"]
+    with pytest.raises(ScenarioError, match=r"published by 2024-01-01.*zopa extract"):
+        draft_scenario(border, as_of=dt.date(2024, 1, 1))
+
+
+def test_the_draft_records_each_actor_s_names_for_a_merge(border: Store) -> None:
+    aliases = build_draft(border, issue_labels=LABELS).aliases
+    assert {"nicolas maduro", "maduro", "venezuela", "ven"} <= aliases["venezuela"]
+
+
+def test_draft_of_an_empty_store_says_what_to_do(sqlite_store: Store) -> None:
+    with pytest.raises(ScenarioError, match="zopa extract"):
+        draft_scenario(sqlite_store)
