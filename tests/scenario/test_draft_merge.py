@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.scenario.draft_store import Doc, write
-from tests.scenario.test_draft_parties import FIRST, LABELS, LATER, border_actors
+from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors
 from zopa.cli import app
 from zopa.scenario import build_draft, check_text, dump_scenario, merge_draft
 from zopa.store import Store, open_store
@@ -150,3 +150,4 @@ def test_cli_draft_base_prints_what_changed_and_as_of_sets_the_date(tmp_path: Pa
     assert check_text(merged.read_text(encoding="utf-8")).ok
     bad = runner.invoke(app, ["--db", db, "scenario", "draft", "--as-of", "1 May"])
     assert bad.exit_code == 2 and "--as-of" in bad.output
+
