@@ -188,7 +188,8 @@ def _party(parties: dict[str, dict[str, Any]], unit: Unit) -> dict[str, Any]:
 
 
 def _mediator(unit: Unit, events: list[Any], claims: list[Claim]) -> dict[str, Any]:
-    cited = [cite("event", e) for e in events] + [cite("claim", c) for c in claims]
+    spans = {(e.document_id, e.start, e.end): e for e in events}  # one citation per span
+    cited = [cite("event", e) for e in spans.values()] + [cite("claim", c) for c in claims]
     note = "mediator or host (from the events cited): not placed on the issues"
     return {
         "id": unit.id,

@@ -71,7 +71,7 @@ def orient(
     claims:
         The claims on the issue by party key (every list non-empty).
     named:
-        The party keys named inside each claim's span, by claim id.
+        The party keys named in each claim's sentence, by claim id.
     units:
         Every party by key (addressees are looked up here).
 

@@ -46,7 +46,7 @@ class DraftRows:
 
     claims: list[Claim] = field(default_factory=list)
     actors: dict[int, Actor] = field(default_factory=dict)
-    #: actor ids named inside each claim's span (from the mentions), by claim id
+    #: actor ids named in each claim's sentence (from the mentions), by claim id
     named: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     mediations: list[Event] = field(default_factory=list)
     hostings: list[Event] = field(default_factory=list)
@@ -108,6 +108,6 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
         by_doc[doc_id].append((start, end, actor_id))
     for claim in rows.claims:
         for start, end, actor_id in by_doc[claim.document_id]:
-            if claim.start <= start and end <= claim.end:
+            if claim.sentence_start <= start and end <= claim.sentence_end:
                 rows.named[claim.id].add(actor_id)
     return rows
