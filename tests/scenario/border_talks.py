@@ -28,29 +28,50 @@ LATER = Doc(
 )
 FIRST.claim(
     "person:maduro",
-    "Nicolas Maduro demanded that Guyana hand over the Essequibo region, calling it his primary goal",
+    "Nicolas Maduro demanded that Guyana hand over the Essequibo region, calling it his "
+    "primary goal",
     "territory",
     "demand",
     "primary goal",
 ).claim(
-    "person:ali", "Irfaan Ali said handing over any territory is unacceptable", "territory", "red_line"
+    "person:ali",
+    "Irfaan Ali said handing over any territory is unacceptable",
+    "territory",
+    "red_line",
 ).event("BRA", "Brazil hosted the two leaders", "host", "043").claim(
     "person:mendes", "Venezuela should drop the claim", "territory", "demand"
 ).estimate("Rosa Mendes", "10 percent", 0.1).claim(
     "org:caribbean-times", "the region must stay Guyanese", "territory", "position"
 ).claim(
-    "org:front", "The Essequibo Front demanded self-rule for the region from Guyana", "governance", "demand"
+    "org:front",
+    "The Essequibo Front demanded self-rule for the region from Guyana",
+    "governance",
+    "demand",
 )
-LATER.claim("person:ali", "Ali demanded that Venezuelan troops leave the border", "security", "demand").claim(
-    "person:maduro", "Maduro rejected any withdrawal of troops from the border", "security", "reject"
+LATER.claim(
+    "person:ali", "Ali demanded that Venezuelan troops leave the border", "security", "demand"
+).claim(
+    "person:maduro",
+    "Maduro rejected any withdrawal of troops from the border",
+    "security",
+    "reject",
 )
+
+
 def border_actors() -> list[Actor]:
     """Fresh rows of the border talks' actors."""
     return [
         state("VEN", "Venezuela"),
         state("GUY", "Guyana"),
         state("BRA", "Brazil"),
-        actor("person:maduro", "Nicolas Maduro", "person", country="VEN", role="president", sector="GOV"),
+        actor(
+            "person:maduro",
+            "Nicolas Maduro",
+            "person",
+            country="VEN",
+            role="president",
+            sector="GOV",
+        ),
         actor("person:ali", "Irfaan Ali", "person", country="GUY", role="president", sector="GOV"),
         actor(
             "person:mendes",
@@ -63,4 +84,6 @@ def border_actors() -> list[Actor]:
         actor("org:caribbean-times", "Caribbean Times", "organisation", sector="MED"),
         actor("org:front", "Essequibo Front", "group", sector="REB"),
     ]
+
+
 LABELS = {"territory": "Territory", "security": "Troops at the border", "governance": "Self-rule"}

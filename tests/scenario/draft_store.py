@@ -39,7 +39,10 @@ class Doc:
     ) -> Doc:
         """A claim by ``actor`` (key); every actor key named inside ``needle`` gets a mention."""
         self.rows.append(
-            ("claim", {"actor": actor, "needle": needle, "issue": issue, "stance": stance, "cue": cue})
+            (
+                "claim",
+                {"actor": actor, "needle": needle, "issue": issue, "stance": stance, "cue": cue},
+            )
         )
         return self
 
@@ -50,7 +53,9 @@ class Doc:
 
     def event(self, actor: str, needle: str, mode: str, cameo: str) -> Doc:
         """A CONSULT event done by ``actor`` (mediate 045, host 043)."""
-        self.rows.append(("event", {"actor": actor, "needle": needle, "mode": mode, "cameo": cameo}))
+        self.rows.append(
+            ("event", {"actor": actor, "needle": needle, "mode": mode, "cameo": cameo})
+        )
         return self
 
     def estimate(self, holder: str, needle: str, probability: float) -> Doc:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.scenario.draft_store import Doc, write
 from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors
+from tests.scenario.draft_store import Doc, write
 from zopa.cli import app
 from zopa.scenario import build_draft, check_text, dump_scenario, merge_draft
 from zopa.store import Store, open_store
@@ -19,13 +19,17 @@ runner = CliRunner()
 
 def _edit(text: str) -> str:
     """What an analyst does: rename an actor, move a value, add comments."""
-    text = text.replace("id: venezuela\n    name: Venezuela", "id: ven\n    name: Bolivarian Republic")
+    text = text.replace(
+        "id: venezuela\n    name: Venezuela", "id: ven\n    name: Bolivarian Republic"
+    )
     text = text.replace(
         "  - id: guyana\n", "  # Georgetown: checked against the 2025 statements\n  - id: guyana\n"
     )
     marker = "      territory:\n        position:\n          value: 0\n"
     assert marker in text
-    text = text.replace(marker, "      territory:\n        position:\n          value: 5  # not quite zero\n")
+    text = text.replace(
+        marker, "      territory:\n        position:\n          value: 5  # not quite zero\n"
+    )
     return "# my notes on the talks\n" + text
 
 
@@ -51,7 +55,12 @@ def test_new_evidence_is_added_once_and_nothing_is_duplicated(
 ) -> None:
     store, edited = drafted
     more = Doc("Maduro insisted that the Essequibo referendum settles the border.")
-    more.claim("person:maduro", "Maduro insisted that the Essequibo referendum settles", "territory", "demand")
+    more.claim(
+        "person:maduro",
+        "Maduro insisted that the Essequibo referendum settles",
+        "territory",
+        "demand",
+    )
     more.mention("person:maduro", "Maduro")
     write_more(store, more)
     merged, summary = merge_draft(edited, build_draft(store, issue_labels=LABELS))
@@ -150,4 +159,3 @@ def test_cli_draft_base_prints_what_changed_and_as_of_sets_the_date(tmp_path: Pa
     assert check_text(merged.read_text(encoding="utf-8")).ok
     bad = runner.invoke(app, ["--db", db, "scenario", "draft", "--as-of", "1 May"])
     assert bad.exit_code == 2 and "--as-of" in bad.output
-

@@ -51,8 +51,13 @@ def test_commentators_and_outlets_never_become_parties(border: Store) -> None:
     names = {a["name"] for a in data["actors"]}
     assert not names & {"Rosa Mendes", "Caracas Policy Institute", "Caribbean Times"}
     # The analyst's demand does not place Venezuela or Guyana; her estimate stays as evidence.
-    cited = {e["claim"] for a in data["actors"] for s in a.get("positions", {}).values()
-             for e in s["position"]["evidence"] if "claim" in e}
+    cited = {
+        e["claim"]
+        for a in data["actors"]
+        for s in a.get("positions", {}).values()
+        for e in s["position"]["evidence"]
+        if "claim" in e
+    }
     assert len(cited) == 5  # Maduro 2, Ali 2, the Front 1
     assert data["evidence"][0]["estimate"] >= 1 and "Rosa Mendes" in data["evidence"][0]["note"]
 
@@ -64,7 +69,9 @@ def test_a_host_that_claims_nothing_is_a_mediator_not_a_party(border: Store) -> 
 
 
 def test_a_mediation_event_makes_a_mediator_even_of_a_claimant(store: Store) -> None:
-    doc = Doc("Qatar mediated between the sides. Qatar demanded a ceasefire. Congo demanded a ceasefire.")
+    doc = Doc(
+        "Qatar mediated between the sides. Qatar demanded a ceasefire. Congo demanded a ceasefire."
+    )
     doc.event("QAT", "Qatar mediated", "mediate", "045").claim(
         "QAT", "Qatar demanded a ceasefire", "ceasefire", "demand"
     ).claim("COD", "Congo demanded a ceasefire", "ceasefire", "demand")
@@ -80,7 +87,12 @@ def test_a_rebel_leader_is_folded_into_the_group_he_leads_not_his_country(store:
     doc.claim("person:nangaa", "Nangaa demanded talks", "talks", "demand")
     rebels = actor("org:m23", "M23", "group", sector="REB")
     leader = actor(
-        "person:nangaa", "Corneille Nangaa", "person", country="COD", sector="REB", affiliation="M23"
+        "person:nangaa",
+        "Corneille Nangaa",
+        "person",
+        country="COD",
+        sector="REB",
+        affiliation="M23",
     )
     write(store, [rebels, leader, state("COD", "DR Congo")], [doc])
     data = _draft(store)

@@ -12,8 +12,16 @@ from zopa.store import Claim, Store
 
 def _claims(*stances: str, cue: str | None = None) -> list[Claim]:
     return [
-        Claim(id=n, document_id=1, start=10 * n, end=10 * n + 5, text="x", issue="i", stance=s,
-              salience_cue=cue)
+        Claim(
+            id=n,
+            document_id=1,
+            start=10 * n,
+            end=10 * n + 5,
+            text="x",
+            issue="i",
+            stance=s,
+            salience_cue=cue,
+        )
         for n, s in enumerate(stances, start=1)
     ]
 
@@ -40,14 +48,26 @@ def dam(store: Store) -> Store:
         "Ethiopia offered to share data on filling the dam. "
         "Egypt called a deal on water quotas its primary goal."
     )
-    doc.claim("EGY", "Egypt demanded a binding deal on filling the dam, its main concern", "dam",
-              "demand", "main concern")
+    doc.claim(
+        "EGY",
+        "Egypt demanded a binding deal on filling the dam, its main concern",
+        "dam",
+        "demand",
+        "main concern",
+    )
     doc.claim("EGY", "Egypt insisted on a binding deal on filling the dam", "dam", "demand")
     doc.claim("ETH", "Ethiopia rejected any binding deal on filling the dam", "dam", "reject")
-    doc.claim("SDN", "Sudan accepted the call for a binding deal on filling the dam", "dam", "accept")
+    doc.claim(
+        "SDN", "Sudan accepted the call for a binding deal on filling the dam", "dam", "accept"
+    )
     doc.claim("ETH", "Ethiopia offered to share data on filling the dam", "dam", "offer")
-    doc.claim("EGY", "Egypt called a deal on water quotas its primary goal", "quotas", "goal",
-              "primary goal")
+    doc.claim(
+        "EGY",
+        "Egypt called a deal on water quotas its primary goal",
+        "quotas",
+        "goal",
+        "primary goal",
+    )
     write(store, [state("EGY", "Egypt"), state("ETH", "Ethiopia"), state("SDN", "Sudan")], [doc])
     return store
 
@@ -103,7 +123,9 @@ def test_confidence_grows_with_the_claims_that_agree() -> None:
         ("resisting", ("offer",), "low"),
     ],
 )
-def test_each_stance_puts_the_speaker_on_its_side(role: str, stances: tuple[str, ...], side: str) -> None:
+def test_each_stance_puts_the_speaker_on_its_side(
+    role: str, stances: tuple[str, ...], side: str
+) -> None:
     value = stance(_claims(*stances), role, "X")["position"]["value"]  # type: ignore[arg-type]
     assert (value > 50) == (side == "high")
 
@@ -127,7 +149,9 @@ def test_a_stated_red_line_is_drafted_on_the_position_s_side_with_its_claim() ->
 
 def test_a_party_asked_to_give_without_a_claim_of_its_own_is_a_placeholder(store: Store) -> None:
     doc = Doc("Kosovo demanded that Serbia recognise its independence.")
-    doc.claim("XKX", "Kosovo demanded that Serbia recognise its independence", "recognition", "demand")
+    doc.claim(
+        "XKX", "Kosovo demanded that Serbia recognise its independence", "recognition", "demand"
+    )
     write(store, [state("XKX", "Kosovo"), state("SRB", "Serbia")], [doc])
     data = _draft(store)
     serbia = _position(data, "serbia", "recognition")

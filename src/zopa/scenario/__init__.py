@@ -12,15 +12,6 @@ Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, t
 
 from zopa.scenario._check import check_scenario
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays, to_problem
-from zopa.scenario.draft import (
-    SALIENCE_CUES,
-    Draft,
-    MergeSummary,
-    build_draft,
-    draft_scenario,
-    dump_scenario,
-    merge_draft,
-)
 from zopa.scenario._formats import FormatStatus, format_reachability
 from zopa.scenario._load import CheckReport, check_file, check_text, load_scenario, loads_scenario
 from zopa.scenario._loader import MAX_NODES, MAX_SCENARIO_BYTES
@@ -56,6 +47,15 @@ from zopa.scenario._solve import (
 )
 from zopa.scenario._status import QuestionStatus, question_status
 from zopa.scenario._synthetic import synthetic_scenario
+from zopa.scenario.draft import (
+    SALIENCE_CUES,
+    Draft,
+    MergeSummary,
+    build_draft,
+    draft_scenario,
+    dump_scenario,
+    merge_draft,
+)
 
 __all__ = [
     "DEFAULT_DRAWS",
@@ -68,9 +68,9 @@ __all__ = [
     "ActorSpec",
     "AgreementSigned",
     "CheckReport",
-    "Draft",
     "Deadline",
     "DeadlineMet",
+    "Draft",
     "Evidence",
     "FormatHeld",
     "FormatSpec",
@@ -91,9 +91,9 @@ __all__ = [
     "Stance",
     "Uncertainty",
     "What",
+    "build_draft",
     "check_file",
     "check_scenario",
-    "build_draft",
     "check_text",
     "draft_scenario",
     "dump_scenario",

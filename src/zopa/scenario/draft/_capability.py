@@ -57,8 +57,10 @@ def capability(unit: Unit) -> dict[str, Any]:
                 }
             ],
         }
-    what = "a state the countryinfo package does not cover" if unit.kind == "state" else (
-        "a non-state actor"
+    what = (
+        "a state the countryinfo package does not cover"
+        if unit.kind == "state"
+        else ("a non-state actor")
     )
     return {
         "value": NON_STATE_DEFAULT,

@@ -136,6 +136,7 @@ def _issue_claims(actors: Iterable[Mapping[str, Any]], issue: Mapping[str, Any])
 
 def _match_issues(doc: CommentedMap, draft: dict[str, Any]) -> dict[str, CommentedMap]:
     base = list(doc.get("issues") or [])
+    actors = list(doc.get("actors") or [])
     found: dict[str, CommentedMap] = {}
     for issue in draft["issues"]:
         names = {_norm(issue["id"]), _norm(issue["label"])}
@@ -144,16 +145,13 @@ def _match_issues(doc: CommentedMap, draft: dict[str, Any]) -> dict[str, Comment
         )
         if hit is None:
             wanted = _issue_claims(draft["actors"], issue)
-            actors = doc.get("actors") or []
             hit = _best(base, wanted, lambda b: _issue_claims(actors, b))
         if hit is not None:
             found[issue["id"]] = hit
     return found
 
 
-def _match_actors(
-    doc: CommentedMap, draft: Draft
-) -> dict[str, CommentedMap]:
+def _match_actors(doc: CommentedMap, draft: Draft) -> dict[str, CommentedMap]:
     base = list(doc.get("actors") or [])
     by_id = {b.get("id"): b for b in base}
     found: dict[str, CommentedMap] = {}
@@ -199,7 +197,9 @@ def merge_draft(base_text: str, draft: Draft) -> tuple[str, MergeSummary]:
         positions = {issue_ids.get(i, i): s for i, s in (actor.get("positions") or {}).items()}
         hit = actor_hits.get(actor["id"])
         if hit is None:
-            doc["actors"].append(flow_citations({**actor, **({"positions": positions} if positions else {})}))
+            doc["actors"].append(
+                flow_citations({**actor, **({"positions": positions} if positions else {})})
+            )
             summary.added_actors.append(actor["id"])
             continue
         summary.kept_actors[actor["id"]] = str(hit["id"])
@@ -209,9 +209,7 @@ def merge_draft(base_text: str, draft: Draft) -> tuple[str, MergeSummary]:
             if hit.get("positions") is None:
                 hit["positions"] = CommentedMap()
             if issue_id in hit["positions"]:
-                summary.added_evidence += _add(
-                    hit["positions"][issue_id], _citations(stance), held
-                )
+                summary.added_evidence += _add(hit["positions"][issue_id], _citations(stance), held)
             else:
                 hit["positions"][issue_id] = flow_citations(stance)
                 held |= _keys(stance)

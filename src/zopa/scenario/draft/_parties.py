@@ -126,8 +126,10 @@ def is_commentator(actor: Actor, outlets: set[str]) -> bool:
         return True
     if actor.kind == "person":
         return _words(actor.role or "", COMMENTATOR_ROLES)
-    return actor.kind == "organisation" and actor.sector is None and _words(
-        actor.name, COMMENTATOR_NAMES
+    return (
+        actor.kind == "organisation"
+        and actor.sector is None
+        and _words(actor.name, COMMENTATOR_NAMES)
     )
 
 

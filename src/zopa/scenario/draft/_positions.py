@@ -145,8 +145,10 @@ def stance(claims: list[Claim], role: Role, pole_name: str) -> dict[str, Any]:
             "value": min(100, max(0, position["value"] + toward)),
             "confidence": 0.3,
             "evidence": [
-                {"note": "a red line is stated, not where it lies: move it to the worst "
-                 "value the party can accept"},
+                {
+                    "note": "a red line is stated, not where it lies: move it to the worst "
+                    "value the party can accept"
+                },
                 *_cites(red_lines),
             ],
         }
