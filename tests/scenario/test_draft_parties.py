@@ -119,3 +119,26 @@ def test_the_draft_records_each_actor_s_names_for_a_merge(border: Store) -> None
 def test_draft_of_an_empty_store_says_what_to_do(sqlite_store: Store) -> None:
     with pytest.raises(ScenarioError, match="zopa extract"):
         draft_scenario(sqlite_store)
+
+
+def test_a_government_body_and_its_minister_are_their_state(store: Store) -> None:
+    doc = Doc(
+        "The Congolese presidency demanded a withdrawal. The foreign minister demanded sanctions."
+    )
+    doc.claim(
+        "org:presidency", "The Congolese presidency demanded a withdrawal", "troops", "demand"
+    )
+    doc.claim("person:minister", "The foreign minister demanded sanctions", "sanctions", "demand")
+    presidency = actor(
+        "org:presidency", "Congolese presidency", "organisation", country="COD", sector="GOV"
+    )
+    ministry = actor("org:mfa", "Foreign Ministry", "organisation", country="COD", sector="GOV")
+    minister = actor(
+        "person:minister", "T. Wagner", "person", role="foreign minister", affiliation="org:mfa"
+    )
+    write(store, [state("COD", "DR Congo"), presidency, ministry, minister], [doc])
+    data = _draft(store)
+    assert [a["id"] for a in data["actors"]] == ["dr_congo"]
+    assert set(data["actors"][0]["positions"]) == {"troops", "sanctions"}
+    note = data["actors"][0]["evidence"][0]["note"]
+    assert "Congolese presidency" in note and "T. Wagner (foreign minister)" in note

@@ -81,7 +81,7 @@ class Unit:
     name: str
     kind: str
     country: str | None = None
-    #: "Name (role)" of each person folded into the unit
+    #: "Name (role)" of each person or body folded into the unit
     persons: list[str] = field(default_factory=list)
     #: names the unit goes by (its own, its people's, its store keys), case-folded
     aliases: set[str] = field(default_factory=set)
@@ -146,10 +146,11 @@ def _kind(actor: Actor) -> str:
 def resolve_units(actors: dict[int, Actor], outlets: set[str]) -> Units:
     """Map each store actor to the unit it speaks for, folding people into their state or body.
 
-    A person goes to the organisation named by ``affiliation`` (an actor key or
-    name in the store), else — when a government, military or intelligence
-    official, or of no stated sector — to the state of ``country``; a person
-    with neither stays a unit of their own. A state is one unit whatever the
+    A person or body goes to the organisation named by its ``affiliation`` (an
+    actor key or name in the store; followed on, so a minister of a ministry
+    ends at its state), else — a government, military or intelligence official
+    or body, or a person of no stated sector — to the state of ``country``;
+    one with neither stays a unit of its own. A state is one unit whatever the
     names it was found under (``country`` is its ISO code).
     """
     by_key = {a.key: a for a in actors.values()}
@@ -174,17 +175,19 @@ def resolve_units(actors: dict[int, Actor], outlets: set[str]) -> Units:
         unit.aliases |= {_norm(name), code.casefold()}
         return unit
 
-    def represented(person: Actor) -> Unit | None:
-        affiliation = person.affiliation
+    def home(actor: Actor, seen: frozenset[str] = frozenset()) -> Unit | None:
+        """The unit ``actor`` speaks for, ``None`` when it speaks for itself."""
+        if actor.kind == "state" or actor.key in seen:
+            return None
+        affiliation = actor.affiliation
         if affiliation:
             body = by_key.get(affiliation) or by_name.get(_norm(affiliation))
-            if body is not None and body.kind != "person":
-                return unit_of(body)
+            if body is not None and body.kind != "person" and body.key != actor.key:
+                return home(body, seen | {actor.key}) or unit_of(body)
             if affiliation.upper() in _state_names():
                 return state(affiliation.upper())
-        if person.country and (person.sector is None or person.sector in STATE_SECTORS):
-            return state(person.country)
-        return None
+        official = actor.sector in STATE_SECTORS or (actor.kind == "person" and not actor.sector)
+        return state(actor.country) if actor.country and official else None
 
     def comments(actor: Actor) -> bool:
         body = by_key.get(actor.affiliation or "") or by_name.get(_norm(actor.affiliation or ""))
@@ -197,14 +200,13 @@ def resolve_units(actors: dict[int, Actor], outlets: set[str]) -> Units:
         if comments(actor):
             of_actor[actor_id] = None
             continue
-        if actor.kind == "person":
-            unit = represented(actor)
-            if unit is not None:
-                role = f" ({actor.role})" if actor.role else ""
-                if f"{actor.name}{role}" not in unit.persons:
-                    unit.persons.append(f"{actor.name}{role}")
-                unit.aliases |= {_norm(actor.name), actor.key.casefold()}
-                of_actor[actor_id] = unit
-                continue
-        of_actor[actor_id] = unit_of(actor)
+        unit = home(actor)
+        if unit is None:
+            of_actor[actor_id] = unit_of(actor)
+            continue
+        role = f" ({actor.role})" if actor.role else ""
+        if f"{actor.name}{role}" not in unit.persons:
+            unit.persons.append(f"{actor.name}{role}")
+        unit.aliases |= {_norm(actor.name), actor.key.casefold()}
+        of_actor[actor_id] = unit
     return Units(of_actor)
