@@ -44,3 +44,17 @@ def test_cli_redraft_of_a_renamed_file_duplicates_nothing_and_keeps_comments(
     merged = again.read_text(encoding="utf-8")
     assert merged == edited.read_text(encoding="utf-8")
     assert "# analyst: renamed the parties" in merged and "# renamed" in merged
+
+
+def test_cli_draft_refuses_an_invalid_base_with_its_file_and_line(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'z.db'}"
+    store = open_store(db)
+    try:
+        write(store, border_actors(), [FIRST, LATER])
+    finally:
+        store.close()
+    base = tmp_path / "base.yaml"
+    base.write_text("id: s\ntitle: t\nissues: []\nactors: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["--db", db, "scenario", "draft", "--base", str(base)])
+    assert result.exit_code == 1
+    assert "base.yaml:3" in result.output
