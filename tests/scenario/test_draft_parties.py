@@ -68,6 +68,31 @@ def test_a_host_that_claims_nothing_is_a_mediator_not_a_party(border: Store) -> 
     assert any("Brazil hosted the two leaders" in e.get("note", "") for e in brazil["evidence"])
 
 
+def test_a_host_that_is_no_side_mediates_and_a_host_that_is_one_stays_a_party(
+    store: Store,
+) -> None:
+    doc = Doc(
+        "Turkey hosted the delegations. Turkey urged both sides to agree a ceasefire. "
+        "Russia hosted the envoy. Ukraine demanded that Russia stop its attacks for a ceasefire. "
+        "Russia rejected a ceasefire."
+    )
+    doc.event("TUR", "Turkey hosted the delegations", "host", "043").event(
+        "RUS", "Russia hosted the envoy", "host", "043"
+    )
+    doc.claim("TUR", "Turkey urged both sides to agree a ceasefire", "ceasefire", "demand")
+    doc.claim(
+        "UKR",
+        "Ukraine demanded that Russia stop its attacks for a ceasefire",
+        "ceasefire",
+        "demand",
+    )
+    doc.claim("RUS", "Russia rejected a ceasefire", "ceasefire", "reject")
+    countries = [state("TUR", "Turkey"), state("RUS", "Russia"), state("UKR", "Ukraine")]
+    write(store, countries, [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds == {"turkey": "mediator", "russia": "state", "ukraine": "state"}
+
+
 def test_a_mediation_event_makes_a_mediator_even_of_a_claimant(store: Store) -> None:
     doc = Doc(
         "Qatar mediated between the sides. Qatar demanded a ceasefire. Congo demanded a ceasefire."

@@ -148,17 +148,24 @@ def test_a_stated_red_line_is_drafted_on_the_position_s_side_with_its_claim() ->
 
 
 def test_a_party_asked_to_give_without_a_claim_of_its_own_is_a_placeholder(store: Store) -> None:
-    doc = Doc("Kosovo demanded that Serbia recognise its independence.")
+    doc = Doc(
+        "Kosovo demanded that Serbia recognise its independence. "
+        "Kosovo insisted that Serbia must recognise it. Kosovo thanked Albania for its support."
+    )
     doc.claim(
         "XKX", "Kosovo demanded that Serbia recognise its independence", "recognition", "demand"
     )
-    write(store, [state("XKX", "Kosovo"), state("SRB", "Serbia")], [doc])
+    doc.claim("XKX", "Kosovo insisted that Serbia must recognise it", "recognition", "demand")
+    doc.claim("XKX", "Kosovo thanked Albania for its support", "recognition", "position")
+    write(store, [state("XKX", "Kosovo"), state("SRB", "Serbia"), state("ALB", "Albania")], [doc])
     data = _draft(store)
     serbia = _position(data, "serbia", "recognition")
     assert serbia["position"]["value"] == 50 and serbia["position"]["placeholder"] is True
     assert serbia["salience"]["placeholder"] is True
     assert "no claim of its own" in serbia["position"]["evidence"][0]["note"]
     assert _position(data, "kosovo", "recognition")["position"]["value"] == 100
+    # Named once in passing: not made a party.
+    assert "albania" not in {a["id"] for a in data["actors"]}
     # Kosovo (XKX) is outside the package's list: its capability is a placeholder too.
     kosovo = next(a for a in data["actors"] if a["id"] == "kosovo")
     assert kosovo["capability"]["placeholder"] is True

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from zopa.errors import ScenarioError
 from zopa.scenario.draft._capability import capability
 from zopa.scenario.draft._merge import Draft
-from zopa.scenario.draft._orientation import Orientation, orient
+from zopa.scenario.draft._orientation import AGAINST, Orientation, orient
 from zopa.scenario.draft._parties import Unit, Units, resolve_units, slug
 from zopa.scenario.draft._positions import Role, placeholder_stance, stance
 from zopa.scenario.draft._rows import DraftRows, cite, load_rows
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from zopa.store import Claim, Store
 
 __all__ = ["build_draft", "draft_scenario"]
+
+#: How many parties' claims must name a unit without claims of its own to make it a party.
+_NAMED_TO_BE_A_PARTY = 2
 
 
 def draft_scenario(
@@ -84,7 +87,17 @@ def build_draft(
         from zopa.extract._issues import load_issue_lexicon
 
         issue_labels = {issue.id: issue.label for issue in load_issue_lexicon().issues}
-    mediators = _mediators(rows, units)
+    named = {
+        claim.id: {
+            u.key
+            for actor_id in rows.named.get(claim.id, set())
+            if (u := units.unit(actor_id)) is not None and u is not units.unit(claim.actor_id)
+        }
+        for claim in rows.claims
+        if units.unit(claim.actor_id) is not None
+    }
+    mediators = _mediators(rows, units, named)
+    named = {claim: keys - set(mediators) for claim, keys in named.items()}
     by_issue: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     labels: dict[str, str] = {}
     spoken: dict[str, list[Claim]] = defaultdict(list)
@@ -105,19 +118,14 @@ def build_draft(
             "first (or check the actors with `zopa actors`)"
         )
     every = {unit.key: unit for unit in units.units()}
-    named = {
-        claim.id: {
-            u.key
-            for actor_id in rows.named.get(claim.id, set())
-            if (u := units.unit(actor_id)) is not None and u.key not in mediators
-        }
-        for claim in rows.claims
-    }
+    # A unit with no claim of its own is a party when the parties' claims name it repeatedly.
+    times_named = Counter(key for keys in named.values() for key in keys)
+    claimants = {key for claims in by_issue.values() for key in claims}
     parties: dict[str, dict[str, Any]] = {}
     issues: list[dict[str, Any]] = []
     for issue_id in sorted(by_issue):
         claims = by_issue[issue_id]
-        sides = orient(labels[issue_id], claims, named, every)
+        sides = orient(labels[issue_id], claims, named, every, rows.excerpts)
         issues.append(_issue(issue_id, labels[issue_id], sides))
         pole_name = every[sides.pole].name
         for key in sorted(claims):
@@ -128,6 +136,8 @@ def build_draft(
                 claims[key], role, pole_name
             )
         for key in sorted(sides.addressees):
+            if key not in claimants and times_named[key] < _NAMED_TO_BE_A_PARTY:
+                continue
             asking = [c for c in claims[sides.pole] if key in named[c.id]]
             _party(parties, every[key])["positions"][issue_id] = placeholder_stance(
                 pole_name, asking
@@ -152,9 +162,22 @@ def _aliases(unit: Unit) -> set[str]:
     return unit.aliases | last
 
 
-def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
-    """Mediating units with their events: any mediation; hosting by a unit that claims nothing."""
-    claimants = {u.key for c in rows.claims if (u := units.unit(c.actor_id)) is not None}
+def _mediators(
+    rows: DraftRows, units: Units, named: Mapping[int, set[str]]
+) -> dict[str, list[Any]]:
+    """Mediating units with their events.
+
+    The doer of a mediation event mediates. The host of talks mediates unless it
+    is a side: the other parties' claims name it, or it rejects or draws a red
+    line (Russia hosting an envoy in Moscow stays a party; Turkey hosting the
+    delegations and urging a ceasefire mediates).
+    """
+    addressed = {key for keys in named.values() for key in keys}
+    opposing = {
+        u.key
+        for c in rows.claims
+        if c.stance in AGAINST and (u := units.unit(c.actor_id)) is not None
+    }
     out: dict[str, list[Any]] = defaultdict(list)
     for event in rows.mediations:
         unit = units.unit(event.source_actor_id)
@@ -162,7 +185,7 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
             out[unit.key].append(event)
     for event in rows.hostings:
         unit = units.unit(event.source_actor_id)
-        if unit is not None and (unit.key in out or unit.key not in claimants):
+        if unit is not None and (unit.key in out or unit.key not in addressed | opposing):
             out[unit.key].append(event)
     return dict(out)
 

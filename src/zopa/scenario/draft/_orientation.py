@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from zopa.scenario.draft._parties import Unit
-from zopa.scenario.draft._rows import cite, trim
+from zopa.scenario.draft._rows import EXCERPT_CHARS, cite, trim
 
 if TYPE_CHECKING:
     from zopa.store import Claim
@@ -26,7 +26,6 @@ AGAINST = frozenset({"reject", "red_line"})
 # Which claim words an anchor: the pole's clearest demand, the resisting side's clearest no.
 _POLE_RANK = ("demand", "goal", "red_line", "condition", "position", "offer", "accept", "reject")
 _RESIST_RANK = ("reject", "red_line", "demand", "goal", "position", "condition", "offer", "accept")
-_ANCHOR_CHARS = 140
 
 
 @dataclass
@@ -48,8 +47,8 @@ def _first(claims: list[Claim], rank: tuple[str, ...]) -> Claim:
     return min(claims, key=lambda c: (order.get(c.stance, len(rank)), c.id))
 
 
-def _anchor(unit: Unit, claim: Claim) -> str:
-    return f"{unit.name}: “{trim(claim.text, _ANCHOR_CHARS)}”"
+def _anchor(unit: Unit, claim: Claim, words: Mapping[int, str]) -> str:
+    return f"{unit.name}: “{words.get(claim.id) or trim(claim.text, EXCERPT_CHARS)}”"
 
 
 def _overlaps(a: Claim, b: Claim) -> bool:
@@ -61,6 +60,7 @@ def orient(
     claims: Mapping[str, list[Claim]],
     named: Mapping[int, set[str]],
     units: Mapping[str, Unit],
+    words: Mapping[int, str],
 ) -> Orientation:
     """Orient one issue from its parties' claims.
 
@@ -74,6 +74,8 @@ def orient(
         The party keys named in each claim's sentence, by claim id.
     units:
         Every party by key (addressees are looked up here).
+    words:
+        Each claim's words in context (its sentence), by claim id: the anchors quote them.
 
     Notes
     -----
@@ -112,13 +114,13 @@ def orient(
     }
     out = Orientation(pole, resisting, asked - set(claims))
     top = _first(pole_claims, _POLE_RANK)
-    out.anchors[100] = _anchor(units[pole], top)
+    out.anchors[100] = _anchor(units[pole], top, words)
     out.evidence.append(cite("claim", top))
     if resisting:
         against = [c for key in sorted(resisting) for c in claims[key]]
         low = _first(against, _RESIST_RANK)
         holder = next(key for key in sorted(resisting) if low in claims[key])
-        out.anchors[0] = _anchor(units[holder], low)
+        out.anchors[0] = _anchor(units[holder], low, words)
         out.evidence.append(cite("claim", low))
         sides = " and ".join(units[key].name for key in sorted(resisting))
         verb = "want" if len(resisting) > 1 else "wants"

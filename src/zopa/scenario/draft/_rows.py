@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the store needs SQLAlchemy: imported when a draft is made
     from zopa.store import Actor, Claim, Estimate, Event, Store
 
-__all__ = ["DraftRows", "cite", "load_rows", "trim"]
+__all__ = ["EXCERPT_CHARS", "DraftRows", "cite", "excerpt", "load_rows", "trim"]
 
 #: CAMEO codes and event modes that make the doer a mediator (045 mediate) or host (043).
 MEDIATION_MODES = frozenset({"mediate", "045"})
 HOSTING_MODES = frozenset({"host", "043"})
 _NOT_HAPPENING = frozenset({"refused", "hypothetical"})
+#: Longest claim excerpt quoted in an anchor.
+EXCERPT_CHARS = 140
 
 
 def cite(kind: str, row: Any) -> dict[str, Any]:
@@ -40,12 +42,30 @@ def trim(text: str, limit: int) -> str:
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def excerpt(text: str, claim: Claim, limit: int) -> str:
+    """The claim's sentence on one line, or a window of it around the claim, at most ``limit``."""
+    sentence = " ".join(text[claim.sentence_start : claim.sentence_end].split())
+    if len(sentence) <= limit:
+        return sentence
+    room = max(0, limit - (claim.end - claim.start)) // 2
+    low, high = max(claim.sentence_start, claim.start - room), claim.end + room
+    high = min(claim.sentence_end, high + max(0, room - (claim.start - low)))
+    words = text[low:high].split()
+    if low > claim.sentence_start and low < claim.start and len(words) > 1:
+        words = ["…", *words[1:]]
+    if high < claim.sentence_end and high > claim.end and len(words) > 1:
+        words = [*words[:-1], "…"]
+    return trim(" ".join(words), limit)
+
+
 @dataclass
 class DraftRows:
     """Claims (with their speakers), mediation events, estimates, actors and outlets."""
 
     claims: list[Claim] = field(default_factory=list)
     actors: dict[int, Actor] = field(default_factory=dict)
+    #: each claim's words in context (its sentence, or a window of it), by claim id
+    excerpts: dict[int, str] = field(default_factory=dict)
     #: actor ids named in each claim's sentence (from the mentions), by claim id
     named: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     mediations: list[Event] = field(default_factory=list)
@@ -102,11 +122,17 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
             )
         ).all()
         rows.actors = {a.id: a for a in session.scalars(select(Actor))}
+        texts = dict(
+            session.execute(
+                select(Document.id, Document.text).where(Document.id.in_(claim_docs))
+            ).all()
+        )
         session.expunge_all()
     by_doc: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for doc_id, start, end, actor_id in mentions:
         by_doc[doc_id].append((start, end, actor_id))
     for claim in rows.claims:
+        rows.excerpts[claim.id] = excerpt(texts[claim.document_id], claim, EXCERPT_CHARS)
         for start, end, actor_id in by_doc[claim.document_id]:
             if claim.sentence_start <= start and end <= claim.sentence_end:
                 rows.named[claim.id].add(actor_id)
