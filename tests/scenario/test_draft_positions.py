@@ -169,3 +169,17 @@ def test_a_party_asked_to_give_without_a_claim_of_its_own_is_a_placeholder(store
     # Kosovo (XKX) is outside the package's list: its capability is a placeholder too.
     kosovo = next(a for a in data["actors"] if a["id"] == "kosovo")
     assert kosovo["capability"]["placeholder"] is True
+
+
+def test_an_anchor_quotes_the_claim_s_sentence_or_a_window_around_the_claim() -> None:
+    from zopa.scenario.draft._rows import excerpt
+
+    short = "Egypt wants a binding deal."
+    claim = Claim(id=1, start=6, end=26, sentence_start=0, sentence_end=len(short))
+    assert excerpt(short, claim, 140) == short
+    long = "In a long speech to the assembly " * 5 + "Egypt demanded a binding deal" + " today" * 30
+    start = long.index("Egypt demanded")
+    claim = Claim(id=2, start=start, end=start + 29, sentence_start=0, sentence_end=len(long))
+    words = excerpt(long, claim, 80)
+    assert "Egypt demanded a binding deal" in words
+    assert words.startswith("…") and words.endswith("…") and len(words) <= 80
