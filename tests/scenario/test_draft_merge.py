@@ -149,6 +149,7 @@ def test_cli_draft_base_prints_what_changed_and_as_of_sets_the_date(tmp_path: Pa
     )
     assert result.exit_code == 0, result.output
     assert "as_of: 2025-01-01\n" in first.read_text(encoding="utf-8")
+    assert "left out 1 document(s) published later or undated" in result.stderr
     merged = tmp_path / "merged.yaml"
     result = runner.invoke(
         app, ["--db", db, "scenario", "draft", "--base", str(first), "-o", str(merged)]

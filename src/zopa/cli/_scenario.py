@@ -105,6 +105,11 @@ def draft(
     if base is not None:
         load_scenario(base)  # a base with errors (or too large) is refused with file and line
     drafted = build_draft(store_of(ctx), scenario_id=scenario_id, title=title, as_of=day)
+    if day is not None:
+        err_console.print(
+            f"as of {day}: left out {drafted.left_out} document(s) published later or undated",
+            markup=False,
+        )
     if base is None:
         text = dump_scenario(drafted.data)
     else:

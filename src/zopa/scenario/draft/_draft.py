@@ -153,7 +153,7 @@ def build_draft(
     data |= {"issues": issues, "actors": actors}
     if rows.estimates:
         data["evidence"] = [_estimate(e) for e in rows.estimates]
-    return Draft(data, {actor["id"]: _aliases(unit) for unit, actor in drafted})
+    return Draft(data, {actor["id"]: _aliases(unit) for unit, actor in drafted}, rows.left_out)
 
 
 def _aliases(unit: Unit) -> set[str]:

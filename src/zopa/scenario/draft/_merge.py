@@ -33,6 +33,8 @@ class Draft:
     data: dict[str, Any]
     #: case-folded names, keys and people's names of each actor, by actor id
     aliases: dict[str, set[str]] = field(default_factory=dict)
+    #: documents left out (published after the as-of date, or undated)
+    left_out: int = 0
 
 
 @dataclass
