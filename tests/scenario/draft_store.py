@@ -58,6 +58,11 @@ class Doc:
         )
         return self
 
+    def meeting(self, actor: str, target: str, needle: str) -> Doc:
+        """A meeting (CAMEO 040) of ``actor`` with ``target``."""
+        self.rows.append(("meeting", {"actor": actor, "target": target, "needle": needle}))
+        return self
+
     def estimate(self, holder: str, needle: str, probability: float) -> Doc:
         """A probability estimate held by ``holder`` (text)."""
         self.rows.append(("estimate", {"holder": holder, "needle": needle, "p": probability}))
@@ -143,6 +148,18 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                             )
                 elif kind == "mention":
                     session.add(Mention(document_id=row.id, actor_id=ids[spec["actor"]], **span))
+                elif kind == "meeting":
+                    session.add(
+                        Event(
+                            document_id=row.id,
+                            type="CONSULT",
+                            cameo="040",
+                            source_actor_id=ids[spec["actor"]],
+                            target_actor_id=ids[spec["target"]],
+                            status="happened",
+                            **span,
+                        )
+                    )
                 elif kind == "event":
                     session.add(
                         Event(

@@ -167,3 +167,18 @@ def test_a_government_body_and_its_minister_are_their_state(store: Store) -> Non
     assert set(data["actors"][0]["positions"]) == {"troops", "sanctions"}
     note = data["actors"][0]["evidence"][0]["note"]
     assert "Congolese presidency" in note and "T. Wagner (foreign minister)" in note
+
+
+def test_a_state_at_the_table_with_a_claimant_is_a_party_without_positions(store: Store) -> None:
+    doc = Doc(
+        "Thai and Cambodian delegations met in Kuala Lumpur. Cambodia demanded a ceasefire. "
+        "The Thai premier met the press."
+    )
+    doc.claim("KHM", "Cambodia demanded a ceasefire", "ceasefire", "demand")
+    doc.meeting("THA", "KHM", "Thai and Cambodian delegations met")
+    write(store, [state("THA", "Thailand"), state("KHM", "Cambodia")], [doc])
+    data = _draft(store)
+    thailand = next(a for a in data["actors"] if a["id"] == "thailand")
+    assert thailand["kind"] == "state" and thailand["positions"] == {}
+    assert thailand["evidence"][0]["note"].startswith("at the table")
+    assert thailand["evidence"][1]["start"] == 0

@@ -142,6 +142,7 @@ def build_draft(
             _party(parties, every[key])["positions"][issue_id] = placeholder_stance(
                 pole_name, asking
             )
+    _at_the_table(rows, units, parties, claimants, set(mediators))
     drafted = [(every[key], actor) for key, actor in parties.items()]
     for key in sorted(mediators, key=lambda k: every[k].name):
         drafted.append((every[key], _mediator(every[key], mediators[key], spoken.get(key, []))))
@@ -188,6 +189,36 @@ def _mediators(
         if unit is not None and (unit.key in out or unit.key not in addressed | opposing):
             out[unit.key].append(event)
     return dict(out)
+
+
+def _at_the_table(
+    rows: DraftRows,
+    units: Units,
+    parties: dict[str, dict[str, Any]],
+    claimants: set[str],
+    mediators: set[str],
+) -> None:
+    """Add as parties (without positions) those who meet or sign with a claimant party."""
+    for event in rows.meetings:
+        ends = (units.unit(event.source_actor_id), units.unit(event.target_actor_id))
+        for unit, other in (ends, ends[::-1]):
+            if (
+                unit is None
+                or other is None
+                or unit.key in claimants
+                or unit.key in mediators
+                or other.key not in claimants
+            ):
+                continue
+            party = _party(parties, unit)
+            evidence = party.setdefault("evidence", [])
+            if not any(e.get("note", "").startswith("at the table") for e in evidence):
+                evidence.append(
+                    {"note": "at the table (events cited) with no claim of its own: add positions"}
+                )
+            citation = cite("event", event)
+            if citation not in evidence:
+                evidence.append(citation)
 
 
 def _people(unit: Unit) -> list[dict[str, Any]]:

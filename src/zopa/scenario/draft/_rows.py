@@ -19,6 +19,8 @@ __all__ = ["EXCERPT_CHARS", "DraftRows", "cite", "excerpt", "load_rows", "trim"]
 #: CAMEO codes and event modes that make the doer a mediator (045 mediate) or host (043).
 MEDIATION_MODES = frozenset({"mediate", "045"})
 HOSTING_MODES = frozenset({"host", "043"})
+#: CAMEO codes of a meeting or a signing: both ends are at the table (040 consult, 057 sign).
+TABLE_CODES = frozenset({"040", "057"})
 _NOT_HAPPENING = frozenset({"refused", "hypothetical"})
 #: Longest claim excerpt quoted in an anchor.
 EXCERPT_CHARS = 140
@@ -70,6 +72,8 @@ class DraftRows:
     named: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     mediations: list[Event] = field(default_factory=list)
     hostings: list[Event] = field(default_factory=list)
+    #: meetings and signings with both ends known
+    meetings: list[Event] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     #: documents left out because they were published after ``as_of`` or are undated
@@ -110,6 +114,9 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
         ]
         rows.mediations = [e for e in events if {e.mode, e.cameo} & MEDIATION_MODES]
         rows.hostings = [e for e in events if {e.mode, e.cameo} & HOSTING_MODES]
+        rows.meetings = [
+            e for e in events if e.cameo in TABLE_CODES and e.target_actor_id is not None
+        ]
         rows.estimates = [
             e
             for e in session.scalars(select(Estimate).order_by(Estimate.id))
