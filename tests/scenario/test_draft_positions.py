@@ -180,6 +180,6 @@ def test_an_anchor_quotes_the_claim_s_sentence_or_a_window_around_the_claim() ->
     long = "In a long speech to the assembly " * 5 + "Egypt demanded a binding deal" + " today" * 30
     start = long.index("Egypt demanded")
     claim = Claim(id=2, start=start, end=start + 29, sentence_start=0, sentence_end=len(long))
-    words = excerpt(long, claim, 80)
+    words = excerpt(long, claim, 80)  # the sentence is the whole text here
     assert "Egypt demanded a binding deal" in words
     assert words.startswith("…") and words.endswith("…") and len(words) <= 80

@@ -44,18 +44,21 @@ def trim(text: str, limit: int) -> str:
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def excerpt(text: str, claim: Claim, limit: int) -> str:
-    """The claim's sentence on one line, or a window of it around the claim, at most ``limit``."""
-    sentence = " ".join(text[claim.sentence_start : claim.sentence_end].split())
-    if len(sentence) <= limit:
-        return sentence
-    room = max(0, limit - (claim.end - claim.start)) // 2
-    low, high = max(claim.sentence_start, claim.start - room), claim.end + room
-    high = min(claim.sentence_end, high + max(0, room - (claim.start - low)))
-    words = text[low:high].split()
-    if low > claim.sentence_start and low < claim.start and len(words) > 1:
+def excerpt(sentence: str, claim: Claim, limit: int) -> str:
+    """The claim's ``sentence`` on one line, or a window of it around the claim, within ``limit``.
+
+    ``sentence`` is the text from ``claim.sentence_start`` to ``claim.sentence_end``.
+    """
+    if len(" ".join(sentence.split())) <= limit:
+        return " ".join(sentence.split())
+    start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    room = max(0, limit - (end - start)) // 2
+    low = max(0, start - room)
+    high = min(len(sentence), end + room + max(0, room - (start - low)))
+    words = sentence[low:high].split()
+    if 0 < low < start and len(words) > 1:
         words = ["…", *words[1:]]
-    if high < claim.sentence_end and high > claim.end and len(words) > 1:
+    if end < high < len(sentence) and len(words) > 1:
         words = [*words[:-1], "…"]
     return trim(" ".join(words), limit)
 
@@ -86,60 +89,64 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
     With ``as_of`` an undated document is left out too (it cannot be shown to
     precede the date); :attr:`DraftRows.left_out` counts what was left out.
     """
-    from sqlalchemy import select
+    from sqlalchemy import and_, func, select, true
 
     from zopa.store import Actor, Claim, Document, Estimate, Event, Mention
 
+    kept = (
+        true()
+        if as_of is None
+        else and_(Document.published_at.is_not(None), Document.published_at <= as_of)
+    )
     rows = DraftRows()
     with store.session() as session:
-        docs = session.execute(select(Document.id, Document.published_at, Document.outlet)).all()
-        kept = {
-            doc_id
-            for doc_id, published, _ in docs
-            if as_of is None or (published is not None and published <= as_of)
-        }
-        rows.left_out = len(docs) - len(kept)
-        rows.outlets = {" ".join(o.casefold().split()) for _, _, o in docs if o}
-        rows.claims = [
-            c
-            for c in session.scalars(select(Claim).order_by(Claim.id))
-            if c.document_id in kept and c.actor_id is not None
-        ]
-        events = [
-            e
-            for e in session.scalars(select(Event).order_by(Event.id))
-            if e.document_id in kept
-            and e.source_actor_id is not None
-            and e.status not in _NOT_HAPPENING
-        ]
+        total = session.scalar(select(func.count()).select_from(Document)) or 0
+        used = session.scalar(select(func.count()).select_from(Document).where(kept)) or 0
+        rows.left_out = total - used
+        outlets = session.scalars(select(Document.outlet).where(Document.outlet.is_not(None)))
+        rows.outlets = {" ".join(o.casefold().split()) for o in outlets if o}
+        sentence = func.substr(
+            Document.text, Claim.sentence_start + 1, Claim.sentence_end - Claim.sentence_start
+        )
+        claims = session.execute(
+            select(Claim, sentence)
+            .join(Document, Document.id == Claim.document_id)
+            .where(kept, Claim.actor_id.is_not(None))
+            .order_by(Claim.id)
+        ).all()
+        rows.claims = [claim for claim, _ in claims]
+        events = session.scalars(
+            select(Event)
+            .join(Document, Document.id == Event.document_id)
+            .where(kept, Event.source_actor_id.is_not(None), Event.status.not_in(_NOT_HAPPENING))
+            .order_by(Event.id)
+        ).all()
         rows.mediations = [e for e in events if {e.mode, e.cameo} & MEDIATION_MODES]
         rows.hostings = [e for e in events if {e.mode, e.cameo} & HOSTING_MODES]
         rows.meetings = [
             e for e in events if e.cameo in TABLE_CODES and e.target_actor_id is not None
         ]
-        rows.estimates = [
-            e
-            for e in session.scalars(select(Estimate).order_by(Estimate.id))
-            if e.document_id in kept
-        ]
-        claim_docs = {c.document_id for c in rows.claims}
+        rows.estimates = list(
+            session.scalars(
+                select(Estimate)
+                .join(Document, Document.id == Estimate.document_id)
+                .where(kept)
+                .order_by(Estimate.id)
+            )
+        )
+        claim_docs = select(Claim.document_id).where(Claim.actor_id.is_not(None))
         mentions = session.execute(
             select(Mention.document_id, Mention.start, Mention.end, Mention.actor_id).where(
                 Mention.document_id.in_(claim_docs)
             )
         ).all()
         rows.actors = {a.id: a for a in session.scalars(select(Actor))}
-        texts = dict(
-            session.execute(
-                select(Document.id, Document.text).where(Document.id.in_(claim_docs))
-            ).all()
-        )
         session.expunge_all()
     by_doc: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for doc_id, start, end, actor_id in mentions:
         by_doc[doc_id].append((start, end, actor_id))
-    for claim in rows.claims:
-        rows.excerpts[claim.id] = excerpt(texts[claim.document_id], claim, EXCERPT_CHARS)
+    for claim, text in claims:
+        rows.excerpts[claim.id] = excerpt(text or "", claim, EXCERPT_CHARS)
         for start, end, actor_id in by_doc[claim.document_id]:
             if claim.sentence_start <= start and end <= claim.sentence_end:
                 rows.named[claim.id].add(actor_id)
