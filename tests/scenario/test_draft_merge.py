@@ -160,3 +160,20 @@ def test_cli_draft_base_prints_what_changed_and_as_of_sets_the_date(tmp_path: Pa
     assert check_text(merged.read_text(encoding="utf-8")).ok
     bad = runner.invoke(app, ["--db", db, "scenario", "draft", "--as-of", "1 May"])
     assert bad.exit_code == 2 and "--as-of" in bad.output
+
+
+@pytest.mark.parametrize("example", ["russia-ukraine-2025", "armenia-azerbaijan-2025"])
+def test_merging_into_a_hand_written_scenario_keeps_every_line_of_it(
+    sqlite_store: Store, example: str
+) -> None:
+    from tests.conftest import EXAMPLES
+
+    write(sqlite_store, border_actors(), [FIRST, LATER])
+    base = (EXAMPLES / "scenarios" / f"{example}.yaml").read_text(encoding="utf-8")
+    draft = build_draft(sqlite_store, issue_labels=LABELS)
+    merged, summary = merge_draft(base, draft)
+    assert check_text(merged).ok
+    lines = iter(merged.splitlines())
+    assert all(line in lines for line in base.splitlines())  # in order, none changed
+    assert summary.added_actors == ["essequibo_front", "guyana", "venezuela", "brazil"]
+    assert merge_draft(merged, draft)[0] == merged
