@@ -5,7 +5,8 @@ A scenario file (YAML, format in ``docs/scenarios.md``) holds the issues on
 formats and preconditions, ratification constraints, signatories, deadlines,
 levers and forecast questions. :func:`load_scenario` validates it once, at the
 boundary; :func:`check_file` lists every problem with its line and a hint;
-:func:`draft_scenario` proposes one from the evidence in the store;
+:func:`draft_scenario` proposes one from the evidence in the store and
+:func:`merge_draft` merges a draft into an analyst's file (comments and values kept);
 :func:`solve_scenario` runs the bargaining models, the ZOPA analysis and Monte
 Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, tests).
 """

@@ -41,7 +41,8 @@ SALIENCE_CUES: tuple[tuple[str, int], ...] = (
     ("important", 70),
 )
 
-#: Where a claim of each stance puts its speaker, by the speaker's role on the issue.
+#: Where a claim of each stance puts its speaker, by the speaker's role on the issue (a party
+#: that rejects or draws a red line resists, so an ally has neither).
 STANCE_VALUES: dict[Role, dict[str, int]] = {
     "pole": {
         "demand": 100,
@@ -56,12 +57,10 @@ STANCE_VALUES: dict[Role, dict[str, int]] = {
     "ally": {
         "demand": 90,
         "goal": 90,
-        "red_line": 90,
         "accept": 85,
         "position": 75,
         "condition": 70,
         "offer": 60,
-        "reject": 20,
     },
     "resisting": {
         "reject": 0,
