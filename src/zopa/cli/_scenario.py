@@ -12,7 +12,15 @@ import typer
 from rich.progress import TaskID
 from rich.table import Table
 
-from zopa.cli._app import chart_base, console, err_console, progress_bar, state, store_of
+from zopa.cli._app import (
+    chart_base,
+    console,
+    err_console,
+    iso_date_option,
+    progress_bar,
+    state,
+    store_of,
+)
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.errors import ConfigError, one_line
 from zopa.limits import (
@@ -82,15 +90,45 @@ def draft(
     title: Annotated[str | None, typer.Option("--title", help="Title of the draft.")] = None,
     base: Annotated[
         Path | None,
-        typer.Option("--base", help="A scenario whose values are kept; the draft adds evidence."),
+        typer.Option(
+            "--base",
+            help="The analyst's scenario to merge into: its values and comments are kept, "
+            "new actors, issues and citations added.",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Use only documents published by this date (YYYY-MM-DD); sets `as_of`.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
-    """Propose a scenario from the extracted claims and estimates in the store."""
-    from zopa.scenario import draft_scenario, dump_scenario, load_scenario
+    """Propose a scenario from the claims, events and estimates in the store.
 
-    base_scenario = load_scenario(base) if base is not None else None
-    data = draft_scenario(store_of(ctx), scenario_id=scenario_id, title=title, base=base_scenario)
-    text = dump_scenario(data)
+    Parties are the states, organisations and groups making claims (a person is
+    folded into the state or body they speak for), mediators come from mediation
+    and hosting events, commentators are never parties. A value without evidence
+    is written with `placeholder: true`.
+    """
+    from zopa.scenario import build_draft, dump_scenario, load_scenario, merge_draft
+
+    day = iso_date_option(as_of, "--as-of")
+    if base is not None:
+        load_scenario(base)  # a base with errors (or too large) is refused with file and line
+    drafted = build_draft(store_of(ctx), scenario_id=scenario_id, title=title, as_of=day)
+    if day is not None:
+        err_console.print(
+            f"as of {day}: left out {drafted.left_out} document(s) published later or undated",
+            markup=False,
+        )
+    if base is None:
+        text = dump_scenario(drafted.data)
+    else:
+        text, summary = merge_draft(base.read_text(encoding="utf-8"), drafted)
+        for line in summary.lines():
+            err_console.print(line, markup=False)
     if out is None:
         typer.echo(text, nl=False)
     else:

@@ -6,15 +6,15 @@ formats and preconditions, ratification constraints, signatories, deadlines,
 levers and forecast questions. :func:`load_scenario` validates it once, at the
 boundary (:func:`load_for_models` also refuses the values a draft left as
 placeholders, for the commands that compute); :func:`check_file` lists every
-problem with its line and a hint;
-:func:`draft_scenario` proposes one from the evidence in the store;
+problem with its line and a hint; :func:`draft_scenario` proposes one from the
+evidence in the store and :func:`merge_draft` merges a draft into an analyst's
+file (comments and values kept);
 :func:`solve_scenario` runs the bargaining models, the ZOPA analysis and Monte
 Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, tests).
 """
 
 from zopa.scenario._check import check_scenario
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays, to_problem
-from zopa.scenario._draft import SALIENCE_CUES, draft_scenario, dump_scenario
 from zopa.scenario._formats import FormatStatus, format_reachability
 from zopa.scenario._load import (
     CheckReport,
@@ -63,6 +63,15 @@ from zopa.scenario._solve import (
 )
 from zopa.scenario._status import QuestionStatus, question_status
 from zopa.scenario._synthetic import synthetic_scenario
+from zopa.scenario.draft import (
+    SALIENCE_CUES,
+    Draft,
+    MergeSummary,
+    build_draft,
+    draft_scenario,
+    dump_scenario,
+    merge_draft,
+)
 
 __all__ = [
     "DEFAULT_DRAWS",
@@ -77,6 +86,7 @@ __all__ = [
     "CheckReport",
     "Deadline",
     "DeadlineMet",
+    "Draft",
     "Evidence",
     "FormatHeld",
     "FormatSpec",
@@ -84,6 +94,7 @@ __all__ = [
     "IssueSpec",
     "Lever",
     "LeverImposed",
+    "MergeSummary",
     "Placeholder",
     "PloverEvent",
     "Precondition",
@@ -97,6 +108,7 @@ __all__ = [
     "Stance",
     "Uncertainty",
     "What",
+    "build_draft",
     "check_file",
     "check_scenario",
     "check_text",
@@ -107,6 +119,7 @@ __all__ = [
     "load_for_models",
     "load_scenario",
     "loads_scenario",
+    "merge_draft",
     "placeholder_banner",
     "placeholder_names",
     "question_status",

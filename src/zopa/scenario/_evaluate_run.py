@@ -122,7 +122,7 @@ def _run_one(
 ) -> NegotiationScore:
     from zopa.extract import extract_documents
     from zopa.ingest import ingest_paths
-    from zopa.scenario._draft import draft_scenario
+    from zopa.scenario.draft import draft_scenario
     from zopa.store import open_store
 
     notes: list[str] = []

@@ -1,0 +1,285 @@
+"""Assemble a draft scenario from the store: parties, mediators, issues, stances, estimates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from zopa.errors import ScenarioError
+from zopa.scenario.draft._capability import capability
+from zopa.scenario.draft._merge import Draft
+from zopa.scenario.draft._orientation import AGAINST, Orientation, orient
+from zopa.scenario.draft._parties import Unit, Units, resolve_units, slug
+from zopa.scenario.draft._positions import Role, placeholder_stance, stance
+from zopa.scenario.draft._rows import DraftRows, cite, load_rows
+
+if TYPE_CHECKING:
+    from zopa.store import Claim, Store
+
+__all__ = ["build_draft", "draft_scenario"]
+
+#: How many parties' claims must name a unit without claims of its own to make it a party.
+_NAMED_TO_BE_A_PARTY = 2
+
+
+def draft_scenario(
+    store: Store,
+    *,
+    scenario_id: str = "draft",
+    title: str | None = None,
+    as_of: dt.date | None = None,
+    issue_labels: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The data of :func:`build_draft` (the scenario as plain data)."""
+    return build_draft(
+        store, scenario_id=scenario_id, title=title, as_of=as_of, issue_labels=issue_labels
+    ).data
+
+
+def build_draft(
+    store: Store,
+    *,
+    scenario_id: str = "draft",
+    title: str | None = None,
+    as_of: dt.date | None = None,
+    issue_labels: Mapping[str, str] | None = None,
+) -> Draft:
+    """Propose a scenario from the claims, events and estimates in ``store``.
+
+    Parameters
+    ----------
+    store:
+        An open store with extracted evidence.
+    scenario_id, title:
+        Id and title of the draft.
+    as_of:
+        Use only documents published by this date (undated ones are left out)
+        and set the scenario's ``as_of``.
+    issue_labels:
+        Human labels by issue id; default: the labels of the shipped issue
+        lexicon, falling back to the id.
+
+    Returns
+    -------
+    Draft
+        The scenario as plain data (``.data``, ready for :func:`dump_scenario`)
+        and the names each actor goes by (``.aliases``, for :func:`merge_draft`).
+
+    Raises
+    ------
+    ScenarioError
+        No claim by a party in the documents used.
+
+    Notes
+    -----
+    Parties are the states, organisations and groups whose people make claims
+    (a person is folded into the state or body they speak for) and those the
+    demands are addressed to; mediators come from mediation and hosting
+    events; commentators never become parties, their estimates stay as
+    evidence of the scenario. See :mod:`._orientation`, :mod:`._positions` and
+    :mod:`._capability` for how each value is placed.
+    """
+    rows = load_rows(store, as_of)
+    units = resolve_units(rows.actors, rows.outlets)
+    if issue_labels is None:
+        from zopa.extract._issues import load_issue_lexicon
+
+        issue_labels = {issue.id: issue.label for issue in load_issue_lexicon().issues}
+    named = {
+        claim.id: {
+            u.key
+            for actor_id in rows.named.get(claim.id, set())
+            if (u := units.unit(actor_id)) is not None and u is not units.unit(claim.actor_id)
+        }
+        for claim in rows.claims
+        if units.unit(claim.actor_id) is not None
+    }
+    mediators = _mediators(rows, units, named)
+    named = {claim: keys - set(mediators) for claim, keys in named.items()}
+    by_issue: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    labels: dict[str, str] = {}
+    spoken: dict[str, list[Claim]] = defaultdict(list)
+    for claim in rows.claims:
+        unit = units.unit(claim.actor_id)
+        if unit is None:
+            continue
+        spoken[unit.key].append(claim)
+        if unit.key in mediators:
+            continue
+        issue_id = slug(claim.issue, "i")
+        by_issue[issue_id][unit.key].append(claim)
+        labels.setdefault(issue_id, issue_labels.get(claim.issue, claim.issue))
+    if not by_issue:
+        where = f" published by {as_of}" if as_of is not None else ""
+        raise ScenarioError(
+            f"the store holds no claim by a party in the documents{where}; run `zopa extract` "
+            "first (or check the actors with `zopa actors`)"
+        )
+    every = {unit.key: unit for unit in units.units()}
+    # A unit with no claim of its own is a party when the parties' claims name it repeatedly.
+    times_named = Counter(key for keys in named.values() for key in keys)
+    claimants = {key for claims in by_issue.values() for key in claims}
+    parties: dict[str, dict[str, Any]] = {}
+    issues: list[dict[str, Any]] = []
+    for issue_id in sorted(by_issue):
+        claims = by_issue[issue_id]
+        sides = orient(labels[issue_id], claims, named, every, rows.excerpts)
+        issues.append(_issue(issue_id, labels[issue_id], sides))
+        pole_name = every[sides.pole].name
+        for key in sorted(claims):
+            role: Role = (
+                "pole" if key == sides.pole else "resisting" if key in sides.resisting else "ally"
+            )
+            _party(parties, every[key])["positions"][issue_id] = stance(
+                claims[key], role, pole_name
+            )
+        for key in sorted(sides.addressees):
+            if key not in claimants and times_named[key] < _NAMED_TO_BE_A_PARTY:
+                continue
+            asking = [c for c in claims[sides.pole] if key in named[c.id]]
+            _party(parties, every[key])["positions"][issue_id] = placeholder_stance(
+                pole_name, asking
+            )
+    _at_the_table(rows, units, parties, claimants, set(mediators))
+    drafted = [(every[key], actor) for key, actor in parties.items()]
+    for key in sorted(mediators, key=lambda k: every[k].name):
+        drafted.append((every[key], _mediator(every[key], mediators[key], spoken.get(key, []))))
+    actors = [actor for _, actor in drafted]
+    _unique_ids(actors)
+    data: dict[str, Any] = {"id": slug(scenario_id, "s"), "title": title or "Draft scenario"}
+    if as_of is not None:
+        data["as_of"] = as_of
+    data |= {"issues": issues, "actors": actors}
+    if rows.estimates:
+        data["evidence"] = [_estimate(e) for e in rows.estimates]
+    return Draft(data, {actor["id"]: _aliases(unit) for unit, actor in drafted}, rows.left_out)
+
+
+def _aliases(unit: Unit) -> set[str]:
+    """The names ``unit`` goes by: its own, its store keys, its people's full and last names."""
+    last = {person.split(" (")[0].split()[-1].casefold() for person in unit.persons}
+    return unit.aliases | last
+
+
+def _mediators(
+    rows: DraftRows, units: Units, named: Mapping[int, set[str]]
+) -> dict[str, list[Any]]:
+    """Mediating units with their events.
+
+    The doer of a mediation event mediates. The host of talks mediates unless it
+    is a side: the other parties' claims name it, or it rejects or draws a red
+    line (Russia hosting an envoy in Moscow stays a party; Turkey hosting the
+    delegations and urging a ceasefire mediates).
+    """
+    addressed = {key for keys in named.values() for key in keys}
+    opposing = {
+        u.key
+        for c in rows.claims
+        if c.stance in AGAINST and (u := units.unit(c.actor_id)) is not None
+    }
+    out: dict[str, list[Any]] = defaultdict(list)
+    for event in rows.mediations:
+        unit = units.unit(event.source_actor_id)
+        if unit is not None:
+            out[unit.key].append(event)
+    for event in rows.hostings:
+        unit = units.unit(event.source_actor_id)
+        if unit is not None and (unit.key in out or unit.key not in addressed | opposing):
+            out[unit.key].append(event)
+    return dict(out)
+
+
+def _at_the_table(
+    rows: DraftRows,
+    units: Units,
+    parties: dict[str, dict[str, Any]],
+    claimants: set[str],
+    mediators: set[str],
+) -> None:
+    """Add as parties (without positions) those who meet or sign with a claimant party."""
+    for event in rows.meetings:
+        ends = (units.unit(event.source_actor_id), units.unit(event.target_actor_id))
+        for unit, other in (ends, ends[::-1]):
+            if (
+                unit is None
+                or other is None
+                or unit.key in claimants
+                or unit.key in mediators
+                or other.key not in claimants
+            ):
+                continue
+            party = _party(parties, unit)
+            evidence = party.setdefault("evidence", [])
+            if not any(e.get("note", "").startswith("at the table") for e in evidence):
+                evidence.append(
+                    {"note": "at the table (events cited) with no claim of its own: add positions"}
+                )
+            citation = cite("event", event)
+            if citation not in evidence:
+                evidence.append(citation)
+
+
+def _people(unit: Unit) -> list[dict[str, Any]]:
+    if not unit.persons:
+        return []
+    return [{"note": f"speaks through {', '.join(unit.persons)}; their claims are merged here"}]
+
+
+def _party(parties: dict[str, dict[str, Any]], unit: Unit) -> dict[str, Any]:
+    if unit.key not in parties:
+        parties[unit.key] = {
+            "id": unit.id,
+            "name": unit.name,
+            "kind": unit.kind,
+            "capability": capability(unit),
+            "positions": {},
+        }
+        if people := _people(unit):
+            parties[unit.key]["evidence"] = people
+    return parties[unit.key]
+
+
+def _mediator(unit: Unit, events: list[Any], claims: list[Claim]) -> dict[str, Any]:
+    spans = {(e.document_id, e.start, e.end): e for e in events}  # one citation per span
+    cited = [cite("event", e) for e in spans.values()] + [cite("claim", c) for c in claims]
+    note = "mediator or host (from the events cited): not placed on the issues"
+    return {
+        "id": unit.id,
+        "name": unit.name,
+        "kind": "mediator",
+        "capability": capability(unit),
+        "evidence": [{"note": note}, *_people(unit), *cited],
+    }
+
+
+def _issue(issue_id: str, label: str, sides: Orientation) -> dict[str, Any]:
+    issue: dict[str, Any] = {
+        "id": issue_id,
+        "label": label,
+        "anchors": dict(sorted(sides.anchors.items())),
+    }
+    if sides.status_quo is not None:
+        issue["status_quo"] = sides.status_quo
+    issue["evidence"] = sides.evidence
+    return issue
+
+
+def _estimate(est: Any) -> dict[str, Any]:
+    holder = est.holder_text or "unattributed"
+    about = " ".join((est.about or "").split())[:160]
+    return {
+        **cite("estimate", est),
+        "note": f"p={est.probability:.2f} [{est.low:.2f}, {est.high:.2f}] from {holder}: {about}",
+    }
+
+
+def _unique_ids(actors: list[dict[str, Any]]) -> None:
+    seen: set[str] = set()
+    for actor in actors:
+        base, n = actor["id"], 2
+        while actor["id"] in seen:
+            actor["id"] = f"{base[:60]}_{n}"
+            n += 1
+        seen.add(actor["id"])

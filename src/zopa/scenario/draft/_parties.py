@@ -1,0 +1,212 @@
+"""Who is who in a draft: parties, mediators and commentators, people folded into states.
+
+A person speaks for the state or organisation they represent (``Actor.country``,
+``Actor.affiliation``): "Kagame" and "Rwanda" are one party, its claims merged,
+the person named in the party's evidence. Commentators (analysts, experts,
+journalists, think tanks, outlets) never become parties; mediators come from
+mediation and hosting events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zopa.store import Actor
+
+__all__ = ["Unit", "Units", "resolve_units", "slug"]
+
+#: Sectors (CAMEO-style) whose actors comment rather than negotiate.
+COMMENTATOR_SECTORS = frozenset({"EDU", "MED", "JRN"})
+#: Roles of people who comment rather than negotiate (matched as words in the role).
+COMMENTATOR_ROLES = (
+    "analyst",
+    "expert",
+    "fellow",
+    "professor",
+    "researcher",
+    "scholar",
+    "journalist",
+    "commentator",
+    "correspondent",
+    "reporter",
+    "editor",
+    "former",
+)
+#: Words of an organisation's name that make it a think tank or an outlet (no sector given).
+COMMENTATOR_NAMES = (
+    "institute",
+    "university",
+    "think tank",
+    "crisis group",
+    "foundation",
+    "center for",
+    "centre for",
+    "news",
+    "times",
+    "post",
+    "press",
+    "agency",
+    "television",
+    "radio",
+    "broadcasting",
+    "journal",
+)
+#: Sectors of a person who speaks for their state when no organisation is named.
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
+
+
+def slug(text: str, prefix: str) -> str:
+    """A scenario id from ``text``: lower-case words joined by ``_``, starting with a letter."""
+    value = re.sub(r"[^a-z0-9]+", "_", text.casefold()).strip("_")[:60] or prefix
+    return value if value[0].isalpha() else f"{prefix}_{value}"[:64]
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    from zopa.extract._gazetteer import _package_states
+
+    return {code: info.name for code, info in _package_states()[0].items()}
+
+
+@dataclass
+class Unit:
+    """A party or mediator of the draft: a state, an organisation, a group or a lone person."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    #: "Name (role)" of each person or body folded into the unit
+    persons: list[str] = field(default_factory=list)
+    #: names the unit goes by (its own, its people's, its store keys), case-folded
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        """The scenario id of the unit."""
+        return slug(self.name, "a")
+
+
+@dataclass
+class Units:
+    """Each store actor's unit (``None`` for a commentator)."""
+
+    of_actor: dict[int, Unit | None]
+
+    def unit(self, actor_id: int | None) -> Unit | None:
+        """The unit an actor speaks for, ``None`` for a commentator or an unknown actor."""
+        return self.of_actor.get(actor_id) if actor_id is not None else None
+
+    def units(self) -> list[Unit]:
+        """Every unit, once."""
+        seen: dict[str, Unit] = {}
+        for unit in self.of_actor.values():
+            if unit is not None:
+                seen.setdefault(unit.key, unit)
+        return list(seen.values())
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _words(text: str, words: Iterable[str]) -> bool:
+    lowered = _norm(text)
+    return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in words)
+
+
+def is_commentator(actor: Actor, outlets: set[str]) -> bool:
+    """Whether ``actor`` comments rather than negotiates (sector, role, outlet or think tank)."""
+    if actor.sector in COMMENTATOR_SECTORS or _norm(actor.name) in outlets:
+        return True
+    if actor.kind == "person":
+        return _words(actor.role or "", COMMENTATOR_ROLES)
+    return (
+        actor.kind == "organisation"
+        and actor.sector is None
+        and _words(actor.name, COMMENTATOR_NAMES)
+    )
+
+
+def _kind(actor: Actor) -> str:
+    if actor.kind == "state":
+        return "state"
+    if actor.kind == "group" or actor.sector == "REB":
+        return "group"
+    if actor.kind == "person":
+        return "leader"
+    return "organisation"
+
+
+def resolve_units(actors: dict[int, Actor], outlets: set[str]) -> Units:
+    """Map each store actor to the unit it speaks for, folding people into their state or body.
+
+    A person or body goes to the organisation named by its ``affiliation`` (an
+    actor key or name in the store; followed on, so a minister of a ministry
+    ends at its state), else — a government, military or intelligence official
+    or body, or a person of no stated sector — to the state of ``country``;
+    one with neither stays a unit of its own. A state is one unit whatever the
+    names it was found under (``country`` is its ISO code).
+    """
+    by_key = {a.key: a for a in actors.values()}
+    by_name = {_norm(a.name): a for a in actors.values() if a.kind != "person"}
+    units: dict[str, Unit] = {}
+
+    def unit_of(actor: Actor) -> Unit:
+        if actor.kind == "state" and actor.country:
+            code = actor.country
+            name = by_key[code].name if code in by_key else _state_names().get(code, actor.name)
+            unit = units.setdefault(f"state:{code}", Unit(f"state:{code}", name, "state", code))
+        else:
+            unit = units.setdefault(actor.key, Unit(actor.key, actor.name, _kind(actor)))
+        unit.aliases |= {_norm(actor.name), actor.key.casefold()}
+        return unit
+
+    def state(code: str) -> Unit:
+        if code in by_key and by_key[code].kind == "state":
+            return unit_of(by_key[code])
+        name = _state_names().get(code, code)
+        unit = units.setdefault(f"state:{code}", Unit(f"state:{code}", name, "state", code))
+        unit.aliases |= {_norm(name), code.casefold()}
+        return unit
+
+    def home(actor: Actor, seen: frozenset[str] = frozenset()) -> Unit | None:
+        """The unit ``actor`` speaks for, ``None`` when it speaks for itself."""
+        if actor.kind == "state" or actor.key in seen:
+            return None
+        affiliation = actor.affiliation
+        if affiliation:
+            body = by_key.get(affiliation) or by_name.get(_norm(affiliation))
+            if body is not None and body.kind != "person" and body.key != actor.key:
+                return home(body, seen | {actor.key}) or unit_of(body)
+            if affiliation.upper() in _state_names():
+                return state(affiliation.upper())
+        official = actor.sector in STATE_SECTORS or (actor.kind == "person" and not actor.sector)
+        return state(actor.country) if actor.country and official else None
+
+    def comments(actor: Actor) -> bool:
+        body = by_key.get(actor.affiliation or "") or by_name.get(_norm(actor.affiliation or ""))
+        return is_commentator(actor, outlets) or (
+            actor.kind == "person" and body is not None and is_commentator(body, outlets)
+        )
+
+    of_actor: dict[int, Unit | None] = {}
+    for actor_id, actor in sorted(actors.items()):
+        if comments(actor):
+            of_actor[actor_id] = None
+            continue
+        unit = home(actor)
+        if unit is None:
+            of_actor[actor_id] = unit_of(actor)
+            continue
+        role = f" ({actor.role})" if actor.role else ""
+        if f"{actor.name}{role}" not in unit.persons:
+            unit.persons.append(f"{actor.name}{role}")
+        unit.aliases |= {_norm(actor.name), actor.key.casefold()}
+        of_actor[actor_id] = unit
+    return Units(of_actor)

@@ -1,0 +1,153 @@
+"""The evidence a draft is made from, read from the store once (up to an as-of date).
+
+Every citation the draft writes is built by :func:`cite`, so the format of a
+citation is decided in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the store needs SQLAlchemy: imported when a draft is made
+    from zopa.store import Actor, Claim, Estimate, Event, Store
+
+__all__ = ["EXCERPT_CHARS", "DraftRows", "cite", "excerpt", "load_rows", "trim"]
+
+#: CAMEO codes and event modes that make the doer a mediator (045 mediate) or host (043).
+MEDIATION_MODES = frozenset({"mediate", "045"})
+HOSTING_MODES = frozenset({"host", "043"})
+#: CAMEO codes of a meeting or a signing: both ends are at the table (040 consult, 057 sign).
+TABLE_CODES = frozenset({"040", "057"})
+_NOT_HAPPENING = frozenset({"refused", "hypothetical"})
+#: Longest claim excerpt quoted in an anchor.
+EXCERPT_CHARS = 140
+
+
+def cite(kind: str, row: Any) -> dict[str, Any]:
+    """The evidence entry citing ``row`` (a claim, estimate or event row) of kind ``kind``.
+
+    A claim or estimate is cited by id, document and span; an event (the scenario
+    format has no event citation) by document and span, with its text as a note.
+    """
+    span = {"document": str(row.document_id), "start": row.start, "end": row.end}
+    if kind == "event":
+        return {**span, "note": f"{row.mode or row.cameo}: {trim(row.text, 120)}"}
+    return {kind: row.id, **span}
+
+
+def trim(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters."""
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def excerpt(sentence: str, claim: Claim, limit: int) -> str:
+    """The claim's ``sentence`` on one line, or a window of it around the claim, within ``limit``.
+
+    ``sentence`` is the text from ``claim.sentence_start`` to ``claim.sentence_end``.
+    """
+    if len(" ".join(sentence.split())) <= limit:
+        return " ".join(sentence.split())
+    start, end = claim.start - claim.sentence_start, claim.end - claim.sentence_start
+    room = max(0, limit - (end - start)) // 2
+    low = max(0, start - room)
+    high = min(len(sentence), end + room + max(0, room - (start - low)))
+    words = sentence[low:high].split()
+    if 0 < low < start and len(words) > 1:
+        words = ["…", *words[1:]]
+    if end < high < len(sentence) and len(words) > 1:
+        words = [*words[:-1], "…"]
+    return trim(" ".join(words), limit)
+
+
+@dataclass
+class DraftRows:
+    """Claims (with their speakers), mediation events, estimates, actors and outlets."""
+
+    claims: list[Claim] = field(default_factory=list)
+    actors: dict[int, Actor] = field(default_factory=dict)
+    #: each claim's words in context (its sentence, or a window of it), by claim id
+    excerpts: dict[int, str] = field(default_factory=dict)
+    #: actor ids named in each claim's sentence (from the mentions), by claim id
+    named: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    mediations: list[Event] = field(default_factory=list)
+    hostings: list[Event] = field(default_factory=list)
+    #: meetings and signings with both ends known
+    meetings: list[Event] = field(default_factory=list)
+    estimates: list[Estimate] = field(default_factory=list)
+    outlets: set[str] = field(default_factory=set)
+    #: documents left out because they were published after ``as_of`` or are undated
+    left_out: int = 0
+
+
+def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
+    """Read what the draft needs from ``store``: documents published by ``as_of`` only.
+
+    With ``as_of`` an undated document is left out too (it cannot be shown to
+    precede the date); :attr:`DraftRows.left_out` counts what was left out.
+    """
+    from sqlalchemy import and_, func, select, true
+
+    from zopa.store import Actor, Claim, Document, Estimate, Event, Mention
+
+    kept = (
+        true()
+        if as_of is None
+        else and_(Document.published_at.is_not(None), Document.published_at <= as_of)
+    )
+    rows = DraftRows()
+    with store.session() as session:
+        total = session.scalar(select(func.count()).select_from(Document)) or 0
+        used = session.scalar(select(func.count()).select_from(Document).where(kept)) or 0
+        rows.left_out = total - used
+        outlets = session.scalars(select(Document.outlet).where(Document.outlet.is_not(None)))
+        rows.outlets = {" ".join(o.casefold().split()) for o in outlets if o}
+        sentence = func.substr(
+            Document.text, Claim.sentence_start + 1, Claim.sentence_end - Claim.sentence_start
+        )
+        claims = session.execute(
+            select(Claim, sentence)
+            .join(Document, Document.id == Claim.document_id)
+            .where(kept, Claim.actor_id.is_not(None))
+            .order_by(Claim.id)
+        ).all()
+        rows.claims = [claim for claim, _ in claims]
+        events = session.scalars(
+            select(Event)
+            .join(Document, Document.id == Event.document_id)
+            .where(kept, Event.source_actor_id.is_not(None), Event.status.not_in(_NOT_HAPPENING))
+            .order_by(Event.id)
+        ).all()
+        rows.mediations = [e for e in events if {e.mode, e.cameo} & MEDIATION_MODES]
+        rows.hostings = [e for e in events if {e.mode, e.cameo} & HOSTING_MODES]
+        rows.meetings = [
+            e for e in events if e.cameo in TABLE_CODES and e.target_actor_id is not None
+        ]
+        rows.estimates = list(
+            session.scalars(
+                select(Estimate)
+                .join(Document, Document.id == Estimate.document_id)
+                .where(kept)
+                .order_by(Estimate.id)
+            )
+        )
+        claim_docs = select(Claim.document_id).where(Claim.actor_id.is_not(None))
+        mentions = session.execute(
+            select(Mention.document_id, Mention.start, Mention.end, Mention.actor_id).where(
+                Mention.document_id.in_(claim_docs)
+            )
+        ).all()
+        rows.actors = {a.id: a for a in session.scalars(select(Actor))}
+        session.expunge_all()
+    by_doc: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for doc_id, start, end, actor_id in mentions:
+        by_doc[doc_id].append((start, end, actor_id))
+    for claim, text in claims:
+        rows.excerpts[claim.id] = excerpt(text or "", claim, EXCERPT_CHARS)
+        for start, end, actor_id in by_doc[claim.document_id]:
+            if claim.sentence_start <= start and end <= claim.sentence_end:
+                rows.named[claim.id].add(actor_id)
+    return rows

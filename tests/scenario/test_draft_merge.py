@@ -1,0 +1,179 @@
+"""``scenario draft --base``: the analyst's file is kept, new evidence added once, no duplicate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors
+from tests.scenario.draft_store import Doc, write
+from zopa.cli import app
+from zopa.scenario import build_draft, check_text, dump_scenario, merge_draft
+from zopa.store import Store, open_store
+
+runner = CliRunner()
+
+
+def _edit(text: str) -> str:
+    """What an analyst does: rename an actor, move a value, add comments."""
+    text = text.replace(
+        "id: venezuela\n    name: Venezuela", "id: ven\n    name: Bolivarian Republic"
+    )
+    text = text.replace(
+        "  - id: guyana\n", "  # Georgetown: checked against the 2025 statements\n  - id: guyana\n"
+    )
+    marker = "      territory:\n        position:\n          value: 0\n"
+    assert marker in text
+    text = text.replace(
+        marker, "      territory:\n        position:\n          value: 5  # not quite zero\n"
+    )
+    return "# my notes on the talks\n" + text
+
+
+@pytest.fixture
+def drafted(sqlite_store: Store, tmp_path: Path) -> tuple[Store, str]:
+    write(sqlite_store, border_actors(), [FIRST, LATER])
+    text = _edit(dump_scenario(build_draft(sqlite_store, issue_labels=LABELS).data))
+    assert check_text(text).ok
+    return sqlite_store, text
+
+
+def test_a_redraft_keeps_the_analyst_s_file_byte_for_byte(drafted: tuple[Store, str]) -> None:
+    store, edited = drafted
+    merged, summary = merge_draft(edited, build_draft(store, issue_labels=LABELS))
+    assert merged == edited
+    assert summary.added_actors == summary.added_issues == summary.added_positions == []
+    assert summary.added_evidence == 0
+    assert summary.kept_actors["venezuela"] == "ven"  # found by its claims and its people
+
+
+def test_new_evidence_is_added_once_and_nothing_is_duplicated(
+    drafted: tuple[Store, str],
+) -> None:
+    store, edited = drafted
+    more = Doc("Maduro insisted that the Essequibo referendum settles the border.")
+    more.claim(
+        "person:maduro",
+        "Maduro insisted that the Essequibo referendum settles",
+        "territory",
+        "demand",
+    )
+    more.mention("person:maduro", "Maduro")
+    write_more(store, more)
+    merged, summary = merge_draft(edited, build_draft(store, issue_labels=LABELS))
+    report = check_text(merged)
+    assert report.ok, [p.format() for p in report.errors]
+    scenario = report.scenario
+    assert scenario is not None
+    ids = [a.id for a in scenario.actors]
+    assert len(ids) == len(set(ids)) and "venezuela" not in ids
+    assert scenario.actor("guyana").positions["territory"].position.value == 5
+    for kept in ("# my notes on the talks", "# Georgetown: checked", "value: 5  # not quite zero"):
+        assert kept in merged
+    assert summary.added_evidence == 1  # the new claim, on Venezuela's stance
+    stance = scenario.actor("ven").positions["territory"]
+    assert [e.claim for e in stance.evidence if e.claim] == [8]
+    # Two lines: the stance's new `evidence:` key and the citation on it.
+    assert len(merged.splitlines()) == len(edited.splitlines()) + 2
+    again, summary = merge_draft(merged, build_draft(store, issue_labels=LABELS))
+    assert again == merged and summary.added_evidence == 0
+
+
+def write_more(store: Store, doc: Doc) -> None:
+    """Add a document citing actors already in the store."""
+    from sqlalchemy import select
+
+    from zopa.store import Actor, Claim, Document, Mention
+
+    with store.write() as session:
+        ids = dict(session.execute(select(Actor.key, Actor.id)).all())
+        row = Document(
+            sha256="f" * 64,
+            source="more.txt",
+            published_at=dt.date(2025, 4, 1),
+            date_source="metadata",
+            language="en",
+            text=doc.text,
+            word_count=len(doc.text.split()),
+            ingested_at=dt.datetime.now(dt.UTC),
+        )
+        session.add(row)
+        session.flush()
+        for kind, spec in doc.rows:
+            span = doc.span(spec["needle"])
+            if kind == "claim":
+                session.add(
+                    Claim(
+                        document_id=row.id,
+                        actor_id=ids[spec["actor"]],
+                        issue=spec["issue"],
+                        stance=spec["stance"],
+                        salience_cue=spec["cue"],
+                        attribution="own",
+                        **span,
+                    )
+                )
+            else:
+                session.add(Mention(document_id=row.id, actor_id=ids[spec["actor"]], **span))
+
+
+def test_a_base_actor_that_represents_a_state_stands_for_it(drafted: tuple[Store, str]) -> None:
+    store, _ = drafted
+    base = (
+        "id: s\ntitle: t\nissues:\n  - {id: land, label: Territory, anchors: {0: a, 100: b}}\n"
+        "actors:\n  - {id: caracas, name: Caracas, kind: state, capability: 50}\n"
+        "  - {id: maduro, name: Maduro, kind: leader, represents: caracas, capability: 50}\n"
+    )
+    merged, summary = merge_draft(base, build_draft(store, issue_labels=LABELS))
+    assert summary.kept_actors["venezuela"] == "caracas"
+    assert summary.kept_issues["territory"] == "land"
+    scenario = check_text(merged).scenario
+    assert scenario is not None
+    assert set(scenario.actor("caracas").positions) == {"land", "security"}
+    assert "guyana" in summary.added_actors and "security" in summary.added_issues
+
+
+def test_cli_draft_base_prints_what_changed_and_as_of_sets_the_date(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'z.db'}"
+    store = open_store(db)
+    try:
+        write(store, border_actors(), [FIRST, LATER])
+    finally:
+        store.close()
+    first = tmp_path / "first.yaml"
+    result = runner.invoke(
+        app, ["--db", db, "scenario", "draft", "--as-of", "2025-01-01", "-o", str(first)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "as_of: 2025-01-01\n" in first.read_text(encoding="utf-8")
+    assert "left out 1 document(s) published later or undated" in result.stderr
+    merged = tmp_path / "merged.yaml"
+    result = runner.invoke(
+        app, ["--db", db, "scenario", "draft", "--base", str(first), "-o", str(merged)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "kept the file's values of 4 actor(s)" in result.stderr
+    assert "added issues: security" in result.stderr
+    assert check_text(merged.read_text(encoding="utf-8")).ok
+    bad = runner.invoke(app, ["--db", db, "scenario", "draft", "--as-of", "1 May"])
+    assert bad.exit_code == 2 and "--as-of" in bad.output
+
+
+@pytest.mark.parametrize("example", ["russia-ukraine-2025", "armenia-azerbaijan-2025"])
+def test_merging_into_a_hand_written_scenario_keeps_every_line_of_it(
+    sqlite_store: Store, example: str
+) -> None:
+    from tests.conftest import EXAMPLES
+
+    write(sqlite_store, border_actors(), [FIRST, LATER])
+    base = (EXAMPLES / "scenarios" / f"{example}.yaml").read_text(encoding="utf-8")
+    draft = build_draft(sqlite_store, issue_labels=LABELS)
+    merged, summary = merge_draft(base, draft)
+    assert check_text(merged).ok
+    lines = iter(merged.splitlines())
+    assert all(line in lines for line in base.splitlines())  # in order, none changed
+    assert summary.added_actors == ["essequibo_front", "guyana", "venezuela", "brazil"]
+    assert merge_draft(merged, draft)[0] == merged

@@ -1,0 +1,184 @@
+"""Who the draft makes a party, a mediator or a commentator, and the scenario it writes.
+
+A team-written account of border talks (not a seed negotiation), stored as the
+rows the extractor writes: people with their state, role and sector, an outlet,
+an analyst at a think tank, a rebel group, a hosting event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors
+from tests.scenario.draft_store import Doc, actor, state, write
+from zopa.errors import ScenarioError
+from zopa.scenario import check_text, draft_scenario, dump_scenario
+from zopa.store import Store
+
+
+@pytest.fixture
+def border(store: Store) -> Store:
+    write(store, border_actors(), [FIRST, LATER])
+    return store
+
+
+def _draft(store: Store, **options: object) -> dict:
+    data = draft_scenario(store, scenario_id="essequibo", issue_labels=LABELS, **options)  # type: ignore[arg-type]
+    report = check_text(dump_scenario(data), source="draft.yaml")
+    assert report.ok, [p.format() for p in report.errors]
+    return data
+
+
+def _actor(data: dict, actor_id: str) -> dict:
+    return next(a for a in data["actors"] if a["id"] == actor_id)
+
+
+def test_a_person_and_the_state_they_represent_are_one_party(border: Store) -> None:
+    data = _draft(border)
+    ids = [a["id"] for a in data["actors"]]
+    assert len(ids) == len(set(ids))
+    assert "nicolas_maduro" not in ids and "irfaan_ali" not in ids
+    venezuela = _actor(data, "venezuela")
+    assert venezuela["kind"] == "state"
+    assert set(venezuela["positions"]) == {"territory", "security"}  # Maduro's claims merged
+    assert "Nicolas Maduro (president)" in venezuela["evidence"][0]["note"]
+
+
+def test_commentators_and_outlets_never_become_parties(border: Store) -> None:
+    data = _draft(border)
+    names = {a["name"] for a in data["actors"]}
+    assert not names & {"Rosa Mendes", "Caracas Policy Institute", "Caribbean Times"}
+    # The analyst's demand does not place Venezuela or Guyana; her estimate stays as evidence.
+    cited = {
+        e["claim"]
+        for a in data["actors"]
+        for s in a.get("positions", {}).values()
+        for e in s["position"]["evidence"]
+        if "claim" in e
+    }
+    assert len(cited) == 5  # Maduro 2, Ali 2, the Front 1
+    assert data["evidence"][0]["estimate"] >= 1 and "Rosa Mendes" in data["evidence"][0]["note"]
+
+
+def test_a_host_that_claims_nothing_is_a_mediator_not_a_party(border: Store) -> None:
+    brazil = _actor(_draft(border), "brazil")
+    assert brazil["kind"] == "mediator" and "positions" not in brazil
+    assert any("Brazil hosted the two leaders" in e.get("note", "") for e in brazil["evidence"])
+
+
+def test_a_host_that_is_no_side_mediates_and_a_host_that_is_one_stays_a_party(
+    store: Store,
+) -> None:
+    doc = Doc(
+        "Turkey hosted the delegations. Turkey urged both sides to agree a ceasefire. "
+        "Russia hosted the envoy. Ukraine demanded that Russia stop its attacks for a ceasefire. "
+        "Russia rejected a ceasefire."
+    )
+    doc.event("TUR", "Turkey hosted the delegations", "host", "043").event(
+        "RUS", "Russia hosted the envoy", "host", "043"
+    )
+    doc.claim("TUR", "Turkey urged both sides to agree a ceasefire", "ceasefire", "demand")
+    doc.claim(
+        "UKR",
+        "Ukraine demanded that Russia stop its attacks for a ceasefire",
+        "ceasefire",
+        "demand",
+    )
+    doc.claim("RUS", "Russia rejected a ceasefire", "ceasefire", "reject")
+    countries = [state("TUR", "Turkey"), state("RUS", "Russia"), state("UKR", "Ukraine")]
+    write(store, countries, [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds == {"turkey": "mediator", "russia": "state", "ukraine": "state"}
+
+
+def test_a_mediation_event_makes_a_mediator_even_of_a_claimant(store: Store) -> None:
+    doc = Doc(
+        "Qatar mediated between the sides. Qatar demanded a ceasefire. Congo demanded a ceasefire."
+    )
+    doc.event("QAT", "Qatar mediated", "mediate", "045").claim(
+        "QAT", "Qatar demanded a ceasefire", "ceasefire", "demand"
+    ).claim("COD", "Congo demanded a ceasefire", "ceasefire", "demand")
+    write(store, [state("QAT", "Qatar"), state("COD", "DR Congo")], [doc])
+    data = _draft(store)
+    qatar = _actor(data, "qatar")
+    assert qatar["kind"] == "mediator" and "positions" not in qatar
+    assert [a["id"] for a in data["actors"] if a["kind"] != "mediator"] == ["dr_congo"]
+
+
+def test_a_rebel_leader_is_folded_into_the_group_he_leads_not_his_country(store: Store) -> None:
+    doc = Doc("Nangaa demanded talks with Kinshasa.")
+    doc.claim("person:nangaa", "Nangaa demanded talks", "talks", "demand")
+    rebels = actor("org:m23", "M23", "group", sector="REB")
+    leader = actor(
+        "person:nangaa",
+        "Corneille Nangaa",
+        "person",
+        country="COD",
+        sector="REB",
+        affiliation="M23",
+    )
+    write(store, [rebels, leader, state("COD", "DR Congo")], [doc])
+    data = _draft(store)
+    assert [a["id"] for a in data["actors"]] == ["m23"]
+    assert data["actors"][0]["kind"] == "group"
+
+
+def test_as_of_uses_only_documents_published_by_then(border: Store) -> None:
+    data = _draft(border, as_of=dt.date(2025, 1, 1))
+    assert data["as_of"] == dt.date(2025, 1, 1)
+    assert {i["id"] for i in data["issues"]} == {"territory", "governance"}
+    assert "security" not in _actor(data, "venezuela")["positions"]
+    with pytest.raises(ScenarioError, match=r"published by 2024-01-01.*zopa extract"):
+        draft_scenario(border, as_of=dt.date(2024, 1, 1))
+
+
+def test_the_draft_records_each_actor_s_names_for_a_merge(border: Store) -> None:
+    from zopa.scenario import build_draft
+
+    aliases = build_draft(border, issue_labels=LABELS).aliases
+    assert {"nicolas maduro", "maduro", "venezuela", "ven"} <= aliases["venezuela"]
+
+
+def test_draft_of_an_empty_store_says_what_to_do(sqlite_store: Store) -> None:
+    with pytest.raises(ScenarioError, match="zopa extract"):
+        draft_scenario(sqlite_store)
+
+
+def test_a_government_body_and_its_minister_are_their_state(store: Store) -> None:
+    doc = Doc(
+        "The Congolese presidency demanded a withdrawal. The foreign minister demanded sanctions."
+    )
+    doc.claim(
+        "org:presidency", "The Congolese presidency demanded a withdrawal", "troops", "demand"
+    )
+    doc.claim("person:minister", "The foreign minister demanded sanctions", "sanctions", "demand")
+    presidency = actor(
+        "org:presidency", "Congolese presidency", "organisation", country="COD", sector="GOV"
+    )
+    ministry = actor("org:mfa", "Foreign Ministry", "organisation", country="COD", sector="GOV")
+    minister = actor(
+        "person:minister", "T. Wagner", "person", role="foreign minister", affiliation="org:mfa"
+    )
+    write(store, [state("COD", "DR Congo"), presidency, ministry, minister], [doc])
+    data = _draft(store)
+    assert [a["id"] for a in data["actors"]] == ["dr_congo"]
+    assert set(data["actors"][0]["positions"]) == {"troops", "sanctions"}
+    note = data["actors"][0]["evidence"][0]["note"]
+    assert "Congolese presidency" in note and "T. Wagner (foreign minister)" in note
+
+
+def test_a_state_at_the_table_with_a_claimant_is_a_party_without_positions(store: Store) -> None:
+    doc = Doc(
+        "Thai and Cambodian delegations met in Kuala Lumpur. Cambodia demanded a ceasefire. "
+        "The Thai premier met the press."
+    )
+    doc.claim("KHM", "Cambodia demanded a ceasefire", "ceasefire", "demand")
+    doc.meeting("THA", "KHM", "Thai and Cambodian delegations met")
+    write(store, [state("THA", "Thailand"), state("KHM", "Cambodia")], [doc])
+    data = _draft(store)
+    thailand = next(a for a in data["actors"] if a["id"] == "thailand")
+    assert thailand["kind"] == "state" and thailand["positions"] == {}
+    assert thailand["evidence"][0]["note"].startswith("at the table")
+    assert thailand["evidence"][1]["start"] == 0

@@ -1,0 +1,185 @@
+"""Oriented scales and positions placed from the stance of each party's own claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scenario.draft_store import Doc, state, write
+from zopa.scenario import check_text, draft_scenario, dump_scenario
+from zopa.scenario.draft._positions import STANCE_VALUES, stance
+from zopa.store import Claim, Store
+
+
+def _claims(*stances: str, cue: str | None = None) -> list[Claim]:
+    return [
+        Claim(
+            id=n,
+            document_id=1,
+            start=10 * n,
+            end=10 * n + 5,
+            text="x",
+            issue="i",
+            stance=s,
+            salience_cue=cue,
+        )
+        for n, s in enumerate(stances, start=1)
+    ]
+
+
+def _draft(store: Store) -> dict:
+    data = draft_scenario(store, issue_labels={})
+    assert check_text(dump_scenario(data)).ok
+    return data
+
+
+def _position(data: dict, actor_id: str, issue: str) -> dict:
+    actor = next(a for a in data["actors"] if a["id"] == actor_id)
+    return actor["positions"][issue]
+
+
+@pytest.fixture
+def dam(store: Store) -> Store:
+    """Three parties on a dam: Egypt demands, Ethiopia refuses, Sudan sides with Egypt."""
+    doc = Doc(
+        "Egypt demanded a binding deal on filling the dam, its main concern. "
+        "Egypt insisted on a binding deal on filling the dam. "
+        "Ethiopia rejected any binding deal on filling the dam. "
+        "Sudan accepted the call for a binding deal on filling the dam. "
+        "Ethiopia offered to share data on filling the dam. "
+        "Egypt called a deal on water quotas its primary goal."
+    )
+    doc.claim(
+        "EGY",
+        "Egypt demanded a binding deal on filling the dam, its main concern",
+        "dam",
+        "demand",
+        "main concern",
+    )
+    doc.claim("EGY", "Egypt insisted on a binding deal on filling the dam", "dam", "demand")
+    doc.claim("ETH", "Ethiopia rejected any binding deal on filling the dam", "dam", "reject")
+    doc.claim(
+        "SDN", "Sudan accepted the call for a binding deal on filling the dam", "dam", "accept"
+    )
+    doc.claim("ETH", "Ethiopia offered to share data on filling the dam", "dam", "offer")
+    doc.claim(
+        "EGY",
+        "Egypt called a deal on water quotas its primary goal",
+        "quotas",
+        "goal",
+        "primary goal",
+    )
+    write(store, [state("EGY", "Egypt"), state("ETH", "Ethiopia"), state("SDN", "Sudan")], [doc])
+    return store
+
+
+def test_the_scale_runs_from_the_resisting_side_to_the_most_demanding_party(dam: Store) -> None:
+    data = _draft(dam)
+    issue = next(i for i in data["issues"] if i["id"] == "dam")
+    assert issue["anchors"][100].startswith("Egypt: “Egypt demanded a binding deal")
+    assert issue["anchors"][0].startswith("Ethiopia: “Ethiopia rejected any binding deal")
+    assert "status_quo" not in issue
+
+
+def test_positions_follow_each_party_s_own_stances(dam: Store) -> None:
+    data = _draft(dam)
+    assert _position(data, "egypt", "dam")["position"]["value"] == 100
+    ethiopia = _position(data, "ethiopia", "dam")["position"]
+    # A rejection (0) and an offer (35): between them, below the midpoint.
+    assert ethiopia["value"] == round((0 + 35) / 2) and ethiopia["value"] < 50
+    # Sudan accepts Egypt's demand: near it.
+    assert _position(data, "sudan", "dam")["position"]["value"] == STANCE_VALUES["ally"]["accept"]
+    assert {e.get("claim") for e in ethiopia["evidence"]} >= {3, 5}
+
+
+def test_salience_from_cue_words_else_from_how_often_the_issue_is_claimed(dam: Store) -> None:
+    data = _draft(dam)
+    assert _position(data, "egypt", "quotas")["salience"]["value"] == 90  # "primary goal"
+    assert _position(data, "egypt", "dam")["salience"]["value"] == 85  # "main concern"
+    assert _position(data, "sudan", "dam")["salience"]["value"] == 40  # one claim, no cue
+
+
+def test_an_issue_no_one_resists_is_oriented_on_the_status_quo(dam: Store) -> None:
+    issue = next(i for i in _draft(dam)["issues"] if i["id"] == "quotas")
+    assert issue["anchors"][0].startswith("the status quo")
+    assert issue["status_quo"]["value"] == 0
+
+
+def test_confidence_grows_with_the_claims_that_agree() -> None:
+    one = stance(_claims("demand"), "pole", "X")["position"]["confidence"]
+    three = stance(_claims("demand", "demand", "goal"), "pole", "X")["position"]["confidence"]
+    split = stance(_claims("demand", "offer", "accept", "reject"), "resisting", "X")["position"]
+    assert one < three
+    assert split["confidence"] < one
+
+
+@pytest.mark.parametrize(
+    ("role", "stances", "side"),
+    [
+        ("pole", ("demand", "red_line"), "high"),
+        ("resisting", ("reject",), "low"),
+        ("resisting", ("red_line",), "low"),
+        ("resisting", ("accept",), "high"),
+        ("ally", ("demand",), "high"),
+        ("resisting", ("offer",), "low"),
+    ],
+)
+def test_each_stance_puts_the_speaker_on_its_side(
+    role: str, stances: tuple[str, ...], side: str
+) -> None:
+    value = stance(_claims(*stances), role, "X")["position"]["value"]  # type: ignore[arg-type]
+    assert (value > 50) == (side == "high")
+
+
+def test_offers_and_conditions_lie_between_rejection_and_demand() -> None:
+    # Between the resisting side's no (0) and the demand (100), a condition nearer the demand.
+    for values in STANCE_VALUES.values():
+        assert STANCE_VALUES["resisting"]["reject"] < values["offer"] < values["condition"] < 100
+
+
+def test_a_stated_red_line_is_drafted_on_the_position_s_side_with_its_claim() -> None:
+    resisting = stance(_claims("red_line"), "resisting", "X")
+    assert resisting["position"]["value"] == 0
+    assert resisting["red_line"]["value"] == 15
+    assert resisting["red_line"]["evidence"][1]["claim"] == 1
+    assert resisting["salience"]["value"] == 90
+    pole = stance(_claims("demand", "red_line"), "pole", "X")
+    assert pole["red_line"]["value"] == 85
+    assert "red_line" not in stance(_claims("demand"), "pole", "X")
+
+
+def test_a_party_asked_to_give_without_a_claim_of_its_own_is_a_placeholder(store: Store) -> None:
+    doc = Doc(
+        "Kosovo demanded that Serbia recognise its independence. "
+        "Kosovo insisted that Serbia must recognise it. Kosovo thanked Albania for its support."
+    )
+    doc.claim(
+        "XKX", "Kosovo demanded that Serbia recognise its independence", "recognition", "demand"
+    )
+    doc.claim("XKX", "Kosovo insisted that Serbia must recognise it", "recognition", "demand")
+    doc.claim("XKX", "Kosovo thanked Albania for its support", "recognition", "position")
+    write(store, [state("XKX", "Kosovo"), state("SRB", "Serbia"), state("ALB", "Albania")], [doc])
+    data = _draft(store)
+    serbia = _position(data, "serbia", "recognition")
+    assert serbia["position"]["value"] == 50 and serbia["position"]["placeholder"] is True
+    assert serbia["salience"]["placeholder"] is True
+    assert "no claim of its own" in serbia["position"]["evidence"][0]["note"]
+    assert _position(data, "kosovo", "recognition")["position"]["value"] == 100
+    # Named once in passing: not made a party.
+    assert "albania" not in {a["id"] for a in data["actors"]}
+    # Kosovo (XKX) is outside the package's list: its capability is a placeholder too.
+    kosovo = next(a for a in data["actors"] if a["id"] == "kosovo")
+    assert kosovo["capability"]["placeholder"] is True
+
+
+def test_an_anchor_quotes_the_claim_s_sentence_or_a_window_around_the_claim() -> None:
+    from zopa.scenario.draft._rows import excerpt
+
+    short = "Egypt wants a binding deal."
+    claim = Claim(id=1, start=6, end=26, sentence_start=0, sentence_end=len(short))
+    assert excerpt(short, claim, 140) == short
+    long = "In a long speech to the assembly " * 5 + "Egypt demanded a binding deal" + " today" * 30
+    start = long.index("Egypt demanded")
+    claim = Claim(id=2, start=start, end=start + 29, sentence_start=0, sentence_end=len(long))
+    words = excerpt(long, claim, 80)  # the sentence is the whole text here
+    assert "Egypt demanded a binding deal" in words
+    assert words.startswith("…") and words.endswith("…") and len(words) <= 80
