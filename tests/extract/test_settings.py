@@ -1,4 +1,4 @@
-"""A store remembers its extraction settings: plain re-runs keep them, a change says what it re-reads."""
+"""A store remembers its extraction settings: plain re-runs keep them, changes count re-reads."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_a_bad_file_fails_in_one_line_and_stores_nothing(tmp_path: Path) -> None
     _ingest(url, tmp_path, "first.txt", FIRST)
     bad = tmp_path / "bad.yaml"
     bad.write_text("version: 1\nissues: [\n", encoding="utf-8")
-    code, out, err = zopa(url, "extract", "--issues", str(bad))
+    code, _, err = zopa(url, "extract", "--issues", str(bad))
     assert code == 1
     assert len(err.strip().splitlines()) == 1 and "bad.yaml:" in err
     store = open_store(url)

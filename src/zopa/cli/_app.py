@@ -72,6 +72,14 @@ class CliState:
             self._store = open_store(self.settings.database_url)
         return self._store
 
+    def existing_store(self) -> Store | None:
+        """The store when ``--db`` names one or the configured one exists; never creates one."""
+        from zopa.store import store_exists
+
+        if self.database_url is None and not store_exists(self.settings.database_url):
+            return None
+        return self.store()
+
 
 class _ZopaGroup(typer.core.TyperGroup):
     """Answers every user error with one line on stderr and a non-zero exit status.

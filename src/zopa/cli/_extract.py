@@ -115,7 +115,9 @@ def settings_notice(
     changes = settings.changes_from(remembered)
     if changes:
         return f"extraction settings changed: {'; '.join(changes)}; {reread} will be re-read"
-    return f"extraction settings (remembered by the store): {settings.describe()}; {reread} to re-read"
+    return (
+        f"extraction settings (remembered by the store): {settings.describe()}; {reread} to re-read"
+    )
 
 
 def render_settings(settings: ExtractionSettings | None) -> None:

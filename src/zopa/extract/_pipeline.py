@@ -35,7 +35,11 @@ _VERSION_LIMIT = 200  # the width of DocumentExtraction.pipeline_version
 
 # The component settings that name the settings' files: their content is in the
 # settings digest, so where the files were read from is not part of the version.
-_SETTINGS_CONFIG = {"zopa_actors": "gazetteer_paths", "zopa_claims": "issues", "zopa_events": "lexicon"}
+_SETTINGS_CONFIG = {
+    "zopa_actors": "gazetteer_paths",
+    "zopa_claims": "issues",
+    "zopa_events": "lexicon",
+}
 _SETTINGS_META = "zopa_settings"  # nlp.meta key of the settings' JSON
 
 
@@ -175,8 +179,8 @@ def pipeline_version(nlp: Language) -> str:
             skipped = {"factory", _SETTINGS_CONFIG.get(name)}
             config = {k: v for k, v in nlp.get_pipe_config(name).items() if k not in skipped}
             if any(value not in (None, [], ()) for value in config.values()):
-                settings = repr(sorted(config.items())).encode()
-                digest += ":" + hashlib.sha256(settings).hexdigest()[:8]
+                configured = repr(sorted(config.items())).encode()
+                digest += ":" + hashlib.sha256(configured).hexdigest()[:8]
             parts.append(f"{name}={version}{digest}")
     settings = settings_of(nlp)
     if settings is not None:

@@ -32,7 +32,13 @@ from zopa.store import (
     Store,
 )
 
-__all__ = ["DocumentOutcome", "ExtractionPlan", "ExtractionReport", "extract_documents", "plan_extraction"]
+__all__ = [
+    "DocumentOutcome",
+    "ExtractionPlan",
+    "ExtractionReport",
+    "extract_documents",
+    "plan_extraction",
+]
 
 Status = Literal["extracted", "current", "skipped", "failed"]
 

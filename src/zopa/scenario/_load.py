@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zopa.errors import ScenarioError
 from zopa.scenario._check import check_scenario
+from zopa.scenario._citations import check_citations
 from zopa.scenario._loader import ParsedFile, parse_text, read_file
 from zopa.scenario._problems import Problem
 from zopa.scenario._schema import Scenario
+
+if TYPE_CHECKING:
+    from zopa.store import Store
 
 __all__ = ["CheckReport", "check_file", "check_text", "load_scenario", "loads_scenario"]
 
@@ -65,7 +69,7 @@ def _known_models() -> list[str]:
     return models.names()
 
 
-def _report(parsed: ParsedFile) -> CheckReport:
+def _report(parsed: ParsedFile, store: Store | None) -> CheckReport:
     report = CheckReport(parsed.file, parsed.scenario, list(parsed.problems))
     if parsed.scenario is not None:
         report.problems.extend(
@@ -76,23 +80,32 @@ def _report(parsed: ParsedFile) -> CheckReport:
                 known_models=_known_models(),
             )
         )
+        if store is not None:
+            report.problems.extend(
+                check_citations(parsed.scenario, store, file=parsed.file, node=parsed.node)
+            )
     return report
 
 
-def check_file(path: str | os.PathLike[str]) -> CheckReport:
+def check_file(path: str | os.PathLike[str], *, store: Store | None = None) -> CheckReport:
     """Validate the scenario file at ``path`` and return every problem found.
+
+    With a ``store``, every citation of its evidence is also checked against it
+    (:func:`zopa.scenario.check_citations`: gone, of another kind, or no longer
+    saying the same thing are warnings).
 
     Raises
     ------
     ScenarioError
         Only when the file cannot be read at all (missing, not a regular file, too large).
     """
-    return _report(read_file(path))
+    return _report(read_file(path), store)
 
 
-def check_text(text: str, *, source: str = "<string>") -> CheckReport:
-    """Validate scenario YAML given as text (``source`` names it in messages)."""
-    return _report(parse_text(text, source=source))
+def check_text(text: str, *, source: str = "<string>", store: Store | None = None) -> CheckReport:
+    """Validate scenario YAML given as text (``source`` names it in messages; ``store``
+    as in :func:`check_file`)."""
+    return _report(parse_text(text, source=source), store)
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
