@@ -12,13 +12,15 @@ from typer.testing import CliRunner
 
 from zopa.cli import app
 from zopa.extract import (
+    ExtractionSettings,
+    SettingsFile,
     build_pipeline,
     extract_documents,
     pipeline_for,
     pipeline_version,
     remembered_settings,
 )
-from zopa.extract._settings import SETTINGS_KEY
+from zopa.extract._settings import SETTINGS_KEY, remember_settings, text_digest
 from zopa.store import DocumentExtraction, Store, ZopaMeta, add_document, open_store
 
 from ..conftest import plain_document
@@ -158,3 +160,20 @@ def test_damaged_settings_in_the_store_are_one_clear_error(sqlite_store: Store) 
         session.add(ZopaMeta(key=SETTINGS_KEY, value="{not json"))
     with pytest.raises(StoreError, match="--shipped"):
         remembered_settings(sqlite_store)
+
+
+def test_a_remembered_file_a_newer_zopa_refuses_is_named_with_the_way_out(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'zopa.db'}"
+    store = open_store(url)
+    try:
+        text = "people:\n  - name: Ilse Varga\n    country: XXQ\n"  # an unknown country code
+        settings = ExtractionSettings(
+            gazetteers=(SettingsFile("old.yaml", text, text_digest(text)),)
+        )
+        remember_settings(store, settings)
+    finally:
+        store.close()
+    code, _, err = zopa(url, "extract")
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1
+    assert "old.yaml" in err and "zopa-settings-" not in err and "--shipped" in err

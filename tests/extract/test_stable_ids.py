@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from spacy.language import Language
 from sqlalchemy import select
 
 from zopa.extract import build_pipeline, extract_documents
+from zopa.scenario import check_text, cite
 from zopa.store import Claim, Estimate, Event, Mention, Quote, Store, add_document
 from zopa.store._schema import Base
 
 from ..conftest import plain_document
+from ..scenario.conftest import two_sided
 
 TALKS = (
     "Northvale and Southmark resume talks\n\n"
@@ -106,3 +110,23 @@ def test_re_extracting_unchanged_documents_keeps_every_id(
     assert before[Mention] and before[Quote] and before[Claim] and before[Event]
     extract_documents(store, first, rebuild=True)
     assert {table: _rows(store, table) for table in tables} == before
+
+
+def test_citations_of_unchanged_claims_stay_good_after_a_lexicon_change(
+    store: Store, pipelines: tuple[Language, Language]
+) -> None:
+    first, second = pipelines
+    _store(store, "talks", TALKS)
+    extract_documents(store, first)
+    with store.session() as session:
+        claims = session.scalars(select(Claim).order_by(Claim.id)).all()
+        evidence = [cite("claim", claim) for claim in claims]
+        vanished = {claim.id for claim in claims if claim.issue == "sanctions"}
+    data = copy.deepcopy(two_sided())
+    data["actors"][0]["positions"]["land"]["evidence"] = evidence
+    text = yaml.safe_dump(data, sort_keys=False)
+
+    extract_documents(store, second)
+    report = check_text(text, source="talks.yaml", store=store)
+    cited = [p.message for p in report.problems if p.message.startswith("claim ")]
+    assert vanished and cited == [f"claim {i} is not in the store" for i in sorted(vanished)]

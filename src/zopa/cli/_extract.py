@@ -109,15 +109,12 @@ def settings_notice(
     settings: ExtractionSettings, remembered: ExtractionSettings | None, plan: ExtractionPlan
 ) -> str:
     """The one line ``zopa extract`` says about its settings and what they make it re-read."""
-    reread = f"{plan.reread} document{'s' * (plan.reread != 1)}"
-    if remembered is None:
-        return f"extraction settings (recorded in the store): {settings.describe()}"
-    changes = settings.changes_from(remembered)
+    documents = f"{plan.reread} document{'s' * (plan.reread != 1)}"
+    changes = settings.changes_from(remembered) if remembered is not None else []
     if changes:
-        return f"extraction settings changed: {'; '.join(changes)}; {reread} will be re-read"
-    return (
-        f"extraction settings (remembered by the store): {settings.describe()}; {reread} to re-read"
-    )
+        return f"extraction settings changed: {'; '.join(changes)}; {documents} will be re-read"
+    whose = "recorded in the store" if remembered is None else "remembered by the store"
+    return f"extraction settings ({whose}): {settings.describe()}; {documents} to re-read"
 
 
 def render_settings(settings: ExtractionSettings | None) -> None:

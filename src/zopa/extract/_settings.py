@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -241,7 +242,9 @@ def settings_files(
 
     A file read from disk in this run is given by its own path, so a message
     about its content names it; one from the store is written to a temporary
-    folder, removed when the block ends.
+    folder, removed when the block ends. An :class:`ExtractionError` raised in
+    the block about such a file (one a newer zopa no longer accepts) names it
+    by its remembered name and says how to replace it.
     """
     with TemporaryDirectory(prefix="zopa-settings-") as folder:
         root = Path(folder)
@@ -254,11 +257,21 @@ def settings_files(
             target.write_text(file.text, encoding="utf-8")
             return target
 
-        yield (
-            [path_of(f, f"gazetteer-{i}") for i, f in enumerate(settings.gazetteers)],
-            path_of(settings.issues, "issues") if settings.issues else None,
-            path_of(settings.events, "events") if settings.events else None,
-        )
+        try:
+            yield (
+                [path_of(f, f"gazetteer-{i}") for i, f in enumerate(settings.gazetteers)],
+                path_of(settings.issues, "issues") if settings.issues else None,
+                path_of(settings.events, "events") if settings.events else None,
+            )
+        except ExtractionError as exc:
+            message = str(exc)
+            if folder not in message:
+                raise
+            named = re.sub(re.escape(folder) + r"/[^/]+/", "", message)
+            raise ExtractionError(
+                f"{named} (a file the store remembers: pass a corrected one with --gazetteer, "
+                "--issues or --events, or go back with --shipped)"
+            ) from None
 
 
 def remembered_settings(store: Store) -> ExtractionSettings | None:
