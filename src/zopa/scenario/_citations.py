@@ -254,11 +254,15 @@ class _Checker:
         place = f"document {evidence.document} [{span[0]}, {span[1]})" if span else None
         if others:
             other = others[0]
-            what = f"{place} now holds" if place and (other.start, other.end) == span else "but"
+            status = "is gone" if item is None else f"is now at {item.where()}"
+            found = (
+                f"{place} now holds {other.kind} {other.id}"
+                if place and (other.start, other.end) == span
+                else f"{other.kind} {other.id} has the cited text"
+            )
             self.warn(
                 at,
-                f"{cited} is {'gone' if item is None else 'elsewhere'}; {what} "
-                f"{other.kind} {other.id}: the citation is of another kind",
+                f"{cited} {status}; {found}: the citation is of another kind",
                 f"cite `{other.kind}: {other.id}` if that is what you meant",
             )
         elif item is not None:
