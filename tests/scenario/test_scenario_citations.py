@@ -247,3 +247,14 @@ def test_scenario_check_checks_citations_with_db_and_never_creates_a_store(
     result = runner.invoke(app, ["scenario", "check", str(path)], env=env)
     assert result.exit_code == 0 and "claim 9999" not in result.stdout
     assert not absent.exists()
+
+
+def test_store_exists_tells_a_sqlite_file_from_one_that_would_be_created(tmp_path: Path) -> None:
+    from zopa.settings import store_exists
+
+    there = tmp_path / "there.db"
+    there.write_bytes(b"")
+    assert store_exists(f"sqlite:///{there}")  # absolute: four slashes
+    assert not store_exists(f"sqlite:///{tmp_path / 'absent.db'}")
+    assert not store_exists("sqlite://") and not store_exists("sqlite:///:memory:")
+    assert store_exists("postgresql://zopa@localhost/zopa")

@@ -14,7 +14,7 @@ from zopa.store._documents import (
     get_document,
     list_documents,
 )
-from zopa.store._engine import Store, open_store, store_exists
+from zopa.store._engine import Store, open_store
 from zopa.store._schema import (
     Actor,
     Base,
@@ -50,5 +50,4 @@ __all__ = [
     "get_document",
     "list_documents",
     "open_store",
-    "store_exists",
 ]

@@ -18,7 +18,7 @@ from zopa.errors import StoreError
 from zopa.store._failures import is_busy, locked_error, store_error
 from zopa.store._migrate import migrate
 
-__all__ = ["LOCK_ATTEMPTS", "LOCK_TIMEOUT", "Store", "open_store", "store_exists"]
+__all__ = ["LOCK_ATTEMPTS", "LOCK_TIMEOUT", "Store", "open_store"]
 
 LOCK_TIMEOUT = 30.0
 """Seconds a writer waits, in all, for another process to release the write lock."""
@@ -231,19 +231,3 @@ def open_store(url: str, *, upgrade: bool = True, lock_timeout: float = LOCK_TIM
     if upgrade:
         store.upgrade()
     return store
-
-
-def store_exists(url: str) -> bool:
-    """Whether opening ``url`` would find a store rather than create one.
-
-    A SQLite URL names a file that exists; a server URL (PostgreSQL) is taken
-    to exist (its database is created by the server's administrator, not by
-    zopa). A malformed URL or an in-memory SQLite database does not exist.
-    """
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return False
-    if not parsed.drivername.startswith("sqlite"):
-        return True
-    return parsed.database not in (None, "", ":memory:") and Path(parsed.database).is_file()
