@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from zopa.errors import ConfigError, quoted
 from zopa.files import MAX_FILE_BYTES
 
-__all__ = ["DEFAULT_DATABASE_URL", "MAX_FILE_BYTES", "Settings", "load_settings"]
+__all__ = [
+    "DEFAULT_DATABASE_URL",
+    "MAX_FILE_BYTES",
+    "Settings",
+    "configured_database_url",
+    "load_settings",
+    "store_exists",
+]
 
 DEFAULT_DATABASE_URL = "sqlite:///zopa.db"
 
@@ -17,7 +26,15 @@ MAX_MEMORY_BUDGET_MB = 1 << 20
 """Upper bound of the memory budget (1 TiB in MiB)."""
 
 
-class Settings(BaseSettings):
+class _StoreSettings(BaseSettings):
+    """The store's URL alone, so a command can read it whatever the other settings hold."""
+
+    model_config = SettingsConfigDict(env_prefix="ZOPA_", extra="ignore")
+
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, description="a SQLAlchemy URL")
+
+
+class Settings(_StoreSettings):
     """zopa's settings.
 
     ``database_url`` is any SQLAlchemy URL (``sqlite:///path.db``,
@@ -27,9 +44,6 @@ class Settings(BaseSettings):
     what a valid value is; :func:`load_settings` quotes it when the environment is wrong.
     """
 
-    model_config = SettingsConfigDict(env_prefix="ZOPA_", extra="ignore")
-
-    database_url: str = Field(default=DEFAULT_DATABASE_URL, description="a SQLAlchemy URL")
     max_file_bytes: int = Field(
         default=10 * 1024 * 1024,
         gt=0,
@@ -68,3 +82,24 @@ def load_settings() -> Settings:
                 f"expected {expected or error['msg']}"
             )
         raise ConfigError(f"{'; '.join(problems)} (set it right or unset it)") from None
+
+
+def configured_database_url() -> str:
+    """The store's URL from the environment (``ZOPA_DATABASE_URL``), reading no other setting."""
+    return _StoreSettings().database_url
+
+
+def store_exists(url: str) -> bool:
+    """Whether opening ``url`` would find a store rather than create one.
+
+    A SQLite URL names a file that exists; a server URL (PostgreSQL) is taken to
+    exist (its database is made by its administrator, not by zopa); an in-memory
+    SQLite database never does. Imports no database library, so a command may ask
+    before deciding to open the store.
+    """
+    scheme, _, rest = url.partition("://")
+    if not scheme.startswith("sqlite"):
+        return True
+    # sqlite:///relative.db, sqlite:////absolute.db: the path follows the third slash.
+    path = rest[1:].split("?", 1)[0] if rest.startswith("/") else ""
+    return path not in ("", ":memory:") and Path(path).expanduser().is_file()

@@ -173,8 +173,11 @@ def test_a_user_issue_lexicon_replaces_the_shipped_one(url: str, tmp_path: Path)
     assert code == 0, err
     issues = {claim["issue"] for claim in listing(url, "claims")}
     assert issues == {"alliance_status"}
-    code, _, _ = zopa(url, "extract", "--rebuild")  # back to the shipped lexicon
-    assert code == 0
+    code, _, err = zopa(url, "extract")  # the store remembers the user's lexicon
+    assert code == 0 and "0 documents to re-read" in err
+    assert {claim["issue"] for claim in listing(url, "claims")} == {"alliance_status"}
+    code, _, err = zopa(url, "extract", "--shipped")  # back to the shipped lexicon
+    assert code == 0 and "1 document will be re-read" in err
     assert "alliance_status" not in {claim["issue"] for claim in listing(url, "claims")}
 
 

@@ -72,6 +72,24 @@ class CliState:
             self._store = open_store(self.settings.database_url)
         return self._store
 
+    def existing_store(self) -> Store | None:
+        """The store when ``--db`` names one or the configured one exists; never creates one.
+
+        Without ``--db`` only the store's URL is read from the environment (another
+        setting that is wrong does not matter here), and the store is opened only
+        when it is there.
+        """
+        if self._store is None:
+            from zopa.settings import configured_database_url, store_exists
+
+            url = self.database_url or configured_database_url()
+            if self.database_url is None and not store_exists(url):
+                return None
+            from zopa.store import open_store
+
+            self._store = open_store(url)
+        return self._store
+
 
 class _ZopaGroup(typer.core.TyperGroup):
     """Answers every user error with one line on stderr and a non-zero exit status.

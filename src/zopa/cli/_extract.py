@@ -15,7 +15,14 @@ from zopa.cli._console import printable, styled
 from zopa.errors import one_line
 
 if TYPE_CHECKING:  # zopa.extract loads spaCy: the commands import it when they run
-    from zopa.extract import DocumentOutcome, EvidenceFilter, ExtractionReport, ItemListing
+    from zopa.extract import (
+        DocumentOutcome,
+        EvidenceFilter,
+        ExtractionPlan,
+        ExtractionReport,
+        ExtractionSettings,
+        ItemListing,
+    )
 
 __all__ = ["register", "render_extraction_report"]
 
@@ -30,7 +37,11 @@ def extract(
     ] = False,
     gazetteer: Annotated[
         list[Path] | None,
-        typer.Option("--gazetteer", help="A YAML gazetteer added to the shipped one (repeatable)."),
+        typer.Option(
+            "--gazetteer",
+            help="A YAML gazetteer added to the shipped one (repeatable); replaces the "
+            "gazetteer files the store remembers.",
+        ),
     ] = None,
     issues: Annotated[
         Path | None,
@@ -40,12 +51,46 @@ def extract(
         Path | None,
         typer.Option("--events", help="An event lexicon (YAML) replacing the shipped one."),
     ] = None,
+    shipped: Annotated[
+        bool,
+        typer.Option(
+            "--shipped",
+            help="Go back to the shipped gazetteer and lexicons (except those given "
+            "with --gazetteer, --issues or --events).",
+        ),
+    ] = False,
+    show_settings: Annotated[
+        bool,
+        typer.Option(
+            "--show-settings",
+            help="Print the extraction settings the store remembers, and extract nothing.",
+        ),
+    ] = False,
 ) -> None:
-    """Extract actors, events, quotes, claims and estimates from stored documents."""
-    from zopa.extract import build_pipeline, extract_documents
+    """Extract actors, events, quotes, claims and estimates from stored documents.
+
+    The store remembers the gazetteer files and lexicons it was extracted with;
+    without --gazetteer, --issues, --events or --shipped the run uses them again.
+    """
+    from zopa.extract import (
+        choose_settings,
+        extract_documents,
+        pipeline_for,
+        plan_extraction,
+        remembered_settings,
+    )
 
     store = store_of(ctx)
-    nlp = build_pipeline(gazetteer or (), issues_path=issues, events_path=events)
+    remembered = remembered_settings(store)
+    if show_settings:
+        render_settings(remembered)
+        return
+    settings = choose_settings(
+        remembered, gazetteers=gazetteer, issues=issues, events=events, shipped=shipped
+    )
+    nlp = pipeline_for(settings)
+    plan = plan_extraction(store, nlp, rebuild=rebuild)
+    err_console.print(one_line(settings_notice(settings, remembered, plan)), markup=False)
     with progress_bar("extracting") as progress:
         task = progress.add_task("extract", total=None)
 
@@ -58,6 +103,36 @@ def extract(
     render_extraction_report(report)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def settings_notice(
+    settings: ExtractionSettings, remembered: ExtractionSettings | None, plan: ExtractionPlan
+) -> str:
+    """The one line ``zopa extract`` says about its settings and what they make it re-read."""
+    documents = f"{plan.reread} document{'s' * (plan.reread != 1)}"
+    changes = settings.changes_from(remembered) if remembered is not None else []
+    if changes:
+        return f"extraction settings changed: {'; '.join(changes)}; {documents} will be re-read"
+    whose = "recorded in the store" if remembered is None else "remembered by the store"
+    return f"extraction settings ({whose}): {settings.describe()}; {documents} to re-read"
+
+
+def render_settings(settings: ExtractionSettings | None) -> None:
+    """Print the store's remembered extraction settings (``--show-settings``)."""
+    if settings is None:
+        console.print("the store remembers no extraction settings yet; `zopa extract` records them")
+        return
+    table = Table(title="extraction settings remembered by the store")
+    for column in ("setting", "file", "sha256", "bytes"):
+        table.add_column(column)
+    rows = [("gazetteer", None), *(("gazetteer", f) for f in settings.gazetteers)]
+    rows += [(what, getattr(settings, what)) for what in ("issues", "events")]
+    for what, file in rows:
+        if file is None:
+            table.add_row(what, "shipped", "—", "—")
+        else:
+            table.add_row(what, file.name, file.sha256[:16], f"{len(file.text.encode()):,}")
+    console.print(table)
 
 
 def render_extraction_report(report: ExtractionReport) -> None:

@@ -48,13 +48,22 @@ scenario_app = typer.Typer(
 
 @scenario_app.command("check")
 def check(
+    ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Scenario YAML files.", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON array.")] = False,
 ) -> None:
-    """Validate scenario files: every error and warning with its line and a hint."""
+    """Validate scenario files: every error and warning with its line and a hint.
+
+    When --db is given or the configured store exists, every citation of the
+    store's evidence is checked against it too: a cited claim, estimate or quote
+    that is gone, of another kind, or no longer says the same thing is a warning.
+    """
     from zopa.scenario import check_file
 
-    reports = [check_file(path) for path in files]
+    store = state(ctx).existing_store()
+    reports = [check_file(path, store=store) for path in files]
+    if store is not None:
+        err_console.print(f"citations checked against {store.where}", markup=False)
     if as_json:
         console.print_json(json.dumps([r.to_dict() for r in reports]))
     else:

@@ -19,7 +19,14 @@ from zopa.extract._gazetteer import (
     unresolved_key,
 )
 from zopa.extract._paragraphs import ParagraphBoundaries
-from zopa.extract._pipeline import COMPONENTS, MODELS, build_pipeline, pipeline_version
+from zopa.extract._pipeline import (
+    COMPONENTS,
+    MODELS,
+    build_pipeline,
+    pipeline_for,
+    pipeline_version,
+    settings_of,
+)
 from zopa.extract._query import (
     ACTOR_FIELDS,
     ITEM_FIELDS,
@@ -32,7 +39,19 @@ from zopa.extract._query import (
     list_items,
 )
 from zopa.extract._quotes import SPEECH_VERBS, QuoteFinder
-from zopa.extract._run import DocumentOutcome, ExtractionReport, extract_documents
+from zopa.extract._run import (
+    DocumentOutcome,
+    ExtractionPlan,
+    ExtractionReport,
+    extract_documents,
+    plan_extraction,
+)
+from zopa.extract._settings import (
+    ExtractionSettings,
+    SettingsFile,
+    choose_settings,
+    remembered_settings,
+)
 
 # The other components register their factories on import.
 for _module in ("_events", "_claims", "_estimates"):
@@ -60,18 +79,26 @@ __all__ = [
     "AliasTarget",
     "DocumentOutcome",
     "EvidenceFilter",
+    "ExtractionPlan",
     "ExtractionReport",
+    "ExtractionSettings",
     "Gazetteer",
     "ItemListing",
     "ParagraphBoundaries",
     "QuoteFinder",
+    "SettingsFile",
     "build_pipeline",
+    "choose_settings",
     "extract_documents",
     "get_gazetteer",
     "list_actors",
     "list_items",
     "load_gazetteer",
+    "pipeline_for",
     "pipeline_version",
+    "plan_extraction",
+    "remembered_settings",
+    "settings_of",
     "slugify",
     "unresolved_key",
 ]

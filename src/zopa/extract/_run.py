@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -17,7 +17,8 @@ from zopa.errors import StoreError
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._gazetteer import Gazetteer
-from zopa.extract._pipeline import pipeline_version
+from zopa.extract._pipeline import pipeline_version, settings_of
+from zopa.extract._settings import remember_settings, remembered_settings
 from zopa.extract._workers import dying_with_parent
 from zopa.store import (
     Actor,
@@ -31,7 +32,13 @@ from zopa.store import (
     Store,
 )
 
-__all__ = ["DocumentOutcome", "ExtractionReport", "extract_documents"]
+__all__ = [
+    "DocumentOutcome",
+    "ExtractionPlan",
+    "ExtractionReport",
+    "extract_documents",
+    "plan_extraction",
+]
 
 Status = Literal["extracted", "current", "skipped", "failed"]
 
@@ -41,7 +48,6 @@ _ITEM_TABLES: tuple[tuple[str, type[Any]], ...] = (
     (CLAIMS, Claim),
     (ESTIMATES, Estimate),
 )
-_EVIDENCE_TABLES = (Mention, Event, Quote, Claim, Estimate)
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,24 @@ class _Todo:
     id: int
     source: str
     published: date | None
+    extracted_before: bool
+
+
+@dataclass(frozen=True)
+class ExtractionPlan:
+    """What a run of extraction would do: documents new to it, to read again, up to date."""
+
+    new: int
+    reread: int
+    current: int
+
+
+def plan_extraction(store: Store, nlp: Language, *, rebuild: bool = False) -> ExtractionPlan:
+    """How many English documents :func:`extract_documents` would read for the first time,
+    read again (extracted before with another pipeline version or settings), or leave."""
+    todo, done = _plan(store, pipeline_version(nlp), rebuild)
+    reread = sum(t.extracted_before for t in todo)
+    return ExtractionPlan(len(todo) - reread, reread, sum(o.status == "current" for o in done))
 
 
 def _plan(store: Store, version: str, rebuild: bool) -> tuple[list[_Todo], list[DocumentOutcome]]:
@@ -109,7 +133,7 @@ def _plan(store: Store, version: str, rebuild: bool) -> tuple[list[_Todo], list[
             elif not rebuild and stored == version:
                 done.append(DocumentOutcome(doc_id, source, "current"))
             else:
-                todo.append(_Todo(doc_id, source, published))
+                todo.append(_Todo(doc_id, source, published, stored is not None))
     return todo, done
 
 
@@ -234,6 +258,44 @@ def _item_row(
     return table(**values)
 
 
+def _columns(row: Any) -> dict[str, Any]:
+    return {c.key: getattr(row, c.key) for c in row.__table__.columns if c.key != "id"}
+
+
+def _keep_ids(session: Session, table: type[Any], doc_id: int, rows: list[Any]) -> None:
+    """Store ``rows`` as the document's items of ``table``, keeping the ids of unchanged spans.
+
+    An item stored before at the same span (start, end) keeps its row and id,
+    its other columns updated; the rest of the new items are inserted and the
+    stored items no new one matches are deleted. Where several items share a
+    span, an identical one is matched first, then the others in order.
+    """
+    old = session.scalars(select(table).where(table.document_id == doc_id).order_by(table.id))
+    by_span: dict[tuple[int, int], list[Any]] = {}
+    for row in old:
+        by_span.setdefault((row.start, row.end), []).append(row)
+    pending: list[tuple[Any, dict[str, Any]]] = []
+    for row in rows:
+        values = _columns(row)
+        same = by_span.get((row.start, row.end), [])
+        match = next((o for o in same if _columns(o) == values), None)
+        if match is not None:
+            same.remove(match)
+        else:
+            pending.append((row, values))
+    for row, values in pending:
+        same = by_span.get((row.start, row.end), [])
+        if same:
+            match = same.pop(0)
+            for key, value in values.items():
+                setattr(match, key, value)
+        else:
+            session.add(row)
+    for rest in by_span.values():
+        for row in rest:
+            session.delete(row)
+
+
 def _store_doc(
     store: Store, nlp: Language, gazetteer: Gazetteer, doc: Doc, doc_id: int, version: str
 ) -> dict[str, int]:
@@ -247,13 +309,12 @@ def _store_doc(
         # committed, then replaces its evidence (PostgreSQL; on SQLite the write
         # lock already lets one writer in at a time).
         session.execute(select(Document.id).where(Document.id == doc_id).with_for_update())
-        for table in _EVIDENCE_TABLES:
-            session.execute(delete(table).where(table.document_id == doc_id))
         actor_ids = _actor_rows(session, gazetteer, _actor_keys(doc, gazetteer))
         mentions = doc.spans.get(ACTORS, [])
+        rows: list[Any] = []
         for span in mentions:
             start, end = sentences.of(span)
-            session.add(
+            rows.append(
                 Mention(
                     document_id=doc_id,
                     actor_id=actor_ids[span.kb_id_],
@@ -265,15 +326,15 @@ def _store_doc(
                     extractor=extractors.get(ACTORS, ACTORS),
                 )
             )
+        _keep_ids(session, Mention, doc_id, rows)
         counts["actors"] = len(mentions)
         for group, table in _ITEM_TABLES:
             spans = doc.spans.get(group, [])
-            for span in spans:
-                session.add(
-                    _item_row(
-                        table, span, sentences, extractors.get(group, group), doc_id, actor_ids
-                    )
-                )
+            rows = [
+                _item_row(table, span, sentences, extractors.get(group, group), doc_id, actor_ids)
+                for span in spans
+            ]
+            _keep_ids(session, table, doc_id, rows)
             counts[group.removeprefix("zopa_")] = len(spans)
         session.merge(
             DocumentExtraction(
@@ -295,12 +356,14 @@ def extract_documents(
     """Extract evidence from every stored document that needs it and store it.
 
     A document is (re-)extracted when it has never been, when the pipeline's
-    version string (model, components, their versions, gazetteer digest) has
-    changed since, or always with ``rebuild``. Each document's old evidence is
-    replaced in one write transaction, so a failure or an interruption leaves
-    every document either as it was or fully re-extracted. Non-English documents
-    are skipped with a note. A document that fails is reported with its id and
-    the run goes on.
+    version string (model, components, their versions, the settings' digest)
+    has changed since, or always with ``rebuild``. The pipeline's extraction
+    settings (gazetteer files, issue and event lexicons) become the store's
+    remembered ones. Each document's old evidence is replaced in one write
+    transaction, so a failure or an interruption leaves every document either
+    as it was or fully re-extracted; an item whose span is unchanged keeps its
+    id, so citations of it stay good. Non-English documents are skipped with a
+    note. A document that fails is reported with its id and the run goes on.
 
     Parameters
     ----------
@@ -313,6 +376,11 @@ def extract_documents(
     """
     version = pipeline_version(nlp)
     gazetteer = get_gazetteer(nlp)
+    settings = settings_of(nlp)
+    if settings is not None:
+        remembered = remembered_settings(store)
+        if remembered is None or remembered.to_json() != settings.to_json():
+            remember_settings(store, settings)
     todo, settled = _plan(store, version, rebuild)
     report = ExtractionReport(version)
     total = len(todo) + len(settled)

@@ -6,14 +6,16 @@ formats and preconditions, ratification constraints, signatories, deadlines,
 levers and forecast questions. :func:`load_scenario` validates it once, at the
 boundary (:func:`load_for_models` also refuses the values a draft left as
 placeholders, for the commands that compute); :func:`check_file` lists every
-problem with its line and a hint; :func:`draft_scenario` proposes one from the
-evidence in the store and :func:`merge_draft` merges a draft into an analyst's
+problem with its line and a hint (and, given a store, every citation the store no
+longer backs: :func:`check_citations`); :func:`draft_scenario` proposes one from
+the evidence in the store and :func:`merge_draft` merges a draft into an analyst's
 file (comments and values kept);
 :func:`solve_scenario` runs the bargaining models, the ZOPA analysis and Monte
 Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, tests).
 """
 
 from zopa.scenario._check import check_scenario
+from zopa.scenario._citations import CITABLE, DIGEST_CHARS, check_citations, cite, text_digest
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays, to_problem
 from zopa.scenario._formats import FormatStatus, format_reachability
 from zopa.scenario._load import (
@@ -74,8 +76,10 @@ from zopa.scenario.draft import (
 )
 
 __all__ = [
+    "CITABLE",
     "DEFAULT_DRAWS",
     "DEFAULT_LOOP_DRAWS",
+    "DIGEST_CHARS",
     "MAX_NODES",
     "MAX_SCENARIO_BYTES",
     "PLOVER_EVENT_TYPES",
@@ -109,9 +113,11 @@ __all__ = [
     "Uncertainty",
     "What",
     "build_draft",
+    "check_citations",
     "check_file",
     "check_scenario",
     "check_text",
+    "cite",
     "draft_scenario",
     "dump_scenario",
     "find_placeholders",
@@ -127,5 +133,6 @@ __all__ = [
     "scenario_monte_carlo",
     "solve_scenario",
     "synthetic_scenario",
+    "text_digest",
     "to_problem",
 ]

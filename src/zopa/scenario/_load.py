@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zopa.errors import ScenarioError
 from zopa.scenario._check import check_scenario
+from zopa.scenario._citations import check_citations
 from zopa.scenario._loader import ParsedFile, parse_text, read_file
 from zopa.scenario._placeholders import (
     placeholder_names,
@@ -16,6 +17,9 @@ from zopa.scenario._placeholders import (
 )
 from zopa.scenario._problems import Problem
 from zopa.scenario._schema import Scenario
+
+if TYPE_CHECKING:
+    from zopa.store import Store
 
 __all__ = [
     "CheckReport",
@@ -83,7 +87,7 @@ def _known_models() -> list[str]:
     return models.names()
 
 
-def _report(parsed: ParsedFile) -> CheckReport:
+def _report(parsed: ParsedFile, store: Store | None) -> CheckReport:
     report = CheckReport(parsed.file, parsed.scenario, list(parsed.problems))
     if parsed.scenario is not None:
         found = check_scenario(
@@ -93,24 +97,31 @@ def _report(parsed: ParsedFile) -> CheckReport:
             known_models=_known_models(),
         )
         found += placeholder_problems(parsed.scenario, file=parsed.file, node=parsed.node)
+        if store is not None:
+            found += check_citations(parsed.scenario, store, file=parsed.file, node=parsed.node)
         report.problems.extend(sorted(found, key=lambda p: (p.line, p.severity)))
     return report
 
 
-def check_file(path: str | os.PathLike[str]) -> CheckReport:
+def check_file(path: str | os.PathLike[str], *, store: Store | None = None) -> CheckReport:
     """Validate the scenario file at ``path`` and return every problem found.
+
+    With a ``store``, every citation of its evidence is also checked against it
+    (:func:`zopa.scenario.check_citations`: gone, of another kind, or no longer
+    saying the same thing are warnings).
 
     Raises
     ------
     ScenarioError
         Only when the file cannot be read at all (missing, not a regular file, too large).
     """
-    return _report(read_file(path))
+    return _report(read_file(path), store)
 
 
-def check_text(text: str, *, source: str = "<string>") -> CheckReport:
-    """Validate scenario YAML given as text (``source`` names it in messages)."""
-    return _report(parse_text(text, source=source))
+def check_text(text: str, *, source: str = "<string>", store: Store | None = None) -> CheckReport:
+    """Validate scenario YAML given as text (``source`` names it in messages; ``store``
+    as in :func:`check_file`)."""
+    return _report(parse_text(text, source=source), store)
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
@@ -139,7 +150,7 @@ def load_for_models(path: str | os.PathLike[str], *, allow_placeholders: bool = 
         flagged ``placeholder: true``: one line naming the first one and its line.
     """
     parsed = read_file(path)
-    scenario = _report(parsed).raise_for_errors()
+    scenario = _report(parsed, None).raise_for_errors()
     refuse_placeholders(scenario, file=parsed.file, node=parsed.node, allow=allow_placeholders)
     return scenario
 

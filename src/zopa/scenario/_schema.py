@@ -102,6 +102,13 @@ class Evidence(_Model):
     claim: int | None = Field(None, ge=1, description="id of a claim row in the store")
     estimate: int | None = Field(None, ge=1, description="id of an estimate row in the store")
     quote: int | None = Field(None, ge=1, description="id of a quote row in the store")
+    digest: str | None = Field(
+        None,
+        pattern=r"^[0-9a-f]{12,64}$",
+        description="the cited text's SHA-256 in hex, its first 12 digits or more (the claim's, "
+        "estimate's or quote's text, else the document's span); `zopa scenario check` "
+        "warns when the store's text no longer has it",
+    )
     note: str | None = Field(None, description="an analyst's note (free text)")
     drop: bool = Field(
         False,
@@ -125,6 +132,10 @@ class Evidence(_Model):
             raise ValueError("a span (start, end) needs the document it is in")
         if self.drop and self.estimate is None:
             raise ValueError("`drop: true` needs the `estimate:` it leaves out")
+        if self.digest is not None and not any(
+            (self.claim, self.estimate, self.quote, self.start is not None)
+        ):
+            raise ValueError("a digest needs the claim, estimate, quote or span it is a digest of")
         return self
 
 

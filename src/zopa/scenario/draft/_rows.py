@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+from zopa.scenario._citations import cite as citation
 
 if TYPE_CHECKING:  # the store needs SQLAlchemy: imported when a draft is made
     from zopa.store import Actor, Claim, Estimate, Event, Store
@@ -26,16 +28,17 @@ _NOT_HAPPENING = frozenset({"refused", "hypothetical"})
 EXCERPT_CHARS = 140
 
 
-def cite(kind: str, row: Any) -> dict[str, Any]:
+def cite(kind: Literal["claim", "estimate", "quote", "event"], row: Any) -> dict[str, Any]:
     """The evidence entry citing ``row`` (a claim, estimate or event row) of kind ``kind``.
 
-    A claim or estimate is cited by id, document and span; an event (the scenario
+    A claim or estimate is cited by id, document, span and digest
+    (:func:`zopa.scenario._citations.cite`); an event (the scenario
     format has no event citation) by document and span, with its text as a note.
     """
-    span = {"document": str(row.document_id), "start": row.start, "end": row.end}
     if kind == "event":
+        span = {"document": str(row.document_id), "start": row.start, "end": row.end}
         return {**span, "note": f"{row.mode or row.cameo}: {trim(row.text, 120)}"}
-    return {kind: row.id, **span}
+    return citation(kind, row)
 
 
 def trim(text: str, limit: int) -> str:
