@@ -25,11 +25,13 @@ from zopa.extract._query import (
     ITEM_FIELDS,
     KIND_FIELDS,
     MENTION_FIELDS,
+    UNSURE_FIELDS,
     ActorListing,
     EvidenceFilter,
     ItemListing,
     list_actors,
     list_items,
+    list_unsure,
 )
 from zopa.extract._quotes import SPEECH_VERBS, QuoteFinder
 from zopa.extract._run import DocumentOutcome, ExtractionReport, extract_documents
@@ -54,6 +56,7 @@ __all__ = [
     "PUBLISHED",
     "QUOTES",
     "SPEECH_VERBS",
+    "UNSURE_FIELDS",
     "ActorInfo",
     "ActorListing",
     "ActorRecognizer",
@@ -70,6 +73,7 @@ __all__ = [
     "get_gazetteer",
     "list_actors",
     "list_items",
+    "list_unsure",
     "load_gazetteer",
     "pipeline_version",
     "slugify",

@@ -358,13 +358,15 @@ class ActorRecognizer:
             found.append(AliasMatch(span.start, span.end, target))
             if span.start in credits or target.cls == "place":
                 continue
+            holder = container.get(span.start)
             if target.cls == "demonym" and not _is_nominal(span):
+                if holder is not None and holder.label_ == "ORG" and len(holder) > len(span):
+                    found.pop()  # "the Malian Foreign Ministry": the NER name stands
                 continue
             if target.cls == "metonym" and _is_location(span):
                 continue
             actor = self.gazetteer.actor(target.key)
             assert actor is not None
-            holder = container.get(span.start)
             if (
                 holder is not None
                 and (actor.kind == "state" or (holder.label_ == "PERSON" and actor.kind != "person"))

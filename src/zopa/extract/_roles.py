@@ -155,7 +155,7 @@ def link_actors(
         if mention.label_ == "person":
             give(key, _person(doc, mention, named, gazetteer))
         elif mention.label_ in {"organisation", "group"}:
-            give(key, _organisation(doc, mention, named, gazetteer))
+            give(key, _organisation(doc, mention, named, gazetteer, choices))
     return {key: fields for key, fields in info.items() if fields}
 
 
@@ -222,22 +222,41 @@ def _apposition_role(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _leading_state(
+    mention: Span, gazetteer: Gazetteer, choices: Mapping[str, tuple[str, str | None]]
+) -> str | None:
+    """The state whose name or demonym begins the name ("Malian" in "Malian Foreign Ministry")."""
+    for size in (2, 1):
+        if len(mention) > size:
+            alias = " ".join(mention[:size].text.split())
+            target = gazetteer.resolve(alias)
+            if target is not None and target.cls in {"name", "demonym"}:
+                key = choices.get(alias, (target.key, None))[0]
+                actor = gazetteer.actor(key)
+                if actor is not None and actor.kind == "state":
+                    return key
+    return None
+
+
 def _organisation(
-    doc: Doc, mention: Span, named: dict[int, tuple[int, str]], gazetteer: Gazetteer
+    doc: Doc,
+    mention: Span,
+    named: dict[int, tuple[int, str]],
+    gazetteer: Gazetteer,
+    choices: Mapping[str, tuple[str, str | None]],
 ) -> dict[str, str]:
     fields: dict[str, str] = {}
     after = {t.lower_ for t in doc[mention.end : mention.end + 2]}
-    before = {t.lower_ for t in doc[max(0, mention.start - 3) : mention.start]}
-    if after & _GROUP_NOUNS or {"rebel", "armed"} & before:
-        fields.update(kind="group", sector="REB")
-    elif (mention.start > 0 and doc[mention.start - 1].lemma_ == "tell") or (
+    before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
+    if before in {"told", "tells", "tell"} or (
         mention.end < len(doc) and doc[mention.end].lower_ in _MEDIUM_VERBS
     ):
         fields["sector"] = "MED"
+    elif after & _GROUP_NOUNS or before in {"rebel", "armed"}:
+        fields.update(kind="group", sector="REB")
     # "the Armenian Foreign Ministry", "Azerbaijan's Defence Ministry".
-    inside = _represented(named, mention.start, mention.end, mention.kb_id_)
     owner = named.get(mention.start) or named.get(mention.start - 1)
-    state = inside or (owner[1] if owner else None)
+    state = _leading_state(mention, gazetteer, choices) or (owner[1] if owner else None)
     actor = gazetteer.actor(state) if state else None
     if actor is not None and actor.kind == "state":
         fields["country"] = actor.key
