@@ -26,6 +26,20 @@ Rules, all over parse attributes rather than wording:
   even where the small NER misses it, and "the army", "the paramilitaries",
   "the force(s)" refer back to the last such group they fit;
 - names split by a line break (hard-wrapped text) still match.
+
+In context (each in its own module):
+
+- datelines, bylines and picture or agency credits name no actor (:mod:`._credits`);
+- a place the gazetteer does not know (an NER GPE, a GeoNames city) is no actor
+  (:mod:`._places`);
+- an ambiguous name ("Congo") is resolved from the document's other evidence, an unsure
+  choice keeping its reason in the mention's fields (:mod:`._context`);
+- an organisation's one-word alias used as a person's surname ("Foreign Minister Thérèse
+  Kayikwamba Wagner") is the person;
+- a demonym before an institution ("the Congolese presidency") is the state, with a sector
+  (:mod:`._descriptors`);
+- titles and appositions give unknown people and organisations their country, role,
+  affiliation and sector, in ``doc._.zopa_actor_info`` (:mod:`._roles`).
 """
 
 from __future__ import annotations
@@ -37,13 +51,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from zopa.extract._context import collect_evidence, choose
+from zopa.extract._context import choose, collect_evidence
 from zopa.extract._credits import credit_ranges
 from zopa.extract._descriptors import describe
 from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS
+from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
 from zopa.extract._places import city_countries
 from zopa.extract._roles import link_actors
-from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
 from zopa.registry import extractors
 
 __all__ = ["ActorRecognizer", "get_gazetteer"]
@@ -271,7 +285,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "2"
+    version = "3"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -369,19 +383,21 @@ class ActorRecognizer:
             assert actor is not None
             if (
                 holder is not None
-                and (actor.kind == "state" or (holder.label_ == "PERSON" and actor.kind != "person"))
+                and (
+                    actor.kind == "state" or (holder.label_ == "PERSON" and actor.kind != "person")
+                )
                 and span.end <= holder.end
                 and len(holder) > len(span)
             ):
                 found.pop()  # part of a longer name: let the NER name stand
                 continue
             if actor.kind in {"organisation", "group"}:
-                person = _surname_of(span, surnames, self.gazetteer)
-                if person is not None:  # "Foreign Minister Thérèse Kayikwamba Wagner"
+                named = _surname_of(span, surnames, self.gazetteer)
+                if named is not None:  # "Foreign Minister Thérèse Kayikwamba Wagner"
                     found.pop()
-                    mentions.append(person)
-                    for form in _short_forms(person.text):
-                        surnames.setdefault(form, person.kb_id_)
+                    mentions.append(named)
+                    for form in _short_forms(named.text):
+                        surnames.setdefault(form, named.kb_id_)
                     continue
             mentions.append(Span(doc, span.start, span.end, label=actor.kind, kb_id=actor.key))
         return mentions, found

@@ -15,18 +15,19 @@ import re
 
 __all__ = ["credit_ranges"]
 
-_MONTHS = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DASH = r"(?:—|–|--|-)"
+_BRACKETS = r"(?:\s*\([^()\n]{1,40}\))"  # " (Reuters)"
+_CAPITALS = r"[A-Z][A-Z.'’\- ]*[A-Z.]"  # "GOMA", "ADDIS ABABA"
+_PLACE = r"[A-Z][\w.'’\- ]{1,40}?"  # "Kinshasa"
 # "GOMA, Feb 3 (Reuters) —", "ADDIS ABABA —", "Kinshasa, March 4, 2025 (AP) –": at the start of
 # a line, a place (in capitals, or followed by a date or an agency in brackets), then a dash.
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:"
-    rf"[A-Z][A-Z.'’\- ]*[A-Z.](?:,[^\n—–]{{0,60}}?)?(?:\s*\([^()\n]{{1,40}}\))?"
-    rf"|[A-Z][\w.'’\- ]{{1,40}}?,[^\n—–]{{0,30}}?\b{_MONTHS}[^\n—–]{{0,30}}?(?:\s*\([^()\n]{{1,40}}\))?"
-    rf"|[A-Z][\w.'’\- ]{{1,40}}?(?:,[^\n—–()]{{0,40}})?\s*\([^()\n]{{1,40}}\)"
-    rf")\s*{_DASH}(?=\s)",
+    r"^[ \t]*(?:"
+    + rf"{_CAPITALS}(?:,[^\n—–]{{0,60}}?)?{_BRACKETS}?"
+    + rf"|{_PLACE},[^\n—–]{{0,30}}?\b{_MONTHS}[^\n—–]{{0,30}}?{_BRACKETS}?"
+    + rf"|{_PLACE}(?:,[^\n—–()]{{0,40}})?{_BRACKETS}"
+    + rf")\s*{_DASH}(?=\s)",
     re.MULTILINE,
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters": a short line of its own.
@@ -36,11 +37,19 @@ _CREDIT_LINE = re.compile(
     r"(?:^|(?<=[\s(]))(?:Photo(?:graph)?|Image|Credit|Picture|Video)s?(?::| by )[^\n]{0,120}",
     re.MULTILINE,
 )
+_AGENCIES = (
+    "Reuters", "AFP", "AP", "Associated Press", "Agence France-Presse", "Getty Images",
+    "Getty", "EPA", "Xinhua", "Anadolu Agency", "Anadolu", "Bloomberg", "dpa", "ANSA", "TASS",
+    "Sputnik", "Shutterstock",
+)  # fmt: skip
+_AGENCY = "(?:" + "|".join(re.escape(a) for a in _AGENCIES) + ")"
+_WORDS = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"  # "John Roe"
 # "(Reuters)", "(AFP)", "(AP Photo/John Roe)": brackets holding an agency or a credit only.
-_AGENCY = r"(?:Reuters|AFP|AP|Associated Press|Agence France-Presse|Getty(?: Images)?|EPA|Xinhua|Anadolu(?: Agency)?|Bloomberg|dpa|ANSA|TASS|Sputnik|Shutterstock)"
 _BRACKETED = re.compile(rf"\((?:[^()\n]{{0,40}}/)?{_AGENCY}(?: Photo)?(?:/[^()\n]{{1,40}})?\)")
 # "John Roe/AFP via Getty Images", "AFP via Getty Images", "Reuters/John Roe".
-_VIA = re.compile(rf"(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){{0,3}}/)?{_AGENCY}(?: via (?:Getty(?: Images)?|AP|Reuters))?(?:/[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){{0,3}})?")
+_VIA = re.compile(
+    rf"(?:{_WORDS}/)?{_AGENCY}(?: via (?:Getty Images|Getty|AP|Reuters))?(?:/{_WORDS})?"
+)
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:

@@ -100,9 +100,7 @@ def _sector(role: str, represents: str | None, gazetteer: Gazetteer) -> str | No
     return actor.sector
 
 
-def _fields(
-    role: str | None, represents: str | None, gazetteer: Gazetteer
-) -> dict[str, str]:
+def _fields(role: str | None, represents: str | None, gazetteer: Gazetteer) -> dict[str, str]:
     actor = gazetteer.actor(represents) if represents else None
     fields: dict[str, str] = {}
     if role:
@@ -212,8 +210,10 @@ def _apposition_role(doc: Doc, start: int, end: int) -> str | None:
                 first -= 1
             last = i + 1
             # "minister of state", "secretary for foreign affairs"
-            while last + 1 < end and doc[last].lower_ in {"of", "for"} and (
-                doc[last + 1].lower_ in _TITLE_MODIFIERS or doc[last + 1].lower_ == "state"
+            while (
+                last + 1 < end
+                and doc[last].lower_ in {"of", "for"}
+                and (doc[last + 1].lower_ in _TITLE_MODIFIERS or doc[last + 1].lower_ == "state")
             ):
                 last += 2
                 while last < end and doc[last].lower_ in _TITLE_MODIFIERS - {"of", "for"}:

@@ -16,7 +16,6 @@ Each entry is preceded by a comment saying why it is proposed.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -30,18 +29,18 @@ __all__ = ["MIN_MENTIONS", "suggest_gazetteer"]
 MIN_MENTIONS = 2
 """Mentions an unknown name needs before it is proposed (people with a title: one)."""
 
-_SECTIONS = {"state": "states", "person": "people", "organisation": "organisations", "group": "groups"}
+_SECTIONS = {
+    "state": "states",
+    "person": "people",
+    "organisation": "organisations",
+    "group": "groups",
+}
 _HEADER = """\
 # Gazetteer entries to confirm, written by `zopa gazetteer suggest` from the store's evidence.
 # Review each entry (the comment above it says why it is proposed), correct or delete it,
 # then extract again with it: zopa extract --gazetteer THIS_FILE
 # Layout: docs/extraction.md (Actors and the gazetteer).
 """
-
-
-@dataclass
-class _Section:
-    entries: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 def _flow(entry: dict[str, Any]) -> str:
@@ -85,7 +84,7 @@ def suggest_gazetteer(
 ) -> str:
     """The YAML text of the proposed gazetteer (empty sections left out)."""
     known = gazetteer or load_gazetteer()
-    sections: dict[str, _Section] = {name: _Section() for name in _SECTIONS.values()}
+    sections: dict[str, list[tuple[str, dict[str, Any]]]] = {s: [] for s in _SECTIONS.values()}
     with store.session() as session:
         counts = select(
             Mention.actor_id,
@@ -93,14 +92,16 @@ def suggest_gazetteer(
             func.count(func.distinct(Mention.document_id)),
         ).group_by(Mention.actor_id)
         seen = {actor_id: (n, docs) for actor_id, n, docs in session.execute(counts)}
-        actors = session.scalars(select(Actor).where(Actor.resolved.is_(False)).order_by(Actor.name))
+        actors = session.scalars(
+            select(Actor).where(Actor.resolved.is_(False)).order_by(Actor.name)
+        )
         for actor in actors:
             count, documents = seen.get(actor.id, (0, 0))
             titled = actor.kind == "person" and (actor.country or actor.role)
             if count == 0 or actor.kind not in _SECTIONS or actor.kind == "state":
                 continue
             if count >= min_mentions or titled:
-                sections[_SECTIONS[actor.kind]].entries.append(
+                sections[_SECTIONS[actor.kind]].append(
                     (_why_unknown(actor, count, documents), _unknown_entry(actor))
                 )
         unsure = session.execute(
@@ -115,21 +116,21 @@ def suggest_gazetteer(
         alias = _ambiguous_alias(text, known) or " ".join(text.split())
         choice = (alias, key, kind, name)
         choices[choice] += 1
-        reasons.setdefault(choice, reason)
+        reasons.setdefault(choice, reason or "")
     for (alias, key, kind, name), n in sorted(choices.items()):
         why = f"unsure ({n} mention{'s' if n != 1 else ''}): {reasons[(alias, key, kind, name)]}"
         if kind == "state":
             target = known.resolve(alias)
             field_name = "demonyms" if target is not None and target.cls == "demonym" else "names"
-            sections["states"].entries.append((why, {"country": key, field_name: [alias]}))
+            sections["states"].append((why, {"country": key, field_name: [alias]}))
         elif kind in _SECTIONS:
             entry: dict[str, Any] = {"name": name, "key": key, "aliases": [alias]}
-            sections[_SECTIONS[kind]].entries.append((why, entry))
+            sections[_SECTIONS[kind]].append((why, entry))
     lines = [_HEADER.rstrip("\n"), "version: 1"]
     for section_name, section in sections.items():
-        if not section.entries:
+        if not section:
             continue
         lines += ["", f"{section_name}:"]
-        for why, entry in section.entries:
+        for why, entry in section:
             lines += [f"  # {' '.join(why.split())}", f"  - {_flow(entry)}"]
     return "\n".join(lines) + "\n"
