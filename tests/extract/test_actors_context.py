@@ -66,6 +66,11 @@ def test_an_unknown_region_is_a_place_not_a_new_state(nlp: Language) -> None:
         ("Doha said it would keep mediating.", 1),
         ("Envoys gathered in Doha on Monday.", 0),
         ("The delegations flew back from Kinshasa.", 0),
+        ("The rebels cut the road to Kinshasa.", 0),
+        ("Protests spread through the streets of Kinshasa.", 0),
+        ("Fighting neared the capital, Kinshasa, on Friday.", 0),
+        ("Refugees moved towards Kinshasa.", 0),
+        ("The envoy urged Kinshasa to sign.", 1),
     ],
 )
 def test_a_capital_is_its_government_only_when_it_acts(

@@ -66,8 +66,22 @@ CITY_AS_NAME = 50_000
 """Smallest city taken for a place where the NER calls the name a person or organisation."""
 _NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state"}
 _CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
-_LOCATIVE = {"in", "at", "near", "inside", "outside", "within", "throughout", "across"}
+_LOCATIVE = {
+    "in", "at", "near", "inside", "outside", "within", "throughout", "across", "around",
+    "towards", "toward", "via", "through", "beyond",
+}  # fmt: skip
 _DIRECTIONAL = {"to", "into", "from"}
+# Nouns of travel a capital is the destination of ("the road to Kinshasa"), and nouns of a
+# city's parts and people it is the place of ("the streets of Kinshasa").
+_ROUTE_NOUNS = {
+    "road", "route", "highway", "flight", "flights", "trip", "journey", "visit", "return",
+    "advance", "march", "convoy", "way",
+}  # fmt: skip
+_CITY_PARTS = {
+    "streets", "residents", "outskirts", "centre", "center", "suburbs", "airport", "mayor",
+    "governor", "people", "city", "neighbourhoods", "neighborhoods", "port", "gates",
+}  # fmt: skip
+_CITY_WORDS = {"capital", "city", "town"}
 _MOTION = {
     "come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring",
     "send", "leave", "depart", "withdraw", "flee", "relocate", "invite", "summon", "back",
@@ -111,13 +125,22 @@ def _is_location(span: Span) -> bool:
     root = span.root
     if root.dep_ == "compound" and root.head.lower_ in _VENUE_NOUNS:
         return True  # "the Doha talks"
+    if root.dep_ in {"appos", "compound"} and root.head.lower_ in _CITY_WORDS:
+        return True  # "the capital, Kinshasa", "the capital Kinshasa"
+    if any(c.dep_ == "appos" and c.lower_ in _CITY_WORDS for c in root.children):
+        return True  # "Kinshasa, the capital,"
     if root.dep_ != "pobj":
         return False
     prep = root.head
     if prep.lower_ in _LOCATIVE:
         return True
+    if prep.lower_ == "of":
+        return prep.head.lower_ in _CITY_PARTS  # "the streets of Kinshasa"
     return prep.lower_ in _DIRECTIONAL and (
-        prep.head.lemma_ in _MOTION or prep.head.lower_ in _VENUE_NOUNS
+        prep.head.lemma_ in _MOTION
+        or prep.head.lower_ in _VENUE_NOUNS
+        or prep.head.lower_ in _ROUTE_NOUNS
+        or (prep.i > 0 and doc[prep.i - 1].lower_ in _ROUTE_NOUNS)  # parser's attachment
     )
 
 
