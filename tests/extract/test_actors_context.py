@@ -144,6 +144,18 @@ def test_credit_ranges_cover_bylines_and_credits(text: str, credit: str) -> None
     assert (start, start + len(credit)) in credit_ranges(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Friday, the rebels had taken the airport.",
+        "Photos by the rebels showed the airport.",
+        "The rebels withdrew (as AFP had reported).",
+    ],
+)
+def test_sentences_that_look_like_credits_are_not_credits(text: str) -> None:
+    assert credit_ranges(text) == []
+
+
 def test_bylines_and_credits_name_no_actor_but_an_outlet_as_source_does(nlp: Language) -> None:
     doc = nlp(
         "By Amina Okafor\nThe rebels withdrew, a commander told Reuters. "

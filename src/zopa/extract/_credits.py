@@ -30,12 +30,15 @@ _DATELINE = re.compile(
     + rf")\s*{_DASH}(?=\s)",
     re.MULTILINE,
 )
-# "By Jane Doe", "By Jane Doe and John Roe, Reuters": a short line of its own.
-_BYLINE = re.compile(r"^[ \t]*By [A-Z][^\n]{0,80}$", re.MULTILINE)
-# "Photo: John Roe/AFP", "Photograph by X", "Credit: ...", "Image: ...": to the end of the line.
+_WORDS = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"  # "John Roe"
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters": a line of capitalised names only
+# (not "By Friday, the rebels had ...").
+_BYLINE = re.compile(
+    rf"^[ \t]*By [A-Z][\w.'’\-]* {_WORDS}(?:(?:,| and) {_WORDS})*[ \t]*$", re.MULTILINE
+)
+# "Photo: John Roe/AFP", "Credit: ...", "Image: ...": to the end of the line.
 _CREDIT_LINE = re.compile(
-    r"(?:^|(?<=[\s(]))(?:Photo(?:graph)?|Image|Credit|Picture|Video)s?(?::| by )[^\n]{0,120}",
-    re.MULTILINE,
+    r"(?:^|(?<=[\s(]))(?:Photo(?:graph)?|Image|Credit|Picture)s?: [^\n]{0,120}", re.MULTILINE
 )
 _AGENCIES = (
     "Reuters", "AFP", "AP", "Associated Press", "Agence France-Presse", "Getty Images",
@@ -43,7 +46,6 @@ _AGENCIES = (
     "Sputnik", "Shutterstock",
 )  # fmt: skip
 _AGENCY = "(?:" + "|".join(re.escape(a) for a in _AGENCIES) + ")"
-_WORDS = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"  # "John Roe"
 # "(Reuters)", "(AFP)", "(AP Photo/John Roe)": brackets holding an agency or a credit only.
 _BRACKETED = re.compile(rf"\((?:[^()\n]{{0,40}}/)?{_AGENCY}(?: Photo)?(?:/[^()\n]{{1,40}})?\)")
 # "John Roe/AFP via Getty Images", "AFP via Getty Images", "Reuters/John Roe".
