@@ -238,6 +238,16 @@ def test_people_are_linked_to_the_state_or_organisation_they_represent(nlp: Lang
     assert info["unresolved:kofi-mensah"]["sector"] == "MED"
 
 
+def test_an_unknown_organisation_in_an_apposition_is_the_affiliation(nlp: Language) -> None:
+    doc = nlp("Amani Bahati, a researcher at Lakeside Valley University, disagreed.")
+    info = doc._.get(ACTOR_INFO)["unresolved:amani-bahati"]
+    assert info == {
+        "role": "researcher",
+        "affiliation": "Lakeside Valley University",
+        "sector": "EDU",
+    }
+
+
 def test_the_gazetteer_keeps_its_own_word_on_known_people(nlp: Language) -> None:
     doc = nlp("Former analyst Paul Kagame spoke.")
     assert "person:paul-kagame" not in doc._.get(ACTOR_INFO)

@@ -65,6 +65,9 @@ _GROUP_NOUNS = {"rebels", "rebel", "militia", "insurgents", "fighters", "armed"}
 _MEDIUM_VERBS = {"report", "reported", "reports"}
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
 
+_Named = tuple[int, str, str]
+"""An actor named in the document: start token, actor key, surface form."""
+
 
 def _role_words(doc: Doc, start: int, end: int) -> str | None:
     """The title in tokens ``[start, end)`` in lower case, if it has a role noun."""
@@ -100,19 +103,23 @@ def _sector(role: str, represents: str | None, gazetteer: Gazetteer) -> str | No
     return actor.sector
 
 
-def _fields(role: str | None, represents: str | None, gazetteer: Gazetteer) -> dict[str, str]:
-    actor = gazetteer.actor(represents) if represents else None
+def _fields(role: str | None, represents: _Named | None, gazetteer: Gazetteer) -> dict[str, str]:
+    """Fields of someone with ``role`` who represents the actor named ``represents``."""
+    key = represents[1] if represents else None
+    actor = gazetteer.actor(key) if key else None
     fields: dict[str, str] = {}
     if role:
         fields["role"] = role
-    if actor is not None:
+    if represents is not None and actor is None:
+        fields["affiliation"] = represents[2]  # an organisation the gazetteer does not know
+    elif actor is not None:
         if actor.kind == "state":
             fields["country"] = actor.key
         else:
             fields["affiliation"] = actor.name
             if actor.country:
                 fields["country"] = actor.country
-    sector = _sector(role, represents, gazetteer) if role else None
+    sector = _sector(role, key, gazetteer) if role else None
     if sector:
         fields["sector"] = sector
     return fields
@@ -131,14 +138,14 @@ def link_actors(
     is still missing.
     """
     # Who each token range names: mentions, and demonyms or capitals used as modifiers.
-    named: dict[int, tuple[int, str]] = {}  # end token → (start token, actor key)
+    named: dict[int, _Named] = {}  # end token → (start token, actor key, surface form)
     for match in found:
         alias = " ".join(doc[match.start : match.end].text.split())
         key = choices.get(alias, (match.target.key, None))[0]
         if key:
-            named[match.end] = (match.start, key)
+            named[match.end] = (match.start, key, alias)
     for mention in mentions:
-        named[mention.end] = (mention.start, mention.kb_id_)
+        named[mention.end] = (mention.start, mention.kb_id_, " ".join(mention.text.split()))
     info: dict[str, dict[str, str]] = {}
 
     def give(key: str, fields: dict[str, str]) -> None:
@@ -157,16 +164,14 @@ def link_actors(
     return {key: fields for key, fields in info.items() if fields}
 
 
-def _represented(
-    named: dict[int, tuple[int, str]], start: int, end: int, itself: str
-) -> str | None:
+def _represented(named: dict[int, _Named], start: int, end: int, itself: str) -> _Named | None:
     """The first actor named in tokens ``[start, end)`` other than ``itself``."""
-    hits = sorted((s, k) for e, (s, k) in named.items() if start <= s and e <= end and k != itself)
-    return hits[0][1] if hits else None
+    hits = sorted(n for e, n in named.items() if start <= n[0] and e <= end and n[1] != itself)
+    return hits[0] if hits else None
 
 
 def _person(
-    doc: Doc, mention: Span, named: dict[int, tuple[int, str]], gazetteer: Gazetteer
+    doc: Doc, mention: Span, named: dict[int, _Named], gazetteer: Gazetteer
 ) -> dict[str, str]:
     fields: dict[str, str] = {}
     title = _title_before(doc, mention.start)
@@ -174,7 +179,7 @@ def _person(
         role = _role_words(doc, title, mention.start)
         before = named.get(title)
         if role is not None:
-            fields = _fields(role, before[1] if before else None, gazetteer)
+            fields = _fields(role, before, gazetteer)
     apposition = _apposition(doc, mention)
     if apposition is not None:
         start, end = apposition
@@ -241,7 +246,7 @@ def _leading_state(
 def _organisation(
     doc: Doc,
     mention: Span,
-    named: dict[int, tuple[int, str]],
+    named: dict[int, _Named],
     gazetteer: Gazetteer,
     choices: Mapping[str, tuple[str, str | None]],
 ) -> dict[str, str]:
