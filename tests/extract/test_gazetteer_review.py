@@ -10,7 +10,17 @@ import yaml
 from typer.testing import CliRunner
 
 from zopa.cli import app
-from zopa.extract import UNSURE_FIELDS, load_gazetteer
+from zopa.extract import (
+    UNSURE_FIELDS,
+    build_pipeline,
+    extract_documents,
+    list_actors,
+    list_unsure,
+    load_gazetteer,
+)
+from zopa.extract._suggest import suggest_gazetteer
+from zopa.ingest import RawArticle, prepare
+from zopa.store import Store, add_document
 
 runner = CliRunner()
 ARTICLES = {
@@ -90,3 +100,24 @@ def test_gazetteer_suggest_without_an_output_prints_the_yaml(url: str) -> None:
     code, out, err = zopa(url, "gazetteer", "suggest")
     assert code == 0, err
     assert yaml.safe_load(out)["version"] == 1
+
+
+def test_unsure_choices_and_what_titles_say_are_stored_on_each_backend(store: Store) -> None:
+    for name, text in ARTICLES.items():
+        document, _ = prepare(RawArticle(source=name, text=text, published="2025-02-14"))
+        with store.write() as session:
+            add_document(session, document)
+    nlp = build_pipeline(components=("zopa_actors",))
+    assert extract_documents(store, nlp).ok
+    reasons = {item["text"]: item["reason"] for item in list_unsure(store)}
+    assert reasons["Congo"].startswith("'Congo' could be COD or COG; chose COG")
+    actors = {listing.item["id"]: listing.item for listing in list_actors(store)}
+    wagner = actors["unresolved:therese-kayikwamba-wagner"]
+    assert (wagner["role"], wagner["sector"], wagner["kind"]) == (
+        "foreign minister",
+        "GOV",
+        "person",
+    )
+    bahati = actors["unresolved:amani-bahati"]
+    assert (bahati["role"], bahati["sector"]) == ("analyst", "EDU")
+    assert "{country: COG, names: [Congo]}" in suggest_gazetteer(store)
