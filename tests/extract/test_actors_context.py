@@ -54,9 +54,27 @@ def test_cities_are_places_even_where_the_ner_calls_them_people_or_states(
     assert ("Burundi", "BDI") in found
 
 
-def test_an_unknown_region_is_a_place_not_a_new_state(nlp: Language) -> None:
-    found = mentions(nlp, "Clashes spread across North Kivu and Ituri this week.")
-    assert not any(key.startswith("unresolved:") for _, key in found), found
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes spread across the Lualaba plateau and Maniema this week.",
+        "Fighting flared in Masisi territory and Rutshuru.",
+        "Delegates met in Doha and Kigali.",
+    ],
+)
+def test_an_unknown_region_is_a_place_not_a_new_state(nlp: Language, text: str) -> None:
+    assert mentions(nlp, text) == []
+
+
+def test_a_place_inside_an_outlet_name_belongs_to_the_name(nlp: Language) -> None:
+    doc = nlp("A commander told Radio Sahel that the Sahel would stay calm.")
+    keys = [s.kb_id_ for s in doc.spans[ACTORS]]
+    assert keys == ["unresolved:radio-sahel"], keys
+    assert doc._.get(ACTOR_INFO)["unresolved:radio-sahel"]["sector"] == "MED"
+
+
+def test_speaking_from_a_capital_is_a_place(nlp: Language) -> None:
+    assert mentions(nlp, "The envoy, speaking from Abuja, said sanctions would not return.") == []
 
 
 @pytest.mark.parametrize(

@@ -85,6 +85,7 @@ _CITY_WORDS = {"capital", "city", "town"}
 _MOTION = {
     "come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring",
     "send", "leave", "depart", "withdraw", "flee", "relocate", "invite", "summon", "back",
+    "speak", "report", "write", "call",
 }  # fmt: skip
 # Nouns a metonym names the venue of when it modifies them ("the Doha talks").
 _VENUE_NOUNS = {
@@ -129,6 +130,8 @@ def _is_location(span: Span) -> bool:
         return True  # "the capital, Kinshasa", "the capital Kinshasa"
     if any(c.dep_ == "appos" and c.lower_ in _CITY_WORDS for c in root.children):
         return True  # "Kinshasa, the capital,"
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "in Doha and Kigali", "across the plateau and Maniema"
     if root.dep_ != "pobj":
         return False
     prep = root.head
@@ -393,12 +396,13 @@ class ActorRecognizer:
                     surnames.setdefault(form, unresolved_key(person.text))
             target = self.gazetteer.aliases[span.label_]
             found.append(AliasMatch(span.start, span.end, target))
-            if span.start in credits or target.cls == "place":
+            if span.start in credits:
                 continue
             holder = container.get(span.start)
-            if target.cls == "demonym" and not _is_nominal(span):
-                if holder is not None and holder.label_ == "ORG" and len(holder) > len(span):
-                    found.pop()  # "the Malian Foreign Ministry": the NER name stands
+            in_name = holder is not None and holder.label_ == "ORG" and len(holder) > len(span)
+            if target.cls == "place" or (target.cls == "demonym" and not _is_nominal(span)):
+                if in_name:
+                    found.pop()  # "the Malian Foreign Ministry", "Radio Sahel": the name stands
                 continue
             if target.cls == "metonym" and _is_location(span):
                 continue
@@ -488,6 +492,8 @@ class ActorRecognizer:
                 continue
             if kind == "state" or _a_city(span, text):
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
+            if name.label_ == "PERSON" and _is_location(span):
+                continue  # "across the plateau and Maniema": a place the NER took for a person
             if kind == "organisation" and _described_as_person(span):
                 kind = "person"
             elif kind == "organisation":
