@@ -252,11 +252,21 @@ def actors(
     document: DocOpt = None,
     sentences: SentencesOpt = False,
     as_json: JsonOpt = False,
+    unsure: Annotated[
+        bool,
+        typer.Option(
+            "--unsure", help="List the unsure resolutions (ambiguous names) with the reason."
+        ),
+    ] = False,
 ) -> None:
     """List the actors found, most mentioned first, with their mentions."""
-    from zopa.extract import list_actors
+    from zopa.extract import list_actors, list_unsure
 
-    listings = list_actors(store_of(ctx), _filters(actor, since, until, document, type_=kind))
+    filters = _filters(actor, since, until, document, type_=kind)
+    if unsure:
+        _show_unsure(list_unsure(store_of(ctx), filters), as_json)
+        return
+    listings = list_actors(store_of(ctx), filters)
     if as_json:
         _print_json([listing.item for listing in listings])
         return
@@ -284,6 +294,22 @@ def actors(
             ):
                 line = _marked(sentence, mention["start"] - offset, mention["end"] - offset)
                 console.print(Text(f"  [{mention['document_id']}] ") + line)
+
+
+def _show_unsure(items: list[dict[str, Any]], as_json: bool) -> None:
+    if as_json:
+        _print_json(items)
+        return
+    table = Table(title="unsure resolutions")
+    for column in ("doc", "text", "actor", "reason"):
+        table.add_column(column)
+    for item in items:
+        table.add_row(
+            str(item["document_id"]), printable(item["text"]), item["actor"], item["reason"]
+        )
+    console.print(table)
+    if not items:
+        console.print("no unsure resolutions")
 
 
 TypeOpt = Annotated[

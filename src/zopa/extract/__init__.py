@@ -32,11 +32,13 @@ from zopa.extract._query import (
     ITEM_FIELDS,
     KIND_FIELDS,
     MENTION_FIELDS,
+    UNSURE_FIELDS,
     ActorListing,
     EvidenceFilter,
     ItemListing,
     list_actors,
     list_items,
+    list_unsure,
 )
 from zopa.extract._quotes import SPEECH_VERBS, QuoteFinder
 from zopa.extract._run import (
@@ -73,6 +75,7 @@ __all__ = [
     "PUBLISHED",
     "QUOTES",
     "SPEECH_VERBS",
+    "UNSURE_FIELDS",
     "ActorInfo",
     "ActorListing",
     "ActorRecognizer",
@@ -93,6 +96,7 @@ __all__ = [
     "get_gazetteer",
     "list_actors",
     "list_items",
+    "list_unsure",
     "load_gazetteer",
     "pipeline_for",
     "pipeline_version",

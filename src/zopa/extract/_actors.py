@@ -26,31 +26,66 @@ Rules, all over parse attributes rather than wording:
   even where the small NER misses it, and "the army", "the paramilitaries",
   "the force(s)" refer back to the last such group they fit;
 - names split by a line break (hard-wrapped text) still match.
+
+In context (each in its own module):
+
+- datelines, bylines and picture or agency credits name no actor (:mod:`._credits`);
+- a place the gazetteer does not know (an NER GPE, a GeoNames city) is no actor
+  (:mod:`._places`);
+- an ambiguous name ("Congo") is resolved from the document's other evidence, an unsure
+  choice keeping its reason in the mention's fields (:mod:`._context`);
+- an organisation's one-word alias used as a person's surname ("Foreign Minister Thérèse
+  Kayikwamba Wagner") is the person;
+- a demonym before an institution ("the Congolese presidency") is the state, with a sector
+  (:mod:`._descriptors`);
+- titles and appositions give unknown people and organisations their country, role,
+  affiliation and sector, in ``doc._.zopa_actor_info`` (:mod:`._roles`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from zopa.extract._doc import ACTORS
-from zopa.extract._gazetteer import AliasTarget, Gazetteer, load_gazetteer, unresolved_key
+from zopa.extract._context import choose, collect_evidence
+from zopa.extract._credits import credit_ranges
+from zopa.extract._descriptors import describe
+from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS
+from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
+from zopa.extract._places import city_countries
+from zopa.extract._roles import link_actors
 from zopa.registry import extractors
 
 __all__ = ["ActorRecognizer", "get_gazetteer"]
 
+CITY_AS_NAME = 50_000
+"""Smallest city taken for a place where the NER calls the name a person or organisation."""
 _NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state"}
 _CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
-_LOCATIVE = {"in", "at", "near", "inside", "outside", "within", "throughout", "across"}
+_LOCATIVE = {
+    "in", "at", "near", "inside", "outside", "within", "throughout", "across", "around",
+    "towards", "toward", "via", "through", "beyond",
+}  # fmt: skip
 _DIRECTIONAL = {"to", "into", "from"}
+# Nouns of travel a capital is the destination of ("the road to Kinshasa"), and nouns of a
+# city's parts and people it is the place of ("the streets of Kinshasa").
+_ROUTE_NOUNS = {
+    "road", "route", "highway", "flight", "flights", "trip", "journey", "visit", "return",
+    "advance", "march", "convoy", "way",
+}  # fmt: skip
+_CITY_PARTS = {
+    "streets", "residents", "outskirts", "centre", "center", "suburbs", "airport", "mayor",
+    "governor", "people", "city", "neighbourhoods", "neighborhoods", "port", "gates",
+}  # fmt: skip
+_CITY_WORDS = {"capital", "city", "town"}
 _MOTION = {
     "come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring",
     "send", "leave", "depart", "withdraw", "flee", "relocate", "invite", "summon", "back",
+    "speak", "report", "write", "call",
 }  # fmt: skip
 # Nouns a metonym names the venue of when it modifies them ("the Doha talks").
 _VENUE_NOUNS = {
@@ -91,13 +126,24 @@ def _is_location(span: Span) -> bool:
     root = span.root
     if root.dep_ == "compound" and root.head.lower_ in _VENUE_NOUNS:
         return True  # "the Doha talks"
+    if root.dep_ in {"appos", "compound"} and root.head.lower_ in _CITY_WORDS:
+        return True  # "the capital, Kinshasa", "the capital Kinshasa"
+    if any(c.dep_ == "appos" and c.lower_ in _CITY_WORDS for c in root.children):
+        return True  # "Kinshasa, the capital,"
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "in Doha and Kigali", "across the plateau and Maniema"
     if root.dep_ != "pobj":
         return False
     prep = root.head
     if prep.lower_ in _LOCATIVE:
         return True
+    if prep.lower_ == "of":
+        return prep.head.lower_ in _CITY_PARTS  # "the streets of Kinshasa"
     return prep.lower_ in _DIRECTIONAL and (
-        prep.head.lemma_ in _MOTION or prep.head.lower_ in _VENUE_NOUNS
+        prep.head.lemma_ in _MOTION
+        or prep.head.lower_ in _VENUE_NOUNS
+        or prep.head.lower_ in _ROUTE_NOUNS
+        or (prep.i > 0 and doc[prep.i - 1].lower_ in _ROUTE_NOUNS)  # parser's attachment
     )
 
 
@@ -189,6 +235,51 @@ def _hyphenated(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int, i
     return start, end
 
 
+def _credit_tokens(doc: Doc) -> set[int]:
+    """Tokens in datelines, bylines and picture or agency credits (no mentions there)."""
+    tokens: set[int] = set()
+    for start, end in credit_ranges(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _a_city(span: Span, text: str) -> bool:
+    """A GeoNames city of :data:`CITY_AS_NAME` people or more that the NER took for a person
+    or an organisation ("Bukavu"), unless a title or apposition makes it a person."""
+    if not city_countries(text, CITY_AS_NAME):
+        return False
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before not in _PERSON_ROLES and not _described_as_person(span)
+
+
+def _surname_of(span: Span, surnames: dict[str, str], gazetteer: Gazetteer) -> Span | None:
+    """An organisation's one-word alias used as a person's surname ("Wagner"): after first
+    names or a title ("Foreign Minister Thérèse Kayikwamba Wagner", "Minister Wagner"), or
+    as the short form of a person named earlier; the person's mention, else None."""
+    doc = span.doc
+    if len(span) != 1:
+        return None
+    key = surnames.get(span.text)
+    if key is not None:
+        return Span(doc, span.start, span.end, label="person", kb_id=key)
+    start = span.start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].lower_ not in _PERSON_ROLES
+        and gazetteer.resolve(doc[start - 1].text) is None
+    ):
+        start -= 1
+    titled = start > 0 and doc[start - 1].lower_ in _PERSON_ROLES
+    if start == span.start and not titled:
+        return None
+    name = doc[start : span.end]
+    return Span(doc, start, span.end, label="person", kb_id=unresolved_key(name.text))
+
+
 def _short_forms(name: str) -> list[str]:
     """Short forms of a person's name: the last word, and the last part of a hyphenated one."""
     words = name.split()
@@ -207,13 +298,6 @@ def _org_kind(text: str) -> str:
     return "group" if text.split()[-1] in _GROUP_HEADS else "organisation"
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    target: AliasTarget
-
-
 class ActorRecognizer:
     """Marks actor mentions in ``doc.spans["zopa_actors"]`` (kb_id = actor key, label = kind).
 
@@ -227,7 +311,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "2"
+    version = "3"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -248,13 +332,20 @@ class ActorRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         names = self._names(doc)
-        mentions, found = self._gazetteer_mentions(doc, names)
+        credits = _credit_tokens(doc)
+        names = [n for n in names if not any(i in credits for i in range(n.start, n.end))]
+        mentions, found = self._gazetteer_mentions(doc, names, credits)
         blocked = [(c.start, c.end) for c in found]
+        blocked += [(m.start, m.end) for m in mentions]
+        blocked += [(i, i + 1) for i in sorted(credits)]
         if self.use_ner:
             mentions += self._unresolved_mentions(doc, names, blocked, mentions)
+        mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
         mentions += self._back_references(doc, mentions)
+        mentions += describe(doc, mentions, found, self.gazetteer, choices)
         mentions.sort(key=lambda span: span.start)
         doc.spans[ACTORS] = mentions
+        doc._.set(ACTOR_INFO, link_actors(doc, mentions, found, self.gazetteer, choices))
         return doc
 
     def _names(self, doc: Doc) -> list[Span]:
@@ -279,8 +370,8 @@ class ActorRecognizer:
         return sorted(ents, key=lambda e: e.start)
 
     def _gazetteer_mentions(
-        self, doc: Doc, names: list[Span]
-    ) -> tuple[list[Span], list[_Candidate]]:
+        self, doc: Doc, names: list[Span], credits: set[int]
+    ) -> tuple[list[Span], list[AliasMatch]]:
         view, index = _content_view(doc)
         candidates: list[Span] = []
         for match_id, start, end in self.matcher(view):
@@ -288,35 +379,91 @@ class ActorRecognizer:
             if index is not None:
                 start, end = index[start], index[end - 1] + 1
             candidates.append(Span(doc, start, end, label=alias))
-        found: list[_Candidate] = []
+        found: list[AliasMatch] = []
         mentions: list[Span] = []
         container: dict[int, Span] = {}  # token → the NER name holding it
         for name in names:
             if name.label_ in _CONTAINER_LABELS:
                 for i in range(name.start, name.end):
                     container[i] = name
+        # Last words of the people named so far ("Wagner" after "Thérèse Kayikwamba Wagner").
+        surnames: dict[str, str] = {}
+        people = [n for n in names if n.label_ == "PERSON" and len(n) > 1]
         for span in filter_spans(candidates):
+            while people and people[0].end <= span.start:
+                person = people.pop(0)
+                for form in _short_forms(person.text):
+                    surnames.setdefault(form, unresolved_key(person.text))
             target = self.gazetteer.aliases[span.label_]
-            found.append(_Candidate(span.start, span.end, target))
-            if target.cls == "place":
+            found.append(AliasMatch(span.start, span.end, target))
+            if span.start in credits:
                 continue
-            if target.cls == "demonym" and not _is_nominal(span):
+            holder = container.get(span.start)
+            in_name = holder is not None and holder.label_ == "ORG" and len(holder) > len(span)
+            if target.cls == "place" or (target.cls == "demonym" and not _is_nominal(span)):
+                if in_name:
+                    found.pop()  # "the Malian Foreign Ministry", "Radio Sahel": the name stands
                 continue
             if target.cls == "metonym" and _is_location(span):
                 continue
             actor = self.gazetteer.actor(target.key)
             assert actor is not None
-            holder = container.get(span.start)
             if (
-                actor.kind == "state"
-                and holder is not None
+                holder is not None
+                and (
+                    actor.kind == "state" or (holder.label_ == "PERSON" and actor.kind != "person")
+                )
                 and span.end <= holder.end
                 and len(holder) > len(span)
             ):
                 found.pop()  # part of a longer name: let the NER name stand
                 continue
+            if actor.kind in {"organisation", "group"}:
+                named = _surname_of(span, surnames, self.gazetteer)
+                if named is not None:  # "Foreign Minister Thérèse Kayikwamba Wagner"
+                    found.pop()
+                    mentions.append(named)
+                    for form in _short_forms(named.text):
+                        surnames.setdefault(form, named.kb_id_)
+                    continue
             mentions.append(Span(doc, span.start, span.end, label=actor.kind, kb_id=actor.key))
         return mentions, found
+
+    def _resolve_ambiguous(
+        self, doc: Doc, mentions: list[Span], found: list[AliasMatch], names: list[Span]
+    ) -> tuple[list[Span], dict[str, tuple[str, str | None]]]:
+        """Ambiguous names ("Congo") resolved from the document's other evidence, and the
+        choice made for each ambiguous alias (key, reason when unsure); an unsure mention
+        keeps the reason in its fields (``unsure``)."""
+        ambiguous = self.gazetteer.ambiguous
+        surfaces = [" ".join(doc[c.start : c.end].text.split()) for c in found]
+        if not any(alias in ambiguous for alias in surfaces):
+            return mentions, {}
+        resolved = [
+            (alias, c.target.key)
+            for alias, c in zip(surfaces, found, strict=True)
+            if alias not in ambiguous
+        ]
+        known = {i for c in found for i in range(c.start, c.end)}
+        others = [" ".join(n.text.split()) for n in names if n.start not in known]
+        evidence = collect_evidence(resolved, others, self.gazetteer)
+        choices = {
+            alias: choose(alias, keys, evidence)
+            for alias, keys in ambiguous.items()
+            if alias in surfaces
+        }
+        out: list[Span] = []
+        for span in mentions:
+            alias = " ".join(span.text.split())
+            if alias not in choices or span.kb_id_ not in ambiguous[alias]:
+                out.append(span)
+                continue
+            key, reason = choices[alias]
+            new = Span(doc, span.start, span.end, label=span.label_, kb_id=key)
+            if reason is not None:
+                new._.set(FIELDS, {"unsure": reason})
+            out.append(new)
+        return out, choices
 
     def _unresolved_mentions(
         self, doc: Doc, names: list[Span], blocked: list[tuple[int, int]], known: list[Span]
@@ -343,14 +490,14 @@ class ActorRecognizer:
             kind = _NER_KINDS.get(name.label_)
             if kind is None or not text[:1].isupper() or _title_word(span):
                 continue
-            if kind == "state" and span.text.isupper():
-                continue  # a dateline ("DOHA, January 14 —"), not an actor
+            if kind == "state" or _a_city(span, text):
+                continue  # a place the gazetteer does not know ("Goma"), not a new state
+            if name.label_ == "PERSON" and _is_location(span):
+                continue  # "across the plateau and Maniema": a place the NER took for a person
             if kind == "organisation" and _described_as_person(span):
                 kind = "person"
             elif kind == "organisation":
                 kind = _org_kind(text)
-            if kind == "state" and _is_location(span):
-                continue
             key = unresolved_key(text)
             if kind == "person":
                 for form in _short_forms(text):

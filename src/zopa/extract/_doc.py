@@ -24,6 +24,14 @@ Character offsets are ``span.start_char``/``span.end_char`` into the stored text
     so a ``Doc`` carrying it still serialises (``Doc.to_bytes``) for
     ``nlp.pipe(..., n_process=N)``.
 
+``doc._.zopa_actor_info``
+    What the document says of actors the gazetteer does not know: actor key →
+    fields (``country``, ``role``, ``affiliation``, ``sector``, ``kind``), read from
+    titles and appositions ("M23 spokesman X", "X, an analyst at Chatham House");
+    see :mod:`zopa.extract._roles`. An actor mention's own fields may hold
+    ``unsure`` (why an ambiguous name was resolved as it was) and, for a
+    description ("the Congolese presidency"), ``description`` and ``sector``.
+
 ``span._.zopa_fields`` is keyed by the span's offsets, label and kb_id (spaCy's
 own ``Span._`` storage is keyed by offsets alone, so a quote and an event over
 the same characters would overwrite each other's fields). Give items that may
@@ -39,6 +47,7 @@ from spacy.tokens import Doc, Span
 
 __all__ = [
     "ACTORS",
+    "ACTOR_INFO",
     "CLAIMS",
     "ESTIMATES",
     "EVENTS",
@@ -48,6 +57,7 @@ __all__ = [
 ]
 
 ACTORS = "zopa_actors"
+ACTOR_INFO = "zopa_actor_info"
 QUOTES = "zopa_quotes"
 EVENTS = "zopa_events"
 CLAIMS = "zopa_claims"
@@ -64,6 +74,15 @@ def _get_published(doc: Doc) -> date | None:
 
 def _set_published(doc: Doc, value: date | None) -> None:
     doc.user_data[_PUBLISHED_KEY] = value.isoformat() if value is not None else None
+
+
+def _get_actor_info(doc: Doc) -> dict[str, dict[str, str]]:
+    value = doc.user_data.get(ACTOR_INFO)
+    return value if isinstance(value, dict) else {}
+
+
+def _set_actor_info(doc: Doc, value: dict[str, dict[str, str]]) -> None:
+    doc.user_data[ACTOR_INFO] = value
 
 
 def _fields_key(span: Span) -> tuple[str, int, int, str, str]:
@@ -83,4 +102,5 @@ def _set_fields(span: Span, value: dict[str, object] | None) -> None:
 
 Span.set_extension(FIELDS, getter=_get_fields, setter=_set_fields, force=True)
 
+Doc.set_extension(ACTOR_INFO, getter=_get_actor_info, setter=_set_actor_info, force=True)
 Doc.set_extension(PUBLISHED, getter=_get_published, setter=_set_published, force=True)

@@ -9,7 +9,8 @@ Matching rules, all one-to-one and greedy in text order
 (:func:`zopa.extract._matching.match_items`):
 
 - **actors**: a predicted mention matches a gold mention it overlaps with the
-  same actor key;
+  same actor key (descriptions such as "the Congolese presidency" are left out:
+  the gold marks named references only);
 - **quotes**: scored separately for direct and indirect quotes, each by exact
   span and by overlap, and each with the speaker required to be right (same
   actor key, or both anonymous with overlapping speaker words) and without;
@@ -205,6 +206,7 @@ def _predicted(doc: Any) -> dict[str, list[dict[str, Any]]]:
         "actors": [
             {"start": s.start_char, "end": s.end_char, "key": s.kb_id_}
             for s in doc.spans.get(ACTORS, [])
+            if not (s._.get(FIELDS) or {}).get("description")  # gold marks named references
         ]
     }
     for kind, group in _GROUPS.items():

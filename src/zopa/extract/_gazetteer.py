@@ -37,6 +37,7 @@ from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text
 
 __all__ = [
     "ActorInfo",
+    "AliasMatch",
     "AliasTarget",
     "Gazetteer",
     "load_gazetteer",
@@ -76,6 +77,15 @@ class AliasTarget:
     cls: AliasClass
 
 
+@dataclass(frozen=True)
+class AliasMatch:
+    """An alias found in a document: tokens ``[start, end)`` and what it names."""
+
+    start: int
+    end: int
+    target: AliasTarget
+
+
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens ("Volodymyr Zelensky" → "volodymyr-zelensky")."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -88,13 +98,29 @@ def unresolved_key(text: str) -> str:
 
 
 class Gazetteer:
-    """Actors by key and the aliases that resolve to them (exact, case-sensitive surface forms)."""
+    """Actors by key and the aliases that resolve to them (exact, case-sensitive surface forms).
 
-    def __init__(self, actors: dict[str, ActorInfo], aliases: dict[str, AliasTarget]) -> None:
+    ``ambiguous`` maps an alias that names several actors ("Congo": the DR Congo or the
+    Republic of the Congo) to its candidate keys, the default first; the alias's own
+    target is the default, and the document's other evidence chooses among them
+    (:mod:`zopa.extract._context`).
+    """
+
+    def __init__(
+        self,
+        actors: dict[str, ActorInfo],
+        aliases: dict[str, AliasTarget],
+        ambiguous: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.actors = actors
         self.aliases = aliases
+        self.ambiguous = ambiguous or {}
         payload = json.dumps(
-            [[asdict(a) for a in actors.values()], {k: asdict(v) for k, v in aliases.items()}],
+            [
+                [asdict(a) for a in actors.values()],
+                {k: asdict(v) for k, v in aliases.items()},
+                self.ambiguous,
+            ],
             sort_keys=True,
             ensure_ascii=False,
         )
@@ -209,6 +235,11 @@ class _OrgEntry(_Entry):
     sector: str | None = None
 
 
+class _AmbiguousEntry(_Entry):
+    alias: str
+    candidates: list[str]
+
+
 class _GazetteerFile(_Entry):
     version: int = 1
     states: list[_StateEntry] = []
@@ -216,6 +247,7 @@ class _GazetteerFile(_Entry):
     organisations: list[_OrgEntry] = []
     groups: list[_OrgEntry] = []
     places: list[str] = []
+    ambiguous: list[_AmbiguousEntry] = []
 
 
 def _shipped_text() -> str:
@@ -255,6 +287,7 @@ class _Builder:
         states, aliases = _package_states()
         self.actors: dict[str, ActorInfo] = dict(states)
         self.aliases: dict[str, AliasTarget] = dict(aliases)
+        self.ambiguous: dict[str, tuple[str, ...]] = {}
 
     def _country(self, code: str | None, where: str) -> str | None:
         if code is None:
@@ -270,6 +303,7 @@ class _Builder:
         folded = " ".join(alias.split())
         if folded:
             self.aliases[folded] = target
+            self.ambiguous.pop(folded, None)  # a file that names the actor settles it
 
     def _state(self, state: _StateEntry, where: str) -> str:
         """The state's code; an entry with a ``name`` adds (or renames) a state, so codes in
@@ -331,6 +365,22 @@ class _Builder:
                     self._alias(alias, AliasTarget(key, "metonym"))
         for place in parsed.places:
             self._alias(place, AliasTarget("", "place"))
+        for entry in parsed.ambiguous:
+            self._ambiguous(entry, where)
+
+    def _ambiguous(self, entry: _AmbiguousEntry, where: str) -> None:
+        """An alias naming several actors: the first candidate becomes its default target."""
+        alias = " ".join(entry.alias.split())
+        keys = tuple(k.upper() if re.fullmatch(r"[a-zA-Z]{3}", k) else k for k in entry.candidates)
+        unknown = [k for k in keys if k not in self.actors]
+        if unknown or len(keys) < 2:
+            raise ExtractionError(
+                f"{where}: ambiguous alias {alias!r} needs two or more known actor keys "
+                f"(unknown: {', '.join(unknown) or 'none'}); use ISO codes or keys defined above"
+            )
+        old = self.aliases.get(alias)
+        self.aliases[alias] = AliasTarget(keys[0], old.cls if old is not None else "name")
+        self.ambiguous[alias] = keys
 
     def build(self) -> Gazetteer:
         # An affiliation naming an actor key is shown as that actor's name.
@@ -340,7 +390,7 @@ class _Builder:
             else a
             for key, a in self.actors.items()
         }
-        return Gazetteer(actors, self.aliases)
+        return Gazetteer(actors, self.aliases, self.ambiguous)
 
 
 @lru_cache(maxsize=8)

@@ -20,11 +20,13 @@ __all__ = [
     "ITEM_FIELDS",
     "KIND_FIELDS",
     "MENTION_FIELDS",
+    "UNSURE_FIELDS",
     "ActorListing",
     "EvidenceFilter",
     "ItemListing",
     "list_actors",
     "list_items",
+    "list_unsure",
 ]
 
 ItemKind = Literal["events", "quotes", "claims", "estimates"]
@@ -41,7 +43,7 @@ ACTOR_FIELDS = (
     "mentions",
 )
 """Keys of an actor item, in order; ``mentions`` items have ``MENTION_FIELDS``."""
-MENTION_FIELDS = ("document_id", "source", "start", "end", "text")
+MENTION_FIELDS = ("document_id", "source", "start", "end", "text", "unsure")
 ITEM_FIELDS = ("id", "document_id", "source", "start", "end", "text", "sentence")
 """Keys every event, quote, claim and estimate item starts with."""
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
@@ -61,6 +63,11 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     "estimates": ("holder_actor", "holder_text", "phrase", "probability", "low", "high", "about"),
 }
 """Per-kind keys that follow :data:`ITEM_FIELDS`; ``*_actor``/``actor`` hold actor names."""
+
+UNSURE_FIELDS = (
+    "document_id", "source", "start", "end", "text", "actor", "name", "reason", "sentence",
+)  # fmt: skip
+"""Keys of an unsure resolution (``zopa actors --unsure``), in order."""
 
 _TABLES: dict[str, Any] = {"events": Event, "quotes": Quote, "claims": Claim, "estimates": Estimate}
 _TYPE_COLUMN = {"events": "type", "quotes": "kind", "claims": "stance"}
@@ -250,6 +257,7 @@ def list_actors(store: Store, filters: EvidenceFilter | None = None) -> list[Act
                     "start": mention.start,
                     "end": mention.end,
                     "text": mention.text,
+                    "unsure": mention.unsure,
                 }
             )
             listing.sentences.append((sentence_text, sentence_start))
@@ -257,3 +265,39 @@ def list_actors(store: Store, filters: EvidenceFilter | None = None) -> list[Act
         seen = counts[actor_id]
         listing.item["aliases"] = sorted(seen, key=lambda s: (-seen[s], s))
     return sorted(actors.values(), key=lambda a: (-len(a.item["mentions"]), a.item["name"]))
+
+
+def list_unsure(store: Store, filters: EvidenceFilter | None = None) -> list[dict[str, Any]]:
+    """Mentions whose resolution is unsure (an ambiguous name chosen on thin evidence),
+    each with the actor chosen and the reason, in document and text order."""
+    f = filters or EvidenceFilter()
+    sentence = func.substr(
+        Document.text, Mention.sentence_start + 1, Mention.sentence_end - Mention.sentence_start
+    )
+    query = (
+        select(Mention, Actor, Document.source, sentence)
+        .join(Actor, Actor.id == Mention.actor_id)
+        .join(Document, Document.id == Mention.document_id)
+        .where(Mention.unsure.is_not(None))
+    )
+    query = _documents(query, f, Mention.document_id)
+    if f.type is not None:
+        query = query.where(Actor.kind == f.type)
+    if f.actor is not None:
+        query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))
+    query = query.order_by(Mention.document_id, Mention.start)
+    with store.session() as session:
+        return [
+            {
+                "document_id": mention.document_id,
+                "source": source,
+                "start": mention.start,
+                "end": mention.end,
+                "text": mention.text,
+                "actor": actor.key,
+                "name": actor.name,
+                "reason": mention.unsure,
+                "sentence": sentence_text,
+            }
+            for mention, actor, source, sentence_text in session.execute(query)
+        ]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from zopa.errors import StoreError
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
+from zopa.extract._doc import ACTOR_INFO, ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._pipeline import pipeline_version, settings_of
 from zopa.extract._settings import remember_settings, remembered_settings
@@ -179,9 +179,16 @@ _INSERTS: dict[str, Callable[[type[Actor]], sqlite.Insert | postgresql.Insert]] 
 
 
 def _actor_rows(
-    session: Session, gazetteer: Gazetteer, wanted: dict[str, tuple[str, str]]
+    session: Session,
+    gazetteer: Gazetteer,
+    wanted: dict[str, tuple[str, str]],
+    context: dict[str, dict[str, str]],
 ) -> dict[str, int]:
     """Ids of the actors with these keys, inserting or refreshing them (key → (name, kind)).
+
+    An actor the gazetteer does not know takes what the document says of it
+    (``context``: country, role, affiliation, sector, kind from titles and appositions),
+    filling only fields still empty, so the first document that says it wins.
 
     Another process may be inserting the same actor at the same moment: the
     insert then waits for it and does nothing (``ON CONFLICT DO NOTHING``).
@@ -193,13 +200,14 @@ def _actor_rows(
     for key in sorted(wanted):
         name, kind = wanted[key]
         info = gazetteer.actor(key)
+        said = context.get(key, {}) if info is None else {}
         values = {
             "name": info.name if info else name,
-            "kind": info.kind if info else kind,
-            "country": info.country if info else None,
-            "sector": info.sector if info else None,
-            "role": info.role if info else None,
-            "affiliation": info.affiliation if info else None,
+            "kind": info.kind if info else said.get("kind", kind),
+            "country": info.country if info else said.get("country"),
+            "sector": info.sector if info else said.get("sector"),
+            "role": info.role if info else said.get("role"),
+            "affiliation": info.affiliation if info else said.get("affiliation"),
             "resolved": info is not None,
         }
         query = select(Actor).where(Actor.key == key)
@@ -211,6 +219,10 @@ def _actor_rows(
         elif info is not None:
             for column, value in values.items():
                 setattr(row, column, value)
+        else:
+            for column in ("country", "sector", "role", "affiliation"):
+                if getattr(row, column) is None and values[column] is not None:
+                    setattr(row, column, values[column])
         ids[key] = row.id
     return ids
 
@@ -309,7 +321,9 @@ def _store_doc(
         # committed, then replaces its evidence (PostgreSQL; on SQLite the write
         # lock already lets one writer in at a time).
         session.execute(select(Document.id).where(Document.id == doc_id).with_for_update())
-        actor_ids = _actor_rows(session, gazetteer, _actor_keys(doc, gazetteer))
+        actor_ids = _actor_rows(
+            session, gazetteer, _actor_keys(doc, gazetteer), doc._.get(ACTOR_INFO)
+        )
         mentions = doc.spans.get(ACTORS, [])
         rows: list[Any] = []
         for span in mentions:
@@ -324,6 +338,7 @@ def _store_doc(
                     sentence_start=start,
                     sentence_end=end,
                     extractor=extractors.get(ACTORS, ACTORS),
+                    unsure=(span._.get(FIELDS) or {}).get("unsure"),
                 )
             )
         _keep_ids(session, Mention, doc_id, rows)
