@@ -17,11 +17,14 @@ from zopa.extract._doc import ACTORS, FIELDS, QUOTES
 
 __all__ = [
     "REPORTING_LEMMAS",
+    "SPEECH_VERBS",
     "Holder",
     "actors_in",
     "clause_subjects",
     "holder_of_subject",
     "quote_of",
+    "reporter",
+    "speech_above",
 ]
 
 #: Verbs that attribute a statement or a belief to their subject.
@@ -61,6 +64,29 @@ REPORTING_LEMMAS = frozenset(
         "call",
         "put",
         "imagine",
+    }
+)
+
+#: Verbs of saying: a cue under one is said by the verb's subject.
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "declare",
+        "insist",
+        "announce",
+        "write",
+        "add",
+        "stress",
+        "confirm",
+        "note",
+        "argue",
+        "claim",
+        "explain",
+        "reiterate",
+        "repeat",
+        "make",
     }
 )
 
@@ -204,3 +230,30 @@ def clause_subjects(token: Token) -> list[Token]:
         node = node.head
         seen += 1
     return []
+
+
+def speech_above(token: Token) -> Token | None:
+    """The speech or insisting word whose complement clause holds ``token`` ("says that
+    Ukraine must ...", "adamant that ...")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_ in SPEECH_VERBS or node.lemma_ in ("demand", "adamant", "insist"):
+            return node
+    return None
+
+
+def reporter(token: Token, verbs: frozenset[str] = REPORTING_LEMMAS) -> Token | None:
+    """Subject of the nearest verb in ``verbs`` strictly above ``token``."""
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_ in verbs:
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[0]
+    return None
