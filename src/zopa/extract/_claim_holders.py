@@ -9,13 +9,16 @@ and quotations are set, :func:`claim_holders` finds the actors holding the stanc
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._attribution import (
     REPORTING_LEMMAS,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     Holder,
+    actors_in,
     clause_subjects,
     holder_of_subject,
     quote_of,
@@ -26,7 +29,7 @@ from zopa.extract._claim_cues import Cue
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import Gazetteer
 
-__all__ = ["claim_attribution", "claim_holders", "state_demonyms"]
+__all__ = ["KnownActors", "claim_attribution", "claim_holders"]
 
 _SPEECH_ACTS = frozenset(
     {
@@ -83,63 +86,36 @@ _HOLDING_VERBS = frozenset(
 )
 
 
-_ROLE_NOUNS = frozenset(
-    {
-        "official",
-        "officer",
-        "envoy",
-        "negotiator",
-        "diplomat",
-        "minister",
-        "ministry",
-        "government",
-        "authority",
-        "delegation",
-        "delegate",
-        "side",
-        "leadership",
-        "source",
-        "representative",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "mediator",
-        "administration",
-        "aide",
-        "adviser",
-        "advisor",
-        "lawmaker",
-        "commander",
-        "military",
-    }
-)
-
-
-def claim_holders(doc: Doc, cue: Cue, nationalities: Mapping[str, str]) -> list[Holder]:
+def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
     token = cue.token
     if token.pos_ == "NOUN" and cue.kind == "NOUN":
-        return _noun_holders(doc, cue, nationalities)
+        return _noun_holders(doc, cue, known)
     if cue.kind == "MODAL":
-        return _modal_holders(doc, cue, nationalities)
+        return _modal_holders(doc, cue, known)
     if cue.stance == "red_line" and token.pos_ in ("ADJ", "NOUN"):
         objects = _experiencers(token)
         if objects:
             return [
                 h
                 for obj in objects
-                for h in resolved_holders(doc, obj, cue, nationalities, conjuncts=False)
+                for h in resolved_holders(doc, obj, cue, known, conjuncts=False)
             ]
     for subject in clause_subjects(token):
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Trump, who has urged ..."
-        if subject.lower_ in ("it", "this", "that", "which", "what", "who"):
+        # "it is unacceptable" names no one, but a sentence opening "It demands ..." goes
+        # on about the actor of the sentence before
+        acting_it = (
+            subject.lower_ == "it" and subject.i == subject.sent.start and token.pos_ == "VERB"
+        )
+        if subject.lower_ in ("it", "this", "that", "which", "what", "who") and not acting_it:
             continue
-        holders = resolved_holders(doc, subject, cue, nationalities)
+        holders = resolved_holders(doc, subject, cue, known)
         if any(h.actor for h in holders):
             return holders
     speaker = reporter(token, SPEECH_VERBS | REPORTING_LEMMAS)
     if speaker is not None:
-        return resolved_holders(doc, speaker, cue, nationalities)
+        return resolved_holders(doc, speaker, cue, known)
     return quote_speaker(doc, token)
 
 
@@ -168,20 +144,20 @@ def _experiencers(token: Token) -> list[Token]:
     return objects
 
 
-def _modal_holders(doc: Doc, cue: Cue, nationalities: Mapping[str, str]) -> list[Holder]:
+def _modal_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
     """A "must"/"should" clause under a speech verb is a demand of the speech verb's
     subject ("Russia says Ukraine must withdraw", "by saying the talks should ...")."""
     speech = speech_above(cue.token)
     if speech is None:
         return []
     for subject in clause_subjects(speech):
-        holders = resolved_holders(doc, subject, cue, nationalities)
+        holders = resolved_holders(doc, subject, cue, known)
         if any(h.actor for h in holders):
             return holders
     return quote_speaker(doc, speech)
 
 
-def _noun_holders(doc: Doc, cue: Cue, nationalities: Mapping[str, str]) -> list[Holder]:
+def _noun_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
     token = cue.token
     candidates = [c for c in token.children if c.dep_ == "poss"]
     for prep in token.children:
@@ -202,7 +178,7 @@ def _noun_holders(doc: Doc, cue: Cue, nationalities: Mapping[str, str]) -> list[
             if obj.dep_ == "pobj"
         )
     for candidate in candidates:
-        holders = resolved_holders(doc, candidate, cue, nationalities)
+        holders = resolved_holders(doc, candidate, cue, known)
         if any(h.actor for h in holders):
             return holders
     return []
@@ -217,55 +193,135 @@ def quote_speaker(doc: Doc, token: Token) -> list[Holder]:
 
 
 def resolved_holders(
-    doc: Doc, token: Token, cue: Cue, nationalities: Mapping[str, str], *, conjuncts: bool = True
+    doc: Doc, token: Token, cue: Cue, known: KnownActors, *, conjuncts: bool = True
 ) -> list[Holder]:
+    """The actors a subject, possessor or object ``token`` names (see the module rules):
+    first person in a quotation its speaker, an office or group named by nationality its
+    state, a definite office ("the envoy") the latest person named before with that
+    office; never an outlet."""
     if token.lower_ in ("we", "us", "our", "i", "my", "me"):
         speaker = quote_speaker(doc, cue.token)
         if speaker:
             return speaker
-    holders = [_by_demonym(doc, h, nationalities) for h in holder_of_subject(doc, token)]
+    holders = _named(doc, token, known)
     return holders if conjuncts else holders[:1]
 
 
-def state_demonyms(gazetteer: Gazetteer) -> dict[str, str]:
-    """State keys by the demonyms and names that can qualify a group ("Iranian", "US")."""
-    found: dict[str, str] = {}
-    for surface, target in gazetteer.aliases.items():
-        info = gazetteer.actor(target.key) if target.key else None
-        if target.cls in ("demonym", "name") and info is not None and info.kind == "state":
-            found[surface] = info.key
-    return found
+def _named(doc: Doc, token: Token, known: KnownActors) -> list[Holder]:
+    return [
+        _by_role(doc, _by_demonym(doc, h, known), known)
+        for h in holder_of_subject(doc, token, skip=known.outlets)
+    ]
 
 
-def _by_demonym(doc: Doc, holder: Holder, nationalities: Mapping[str, str]) -> Holder:
+@dataclass(frozen=True)
+class KnownActors:
+    """What the gazetteer says that helps find a holder.
+
+    ``nationalities``: state keys by the demonyms and names that can qualify a group
+    ("Iranian", "US"); ``roles``: the office words of each person ("foreign minister");
+    ``parties``: the state or organisation each person belongs to; ``outlets``: news
+    outlets and agencies (sector MED), which report claims and never hold them.
+    """
+
+    nationalities: Mapping[str, str]
+    roles: Mapping[str, frozenset[str]]
+    parties: Mapping[str, str]
+    outlets: frozenset[str]
+
+    @classmethod
+    def from_gazetteer(cls, gazetteer: Gazetteer) -> KnownActors:
+        nationalities: dict[str, str] = {}
+        for surface, target in gazetteer.aliases.items():
+            info = gazetteer.actor(target.key) if target.key else None
+            if target.cls in ("demonym", "name") and info is not None and info.kind == "state":
+                nationalities[surface] = info.key
+        people = [a for a in gazetteer.actors.values() if a.kind == "person"]
+        return cls(
+            nationalities=nationalities,
+            roles={
+                a.key: frozenset(a.role.casefold().split())
+                for a in people
+                if a.role and not a.role.casefold().startswith(("former", "ex-"))
+            },
+            parties={
+                a.key: party for a in people if (party := a.affiliation or a.country) is not None
+            },
+            outlets=frozenset(k for k, a in gazetteer.actors.items() if a.sector == "MED"),
+        )
+
+
+def _by_demonym(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
     """An unnamed group described by nationality ("Iranian officials", "Russian envoys",
     "the Azerbaijani side") speaks for its state."""
     head = holder.token
-    if holder.actor is not None or head is None or head.lemma_.lower() not in _ROLE_NOUNS:
+    if holder.actor is not None or head is None or head.lemma_.lower() not in ROLE_NOUNS:
         return holder
     for child in head.children:
         if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
             continue
         if child.i > 0 and doc[child.i - 1].text in ("-", "pro", "anti"):
             continue
-        state = nationalities.get(child.text)
+        state = known.nationalities.get(child.text)
         if state is not None:
             return Holder(state, holder.text, head)
     return holder
 
 
-def claim_attribution(doc: Doc, cue: Cue, holder: Holder) -> str:
+def _by_role(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
+    """A definite office with no owner ("the envoy said", "the president added") is the
+    latest person named before it who holds that office: by the gazetteer's role, or by
+    the title written with the name ("President Felix Tshisekedi", "Boulos, the envoy")."""
+    head = holder.token
+    if holder.actor is not None or head is None or head.tag_ != "NN":
+        return holder
+    office = head.lemma_.lower()
+    if office not in ROLE_NOUNS or not any(c.lower_ == "the" for c in head.children):
+        return holder
+    if any(c.dep_ in ("poss", "prep") for c in head.children):
+        return holder  # "Rwanda's envoy", "the envoy of ...": owned, not a person named before
+    for mention in reversed(actors_in(doc, 0, head.left_edge.i)):
+        if mention.label_ != "person" or mention.kb_id_ in known.outlets:
+            continue
+        if office in known.roles.get(mention.kb_id_, frozenset()) or office in _titles(mention):
+            return Holder(mention.kb_id_, holder.text, head)
+    return holder
+
+
+def _titles(mention: Span) -> set[str]:
+    """Office words written with a person's name: before it in its phrase ("Foreign
+    Minister X") or in an apposition ("X, the envoy", "the envoy, X")."""
+    doc = mention.doc
+    root = mention.root
+    words = {t.lemma_.lower() for t in doc[root.left_edge.i : mention.start]}
+    related = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        related.append(root.head)
+    for other in related:
+        words.update(t.lemma_.lower() for t in doc[other.left_edge.i : other.i + 1])
+    return words
+
+
+def claim_attribution(doc: Doc, cue: Cue, holder: Holder, known: KnownActors) -> str:
+    """``own`` when the holder says it: a quotation by the holder, a reporting verb whose
+    subject is the holder (or speaks for it: "Kagame said Rwanda ..."), or a speech-act
+    cue that no one else reports; otherwise ``reported``."""
     token = cue.token
     quote = quote_of(doc, token.i, token.i + 1)
     if quote is not None:
         fields = quote._.get(FIELDS) or {}
-        if fields.get("speaker_actor") == holder.actor:
+        if _speaks_for(fields.get("speaker_actor"), holder.actor, known):
             return "own"
+    speaker = reporter(token, SPEECH_VERBS)
+    said = _named(doc, speaker, known) if speaker is not None else []
+    if said and said[0].actor is not None:
+        return "own" if _speaks_for(said[0].actor, holder.actor, known) else "reported"
     if token.lemma_ in _SPEECH_ACTS or token.lower_ in _SPEECH_ACTS:
         return "own"
-    speaker = reporter(token, SPEECH_VERBS)
-    if speaker is not None:
-        said = holder_of_subject(doc, speaker)
-        if said and said[0].actor == holder.actor:
-            return "own"
     return "reported"
+
+
+def _speaks_for(speaker: str | None, holder: str | None, known: KnownActors) -> bool:
+    """Whether ``speaker`` is the holder or a person who belongs to it (an envoy speaking
+    for his government)."""
+    return speaker is not None and (speaker == holder or known.parties.get(speaker) == holder)

@@ -48,12 +48,13 @@ _SCENE_NOUNS = frozenset(
 )
 
 
-def cue_scope(token: Token, cue_tokens: set[int]) -> set[int]:
+def cue_scope(token: Token, cue_tokens: set[int], *, keep_subject: bool = False) -> set[int]:
     """Token indices that the cue governs: where its issue words are looked for.
 
     A cue noun with a complement ("call for a ceasefire") governs its own
     phrase, a cue noun that is the subject of a copula ("the priority is X")
-    the copula's clause; a cue verb its clause without its subject; a cue
+    the copula's clause; a cue verb its clause without its subject (with it when
+    ``keep_subject``: "the sanctions must end" demands what its subject names); a cue
     adjective its clause with the subject ("X is non-negotiable"). Left out:
     coordinated clauses with their own subject, contrasting or causal clauses
     with their own subject ("while Washington wants ..."), and relative or
@@ -70,7 +71,7 @@ def cue_scope(token: Token, cue_tokens: set[int]) -> set[int]:
         head = token
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        drop_subject = token.pos_ in ("VERB", "AUX")
+        drop_subject = token.pos_ in ("VERB", "AUX") and not keep_subject
         scope = without_own_clauses(head, token, cue_tokens, drop_subject=drop_subject)
     antecedent = relative_antecedent(token)
     if antecedent is not None:

@@ -71,7 +71,7 @@ from spacy.vocab import Vocab
 
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._claim_cues import CUE_PATTERNS, STANCE_RANK, Cue, find_cues
-from zopa.extract._claim_holders import claim_attribution, claim_holders, state_demonyms
+from zopa.extract._claim_holders import KnownActors, claim_attribution, claim_holders
 from zopa.extract._claim_scope import (
     circumstantial,
     clause_of,
@@ -128,11 +128,11 @@ class _Claim:
 class ClaimsComponent:
     """spaCy component writing ``doc.spans["zopa_claims"]`` (see the module docstring)."""
 
-    version = "2"
+    version = "3"
 
     def __init__(self, vocab: Vocab, lexicon: IssueLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
-        self.nationalities = state_demonyms(gazetteer)
+        self.known = KnownActors.from_gazetteer(gazetteer)
         self.issue_matcher = IssueMatcher(vocab, lexicon)
         self.cue_matcher = Matcher(vocab)
         for kind, patterns in CUE_PATTERNS.items():
@@ -172,7 +172,7 @@ class ClaimsComponent:
             index = sentence_of[cue.token.i]
             if _is_question(sentences[index]):
                 continue
-            scope = cue_scope(cue.token, cue_tokens)
+            scope = cue_scope(cue.token, cue_tokens, keep_subject=cue.kind == "MODAL")
             issues = [hit for hit in by_sentence.get(index, []) if hit.start in scope]
             from_cue = True
             anaphor = points_back(cue.token) if cue.kind != "MODAL" else None
@@ -184,10 +184,10 @@ class ClaimsComponent:
                 )
             if not issues:
                 continue
-            for holder in claim_holders(doc, cue, self.nationalities):
+            for holder in claim_holders(doc, cue, self.known):
                 if holder.actor is None:
                     continue
-                attribution = claim_attribution(doc, cue, holder)
+                attribution = claim_attribution(doc, cue, holder, self.known)
                 for hit in issues:
                     hit_sentence = sentence_of[hit.start]
                     span = _claim_span(cue, hit, from_cue, hit_sentence == index)
