@@ -16,6 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from zopa.extract._attribution import reporter, speech_above
+from zopa.extract._doc import STANCES
 
 __all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "find_cues"]
 
@@ -28,6 +29,7 @@ _VERB_CUES: dict[str, str] = {
     "condition": "demand",
     "offer": "offer",
     "propose": "offer",
+    "invite": "offer",
     "concede": "offer",
     "want": "goal",
     "seek": "goal",
@@ -35,13 +37,19 @@ _VERB_CUES: dict[str, str] = {
     "pursue": "goal",
     "hope": "goal",
     "strive": "goal",
-    "reject": "position",
-    "refuse": "position",
+    "reject": "reject",
+    "refuse": "reject",
+    "rebuff": "reject",
+    "spurn": "reject",
     "oppose": "position",
     "resist": "position",
-    "dismiss": "position",
+    "dismiss": "reject",
     "support": "position",
-    "accept": "position",
+    "accept": "accept",
+    "agree": "accept",
+    "welcome": "accept",
+    "endorse": "accept",
+    "approve": "accept",
     "recognize": "position",
     "recognise": "position",
     "declare": "position",
@@ -95,15 +103,37 @@ _ADJ_CUES: dict[str, str] = {
     "prepared": "offer",
     "open": "offer",
     "interested": "goal",
-    "agreeable": "position",
+    "agreeable": "accept",
     "opposed": "position",
+    "committed": "position",
 }
 
 
-STANCE_RANK = {"red_line": 5, "demand": 4, "offer": 3, "goal": 2, "position": 1}
+#: When several cues give one actor's claim on one issue in one sentence, the strongest
+#: stance (earliest in ``STANCES``) wins.
+STANCE_RANK = {stance: len(STANCES) - rank for rank, stance in enumerate(STANCES)}
+#: Nouns of what someone asks or proposes: "these demands are unacceptable" rejects them.
+_PROPOSAL_NOUNS = frozenset(
+    {
+        "demand",
+        "proposal",
+        "plan",
+        "offer",
+        "condition",
+        "precondition",
+        "request",
+        "idea",
+        "call",
+        "term",
+        "ultimatum",
+        "suggestion",
+    }
+)
 
 
-_NEEDS_COMPLEMENT = frozenset({"ready", "willing", "prepared", "open", "interested", "opposed"})
+_NEEDS_COMPLEMENT = frozenset(
+    {"ready", "willing", "prepared", "open", "interested", "opposed", "committed"}
+)
 
 
 _ASSENT_VERBS = frozenset(
@@ -143,6 +173,12 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     "MODAL": [[{"LOWER": {"IN": ["must", "should"]}, "DEP": "aux"}]],
     "ONLY": [[{"LEMMA": {"IN": ["can", "will", "would"]}, "DEP": "aux"}, {"LOWER": "only"}]],
+    "CONDITION": [
+        [{"LOWER": "only"}, {"LOWER": "if"}],
+        [{"LOWER": {"IN": ["provided", "providing"]}}, {"LOWER": "that"}],
+        [{"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"LOWER": "condition"}, {"LOWER": "that"}],
+    ],
+    "UNDER_NO": [[{"LOWER": "under"}, {"LOWER": "no"}, {"LEMMA": "circumstance"}]],
 }
 
 
@@ -179,6 +215,12 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return words[-1]
     if kind in ("OUT_OF_QUESTION", "OFF_TABLE"):
         return words[0]
+    if kind == "UNDER_NO":
+        return words[0].head if words[0].head.pos_ in ("VERB", "AUX") else None
+    if kind == "CONDITION":
+        # the verb of the conditional clause ("only if the sanctions are lifted")
+        clause = words[-1].head
+        return clause if clause.pos_ in ("VERB", "AUX") and clause not in words else None
     if kind == "PURPOSE":
         following = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
         return following if following is not None and following.pos_ == "VERB" else None
@@ -199,11 +241,15 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "GIVE_UP": "offer",
         "PURPOSE": "goal",
         "ONLY": "demand",
+        "UNDER_NO": "red_line",
+        "CONDITION": "condition",
     }
     if kind in fixed:
         return fixed[kind]
     if kind == "NOT_VERB":
-        return "red_line" if reporter(token) is not None else "position"
+        if reporter(token) is not None or any(w.lower_ == "never" for w in words):
+            return "red_line"
+        return "reject" if token.lemma_ in _ASSENT_VERBS else "position"
     if kind == "MODAL":
         return "demand" if speech_above(token) is not None else None
     word = words[0]
@@ -212,6 +258,8 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
             c.dep_ in ("xcomp", "prep") for c in word.children
         ):
             return None
+        if word.lower_ in ("unacceptable", "inadmissible") and _judges_a_proposal(word):
+            return "reject"
         return _ADJ_CUES[word.lower_]
     if kind == "NOUN":
         if word.lemma_ == "call" and not any(
@@ -221,4 +269,19 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         return _NOUN_CUES.get(word.lemma_)
     if word.lemma_ == "call":
         return None
+    if word.lemma_ == "agree" and not any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" for o in c.children)
+        for c in word.children
+    ):
+        return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
     return _VERB_CUES.get(word.lemma_)
+
+
+def _judges_a_proposal(word: Token) -> bool:
+    """Whether a red-line adjective is said of what someone asks or proposes ("these
+    demands are unacceptable", "the proposal was unacceptable"): a rejection."""
+    clause = word.head if word.dep_ in ("acomp", "attr") else word
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _PROPOSAL_NOUNS
+        for c in clause.children
+    )

@@ -92,7 +92,10 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         return _noun_holders(doc, cue, known)
     if cue.kind == "MODAL":
         return _modal_holders(doc, cue, known)
-    if cue.stance == "red_line" and token.pos_ in ("ADJ", "NOUN"):
+    if cue.kind == "CONDITION":
+        # "X will accept ... only if Y": the condition is set by the governing clause's actor
+        return _clause_holders(doc, token.head, cue, known)
+    if cue.stance in ("red_line", "reject") and token.pos_ in ("ADJ", "NOUN"):
         objects = _experiencers(token)
         if objects:
             return [
@@ -100,6 +103,14 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
                 for obj in objects
                 for h in resolved_holders(doc, obj, cue, known, conjuncts=False)
             ]
+    return _clause_holders(doc, token, cue, known)
+
+
+def _clause_holders(doc: Doc, token: Token, cue: Cue, known: KnownActors) -> list[Holder]:
+    """The subject of the nearest clause above ``token`` that names an actor, else (unless
+    the subject is an unnamed doer of the cue verb) the subject of the nearest reporting
+    verb, else the quotation's speaker."""
+    unnamed = False
     for subject in clause_subjects(token):
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Trump, who has urged ..."
@@ -113,10 +124,26 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         holders = resolved_holders(doc, subject, cue, known)
         if any(h.actor for h in holders):
             return holders
+        unnamed = unnamed or _unnamed_doer(subject, token)
+    if unnamed:
+        return []  # someone unnamed acts ("the two sides agree to ..."), not the speaker
     speaker = reporter(token, SPEECH_VERBS | REPORTING_LEMMAS)
     if speaker is not None:
         return resolved_holders(doc, speaker, cue, known)
     return quote_speaker(doc, token)
+
+
+def _unnamed_doer(subject: Token, verb: Token) -> bool:
+    """Whether an unresolved subject is someone acting in the cue verb ("the two sides
+    agree", "the parties want"), not a thing the speaker judges: then the stance is not
+    the speaker's. Unnamed officials ("administration officials want ...") are left to the
+    speaker's side."""
+    if subject.dep_ != "nsubj" or subject.head.i != verb.i or verb.pos_ != "VERB":
+        return False
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    counted = any(c.dep_ == "nummod" or c.lower_ in ("both", "all") for c in subject.children)
+    return counted or subject.lemma_.lower() not in ROLE_NOUNS
 
 
 def _experiencers(token: Token) -> list[Token]:
@@ -209,9 +236,15 @@ def resolved_holders(
 
 def _named(doc: Doc, token: Token, known: KnownActors) -> list[Holder]:
     return [
-        _by_role(doc, _by_demonym(doc, h, known), known)
+        _by_demonym(doc, _by_role(doc, h, known), known)
         for h in holder_of_subject(doc, token, skip=known.outlets)
     ]
+
+
+#: Offices that a general word stands for ("the Russian leader" is its president).
+_OFFICE_WORDS = {
+    "leader": frozenset({"leader", "president", "prime", "premier", "chancellor", "king", "emir"})
+}
 
 
 @dataclass(frozen=True)
@@ -245,7 +278,7 @@ class KnownActors:
                 if a.role and not a.role.casefold().startswith(("former", "ex-"))
             },
             parties={
-                a.key: party for a in people if (party := a.affiliation or a.country) is not None
+                a.key: party for a in people if (party := a.country or a.affiliation) is not None
             },
             outlets=frozenset(k for k, a in gazetteer.actors.items() if a.sector == "MED"),
         )
@@ -269,9 +302,11 @@ def _by_demonym(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
 
 
 def _by_role(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
-    """A definite office with no owner ("the envoy said", "the president added") is the
-    latest person named before it who holds that office: by the gazetteer's role, or by
-    the title written with the name ("President Felix Tshisekedi", "Boulos, the envoy")."""
+    """A definite office with no owner ("the envoy said", "the president added", "the
+    Russian leader") is the latest person named before it who holds that office — by the
+    gazetteer's role or by the title written with the name ("President Felix Tshisekedi",
+    "Boulos, the envoy") — and, when a nationality qualifies the office, belongs to that
+    state."""
     head = holder.token
     if holder.actor is not None or head is None or head.tag_ != "NN":
         return holder
@@ -280,11 +315,23 @@ def _by_role(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
         return holder
     if any(c.dep_ in ("poss", "prep") for c in head.children):
         return holder  # "Rwanda's envoy", "the envoy of ...": owned, not a person named before
+    state = next(
+        (
+            known.nationalities[c.text]
+            for c in head.children
+            if c.dep_ in ("amod", "compound") and c.text in known.nationalities
+        ),
+        None,
+    )
+    offices = _OFFICE_WORDS.get(office, frozenset({office}))
     for mention in reversed(actors_in(doc, 0, head.left_edge.i)):
-        if mention.label_ != "person" or mention.kb_id_ in known.outlets:
+        key = mention.kb_id_
+        if mention.label_ != "person" or key in known.outlets:
             continue
-        if office in known.roles.get(mention.kb_id_, frozenset()) or office in _titles(mention):
-            return Holder(mention.kb_id_, holder.text, head)
+        if state is not None and known.parties.get(key) != state:
+            continue
+        if offices & (known.roles.get(key, frozenset()) | _titles(mention)):
+            return Holder(key, holder.text, head)
     return holder
 
 
@@ -304,24 +351,18 @@ def _titles(mention: Span) -> set[str]:
 
 def claim_attribution(doc: Doc, cue: Cue, holder: Holder, known: KnownActors) -> str:
     """``own`` when the holder says it: a quotation by the holder, a reporting verb whose
-    subject is the holder (or speaks for it: "Kagame said Rwanda ..."), or a speech-act
-    cue that no one else reports; otherwise ``reported``."""
+    subject is the holder, or a speech-act cue that no one else reports; otherwise
+    ``reported`` (also "the envoy said Washington wanted ...": the envoy reports it)."""
     token = cue.token
     quote = quote_of(doc, token.i, token.i + 1)
     if quote is not None:
         fields = quote._.get(FIELDS) or {}
-        if _speaks_for(fields.get("speaker_actor"), holder.actor, known):
+        if fields.get("speaker_actor") == holder.actor:
             return "own"
     speaker = reporter(token, SPEECH_VERBS)
     said = _named(doc, speaker, known) if speaker is not None else []
     if said and said[0].actor is not None:
-        return "own" if _speaks_for(said[0].actor, holder.actor, known) else "reported"
+        return "own" if said[0].actor == holder.actor else "reported"
     if token.lemma_ in _SPEECH_ACTS or token.lower_ in _SPEECH_ACTS:
         return "own"
     return "reported"
-
-
-def _speaks_for(speaker: str | None, holder: str | None, known: KnownActors) -> bool:
-    """Whether ``speaker`` is the holder or a person who belongs to it (an envoy speaking
-    for his government)."""
-    return speaker is not None and (speaker == holder or known.parties.get(speaker) == holder)
