@@ -1,29 +1,38 @@
-"""Claims: an actor's demand, red line, offer, goal or position on an issue.
+"""Claims: an actor's demand, goal, position, offer, acceptance, rejection, condition or
+red line on an issue.
 
 The ``zopa_claims`` spaCy component combines three cheap token matches per
 document — *issue terms* from the issue lexicon (:mod:`zopa.extract._issues`),
-*stance cues* and *salience cues* — with the parse:
+*stance cues* (:mod:`zopa.extract._claim_cues`) and *salience cues* — with the parse.
+The rooms: cues and stances in :mod:`~zopa.extract._claim_cues`, holders and
+attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue governs in
+:mod:`~zopa.extract._claim_scope`; this module assembles claims and salience.
 
-- **Stance** comes from the cue: demand (demand, insist, call for, condition,
-  urge, adamant; "must"/"should" in a clause someone says; "can/will only ..."),
-  red_line (unacceptable, non-negotiable, red line, never, rule out, out of the
-  question, off the table), offer (offer, propose, promise, ready/willing/prepared
-  to, give up, concede), goal (want, seek, aim, pursue, achieve, goal, priority,
-  attempt, effort, bid, interested in; a purpose clause "in order to ...") and
-  position (reject, refuse, oppose, resist, dismiss, ignore, support, accept,
-  recognise, declare, claim, agreeable; "will not ...", "cannot accept ...").
-- **Holder** (the claim's actor) is the subject of the cue verb or of the
-  predicate adjective's copula ("Hamas insists", "Yerevan was ready"), the
-  possessor of a cue noun ("Moscow's demands", "Putin's primary goal"), the
-  subject of the verb that names a cue noun ("officials describe X as their top
-  priority"), the object of "for"/"to" after a red-line word or its copula
-  ("unacceptable to Washington", "is unacceptable for Kyiv"), else the subject of
-  the nearest clause above, else the speaker of the quotation containing the cue.
-  A relative pronoun stands for the noun its clause qualifies ("Trump, who has
-  urged ..."); pronouns take the nearest fitting actor before them; first-person
-  pronouns in a quotation take its speaker; an unnamed group qualified by a
-  nationality ("Iranian officials", "Russian envoys") is its state. A claim needs
-  an actor: cues whose holder resolves to no actor are dropped.
+- **Stance** (:data:`zopa.extract.STANCES`) comes from the cue: red_line
+  (non-negotiable, red line, will never, under no circumstances, rule out, unacceptable
+  said of a thing), reject (reject, refuse, dismiss; unacceptable said of a demand or
+  proposal; "cannot accept"), condition ("only if", "provided that", "on condition
+  that"), demand (demand, insist, call for, urge, adamant; "must"/"should" in a clause
+  someone says; "can/will only ..."), accept (accept, agree to, welcome, endorse),
+  offer (offer, propose, invite, promise, ready/willing to, give up), goal (want, seek,
+  aim, goal, priority, effort; "in order to ...") and position (oppose, resist,
+  support, recognise, declare, committed to; "will not ...").
+- **Holder** (the claim's actor) is the speaker whose stance it is, not the nearest
+  actor: the subject of the cue verb or of the predicate adjective's copula ("Hamas
+  insists", "Yerevan was ready") when an actor names that subject (an actor in a
+  complement, "the withdrawal of the M23", does not), the possessor of a cue noun
+  ("Moscow's demands", "Putin's primary goal"), the subject of the verb that names a cue
+  noun ("officials describe X as their top priority"), the object of "for"/"to" after a
+  red-line word or its copula ("unacceptable to Washington"), else the subject of the
+  nearest reporting verb, else the speaker of the quotation containing the cue; the
+  actor of the clause a condition conditions. A relative pronoun stands for the noun its
+  clause qualifies ("Trump, who has urged ..."); pronouns take the nearest fitting actor
+  before them (he/she: else the latest person named in the text); a definite office
+  ("the envoy", "the Rwandan leader") the latest person named before it who holds it;
+  first-person pronouns in a quotation take its speaker; an unnamed group qualified by a
+  nationality ("Iranian officials", "Russian envoys") is its state. Outlets ("told
+  Reuters") never hold a claim. A claim needs an actor: cues whose holder resolves to no
+  actor, or whose verb's subject is someone unnamed, are dropped.
 - **Issues** are the issue terms in the cue's clause: its verb's subtree without
   coordinated clauses that have their own subject, concessive or causal clauses
   with their own subject ("although ...", "because ..."), and relative or
@@ -40,10 +49,11 @@ document — *issue terms* from the issue lexicon (:mod:`zopa.extract._issues`),
   came before ("This would mean ...", "That includes ...") and makes no claim of
   its own carries the holders and stances of the claims of the two sentences
   before it to its issues.
-- **Attribution** is ``own`` when the actor says it: a speech-act cue (demand,
-  insist, propose, reject, declare, ...), a cue inside a quotation by the actor,
-  or a cue under a reporting verb whose subject is the actor; otherwise
-  ``reported`` (someone else says the actor wants it).
+- **Attribution** is ``own`` when the actor says it: a cue inside a quotation by the
+  actor, a cue under a reporting verb whose subject is the actor, or a speech-act cue
+  (demand, insist, propose, reject, declare, ...) that nobody else is reported saying;
+  otherwise ``reported`` ("the envoy said Washington wanted ..." is Washington's goal,
+  reported).
 - **Salience cue**: "primary goal", "top priority", "most important",
   "(very) secondary (concern)" ... as written, given to the claims whose issue
   words lie in the cue's clause or whose cue it qualifies; a clause that only
@@ -55,8 +65,9 @@ document — *issue terms* from the issue lexicon (:mod:`zopa.extract._issues`),
 Each claim is a span in ``doc.spans["zopa_claims"]`` covering the cue and the
 issue words, with ``span._.zopa_fields`` = ``actor``, ``issue``, ``stance``,
 ``salience_cue``, ``attribution``. One claim per (actor, issue) per sentence;
-when several cues give one, the strongest stance wins (red_line > demand >
-offer > goal > position) and the span covers all of their words.
+when several cues give one, the strongest stance wins (red_line > reject >
+condition > demand > accept > offer > goal > position) and the span covers all of their
+words.
 """
 
 from __future__ import annotations
