@@ -23,7 +23,6 @@ __all__ = [
     "actors_in",
     "clause_subjects",
     "holder_of_subject",
-    "names_head",
     "quote_of",
     "reporter",
     "speech_above",
@@ -135,7 +134,6 @@ ROLE_NOUNS = frozenset(
         "team",
         "camp",
         "bureau",
-        "negotiating",
     }
 )
 #: How a word qualifies the noun it names an actor in: "the M23 rebels", "Congolese
@@ -215,7 +213,7 @@ def _antecedent(
     return (subjects or near)[-1]
 
 
-def names_head(mention: Span, head: Token) -> bool:
+def _names_head(mention: Span, head: Token) -> bool:
     """Whether an actor mention inside a phrase names the phrase's head: it contains the
     head word or qualifies it ("the M23 rebels", "Congolese President Tshisekedi"), or owns
     an office or group ("Rwanda's foreign minister", "the leader of the M23"). An actor in
@@ -240,7 +238,7 @@ def holder_of_subject(
     """Resolve a grammatical subject (with its conjuncts) to holders.
 
     An actor mention inside the subject's phrase that names its head wins (see
-    :func:`names_head`; never an actor in ``skip``, such as an outlet); a third-person pronoun
+    :func:`_names_head`; never an actor in ``skip``, such as an outlet); a third-person pronoun
     takes the nearest preceding actor of a fitting kind (persons for he/she,
     states, organisations and groups for it/they); a first-person pronoun inside
     a quotation takes the quotation's speaker. Anything else is kept as written
@@ -256,7 +254,7 @@ def holder_of_subject(
         mentions = [
             mention
             for mention in actors_in(doc, phrase.start, phrase.end)
-            if mention.kb_id_ not in skip and names_head(mention, head)
+            if mention.kb_id_ not in skip and _names_head(mention, head)
         ]
         name = doc[head.left_edge.i : head.i + 1].text.strip(" \n\t,;:\"'“”‘’")
         if mentions:

@@ -15,6 +15,10 @@ a meeting, a proposal to meet, a refusal, a threat, a sanction, an attack. The c
 4. sets status (hypothetical, refused, planned, happened), the date (resolved against
    ``doc._.zopa_published``) and the place.
 
+A third party that mediates or hosts is coded CONSULT with mode ``mediate`` (CAMEO 045) or
+``host`` (CAMEO 043): the mediator or host is the source, each party it brings together a
+target, and coordinated mediators are never each other's counterpart.
+
 An event needs a named source actor (PLOVER codes no event without one); events whose
 source cannot be resolved are dropped. Each event is one span in ``doc.spans["zopa_events"]``
 running from the first to the last of: the source mention (when it is in the same
