@@ -137,3 +137,10 @@ def test_unnamed_doers_in_a_quotation_are_not_its_speaker(nlp: Language) -> None
         nlp, "“If the two sides agree to a ceasefire, that is valuable,” Boulos told reporters."
     )
     assert BOULOS not in _actors(claims)
+
+
+def test_a_predicative_cue_noun_under_a_reporting_verb_is_the_speakers(nlp: Language) -> None:
+    claims = _claims(
+        nlp, "Tshisekedi said a withdrawal from the border remained a precondition for any deal."
+    )
+    assert (TSHISEKEDI, "territory", "demand", "own") in claims

@@ -89,7 +89,11 @@ _HOLDING_VERBS = frozenset(
 def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
     token = cue.token
     if token.pos_ == "NOUN" and cue.kind == "NOUN":
-        return _noun_holders(doc, cue, known)
+        holders = _noun_holders(doc, cue, known)
+        if holders or token.dep_ not in ("attr", "oprd"):
+            return holders
+        # "X said the withdrawal remained a precondition": the speaker's
+        return _clause_holders(doc, token, cue, known)
     if cue.kind == "MODAL":
         return _modal_holders(doc, cue, known)
     if cue.kind == "CONDITION":
