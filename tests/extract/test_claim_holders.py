@@ -144,3 +144,12 @@ def test_a_predicative_cue_noun_under_a_reporting_verb_is_the_speakers(nlp: Lang
         nlp, "Tshisekedi said a withdrawal from the border remained a precondition for any deal."
     )
     assert (TSHISEKEDI, "territory", "demand", "own") in claims
+
+
+def test_the_group_or_the_rebels_is_the_latest_armed_group_named(nlp: Language) -> None:
+    claims = _claims(
+        nlp,
+        "Kagame met Tshisekedi on Monday while the M23 held Goma. "
+        "The rebels said they would never accept a ceasefire.",
+    )
+    assert _actors(claims) == {"group:m23"}

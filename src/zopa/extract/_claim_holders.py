@@ -245,6 +245,8 @@ def _named(doc: Doc, token: Token, known: KnownActors) -> list[Holder]:
     ]
 
 
+#: Nouns that stand for the latest group named ("the rebels said", "the group added").
+_GROUP_NOUNS = frozenset({"group", "rebel", "movement", "militia", "insurgent", "faction"})
 #: Offices that a general word stands for ("the Russian leader" is its president).
 _OFFICE_WORDS = {
     "leader": frozenset({"leader", "president", "prime", "premier", "chancellor", "king", "emir"})
@@ -312,10 +314,16 @@ def _by_role(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
     "Boulos, the envoy") — and, when a nationality qualifies the office, belongs to that
     state."""
     head = holder.token
-    if holder.actor is not None or head is None or head.tag_ != "NN":
+    if (
+        holder.actor is not None
+        or head is None
+        or not any(c.lower_ == "the" for c in head.children)
+    ):
         return holder
     office = head.lemma_.lower()
-    if office not in ROLE_NOUNS or not any(c.lower_ == "the" for c in head.children):
+    if office in _GROUP_NOUNS:
+        return _latest_group(doc, holder, known)
+    if office not in ROLE_NOUNS or head.tag_ != "NN":
         return holder
     if any(c.dep_ in ("poss", "prep") for c in head.children):
         return holder  # "Rwanda's envoy", "the envoy of ...": owned, not a person named before
@@ -336,6 +344,16 @@ def _by_role(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
             continue
         if offices & (known.roles.get(key, frozenset()) | _titles(mention)):
             return Holder(key, holder.text, head)
+    return holder
+
+
+def _latest_group(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
+    """ "The group", "the rebels", "the movement": the latest armed group, party or movement
+    named before (gazetteer kind ``group``)."""
+    assert holder.token is not None
+    for mention in reversed(actors_in(doc, 0, holder.token.left_edge.i)):
+        if mention.label_ == "group" and mention.kb_id_ not in known.outlets:
+            return Holder(mention.kb_id_, holder.text, holder.token)
     return holder
 
 

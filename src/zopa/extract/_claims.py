@@ -28,7 +28,8 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   actor of the clause a condition conditions. A relative pronoun stands for the noun its
   clause qualifies ("Trump, who has urged ..."); pronouns take the nearest fitting actor
   before them (he/she: else the latest person named in the text); a definite office
-  ("the envoy", "the Rwandan leader") the latest person named before it who holds it;
+  ("the envoy", "the Rwandan leader") the latest person named before it who holds it,
+  "the rebels" the latest group named;
   first-person pronouns in a quotation take its speaker; an unnamed group qualified by a
   nationality ("Iranian officials", "Russian envoys") is its state. Outlets ("told
   Reuters") never hold a claim. A claim needs an actor: cues whose holder resolves to no
