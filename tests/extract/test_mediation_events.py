@@ -109,3 +109,17 @@ def test_a_visit_is_still_a_visit(nlp: Language) -> None:
     doc._.zopa_published = date(2025, 6, 4)
     modes = {(e["mode"], e["cameo"]) for e in iter_event_fields(nlp(doc))}
     assert modes == {("visit", "042")}
+
+
+def test_a_broker_or_host_is_no_party_to_the_deal_or_talks(nlp: Language) -> None:
+    for text, third in (
+        ("The United States and Qatar brokered the deal between Armenia and Azerbaijan.", "QAT"),
+        ("Qatar hosted talks on Monday.", "QAT"),
+    ):
+        doc = nlp.make_doc(text)
+        doc._.zopa_published = date(2025, 6, 4)
+        found = list(iter_event_fields(nlp(doc)))
+        assert any(e["source_actor"] == third for e in found), text
+        assert all(
+            e["mode"] in ("mediate", "host") for e in found if e["source_actor"] in ("USA", third)
+        ), found
