@@ -70,6 +70,13 @@ def test_coordinated_mediators_each_mediate_between_the_parties(nlp: Language) -
         ),
         ("Oman will remain the mediator.", "mediate", "045", "OMN", {None}),
         (
+            "Armenia and Azerbaijan held talks in Abu Dhabi mediated by Qatar.",
+            "mediate",
+            "045",
+            "QAT",
+            {"ARM", "AZE"},
+        ),
+        (
             "The ceasefire between Israel and Hamas was brokered by Egypt.",
             "mediate",
             "045",

@@ -930,7 +930,9 @@ class EventExtractor:
         delegations of X and Y", "the talks between X and Y were mediated by ...", "talks
         hosted by Qatar resumed between X and Y": the "between" (or "of"/"with") phrase of
         the mediating verb, of the talks it names (object, passive subject, or the noun it
-        qualifies) and of the verb those talks are the subject of.
+        qualifies) and of the verb those talks are the subject of; else the latest pair
+        named earlier in the sentence ("the DRC and the M23 held talks in Doha mediated by
+        Qatar").
         """
         holders = [anchor]
         role_of = _role_verb(anchor)
@@ -956,7 +958,13 @@ class EventExtractor:
                     keys = self._actors(obj, ctx, exclude, target=True)
                     if keys:
                         return keys, obj
-        return [], None
+        sent = ctx.sent(anchor.i)
+        named = [
+            (first, second)
+            for position, first, second in ctx.pairs
+            if sent.start <= position < anchor.i and not {first, second} & exclude
+        ]
+        return (list(named[-1]), None) if named else ([], None)
 
     @staticmethod
     def _pairs(
