@@ -153,3 +153,8 @@ def test_the_group_or_the_rebels_is_the_latest_armed_group_named(nlp: Language) 
         "The rebels said they would never accept a ceasefire.",
     )
     assert _actors(claims) == {"group:m23"}
+
+
+def test_officials_in_a_capital_speak_for_its_state(nlp: Language) -> None:
+    claims = _claims(nlp, "Officials in Kigali said the new border was a red line.")
+    assert ("RWA", "territory", "red_line", "own") in claims

@@ -245,6 +245,8 @@ def _named(doc: Doc, token: Token, known: KnownActors) -> list[Holder]:
     ]
 
 
+#: Groups that speak for the government whose seat they are placed in ("officials in Kigali").
+_SEATED = frozenset({"official", "authority", "government", "leadership", "negotiator"})
 #: Nouns that stand for the latest group named ("the rebels said", "the group added").
 _GROUP_NOUNS = frozenset({"group", "rebel", "movement", "militia", "insurgent", "faction"})
 #: Offices that a general word stands for ("the Russian leader" is its president).
@@ -258,12 +260,14 @@ class KnownActors:
     """What the gazetteer says that helps find a holder.
 
     ``nationalities``: state keys by the demonyms and names that can qualify a group
-    ("Iranian", "US"); ``roles``: the office words of each person ("foreign minister");
+    ("Iranian", "US"); ``seats``: state keys by the capitals and seats standing for them
+    ("Kigali", "Kremlin"); ``roles``: the office words of each person ("foreign minister");
     ``parties``: the state or organisation each person belongs to; ``outlets``: news
     outlets and agencies (sector MED), which report claims and never hold them.
     """
 
     nationalities: Mapping[str, str]
+    seats: Mapping[str, str]
     roles: Mapping[str, frozenset[str]]
     parties: Mapping[str, str]
     outlets: frozenset[str]
@@ -271,13 +275,19 @@ class KnownActors:
     @classmethod
     def from_gazetteer(cls, gazetteer: Gazetteer) -> KnownActors:
         nationalities: dict[str, str] = {}
+        seats: dict[str, str] = {}
         for surface, target in gazetteer.aliases.items():
             info = gazetteer.actor(target.key) if target.key else None
-            if target.cls in ("demonym", "name") and info is not None and info.kind == "state":
+            if info is None or info.kind != "state":
+                continue
+            if target.cls in ("demonym", "name"):
                 nationalities[surface] = info.key
+            if target.cls == "metonym":
+                seats[surface] = info.key
         people = [a for a in gazetteer.actors.values() if a.kind == "person"]
         return cls(
             nationalities=nationalities,
+            seats=seats,
             roles={
                 a.key: frozenset(a.role.casefold().split())
                 for a in people
@@ -292,7 +302,8 @@ class KnownActors:
 
 def _by_demonym(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
     """An unnamed group described by nationality ("Iranian officials", "Russian envoys",
-    "the Azerbaijani side") speaks for its state."""
+    "the Azerbaijani side") or officials placed in a seat of government ("officials in
+    Kigali") speak for its state."""
     head = holder.token
     if holder.actor is not None or head is None or head.lemma_.lower() not in ROLE_NOUNS:
         return holder
@@ -304,6 +315,15 @@ def _by_demonym(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
         state = known.nationalities.get(child.text)
         if state is not None:
             return Holder(state, holder.text, head)
+    if head.lemma_.lower() in _SEATED:
+        # "officials in Kigali": the seat of government named as their place
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for place in (c for c in prep.children if c.dep_ == "pobj"):
+                    name = doc[place.left_edge.i : place.i + 1].text
+                    state = known.seats.get(name) or known.seats.get(place.text)
+                    if state is not None:
+                        return Holder(state, holder.text, head)
     return holder
 
 

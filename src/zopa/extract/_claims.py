@@ -31,7 +31,8 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   ("the envoy", "the Rwandan leader") the latest person named before it who holds it,
   "the rebels" the latest group named;
   first-person pronouns in a quotation take its speaker; an unnamed group qualified by a
-  nationality ("Iranian officials", "Russian envoys") is its state. Outlets ("told
+  nationality ("Iranian officials", "Russian envoys") or placed in a seat of government
+  ("officials in Kigali") is its state. Outlets ("told
   Reuters") never hold a claim. A claim needs an actor: cues whose holder resolves to no
   actor, or whose verb's subject is someone unnamed, are dropped.
 - **Issues** are the issue terms in the cue's clause: its verb's subtree without
