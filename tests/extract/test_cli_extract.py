@@ -188,3 +188,10 @@ def test_a_broken_issue_lexicon_is_one_line(url: str, tmp_path: Path) -> None:
     assert code == 1
     assert err.count("\n") == 1
     assert str(broken) in err
+
+
+def test_an_unknown_claim_stance_is_one_line_naming_the_choices(url: str) -> None:
+    code, _, err = zopa(url, "claims", "--type", "agreed")
+    assert code == 1 and err.count("\n") == 1
+    assert "--type" in err and "'agreed'" in err and "accept" in err and "red_line" in err
+    assert zopa(url, "claims", "--type", "reject")[0] == 0

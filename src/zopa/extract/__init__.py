@@ -9,7 +9,16 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from zopa.extract._actors import ActorRecognizer, get_gazetteer
-from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, PUBLISHED, QUOTES
+from zopa.extract._doc import (
+    ACTORS,
+    CLAIMS,
+    ESTIMATES,
+    EVENTS,
+    FIELDS,
+    PUBLISHED,
+    QUOTES,
+    STANCES,
+)
 from zopa.extract._gazetteer import (
     ActorInfo,
     AliasTarget,
@@ -75,6 +84,7 @@ __all__ = [
     "PUBLISHED",
     "QUOTES",
     "SPEECH_VERBS",
+    "STANCES",
     "UNSURE_FIELDS",
     "ActorInfo",
     "ActorListing",

@@ -8,7 +8,7 @@ contains this span, and which actor does a pronoun most plausibly refer to.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -17,11 +17,15 @@ from zopa.extract._doc import ACTORS, FIELDS, QUOTES
 
 __all__ = [
     "REPORTING_LEMMAS",
+    "ROLE_NOUNS",
+    "SPEECH_VERBS",
     "Holder",
     "actors_in",
     "clause_subjects",
     "holder_of_subject",
     "quote_of",
+    "reporter",
+    "speech_above",
 ]
 
 #: Verbs that attribute a statement or a belief to their subject.
@@ -64,6 +68,78 @@ REPORTING_LEMMAS = frozenset(
     }
 )
 
+#: Verbs of saying: a cue under one is said by the verb's subject.
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "declare",
+        "insist",
+        "announce",
+        "write",
+        "add",
+        "stress",
+        "confirm",
+        "note",
+        "argue",
+        "claim",
+        "explain",
+        "reiterate",
+        "repeat",
+        "make",
+    }
+)
+
+#: Heads of phrases naming someone by office or group: "Rwanda's foreign minister", "the
+#: leader of the M23", "Iranian officials", "the envoy".
+ROLE_NOUNS = frozenset(
+    {
+        "official",
+        "officer",
+        "envoy",
+        "negotiator",
+        "diplomat",
+        "minister",
+        "ministry",
+        "government",
+        "authority",
+        "delegation",
+        "delegate",
+        "side",
+        "leadership",
+        "source",
+        "representative",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "mediator",
+        "administration",
+        "aide",
+        "adviser",
+        "advisor",
+        "lawmaker",
+        "commander",
+        "military",
+        "president",
+        "presidency",
+        "premier",
+        "chancellor",
+        "secretary",
+        "leader",
+        "chief",
+        "head",
+        "office",
+        "cabinet",
+        "team",
+        "camp",
+        "bureau",
+    }
+)
+#: How a word qualifies the noun it names an actor in: "the M23 rebels", "Congolese
+#: President Tshisekedi", "Hamas, the group" — not "the withdrawal of the M23".
+_QUALIFYING_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod", "flat", "nummod"})
+
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
@@ -104,13 +180,17 @@ def quote_of(doc: Doc, start: int, end: int) -> Span | None:
     return min(inside, key=len) if inside else None
 
 
-def _antecedent(doc: Doc, before: int, pronoun: str) -> Span | None:
+def _antecedent(
+    doc: Doc, before: int, pronoun: str, skip: Container[str] = frozenset()
+) -> Span | None:
     """The actor a pronoun at token ``before`` most plausibly refers to.
 
     Candidates are actor mentions of a fitting kind (persons for he/she; states,
-    organisations and groups for it/they) in the pronoun's sentence and the one
-    before; a mention that is a grammatical subject or possessor wins over a
-    nearer one that is not (centering: the subject is the likeliest antecedent).
+    organisations and groups for it/they), never one in ``skip`` (outlets), in the
+    pronoun's sentence and the one before; a mention that is a grammatical subject or
+    possessor wins over a nearer one that is not (centering: the subject is the
+    likeliest antecedent). With none there, he/she is the latest person named earlier in
+    the text ("Kagame spoke on Monday. [...] He said ...").
     """
     wanted: Iterable[str]
     wanted = ("person",) if pronoun in _PERSON_PRONOUNS else ("state", "organisation", "group")
@@ -120,19 +200,45 @@ def _antecedent(doc: Doc, before: int, pronoun: str) -> Span | None:
         window_start = doc[window_start - 1].sent.start
     candidates = [
         span
-        for span in actors_in(doc, window_start, before)
-        if span.label_ in wanted and not span.kb_id_.startswith("unresolved:")
+        for span in actors_in(doc, 0, before)
+        if span.label_ in wanted
+        and not span.kb_id_.startswith("unresolved:")
+        and span.kb_id_ not in skip
     ]
-    if not candidates:
-        return None
-    subjects = [span for span in candidates if span.root.dep_ in ("nsubj", "nsubjpass", "poss")]
-    return (subjects or candidates)[-1]
+    near = [span for span in candidates if span.start >= window_start]
+    if not near:
+        people = pronoun in _PERSON_PRONOUNS
+        return candidates[-1] if candidates and people else None
+    subjects = [span for span in near if span.root.dep_ in ("nsubj", "nsubjpass", "poss")]
+    return (subjects or near)[-1]
 
 
-def holder_of_subject(doc: Doc, subject: Token) -> list[Holder]:
+def _names_head(mention: Span, head: Token) -> bool:
+    """Whether an actor mention inside a phrase names the phrase's head: it contains the
+    head word or qualifies it ("the M23 rebels", "Congolese President Tshisekedi"), or owns
+    an office or group ("Rwanda's foreign minister", "the leader of the M23"). An actor in
+    the complement of another noun does not ("the withdrawal of the M23 rebels")."""
+    if mention.start <= head.i < mention.end:
+        return True
+    if head.lemma_.lower() in ROLE_NOUNS:
+        return True
+    node = mention.root
+    for _ in range(8):
+        if node.i == head.i:
+            return True
+        if node.dep_ not in _QUALIFYING_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def holder_of_subject(
+    doc: Doc, subject: Token, *, skip: Container[str] = frozenset()
+) -> list[Holder]:
     """Resolve a grammatical subject (with its conjuncts) to holders.
 
-    An actor mention inside the subject's phrase wins; a third-person pronoun
+    An actor mention inside the subject's phrase that names its head wins (see
+    :func:`_names_head`; never an actor in ``skip``, such as an outlet); a third-person pronoun
     takes the nearest preceding actor of a fitting kind (persons for he/she,
     states, organisations and groups for it/they); a first-person pronoun inside
     a quotation takes the quotation's speaker. Anything else is kept as written
@@ -145,7 +251,11 @@ def holder_of_subject(doc: Doc, subject: Token) -> list[Holder]:
         if head.i == subject.i and subject.conjuncts:
             phrase = doc[head.left_edge.i : head.i + 1]
         lower = head.lower_
-        mentions = actors_in(doc, phrase.start, phrase.end)
+        mentions = [
+            mention
+            for mention in actors_in(doc, phrase.start, phrase.end)
+            if mention.kb_id_ not in skip and _names_head(mention, head)
+        ]
         name = doc[head.left_edge.i : head.i + 1].text.strip(" \n\t,;:\"'“”‘’")
         if mentions:
             mention = _closest(mentions, head)
@@ -160,9 +270,9 @@ def holder_of_subject(doc: Doc, subject: Token) -> list[Holder]:
         elif lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
             reporter = _reporting_subject(head)
             if reporter is not None and reporter.lower_ not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-                holders.extend(holder_of_subject(doc, reporter)[:1])
+                holders.extend(holder_of_subject(doc, reporter, skip=skip)[:1])
                 continue
-            antecedent = _antecedent(doc, head.i, lower)
+            antecedent = _antecedent(doc, head.i, lower, skip)
             if antecedent is not None:
                 holders.append(Holder(antecedent.kb_id_ or None, head.text))
         else:
@@ -204,3 +314,30 @@ def clause_subjects(token: Token) -> list[Token]:
         node = node.head
         seen += 1
     return []
+
+
+def speech_above(token: Token) -> Token | None:
+    """The speech or insisting word whose complement clause holds ``token`` ("says that
+    Ukraine must ...", "adamant that ...")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_ in SPEECH_VERBS or node.lemma_ in ("demand", "adamant", "insist"):
+            return node
+    return None
+
+
+def reporter(token: Token, verbs: frozenset[str] = REPORTING_LEMMAS) -> Token | None:
+    """Subject of the nearest verb in ``verbs`` strictly above ``token``."""
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_ in verbs:
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[0]
+    return None

@@ -15,6 +15,10 @@ a meeting, a proposal to meet, a refusal, a threat, a sanction, an attack. The c
 4. sets status (hypothetical, refused, planned, happened), the date (resolved against
    ``doc._.zopa_published``) and the place.
 
+A third party that mediates or hosts is coded CONSULT with mode ``mediate`` (CAMEO 045) or
+``host`` (CAMEO 043): the mediator or host is the source, each party it brings together a
+target, and coordinated mediators are never each other's counterpart.
+
 An event needs a named source actor (PLOVER codes no event without one); events whose
 source cannot be resolved are dropped. Each event is one span in ``doc.spans["zopa_events"]``
 running from the first to the last of: the source mention (when it is in the same
@@ -161,6 +165,11 @@ _ANAPHORIC_PROPOSALS = frozenset(
 # any sentence of ordinary prose, so it only matters for run-on input (a file without full
 # stops), where it keeps the cost per event constant instead of growing with the sentence.
 _WINDOW = 200
+#: PLOVER CONSULT modes of a third party: a mediator (CAMEO 045) or a host (CAMEO 043) acts
+#: towards the parties it brings together and is never one of them.
+THIRD_PARTY_MODES = frozenset({"mediate", "host"})
+#: Nouns whose "of" phrase names the parties a host receives ("the delegations of X and Y").
+_PARTY_NOUNS = frozenset({"delegation", "leader", "president", "minister", "envoy", "negotiator"})
 _HOSTILE_TYPES = frozenset({"ACCUSE", "THREATEN", "COERCE", "ASSAULT", "PROTEST"})
 # People who comment on events rather than take part: never the antecedent of a pronoun
 # outside their own words (sectors: CAMEO-style NGO, education, media).
@@ -537,7 +546,7 @@ def _is_person(span: Span) -> bool:
 class EventExtractor:
     """The ``zopa_events`` spaCy component (see the module docstring for the rules)."""
 
-    version = "3"  # 3: dates keep their precision (day, week, month, year)
+    version = "4"  # 3: dates keep their precision (day, week, month, year); 4: mediation, hosting
 
     def __init__(self, nlp: Language, name: str, lexicon: EventLexicon) -> None:
         self.name = name
@@ -652,8 +661,8 @@ class EventExtractor:
                     yield from (c for c in pobj.children if c.dep_ in ("compound", "amod"))
             elif child.dep_ == "prt":
                 yield from (g for c in root.children if c.dep_ == "prep" for g in c.children)
-        if root.dep_ in ("amod", "compound"):
-            yield root.head
+        if root.dep_ in ("amod", "compound", "acl"):
+            yield root.head  # "talks hosted by Qatar"
 
     # ------------------------------------------------------------------ frames
     def _compose(self, triggers: list[_Trigger]) -> list[_Trigger]:
@@ -770,9 +779,15 @@ class EventExtractor:
             anchor = trigger.root
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
-        sources, source_tok = self._sources(anchor, ctx)
-        if not sources and anchor is not trigger.root:
-            sources, source_tok = self._sources(trigger.root, ctx)
+        third_party = mapping is None and mode in THIRD_PARTY_MODES
+        if third_party:
+            sources, source_tok = self._third_party(anchor, ctx)
+            if not sources:
+                return
+        else:
+            sources, source_tok = self._sources(anchor, ctx)
+            if not sources and anchor is not trigger.root:
+                sources, source_tok = self._sources(trigger.root, ctx)
         if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN":
             sources, source_tok = self._participant(anchor, ctx)
             partners, _ = self._targets(anchor, ctx, set(sources))
@@ -780,9 +795,15 @@ class EventExtractor:
                 return  # "relies on negotiations with leaders": no named partner, no event
         if not sources:
             return
-        between = source_tok is not None and source_tok.head.lower_ == "between"
-        targets, target_tok = ([], None) if between else self._targets(anchor, ctx, set(sources))
-        if not targets and anchor is not trigger.root and not between:
+        between = source_tok is not None and source_tok.head.lower_ == "between" and not third_party
+        if third_party:
+            # the parties the mediator or host brings together, never a dyad of mediators
+            targets, target_tok = self._parties(anchor, ctx, set(sources))
+        elif between:
+            targets, target_tok = [], None
+        else:
+            targets, target_tok = self._targets(anchor, ctx, set(sources))
+        if not targets and anchor is not trigger.root and not between and not third_party:
             targets, target_tok = self._targets(trigger.root, ctx, exclude=set(sources))
         nominal = (
             anchor.pos_ in ("NOUN", "PROPN")
@@ -833,7 +854,9 @@ class EventExtractor:
             targets = self._counterpart(sources, trigger.tokens[0], ctx)
         if not targets and (etype == "ACCUSE" or (etype == "REQUEST" and self._bare(anchor))):
             return  # an accusation, or a demand of nothing named from no one: too unsure
-        symmetric = between or (answering.symmetric and etype == answering.type)
+        symmetric = not third_party and (
+            between or (answering.symmetric and etype == answering.type)
+        )
         pairs = self._pairs(symmetric, sources, targets)
         sent = ctx.sent(anchor.i)
         for source, target in pairs:
@@ -865,13 +888,85 @@ class EventExtractor:
                     "status": status,
                 },
             )
-            if target is not None and mode != "third-party" and not cameo.startswith("045"):
-                ctx.add_pair(span.start, source, target)  # a mediator is no party
+            if target is not None and not third_party and not cameo.startswith("045"):
+                ctx.add_pair(span.start, source, target)  # a mediator or host is no party
             if etype in ("REQUEST", "ACCUSE", "THREATEN") or (
                 etype == "AGREE" and cameo.startswith("03")
             ):
                 insort(ctx.proposals, (span.start, source, trigger.entry.topic or ""))
             yield span
+
+    def _third_party(self, anchor: Token, ctx: _Context) -> tuple[list[str], Token | None]:
+        """The mediators or hosts: the noun a relative clause qualifies ("Qatar, which is
+        mediating ..."), else the doer found as for any event ("mediated by the United
+        States and Qatar", "Qatar hosted ...") unless it is a "between" party, else the
+        actor the noun stands beside ("the mediator, Norway," or "Norway, the mediator,");
+        the noun "mediator" only so ("an Egyptian mediator said" names no mediation)."""
+        near: list[Token] = [anchor.head] if anchor.dep_ == "relcl" else []
+        role_of = _role_verb(anchor)
+        if role_of is not None:  # "Oman will remain the mediator", "Norway acted as mediator"
+            near += [c for c in role_of.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for token in near:
+            keys = self._actors(token, ctx, exclude=set())
+            if keys:
+                return keys, token
+        if anchor.lemma_.lower() != "mediator":  # "an Egyptian mediator said": who, unsure
+            sources, source_tok = self._sources(anchor, ctx)
+            if sources and source_tok is not None and source_tok.head.lower_ != "between":
+                return sources, source_tok
+        near = [c for c in anchor.children if c.dep_ == "appos"]
+        if anchor.dep_ == "appos":
+            near.append(anchor.head)
+        for token in near:
+            keys = self._actors(token, ctx, exclude=set())
+            if keys:
+                return keys, token
+        return [], None
+
+    def _parties(
+        self, anchor: Token, ctx: _Context, exclude: set[str]
+    ) -> tuple[list[str], Token | None]:
+        """Whom a mediator or host brings together, when they are named.
+
+        "mediating between X and Y", "hosted talks between X and Y", "hosting the
+        delegations of X and Y", "the talks between X and Y were mediated by ...", "talks
+        hosted by Qatar resumed between X and Y": the "between" (or "of"/"with") phrase of
+        the mediating verb, of the talks it names (object, passive subject, or the noun it
+        qualifies) and of the verb those talks are the subject of; else the latest pair
+        named earlier in the sentence ("the DRC and the M23 held talks in Doha mediated by
+        Qatar").
+        """
+        holders = [anchor]
+        role_of = _role_verb(anchor)
+        if role_of is not None:
+            holders.append(role_of)
+        for child in anchor.children:
+            if child.dep_ in ("dobj", "nsubjpass", "nsubj") and child.pos_ in ("NOUN", "PROPN"):
+                holders.append(child)
+        if anchor.dep_ in ("acl", "relcl", "appos") or (
+            anchor.dep_ == "pobj" and anchor.head.dep_ == "prep"
+        ):
+            holders.append(anchor.head if anchor.dep_ != "pobj" else anchor.head.head)
+        for noun in list(holders[1:]):
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != anchor.i:
+                holders.append(noun.head)  # "talks hosted by Qatar resumed ... between"
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("between", "of", "with", "among"):
+                    continue
+                if prep.lower_ == "of" and holder.lemma_.lower() not in _PARTY_NOUNS:
+                    continue
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    keys = self._actors(obj, ctx, exclude, target=True)
+                    if keys:
+                        return keys, obj
+        sent = ctx.sent(anchor.i)
+        named = [
+            (first, second)
+            for position, first, second in ctx.pairs
+            if sent.start <= position < anchor.i and not {first, second} & exclude
+        ]
+        return (list(named[-1]), None) if named else ([], None)
 
     @staticmethod
     def _pairs(
@@ -1607,6 +1702,16 @@ def _deduplicate(spans: list[Span], ctx: _Context) -> list[Span]:
         span for key, span in kept.items() if key[3] is not None or key[:3] not in with_target
     ]
     return sorted(result, key=lambda s: (s.start, s.end))
+
+
+def _role_verb(noun: Token) -> Token | None:
+    """The verb a noun names its subject's role with: "Oman will remain the mediator",
+    "Norway acted as mediator"."""
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
 
 
 def _multilateral(place: str) -> bool:

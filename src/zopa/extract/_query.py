@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from sqlalchemy import Select, func, or_, select
 
-from zopa.errors import ExtractionError
+from zopa.errors import ExtractionError, quoted
+from zopa.extract._doc import STANCES
 from zopa.store import Actor, Claim, Document, Estimate, Event, Mention, Quote, Store
 
 __all__ = [
@@ -174,6 +175,10 @@ def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -
     if f.type is not None:
         if kind not in _TYPE_COLUMN:
             raise ExtractionError(f"--type does not apply to {kind}")
+        if kind == "claims" and f.type not in STANCES:
+            raise ExtractionError(
+                f"--type {quoted(f.type)} is no claim stance; use one of {', '.join(STANCES)}"
+            )
         query = query.where(getattr(table, _TYPE_COLUMN[kind]) == f.type)
     if f.actor is not None:
         ids = _actor_ids(store, f.actor)

@@ -184,7 +184,8 @@ class Claim(_Evidence, Base):
     )
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
     issue: Mapped[str] = mapped_column(String(60), index=True)
-    stance: Mapped[str] = mapped_column(String(20))  # demand | position | red_line | offer | goal
+    #: demand | goal | position | offer | accept | reject | condition | red_line
+    stance: Mapped[str] = mapped_column(String(20))
     salience_cue: Mapped[str | None] = mapped_column(String(200))
     attribution: Mapped[str] = mapped_column(String(10))  # own | reported
 

@@ -1,0 +1,287 @@
+"""Claim cues: the words that say an actor wants, demands, offers or refuses something.
+
+The cue tables (verbs, nouns, adjectives by lemma or form) and the token patterns of
+multi-word cues ("red line", "will not ...", "in order to") drive one
+:class:`spacy.matcher.Matcher`; :func:`find_cues` turns its matches into :class:`Cue`
+records with the word the parse hangs the cue's arguments on and the stance it
+expresses (see :mod:`zopa.extract._claims` for the vocabulary).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from zopa.extract._attribution import reporter, speech_above
+from zopa.extract._doc import STANCES
+
+__all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "find_cues"]
+
+_VERB_CUES: dict[str, str] = {
+    "demand": "demand",
+    "insist": "demand",
+    "require": "demand",
+    "urge": "demand",
+    "press": "demand",
+    "condition": "demand",
+    "offer": "offer",
+    "propose": "offer",
+    "invite": "offer",
+    "concede": "offer",
+    "want": "goal",
+    "seek": "goal",
+    "aim": "goal",
+    "pursue": "goal",
+    "hope": "goal",
+    "strive": "goal",
+    "reject": "reject",
+    "refuse": "reject",
+    "rebuff": "reject",
+    "spurn": "reject",
+    "oppose": "position",
+    "resist": "position",
+    "dismiss": "reject",
+    "support": "position",
+    "accept": "accept",
+    "agree": "accept",
+    "welcome": "accept",
+    "endorse": "accept",
+    "approve": "accept",
+    "recognize": "position",
+    "recognise": "position",
+    "declare": "position",
+    "claim": "position",
+    "favour": "position",
+    "favor": "position",
+    "deny": "position",
+    "warn": "demand",
+    "threaten": "demand",
+    "promise": "offer",
+    "pledge": "offer",
+    "vow": "offer",
+    "achieve": "goal",
+    "ignore": "position",
+}
+
+
+_NOUN_CUES: dict[str, str] = {
+    "demand": "demand",
+    "condition": "demand",
+    "precondition": "demand",
+    "ultimatum": "demand",
+    "requirement": "demand",
+    "call": "demand",
+    "offer": "offer",
+    "proposal": "offer",
+    "concession": "offer",
+    "goal": "goal",
+    "aim": "goal",
+    "objective": "goal",
+    "priority": "goal",
+    "desire": "goal",
+    "ambition": "goal",
+    "attempt": "goal",
+    "effort": "goal",
+    "bid": "goal",
+    "push": "goal",
+    "quest": "goal",
+    "intention": "goal",
+}
+
+
+_ADJ_CUES: dict[str, str] = {
+    "unacceptable": "red_line",
+    "non-negotiable": "red_line",
+    "nonnegotiable": "red_line",
+    "inadmissible": "red_line",
+    "adamant": "demand",
+    "ready": "offer",
+    "willing": "offer",
+    "prepared": "offer",
+    "open": "offer",
+    "interested": "goal",
+    "agreeable": "accept",
+    "opposed": "position",
+    "committed": "position",
+}
+
+
+#: When several cues give one actor's claim on one issue in one sentence, the strongest
+#: stance (earliest in ``STANCES``) wins.
+STANCE_RANK = {stance: len(STANCES) - rank for rank, stance in enumerate(STANCES)}
+#: Nouns of what someone asks or proposes: "these demands are unacceptable" rejects them.
+_PROPOSAL_NOUNS = frozenset(
+    {
+        "demand",
+        "proposal",
+        "plan",
+        "offer",
+        "condition",
+        "precondition",
+        "request",
+        "idea",
+        "call",
+        "term",
+        "ultimatum",
+        "suggestion",
+    }
+)
+
+
+_NEEDS_COMPLEMENT = frozenset(
+    {"ready", "willing", "prepared", "open", "interested", "opposed", "committed"}
+)
+
+
+_ASSENT_VERBS = frozenset(
+    {"accept", "agree", "allow", "tolerate", "cede", "give", "recognise", "recognize", "sign"}
+)
+
+
+CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
+    "VERB": [[{"LEMMA": {"IN": sorted(_VERB_CUES)}, "POS": {"IN": ["VERB", "AUX"]}}]],
+    "NOUN": [[{"LEMMA": {"IN": sorted(_NOUN_CUES)}, "POS": "NOUN"}]],
+    "ADJ": [[{"LOWER": {"IN": sorted(_ADJ_CUES)}}]],
+    "NON_NEGOTIABLE": [[{"LOWER": "non"}, {"ORTH": "-"}, {"LOWER": "negotiable"}]],
+    "RED_LINE": [[{"LOWER": "red"}, {"LEMMA": "line"}]],
+    "OUT_OF_QUESTION": [
+        [{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "question"}]
+    ],
+    "OFF_TABLE": [[{"LOWER": "off"}, {"LOWER": "the"}, {"LOWER": "table"}]],
+    "NEVER": [[{"LOWER": "never"}]],
+    "RULE_OUT": [[{"LEMMA": "rule"}, {"LOWER": "out"}]],
+    "GIVE_UP": [[{"LEMMA": "give"}, {"LOWER": "up"}]],
+    "NOT_VERB": [
+        [
+            {"LEMMA": {"IN": ["will", "would", "shall"]}},
+            {"LOWER": {"IN": ["not", "n't", "never"]}},
+            {"POS": "VERB"},
+        ],
+        # "cannot" is a stance only with a verb of assent ("cannot accept"), not an
+        # inability ("cannot hold elections under martial law")
+        [
+            {"LEMMA": "can"},
+            {"LOWER": {"IN": ["not", "n't", "never"]}},
+            {"LEMMA": {"IN": sorted(_ASSENT_VERBS)}},
+        ],
+    ],
+    "PURPOSE": [
+        [{"LOWER": {"IN": ["in", "so"]}}, {"LOWER": {"IN": ["order", "as"]}}, {"LOWER": "to"}]
+    ],
+    "MODAL": [[{"LOWER": {"IN": ["must", "should"]}, "DEP": "aux"}]],
+    "ONLY": [[{"LEMMA": {"IN": ["can", "will", "would"]}, "DEP": "aux"}, {"LOWER": "only"}]],
+    "CONDITION": [
+        [{"LOWER": "only"}, {"LOWER": "if"}],
+        [{"LOWER": {"IN": ["provided", "providing"]}}, {"LOWER": "that"}],
+        [{"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"LOWER": "condition"}, {"LOWER": "that"}],
+    ],
+    "UNDER_NO": [[{"LOWER": "under"}, {"LOWER": "no"}, {"LEMMA": "circumstance"}]],
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: Token
+    stance: str
+    words: tuple[Token, ...]
+    kind: str
+
+
+def find_cues(doc: Doc, matcher: Matcher) -> list[Cue]:
+    cues: list[Cue] = []
+    used: set[int] = set()
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        if start in used:
+            continue
+        kind = doc.vocab.strings[match_id]
+        words = tuple(doc[start:end])
+        token = _cue_head(doc, kind, words)
+        stance = _stance(kind, words, token) if token is not None else None
+        if token is None or stance is None:
+            continue
+        used.update(range(start, end))
+        cues.append(Cue(token, stance, words, kind))
+    return cues
+
+
+def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
+    """The word of a cue that the parse hangs its arguments on."""
+    if kind in ("NEVER", "RULE_OUT", "GIVE_UP"):
+        return words[0] if words[0].pos_ in ("VERB", "AUX") else words[0].head
+    if kind in ("NOT_VERB", "RED_LINE", "NON_NEGOTIABLE"):
+        return words[-1]
+    if kind in ("OUT_OF_QUESTION", "OFF_TABLE"):
+        return words[0]
+    if kind == "UNDER_NO":
+        return words[0].head if words[0].head.pos_ in ("VERB", "AUX") else None
+    if kind == "CONDITION":
+        # the verb of the conditional clause ("only if the sanctions are lifted")
+        clause = words[-1].head
+        return clause if clause.pos_ in ("VERB", "AUX") and clause not in words else None
+    if kind == "PURPOSE":
+        following = doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None
+        return following if following is not None and following.pos_ == "VERB" else None
+    if kind in ("MODAL", "ONLY"):
+        head = words[0].head
+        return head if head.pos_ in ("VERB", "AUX") and head.i != words[0].i else None
+    return words[0]
+
+
+def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
+    fixed = {
+        "NEVER": "red_line",
+        "RULE_OUT": "red_line",
+        "RED_LINE": "red_line",
+        "NON_NEGOTIABLE": "red_line",
+        "OUT_OF_QUESTION": "red_line",
+        "OFF_TABLE": "red_line",
+        "GIVE_UP": "offer",
+        "PURPOSE": "goal",
+        "ONLY": "demand",
+        "UNDER_NO": "red_line",
+        "CONDITION": "condition",
+    }
+    if kind in fixed:
+        return fixed[kind]
+    if kind == "NOT_VERB":
+        if reporter(token) is not None or any(w.lower_ == "never" for w in words):
+            return "red_line"
+        return "reject" if token.lemma_ in _ASSENT_VERBS else "position"
+    if kind == "MODAL":
+        return "demand" if speech_above(token) is not None else None
+    word = words[0]
+    if kind == "ADJ":
+        if word.lower_ in _NEEDS_COMPLEMENT and not any(
+            c.dep_ in ("xcomp", "prep") for c in word.children
+        ):
+            return None
+        if word.lower_ in ("unacceptable", "inadmissible") and _judges_a_proposal(word):
+            return "reject"
+        return _ADJ_CUES[word.lower_]
+    if kind == "NOUN":
+        if word.lemma_ == "call" and not any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in word.children
+        ):
+            return None
+        return _NOUN_CUES.get(word.lemma_)
+    if word.lemma_ == "call":
+        return None
+    if word.lemma_ == "agree" and not any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" for o in c.children)
+        for c in word.children
+    ):
+        return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
+    return _VERB_CUES.get(word.lemma_)
+
+
+def _judges_a_proposal(word: Token) -> bool:
+    """Whether a red-line adjective is said of what someone asks or proposes ("these
+    demands are unacceptable", "the proposal was unacceptable"): a rejection."""
+    clause = word.head if word.dep_ in ("acomp", "attr") else word
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _PROPOSAL_NOUNS
+        for c in clause.children
+    )

@@ -1,0 +1,160 @@
+"""Whose stance a claim is: the speaker's, not the nearest actor's (issue 10).
+
+Sentences written for these tests about the talks between the DR Congo, Rwanda and the
+M23, with a small user gazetteer, run through the real spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from zopa.extract import build_pipeline
+
+GAZETTEER = """\
+version: 1
+states:
+  - {country: COD, names: [DRC, DR Congo], metonyms: [Kinshasa]}
+  - {country: RWA, metonyms: [Kigali]}
+people:
+  - {name: Felix Tshisekedi, country: COD, role: president, affiliation: COD, sector: GOV}
+  - {name: Paul Kagame, country: RWA, role: president, affiliation: RWA, sector: GOV}
+  - {name: Massad Boulos, country: USA, role: senior adviser and envoy, affiliation: USA,
+     sector: GOV}
+"""
+
+TSHISEKEDI = "person:felix-tshisekedi"
+KAGAME = "person:paul-kagame"
+BOULOS = "person:massad-boulos"
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
+    path = tmp_path_factory.mktemp("gazetteer") / "drc.yaml"
+    path.write_text(GAZETTEER)
+    return build_pipeline([path], components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+
+
+def _claims(nlp: Language, text: str) -> set[tuple[Any, ...]]:
+    doc = nlp(text)
+    return {
+        (f["actor"], f["issue"], f["stance"], f["attribution"])
+        for f in (span._.zopa_fields for span in doc.spans["zopa_claims"])
+    }
+
+
+def _actors(claims: set[tuple[Any, ...]]) -> set[Any]:
+    return {claim[0] for claim in claims}
+
+
+def test_speaker_holds_a_red_line_about_a_thing_named_after_another_actor(nlp: Language) -> None:
+    claims = _claims(nlp, "Tshisekedi said the withdrawal of the M23 rebels was non-negotiable.")
+    assert (TSHISEKEDI, "territory", "red_line", "own") in claims
+    assert "group:m23" not in _actors(claims)
+
+
+def test_an_actor_qualifying_the_subject_still_holds_it(nlp: Language) -> None:
+    claims = _claims(nlp, "The M23 rebels said the withdrawal from Goma was non-negotiable.")
+    assert ("group:m23", "territory", "red_line", "own") in claims
+
+
+def test_a_demand_judged_by_a_speaker_is_two_claims(nlp: Language) -> None:
+    claims = _claims(nlp, "Tshisekedi said Kagame's demands for a new border were unacceptable.")
+    assert (KAGAME, "territory", "demand", "reported") in claims
+    assert (TSHISEKEDI, "territory", "reject", "own") in claims
+
+
+def test_quotation_about_another_actor_is_the_speakers(nlp: Language) -> None:
+    claims = _claims(
+        nlp, "“A ceasefire without the withdrawal of the M23 is unacceptable,” Tshisekedi said."
+    )
+    assert (TSHISEKEDI, "ceasefire", "red_line", "own") in claims
+    assert "group:m23" not in _actors(claims)
+
+
+def test_envoy_reporting_his_government_is_a_reported_claim_of_that_government(
+    nlp: Language,
+) -> None:
+    claims = _claims(nlp, "Boulos said Washington wanted a ceasefire in the east.")
+    assert claims == {("USA", "ceasefire", "goal", "reported")}
+
+
+def test_role_noun_is_the_latest_named_person_with_that_role(nlp: Language) -> None:
+    envoy = _claims(
+        nlp, "Tshisekedi met Boulos in Kinshasa. The envoy said the sanctions must end."
+    )
+    assert _actors(envoy) == {BOULOS}
+    president = _claims(
+        nlp,
+        "Boulos met Tshisekedi in Kinshasa. The president added that sanctions were unacceptable.",
+    )
+    assert (TSHISEKEDI, "sanctions", "red_line", "own") in president
+    assert BOULOS not in _actors(president)
+
+
+def test_he_said_is_the_latest_named_person_even_sentences_back(nlp: Language) -> None:
+    claims = _claims(
+        nlp,
+        "Paul Kagame spoke in Kigali on Monday. The talks had stalled for weeks. "
+        "Rwandan troops stayed in the hills. He said a ceasefire was his top priority.",
+    )
+    assert _actors(claims) == {KAGAME}
+
+
+def test_according_to_names_the_holder(nlp: Language) -> None:
+    claims = _claims(nlp, "According to Kagame, the lifting of the sanctions is non-negotiable.")
+    assert _actors(claims) == {KAGAME}
+
+
+def test_an_outlet_is_never_the_holder(nlp: Language) -> None:
+    assert (
+        _claims(nlp, "The lifting of the sanctions is non-negotiable, Reuters reported.") == set()
+    )
+    claims = _claims(
+        nlp, "Kinshasa wants a ceasefire, Reuters said. It also demands an end to the sanctions."
+    )
+    assert ("COD", "sanctions", "demand", "own") in claims
+    assert "org:reuters" not in _actors(claims)
+
+
+def test_told_an_outlet_is_the_speakers(nlp: Language) -> None:
+    claims = _claims(nlp, "Kagame told Reuters that the new border was non-negotiable.")
+    assert _actors(claims) == {KAGAME}
+
+
+def test_an_office_with_a_nationality_is_that_states_office_holder(nlp: Language) -> None:
+    claims = _claims(
+        nlp,
+        "Kagame met Tshisekedi in Doha. The Rwandan leader said the sanctions were unacceptable.",
+    )
+    assert _actors(claims) == {KAGAME}
+
+
+def test_unnamed_doers_in_a_quotation_are_not_its_speaker(nlp: Language) -> None:
+    claims = _claims(
+        nlp, "“If the two sides agree to a ceasefire, that is valuable,” Boulos told reporters."
+    )
+    assert BOULOS not in _actors(claims)
+
+
+def test_a_predicative_cue_noun_under_a_reporting_verb_is_the_speakers(nlp: Language) -> None:
+    claims = _claims(
+        nlp, "Tshisekedi said a withdrawal from the border remained a precondition for any deal."
+    )
+    assert (TSHISEKEDI, "territory", "demand", "own") in claims
+
+
+def test_the_group_or_the_rebels_is_the_latest_armed_group_named(nlp: Language) -> None:
+    claims = _claims(
+        nlp,
+        "Kagame met Tshisekedi on Monday while the M23 held Goma. "
+        "The rebels said they would never accept a ceasefire.",
+    )
+    assert _actors(claims) == {"group:m23"}
+
+
+def test_officials_in_a_capital_speak_for_its_state(nlp: Language) -> None:
+    claims = _claims(nlp, "Officials in Kigali said the new border was a red line.")
+    assert ("RWA", "territory", "red_line", "own") in claims

@@ -1,0 +1,107 @@
+"""The stance vocabulary of claims (issue 10): demand, goal, position, offer, accept, reject,
+condition, red_line — on sentences written for these tests, through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from zopa.extract import STANCES, build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+
+
+def _stances(nlp: Language, text: str) -> set[tuple[Any, ...]]:
+    doc = nlp(text)
+    return {
+        (f["actor"], f["issue"], f["stance"])
+        for f in (span._.zopa_fields for span in doc.spans["zopa_claims"])
+    }
+
+
+def test_the_vocabulary_is_the_documented_one() -> None:
+    assert set(STANCES) == {
+        "demand",
+        "goal",
+        "position",
+        "offer",
+        "accept",
+        "reject",
+        "condition",
+        "red_line",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan agreed to a ceasefire in Darfur.",
+        "Sudan accepted the ceasefire in Darfur.",
+        "Sudan welcomed the proposal for a ceasefire in Darfur.",
+    ],
+)
+def test_acceptance(nlp: Language, text: str) -> None:
+    assert ("SDN", "ceasefire", "accept") in _stances(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan rejected the ceasefire.",
+        "Azerbaijan refused to sign the ceasefire.",
+        "Azerbaijan dismissed the proposal for a ceasefire.",
+    ],
+)
+def test_rejection(nlp: Language, text: str) -> None:
+    assert ("AZE", "ceasefire", "reject") in _stances(nlp, text)
+
+
+def test_unacceptable_about_a_demand_rejects_it_about_a_thing_is_a_red_line(
+    nlp: Language,
+) -> None:
+    rejected = _stances(
+        nlp, "Armenia demands a ceasefire. Azerbaijan said these demands were unacceptable."
+    )
+    assert ("ARM", "ceasefire", "demand") in rejected
+    assert ("AZE", "ceasefire", "reject") in rejected
+    red_line = _stances(nlp, "Azerbaijan said a ceasefire along the border was unacceptable.")
+    assert ("AZE", "ceasefire", "red_line") in red_line
+
+
+@pytest.mark.parametrize("words", ["only if", "provided that", "on condition that"])
+def test_condition(nlp: Language, words: str) -> None:
+    stances = _stances(nlp, f"Serbia will accept a ceasefire {words} the sanctions are lifted.")
+    assert ("SRB", "ceasefire", "accept") in stances
+    assert ("SRB", "sanctions", "condition") in stances
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under no circumstances will Egypt accept a new border.",
+        "Egypt will never accept a new border.",
+        "A new border is a red line for Egypt.",
+        "Egypt said a new border was non-negotiable.",
+    ],
+)
+def test_red_line(nlp: Language, text: str) -> None:
+    assert ("EGY", "territory", "red_line") in _stances(nlp, text)
+
+
+def test_existing_stances_keep_their_names(nlp: Language) -> None:
+    assert ("TUR", "ceasefire", "demand") in _stances(nlp, "Turkey demands a ceasefire.")
+    assert ("TUR", "ceasefire", "goal") in _stances(nlp, "Turkey wants a ceasefire.")
+    assert ("TUR", "ceasefire", "offer") in _stances(nlp, "Turkey offered a ceasefire.")
+    assert ("TUR", "ceasefire", "position") in _stances(nlp, "Turkey supports a ceasefire.")
+
+
+def test_commitment_is_a_position_and_an_invitation_an_offer(nlp: Language) -> None:
+    committed = _stances(nlp, "Chad said it remained committed to the ceasefire.")
+    assert ("TCD", "ceasefire", "position") in committed
+    invited = _stances(nlp, "Kenya has invited Somalia and Ethiopia to new talks in Nairobi.")
+    assert ("KEN", "meeting_format", "offer") in invited

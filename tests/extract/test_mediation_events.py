@@ -1,0 +1,132 @@
+"""Mediation and hosting events (issue 10): CONSULT with mode ``mediate`` (CAMEO 045) or
+``host`` (CAMEO 043), the mediator or host as source, the parties as targets — on
+sentences written for these tests, through the real pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from zopa.extract import build_pipeline
+from zopa.extract._events import iter_event_fields
+
+HAMAS = "group:hamas"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_events"))
+
+
+def _third_party(nlp: Language, text: str) -> set[tuple[Any, ...]]:
+    doc = nlp.make_doc(text)
+    doc._.zopa_published = date(2025, 6, 4)
+    found = list(iter_event_fields(nlp(doc)))
+    return {
+        (e["type"], e["mode"], e["cameo"], e["source_actor"], e["target_actor"])
+        for e in found
+        if e["mode"] in ("mediate", "host") or e["cameo"] in ("043", "045")
+    }
+
+
+def test_coordinated_mediators_each_mediate_between_the_parties(nlp: Language) -> None:
+    found = _third_party(
+        nlp,
+        "The talks between Armenia and Azerbaijan were mediated by the United States and Qatar.",
+    )
+    assert found == {
+        ("CONSULT", "mediate", "045", mediator, party)
+        for mediator in ("USA", "QAT")
+        for party in ("ARM", "AZE")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "cameo", "mediator", "parties"),
+    [
+        (
+            "Talks hosted by Qatar resumed on Monday between Israel and Hamas.",
+            "host",
+            "043",
+            "QAT",
+            {"ISR", HAMAS},
+        ),
+        (
+            "Qatar hosted talks between Armenia and Azerbaijan.",
+            "host",
+            "043",
+            "QAT",
+            {"ARM", "AZE"},
+        ),
+        (
+            "Norway acted as mediator between Armenia and Azerbaijan.",
+            "mediate",
+            "045",
+            "NOR",
+            {"ARM", "AZE"},
+        ),
+        ("Oman will remain the mediator.", "mediate", "045", "OMN", {None}),
+        (
+            "Armenia and Azerbaijan held talks in Abu Dhabi mediated by Qatar.",
+            "mediate",
+            "045",
+            "QAT",
+            {"ARM", "AZE"},
+        ),
+        (
+            "The ceasefire between Israel and Hamas was brokered by Egypt.",
+            "mediate",
+            "045",
+            "EGY",
+            {"ISR", HAMAS},
+        ),
+        ("The talks, facilitated by Norway, ended on Friday.", "mediate", "045", "NOR", {None}),
+        (
+            "Qatar, which is mediating between Israel and Hamas, said the talks would resume.",
+            "mediate",
+            "045",
+            "QAT",
+            {"ISR", HAMAS},
+        ),
+        (
+            "The mediator, Norway, said the talks would resume next week.",
+            "mediate",
+            "045",
+            "NOR",
+            {None},
+        ),
+    ],
+)
+def test_mediation_and_hosting(
+    nlp: Language, text: str, mode: str, cameo: str, mediator: str, parties: set[str | None]
+) -> None:
+    found = _third_party(nlp, text)
+    assert found == {("CONSULT", mode, cameo, mediator, party) for party in parties}
+
+
+def test_a_mediator_of_unnamed_nationality_is_no_event(nlp: Language) -> None:
+    assert _third_party(nlp, "An Egyptian mediator said a deal was close.") == set()
+
+
+def test_a_visit_is_still_a_visit(nlp: Language) -> None:
+    doc = nlp.make_doc("Netanyahu visited Washington on Monday.")
+    doc._.zopa_published = date(2025, 6, 4)
+    modes = {(e["mode"], e["cameo"]) for e in iter_event_fields(nlp(doc))}
+    assert modes == {("visit", "042")}
+
+
+def test_a_broker_or_host_is_no_party_to_the_deal_or_talks(nlp: Language) -> None:
+    for text, third in (
+        ("The United States and Qatar brokered the deal between Armenia and Azerbaijan.", "QAT"),
+        ("Qatar hosted talks on Monday.", "QAT"),
+    ):
+        doc = nlp.make_doc(text)
+        doc._.zopa_published = date(2025, 6, 4)
+        found = list(iter_event_fields(nlp(doc)))
+        assert any(e["source_actor"] == third for e in found), text
+        assert all(
+            e["mode"] in ("mediate", "host") for e in found if e["source_actor"] in ("USA", third)
+        ), found
