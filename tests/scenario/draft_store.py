@@ -63,9 +63,13 @@ class Doc:
         self.rows.append(("meeting", {"actor": actor, "target": target, "needle": needle}))
         return self
 
-    def estimate(self, holder: str, needle: str, probability: float) -> Doc:
-        """A probability estimate held by ``holder`` (text)."""
-        self.rows.append(("estimate", {"holder": holder, "needle": needle, "p": probability}))
+    def estimate(
+        self, holder: str, needle: str, probability: float, by: str | None = None
+    ) -> Doc:
+        """A probability estimate held by ``holder`` (text), resolved to actor ``by`` (key)."""
+        self.rows.append(
+            ("estimate", {"holder": holder, "needle": needle, "p": probability, "by": by})
+        )
         return self
 
 
@@ -177,6 +181,7 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                         Estimate(
                             document_id=row.id,
                             holder_text=spec["holder"],
+                            holder_actor_id=ids[spec["by"]] if spec["by"] else None,
                             phrase=spec["needle"],
                             probability=spec["p"],
                             low=spec["p"] - 0.05,

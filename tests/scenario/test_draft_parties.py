@@ -182,3 +182,28 @@ def test_a_state_at_the_table_with_a_claimant_is_a_party_without_positions(store
     assert thailand["kind"] == "state" and thailand["positions"] == {}
     assert thailand["evidence"][0]["note"].startswith("at the table")
     assert thailand["evidence"][1]["start"] == 0
+
+
+def test_a_person_linked_to_no_one_who_gives_odds_is_a_commentator(store: Store) -> None:
+    # "Dr Ines Varela of the Tagus Forum" was stored as a bare person: no country, no
+    # affiliation, no role. She forecasts and asserts, so she comments; a bare person who
+    # only states demands (a linker miss on a party's envoy) still counts.
+    doc = Doc(
+        "Peru demanded access to the port. Chile rejected access to the port. "
+        "Dr Ines Varela said access to the port was a condition for Lima. "
+        "Varela put the chance of a deal at 30 percent. "
+        "Marco Quispe demanded access to the port."
+    )
+    doc.claim("PER", "Peru demanded access to the port", "trade", "demand")
+    doc.claim("CHL", "Chile rejected access to the port", "trade", "reject")
+    doc.claim("varela", "Dr Ines Varela said access to the port", "trade", "demand")
+    doc.estimate("Varela", "put the chance of a deal at 30 percent", 0.3, by="varela")
+    doc.claim("quispe", "Marco Quispe demanded access to the port", "trade", "demand")
+    people = [
+        actor("varela", "Ines Varela", "person"),
+        actor("quispe", "Marco Quispe", "person"),
+    ]
+    write(store, [state("PER", "Peru"), state("CHL", "Chile"), *people], [doc])
+    ids = {a["id"] for a in _draft(store)["actors"]}
+    assert "ines_varela" not in ids
+    assert {"peru", "chile", "marco_quispe"} <= ids

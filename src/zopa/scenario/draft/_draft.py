@@ -82,7 +82,8 @@ def build_draft(
     :mod:`._capability` for how each value is placed.
     """
     rows = load_rows(store, as_of)
-    units = resolve_units(rows.actors, rows.outlets)
+    forecasters = {e.holder_actor_id for e in rows.estimates if e.holder_actor_id is not None}
+    units = resolve_units(rows.actors, rows.outlets, forecasters)
     if issue_labels is None:
         from zopa.extract._issues import load_issue_lexicon
 
