@@ -58,9 +58,11 @@ class Doc:
         )
         return self
 
-    def meeting(self, actor: str, target: str, needle: str) -> Doc:
-        """A meeting (CAMEO 040) of ``actor`` with ``target``."""
-        self.rows.append(("meeting", {"actor": actor, "target": target, "needle": needle}))
+    def meeting(self, actor: str, target: str, needle: str, place: str | None = None) -> Doc:
+        """A meeting (CAMEO 040) of ``actor`` with ``target``, held at ``place``."""
+        self.rows.append(
+            ("meeting", {"actor": actor, "target": target, "needle": needle, "place": place})
+        )
         return self
 
     def estimate(
@@ -160,6 +162,7 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                             cameo="040",
                             source_actor_id=ids[spec["actor"]],
                             target_actor_id=ids[spec["target"]],
+                            place=spec["place"],
                             status="happened",
                             **span,
                         )

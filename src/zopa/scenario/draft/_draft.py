@@ -97,7 +97,7 @@ def build_draft(
         for claim in rows.claims
         if units.unit(claim.actor_id) is not None
     }
-    mediators = _mediators(rows, units, named)
+    mediators = _mediators(rows, units)
     named = {claim: keys - set(mediators) for claim, keys in named.items()}
     by_issue: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     labels: dict[str, str] = {}
@@ -164,17 +164,26 @@ def _aliases(unit: Unit) -> set[str]:
     return unit.aliases | last
 
 
-def _mediators(
-    rows: DraftRows, units: Units, named: Mapping[int, set[str]]
-) -> dict[str, list[Any]]:
+def _venue_state(place: str) -> str | None:
+    """The state (ISO alpha-3) of the largest city called ``place``, ``None`` if none is known."""
+    from zopa.extract._places import city_countries
+
+    found = city_countries(place)
+    return max(found, key=lambda code: found[code]) if found else None
+
+
+def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     """Mediating units with their events.
 
-    The doer of a mediation event mediates. The host of talks mediates unless it
-    is a side: the other parties' claims name it, or it rejects or draws a red
-    line (Russia hosting an envoy in Moscow stays a party; Turkey hosting the
-    delegations and urging a ceasefire mediates).
+    The doer of a mediation event (mediating, brokering, facilitating, acting as
+    guarantor, offering to mediate) mediates. The host of talks mediates unless it
+    takes a side: it rejects or draws a red line on an issue (Russia hosting an
+    envoy in Moscow stays a party; Turkey hosting the delegations and urging a
+    ceasefire mediates). The parties' naming it is no side: talks are held *in*
+    the host. Talks held in a city of a third state (a place of a consultation
+    whose ends are not that state) make it a host too, unless it also sits at the
+    table itself (an end of a meeting or signing).
     """
-    addressed = {key for keys in named.values() for key in keys}
     opposing = {
         u.key
         for c in rows.claims
@@ -187,7 +196,21 @@ def _mediators(
             out[unit.key].append(event)
     for event in rows.hostings:
         unit = units.unit(event.source_actor_id)
-        if unit is not None and (unit.key in out or unit.key not in addressed | opposing):
+        if unit is not None and (unit.key in out or unit.key not in opposing):
+            out[unit.key].append(event)
+    seated = {
+        u.key
+        for e in rows.meetings
+        for actor_id in (e.source_actor_id, e.target_actor_id)
+        if (u := units.unit(actor_id)) is not None
+    }
+    for event in rows.venues:
+        code = _venue_state(event.place or "")
+        ends = [units.unit(event.source_actor_id), units.unit(event.target_actor_id)]
+        if code is None or any(u is not None and u.country == code for u in ends):
+            continue
+        unit = units.state(code)
+        if unit.key in out or unit.key not in opposing | seated:
             out[unit.key].append(event)
     return dict(out)
 

@@ -100,6 +100,8 @@ class Units:
     """Each store actor's unit (``None`` for a commentator)."""
 
     of_actor: dict[int, Unit | None]
+    #: states no store actor stands for, added by :meth:`state` (a host named only as a venue)
+    added: dict[str, Unit] = field(default_factory=dict)
 
     def unit(self, actor_id: int | None) -> Unit | None:
         """The unit an actor speaks for, ``None`` for a commentator or an unknown actor."""
@@ -108,10 +110,19 @@ class Units:
     def units(self) -> list[Unit]:
         """Every unit, once."""
         seen: dict[str, Unit] = {}
-        for unit in self.of_actor.values():
+        for unit in [*self.of_actor.values(), *self.added.values()]:
             if unit is not None:
                 seen.setdefault(unit.key, unit)
         return list(seen.values())
+
+    def state(self, code: str) -> Unit:
+        """The unit of the state ``code`` (ISO alpha-3), added when no store actor is it."""
+        key = f"state:{code}"
+        found = next((u for u in self.units() if u.key == key), None)
+        if found is None:
+            name = _state_names().get(code, code)
+            found = self.added[key] = Unit(key, name, "state", code, aliases={_norm(name)})
+        return found
 
 
 def _norm(text: str) -> str:

@@ -80,6 +80,8 @@ class DraftRows:
     hostings: list[Event] = field(default_factory=list)
     #: meetings and signings with both ends known
     meetings: list[Event] = field(default_factory=list)
+    #: consultations (CAMEO 04) with a place: where talks were held
+    venues: list[Event] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     #: documents left out because they were published after ``as_of`` or are undated
@@ -129,6 +131,7 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
         rows.meetings = [
             e for e in events if e.cameo in TABLE_CODES and e.target_actor_id is not None
         ]
+        rows.venues = [e for e in events if e.type == "CONSULT" and e.place]
         rows.estimates = list(
             session.scalars(
                 select(Estimate)
