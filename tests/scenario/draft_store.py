@@ -65,9 +65,18 @@ class Doc:
         )
         return self
 
-    def estimate(
-        self, holder: str, needle: str, probability: float, by: str | None = None
-    ) -> Doc:
+    def hostile(self, actor: str, target: str, needle: str, kind: str, cameo: str) -> Doc:
+        """An event of PLOVER type ``kind`` (REJECT, ACCUSE, THREATEN...) by ``actor`` on
+        ``target``; a rejection is stored "refused", as the extractor codes it."""
+        self.rows.append(
+            (
+                "hostile",
+                {"actor": actor, "target": target, "needle": needle, "kind": kind, "cameo": cameo},
+            )
+        )
+        return self
+
+    def estimate(self, holder: str, needle: str, probability: float, by: str | None = None) -> Doc:
         """A probability estimate held by ``holder`` (text), resolved to actor ``by`` (key)."""
         self.rows.append(
             ("estimate", {"holder": holder, "needle": needle, "p": probability, "by": by})
@@ -164,6 +173,18 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                             target_actor_id=ids[spec["target"]],
                             place=spec["place"],
                             status="happened",
+                            **span,
+                        )
+                    )
+                elif kind == "hostile":
+                    session.add(
+                        Event(
+                            document_id=row.id,
+                            type=spec["kind"],
+                            cameo=spec["cameo"],
+                            source_actor_id=ids[spec["actor"]],
+                            target_actor_id=ids[spec["target"]],
+                            status="refused" if spec["kind"] == "REJECT" else "happened",
                             **span,
                         )
                     )

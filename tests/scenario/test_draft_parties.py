@@ -219,8 +219,10 @@ def test_a_host_the_parties_name_is_still_a_mediator_unless_it_takes_a_side(
     )
     doc.event("KAZ", "Kazakhstan hosted the delegations", "host", "043")
     doc.claim(
-        "AZE", "Azerbaijan said it would meet Armenia in Kazakhstan to agree a border",
-        "territory", "demand",
+        "AZE",
+        "Azerbaijan said it would meet Armenia in Kazakhstan to agree a border",
+        "territory",
+        "demand",
     )
     doc.claim("ARM", "Armenia rejected a border drawn on Soviet maps", "territory", "reject")
     countries = [state("KAZ", "Kazakhstan"), state("AZE", "Azerbaijan"), state("ARM", "Armenia")]

@@ -119,6 +119,12 @@ def build_draft(
             "first (or check the actors with `zopa actors`)"
         )
     every = {unit.key: unit for unit in units.units()}
+    opposed: dict[str, set[str]] = defaultdict(set)
+    for event in rows.hostile:
+        ends = units.unit(event.source_actor_id), units.unit(event.target_actor_id)
+        if ends[0] is not None and ends[1] is not None and ends[0] is not ends[1]:
+            opposed[ends[0].key].add(ends[1].key)
+            opposed[ends[1].key].add(ends[0].key)
     # A unit with no claim of its own is a party when the parties' claims name it repeatedly.
     times_named = Counter(key for keys in named.values() for key in keys)
     claimants = {key for claims in by_issue.values() for key in claims}
@@ -126,7 +132,7 @@ def build_draft(
     issues: list[dict[str, Any]] = []
     for issue_id in sorted(by_issue):
         claims = by_issue[issue_id]
-        sides = orient(labels[issue_id], claims, named, every, rows.excerpts)
+        sides = orient(labels[issue_id], claims, named, every, rows.excerpts, opposed)
         issues.append(_issue(issue_id, labels[issue_id], sides))
         pole_name = every[sides.pole].name
         for key in sorted(claims):

@@ -24,6 +24,8 @@ HOSTING_MODES = frozenset({"host", "043"})
 #: CAMEO codes of a meeting or a signing: both ends are at the table (040 consult, 057 sign).
 TABLE_CODES = frozenset({"040", "057"})
 _NOT_HAPPENING = frozenset({"refused", "hypothetical"})
+#: PLOVER types of an act of one party against another: they stand on opposite sides.
+HOSTILE_TYPES = frozenset({"REJECT", "ACCUSE", "THREATEN", "COERCE", "ASSAULT", "SANCTION"})
 #: Longest claim excerpt quoted in an anchor.
 EXCERPT_CHARS = 140
 
@@ -82,6 +84,9 @@ class DraftRows:
     meetings: list[Event] = field(default_factory=list)
     #: consultations (CAMEO 04) with a place: where talks were held
     venues: list[Event] = field(default_factory=list)
+    #: rejections, accusations, threats, coercion, attacks, sanctions with both ends known
+    #: (a rejection is stored "refused"; only hypothetical ones are left out)
+    hostile: list[Event] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     #: documents left out because they were published after ``as_of`` or are undated
@@ -123,9 +128,13 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
         events = session.scalars(
             select(Event)
             .join(Document, Document.id == Event.document_id)
-            .where(kept, Event.source_actor_id.is_not(None), Event.status.not_in(_NOT_HAPPENING))
+            .where(kept, Event.source_actor_id.is_not(None), Event.status != "hypothetical")
             .order_by(Event.id)
         ).all()
+        rows.hostile = [
+            e for e in events if e.type in HOSTILE_TYPES and e.target_actor_id is not None
+        ]
+        events = [e for e in events if e.status not in _NOT_HAPPENING]
         rows.mediations = [e for e in events if {e.mode, e.cameo} & MEDIATION_MODES]
         rows.hostings = [e for e in events if {e.mode, e.cameo} & HOSTING_MODES]
         rows.meetings = [
