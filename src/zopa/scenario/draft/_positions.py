@@ -7,9 +7,10 @@ demand, offers and conditions in between (:data:`STANCE_VALUES`). The position
 is the median of its claims' values, each weighted by how firmly its stance
 commits the speaker (:data:`FIRMNESS`: a red line, rejection or demand counts
 more than an offer or an acceptance); the confidence grows with the number of
-claims that agree with it, and falls when they conflict. Salience comes from cue words ("primary goal",
-"very secondary"), else from a red line, else from how often the party claims
-the issue. A party with no claim of its own gets a placeholder that says so.
+claims that agree with it, and falls when they conflict. Salience comes from
+cue words ("primary goal", "very secondary"), else from a red line, else from
+how often the party claims the issue. A party with no claim of its own gets a
+placeholder that says so.
 """
 
 from __future__ import annotations
