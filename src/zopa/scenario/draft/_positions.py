@@ -23,7 +23,7 @@ from zopa.scenario.draft._rows import cite
 if TYPE_CHECKING:
     from zopa.store import Claim
 
-__all__ = ["SALIENCE_CUES", "STANCE_VALUES", "placeholder_stance", "stance"]
+__all__ = ["FIRMNESS", "SALIENCE_CUES", "STANCE_VALUES", "placeholder_stance", "stance"]
 
 Role = Literal["pole", "ally", "resisting"]
 
@@ -92,7 +92,7 @@ def _cites(claims: list[Claim]) -> list[dict[str, Any]]:
     return [cite("claim", c) for c in sorted(claims, key=lambda c: c.id)]
 
 
-def weighted_median(pairs: list[tuple[int, int]]) -> float:
+def _weighted_median(pairs: list[tuple[int, int]]) -> float:
     """The median of ``(value, weight)`` pairs: the value at half the total weight (the
     mean of the two values either side when half falls exactly between them)."""
     ordered = sorted(pairs)
@@ -110,7 +110,7 @@ def weighted_median(pairs: list[tuple[int, int]]) -> float:
 def _position(claims: list[Claim], role: Role, pole_name: str) -> dict[str, Any]:
     values = [STANCE_VALUES[role].get(c.stance, 50) for c in claims]
     value = round(
-        weighted_median(
+        _weighted_median(
             [(v, FIRMNESS.get(c.stance, 1)) for v, c in zip(values, claims, strict=True)]
         )
     )
