@@ -216,3 +216,26 @@ def test_a_party_the_pole_rejects_resists_it_even_with_demands_of_its_own(store:
     assert _position(data, "bolivia", "territory")["position"]["value"] == 100
     assert _position(data, "chile", "territory")["position"]["value"] < 50
     assert _position(data, "peru", "territory")["position"]["value"] > 50  # no sign against
+
+
+def test_a_state_named_once_per_issue_in_lists_is_not_made_a_party(store: Store) -> None:
+    # Invited along with others on two issues: not asked to give on either.
+    doc = Doc(
+        "Armenia proposed talks in Geneva and asked Italy to join them. "
+        "Armenia demanded guarantees for the corridor from Italy and others. "
+        "Azerbaijan rejected talks in Geneva. Azerbaijan rejected guarantees for the corridor."
+    )
+    doc.claim(
+        "ARM", "Armenia proposed talks in Geneva and asked Italy to join them", "format", "demand"
+    )
+    doc.claim(
+        "ARM",
+        "Armenia demanded guarantees for the corridor from Italy and others",
+        "guarantees",
+        "demand",
+    )
+    doc.claim("AZE", "Azerbaijan rejected talks in Geneva", "format", "reject")
+    doc.claim("AZE", "Azerbaijan rejected guarantees for the corridor", "guarantees", "reject")
+    countries = [state("ARM", "Armenia"), state("AZE", "Azerbaijan"), state("ITA", "Italy")]
+    write(store, countries, [doc])
+    assert "italy" not in {a["id"] for a in _draft(store)["actors"]}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["build_draft", "draft_scenario"]
 
-#: How many parties' claims must name a unit without claims of its own to make it a party.
+#: How many of the pole's claims on an issue must name a unit without claims of its own to make
+#: it a party on the issue (asked to give), unless the events show it against the pole.
 _NAMED_TO_BE_A_PARTY = 2
 
 
@@ -125,8 +126,6 @@ def build_draft(
         if ends[0] is not None and ends[1] is not None and ends[0] is not ends[1]:
             opposed[ends[0].key].add(ends[1].key)
             opposed[ends[1].key].add(ends[0].key)
-    # A unit with no claim of its own is a party when the parties' claims name it repeatedly.
-    times_named = Counter(key for keys in named.values() for key in keys)
     claimants = {key for claims in by_issue.values() for key in claims}
     parties: dict[str, dict[str, Any]] = {}
     issues: list[dict[str, Any]] = []
@@ -143,9 +142,15 @@ def build_draft(
                 claims[key], role, pole_name
             )
         for key in sorted(sides.addressees):
-            if key not in claimants and times_named[key] < _NAMED_TO_BE_A_PARTY:
-                continue
+            # Asked to give: named again and again in the pole's claims on the issue, or
+            # shown against the pole by the events; not one of a list of invitees.
             asking = [c for c in claims[sides.pole] if key in named[c.id]]
+            if (
+                key not in claimants
+                and len(asking) < _NAMED_TO_BE_A_PARTY
+                and key not in opposed[sides.pole]
+            ):
+                continue
             _party(parties, every[key])["positions"][issue_id] = placeholder_stance(
                 pole_name, asking
             )
