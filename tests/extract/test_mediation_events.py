@@ -144,6 +144,14 @@ def test_a_broker_or_host_is_no_party_to_the_deal_or_talks(nlp: Language) -> Non
         # guarantors and facilitators named by their role
         ("Norway and Mexico acted as guarantors of the talks.", "mediate", {"NOR", "MEX"}),
         ("Switzerland served as facilitator of the dialogue.", "mediate", {"CHE"}),
+        # auspices, good offices, convening
+        (
+            "Talks between Sudan and South Sudan resumed under the auspices of Kenya.",
+            "mediate",
+            {"KEN"},
+        ),
+        ("Switzerland offered its good offices to Armenia and Azerbaijan.", "mediate", {"CHE"}),
+        ("The African Union convened talks between Egypt and Ethiopia.", "host", {"org:au"}),
     ],
 )
 def test_offers_hosts_and_guarantors_are_third_parties(

@@ -918,6 +918,12 @@ class EventExtractor:
             for pobj in prep.children
         ):
             return [], None  # "guarantors of Ukraine's security" take a side
+        if anchor.lower_ == "auspices":  # "under the auspices of X" (lemma: "auspex")
+            for pobj in (g for c in anchor.children if c.lower_ == "of" for g in c.children):
+                keys = self._actors(pobj, ctx, exclude=set())
+                if keys:
+                    return keys, pobj
+            return [], None
         near: list[Token] = [anchor.head] if anchor.dep_ == "relcl" else []
         role_of = _role_verb(anchor)
         if role_of is not None:  # "Oman will remain the mediator", "Norway acted as mediator"
