@@ -191,9 +191,10 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     takes a side: it rejects or draws a red line on an issue (Russia hosting an
     envoy in Moscow stays a party; Turkey hosting the delegations and urging a
     ceasefire mediates). The parties' naming it is no side: talks are held *in*
-    the host. Talks held in a city of a third state (a place of a consultation
-    whose ends are not that state) make it a host too, unless it also sits at the
-    table itself (an end of a meeting or signing).
+    the host. Talks held in a city of a third state (the place of a meeting or a
+    negotiation whose ends are not that state; not a call or a visit) make it a
+    host too, unless it also sits at the table itself (an end of a meeting or
+    signing) or takes a side.
     """
     opposing = {
         u.key

@@ -23,6 +23,8 @@ MEDIATION_MODES = frozenset({"mediate", "045"})
 HOSTING_MODES = frozenset({"host", "043"})
 #: CAMEO codes of a meeting or a signing: both ends are at the table (040 consult, 057 sign).
 TABLE_CODES = frozenset({"040", "057"})
+#: CAMEO codes of talks held somewhere (040 consult, 046 negotiate): not a call or a visit.
+TALKS_CODES = frozenset({"040", "046"})
 _NOT_HAPPENING = frozenset({"refused", "hypothetical"})
 #: PLOVER types of an act of one party against another: they stand on opposite sides.
 HOSTILE_TYPES = frozenset({"REJECT", "ACCUSE", "THREATEN", "COERCE", "ASSAULT", "SANCTION"})
@@ -82,7 +84,7 @@ class DraftRows:
     hostings: list[Event] = field(default_factory=list)
     #: meetings and signings with both ends known
     meetings: list[Event] = field(default_factory=list)
-    #: consultations (CAMEO 04) with a place: where talks were held
+    #: meetings and negotiations (:data:`TALKS_CODES`) with a place: where talks were held
     venues: list[Event] = field(default_factory=list)
     #: rejections, accusations, threats, coercion, attacks, sanctions with both ends known
     #: (a rejection is stored "refused"; only hypothetical ones are left out)
@@ -140,7 +142,7 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
         rows.meetings = [
             e for e in events if e.cameo in TABLE_CODES and e.target_actor_id is not None
         ]
-        rows.venues = [e for e in events if e.type == "CONSULT" and e.place]
+        rows.venues = [e for e in events if e.cameo in TALKS_CODES and e.place]
         rows.estimates = list(
             session.scalars(
                 select(Estimate)
