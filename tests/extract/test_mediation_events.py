@@ -130,3 +130,37 @@ def test_a_broker_or_host_is_no_party_to_the_deal_or_talks(nlp: Language) -> Non
         assert all(
             e["mode"] in ("mediate", "host") for e in found if e["source_actor"] in ("USA", third)
         ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "mediators"),
+    [
+        # an offer or a readiness to mediate or host keeps its mode (CAMEO 039: intent to mediate)
+        ("Oman offered to mediate between Iran and Israel.", "mediate", {"OMN"}),
+        ("Kenya said it was ready to host the talks again.", "host", {"KEN"}),
+        # a host of the people at the table, of a round, of officials
+        ("Qatar has hosted all three rounds of the talks.", "host", {"QAT"}),
+        ("Egypt hosted Benjamin Netanyahu and Mahmoud Abbas for talks.", "host", {"EGY"}),
+        # guarantors and facilitators named by their role
+        ("Norway and Mexico acted as guarantors of the talks.", "mediate", {"NOR", "MEX"}),
+        ("Switzerland served as facilitator of the dialogue.", "mediate", {"CHE"}),
+        # auspices, good offices, convening
+        (
+            "Talks between Sudan and South Sudan resumed under the auspices of Kenya.",
+            "mediate",
+            {"KEN"},
+        ),
+        ("Switzerland offered its good offices to Armenia and Azerbaijan.", "mediate", {"CHE"}),
+        ("The African Union convened talks between Egypt and Ethiopia.", "host", {"org:au"}),
+    ],
+)
+def test_offers_hosts_and_guarantors_are_third_parties(
+    nlp: Language, text: str, mode: str, mediators: set[str]
+) -> None:
+    found = _third_party(nlp, text)
+    assert {source for _, m, _, source, _ in found if m == mode} == mediators, found
+
+
+def test_a_security_guarantor_is_no_mediator(nlp: Language) -> None:
+    text = "Britain and France would act as guarantors of Ukraine's security."
+    assert _third_party(nlp, text) == set()

@@ -58,14 +58,29 @@ class Doc:
         )
         return self
 
-    def meeting(self, actor: str, target: str, needle: str) -> Doc:
-        """A meeting (CAMEO 040) of ``actor`` with ``target``."""
-        self.rows.append(("meeting", {"actor": actor, "target": target, "needle": needle}))
+    def meeting(self, actor: str, target: str, needle: str, place: str | None = None) -> Doc:
+        """A meeting (CAMEO 040) of ``actor`` with ``target``, held at ``place``."""
+        self.rows.append(
+            ("meeting", {"actor": actor, "target": target, "needle": needle, "place": place})
+        )
         return self
 
-    def estimate(self, holder: str, needle: str, probability: float) -> Doc:
-        """A probability estimate held by ``holder`` (text)."""
-        self.rows.append(("estimate", {"holder": holder, "needle": needle, "p": probability}))
+    def hostile(self, actor: str, target: str, needle: str, kind: str, cameo: str) -> Doc:
+        """An event of PLOVER type ``kind`` (REJECT, ACCUSE, THREATEN...) by ``actor`` on
+        ``target``; a rejection is stored "refused", as the extractor codes it."""
+        self.rows.append(
+            (
+                "hostile",
+                {"actor": actor, "target": target, "needle": needle, "kind": kind, "cameo": cameo},
+            )
+        )
+        return self
+
+    def estimate(self, holder: str, needle: str, probability: float, by: str | None = None) -> Doc:
+        """A probability estimate held by ``holder`` (text), resolved to actor ``by`` (key)."""
+        self.rows.append(
+            ("estimate", {"holder": holder, "needle": needle, "p": probability, "by": by})
+        )
         return self
 
 
@@ -156,7 +171,20 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                             cameo="040",
                             source_actor_id=ids[spec["actor"]],
                             target_actor_id=ids[spec["target"]],
+                            place=spec["place"],
                             status="happened",
+                            **span,
+                        )
+                    )
+                elif kind == "hostile":
+                    session.add(
+                        Event(
+                            document_id=row.id,
+                            type=spec["kind"],
+                            cameo=spec["cameo"],
+                            source_actor_id=ids[spec["actor"]],
+                            target_actor_id=ids[spec["target"]],
+                            status="refused" if spec["kind"] == "REJECT" else "happened",
                             **span,
                         )
                     )
@@ -177,6 +205,7 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                         Estimate(
                             document_id=row.id,
                             holder_text=spec["holder"],
+                            holder_actor_id=ids[spec["by"]] if spec["by"] else None,
                             phrase=spec["needle"],
                             probability=spec["p"],
                             low=spec["p"] - 0.05,

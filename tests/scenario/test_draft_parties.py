@@ -182,3 +182,66 @@ def test_a_state_at_the_table_with_a_claimant_is_a_party_without_positions(store
     assert thailand["kind"] == "state" and thailand["positions"] == {}
     assert thailand["evidence"][0]["note"].startswith("at the table")
     assert thailand["evidence"][1]["start"] == 0
+
+
+def test_a_person_linked_to_no_one_who_gives_odds_is_a_commentator(store: Store) -> None:
+    # "Dr Ines Varela of the Tagus Forum" was stored as a bare person: no country, no
+    # affiliation, no role. She forecasts and asserts, so she comments; a bare person who
+    # only states demands (a linker miss on a party's envoy) still counts.
+    doc = Doc(
+        "Peru demanded access to the port. Chile rejected access to the port. "
+        "Dr Ines Varela said access to the port was a condition for Lima. "
+        "Varela put the chance of a deal at 30 percent. "
+        "Marco Quispe demanded access to the port."
+    )
+    doc.claim("PER", "Peru demanded access to the port", "trade", "demand")
+    doc.claim("CHL", "Chile rejected access to the port", "trade", "reject")
+    doc.claim("varela", "Dr Ines Varela said access to the port", "trade", "demand")
+    doc.estimate("Varela", "put the chance of a deal at 30 percent", 0.3, by="varela")
+    doc.claim("quispe", "Marco Quispe demanded access to the port", "trade", "demand")
+    people = [
+        actor("varela", "Ines Varela", "person"),
+        actor("quispe", "Marco Quispe", "person"),
+    ]
+    write(store, [state("PER", "Peru"), state("CHL", "Chile"), *people], [doc])
+    ids = {a["id"] for a in _draft(store)["actors"]}
+    assert "ines_varela" not in ids
+    assert {"peru", "chile", "marco_quispe"} <= ids
+
+
+def test_a_host_the_parties_name_is_still_a_mediator_unless_it_takes_a_side(
+    store: Store,
+) -> None:
+    # Being named in a party's claim ("would meet Armenia in Kazakhstan") makes no side.
+    doc = Doc(
+        "Kazakhstan hosted the delegations. Azerbaijan said it would meet Armenia in Kazakhstan "
+        "to agree a border. Armenia rejected a border drawn on Soviet maps."
+    )
+    doc.event("KAZ", "Kazakhstan hosted the delegations", "host", "043")
+    doc.claim(
+        "AZE",
+        "Azerbaijan said it would meet Armenia in Kazakhstan to agree a border",
+        "territory",
+        "demand",
+    )
+    doc.claim("ARM", "Armenia rejected a border drawn on Soviet maps", "territory", "reject")
+    countries = [state("KAZ", "Kazakhstan"), state("AZE", "Azerbaijan"), state("ARM", "Armenia")]
+    write(store, countries, [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds == {"kazakhstan": "mediator", "azerbaijan": "state", "armenia": "state"}
+
+
+def test_talks_held_in_a_city_of_a_third_state_make_it_the_host(store: Store) -> None:
+    doc = Doc(
+        "Sudan and South Sudan held talks in Nairobi on the oil fees. Sudan demanded higher "
+        "oil fees. South Sudan rejected higher oil fees. Kenya welcomed the talks."
+    )
+    doc.meeting("SDN", "SSD", "Sudan and South Sudan held talks in Nairobi", place="Nairobi")
+    doc.claim("SDN", "Sudan demanded higher oil fees", "trade", "demand")
+    doc.claim("SSD", "South Sudan rejected higher oil fees", "trade", "reject")
+    doc.mention("KEN", "Kenya")
+    countries = [state("SDN", "Sudan"), state("SSD", "South Sudan"), state("KEN", "Kenya")]
+    write(store, countries, [doc])
+    kenya = _actor(_draft(store), "kenya")
+    assert kenya["kind"] == "mediator"
+    assert any("Nairobi" in e.get("note", "") for e in kenya["evidence"])

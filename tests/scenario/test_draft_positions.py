@@ -84,8 +84,8 @@ def test_positions_follow_each_party_s_own_stances(dam: Store) -> None:
     data = _draft(dam)
     assert _position(data, "egypt", "dam")["position"]["value"] == 100
     ethiopia = _position(data, "ethiopia", "dam")["position"]
-    # A rejection (0) and an offer (35): between them, below the midpoint.
-    assert ethiopia["value"] == round((0 + 35) / 2) and ethiopia["value"] < 50
+    # A rejection (0) weighs more than an offer (35): the firm no places it.
+    assert ethiopia["value"] == 0 and ethiopia["confidence"] < 0.3
     # Sudan accepts Egypt's demand: near it.
     assert _position(data, "sudan", "dam")["position"]["value"] == STANCE_VALUES["ally"]["accept"]
     assert {e.get("claim") for e in ethiopia["evidence"]} >= {3, 5}
@@ -183,3 +183,59 @@ def test_an_anchor_quotes_the_claim_s_sentence_or_a_window_around_the_claim() ->
     words = excerpt(long, claim, 80)  # the sentence is the whole text here
     assert "Egypt demanded a binding deal" in words
     assert words.startswith("…") and words.endswith("…") and len(words) <= 80
+
+
+def test_a_firm_no_outweighs_several_soft_acceptances() -> None:
+    # A resisting side that rejects the demand and states its own, while accepting pieces
+    # of it more often, still stands on its side of the scale; the mix lowers confidence.
+    mixed = stance(
+        _claims("reject", "demand", "offer", "offer", "accept", "accept", "accept", "accept"),
+        "resisting",
+        "X",
+    )["position"]
+    assert mixed["value"] < 50
+    assert (
+        mixed["confidence"] < stance(_claims("reject"), "resisting", "X")["position"]["confidence"]
+    )
+
+
+def test_a_party_the_pole_rejects_resists_it_even_with_demands_of_its_own(store: Store) -> None:
+    # Both demand on the same issue without naming each other; an event shows them opposed.
+    doc = Doc(
+        "Bolivia demanded sovereign access to the sea. Chile rejected the Bolivian case. "
+        "Chile demanded that the 1904 treaty on the sea stand. "
+        "Peru demanded a say on any corridor to the sea."
+    )
+    doc.claim("BOL", "Bolivia demanded sovereign access to the sea", "territory", "demand")
+    doc.claim("BOL", "Bolivia demanded sovereign access", "territory", "goal")
+    doc.claim("CHL", "Chile demanded that the 1904 treaty on the sea stand", "territory", "demand")
+    doc.claim("PER", "Peru demanded a say on any corridor to the sea", "territory", "demand")
+    doc.hostile("CHL", "BOL", "Chile rejected the Bolivian case", "REJECT", "120")
+    write(store, [state("BOL", "Bolivia"), state("CHL", "Chile"), state("PER", "Peru")], [doc])
+    data = _draft(store)
+    assert _position(data, "bolivia", "territory")["position"]["value"] == 100
+    assert _position(data, "chile", "territory")["position"]["value"] < 50
+    assert _position(data, "peru", "territory")["position"]["value"] > 50  # no sign against
+
+
+def test_a_state_named_once_per_issue_in_lists_is_not_made_a_party(store: Store) -> None:
+    # Invited along with others on two issues: not asked to give on either.
+    doc = Doc(
+        "Armenia proposed talks in Geneva and asked Italy to join them. "
+        "Armenia demanded guarantees for the corridor from Italy and others. "
+        "Azerbaijan rejected talks in Geneva. Azerbaijan rejected guarantees for the corridor."
+    )
+    doc.claim(
+        "ARM", "Armenia proposed talks in Geneva and asked Italy to join them", "format", "demand"
+    )
+    doc.claim(
+        "ARM",
+        "Armenia demanded guarantees for the corridor from Italy and others",
+        "guarantees",
+        "demand",
+    )
+    doc.claim("AZE", "Azerbaijan rejected talks in Geneva", "format", "reject")
+    doc.claim("AZE", "Azerbaijan rejected guarantees for the corridor", "guarantees", "reject")
+    countries = [state("ARM", "Armenia"), state("AZE", "Azerbaijan"), state("ITA", "Italy")]
+    write(store, countries, [doc])
+    assert "italy" not in {a["id"] for a in _draft(store)["actors"]}

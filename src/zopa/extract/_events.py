@@ -168,6 +168,11 @@ _WINDOW = 200
 #: PLOVER CONSULT modes of a third party: a mediator (CAMEO 045) or a host (CAMEO 043) acts
 #: towards the parties it brings together and is never one of them.
 THIRD_PARTY_MODES = frozenset({"mediate", "host"})
+#: Nouns naming a third party's role; they make an event only beside or predicated of the
+#: actor ("Norway, the mediator,", "Mexico acts as guarantor"), never from a nationality.
+_ROLE_NOUNS = frozenset({"mediator", "guarantor", "facilitator"})
+#: What a guarantor of which is an ally, not a third party ("guarantors of Ukraine's security").
+_ALLY_GUARANTEES = frozenset({"security", "defence", "defense", "independence", "sovereignty"})
 #: Nouns whose "of" phrase names the parties a host receives ("the delegations of X and Y").
 _PARTY_NOUNS = frozenset({"delegation", "leader", "president", "minister", "envoy", "negotiator"})
 _HOSTILE_TYPES = frozenset({"ACCUSE", "THREATEN", "COERCE", "ASSAULT", "PROTEST"})
@@ -197,6 +202,8 @@ class EventEntry:
     needs_prep: frozenset[str] = frozenset()
     needs_doer: bool = False
     objects: frozenset[str] = frozenset()
+    #: entity labels whose names also count as objects ("hosted Netanyahu": PERSON)
+    named_objects: frozenset[str] = frozenset()
     standalone: bool = True
     unless_amod: frozenset[str] = frozenset()
     complement: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -280,6 +287,7 @@ def _parse_lexicon(data: Any, source: str) -> EventLexicon:
                 needs_prep=_words(raw.get("needs_prep"), f"{where}.needs_prep"),
                 needs_doer=bool(raw.get("needs_doer", False)),
                 objects=_words(raw.get("objects"), f"{where}.objects"),
+                named_objects=_words(raw.get("named_objects"), f"{where}.named_objects"),
                 standalone=bool(raw.get("standalone", True)) and "adjectives" not in kinds,
                 unless_amod=_words(raw.get("unless_amod"), f"{where}.unless_amod"),
                 complement=_mapping(raw.get("complement"), f"{where}.complement"),
@@ -644,7 +652,9 @@ class EventExtractor:
             return False
         if entry.objects and root.pos_ == "VERB":
             return any(
-                t.lemma_.lower() in entry.objects or t.lower_ in entry.objects
+                t.lemma_.lower() in entry.objects
+                or t.lower_ in entry.objects
+                or t.ent_type_.lower() in entry.named_objects
                 for t in self._object_words(root)
             )
         return True
@@ -902,6 +912,18 @@ class EventExtractor:
         States and Qatar", "Qatar hosted ...") unless it is a "between" party, else the
         actor the noun stands beside ("the mediator, Norway," or "Norway, the mediator,");
         the noun "mediator" only so ("an Egyptian mediator said" names no mediation)."""
+        if anchor.lemma_.lower() in _ROLE_NOUNS and any(
+            prep.lower_ == "of" and pobj.lemma_.lower() in _ALLY_GUARANTEES
+            for prep in anchor.children
+            for pobj in prep.children
+        ):
+            return [], None  # "guarantors of Ukraine's security" take a side
+        if anchor.lower_ == "auspices":  # "under the auspices of X" (lemma: "auspex")
+            for pobj in (g for c in anchor.children if c.lower_ == "of" for g in c.children):
+                keys = self._actors(pobj, ctx, exclude=set())
+                if keys:
+                    return keys, pobj
+            return [], None
         near: list[Token] = [anchor.head] if anchor.dep_ == "relcl" else []
         role_of = _role_verb(anchor)
         if role_of is not None:  # "Oman will remain the mediator", "Norway acted as mediator"
@@ -910,7 +932,7 @@ class EventExtractor:
             keys = self._actors(token, ctx, exclude=set())
             if keys:
                 return keys, token
-        if anchor.lemma_.lower() != "mediator":  # "an Egyptian mediator said": who, unsure
+        if anchor.lemma_.lower() not in _ROLE_NOUNS:  # "an Egyptian mediator said": who, unsure
             sources, source_tok = self._sources(anchor, ctx)
             if sources and source_tok is not None and source_tok.head.lower_ != "between":
                 return sources, source_tok

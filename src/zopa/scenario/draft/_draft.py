@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["build_draft", "draft_scenario"]
 
-#: How many parties' claims must name a unit without claims of its own to make it a party.
+#: How many of the pole's claims on an issue must name a unit without claims of its own to make
+#: it a party on the issue (asked to give), unless the events show it against the pole.
 _NAMED_TO_BE_A_PARTY = 2
 
 
@@ -82,7 +83,8 @@ def build_draft(
     :mod:`._capability` for how each value is placed.
     """
     rows = load_rows(store, as_of)
-    units = resolve_units(rows.actors, rows.outlets)
+    forecasters = {e.holder_actor_id for e in rows.estimates if e.holder_actor_id is not None}
+    units = resolve_units(rows.actors, rows.outlets, forecasters)
     if issue_labels is None:
         from zopa.extract._issues import load_issue_lexicon
 
@@ -96,7 +98,7 @@ def build_draft(
         for claim in rows.claims
         if units.unit(claim.actor_id) is not None
     }
-    mediators = _mediators(rows, units, named)
+    mediators = _mediators(rows, units)
     named = {claim: keys - set(mediators) for claim, keys in named.items()}
     by_issue: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     labels: dict[str, str] = {}
@@ -118,14 +120,18 @@ def build_draft(
             "first (or check the actors with `zopa actors`)"
         )
     every = {unit.key: unit for unit in units.units()}
-    # A unit with no claim of its own is a party when the parties' claims name it repeatedly.
-    times_named = Counter(key for keys in named.values() for key in keys)
+    opposed: dict[str, set[str]] = defaultdict(set)
+    for event in rows.hostile:
+        ends = units.unit(event.source_actor_id), units.unit(event.target_actor_id)
+        if ends[0] is not None and ends[1] is not None and ends[0] is not ends[1]:
+            opposed[ends[0].key].add(ends[1].key)
+            opposed[ends[1].key].add(ends[0].key)
     claimants = {key for claims in by_issue.values() for key in claims}
     parties: dict[str, dict[str, Any]] = {}
     issues: list[dict[str, Any]] = []
     for issue_id in sorted(by_issue):
         claims = by_issue[issue_id]
-        sides = orient(labels[issue_id], claims, named, every, rows.excerpts)
+        sides = orient(labels[issue_id], claims, named, every, rows.excerpts, opposed)
         issues.append(_issue(issue_id, labels[issue_id], sides))
         pole_name = every[sides.pole].name
         for key in sorted(claims):
@@ -136,9 +142,15 @@ def build_draft(
                 claims[key], role, pole_name
             )
         for key in sorted(sides.addressees):
-            if key not in claimants and times_named[key] < _NAMED_TO_BE_A_PARTY:
-                continue
+            # Asked to give: named again and again in the pole's claims on the issue, or
+            # shown against the pole by the events; not one of a list of invitees.
             asking = [c for c in claims[sides.pole] if key in named[c.id]]
+            if (
+                key not in claimants
+                and len(asking) < _NAMED_TO_BE_A_PARTY
+                and key not in opposed[sides.pole]
+            ):
+                continue
             _party(parties, every[key])["positions"][issue_id] = placeholder_stance(
                 pole_name, asking
             )
@@ -163,17 +175,27 @@ def _aliases(unit: Unit) -> set[str]:
     return unit.aliases | last
 
 
-def _mediators(
-    rows: DraftRows, units: Units, named: Mapping[int, set[str]]
-) -> dict[str, list[Any]]:
+def _venue_state(place: str) -> str | None:
+    """The state (ISO alpha-3) of the largest city called ``place``, ``None`` if none is known."""
+    from zopa.extract._places import city_countries
+
+    found = city_countries(place)
+    return max(found, key=lambda code: found[code]) if found else None
+
+
+def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     """Mediating units with their events.
 
-    The doer of a mediation event mediates. The host of talks mediates unless it
-    is a side: the other parties' claims name it, or it rejects or draws a red
-    line (Russia hosting an envoy in Moscow stays a party; Turkey hosting the
-    delegations and urging a ceasefire mediates).
+    The doer of a mediation event (mediating, brokering, facilitating, acting as
+    guarantor, offering to mediate) mediates. The host of talks mediates unless it
+    takes a side: it rejects or draws a red line on an issue (Russia hosting an
+    envoy in Moscow stays a party; Turkey hosting the delegations and urging a
+    ceasefire mediates). The parties' naming it is no side: talks are held *in*
+    the host. Talks held in a city of a third state (the place of a meeting or a
+    negotiation whose ends are not that state; not a call or a visit) make it a
+    host too, unless it also sits at the table itself (an end of a meeting or
+    signing) or takes a side.
     """
-    addressed = {key for keys in named.values() for key in keys}
     opposing = {
         u.key
         for c in rows.claims
@@ -186,7 +208,21 @@ def _mediators(
             out[unit.key].append(event)
     for event in rows.hostings:
         unit = units.unit(event.source_actor_id)
-        if unit is not None and (unit.key in out or unit.key not in addressed | opposing):
+        if unit is not None and (unit.key in out or unit.key not in opposing):
+            out[unit.key].append(event)
+    seated = {
+        u.key
+        for e in rows.meetings
+        for actor_id in (e.source_actor_id, e.target_actor_id)
+        if (u := units.unit(actor_id)) is not None
+    }
+    for event in rows.venues:
+        code = _venue_state(event.place or "")
+        ends = [units.unit(event.source_actor_id), units.unit(event.target_actor_id)]
+        if code is None or any(u is not None and u.country == code for u in ends):
+            continue
+        unit = units.state(code)
+        if unit.key in out or unit.key not in opposing | seated:
             out[unit.key].append(event)
     return dict(out)
 

@@ -61,6 +61,7 @@ def orient(
     named: Mapping[int, set[str]],
     units: Mapping[str, Unit],
     words: Mapping[int, str],
+    opposed: Mapping[str, set[str]] | None = None,
 ) -> Orientation:
     """Orient one issue from its parties' claims.
 
@@ -76,14 +77,20 @@ def orient(
         Every party by key (addressees are looked up here).
     words:
         Each claim's words in context (its sentence), by claim id: the anchors quote them.
+    opposed:
+        The parties each party acts against (rejects, accuses, threatens, coerces,
+        attacks or sanctions, or is so acted against by), by party key.
 
     Notes
     -----
     The pole is the party whose claims weigh most as demands
     (:data:`DEMAND_WEIGHT`; ties: more claims, then key). Another party resists
     it when it rejects or draws a red line on the issue, when the pole's claims
-    name it (it is asked to give), or when its own claims name the pole — except
-    a party whose claim shares the pole's sentence span (a co-claimant).
+    name it (it is asked to give), when its own claims name the pole — except
+    a party whose claim shares the pole's sentence span (a co-claimant) — or
+    when the events show the two against each other (``opposed``): two parties
+    that each state a demand are on opposite sides when one rejects or threatens
+    the other, allies otherwise.
     """
     pole = min(
         claims,
@@ -110,6 +117,7 @@ def orient(
             key in asked
             or any(c.stance in AGAINST for c in own)
             or any(pole in named.get(c.id, set()) for c in own)
+            or key in (opposed or {}).get(pole, set())
         )
     }
     out = Orientation(pole, resisting, asked - set(claims))

@@ -3,14 +3,17 @@
 A person speaks for the state or organisation they represent (``Actor.country``,
 ``Actor.affiliation``): "Kagame" and "Rwanda" are one party, its claims merged,
 the person named in the party's evidence. Commentators (analysts, experts,
-journalists, think tanks, outlets) never become parties; mediators come from
-mediation and hosting events.
+journalists, think tanks, outlets) never become parties, nor does a person
+linked to no state or body who gives odds (a forecaster whose affiliation the
+linker missed: "said Dr X of the Y Forum", put the chance at 30 percent);
+mediators come from mediation and hosting events.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -97,6 +100,8 @@ class Units:
     """Each store actor's unit (``None`` for a commentator)."""
 
     of_actor: dict[int, Unit | None]
+    #: states no store actor stands for, added by :meth:`state` (a host named only as a venue)
+    added: dict[str, Unit] = field(default_factory=dict)
 
     def unit(self, actor_id: int | None) -> Unit | None:
         """The unit an actor speaks for, ``None`` for a commentator or an unknown actor."""
@@ -105,10 +110,19 @@ class Units:
     def units(self) -> list[Unit]:
         """Every unit, once."""
         seen: dict[str, Unit] = {}
-        for unit in self.of_actor.values():
+        for unit in [*self.of_actor.values(), *self.added.values()]:
             if unit is not None:
                 seen.setdefault(unit.key, unit)
         return list(seen.values())
+
+    def state(self, code: str) -> Unit:
+        """The unit of the state ``code`` (ISO alpha-3), added when no store actor is it."""
+        key = f"state:{code}"
+        found = next((u for u in self.units() if u.key == key), None)
+        if found is None:
+            name = _state_names().get(code, code)
+            found = self.added[key] = Unit(key, name, "state", code, aliases={_norm(name)})
+        return found
 
 
 def _norm(text: str) -> str:
@@ -143,7 +157,16 @@ def _kind(actor: Actor) -> str:
     return "organisation"
 
 
-def resolve_units(actors: dict[int, Actor], outlets: set[str]) -> Units:
+def _unlinked(actor: Actor) -> bool:
+    """A person the store links to no state, body, sector or role."""
+    return actor.kind == "person" and not (
+        actor.country or actor.affiliation or actor.sector or actor.role
+    )
+
+
+def resolve_units(
+    actors: dict[int, Actor], outlets: set[str], forecasters: AbstractSet[int] = frozenset()
+) -> Units:
     """Map each store actor to the unit it speaks for, folding people into their state or body.
 
     A person or body goes to the organisation named by its ``affiliation`` (an
@@ -151,7 +174,10 @@ def resolve_units(actors: dict[int, Actor], outlets: set[str]) -> Units:
     ends at its state), else — a government, military or intelligence official
     or body, or a person of no stated sector — to the state of ``country``;
     one with neither stays a unit of its own. A state is one unit whatever the
-    names it was found under (``country`` is its ISO code).
+    names it was found under (``country`` is its ISO code). Commentators map to
+    ``None``: :func:`is_commentator`, a person of a commentating body, and an
+    unlinked person among ``forecasters`` (the holders of probability estimates):
+    parties' people who give odds are linked to their side, analysts often are not.
     """
     by_key = {a.key: a for a in actors.values()}
     by_name = {_norm(a.name): a for a in actors.values() if a.kind != "person"}
@@ -191,8 +217,10 @@ def resolve_units(actors: dict[int, Actor], outlets: set[str]) -> Units:
 
     def comments(actor: Actor) -> bool:
         body = by_key.get(actor.affiliation or "") or by_name.get(_norm(actor.affiliation or ""))
-        return is_commentator(actor, outlets) or (
-            actor.kind == "person" and body is not None and is_commentator(body, outlets)
+        return (
+            is_commentator(actor, outlets)
+            or (actor.kind == "person" and body is not None and is_commentator(body, outlets))
+            or (actor.id in forecasters and _unlinked(actor))
         )
 
     of_actor: dict[int, Unit | None] = {}

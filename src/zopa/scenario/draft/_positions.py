@@ -4,15 +4,17 @@ A claim's stance says which side of the scale the speaker is on, given the
 speaker's role on the issue (:mod:`._orientation`): the pole's demands are 100,
 a resisting party's rejections and red lines 0, an acceptance lies near the
 demand, offers and conditions in between (:data:`STANCE_VALUES`). The position
-is the median of its claims' values; the confidence grows with the number of
-claims that agree with it. Salience comes from cue words ("primary goal",
-"very secondary"), else from a red line, else from how often the party claims
-the issue. A party with no claim of its own gets a placeholder that says so.
+is the median of its claims' values, each weighted by how firmly its stance
+commits the speaker (:data:`FIRMNESS`: a red line, rejection or demand counts
+more than an offer or an acceptance); the confidence grows with the number of
+claims that agree with it, and falls when they conflict. Salience comes from
+cue words ("primary goal", "very secondary"), else from a red line, else from
+how often the party claims the issue. A party with no claim of its own gets a
+placeholder that says so.
 """
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,7 +23,7 @@ from zopa.scenario.draft._rows import cite
 if TYPE_CHECKING:
     from zopa.store import Claim
 
-__all__ = ["SALIENCE_CUES", "STANCE_VALUES", "placeholder_stance", "stance"]
+__all__ = ["FIRMNESS", "SALIENCE_CUES", "STANCE_VALUES", "placeholder_stance", "stance"]
 
 Role = Literal["pole", "ally", "resisting"]
 
@@ -73,6 +75,9 @@ STANCE_VALUES: dict[Role, dict[str, int]] = {
         "accept": 80,
     },
 }
+#: How firmly a stance commits its speaker: a red line, a rejection or a demand says where a
+#: party stands more surely than an offer or an acceptance of part of the other's proposal.
+FIRMNESS = {"red_line": 3, "reject": 2, "demand": 2, "goal": 2}
 _AGREE_WITHIN = 20  # a claim agrees with the position when its value is this close
 _RED_LINE_GAP = 15  # a stated red line is drafted this far from the position, toward the other side
 _RED_LINE_SALIENCE = 90
@@ -87,9 +92,28 @@ def _cites(claims: list[Claim]) -> list[dict[str, Any]]:
     return [cite("claim", c) for c in sorted(claims, key=lambda c: c.id)]
 
 
+def _weighted_median(pairs: list[tuple[int, int]]) -> float:
+    """The median of ``(value, weight)`` pairs: the value at half the total weight (the
+    mean of the two values either side when half falls exactly between them)."""
+    ordered = sorted(pairs)
+    half = sum(weight for _, weight in ordered) / 2
+    total = 0
+    for n, (value, weight) in enumerate(ordered):
+        total += weight
+        if total > half:
+            return value
+        if total == half:
+            return (value + ordered[n + 1][0]) / 2
+    raise ValueError("no values")
+
+
 def _position(claims: list[Claim], role: Role, pole_name: str) -> dict[str, Any]:
     values = [STANCE_VALUES[role].get(c.stance, 50) for c in claims]
-    value = round(statistics.median(values))
+    value = round(
+        _weighted_median(
+            [(v, FIRMNESS.get(c.stance, 1)) for v, c in zip(values, claims, strict=True)]
+        )
+    )
     agreeing = sum(abs(v - value) <= _AGREE_WITHIN for v in values)
     confidence = round(min(0.8, 0.2 + 0.1 * agreeing) * agreeing / len(values), 2)
     stances = Counter(c.stance for c in claims)

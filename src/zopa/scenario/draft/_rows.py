@@ -23,7 +23,11 @@ MEDIATION_MODES = frozenset({"mediate", "045"})
 HOSTING_MODES = frozenset({"host", "043"})
 #: CAMEO codes of a meeting or a signing: both ends are at the table (040 consult, 057 sign).
 TABLE_CODES = frozenset({"040", "057"})
+#: CAMEO codes of talks held somewhere (040 consult, 046 negotiate): not a call or a visit.
+TALKS_CODES = frozenset({"040", "046"})
 _NOT_HAPPENING = frozenset({"refused", "hypothetical"})
+#: PLOVER types of an act of one party against another: they stand on opposite sides.
+HOSTILE_TYPES = frozenset({"REJECT", "ACCUSE", "THREATEN", "COERCE", "ASSAULT", "SANCTION"})
 #: Longest claim excerpt quoted in an anchor.
 EXCERPT_CHARS = 140
 
@@ -80,6 +84,11 @@ class DraftRows:
     hostings: list[Event] = field(default_factory=list)
     #: meetings and signings with both ends known
     meetings: list[Event] = field(default_factory=list)
+    #: meetings and negotiations (:data:`TALKS_CODES`) with a place: where talks were held
+    venues: list[Event] = field(default_factory=list)
+    #: rejections, accusations, threats, coercion, attacks, sanctions with both ends known
+    #: (a rejection is stored "refused"; only hypothetical ones are left out)
+    hostile: list[Event] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     #: documents left out because they were published after ``as_of`` or are undated
@@ -121,14 +130,19 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
         events = session.scalars(
             select(Event)
             .join(Document, Document.id == Event.document_id)
-            .where(kept, Event.source_actor_id.is_not(None), Event.status.not_in(_NOT_HAPPENING))
+            .where(kept, Event.source_actor_id.is_not(None), Event.status != "hypothetical")
             .order_by(Event.id)
         ).all()
+        rows.hostile = [
+            e for e in events if e.type in HOSTILE_TYPES and e.target_actor_id is not None
+        ]
+        events = [e for e in events if e.status not in _NOT_HAPPENING]
         rows.mediations = [e for e in events if {e.mode, e.cameo} & MEDIATION_MODES]
         rows.hostings = [e for e in events if {e.mode, e.cameo} & HOSTING_MODES]
         rows.meetings = [
             e for e in events if e.cameo in TABLE_CODES and e.target_actor_id is not None
         ]
+        rows.venues = [e for e in events if e.cameo in TALKS_CODES and e.place]
         rows.estimates = list(
             session.scalars(
                 select(Estimate)
