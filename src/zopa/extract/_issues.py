@@ -223,7 +223,17 @@ class IssueMatcher:
         return [
             IssueHit(issue, start, end)
             for issue, start, end in sorted(found, key=lambda hit: (hit[1], hit[2], hit[0]))
+            if not _inside_other(issue, start, end, found)
         ]
+
+
+def _inside_other(issue: str, start: int, end: int, found: set[tuple[str, int, int]]) -> bool:
+    """Whether a longer term of another issue covers tokens ``start``–``end`` ("border
+    checks" is trade, so its "border" is no territory term)."""
+    return any(
+        other != issue and s <= start and end <= e and e - s > end - start
+        for other, s, e in found
+    )
 
 
 def _gapped(words: list[str], attr: str) -> list[dict[str, Any]]:
