@@ -99,6 +99,17 @@ from zopa.extract._issues import IssueHit, IssueLexicon, IssueMatcher, load_issu
 
 __all__ = ["ClaimsComponent", "make_claims"]
 
+#: Stances strong enough to speak about the paragraph's issue when their clause names none.
+_STRONG_STANCES = frozenset({"red_line", "reject"})
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl", "relcl", "advcl", "pcomp", "csubj"})
+
+
+#: How many sentences back a stance without an issue word looks for its paragraph's issue.
+_TOPIC_REACH = 2
+
+
 _ELABORATING_VERBS = frozenset({"mean", "include", "entail", "involve", "imply", "require"})
 
 
@@ -197,6 +208,8 @@ class ClaimsComponent:
                 issues, from_cue = issues_announced(
                     cue.token, sentences[index], by_sentence, index, len(sentences)
                 )
+            if not issues and cue.stance in _STRONG_STANCES and _plain(doc, cue, scope):
+                issues = _paragraph_issues(doc, claims, by_sentence, sentences, index)
             if not issues:
                 continue
             for holder in claim_holders(doc, cue, self.known):
@@ -259,6 +272,32 @@ def _referred_issues(
     hits = by_sentence.get(index, [])
     claimed = {key[2] for key in claims if key[0] == index}
     return [hit for hit in hits if hit.issue in claimed] or hits
+
+
+def _plain(doc: Doc, cue: Cue, scope: set[int]) -> bool:
+    """Whether a cue's clause says no more than a stance on a plain noun phrase ("rejected
+    the condition", "will never finance a kidnapper"): no clause of its own, which would
+    say what the stance is about ("rejected the demand that its fighters withdraw")."""
+    return not any(doc[i].dep_ in _CLAUSE_DEPS for i in scope if i != cue.token.i)
+
+
+def _paragraph_issues(
+    doc: Doc,
+    claims: dict[tuple[int, str, str], _Claim],
+    by_sentence: dict[int, list[IssueHit]],
+    sentences: list[Span],
+    index: int,
+) -> list[IssueHit]:
+    """What a strong stance with no issue word of its own is about ("Manila rejected the
+    condition within hours"): the issues of the claims of the nearest of the two sentences
+    before it, in its paragraph."""
+    for earlier in range(index - 1, max(index - 1 - _TOPIC_REACH, -1), -1):
+        between = doc.text[sentences[earlier].end_char : sentences[index].start_char]
+        if "\n\n" in between:
+            return []
+        if any(key[0] == earlier for key in claims):
+            return _referred_issues(claims, by_sentence, earlier)
+    return []
 
 
 def _is_question(sentence: Span) -> bool:
