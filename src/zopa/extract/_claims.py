@@ -50,7 +50,9 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   those of the next sentence ("Among them: ..."); a sentence that spells out what
   came before ("This would mean ...", "That includes ...") and makes no claim of
   its own carries the holders and stances of the claims of the two sentences
-  before it to its issues.
+  before it to its issues; a red line or rejection of a plain noun phrase with no
+  issue word ("rejected the condition") takes the issues of the nearest claims of the
+  two sentences before it.
 - **Attribution** is ``own`` when the actor says it: a cue inside a quotation by the
   actor, a cue under a reporting verb whose subject is the actor, or a speech-act cue
   (demand, insist, propose, reject, declare, ...) that nobody else is reported saying;
@@ -99,14 +101,15 @@ from zopa.extract._issues import IssueHit, IssueLexicon, IssueMatcher, load_issu
 
 __all__ = ["ClaimsComponent", "make_claims"]
 
-#: Stances strong enough to speak about the paragraph's issue when their clause names none.
+#: Stances strong enough to speak about the issue of the claims just before them when their
+#: clause names none.
 _STRONG_STANCES = frozenset({"red_line", "reject"})
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl", "relcl", "advcl", "pcomp", "csubj"})
 
 
-#: How many sentences back a stance without an issue word looks for its paragraph's issue.
+#: How many sentences back a stance without an issue word looks for the claims it answers.
 _TOPIC_REACH = 2
 
 
@@ -209,7 +212,7 @@ class ClaimsComponent:
                     cue.token, sentences[index], by_sentence, index, len(sentences)
                 )
             if not issues and cue.stance in _STRONG_STANCES and _plain(doc, cue, scope):
-                issues = _paragraph_issues(doc, claims, by_sentence, sentences, index)
+                issues = _nearby_issues(claims, by_sentence, index)
             if not issues:
                 continue
             for holder in claim_holders(doc, cue, self.known):
@@ -281,20 +284,16 @@ def _plain(doc: Doc, cue: Cue, scope: set[int]) -> bool:
     return not any(doc[i].dep_ in _CLAUSE_DEPS for i in scope if i != cue.token.i)
 
 
-def _paragraph_issues(
-    doc: Doc,
+def _nearby_issues(
     claims: dict[tuple[int, str, str], _Claim],
     by_sentence: dict[int, list[IssueHit]],
-    sentences: list[Span],
     index: int,
 ) -> list[IssueHit]:
     """What a strong stance with no issue word of its own is about ("Manila rejected the
     condition within hours"): the issues of the claims of the nearest of the two sentences
-    before it, in its paragraph."""
+    before it. A paragraph break is no barrier: news paragraphs are a sentence or two, and a
+    reply often opens the paragraph after the stance it answers."""
     for earlier in range(index - 1, max(index - 1 - _TOPIC_REACH, -1), -1):
-        between = doc.text[sentences[earlier].end_char : sentences[index].start_char]
-        if "\n\n" in between:
-            return []
         if any(key[0] == earlier for key in claims):
             return _referred_issues(claims, by_sentence, earlier)
     return []
