@@ -11,7 +11,9 @@ Format::
         terms: [territory, border, "size of * military"]
 
 Terms match whole words, case-insensitively, on the word as written or on its
-lemma; ``*`` inside a term stands for up to two arbitrary words.
+lemma; ``*`` inside a term stands for up to two arbitrary words. Where a term lies
+inside a longer term of another issue, only the longer one counts ("border checks"
+is trade, not territory).
 :class:`IssueMatcher` compiles a lexicon once for a vocabulary and finds every
 term in a ``Doc`` in one pass.
 """
@@ -231,8 +233,7 @@ def _inside_other(issue: str, start: int, end: int, found: set[tuple[str, int, i
     """Whether a longer term of another issue covers tokens ``start``–``end`` ("border
     checks" is trade, so its "border" is no territory term)."""
     return any(
-        other != issue and s <= start and end <= e and e - s > end - start
-        for other, s, e in found
+        other != issue and s <= start and end <= e and e - s > end - start for other, s, e in found
     )
 
 
