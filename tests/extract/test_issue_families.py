@@ -116,10 +116,8 @@ def test_a_red_line_or_rejection_without_an_issue_word_takes_the_issue_just_befo
     # a reply that opens the next paragraph answers the one before
     reply = _claims(nlp, f"{_CONDITION}\n\nThe Philippines rejected the condition within hours.")
     assert ("PHL", "maritime", "reject") in reply
-    never = _claims(
-        nlp, "Colombia demands the release of all hostages. Colombia will never pay a kidnapper."
-    )
-    assert ("COL", "humanitarian_prisoners", "red_line") in never
+    refused = _claims(nlp, "Colombia demands the release of all hostages. Venezuela refused.")
+    assert ("VEN", "humanitarian_prisoners", "reject") in refused
 
 
 @pytest.mark.parametrize(
@@ -128,6 +126,8 @@ def test_a_red_line_or_rejection_without_an_issue_word_takes_the_issue_just_befo
         " China repeated it. Officials met. The Philippines rejected the condition.",  # too far
         " The Philippines rejected the claim that its boats carried arms.",  # says what
         " The Philippines supported the condition.",  # not a strong stance
+        " The Philippines will never give up its boats.",  # a thing of its own, not the condition
+        " The Philippines rejected a fee.",  # something new, not what came before
     ],
 )
 def test_the_issue_before_is_not_taken_without_a_strong_plain_stance_near_it(
