@@ -44,6 +44,7 @@ def test_the_shipped_lexicon_keeps_its_ids_and_adds_the_codebook_families() -> N
         "process_timeline",
         "recognition",
         "dispute_settlement",
+        "legal_form",
     }
     assert kept | added <= ids
 
@@ -87,6 +88,10 @@ def test_the_shipped_lexicon_keeps_its_ids_and_adds_the_codebook_families() -> N
         (
             "Ethiopia rejects binding arbitration of any dispute.",
             ("ETH", "dispute_settlement", "reject"),
+        ),
+        (
+            "Malaysia wants a legally binding agreement, not another declaration.",
+            ("MYS", "legal_form", "goal"),
         ),
     ],
 )
