@@ -50,7 +50,9 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   those of the next sentence ("Among them: ..."); a sentence that spells out what
   came before ("This would mean ...", "That includes ...") and makes no claim of
   its own carries the holders and stances of the claims of the two sentences
-  before it to its issues.
+  before it to its issues; a red line or rejection with no issue word said of what
+  came before and nothing more ("Manila rejected the condition", "Venezuela refused")
+  takes the issues of the nearest claims of the two sentences before it.
 - **Attribution** is ``own`` when the actor says it: a cue inside a quotation by the
   actor, a cue under a reporting verb whose subject is the actor, or a speech-act cue
   (demand, insist, propose, reject, declare, ...) that nobody else is reported saying;
@@ -98,6 +100,21 @@ from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._issues import IssueHit, IssueLexicon, IssueMatcher, load_issue_lexicon
 
 __all__ = ["ClaimsComponent", "make_claims"]
+
+#: Stances strong enough to speak about the issue of the claims just before them when their
+#: clause names none.
+_STRONG_STANCES = frozenset({"red_line", "reject"})
+
+
+_BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "it"})
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl", "relcl", "advcl", "pcomp", "csubj"})
+
+
+#: How many sentences back a stance without an issue word looks for the claims it answers.
+_TOPIC_REACH = 2
+
 
 _ELABORATING_VERBS = frozenset({"mean", "include", "entail", "involve", "imply", "require"})
 
@@ -197,6 +214,8 @@ class ClaimsComponent:
                 issues, from_cue = issues_announced(
                     cue.token, sentences[index], by_sentence, index, len(sentences)
                 )
+            if not issues and cue.stance in _STRONG_STANCES and _answers_back(doc, cue, scope):
+                issues = _nearby_issues(claims, by_sentence, index)
             if not issues:
                 continue
             for holder in claim_holders(doc, cue, self.known):
@@ -259,6 +278,45 @@ def _referred_issues(
     hits = by_sentence.get(index, [])
     claimed = {key[2] for key in claims if key[0] == index}
     return [hit for hit in hits if hit.issue in claimed] or hits
+
+
+def _answers_back(doc: Doc, cue: Cue, scope: set[int]) -> bool:
+    """Whether a cue's clause is a stance on what was said before and nothing more ("rejected
+    the condition", "this is unacceptable", "will never surrender"): its object (a verb's
+    object, a predicate's subject) is missing or a definite or demonstrative noun phrase
+    without an owner, and it has no clause of its own, which would say what the stance is
+    about ("rejected the demand that its fighters withdraw"). A new thing ("will not give up
+    our ports", "a permanent closure is unacceptable") is not what came before."""
+    if any(doc[i].dep_ in _CLAUSE_DEPS for i in scope if i != cue.token.i):
+        return False
+    head = cue.token.head if cue.token.dep_ in ("acomp", "attr") else cue.token
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    if cue.token.pos_ in ("VERB", "AUX"):
+        objects = [c for c in objects if c.dep_ == "dobj"]
+    return all(
+        obj.lower_ in _BACK_DETERMINERS
+        or (
+            obj.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in obj.children)
+            and not any(c.dep_ == "poss" for c in obj.children)
+        )
+        for obj in objects
+    )
+
+
+def _nearby_issues(
+    claims: dict[tuple[int, str, str], _Claim],
+    by_sentence: dict[int, list[IssueHit]],
+    index: int,
+) -> list[IssueHit]:
+    """What a strong stance with no issue word of its own is about ("Manila rejected the
+    condition within hours"): the issues of the claims of the nearest of the two sentences
+    before it. A paragraph break is no barrier: news paragraphs are a sentence or two, and a
+    reply often opens the paragraph after the stance it answers."""
+    for earlier in range(index - 1, max(index - 1 - _TOPIC_REACH, -1), -1):
+        if any(key[0] == earlier for key in claims):
+            return _referred_issues(claims, by_sentence, earlier)
+    return []
 
 
 def _is_question(sentence: Span) -> bool:

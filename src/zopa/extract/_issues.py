@@ -11,7 +11,9 @@ Format::
         terms: [territory, border, "size of * military"]
 
 Terms match whole words, case-insensitively, on the word as written or on its
-lemma; ``*`` inside a term stands for up to two arbitrary words.
+lemma; ``*`` inside a term stands for up to two arbitrary words. Where a term lies
+inside a longer term of another issue, only the longer one counts ("border checks"
+is trade, not territory).
 :class:`IssueMatcher` compiles a lexicon once for a vocabulary and finds every
 term in a ``Doc`` in one pass.
 """
@@ -223,7 +225,16 @@ class IssueMatcher:
         return [
             IssueHit(issue, start, end)
             for issue, start, end in sorted(found, key=lambda hit: (hit[1], hit[2], hit[0]))
+            if not _inside_other(issue, start, end, found)
         ]
+
+
+def _inside_other(issue: str, start: int, end: int, found: set[tuple[str, int, int]]) -> bool:
+    """Whether a longer term of another issue covers tokens ``start``–``end`` ("border
+    checks" is trade, so its "border" is no territory term)."""
+    return any(
+        other != issue and s <= start and end <= e and e - s > end - start for other, s, e in found
+    )
 
 
 def _gapped(words: list[str], attr: str) -> list[dict[str, Any]]:
