@@ -228,6 +228,15 @@ def test_claim_given_to_the_nearest_name_is_wrong() -> None:
     assert other.matched.correct == 0
 
 
+def test_attribution_is_also_scored_among_the_matched_claims_only() -> None:
+    score = score_claims(_claims_gold(), [ClaimRecord("d", SENTENCE, EGYPT)])
+    # One of two gold claims is matched and right: half end to end, all of the matched.
+    assert score.right_actor.rate == 0.5 and score.attributed.rate == 1.0
+    wrong = score_claims(_claims_gold(), [ClaimRecord("d", SENTENCE, ETHIOPIA)])
+    assert wrong.attributed.rate == 0.0
+    assert score_claims(_claims_gold(), []).attributed.rate is None
+
+
 # ---- positions ---------------------------------------------------------------------------
 
 
@@ -357,8 +366,10 @@ def test_eval_draft_cli_on_the_fixture_prints_sane_json() -> None:
     assert scores["actors"]["total"] == 10
     assert scores["parties"]["found"]["total"] == 2
     assert scores["claims"]["right_actor"]["total"] == 5
-    assert scores["positions"]["no_lexicon"] == ["port_rights"]
-    assert scores["positions"]["right_side"]["total"] == 2
+    # port_rights has no lexicon id: it is scored only when its claims were extracted.
+    mapped = scores["positions"]["mapped"]
+    assert "port_rights" in mapped or scores["positions"]["no_lexicon"] == ["port_rights"]
+    assert scores["positions"]["right_side"]["total"] == 2 * len(mapped)
     for name, value in data["overall"]["measures"].items():
         if name == "positions_mae":
             assert value is None or 0 <= value <= 100
@@ -367,3 +378,22 @@ def test_eval_draft_cli_on_the_fixture_prints_sane_json() -> None:
         else:
             assert value is None or 0 <= value <= 1, name
     assert set(data["targets"]) == set(data["overall"]["targets_met"])
+
+
+def test_a_gold_issue_is_scored_on_the_issue_its_claims_were_extracted_under() -> None:
+    gold = _claims_gold()  # its issue "releases" has lexicon id "trade"
+    scenario = {
+        "issues": [{"id": "trade"}, {"id": "water"}],
+        "actors": [
+            _actor("egy", "Egypt", positions={"trade": _stance(20), "water": _stance(95)}),
+            _actor("eth", "Ethiopia", positions={"trade": _stance(80), "water": _stance(5)}),
+        ],
+    }
+    by_lexicon = score_positions(gold, scenario)
+    assert by_lexicon.mapped == {"releases": "trade (lexicon)"}
+    by_claims = score_positions(gold, scenario, [ClaimRecord("d", SENTENCE, EGYPT, "water")])
+    assert by_claims.mapped == {"releases": "water (claims)"}
+    assert by_claims.right_side.rate == 1.0 and by_claims.flipped == []
+    # A claim under an issue the draft does not have falls back to the lexicon id.
+    undrafted = score_positions(gold, scenario, [ClaimRecord("d", SENTENCE, EGYPT, "dams")])
+    assert undrafted.mapped == {"releases": "trade (lexicon)"}

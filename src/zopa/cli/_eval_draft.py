@@ -26,7 +26,8 @@ _ROWS = (
     ("mediators_as_parties", "mediators made parties", ""),
     ("mediators_found", "mediators found", ""),
     ("claims_matched", "gold claims matched (recall)", ""),
-    ("claims_right_actor", "claims to the right actor", "≥ 0.85"),
+    ("claims_right_actor", "claims to the right actor (of all gold claims)", "≥ 0.85"),
+    ("claims_attributed", "claims to the right actor (of those matched)", "≥ 0.85"),
     ("positions_right_side", "positions on the right side", "≥ 0.80"),
     ("positions_mae", "positions: mean absolute error", "≤ 20"),
 )
@@ -73,7 +74,14 @@ def render_draft_evaluation(report: DraftEvaluation) -> None:
             ("commentators made parties", parties["commentators_as_parties"]),
             ("mediators made parties", parties["mediators_as_parties"]),
             ("scales flipped to the gold's", positions["flipped"]),
-            ("issues without a lexicon id (not scored)", positions["no_lexicon"]),
+            (
+                "gold issue → drafted issue (found by)",
+                [f"{k} → {v}" for k, v in positions["mapped"].items()],
+            ),
+            (
+                "issues with no drafted claim and no lexicon id (not scored)",
+                positions["no_lexicon"],
+            ),
             ("issues not drafted", positions["not_drafted"]),
             ("notes", scores["notes"]),
         ):
@@ -81,6 +89,10 @@ def render_draft_evaluation(report: DraftEvaluation) -> None:
                 console.print(f"  {label}: {', '.join(map(str, items))}", markup=False)
     overall = data["overall"]
     console.print(_table("overall (micro-averaged)", overall["measures"], overall["targets_met"]))
+
+
+def _arrows(mapped: dict[str, str]) -> list[str]:
+    return [f"{gold} → {drafted}" for gold, drafted in mapped.items()]
 
 
 @eval_app.command("draft")

@@ -9,10 +9,12 @@ draft against gold"):
    commentators and mediators drafted as parties and the mediators found
    (:func:`score_parties`);
 3. **claims to the right actor**: the fraction of gold claims matched by a stored claim
-   of the gold party or of a person linked to it (:func:`score_claims`);
-4. **positions**: per gold issue with a lexicon id, the share of gold positions on the
-   right side of the midpoint and the mean absolute error, after orienting the drafted
-   scale on the gold's (:func:`score_positions`).
+   of the gold party or of a person linked to it, end to end, and the same among the gold
+   claims some stored claim matches at all (attribution alone) (:func:`score_claims`);
+4. **positions**: per gold issue, the share of gold positions on the right side of the
+   midpoint and the mean absolute error, on the drafted issue its claims were extracted
+   under (else its lexicon id), after orienting the drafted scale on the gold's
+   (:func:`score_positions`).
 
 Inputs are plain data: the gold (:class:`~zopa.scenario._draft_gold.DraftGold`), the
 store's mentions and claims as :class:`MentionRecord` and :class:`ClaimRecord`, the
@@ -24,11 +26,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from zopa.scenario._draft_gold import DraftGold, GoldActor, GoldEntity
+from zopa.scenario._draft_gold import DraftGold, GoldActor, GoldClaim, GoldEntity
 
 __all__ = [
     "TARGETS",
@@ -54,6 +57,7 @@ TARGETS: dict[str, float] = {
     "parties_found": 0.90,
     "commentators_as_parties": 0,
     "claims_right_actor": 0.85,
+    "claims_attributed": 0.85,
     "positions_right_side": 0.80,
     "positions_mae": 20.0,
 }
@@ -88,6 +92,7 @@ class ClaimRecord:
     document: str
     sentence: str
     actor: ActorRecord | None
+    issue: str | None = None
 
 
 @dataclass
@@ -337,12 +342,14 @@ class ClaimScore:
     right_actor: Tally
     matched: Tally
     wrong: list[dict[str, Any]]
+    attributed: Tally = field(default_factory=Tally)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
         return {
             "right_actor": self.right_actor.as_dict(),
             "matched": self.matched.as_dict(),
+            "attributed": self.attributed.as_dict(),
             "wrong": self.wrong,
         }
 
@@ -354,19 +361,21 @@ def score_claims(gold: DraftGold, claims: Iterable[ClaimRecord]) -> ClaimScore:
     sentence contains the gold text (white space squeezed). The gold claim is right
     when a matching claim's actor is the gold party or a person linked to it (its
     ``country`` is the party's key, or its name is one of the party's ``people``). A
-    gold claim no stored claim matches is wrong; ``matched`` counts those matched at all.
+    gold claim no stored claim matches is wrong; ``matched`` counts those matched at all,
+    ``attributed`` the right ones among those matched.
     """
     by_document: dict[str, list[ClaimRecord]] = {}
     for claim in claims:
         by_document.setdefault(claim.document, []).append(claim)
     parties = {p.key: p for p in gold.parties}
-    right, matched, wrong = Tally(), Tally(), []
+    right, matched, attributed, wrong = Tally(), Tally(), Tally(), []
     for item in gold.claims:
-        text = _squeeze(item.text)
-        found = [c for c in by_document.get(item.document, []) if text in _squeeze(c.sentence)]
+        found = matching_claims(item, by_document)
         ok = any(c.actor is not None and _speaks_for(c.actor, parties[item.actor]) for c in found)
         matched.add(bool(found))
         right.add(ok)
+        if found:
+            attributed.add(ok)
         if not ok:
             wrong.append(
                 {
@@ -376,7 +385,46 @@ def score_claims(gold: DraftGold, claims: Iterable[ClaimRecord]) -> ClaimScore:
                     "found": sorted({c.actor.key if c.actor else "(none)" for c in found}),
                 }
             )
-    return ClaimScore(right, matched, wrong)
+    return ClaimScore(right, matched, wrong, attributed)
+
+
+def matching_claims(
+    item: GoldClaim, by_document: Mapping[str, Sequence[ClaimRecord]]
+) -> list[ClaimRecord]:
+    """The stored claims of ``item``'s document whose sentence contains its text."""
+    text = _squeeze(item.text)
+    return [c for c in by_document.get(item.document, []) if text in _squeeze(c.sentence)]
+
+
+def _issue_map(
+    gold: DraftGold, claims: Iterable[ClaimRecord], drafted: Mapping[str, str]
+) -> dict[str, tuple[str | None, str]]:
+    """Each gold issue's drafted issue id and how it was found (``claims`` or ``lexicon``).
+
+    The drafted issue is the one most of the stored claims matching the gold issue's
+    claims were extracted under (ties: the first in id order), when the draft has it;
+    else the drafted issue of the gold's ``lexicon`` id; else ``None``.
+    """
+    by_document: dict[str, list[ClaimRecord]] = {}
+    for claim in claims:
+        by_document.setdefault(claim.document, []).append(claim)
+    mapped: dict[str, tuple[str | None, str]] = {}
+    for issue in gold.issues:
+        votes = Counter(
+            _norm(c.issue)
+            for item in gold.claims
+            if item.issue == issue.id
+            for c in matching_claims(item, by_document)
+            if c.issue is not None and _norm(c.issue) in drafted
+        )
+        if votes:
+            top = max(votes.values())
+            mapped[issue.id] = (drafted[min(k for k, n in votes.items() if n == top)], "claims")
+        elif issue.lexicon is not None:
+            mapped[issue.id] = (drafted.get(_norm(issue.lexicon)), "lexicon")
+        else:
+            mapped[issue.id] = (None, "none")
+    return mapped
 
 
 # ---- 4. positions ------------------------------------------------------------------------
@@ -416,6 +464,7 @@ class PositionScore:
     flipped: list[str] = field(default_factory=list)
     no_lexicon: list[str] = field(default_factory=list)
     not_drafted: list[str] = field(default_factory=list)
+    mapped: dict[str, str] = field(default_factory=dict)
 
     @property
     def mae(self) -> float | None:
@@ -430,6 +479,7 @@ class PositionScore:
             self.flipped + other.flipped,
             self.no_lexicon + other.no_lexicon,
             self.not_drafted + other.not_drafted,
+            {**self.mapped, **other.mapped},
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -441,14 +491,20 @@ class PositionScore:
             "flipped": self.flipped,
             "no_lexicon": self.no_lexicon,
             "not_drafted": self.not_drafted,
+            "mapped": self.mapped,
         }
 
 
-def score_positions(gold: DraftGold, scenario: Mapping[str, Any]) -> PositionScore:
+def score_positions(
+    gold: DraftGold, scenario: Mapping[str, Any], claims: Iterable[ClaimRecord] = ()
+) -> PositionScore:
     """Positions on the right side of the midpoint, and their mean absolute error.
 
-    Each gold issue with a ``lexicon`` id is compared with the drafted issue of that id
-    (compared without case or punctuation); an issue without one is listed, not scored.
+    Each gold issue is compared with the drafted issue its claims were extracted under
+    (the majority of the stored ``claims`` matching its gold claims), else with the
+    drafted issue of its ``lexicon`` id (ids compared without case or punctuation); an
+    issue with neither is listed, not scored. The lexicon id alone would tie the gold
+    to one version of the shipped lexicon.
     The drafted scale is flipped (100 − x) when the one gold party the draft places
     highest on it is the gold's ``low`` party. A gold position of exactly 50 is skipped.
     Otherwise a drafted position is on the right side when it is on the same side of 50
@@ -458,11 +514,13 @@ def score_positions(gold: DraftGold, scenario: Mapping[str, Any]) -> PositionSco
     score = PositionScore()
     parties = {p.key: p for p in gold.parties}
     drafted = {_norm(str(i.get("id", ""))): str(i.get("id")) for i in scenario.get("issues", [])}
+    mapping = _issue_map(gold, claims, drafted)
     for issue in gold.issues:
-        if issue.lexicon is None:
+        issue_id, via = mapping[issue.id]
+        if via == "none":
             score.no_lexicon.append(issue.id)
             continue
-        issue_id = drafted.get(_norm(issue.lexicon))
+        score.mapped[issue.id] = f"{issue_id} ({via})" if issue_id else f"- ({via})"
         if issue_id is None:
             score.not_drafted.append(issue.id)
         values = {
@@ -518,6 +576,7 @@ class NegotiationScore:
             "mediators_found": self.parties.mediators_found.rate,
             "claims_matched": self.claims.matched.rate,
             "claims_right_actor": self.claims.right_actor.rate,
+            "claims_attributed": self.claims.attributed.rate,
             "positions_right_side": self.positions.right_side.rate,
             "positions_mae": self.positions.mae,
         }
@@ -546,6 +605,7 @@ def score_negotiation(
     notes: Sequence[str] = (),
 ) -> NegotiationScore:
     """All four measures for one negotiation (see the module docstring)."""
+    claims = list(claims)
     actors, misses = score_entities(gold, mentions, texts)
     return NegotiationScore(
         name=name,
@@ -553,7 +613,7 @@ def score_negotiation(
         actor_misses=misses,
         parties=score_parties(gold, scenario),
         claims=score_claims(gold, claims),
-        positions=score_positions(gold, scenario),
+        positions=score_positions(gold, scenario, claims),
         notes=list(notes),
     )
 
@@ -581,6 +641,7 @@ class DraftEvaluation:
     def overall(self) -> dict[str, Any]:
         """Micro-averaged measures: items of every negotiation pooled."""
         actors, found, mediators, matched, right = Tally(), Tally(), Tally(), Tally(), Tally()
+        attributed = Tally()
         positions = PositionScore()
         commentators = mediators_as_parties = 0
         for n in self.negotiations:
@@ -589,6 +650,7 @@ class DraftEvaluation:
             mediators += n.parties.mediators_found
             matched += n.claims.matched
             right += n.claims.right_actor
+            attributed += n.claims.attributed
             positions += n.positions
             commentators += len(n.parties.commentators_as_parties)
             mediators_as_parties += len(n.parties.mediators_as_parties)
@@ -600,6 +662,7 @@ class DraftEvaluation:
             "mediators_found": mediators.rate,
             "claims_matched": matched.rate,
             "claims_right_actor": right.rate,
+            "claims_attributed": attributed.rate,
             "positions_right_side": positions.right_side.rate,
             "positions_mae": positions.mae,
         }
