@@ -51,13 +51,14 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from zopa.extract._acronyms import find_acronyms
 from zopa.extract._context import choose, collect_evidence
 from zopa.extract._credits import credit_ranges
 from zopa.extract._descriptors import describe
 from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
 from zopa.extract._places import city_countries
-from zopa.extract._roles import link_actors
+from zopa.extract._roles import introduced_as_person, link_actors
 from zopa.registry import extractors
 
 __all__ = ["ActorRecognizer", "get_gazetteer"]
@@ -339,7 +340,9 @@ class ActorRecognizer:
         blocked += [(m.start, m.end) for m in mentions]
         blocked += [(i, i + 1) for i in sorted(credits)]
         if self.use_ner:
-            mentions += self._unresolved_mentions(doc, names, blocked, mentions)
+            acronyms = self._acronym_mentions(doc, blocked)
+            blocked += [(m.start, m.end) for m in acronyms]
+            mentions += acronyms + self._unresolved_mentions(doc, names, blocked, mentions)
         mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
         mentions += self._back_references(doc, mentions)
         mentions += describe(doc, mentions, found, self.gazetteer, choices)
@@ -465,6 +468,24 @@ class ActorRecognizer:
             out.append(new)
         return out, choices
 
+    def _acronym_mentions(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Span]:
+        """Acronyms the document introduces ("the Andean Liberation Front (ALF)") or calls a
+        group ("ALF rebels"), each use and the long form (:mod:`._acronyms`)."""
+        acronyms = find_acronyms(doc, self.gazetteer)
+        if not acronyms:
+            return []
+        taken = {i for s, e in blocked for i in range(s, e)}
+        spans: list[Span] = []
+        for acronym in acronyms.values():
+            ranges = [(t.i, t.i + 1) for t in doc if t.text == acronym.text]
+            if acronym.long_form is not None:
+                ranges.append(acronym.long_form)
+            for start, end in ranges:
+                if not any(i in taken for i in range(start, end)):
+                    spans.append(Span(doc, start, end, label=acronym.kind, kb_id=acronym.key))
+                    taken.update(range(start, end))
+        return spans
+
     def _unresolved_mentions(
         self, doc: Doc, names: list[Span], blocked: list[tuple[int, int]], known: list[Span]
     ) -> list[Span]:
@@ -494,7 +515,9 @@ class ActorRecognizer:
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
             if name.label_ == "PERSON" and _is_location(span):
                 continue  # "across the plateau and Maniema": a place the NER took for a person
-            if kind == "organisation" and _described_as_person(span):
+            if kind == "organisation" and (
+                _described_as_person(span) or introduced_as_person(doc, start)
+            ):
                 kind = "person"
             elif kind == "organisation":
                 kind = _org_kind(text)
