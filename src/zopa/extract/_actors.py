@@ -86,7 +86,7 @@ _CITY_WORDS = {"capital", "city", "town"}
 _MOTION = {
     "come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring",
     "send", "leave", "depart", "withdraw", "flee", "relocate", "invite", "summon", "back",
-    "speak", "report", "write", "call",
+    "speak", "report", "write", "call", "work", "operate",
 }  # fmt: skip
 # Nouns a metonym names the venue of when it modifies them ("the Doha talks").
 _VENUE_NOUNS = {
@@ -113,6 +113,35 @@ _BODY_HEADS = {
     "Council", "Committee", "Committees", "Union", "Room", "Rooms", "Network", "Authority",
     "Mission", "Commission", "Agency", "Institute", "Centre", "Center", "Foundation",
 }  # fmt: skip
+
+
+_FEATURES = {
+    "Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Shoal", "Reef", "Island", "Islands",
+    "Atoll", "River", "Lake", "Valley", "Basin", "Mountains", "Peninsula", "Desert", "Plateau",
+    "Canal", "Region", "Province",
+}  # fmt: skip
+"""Last words of the names of places ("Lanka Shoal", "the Taiwan Strait")."""
+_PLACE_NOUNS = {"region", "province", "department", "district", "territory", "valley", "area"}
+"""Nouns after a name that make it a place's ("the Rio Verde region")."""
+
+
+def _a_feature(span: Span) -> bool:
+    """A name of a sea, shoal, island or region ("Lanka Shoal", "the Rio Verde region")."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return span[-1].text in _FEATURES or after in _PLACE_NOUNS
+
+
+def _not_a_person(span: Span) -> bool:
+    """A name the NER took for a person's that is an organisation's: ending in an
+    organisation's head noun ("Lowy Institute") or after "the" ("for the Harbour Courier")."""
+    doc = span.doc
+    if span[-1].text in _GROUP_HEADS | _BODY_HEADS:
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return before[-1:] == ["the"] or (
+        len(before) == 2 and before[0] == "the" and doc[span.start - 1].pos_ == "ADJ"
+    )
 
 
 def _is_location(span: Span) -> bool:
@@ -323,7 +352,10 @@ class ActorRecognizer:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         aliases = sorted(gazetteer.aliases)
         for alias in aliases:
-            self.matcher.add(alias, [nlp.make_doc(alias)])
+            patterns = [nlp.make_doc(alias)]
+            if alias[:1].islower():  # "von der Leyen" opening a sentence
+                patterns.append(nlp.make_doc(alias[:1].upper() + alias[1:]))
+            self.matcher.add(alias, patterns)
         self.org_matcher = Matcher(nlp.vocab)
         self.org_matcher.add(
             "ORG_NAME",
@@ -408,6 +440,9 @@ class ActorRecognizer:
                     found.pop()  # "the Malian Foreign Ministry", "Radio Sahel": the name stands
                 continue
             if target.cls == "metonym" and _is_location(span):
+                continue
+            if span.end < len(doc) and doc[span.end].text in _FEATURES:
+                found.pop()  # "the South China Sea", "the Taiwan Strait": a place's name
                 continue
             actor = self.gazetteer.actor(target.key)
             assert actor is not None
@@ -515,6 +550,10 @@ class ActorRecognizer:
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
             if name.label_ == "PERSON" and _is_location(span):
                 continue  # "across the plateau and Maniema": a place the NER took for a person
+            if _a_feature(span):
+                continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
+            if kind == "person" and _not_a_person(span):
+                kind = "organisation"  # "the Lowy Institute", "for the Harbour Courier"
             if kind == "organisation" and (
                 _described_as_person(span) or introduced_as_person(doc, start)
             ):
