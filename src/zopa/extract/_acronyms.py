@@ -76,7 +76,8 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
     found: dict[str, Acronym] = {}
     for token in doc:
         text = token.text
-        if not _is_acronym(text) or text in found or gazetteer.resolve(text) is not None:
+        defined = text in found and found[text].long_form is not None
+        if not _is_acronym(text) or defined or gazetteer.resolve(text) is not None:
             continue
         i = token.i
         bracketed = 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
@@ -88,7 +89,7 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
             key = target.key if target is not None else unresolved_key(text)
             armed = name.split()[-1] in _GROUP_HEADS
             found[text] = Acronym(text, key, "group" if armed else "organisation", long_form)
-        elif after in _GROUP_WORDS or after in _BODY_WORDS:
+        elif text not in found and (after in _GROUP_WORDS or after in _BODY_WORDS):
             found[text] = Acronym(text, unresolved_key(text), "group", None)
     for acronym in list(found.values()):
         # A group word anywhere after the acronym ("the ALF guerrilla") makes it a group.

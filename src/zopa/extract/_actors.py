@@ -552,13 +552,13 @@ class ActorRecognizer:
                 continue  # "across the plateau and Maniema": a place the NER took for a person
             if _a_feature(span):
                 continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
-            if kind == "person" and _not_a_person(span):
-                kind = "organisation"  # "the Lowy Institute", "for the Harbour Courier"
             if kind == "organisation" and (
                 _described_as_person(span) or introduced_as_person(doc, start)
             ):
                 kind = "person"
-            elif kind == "organisation":
+            if kind == "person" and _not_a_person(span):
+                kind = "organisation"  # "the Lowy Institute", "for the Harbour Courier"
+            if kind == "organisation":
                 kind = _org_kind(text)
             key = unresolved_key(text)
             if kind == "person":
