@@ -208,3 +208,26 @@ def test_a_particle_name_opening_a_sentence_is_still_the_gazetteers_person(
     assert ("Von der Leyen", "person:ursula-von-der-leyen", "person") in found(
         nlp, "Von der Leyen said the EU was ready."
     )
+
+
+def test_its_minister_speaks_for_the_subject_of_the_sentence_before(nlp: Language) -> None:
+    info = info_of(
+        nlp,
+        "Kenya backed the call and added a demand of its own. Its fisheries minister, "
+        "Jonas Mwangi, said the waters must reopen.",
+        "Jonas Mwangi",
+    )
+    assert info.get("country") == "KEN", info
+
+
+def test_an_acronym_acting_as_a_party_twice_is_an_organisation_without_the_ner(
+    nlp: Language,
+) -> None:
+    # The small NER misses such acronyms in long articles; here it is switched off.
+    with nlp.select_pipes(disable=["ner"]):
+        mentions = found(
+            nlp,
+            "The guerrilla demanded money. Members of the KRF's team met in Lima. "
+            "The KRF would not yield, a source said. The EEZ is large.",
+        )
+    assert [(n, k) for n, k, _ in mentions] == [("KRF", "unresolved:krf")] * 2, mentions

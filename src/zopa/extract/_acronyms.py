@@ -1,7 +1,8 @@
 """Acronyms of organisations and armed groups the gazetteer does not know.
 
 "the Andean Liberation Front (ALF)" introduces an acronym with its long form; "ALF
-rebels", "the ALF guerrilla" describe one as an armed group. The small NER often
+rebels", "the ALF guerrilla" describe one as an armed group; "the ALF's delegates" and
+"the ALF said", twice in a document, show one acting as a party. The small NER often
 misses such all-capitals words, so they are found here: every later (and earlier,
 in a headline) use of the acronym in the document names the same actor, keyed by the
 acronym (``unresolved:alf``) so that documents that use only the acronym agree; the
@@ -37,6 +38,9 @@ _JOINERS = {"of", "for", "the", "de", "del", "la", "el", "des", "du", "al", "in"
 """Small words inside a long form ("Front for the Liberation of ..."); not "and", which
 more often joins two names ("Colombia and the ...")."""
 _LONGEST = 8
+_ACTING_USES = 2
+"""Uses as a party ("the ALF's", "the ALF said") that make an unexplained acronym an
+organisation (one could be a thing: "the EEZ is ...")."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,14 @@ class Acronym:
 def _is_acronym(text: str) -> bool:
     letters = text.replace("-", "")
     return 2 <= len(letters) <= _LONGEST and letters.isalpha() and letters.isupper()
+
+
+def _acts(doc: Doc, i: int) -> bool:
+    """The acronym at ``i`` is a party acting: "the ALF's", "the ALF said"."""
+    if i == 0 or doc[i - 1].lower_ != "the" or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    return after.tag_ == "POS" or after.pos_ in {"VERB", "AUX"}
 
 
 def _long_form(doc: Doc, bracket: int) -> tuple[int, int] | None:
@@ -91,6 +103,15 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
             found[text] = Acronym(text, key, "group" if armed else "organisation", long_form)
         elif text not in found and (after in _GROUP_WORDS or after in _BODY_WORDS):
             found[text] = Acronym(text, unresolved_key(text), "group", None)
+    acting: dict[str, int] = {}
+    for token in doc:
+        if token.text in found or not _is_acronym(token.text) or not _acts(doc, token.i):
+            continue
+        if gazetteer.resolve(token.text) is None:
+            acting[token.text] = acting.get(token.text, 0) + 1
+    for text, uses in acting.items():
+        if uses >= _ACTING_USES:
+            found[text] = Acronym(text, unresolved_key(text), "organisation", None)
     for acronym in list(found.values()):
         # A group word anywhere after the acronym ("the ALF guerrilla") makes it a group.
         if acronym.kind != "group" and any(

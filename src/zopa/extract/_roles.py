@@ -262,6 +262,8 @@ def _person(
         if role is None:
             continue
         represents = _represented(doc, named, start, end, mention.kb_id_)
+        if represents is None and doc[start].lower_ in {"its", "their"}:
+            represents = _previous_subject(doc, named, start)  # "Kenya agreed. Its envoy, X"
         if represents is None and government is not None and "country" not in fields:
             if any(t.lower_ == "government" for t in doc[start:end]):
                 represents = (start, government[0], "government")
@@ -276,6 +278,19 @@ def introduced_as_person(doc: Doc, start: int) -> bool:
     ("Kenya's special envoy, X", "Kenya's delegation, headed by X")."""
     title = _title_before(doc, start)
     return _titled_apposition(doc, title) is not None or _delegation_before(doc, title) is not None
+
+
+def _previous_subject(doc: Doc, named: dict[int, _Named], start: int) -> _Named | None:
+    """The actor named as the subject of the sentence before the one opening at ``start``
+    ("Kenya backed the call. Its envoy, X, said ..."), if ``start`` opens a sentence."""
+    if not doc[start].is_sent_start or start == 0:
+        return None
+    previous = doc[start - 1].sent
+    subjects = [t.i for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    for n_end, n in named.items():
+        if any(n[0] <= i < n_end for i in subjects):
+            return n
+    return None
 
 
 def _phrase_before(doc: Doc, end: int) -> int:
