@@ -50,7 +50,11 @@ def found(nlp: Language, text: str) -> list[tuple[str, str, str]]:
             "Rosa Paz",
             "CHL",
         ),
-        ("Jorge Tello, who leads the Bolivian delegation, agreed to the text.", "Jorge Tello", "BOL"),
+        (
+            "Jorge Tello, who leads the Bolivian delegation, agreed to the text.",
+            "Jorge Tello",
+            "BOL",
+        ),
     ],
 )
 def test_a_titled_apposition_or_a_delegation_links_the_person_to_the_state(
@@ -64,13 +68,17 @@ def test_a_titled_apposition_or_a_delegation_links_the_person_to_the_state(
 def test_a_name_after_a_titled_phrase_is_a_person_even_where_the_ner_says_organisation(
     nlp: Language,
 ) -> None:
-    kinds = {name: kind for name, _, kind in found(nlp, "Kenya's special envoy, Ana Quispe, said no.")}
+    kinds = {
+        name: kind for name, _, kind in found(nlp, "Kenya's special envoy, Ana Quispe, said no.")
+    }
     assert kinds["Ana Quispe"] == "person", kinds
 
 
 def test_the_chair_of_an_organisation_is_linked_to_it(nlp: Language) -> None:
     info = info_of(
-        nlp, "The chairperson of the AU Commission, Amadou Diallo, opened the round.", "Amadou Diallo"
+        nlp,
+        "The chairperson of the AU Commission, Amadou Diallo, opened the round.",
+        "Amadou Diallo",
     )
     assert info.get("affiliation") == "African Union", info
 
@@ -177,7 +185,9 @@ def test_seas_shoals_and_regions_are_places(nlp: Language, text: str) -> None:
 
 
 def test_a_state_inside_a_city_name_worked_from_is_a_place(nlp: Language) -> None:
-    keys = [key for _, key, _ in found(nlp, "The ministry, which has worked from Port Sudan, said no.")]
+    keys = [
+        key for _, key, _ in found(nlp, "The ministry, which has worked from Port Sudan, said no.")
+    ]
     assert keys == [], keys
 
 

@@ -203,7 +203,9 @@ def _states(
         after = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
         if after < len(doc) and doc[after].lower_ == "government":
             return True
-        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "government"
+        return (
+            start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "government"
+        )
 
     spans = [(m.start, m.end, m.kb_id_) for m in mentions if is_state(m.kb_id_)]
     spans += [
@@ -244,7 +246,9 @@ def _person(
     if title < mention.start:
         role = _role_words(doc, title, mention.start)
         # "Rwandan President X", "Norway's Foreign Minister X"
-        before = named.get(title) or (named.get(title - 1) if doc[title - 1].tag_ == "POS" else None)
+        before = named.get(title) or (
+            named.get(title - 1) if doc[title - 1].tag_ == "POS" else None
+        )
         if role is not None:
             fields = _fields(role, before, gazetteer)
     around = [
@@ -264,13 +268,18 @@ def _person(
         represents = _represented(doc, named, start, end, mention.kb_id_)
         if represents is None and doc[start].lower_ in {"its", "their"}:
             represents = _previous_subject(doc, named, start)  # "Kenya agreed. Its envoy, X"
-        if represents is None and government is not None and "country" not in fields:
-            if any(t.lower_ == "government" for t in doc[start:end]):
-                represents = (start, government[0], "government")
-                unsure = government[1]
+        if (
+            represents is None
+            and government is not None
+            and "country" not in fields
+            and any(t.lower_ == "government" for t in doc[start:end])
+        ):
+            represents = (start, government[0], "government")
+            unsure = government[1]
         for name, value in _fields(role, represents, gazetteer).items():
             fields.setdefault(name, value)
-    return fields, (unsure if fields.get("country") == (government or ("",))[0] else None)
+    linked = government is not None and fields.get("country") == government[0]
+    return fields, (unsure if linked else None)
 
 
 def introduced_as_person(doc: Doc, start: int) -> bool:
