@@ -241,3 +241,20 @@ def test_an_acronym_acting_as_a_party_twice_is_an_organisation_without_the_ner(
             "The KRF would not yield, a source said. The EEZ is large.",
         )
     assert [(n, k) for n, k, _ in mentions] == [("KRF", "unresolved:krf")] * 2, mentions
+
+
+def test_a_name_the_ner_missed_is_a_person_when_it_speaks_or_has_a_role(nlp: Language) -> None:
+    # The small NER misses some names in long articles; here it is switched off.
+    with nlp.select_pipes(disable=["ner"]):
+        mentions = found(
+            nlp,
+            "Ana Lucero, a senior researcher at a university, doubted it. Tomas Ferrer said "
+            "the talks would fail. Lucero added that the Harbour Council said nothing. "
+            "Foreign Minister Vega stayed silent.",
+        )
+    people = [(name, key) for name, key, kind in mentions if kind == "person"]
+    assert people == [
+        ("Ana Lucero", "unresolved:ana-lucero"),
+        ("Tomas Ferrer", "unresolved:tomas-ferrer"),
+        ("Lucero", "unresolved:ana-lucero"),
+    ], mentions

@@ -203,6 +203,29 @@ def _described_as_person(span: Span) -> bool:
     )
 
 
+_SPEECH = {"say", "tell", "write", "add", "warn", "argue", "insist", "note", "urge"}
+
+
+def _speaks_or_has_role(span: Span) -> bool:
+    """A name followed by a speech verb ("X said") or by a role apposition ("X, a senior
+    researcher at ...")."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and _joined(doc[end - 1], doc[end]):
+        end += 2  # "Okello-Warsame"
+    if end >= len(doc):
+        return False
+    if doc[end].lemma_ in _SPEECH:
+        return True
+    if doc[end].text != "," or end + 1 >= len(doc) or doc[end + 1].pos_ != "DET":
+        return False
+    for token in doc[end + 2 : end + 8]:
+        if token.is_punct:
+            return False
+        if token.lower_ in _PERSON_ROLES:
+            return True
+    return False
+
+
 def _title_word(span: Span) -> bool:
     """Part of a person's title, not an organisation: "National Security Minister X",
     "Secretary of State"."""
@@ -356,6 +379,15 @@ class ActorRecognizer:
             if alias[:1].islower():  # "von der Leyen" opening a sentence
                 patterns.append(nlp.make_doc(alias[:1].upper() + alias[1:]))
             self.matcher.add(alias, patterns)
+        self.person_matcher = Matcher(nlp.vocab)
+        self.person_matcher.add(
+            "PERSON_NAME",
+            [
+                [{"IS_TITLE": True, "POS": "PROPN"}] * 2
+                + [{"IS_TITLE": True, "POS": "PROPN", "OP": "?"}] * 2
+            ],
+            greedy="LONGEST",
+        )
         self.org_matcher = Matcher(nlp.vocab)
         self.org_matcher.add(
             "ORG_NAME",
@@ -402,7 +434,30 @@ class ActorRecognizer:
             ):
                 continue  # already an entity, or inside a longer one
             ents = [e for e in ents if e not in overlapping] + [span]
+        ents += self._people_missed(doc, ents)
         return sorted(ents, key=lambda e: e.start)
+
+    def _people_missed(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Names of two to four capitalised proper nouns the NER missed or cut short
+        ("Ana Lucero" where it saw only "Lucero") that a speech verb or a role apposition
+        shows to be a person's ("Ana Lucero said", "Ana Lucero, a senior researcher")."""
+        found: list[Span] = []
+        for match in filter_spans([doc[s:e] for _, s, e in self.person_matcher(doc)]):
+            if not _speaks_or_has_role(match) or any(
+                t.lower_ in _PERSON_ROLES
+                or t.text in _GROUP_HEADS | _BODY_HEADS
+                or self.gazetteer.resolve(t.text) is not None
+                for t in match
+            ):
+                continue
+            overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+            if any(e.start < match.start or e.end > match.end for e in overlapping):
+                continue  # inside a longer name
+            if any(e.label_ == "PERSON" and len(e) == len(match) for e in overlapping):
+                continue  # the NER has it
+            ents[:] = [e for e in ents if e not in overlapping]
+            found.append(Span(doc, match.start, match.end, label="PERSON"))
+        return found
 
     def _gazetteer_mentions(
         self, doc: Doc, names: list[Span], credits: set[int]
