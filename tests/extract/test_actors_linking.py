@@ -258,3 +258,15 @@ def test_a_name_the_ner_missed_is_a_person_when_it_speaks_or_has_a_role(nlp: Lan
         ("Tomas Ferrer", "unresolved:tomas-ferrer"),
         ("Lucero", "unresolved:ana-lucero"),
     ], mentions
+
+
+def test_a_family_name_written_first_and_a_name_before_a_suffix_are_short_forms(
+    nlp: Language,
+) -> None:
+    mentions = found(
+        nlp,
+        "Spokesperson Wen Ruo told a briefing. Wen said the plan was unacceptable. "
+        "President Ramon Lucas Jr. spoke later. Lucas said no.",
+    )
+    assert ("Wen", "unresolved:wen-ruo", "person") in mentions, mentions
+    assert ("Lucas", "unresolved:ramon-lucas-jr", "person") in mentions, mentions

@@ -333,9 +333,16 @@ def _surname_of(span: Span, surnames: dict[str, str], gazetteer: Gazetteer) -> S
     return Span(doc, start, span.end, label="person", kb_id=unresolved_key(name.text))
 
 
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+
+
 def _short_forms(name: str) -> list[str]:
-    """Short forms of a person's name: the last word, and the last part of a hyphenated one."""
+    """Short forms of a person's name: the last word (a generational suffix such as "Jr."
+    aside), the last part of a hyphenated one, and the first word of a two-word name (a
+    family name written first, "Wen" for "Wen Ruo", or a given name used alone)."""
     words = name.split()
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words.pop()
     if len(words) < 2:
         return []
     last = words[-1]
@@ -343,6 +350,8 @@ def _short_forms(name: str) -> list[str]:
     forms = [last]
     if len(parts) > 1 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
         forms.append(parts[-1])
+    if len(words) == 2 and len(words[0]) > 2:
+        forms.append(words[0])
     return forms
 
 
