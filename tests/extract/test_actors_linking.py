@@ -270,3 +270,30 @@ def test_a_family_name_written_first_and_a_name_before_a_suffix_are_short_forms(
     )
     assert ("Wen", "unresolved:wen-ruo", "person") in mentions, mentions
     assert ("Lucas", "unresolved:ramon-lucas-jr", "person") in mentions, mentions
+
+
+def test_a_based_city_is_where_an_institute_is_not_whom_a_fellow_represents(
+    nlp: Language,
+) -> None:
+    info = info_of(
+        nlp,
+        "Thabo Nkosi, a senior fellow at the Nairobi-based Lakes Policy Centre, doubted it.",
+        "Thabo Nkosi",
+    )
+    assert "country" not in info and info.get("affiliation") == "Lakes Policy Centre", info
+
+
+def test_a_national_council_is_not_the_uns_security_council(nlp: Language) -> None:
+    doc = nlp("National Security Council spokesperson Ana Reyes said no.")
+    assert "org:un" not in [s.kb_id_ for s in doc.spans[ACTORS]]
+    assert found(nlp, "The UN Security Council met.") == [
+        ("UN Security Council", "org:un", "organisation")
+    ]
+
+
+def test_a_sentence_opening_article_is_not_part_of_an_organisations_name(
+    nlp: Language,
+) -> None:
+    text = "A Commission spokesperson, Olaf Berg, said the bloc agreed. A Harbour Council met."
+    assert not [name for name, _, _ in found(nlp, text) if name.startswith("A ")]
+    assert "affiliation" not in info_of(nlp, text, "Olaf Berg")

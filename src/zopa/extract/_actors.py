@@ -93,7 +93,7 @@ _VENUE_NOUNS = {
     "talks", "summit", "meeting", "negotiations", "conference", "process", "format",
     "round", "ceremony", "forum",
 }  # fmt: skip
-_LEADING = {"the", "The", "a", "an"}
+_LEADING = {"the", "The", "a", "A", "an", "An"}
 # Nouns that make a name they describe a person's ("Marta Quillfeather, an analyst").
 _PERSON_ROLES = {
     "analyst", "professor", "researcher", "fellow", "director", "economist", "expert",
@@ -432,7 +432,7 @@ class ActorRecognizer:
         for match in filter_spans([doc[s:e] for _, s, e in self.org_matcher(doc)]):
             start = match.start
             # Sentence-initial words that are not part of the name ("The", "Yesterday").
-            while start < match.end - 2 and (
+            while start < match.end - 1 and (
                 doc[start].text in _LEADING or doc[start].pos_ not in {"PROPN", "ADJ", "NOUN"}
             ):
                 start += 1
@@ -519,6 +519,19 @@ class ActorRecognizer:
                 and len(holder) > len(span)
             ):
                 found.pop()  # part of a longer name: let the NER name stand
+                continue
+            if (
+                holder is not None
+                and holder.label_ == "ORG"
+                and actor.kind == "organisation"
+                and holder.start < span.start
+                and span.end == holder.end
+                and all(
+                    t.text[:1].isupper() and self.gazetteer.resolve(t.text) is None
+                    for t in doc[holder.start : span.start]
+                )
+            ):
+                found.pop()  # "the National Security Council" is not the UN's Security Council
                 continue
             if actor.kind in {"organisation", "group"}:
                 named = _surname_of(span, surnames, self.gazetteer)

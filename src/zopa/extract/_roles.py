@@ -220,7 +220,7 @@ def _represented(
     doc: Doc, named: dict[int, _Named], start: int, end: int, itself: str
 ) -> _Named | None:
     """The first actor named in tokens ``[start, end)`` other than ``itself``, a portfolio
-    ("the minister for EU relations") excepted."""
+    ("the minister for EU relations") and a place ("the Nairobi-based X") excepted."""
     hits = sorted(
         n
         for e, n in named.items()
@@ -228,6 +228,7 @@ def _represented(
         and e <= end
         and n[1] != itself
         and not (e < len(doc) and doc[e].lower_ in _PORTFOLIO_NOUNS)
+        and not (e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based")
     )
     return hits[0] if hits else None
 
