@@ -297,3 +297,20 @@ def test_a_sentence_opening_article_is_not_part_of_an_organisations_name(
     text = "A Commission spokesperson, Olaf Berg, said the bloc agreed. A Harbour Council met."
     assert not [name for name, _, _ in found(nlp, text) if name.startswith("A ")]
     assert "affiliation" not in info_of(nlp, text, "Olaf Berg")
+
+
+def test_a_bare_title_is_linked_to_the_one_state_given_that_office_elsewhere(
+    nlp: Language,
+) -> None:
+    doc = nlp(
+        "President Ana Lucero said the talks would resume. Kenya's president has long "
+        "opposed a deal, and Uganda's foreign minister agreed."
+    )
+    person = next(s for s in doc.spans[ACTORS] if s.text == "Ana Lucero")
+    assert doc._.get(ACTOR_INFO)[person.kb_id_]["country"] == "KEN"
+    assert "KEN's president" in (person._.get(FIELDS) or {})["unsure"]
+    for other in (
+        "President Ana Lucero spoke. Kenya's president and Uganda's president met.",
+        "President Ana Lucero spoke. Kenya's president, Tom Obi, met her.",
+    ):
+        assert "country" not in info_of(nlp, other, "Ana Lucero"), other

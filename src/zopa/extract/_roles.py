@@ -180,7 +180,43 @@ def link_actors(
                 mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
         elif mention.label_ in {"organisation", "group"}:
             give(key, _organisation(doc, mention, named, gazetteer, choices))
+    _titled_elsewhere(doc, mentions, named, gazetteer, info)
     return {key: fields for key, fields in info.items() if fields}
+
+
+def _titled_elsewhere(
+    doc: Doc,
+    mentions: list[Span],
+    named: dict[int, _Named],
+    gazetteer: Gazetteer,
+    info: dict[str, dict[str, str]],
+) -> None:
+    """Link a person known only by a bare title ("President X") to the one state the
+    document gives that office elsewhere ("Kenya's president", "the Kenyan president"),
+    marking the person's first mention unsure with the reason."""
+    for key, fields in info.items():
+        role = fields.get("role")
+        if role is None or "country" in fields or "affiliation" in fields:
+            continue
+        words = role.split()
+        states = set()
+        for end, (_, state, _) in named.items():
+            actor = gazetteer.actor(state)
+            if actor is None or actor.kind != "state":
+                continue
+            at = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
+            office = [t.lower_ for t in doc[at : at + len(words)]]
+            # Not the title of someone else named right after ("Kenya's president, X").
+            named_after = [t for t in doc[at + len(words) : at + len(words) + 2] if t.text != ","]
+            if office == words and not (named_after and named_after[0].pos_ == "PROPN"):
+                states.add(state)
+        if len(states) != 1:
+            continue
+        state = states.pop()
+        fields.update(country=state, sector=_sector(role, state, gazetteer) or "GOV")
+        first = next(m for m in mentions if m.kb_id_ == key)
+        reason = f"{role!r} read as {state}'s: the document names only {state}'s {role}"
+        first._.set(FIELDS, {**(first._.get(FIELDS) or {}), "unsure": reason})
 
 
 def _states(
