@@ -309,6 +309,8 @@ def test_a_bare_title_is_linked_to_the_one_state_given_that_office_elsewhere(
     person = next(s for s in doc.spans[ACTORS] if s.text == "Ana Lucero")
     assert doc._.get(ACTOR_INFO)[person.kb_id_]["country"] == "KEN"
     assert "KEN's president" in (person._.get(FIELDS) or {})["unsure"]
+    leader = "President Ana Lucero spoke. The Kenyan leader said the talks were over."
+    assert info_of(nlp, leader, "Ana Lucero").get("country") == "KEN"
     for other in (
         "President Ana Lucero spoke. Kenya's president and Uganda's president met.",
         "President Ana Lucero spoke. Kenya's president, Tom Obi, met her.",

@@ -75,7 +75,8 @@ _MEMBERS = {"member", "head", "leader", "chief"}
 _PORTFOLIO_NOUNS = {"relations", "affairs", "integration", "cooperation", "policy"}
 """Nouns after an actor in a title that make the actor a portfolio ("minister for EU
 relations"), not what the person represents."""
-_STOPS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ"}
+_LEADERS = {"president", "prime minister", "premier", "chancellor"}
+"""Offices whose holder a text may call the state's "leader"."""
 _MEDIUM_VERBS = {"report", "reported", "reports"}
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
 
@@ -198,18 +199,21 @@ def _titled_elsewhere(
         role = fields.get("role")
         if role is None or "country" in fields or "affiliation" in fields:
             continue
-        words = role.split()
+        offices = [role.split()]
+        if role in _LEADERS:
+            offices.append(["leader"])  # "the Kenyan leader" is its president
         states = set()
         for end, (_, state, _) in named.items():
             actor = gazetteer.actor(state)
             if actor is None or actor.kind != "state":
                 continue
             at = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
-            office = [t.lower_ for t in doc[at : at + len(words)]]
-            # Not the title of someone else named right after ("Kenya's president, X").
-            named_after = [t for t in doc[at + len(words) : at + len(words) + 2] if t.text != ","]
-            if office == words and not (named_after and named_after[0].pos_ == "PROPN"):
-                states.add(state)
+            for words in offices:
+                office = [t.lower_ for t in doc[at : at + len(words)]]
+                # Not the title of someone else named right after ("Kenya's president, X").
+                rest = [t for t in doc[at + len(words) : at + len(words) + 2] if t.text != ","]
+                if office == words and not (rest and rest[0].pos_ == "PROPN"):
+                    states.add(state)
         if len(states) != 1:
             continue
         state = states.pop()
