@@ -316,3 +316,15 @@ def test_a_bare_title_is_linked_to_the_one_state_given_that_office_elsewhere(
         "President Ana Lucero spoke. Kenya's president, Tom Obi, met her.",
     ):
         assert "country" not in info_of(nlp, other, "Ana Lucero"), other
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bloc said its mediation would go on. A spokesperson said that chairperson Diallo "
+        "had invited the parties back to the capital.",
+        "The bloc said that chairperson Ouattara had invited the parties back.",
+    ],
+)
+def test_a_name_after_a_lower_case_role_noun_is_a_person(nlp: Language, text: str) -> None:
+    assert [kind for _, _, kind in found(nlp, text)] == ["person"]

@@ -101,7 +101,8 @@ _PERSON_ROLES = {
     "diplomat", "envoy", "negotiator", "adviser", "advisor", "aide", "ambassador", "chief",
     "leader", "general", "commander", "lawmaker", "senator", "secretary", "scholar", "author",
     "journalist", "correspondent", "head", "chairman", "chairwoman", "premier", "mediator",
-    "representative", "governor", "mayor", "speaker", "chancellor",
+    "representative", "governor", "mayor", "speaker", "chancellor", "chairperson",
+    "commissioner", "undersecretary",
 }  # fmt: skip
 # Head nouns of organisation names the small NER misses ("Sudanese Armed Forces",
 # "Mayo Emergency Room"): armed and political groups, and other bodies.
@@ -224,6 +225,13 @@ def _speaks_or_has_role(span: Span) -> bool:
         if token.lower_ in _PERSON_ROLES:
             return True
     return False
+
+
+def _titled(span: Span) -> bool:
+    """A one-word name right after a lower-case role noun ("chairperson Diallo")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return len(span) == 1 and before is not None and before.text in _PERSON_ROLES
 
 
 def _title_word(span: Span) -> bool:
@@ -623,14 +631,16 @@ class ActorRecognizer:
             kind = _NER_KINDS.get(name.label_)
             if kind is None or not text[:1].isupper() or _title_word(span):
                 continue
-            if kind == "state" or _a_city(span, text):
+            if kind == "state" and _titled(span) and not city_countries(text):
+                kind = "person"  # "chairperson Diallo": the NER took a name for a place
+            elif kind == "state" or _a_city(span, text):
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
             if name.label_ == "PERSON" and _is_location(span):
                 continue  # "across the plateau and Maniema": a place the NER took for a person
             if _a_feature(span):
                 continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
             if kind == "organisation" and (
-                _described_as_person(span) or introduced_as_person(doc, start)
+                _described_as_person(span) or introduced_as_person(doc, start) or _titled(span)
             ):
                 kind = "person"
             if kind == "person" and _not_a_person(span):
