@@ -39,7 +39,13 @@ In context (each in its own module):
 - a demonym before an institution ("the Congolese presidency") is the state, with a sector
   (:mod:`._descriptors`);
 - titles and appositions give unknown people and organisations their country, role,
-  affiliation and sector, in ``doc._.zopa_actor_info`` (:mod:`._roles`).
+  affiliation and sector, in ``doc._.zopa_actor_info`` (:mod:`._roles`);
+- an acronym introduced with its long form, called rebels or acting as a party is an
+  actor in every use (:mod:`._acronyms`);
+- names the NER mislabels: seas, shoals and regions are places; a "person" ending in
+  "Institute" or after "the" is an organisation; a name it missed is a person when it
+  speaks or has a role apposition ("Ana Lucero, a researcher,"), or follows a lower-case
+  role noun ("chairperson Diallo").
 """
 
 from __future__ import annotations

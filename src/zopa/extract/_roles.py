@@ -22,6 +22,12 @@ gives it (the gazetteer's own entries are the analyst's word and are not changed
 ``kind``
     for an unknown organisation described as an armed or rebel group, ``group``.
 
+A titled phrase before the name ("Kenya's special envoy, X", "The government's chief
+negotiator, X"), a delegation ("Chile's delegation, headed by X", "X, who leads the
+Bolivian delegation") and the office given elsewhere to one state ("President X" …
+"Kenya's president") link a person too; links through "the government" or an office
+named elsewhere are unsure, the reason kept in the mention's fields.
+
 An unknown organisation named as the medium ("told X", "X reported") gets ``MED``;
 one described as a rebel or armed group gets ``REB``; one whose name begins with a
 state's name or demonym ("the Armenian Foreign Ministry") gets that state's
