@@ -85,13 +85,14 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
 
     An acronym the gazetteer knows is left to it.
     """
+    tokens = [
+        t.i for t in doc if t.is_upper and _is_acronym(t.text) and gazetteer.resolve(t.text) is None
+    ]
     found: dict[str, Acronym] = {}
-    for token in doc:
-        text = token.text
-        defined = text in found and found[text].long_form is not None
-        if not _is_acronym(text) or defined or gazetteer.resolve(text) is not None:
+    for i in tokens:
+        text = doc[i].text
+        if text in found and found[text].long_form is not None:
             continue
-        i = token.i
         bracketed = 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
         long_form = _long_form(doc, i - 1) if bracketed else None
         after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -104,19 +105,15 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
         elif text not in found and (after in _GROUP_WORDS or after in _BODY_WORDS):
             found[text] = Acronym(text, unresolved_key(text), "group", None)
     acting: dict[str, int] = {}
-    for token in doc:
-        if token.text in found or not _is_acronym(token.text) or not _acts(doc, token.i):
-            continue
-        if gazetteer.resolve(token.text) is None:
-            acting[token.text] = acting.get(token.text, 0) + 1
+    for i in tokens:
+        if doc[i].text not in found and _acts(doc, i):
+            acting[doc[i].text] = acting.get(doc[i].text, 0) + 1
     for text, uses in acting.items():
         if uses >= _ACTING_USES:
             found[text] = Acronym(text, unresolved_key(text), "organisation", None)
-    for acronym in list(found.values()):
+    for i in tokens:
         # A group word anywhere after the acronym ("the ALF guerrilla") makes it a group.
-        if acronym.kind != "group" and any(
-            t.text == acronym.text and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _GROUP_WORDS
-            for t in doc
-        ):
+        acronym = found.get(doc[i].text)
+        if acronym is not None and i + 1 < len(doc) and doc[i + 1].lower_ in _GROUP_WORDS:
             found[acronym.text] = Acronym(acronym.text, acronym.key, "group", acronym.long_form)
     return found
