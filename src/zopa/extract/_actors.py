@@ -387,7 +387,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "3"
+    version = "4"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
