@@ -39,7 +39,13 @@ In context (each in its own module):
 - a demonym before an institution ("the Congolese presidency") is the state, with a sector
   (:mod:`._descriptors`);
 - titles and appositions give unknown people and organisations their country, role,
-  affiliation and sector, in ``doc._.zopa_actor_info`` (:mod:`._roles`).
+  affiliation and sector, in ``doc._.zopa_actor_info`` (:mod:`._roles`);
+- an acronym introduced with its long form, called rebels or acting as a party is an
+  actor in every use (:mod:`._acronyms`);
+- names the NER mislabels: seas, shoals and regions are places; a "person" ending in
+  "Institute" or after "the" is an organisation; a name it missed is a person when it
+  speaks or has a role apposition ("Ana Lucero, a researcher,"), or follows a lower-case
+  role noun ("chairperson Diallo").
 """
 
 from __future__ import annotations
@@ -51,13 +57,14 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from zopa.extract._acronyms import find_acronyms
 from zopa.extract._context import choose, collect_evidence
 from zopa.extract._credits import credit_ranges
 from zopa.extract._descriptors import describe
 from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
 from zopa.extract._places import city_countries
-from zopa.extract._roles import link_actors
+from zopa.extract._roles import introduced_as_person, link_actors
 from zopa.registry import extractors
 
 __all__ = ["ActorRecognizer", "get_gazetteer"]
@@ -85,14 +92,14 @@ _CITY_WORDS = {"capital", "city", "town"}
 _MOTION = {
     "come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring",
     "send", "leave", "depart", "withdraw", "flee", "relocate", "invite", "summon", "back",
-    "speak", "report", "write", "call",
+    "speak", "report", "write", "call", "work", "operate",
 }  # fmt: skip
 # Nouns a metonym names the venue of when it modifies them ("the Doha talks").
 _VENUE_NOUNS = {
     "talks", "summit", "meeting", "negotiations", "conference", "process", "format",
     "round", "ceremony", "forum",
 }  # fmt: skip
-_LEADING = {"the", "The", "a", "an"}
+_LEADING = {"the", "The", "a", "A", "an", "An"}
 # Nouns that make a name they describe a person's ("Marta Quillfeather, an analyst").
 _PERSON_ROLES = {
     "analyst", "professor", "researcher", "fellow", "director", "economist", "expert",
@@ -100,7 +107,8 @@ _PERSON_ROLES = {
     "diplomat", "envoy", "negotiator", "adviser", "advisor", "aide", "ambassador", "chief",
     "leader", "general", "commander", "lawmaker", "senator", "secretary", "scholar", "author",
     "journalist", "correspondent", "head", "chairman", "chairwoman", "premier", "mediator",
-    "representative", "governor", "mayor", "speaker", "chancellor",
+    "representative", "governor", "mayor", "speaker", "chancellor", "chairperson",
+    "commissioner", "undersecretary",
 }  # fmt: skip
 # Head nouns of organisation names the small NER misses ("Sudanese Armed Forces",
 # "Mayo Emergency Room"): armed and political groups, and other bodies.
@@ -112,6 +120,35 @@ _BODY_HEADS = {
     "Council", "Committee", "Committees", "Union", "Room", "Rooms", "Network", "Authority",
     "Mission", "Commission", "Agency", "Institute", "Centre", "Center", "Foundation",
 }  # fmt: skip
+
+
+_FEATURES = {
+    "Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Shoal", "Reef", "Island", "Islands",
+    "Atoll", "River", "Lake", "Valley", "Basin", "Mountains", "Peninsula", "Desert", "Plateau",
+    "Canal", "Region", "Province",
+}  # fmt: skip
+"""Last words of the names of places ("Lanka Shoal", "the Taiwan Strait")."""
+_PLACE_NOUNS = {"region", "province", "department", "district", "territory", "valley", "area"}
+"""Nouns after a name that make it a place's ("the Rio Verde region")."""
+
+
+def _a_feature(span: Span) -> bool:
+    """A name of a sea, shoal, island or region ("Lanka Shoal", "the Rio Verde region")."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return span[-1].text in _FEATURES or after in _PLACE_NOUNS
+
+
+def _not_a_person(span: Span) -> bool:
+    """A name the NER took for a person's that is an organisation's: ending in an
+    organisation's head noun ("Lowy Institute") or after "the" ("for the Harbour Courier")."""
+    doc = span.doc
+    if span[-1].text in _GROUP_HEADS | _BODY_HEADS:
+        return True
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    return before[-1:] == ["the"] or (
+        len(before) == 2 and before[0] == "the" and doc[span.start - 1].pos_ == "ADJ"
+    )
 
 
 def _is_location(span: Span) -> bool:
@@ -171,6 +208,36 @@ def _described_as_person(span: Span) -> bool:
         c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ == "nsubj" for g in c.children)
         for c in outside
     )
+
+
+_SPEECH = {"say", "tell", "write", "add", "warn", "argue", "insist", "note", "urge"}
+
+
+def _speaks_or_has_role(span: Span) -> bool:
+    """A name followed by a speech verb ("X said") or by a role apposition ("X, a senior
+    researcher at ...")."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and _joined(doc[end - 1], doc[end]):
+        end += 2  # "Okello-Warsame"
+    if end >= len(doc):
+        return False
+    if doc[end].lemma_ in _SPEECH:
+        return True
+    if doc[end].text != "," or end + 1 >= len(doc) or doc[end + 1].pos_ != "DET":
+        return False
+    for token in doc[end + 2 : end + 8]:
+        if token.is_punct:
+            return False
+        if token.lower_ in _PERSON_ROLES:
+            return True
+    return False
+
+
+def _titled(span: Span) -> bool:
+    """A one-word name right after a lower-case role noun ("chairperson Diallo")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return len(span) == 1 and before is not None and before.text in _PERSON_ROLES
 
 
 def _title_word(span: Span) -> bool:
@@ -280,9 +347,16 @@ def _surname_of(span: Span, surnames: dict[str, str], gazetteer: Gazetteer) -> S
     return Span(doc, start, span.end, label="person", kb_id=unresolved_key(name.text))
 
 
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
+
+
 def _short_forms(name: str) -> list[str]:
-    """Short forms of a person's name: the last word, and the last part of a hyphenated one."""
+    """Short forms of a person's name: the last word (a generational suffix such as "Jr."
+    aside), the last part of a hyphenated one, and the first word of a two-word name (a
+    family name written first, "Wen" for "Wen Ruo", or a given name used alone)."""
     words = name.split()
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words.pop()
     if len(words) < 2:
         return []
     last = words[-1]
@@ -290,6 +364,8 @@ def _short_forms(name: str) -> list[str]:
     forms = [last]
     if len(parts) > 1 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
         forms.append(parts[-1])
+    if len(words) == 2 and len(words[0]) > 2:
+        forms.append(words[0])
     return forms
 
 
@@ -311,7 +387,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "3"
+    version = "4"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -322,7 +398,19 @@ class ActorRecognizer:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         aliases = sorted(gazetteer.aliases)
         for alias in aliases:
-            self.matcher.add(alias, [nlp.make_doc(alias)])
+            patterns = [nlp.make_doc(alias)]
+            if alias[:1].islower():  # "von der Leyen" opening a sentence
+                patterns.append(nlp.make_doc(alias[:1].upper() + alias[1:]))
+            self.matcher.add(alias, patterns)
+        self.person_matcher = Matcher(nlp.vocab)
+        self.person_matcher.add(
+            "PERSON_NAME",
+            [
+                [{"IS_TITLE": True, "POS": "PROPN"}] * 2
+                + [{"IS_TITLE": True, "POS": "PROPN", "OP": "?"}] * 2
+            ],
+            greedy="LONGEST",
+        )
         self.org_matcher = Matcher(nlp.vocab)
         self.org_matcher.add(
             "ORG_NAME",
@@ -339,7 +427,9 @@ class ActorRecognizer:
         blocked += [(m.start, m.end) for m in mentions]
         blocked += [(i, i + 1) for i in sorted(credits)]
         if self.use_ner:
-            mentions += self._unresolved_mentions(doc, names, blocked, mentions)
+            acronyms = self._acronym_mentions(doc, blocked)
+            blocked += [(m.start, m.end) for m in acronyms]
+            mentions += acronyms + self._unresolved_mentions(doc, names, blocked, mentions)
         mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
         mentions += self._back_references(doc, mentions)
         mentions += describe(doc, mentions, found, self.gazetteer, choices)
@@ -356,7 +446,7 @@ class ActorRecognizer:
         for match in filter_spans([doc[s:e] for _, s, e in self.org_matcher(doc)]):
             start = match.start
             # Sentence-initial words that are not part of the name ("The", "Yesterday").
-            while start < match.end - 2 and (
+            while start < match.end - 1 and (
                 doc[start].text in _LEADING or doc[start].pos_ not in {"PROPN", "ADJ", "NOUN"}
             ):
                 start += 1
@@ -367,7 +457,30 @@ class ActorRecognizer:
             ):
                 continue  # already an entity, or inside a longer one
             ents = [e for e in ents if e not in overlapping] + [span]
+        ents += self._people_missed(doc, ents)
         return sorted(ents, key=lambda e: e.start)
+
+    def _people_missed(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """Names of two to four capitalised proper nouns the NER missed or cut short
+        ("Ana Lucero" where it saw only "Lucero") that a speech verb or a role apposition
+        shows to be a person's ("Ana Lucero said", "Ana Lucero, a senior researcher")."""
+        found: list[Span] = []
+        for match in filter_spans([doc[s:e] for _, s, e in self.person_matcher(doc)]):
+            if not _speaks_or_has_role(match) or any(
+                t.lower_ in _PERSON_ROLES
+                or t.text in _GROUP_HEADS | _BODY_HEADS
+                or self.gazetteer.resolve(t.text) is not None
+                for t in match
+            ):
+                continue
+            overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+            if any(e.start < match.start or e.end > match.end for e in overlapping):
+                continue  # inside a longer name
+            if any(e.label_ == "PERSON" and len(e) == len(match) for e in overlapping):
+                continue  # the NER has it
+            ents[:] = [e for e in ents if e not in overlapping]
+            found.append(Span(doc, match.start, match.end, label="PERSON"))
+        return found
 
     def _gazetteer_mentions(
         self, doc: Doc, names: list[Span], credits: set[int]
@@ -406,6 +519,9 @@ class ActorRecognizer:
                 continue
             if target.cls == "metonym" and _is_location(span):
                 continue
+            if span.end < len(doc) and doc[span.end].text in _FEATURES:
+                found.pop()  # "the South China Sea", "the Taiwan Strait": a place's name
+                continue
             actor = self.gazetteer.actor(target.key)
             assert actor is not None
             if (
@@ -417,6 +533,19 @@ class ActorRecognizer:
                 and len(holder) > len(span)
             ):
                 found.pop()  # part of a longer name: let the NER name stand
+                continue
+            if (
+                holder is not None
+                and holder.label_ == "ORG"
+                and actor.kind == "organisation"
+                and holder.start < span.start
+                and span.end == holder.end
+                and all(
+                    t.text[:1].isupper() and self.gazetteer.resolve(t.text) is None
+                    for t in doc[holder.start : span.start]
+                )
+            ):
+                found.pop()  # "the National Security Council" is not the UN's Security Council
                 continue
             if actor.kind in {"organisation", "group"}:
                 named = _surname_of(span, surnames, self.gazetteer)
@@ -465,6 +594,24 @@ class ActorRecognizer:
             out.append(new)
         return out, choices
 
+    def _acronym_mentions(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Span]:
+        """Acronyms the document introduces ("the Andean Liberation Front (ALF)") or calls a
+        group ("ALF rebels"), each use and the long form (:mod:`._acronyms`)."""
+        acronyms = find_acronyms(doc, self.gazetteer)
+        if not acronyms:
+            return []
+        taken = {i for s, e in blocked for i in range(s, e)}
+        spans: list[Span] = []
+        for acronym in acronyms.values():
+            ranges = [(t.i, t.i + 1) for t in doc if t.text == acronym.text]
+            if acronym.long_form is not None:
+                ranges.append(acronym.long_form)
+            for start, end in ranges:
+                if not any(i in taken for i in range(start, end)):
+                    spans.append(Span(doc, start, end, label=acronym.kind, kb_id=acronym.key))
+                    taken.update(range(start, end))
+        return spans
+
     def _unresolved_mentions(
         self, doc: Doc, names: list[Span], blocked: list[tuple[int, int]], known: list[Span]
     ) -> list[Span]:
@@ -490,13 +637,21 @@ class ActorRecognizer:
             kind = _NER_KINDS.get(name.label_)
             if kind is None or not text[:1].isupper() or _title_word(span):
                 continue
-            if kind == "state" or _a_city(span, text):
+            if kind == "state" and _titled(span) and not city_countries(text):
+                kind = "person"  # "chairperson Diallo": the NER took a name for a place
+            elif kind == "state" or _a_city(span, text):
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
             if name.label_ == "PERSON" and _is_location(span):
                 continue  # "across the plateau and Maniema": a place the NER took for a person
-            if kind == "organisation" and _described_as_person(span):
+            if _a_feature(span):
+                continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
+            if kind == "organisation" and (
+                _described_as_person(span) or introduced_as_person(doc, start) or _titled(span)
+            ):
                 kind = "person"
-            elif kind == "organisation":
+            if kind == "person" and _not_a_person(span):
+                kind = "organisation"  # "the Lowy Institute", "for the Harbour Courier"
+            if kind == "organisation":
                 kind = _org_kind(text)
             key = unresolved_key(text)
             if kind == "person":

@@ -6,6 +6,7 @@ Brazzaville or Sassou Nguesso to the other. :func:`collect_evidence` gathers, fo
 actor key and ISO country code, the surface forms in the document that point at it (names,
 capitals and seats, demonyms, people of that country from the gazetteer, and cities from
 GeoNames); :func:`choose` scores each candidate by the distinct forms supporting it.
+:func:`government_state` reads which state "the government" of an article is.
 
 A choice is *unsure* (flagged for review with its reason) when it rests on fewer than
 :data:`SURE_FORMS` distinct forms, or when another candidate has evidence too.
@@ -13,12 +14,12 @@ A choice is *unsure* (flagged for review with its reason) when it rests on fewer
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._places import city_countries
 
-__all__ = ["SURE_FORMS", "Evidence", "choose", "collect_evidence"]
+__all__ = ["SURE_FORMS", "Evidence", "choose", "collect_evidence", "government_state"]
 
 SURE_FORMS = 3
 """Distinct supporting forms from which a choice is no longer flagged as unsure."""
@@ -82,3 +83,26 @@ def choose(alias: str, candidates: tuple[str, ...], evidence: Evidence) -> tuple
         against = ", ".join(repr(f) for f in sorted(support[other])[:3])
         reason += f"; {other} has {against}"
     return best, reason
+
+
+def government_state(
+    states: Sequence[tuple[str, bool]],
+) -> tuple[str, str] | None:
+    """The state "the government" means in a document, and why (always unsure).
+
+    ``states`` lists, in text order, every state the document names, with whether that
+    naming is of its government ("the Colombian government", "Kenya's government",
+    "the government of Kenya"). The only state whose government is named wins; else the
+    state named most often (the earlier first on a tie). None when no state is named.
+    """
+    if not states:
+        return None
+    governments = sorted({key for key, government in states if government})
+    if len(governments) == 1:
+        key = governments[0]
+        return key, f"'the government' read as {key}: the only government the document names"
+    counts: dict[str, int] = {}
+    for key, _ in states:
+        counts[key] = counts.get(key, 0) + 1
+    key = max(counts, key=counts.__getitem__)  # dicts keep text order: the earlier on a tie
+    return key, f"'the government' read as {key}: the state the document names most"

@@ -36,9 +36,12 @@ _WORDS = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"  # "John Roe"
 _BYLINE = re.compile(
     rf"^[ \t]*By [A-Z][\w.'’\-]* {_WORDS}(?:(?:,| and) {_WORDS})*[ \t]*$", re.MULTILINE
 )
-# "Photo: John Roe/AFP", "Credit: ...", "Image: ...": to the end of the line.
+# "Photo: John Roe/AFP", "Photo credit: John Roe / Lakeside Herald", "Credit: ...", "Image:
+# ...": to the end of the line.
 _CREDIT_LINE = re.compile(
-    r"(?:^|(?<=[\s(]))(?:Photo(?:graph)?|Image|Credit|Picture)s?: [^\n]{0,120}", re.MULTILINE
+    r"(?:^|(?<=[\s(]))(?:(?:Photo(?:graph)?|Image|Picture)s?(?: [Cc]redits?)?|Credits?): "
+    r"[^\n]{0,120}",
+    re.MULTILINE,
 )
 _AGENCIES = (
     "Reuters", "AFP", "AP", "Associated Press", "Agence France-Presse", "Getty Images",

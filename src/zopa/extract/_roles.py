@@ -22,6 +22,12 @@ gives it (the gazetteer's own entries are the analyst's word and are not changed
 ``kind``
     for an unknown organisation described as an armed or rebel group, ``group``.
 
+A titled phrase before the name ("Kenya's special envoy, X", "The government's chief
+negotiator, X"), a delegation ("Chile's delegation, headed by X", "X, who leads the
+Bolivian delegation") and the office given elsewhere to one state ("President X" …
+"Kenya's president") link a person too; links through "the government" or an office
+named elsewhere are unsure, the reason kept in the mention's fields.
+
 An unknown organisation named as the medium ("told X", "X reported") gets ``MED``;
 one described as a rebel or armed group gets ``REB``; one whose name begins with a
 state's name or demonym ("the Armenian Foreign Ministry") gets that state's
@@ -34,9 +40,11 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span
 
+from zopa.extract._context import government_state
+from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
 
-__all__ = ["ROLE_NOUNS", "link_actors"]
+__all__ = ["ROLE_NOUNS", "introduced_as_person", "link_actors"]
 
 ROLE_NOUNS = {
     "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
@@ -46,6 +54,7 @@ ROLE_NOUNS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
     "lecturer", "director", "journalist", "correspondent", "reporter", "editor", "king",
     "emir", "prince", "coordinator", "lawmaker", "senator", "deputy", "colonel", "officer",
+    "chairperson", "commissioner", "undersecretary", "delegate",
 }  # fmt: skip
 """Nouns that make a title or apposition a role."""
 
@@ -61,7 +70,19 @@ _COMMENTATORS = {
 }  # fmt: skip
 _PRESS = {"journalist", "correspondent", "reporter", "editor"}
 _MILITARY = {"commander", "general", "colonel", "officer"}
-_GROUP_NOUNS = {"rebels", "rebel", "militia", "insurgents", "fighters", "armed"}
+_GROUP_NOUNS = {
+    "rebels", "rebel", "militia", "insurgents", "fighters", "armed", "guerrilla", "guerrillas",
+    "militants",
+}  # fmt: skip
+_DELEGATIONS = {"delegation", "side", "team", "negotiators", "panel", "mission"}
+"""Nouns for the people a party sends to talks ("Kenya's delegation", "the Kenyan side")."""
+_LEADS = {"head", "lead", "chair", "represent"}
+_MEMBERS = {"member", "head", "leader", "chief"}
+_PORTFOLIO_NOUNS = {"relations", "affairs", "integration", "cooperation", "policy"}
+"""Nouns after an actor in a title that make the actor a portfolio ("minister for EU
+relations"), not what the person represents."""
+_LEADERS = {"president", "prime minister", "premier", "chancellor"}
+"""Offices whose holder a text may call the state's "leader"."""
 _MEDIUM_VERBS = {"report", "reported", "reports"}
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
 
@@ -146,6 +167,7 @@ def link_actors(
             named[match.end] = (match.start, key, alias)
     for mention in mentions:
         named[mention.end] = (mention.start, mention.kb_id_, " ".join(mention.text.split()))
+    government = government_state(_states(doc, mentions, found, named, gazetteer))
     info: dict[str, dict[str, str]] = {}
 
     def give(key: str, fields: dict[str, str]) -> None:
@@ -158,37 +180,238 @@ def link_actors(
         if gazetteer.actor(key) is not None:
             continue
         if mention.label_ == "person":
-            give(key, _person(doc, mention, named, gazetteer))
+            linked = "country" in info.get(key, {})
+            fields, unsure = _person(doc, mention, named, gazetteer, government)
+            give(key, fields)
+            if unsure is not None and not linked:
+                mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
         elif mention.label_ in {"organisation", "group"}:
             give(key, _organisation(doc, mention, named, gazetteer, choices))
+    _titled_elsewhere(doc, mentions, named, gazetteer, info)
     return {key: fields for key, fields in info.items() if fields}
 
 
-def _represented(named: dict[int, _Named], start: int, end: int, itself: str) -> _Named | None:
-    """The first actor named in tokens ``[start, end)`` other than ``itself``."""
-    hits = sorted(n for e, n in named.items() if start <= n[0] and e <= end and n[1] != itself)
+def _titled_elsewhere(
+    doc: Doc,
+    mentions: list[Span],
+    named: dict[int, _Named],
+    gazetteer: Gazetteer,
+    info: dict[str, dict[str, str]],
+) -> None:
+    """Link a person known only by a bare title ("President X") to the one state the
+    document gives that office elsewhere ("Kenya's president", "the Kenyan president"),
+    marking the person's first mention unsure with the reason."""
+    for key, fields in info.items():
+        role = fields.get("role")
+        if role is None or "country" in fields or "affiliation" in fields:
+            continue
+        offices = [role.split()]
+        if role in _LEADERS:
+            offices.append(["leader"])  # "the Kenyan leader" is its president
+        states = set()
+        for end, (_, state, _) in named.items():
+            actor = gazetteer.actor(state)
+            if actor is None or actor.kind != "state":
+                continue
+            at = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
+            for words in offices:
+                office = [t.lower_ for t in doc[at : at + len(words)]]
+                # Not the title of someone else named right after ("Kenya's president, X").
+                rest = [t for t in doc[at + len(words) : at + len(words) + 2] if t.text != ","]
+                if office == words and not (rest and rest[0].pos_ == "PROPN"):
+                    states.add(state)
+        if len(states) != 1:
+            continue
+        state = states.pop()
+        fields.update(country=state, sector=_sector(role, state, gazetteer) or "GOV")
+        first = next(m for m in mentions if m.kb_id_ == key)
+        reason = f"{role!r} read as {state}'s: the document names only {state}'s {role}"
+        first._.set(FIELDS, {**(first._.get(FIELDS) or {}), "unsure": reason})
+
+
+def _states(
+    doc: Doc,
+    mentions: list[Span],
+    found: list[AliasMatch],
+    named: dict[int, _Named],
+    gazetteer: Gazetteer,
+) -> list[tuple[str, bool]]:
+    """The states the document names, in text order, each with whether it is named as a
+    government ("the Kenyan government", "Kenya's government", "the government of Kenya")."""
+
+    def is_state(key: str) -> bool:
+        actor = gazetteer.actor(key)
+        return actor is not None and actor.kind == "state"
+
+    def of_government(start: int, end: int) -> bool:
+        if doc[end - 1].lower_ == "government":
+            return True  # the description "the Kenyan government"
+        after = end + 1 if end < len(doc) and doc[end].tag_ == "POS" else end
+        if after < len(doc) and doc[after].lower_ == "government":
+            return True
+        return (
+            start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "government"
+        )
+
+    spans = [(m.start, m.end, m.kb_id_) for m in mentions if is_state(m.kb_id_)]
+    spans += [
+        (n[0], end, n[1])
+        for end, n in named.items()
+        if is_state(n[1]) and of_government(n[0], end) and not any(s == n[0] for s, _, _ in spans)
+    ]
+    return [(key, of_government(start, end)) for start, end, key in sorted(spans)]
+
+
+def _represented(
+    doc: Doc, named: dict[int, _Named], start: int, end: int, itself: str
+) -> _Named | None:
+    """The first actor named in tokens ``[start, end)`` other than ``itself``, a portfolio
+    ("the minister for EU relations") and a place ("the Nairobi-based X") excepted."""
+    hits = sorted(
+        n
+        for e, n in named.items()
+        if start <= n[0]
+        and e <= end
+        and n[1] != itself
+        and not (e < len(doc) and doc[e].lower_ in _PORTFOLIO_NOUNS)
+        and not (e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based")
+    )
     return hits[0] if hits else None
 
 
 def _person(
-    doc: Doc, mention: Span, named: dict[int, _Named], gazetteer: Gazetteer
-) -> dict[str, str]:
+    doc: Doc,
+    mention: Span,
+    named: dict[int, _Named],
+    gazetteer: Gazetteer,
+    government: tuple[str, str] | None,
+) -> tuple[dict[str, str], str | None]:
+    """The fields the words around a person's name give, and the reason when the link
+    rests on "the government" (:func:`~zopa.extract._context.government_state`)."""
     fields: dict[str, str] = {}
     title = _title_before(doc, mention.start)
     if title < mention.start:
         role = _role_words(doc, title, mention.start)
-        before = named.get(title)
+        # "Rwandan President X", "Norway's Foreign Minister X"
+        before = named.get(title) or (
+            named.get(title - 1) if doc[title - 1].tag_ == "POS" else None
+        )
         if role is not None:
             fields = _fields(role, before, gazetteer)
-    apposition = _apposition(doc, mention)
-    if apposition is not None:
-        start, end = apposition
-        role = _apposition_role(doc, start, end)
-        if role is not None:
-            represents = _represented(named, start, end, mention.kb_id_)
-            for name, value in _fields(role, represents, gazetteer).items():
-                fields.setdefault(name, value)
-    return fields
+    around = [
+        (_titled_apposition(doc, title), None),
+        (_delegation_before(doc, title), "delegation head"),
+        (_delegation_after(doc, mention), "delegation member"),
+        (_apposition(doc, mention), None),
+    ]
+    unsure = None
+    for phrase, default_role in around:
+        if phrase is None:
+            continue
+        start, end = phrase
+        role = _apposition_role(doc, start, end) or fields.get("role") or default_role
+        if role is None:
+            continue
+        represents = _represented(doc, named, start, end, mention.kb_id_)
+        if represents is None and doc[start].lower_ in {"its", "their"}:
+            represents = _previous_subject(doc, named, start)  # "Kenya agreed. Its envoy, X"
+        if (
+            represents is None
+            and government is not None
+            and "country" not in fields
+            and any(t.lower_ == "government" for t in doc[start:end])
+        ):
+            represents = (start, government[0], "government")
+            unsure = government[1]
+        for name, value in _fields(role, represents, gazetteer).items():
+            fields.setdefault(name, value)
+    linked = government is not None and fields.get("country") == government[0]
+    return fields, (unsure if linked else None)
+
+
+def introduced_as_person(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows a title phrase that introduces a person
+    ("Kenya's special envoy, X", "Kenya's delegation, headed by X")."""
+    title = _title_before(doc, start)
+    return _titled_apposition(doc, title) is not None or _delegation_before(doc, title) is not None
+
+
+def _previous_subject(doc: Doc, named: dict[int, _Named], start: int) -> _Named | None:
+    """The actor named as the subject of the sentence before the one opening at ``start``
+    ("Kenya backed the call. Its envoy, X, said ..."), if ``start`` opens a sentence."""
+    if not doc[start].is_sent_start or start == 0:
+        return None
+    previous = doc[start - 1].sent
+    subjects = [t.i for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    for n_end, n in named.items():
+        if any(n[0] <= i < n_end for i in subjects):
+            return n
+    return None
+
+
+def _phrase_before(doc: Doc, end: int) -> int:
+    """Start of the noun phrase that ends just before token ``end`` ("Norway's special
+    envoy", "the chairperson of the AU Commission"), within its sentence."""
+    i = end
+    while i > 0 and end - i < 10 and not doc[i].is_sent_start:
+        token = doc[i - 1]
+        inside = token.tag_ == "POS" or token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+        if inside or token.lower_ in {"of", "for"}:
+            i -= 1
+        elif token.pos_ == "DET" or token.tag_ == "PRP$":
+            i -= 1
+            if not (i > 0 and doc[i - 1].lower_ in {"of", "for"}):
+                break  # "the" of "chairperson of the AU" is inside; a leading one ends it
+        else:
+            break
+    while i < end and doc[i].lower_ in {"of", "for"}:
+        i += 1
+    return i
+
+
+def _titled_apposition(doc: Doc, start: int) -> tuple[int, int] | None:
+    """Tokens of "Norway's special envoy" in "Norway's special envoy, X," before a name
+    at ``start``: a phrase ending on a role noun, or on "of/for" a name after one."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    end = start - 1
+    first = _phrase_before(doc, end)
+    roles = [i for i in range(first, end) if doc[i].lower_ in ROLE_NOUNS]
+    if not roles or not (roles[-1] == end - 1 or doc[roles[-1] + 1].lower_ in {"of", "for"}):
+        return None
+    return first, end
+
+
+def _delegation_before(doc: Doc, start: int) -> tuple[int, int] | None:
+    """Tokens of "Kenya's delegation" in "Kenya's delegation, headed by X" before a name
+    (or its title) at ``start``."""
+    if start < 3 or doc[start - 1].lower_ != "by" or doc[start - 2].lemma_ not in _LEADS:
+        return None
+    end = start - 2
+    if doc[end - 1].text == ",":
+        end -= 1
+    first = _phrase_before(doc, end)
+    if first == end or doc[end - 1].lower_ not in _DELEGATIONS:
+        return None
+    return first, end
+
+
+def _delegation_after(doc: Doc, mention: Span) -> tuple[int, int] | None:
+    """Tokens of ", who leads the Kenyan delegation" or ", a member of Kenya's negotiating
+    team" right after a name."""
+    start = mention.end
+    if start + 3 >= len(doc) or doc[start].text != ",":
+        return None
+    end = start + 1
+    while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
+        end += 1
+    words = doc[start + 1 : end]
+    leads = words[0].lower_ == "who" and words[1].lemma_ in _LEADS
+    member = words[0].pos_ == "DET" and words[1].lower_ in _MEMBERS and words[2].lower_ == "of"
+    delegation = any(t.lower_ in _DELEGATIONS for t in words)
+    if not (leads or member) or not (delegation or words[1].lemma_ == "represent"):
+        return None
+    return start + 1, end
 
 
 def _apposition(doc: Doc, mention: Span) -> tuple[int, int] | None:
@@ -214,6 +437,8 @@ def _apposition_role(doc: Doc, start: int, end: int) -> str | None:
             while first > start and doc[first - 1].lower_ in _TITLE_MODIFIERS:
                 first -= 1
             last = i + 1
+            while last < end and doc[last].lower_ in ROLE_NOUNS:
+                last += 1  # "chief negotiator"
             # "minister of state", "secretary for foreign affairs"
             while (
                 last + 1 < end

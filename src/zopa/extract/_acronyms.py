@@ -1,0 +1,119 @@
+"""Acronyms of organisations and armed groups the gazetteer does not know.
+
+"the Andean Liberation Front (ALF)" introduces an acronym with its long form; "ALF
+rebels", "the ALF guerrilla" describe one as an armed group; "the ALF's delegates" and
+"the ALF said", twice in a document, show one acting as a party. The small NER often
+misses such all-capitals words, so they are found here: every later (and earlier,
+in a headline) use of the acronym in the document names the same actor, keyed by the
+acronym (``unresolved:alf``) so that documents that use only the acronym agree; the
+long form is a mention of it too. A long form the gazetteer knows lends its key to
+the acronym.
+
+Pure functions of the parsed document: they return token ranges and keys, the
+component makes the mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from zopa.extract._gazetteer import Gazetteer, unresolved_key
+
+__all__ = ["Acronym", "find_acronyms"]
+
+_GROUP_WORDS = {
+    "rebels", "rebel", "guerrilla", "guerrillas", "militia", "militias", "insurgents",
+    "insurgency", "fighters", "militants", "paramilitaries",
+}  # fmt: skip
+"""Words after an acronym that make it an armed group ("ALF rebels")."""
+_BODY_WORDS = {"group", "movement", "front", "party", "coalition", "alliance"}
+"""Words after an acronym that make it a group when no long form says otherwise."""
+_GROUP_HEADS = {
+    "Army", "Forces", "Force", "Front", "Movement", "Brigades", "Brigade", "Militia",
+    "Guard", "Guards", "Party", "Alliance", "Coalition", "Group",
+}  # fmt: skip
+_JOINERS = {"of", "for", "the", "de", "del", "la", "el", "des", "du", "al", "in"}
+"""Small words inside a long form ("Front for the Liberation of ..."); not "and", which
+more often joins two names ("Colombia and the ...")."""
+_LONGEST = 8
+_ACTING_USES = 2
+"""Uses as a party ("the ALF's", "the ALF said") that make an unexplained acronym an
+organisation (one could be a thing: "the EEZ is ...")."""
+
+
+@dataclass(frozen=True)
+class Acronym:
+    """An acronym of the document: its key, kind and the long form's tokens, if given."""
+
+    text: str
+    key: str
+    kind: str
+    long_form: tuple[int, int] | None
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace("-", "")
+    return 2 <= len(letters) <= _LONGEST and letters.isalpha() and letters.isupper()
+
+
+def _acts(doc: Doc, i: int) -> bool:
+    """The acronym at ``i`` is a party acting: "the ALF's", "the ALF said"."""
+    if i == 0 or doc[i - 1].lower_ != "the" or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    return after.tag_ == "POS" or after.pos_ in {"VERB", "AUX"}
+
+
+def _long_form(doc: Doc, bracket: int) -> tuple[int, int] | None:
+    """Tokens of the capitalised name ending just before the "(" at ``bracket``."""
+    start = bracket
+    while start > 0 and (
+        doc[start - 1].text[:1].isupper()
+        or (doc[start - 1].lower_ in _JOINERS and start - 1 > 0 and start < bracket)
+    ):
+        start -= 1
+    while start < bracket and doc[start].lower_ in _JOINERS:
+        start += 1  # "the National ...": the article is not part of the name
+    capitals = [t for t in doc[start:bracket] if t.text[:1].isupper()]
+    return (start, bracket) if len(capitals) >= 2 else None
+
+
+def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
+    """The acronyms the document introduces or describes as groups, by surface form.
+
+    An acronym the gazetteer knows is left to it.
+    """
+    tokens = [
+        t.i for t in doc if t.is_upper and _is_acronym(t.text) and gazetteer.resolve(t.text) is None
+    ]
+    found: dict[str, Acronym] = {}
+    for i in tokens:
+        text = doc[i].text
+        if text in found and found[text].long_form is not None:
+            continue
+        bracketed = 0 < i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
+        long_form = _long_form(doc, i - 1) if bracketed else None
+        after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if long_form is not None:
+            name = " ".join(doc[long_form[0] : long_form[1]].text.split())
+            target = gazetteer.resolve(name)
+            key = target.key if target is not None else unresolved_key(text)
+            armed = name.split()[-1] in _GROUP_HEADS
+            found[text] = Acronym(text, key, "group" if armed else "organisation", long_form)
+        elif text not in found and (after in _GROUP_WORDS or after in _BODY_WORDS):
+            found[text] = Acronym(text, unresolved_key(text), "group", None)
+    acting: dict[str, int] = {}
+    for i in tokens:
+        if doc[i].text not in found and _acts(doc, i):
+            acting[doc[i].text] = acting.get(doc[i].text, 0) + 1
+    for text, uses in acting.items():
+        if uses >= _ACTING_USES:
+            found[text] = Acronym(text, unresolved_key(text), "organisation", None)
+    for i in tokens:
+        # A group word anywhere after the acronym ("the ALF guerrilla") makes it a group.
+        acronym = found.get(doc[i].text)
+        if acronym is not None and i + 1 < len(doc) and doc[i + 1].lower_ in _GROUP_WORDS:
+            found[acronym.text] = Acronym(acronym.text, acronym.key, "group", acronym.long_form)
+    return found
