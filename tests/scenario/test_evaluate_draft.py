@@ -92,6 +92,27 @@ def test_null_entity_wrongly_resolved_is_wrong_and_unresolved_is_right() -> None
     assert score_entities(gold, [MentionRecord("d", 3, 12, EGYPT)], {"d": TEXT})[0].rate == 0.0
 
 
+def test_an_outlet_may_be_a_media_organisation_but_nothing_else() -> None:
+    text = "Egypt told Nile Wire on Monday."
+    gold = _entities({"text": "Nile Wire", "actor": None, "as": "outlet"})
+    media = ActorRecord("unresolved:nile-wire", "Nile Wire", "organisation", sector="MED")
+    start = text.index("Nile")
+    assert (
+        score_entities(gold, [MentionRecord("d", start, start + 9, media)], {"d": text})[0].rate
+        == 1.0
+    )
+    assert (
+        score_entities(gold, [MentionRecord("d", start, start + 9, LEAGUE)], {"d": text})[0].rate
+        == 0.0
+    )
+    # A place stays right only when no mention covers it, media or not.
+    place = _entities({"text": "Nile Wire", "actor": None, "as": "place"})
+    assert (
+        score_entities(place, [MentionRecord("d", start, start + 9, media)], {"d": text})[0].rate
+        == 0.0
+    )
+
+
 def test_state_person_and_organisation_resolutions() -> None:
     gold = _entities(
         {"text": "Egypt", "actor": "EGY"},

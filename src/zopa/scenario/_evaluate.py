@@ -73,6 +73,7 @@ class ActorRecord:
     kind: str
     country: str | None = None
     affiliation: str | None = None
+    sector: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,10 @@ def _entity_resolved(
     entity: GoldEntity, covering: Sequence[MentionRecord], actors: Mapping[str, GoldActor]
 ) -> bool:
     expected = entity.expected
+    if expected == "none" and entity.as_ == "outlet":
+        # An outlet named in the text is kept as a media organisation (sector MED, the
+        # extraction gold's rule) that is never a party: right unless resolved otherwise.
+        return all(m.actor.sector == "MED" for m in covering)
     if expected == "none":
         return not covering
     for mention in covering:

@@ -85,6 +85,7 @@ def _actor(actor: Actor) -> ActorRecord:
         kind=actor.kind,
         country=actor.country,
         affiliation=actor.affiliation,
+        sector=actor.sector,
     )
 
 
