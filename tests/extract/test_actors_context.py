@@ -276,3 +276,13 @@ def test_an_unknown_ministry_named_after_its_state_gets_the_country(nlp: Languag
     info = doc._.get(ACTOR_INFO)
     key = next(s.kb_id_ for s in doc.spans[ACTORS] if "Ministry" in s.text)
     assert info[key]["country"] == "MLI" and info[key]["sector"] == "GOV"
+
+
+def test_the_current_demonym_of_a_stan_state_links_its_officials(nlp: Language) -> None:
+    doc = nlp(
+        "Kyrgyz President Almaz Bekmurzaev and Tajik Foreign Minister Dilshod Rasulov "
+        "met an Uzbek delegation."
+    )
+    info = doc._.get(ACTOR_INFO)
+    assert info["unresolved:almaz-bekmurzaev"]["country"] == "KGZ"
+    assert info["unresolved:dilshod-rasulov"]["country"] == "TJK"

@@ -147,6 +147,17 @@ def _demonym_forms(demonym: str) -> list[str]:
     return [demonym, demonym + "s"] if demonym.endswith(("n", "i")) else [demonym]
 
 
+def _stan_demonym(name: str) -> str | None:
+    """The current English demonym of a "-stan" state: "Kyrgyzstan" → "Kyrgyz".
+
+    The package's demonyms for them are dated ("Kirghiz", "Tadzhik") or adjectival
+    ("Uzbekistani"); news writes "Kyrgyz President …", "the Tajik side". A stem shorter
+    than five letters ("Pak") is not one.
+    """
+    stem = re.sub(r"i?stan$", "", name)
+    return stem if stem != name and len(stem) >= 5 else None
+
+
 @lru_cache(maxsize=1)
 def _package_states() -> tuple[dict[str, ActorInfo], dict[str, AliasTarget]]:
     from countryinfo import all_countries
@@ -180,9 +191,10 @@ def _package_states() -> tuple[dict[str, ActorInfo], dict[str, AliasTarget]]:
         capital = data.get("capital")
         for city in capital if isinstance(capital, list) else [capital]:
             add(city, "metonym", code)
-        if data.get("demonym"):
-            for form in _demonym_forms(data["demonym"]):
-                add(form, "demonym", code)
+        for demonym in (data.get("demonym"), _stan_demonym(name)):
+            if isinstance(demonym, str) and demonym:
+                for form in _demonym_forms(demonym):
+                    add(form, "demonym", code)
     aliases: dict[str, AliasTarget] = {}
 
     def population(code: str) -> int:
