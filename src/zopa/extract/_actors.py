@@ -63,6 +63,7 @@ from zopa.extract._credits import credit_ranges
 from zopa.extract._descriptors import describe
 from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
+from zopa.extract._parties import PARTY_SECTOR, party_names
 from zopa.extract._places import city_countries
 from zopa.extract._roles import introduced_as_person, link_actors
 from zopa.registry import extractors
@@ -240,6 +241,12 @@ def _titled(span: Span) -> bool:
     return len(span) == 1 and before is not None and before.text in _PERSON_ROLES
 
 
+def _named_person(span: Span) -> bool:
+    """A name of two or more words the NER took for a place that a "who" clause, a speech
+    verb or a role apposition shows to be a person's ("X Y, who became ...", "X Y said")."""
+    return len(span) > 1 and (_described_as_person(span) or _speaks_or_has_role(span))
+
+
 def _title_word(span: Span) -> bool:
     """Part of a person's title, not an organisation: "National Security Minister X",
     "Secretary of State"."""
@@ -369,6 +376,18 @@ def _short_forms(name: str) -> list[str]:
     return forms
 
 
+def _party_mentions(doc: Doc, blocked: list[tuple[int, int]]) -> list[Span]:
+    """Parties named by their members' plural or a bloc's one word ("the Greens", "the
+    Union"): organisations with sector PTY (:mod:`._parties`)."""
+    spans: list[Span] = []
+    for start, end in party_names(doc, {i for s, e in blocked for i in range(s, e)}):
+        key = unresolved_key(doc[start:end].text)
+        span = Span(doc, start, end, label="organisation", kb_id=key)
+        span._.set(FIELDS, {"sector": PARTY_SECTOR})
+        spans.append(span)
+    return spans
+
+
 def _org_kind(text: str) -> str:
     """``group`` for an armed or political group's name, else ``organisation``."""
     return "group" if text.split()[-1] in _GROUP_HEADS else "organisation"
@@ -387,7 +406,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "5"  # 5: current demonyms of the "-stan" states
+    version = "6"  # 6: parties named by their members' plural, linked to their people
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -428,6 +447,8 @@ class ActorRecognizer:
         blocked += [(i, i + 1) for i in sorted(credits)]
         if self.use_ner:
             acronyms = self._acronym_mentions(doc, blocked)
+            blocked += [(m.start, m.end) for m in acronyms]
+            acronyms += _party_mentions(doc, blocked)
             blocked += [(m.start, m.end) for m in acronyms]
             mentions += acronyms + self._unresolved_mentions(doc, names, blocked, mentions)
         mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
@@ -637,7 +658,11 @@ class ActorRecognizer:
             kind = _NER_KINDS.get(name.label_)
             if kind is None or not text[:1].isupper() or _title_word(span):
                 continue
-            if kind == "state" and _titled(span) and not city_countries(text):
+            if (
+                kind == "state"
+                and not city_countries(text)
+                and (_titled(span) or _named_person(span))
+            ):
                 kind = "person"  # "chairperson Diallo": the NER took a name for a place
             elif kind == "state" or _a_city(span, text):
                 continue  # a place the gazetteer does not know ("Goma"), not a new state

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 from zopa.extract._context import government_state
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
+from zopa.extract._parties import PARTY_SECTOR, led_party, political
 
 __all__ = ["ROLE_NOUNS", "introduced_as_person", "link_actors"]
 
@@ -86,6 +87,7 @@ _LEADERS = {"president", "prime minister", "premier", "chancellor"}
 _MEDIUM_VERBS = {"report", "reported", "reports"}
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
 
+_BODIES = {"organisation", "group"}
 _Named = tuple[int, str, str]
 """An actor named in the document: start token, actor key, surface form."""
 
@@ -188,7 +190,69 @@ def link_actors(
         elif mention.label_ in {"organisation", "group"}:
             give(key, _organisation(doc, mention, named, gazetteer, choices))
     _titled_elsewhere(doc, mentions, named, gazetteer, info)
+    _party_members(doc, mentions, info)
     return {key: fields for key, fields in info.items() if fields}
+
+
+def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str]]) -> None:
+    """Sector PTY for the parties (:mod:`._parties`) and the people they title; "X of the
+    Greens" and "X, who became the party's leader" (the last party named before) link X."""
+    parties = {
+        m.kb_id_: " ".join(m.text.split())
+        for m in mentions
+        if (m._.get(FIELDS) or {}).get("sector") == PARTY_SECTOR
+    }
+    if political(doc):  # acronyms given a leader: "SPD leader X", "leader of the CSU"
+        parties |= {
+            m.kb_id_: m.text
+            for m in mentions
+            if m.label_ in {"organisation", "group"}
+            and m.kb_id_.startswith("unresolved:")
+            and m.text.isupper()
+            and any(led_party(doc, t.i, t.i + 1) for t in doc if t.text == m.text)
+        }
+    if not parties:
+        return
+    for key in parties:
+        info.setdefault(key, {}).setdefault("sector", PARTY_SECTOR)
+    bodies = {m.kb_id_: " ".join(m.text.split()) for m in mentions if m.label_ in _BODIES}
+    for person in (m for m in mentions if m.label_ == "person"):
+        fields = info.setdefault(person.kb_id_, {})
+        if "country" in fields or "affiliation" in fields:
+            continue
+        body = _party_of(doc, person, mentions, parties)
+        if body is not None and body in bodies:
+            fields["affiliation"] = bodies[body]
+            if body in parties:
+                fields["sector"] = PARTY_SECTOR
+    names = set(parties.values())
+    for fields in info.values():
+        if fields.get("affiliation") in names:
+            fields.setdefault("sector", PARTY_SECTOR)
+
+
+def _party_of(
+    doc: Doc, person: Span, mentions: list[Span], parties: Mapping[str, str]
+) -> str | None:
+    """The key of the organisation of "X of the SPD", or of the party of "X, who became
+    the party's leader" (the last party named before X)."""
+    title = _title_before(doc, person.start)
+    if 0 < title < person.start:  # "VVD leader X": the NER's title word names no mention
+        by_text = {surface: key for key, surface in parties.items()}
+        if doc[title - 1].text in by_text:
+            return by_text[doc[title - 1].text]
+    end = person.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        return next((m.kb_id_ for m in mentions if m.start == at and m.label_ in _BODIES), None)
+    words = [t.lower_ for t in doc[end : end + 10]]
+    if words[:1] != [","] or "party" not in words:
+        return None
+    after = words[words.index("party") + 1 :]
+    if after[:1] != ["'s"] or not any(w in ROLE_NOUNS for w in after):
+        return None
+    before = [m for m in mentions if m.end <= person.start and m.kb_id_ in parties]
+    return before[-1].kb_id_ if before else None
 
 
 def _titled_elsewhere(
