@@ -155,3 +155,12 @@ def test_a_legislature_is_an_organisation_of_sector_leg(
     nlp: Language, text: str, name: str, key: str
 ) -> None:
     assert mentions(nlp, text)[name] == (key, "organisation")
+
+
+def test_an_acronym_led_by_someone_is_a_party_and_their_affiliation(nlp: Language) -> None:
+    text = (
+        "Coalition talks opened in Oslo. Ivar Solberg-Moen, the regional premier and leader "
+        "of the NLP, said his party wanted the farm ministry."
+    )
+    assert mentions(nlp, text)["NLP"] == ("unresolved:nlp", "organisation")
+    assert info_of(nlp, text, "Ivar Solberg-Moen")["affiliation"] == "NLP"

@@ -2,7 +2,8 @@
 
 "the Andean Liberation Front (ALF)" introduces an acronym with its long form; "ALF
 rebels", "the ALF guerrilla" describe one as an armed group; "the ALF's delegates" and
-"the ALF said", twice in a document, show one acting as a party. The small NER often
+"the ALF said", twice in a document, show one acting as a party; in a document about
+party politics, "leader of the ALF" or "the ALF leader" shows one to be a party. The small NER often
 misses such all-capitals words, so they are found here: every later (and earlier,
 in a headline) use of the acronym in the document names the same actor, keyed by the
 acronym (``unresolved:alf``) so that documents that use only the acronym agree; the
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from zopa.extract._gazetteer import Gazetteer, unresolved_key
+from zopa.extract._parties import led_party, political
 
 __all__ = ["Acronym", "find_acronyms"]
 
@@ -104,6 +106,9 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
             found[text] = Acronym(text, key, "group" if armed else "organisation", long_form)
         elif text not in found and (after in _GROUP_WORDS or after in _BODY_WORDS):
             found[text] = Acronym(text, unresolved_key(text), "group", None)
+        elif text not in found and political(doc) and led_party(doc, i, i + 1):
+            # "leader of the CSU", "the CSU leader X": a party (:mod:`._parties`).
+            found[text] = Acronym(text, unresolved_key(text), "organisation", None)
     acting: dict[str, int] = {}
     for i in tokens:
         if doc[i].text not in found and _acts(doc, i):
