@@ -77,6 +77,17 @@ def test_plural_names_outside_party_politics_stay_no_actor(nlp: Language) -> Non
     assert "Baptists" not in mentions(nlp, text)
 
 
+def test_a_people_is_no_party_even_in_party_politics(nlp: Language) -> None:
+    # A document about parliaments and parties that speaks of peoples.
+    text = (
+        "The parliament voted on Tuesday. The Germans and the Austrians have been pressured "
+        "by other Europeans to back the coalition's plan."
+    )
+    found = mentions(nlp, text)
+    for people in ("Germans", "Austrians", "Europeans"):
+        assert found.get(people, ("", ""))[0].startswith("unresolved:") is False, found
+
+
 @pytest.mark.parametrize(
     ("text", "person", "party"),
     [

@@ -376,16 +376,36 @@ def _short_forms(name: str) -> list[str]:
     return forms
 
 
-def _party_mentions(doc: Doc, blocked: list[tuple[int, int]]) -> list[Span]:
+def _party_mentions(doc: Doc, blocked: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Span]:
     """Parties named by their members' plural or a bloc's one word ("the Greens", "the
-    Union"): organisations with sector PTY (:mod:`._parties`)."""
+    Union"): organisations with sector PTY (:mod:`._parties`). A people's name ("the
+    Germans", "other Europeans") is no party."""
     spans: list[Span] = []
     for start, end in party_names(doc, {i for s, e in blocked for i in range(s, e)}):
+        if _a_people(doc[start:end].text, gazetteer):
+            continue
         key = unresolved_key(doc[start:end].text)
         span = Span(doc, start, end, label="organisation", kb_id=key)
         span._.set(FIELDS, {"sector": PARTY_SECTOR})
         spans.append(span)
     return spans
+
+
+#: Peoples named by a plural that is no state's demonym: never a party's name.
+_PEOPLES = frozenset(
+    {"Europeans", "Africans", "Asians", "Americans", "Arabs", "Westerners", "Scandinavians"}
+)
+
+
+def _a_people(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``name`` is a people ("Germans", "Europeans"), not a party."""
+    if name in _PEOPLES:
+        return True
+    for form in (name, name.removesuffix("s")):
+        target = gazetteer.resolve(form)
+        if target is not None and target.cls == "demonym":
+            return True
+    return False
 
 
 def _org_kind(text: str) -> str:
@@ -406,7 +426,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "6"  # 6: parties named by their members' plural, linked to their people
+    version = "7"  # 7: a people ("the Germans", "Europeans") is no party
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -448,7 +468,7 @@ class ActorRecognizer:
         if self.use_ner:
             acronyms = self._acronym_mentions(doc, blocked)
             blocked += [(m.start, m.end) for m in acronyms]
-            acronyms += _party_mentions(doc, blocked)
+            acronyms += _party_mentions(doc, blocked, self.gazetteer)
             blocked += [(m.start, m.end) for m in acronyms]
             mentions += acronyms + self._unresolved_mentions(doc, names, blocked, mentions)
         mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
