@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import func, select
+
 from zopa.store import Actor, Claim, Document, Estimate, Event, Mention, Store
 
 
@@ -112,12 +114,14 @@ def state(code: str, name: str) -> Actor:
 
 
 def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
-    """Write the actors and documents with all their rows."""
+    """Write the actors and documents with all their rows (actors already stored may be cited)."""
     with store.write() as session:
         session.add_all(actors)
         session.flush()
+        actors = list(session.scalars(select(Actor)))
         ids = {a.key: a.id for a in actors}
-        for n, doc in enumerate(docs):
+        first = session.scalar(select(func.count(Document.id))) or 0
+        for n, doc in enumerate(docs, start=first):
             row = Document(
                 sha256=f"{n:064d}",
                 source=f"doc{n}.txt",

@@ -54,7 +54,10 @@ def test_new_evidence_is_added_once_and_nothing_is_duplicated(
     drafted: tuple[Store, str],
 ) -> None:
     store, edited = drafted
-    more = Doc("Maduro insisted that the Essequibo referendum settles the border.")
+    more = Doc(
+        "Maduro insisted that the Essequibo referendum settles the border.",
+        published=dt.date(2025, 4, 1),
+    )
     more.claim(
         "person:maduro",
         "Maduro insisted that the Essequibo referendum settles",
@@ -62,7 +65,7 @@ def test_new_evidence_is_added_once_and_nothing_is_duplicated(
         "demand",
     )
     more.mention("person:maduro", "Maduro")
-    write_more(store, more)
+    write(store, [], [more])
     merged, summary = merge_draft(edited, build_draft(store, issue_labels=LABELS))
     report = check_text(merged)
     assert report.ok, [p.format() for p in report.errors]
@@ -80,44 +83,6 @@ def test_new_evidence_is_added_once_and_nothing_is_duplicated(
     assert len(merged.splitlines()) == len(edited.splitlines()) + 2
     again, summary = merge_draft(merged, build_draft(store, issue_labels=LABELS))
     assert again == merged and summary.added_evidence == 0
-
-
-def write_more(store: Store, doc: Doc) -> None:
-    """Add a document citing actors already in the store."""
-    from sqlalchemy import select
-
-    from zopa.store import Actor, Claim, Document, Mention
-
-    with store.write() as session:
-        ids = dict(session.execute(select(Actor.key, Actor.id)).all())
-        row = Document(
-            sha256="f" * 64,
-            source="more.txt",
-            published_at=dt.date(2025, 4, 1),
-            date_source="metadata",
-            language="en",
-            text=doc.text,
-            word_count=len(doc.text.split()),
-            ingested_at=dt.datetime.now(dt.UTC),
-        )
-        session.add(row)
-        session.flush()
-        for kind, spec in doc.rows:
-            span = doc.span(spec["needle"])
-            if kind == "claim":
-                session.add(
-                    Claim(
-                        document_id=row.id,
-                        actor_id=ids[spec["actor"]],
-                        issue=spec["issue"],
-                        stance=spec["stance"],
-                        salience_cue=spec["cue"],
-                        attribution="own",
-                        **span,
-                    )
-                )
-            else:
-                session.add(Mention(document_id=row.id, actor_id=ids[spec["actor"]], **span))
 
 
 def test_a_base_actor_that_represents_a_state_stands_for_it(drafted: tuple[Store, str]) -> None:
