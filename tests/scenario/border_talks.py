@@ -7,9 +7,10 @@ rebel group and a hosting event; a later document for ``--as-of``.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from tests.scenario.draft_store import Doc, actor, state
-from zopa.store import Actor
+from tests.scenario.draft_store import Doc, actor, state, write
+from zopa.store import Actor, open_store
 
 FIRST = Doc(
     "President Nicolas Maduro demanded that Guyana hand over the Essequibo region, calling it "
@@ -87,3 +88,14 @@ def border_actors() -> list[Actor]:
 
 
 LABELS = {"territory": "Territory", "security": "Troops at the border", "governance": "Self-rule"}
+
+
+def border_db(folder: Path) -> str:
+    """The URL of a fresh SQLite store in ``folder`` holding the two border-talks documents."""
+    url = f"sqlite:///{folder / 'z.db'}"
+    store = open_store(url)
+    try:
+        write(store, border_actors(), [FIRST, LATER])
+    finally:
+        store.close()
+    return url

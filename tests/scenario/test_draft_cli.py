@@ -6,10 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.scenario.border_talks import FIRST, LATER, border_actors
-from tests.scenario.draft_store import write
+from tests.scenario.border_talks import border_db
 from zopa.cli import app
-from zopa.store import open_store
 
 runner = CliRunner()
 
@@ -19,12 +17,7 @@ def test_cli_redraft_of_a_renamed_file_duplicates_nothing_and_keeps_comments(
 ) -> None:
     # The report: an analyst renamed actors, `draft --base` duplicated them and
     # dropped the comments (137 → 739 lines).
-    db = f"sqlite:///{tmp_path / 'z.db'}"
-    store = open_store(db)
-    try:
-        write(store, border_actors(), [FIRST, LATER])
-    finally:
-        store.close()
+    db = border_db(tmp_path)
     first = tmp_path / "first.yaml"
     assert runner.invoke(app, ["--db", db, "scenario", "draft", "-o", str(first)]).exit_code == 0
     text = first.read_text(encoding="utf-8")
@@ -47,12 +40,7 @@ def test_cli_redraft_of_a_renamed_file_duplicates_nothing_and_keeps_comments(
 
 
 def test_cli_draft_refuses_an_invalid_base_with_its_file_and_line(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'z.db'}"
-    store = open_store(db)
-    try:
-        write(store, border_actors(), [FIRST, LATER])
-    finally:
-        store.close()
+    db = border_db(tmp_path)
     base = tmp_path / "base.yaml"
     base.write_text("id: s\ntitle: t\nissues: []\nactors: []\n", encoding="utf-8")
     result = runner.invoke(app, ["--db", db, "scenario", "draft", "--base", str(base)])

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors
+from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors, border_db
 from tests.scenario.draft_store import Doc, write
 from zopa.cli import app
 from zopa.scenario import build_draft, check_text, dump_scenario, merge_draft
-from zopa.store import Store, open_store
+from zopa.store import Store
 
 runner = CliRunner()
 
@@ -102,12 +102,7 @@ def test_a_base_actor_that_represents_a_state_stands_for_it(drafted: tuple[Store
 
 
 def test_cli_draft_base_prints_what_changed_and_as_of_sets_the_date(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'z.db'}"
-    store = open_store(db)
-    try:
-        write(store, border_actors(), [FIRST, LATER])
-    finally:
-        store.close()
+    db = border_db(tmp_path)
     first = tmp_path / "first.yaml"
     result = runner.invoke(
         app, ["--db", db, "scenario", "draft", "--as-of", "2025-01-01", "-o", str(first)]
