@@ -32,6 +32,7 @@ __all__ = [
     "IngestError",
     "ModelError",
     "RegistryError",
+    "ReportError",
     "ScenarioError",
     "StoreError",
     "ZopaError",
@@ -78,6 +79,10 @@ class ForecastError(ZopaError):
 
 class RegistryError(ZopaError):
     """A name was looked up in a registry that has no such entry."""
+
+
+class ReportError(ZopaError):
+    """A report or dashboard page cannot be built from what was given."""
 
 
 def quoted(value: object, limit: int = MAX_QUOTED_CHARS) -> str:

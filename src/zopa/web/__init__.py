@@ -1,4 +1,11 @@
 """Web dashboard and JSON HTTP API (pipeline stage 7).
 
-Nothing here yet.
+:func:`create_app` builds the FastAPI application over one store: the JSON API
+under ``/api/v1`` (:mod:`zopa.web.api`) and the server-rendered pages
+(:mod:`zopa.web.pages`), which share their templates and chart specs with the
+static report (:mod:`zopa.report`). ``zopa serve`` runs it on uvicorn.
 """
+
+from zopa.web._app import ServeConfig, create_app
+
+__all__ = ["ServeConfig", "create_app"]
