@@ -25,6 +25,7 @@ _VERB_CUES: dict[str, str] = {
     "insist": "demand",
     "require": "demand",
     "urge": "demand",
+    "call": "demand",
     "press": "demand",
     "condition": "demand",
     "offer": "offer",
@@ -56,6 +57,7 @@ _VERB_CUES: dict[str, str] = {
     "claim": "position",
     "favour": "position",
     "favor": "position",
+    "prefer": "goal",
     "deny": "position",
     "warn": "demand",
     "threaten": "demand",
@@ -104,6 +106,7 @@ _ADJ_CUES: dict[str, str] = {
     "open": "offer",
     "interested": "goal",
     "agreeable": "accept",
+    "acceptable": "accept",
     "opposed": "position",
     "committed": "position",
 }
@@ -267,8 +270,10 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         ):
             return None
         return _NOUN_CUES.get(word.lemma_)
-    if word.lemma_ == "call":
-        return None
+    if word.lemma_ == "call" and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in word.children
+    ):
+        return None  # "called for a ceasefire", "called on Moscow to" demand; "called X Y" names
     if word.lemma_ == "agree" and not any(
         c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" for o in c.children)
         for c in word.children
