@@ -32,7 +32,9 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   "the rebels" the latest group named;
   first-person pronouns in a quotation take its speaker; an unnamed group qualified by a
   nationality ("Iranian officials", "Russian envoys") or placed in a seat of government
-  ("officials in Kigali") is its state. Outlets ("told
+  ("officials in Kigali") is its state; a body named by what it is ("the government",
+  "his government", "the kingdom", "government negotiators") is the actor
+  :mod:`zopa.extract._bodies` ties it to. Outlets ("told
   Reuters") never hold a claim. A claim needs an actor: cues whose holder resolves to no
   actor, or whose verb's subject is someone unnamed, are dropped.
 - **Issues** are the issue terms in the cue's clause: its verb's subtree without
@@ -169,7 +171,7 @@ class _Claim:
 class ClaimsComponent:
     """spaCy component writing ``doc.spans["zopa_claims"]`` (see the module docstring)."""
 
-    version = "4"  # 4: open issues (a stance on a matter the lexicon has no word for)
+    version = "5"  # 4: open issues; 5: bodies named by what they are ("the government")
 
     def __init__(self, vocab: Vocab, lexicon: IssueLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
