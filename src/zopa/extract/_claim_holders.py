@@ -95,8 +95,14 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
             return holders
         # "X said the withdrawal remained a precondition": the speaker's
         return _clause_holders(doc, token, cue, known)
-    if cue.kind == "MODAL":
+    if cue.kind in ("MODAL", "PERSIST"):
         return _modal_holders(doc, cue, known)
+    if cue.kind == "NO_WITHOUT":
+        # "there will be no deal without X": whoever says so
+        speaker = reporter(token, SPEECH_VERBS | REPORTING_LEMMAS)
+        if speaker is not None:
+            return resolved_holders(doc, speaker, cue, known)
+        return quote_speaker(doc, token)
     if cue.kind == "CONDITION":
         # "X will accept ... only if Y": the condition is set by the governing clause's actor
         return _clause_holders(doc, token.head, cue, known)

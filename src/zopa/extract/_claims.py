@@ -114,6 +114,11 @@ __all__ = ["ClaimsComponent", "make_claims"]
 _STRONG_STANCES = frozenset({"red_line", "reject"})
 
 
+#: Cue kinds whose clause's subject is what they are about ("the sanctions must end", "the
+#: closure would stay", "ownership is not on the table", "no deal without X").
+_SUBJECT_KINDS = frozenset({"MODAL", "CONDITION", "PERSIST", "NOT_ON_TABLE", "NO_WITHOUT"})
+
+
 #: Stances that take the issue of a proposal named just before ("welcomed the offer",
 #: "rejected the plan"); a softer one ("supported the condition") takes nothing.
 _BACK_STANCES = _STRONG_STANCES | {"accept"}
@@ -217,7 +222,7 @@ class ClaimsComponent:
             if _is_question(sentences[index]):
                 continue
             scope = cue_scope(
-                cue.token, cue_tokens, keep_subject=cue.kind in ("MODAL", "CONDITION")
+                cue.token, cue_tokens, keep_subject=cue.kind in _SUBJECT_KINDS
             )
             issues = [hit for hit in by_sentence.get(index, []) if hit.start in scope]
             from_cue = True

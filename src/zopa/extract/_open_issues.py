@@ -69,7 +69,6 @@ _NO_OPEN_ISSUE = frozenset(
         "attempt",
         "effort",
         "bid",
-        "push",
         "quest",
         "recognize",
         "recognise",
@@ -192,8 +191,11 @@ def open_issue(cue: Cue, actor_tokens: set[int]) -> IssueHit | None:
         return None
     if any(c.lower_ in _FREE_RELATIVES for c in obj.children):
         return None  # "willing to lose what they take"
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in obj.children)
     if obj.pos_ == "NOUN" and (
-        obj.lemma_.lower() in _NOT_ISSUES | _LIGHT_HEADS | _EFFORT_NOUNS or points_to_proposal(obj)
+        obj.lemma_.lower() in _NOT_ISSUES | _EFFORT_NOUNS
+        or (obj.lemma_.lower() in _LIGHT_HEADS and not owned)  # "Qahtan's case" names one
+        or points_to_proposal(obj)
     ):
         return None  # what was said, a light head with nothing to frame, or what came before
     words = _phrase(obj)
@@ -246,7 +248,9 @@ def _object(cue: Cue) -> Token | None:
         if cue.kind == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
             return _verb_object(next(c for c in token.children if c.dep_ == "xcomp"), 1)
         return _subject(predicate)
-    if cue.kind == "MODAL":
+    if cue.kind == "NO_WITHOUT":
+        return next((c for c in cue.words[0].children if c.dep_ == "pobj"), None)
+    if cue.kind in ("MODAL", "PERSIST", "NOT_ON_TABLE"):
         return _subject(token) or _verb_object(token)
     return _verb_object(token)
 
@@ -285,6 +289,9 @@ def _verb_object(verb: Token, depth: int = 0) -> Token | None:
     direct = next((c for c in children if c.dep_ in ("dobj", "attr", "oprd")), None)
     if direct is not None and direct.pos_ != "PRON":
         return direct
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if depth == 0 and passive is not None and passive.pos_ != "PRON":
+        return passive  # "the roads would be discussed only ...": what is acted on
     if depth < 2:
         for child in children:
             if child.dep_ in ("xcomp", "ccomp"):
