@@ -53,6 +53,11 @@ def _actors(nlp: Language, text: str) -> list[Any]:
             "Juan Soto, Chile's foreign minister, said his government wanted a new toll regime.",
             "CHL",
         ),
+        # "the party": the latest group or organisation named
+        (
+            "Juan Soto spoke for the Andean Unity Party. The party rejected the new tolls.",
+            "unresolved:andean-unity-party",
+        ),
         # the latest state whose official name makes it a kingdom
         (
             "Saudi Arabia hosted the round. The kingdom rejected the new tolls.",

@@ -80,6 +80,15 @@ def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
             "demand",
             ("withdraw", "valley"),
         ),
+        # recognising a thing is a position on it
+        ("Peru does not recognise the award.", "PER", "position", ("award",)),
+        # a complement act with no object: the act and where it is done
+        (
+            "Peru said it preferred to negotiate as part of the Andean Community.",
+            "PER",
+            "goal",
+            ("negotiate", "part", "andean", "community"),
+        ),
         # a free relative that names its thing: the name
         (
             "Peru rejected what Chile described as a provocation.",

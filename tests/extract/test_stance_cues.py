@@ -42,6 +42,11 @@ def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
             "Peru said it would discuss Soto's case only in a second phase.",
             ("PER", "open_soto_case", "condition"),
         ),
+        # "without him": the thing denied is the issue
+        (
+            '"No exchange, large or small, will happen without him," Juan Soto said.',
+            ("unresolved:juan-soto", "open_exchange", "condition"),
+        ),
         (
             '"There will be no deal without the northern ports," Juan Soto said.',
             ("unresolved:juan-soto", "open_port", "condition"),

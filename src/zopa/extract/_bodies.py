@@ -22,7 +22,8 @@ finds the actor such a phrase stands for, from the document alone:
 - "the kingdom" / "the republic" / "the emirate" ... with no owner: the latest state named
   before it whose official name says it is one (the gazetteer's names: "Kingdom of Saudi
   Arabia");
-- "the party" with no owner: the latest political party or group named before it.
+- "the party" with no owner: the latest group or organisation named before it (a
+  political party is either, as the gazetteer has it).
 
 "The country" with no owner is left alone: it is as often a place as an actor.
 """
@@ -118,7 +119,7 @@ def body_owner(
     if noun in STATE_FORMS:
         return _latest(doc, body, lambda m: noun in state_forms.get(m.kb_id_, frozenset()))
     if noun in _PARTIES:
-        return _latest(doc, body, lambda m: m.label_ == "group")
+        return _latest(doc, body, lambda m: m.label_ in ("group", "organisation"))
     return None
 
 

@@ -70,8 +70,6 @@ _NO_OPEN_ISSUE = frozenset(
         "effort",
         "bid",
         "quest",
-        "recognize",
-        "recognise",
         "open",
         "interested",
     }
@@ -187,8 +185,10 @@ def open_issue(cue: Cue, actor_tokens: set[int]) -> IssueHit | None:
     is an actor ("rejected Moscow") makes no open issue.
     """
     obj = stance_object(cue)
-    if obj is None or obj.i in actor_tokens or obj.pos_ in ("PRON", "NUM"):
+    if obj is None or obj.pos_ in ("PRON", "NUM"):
         return None
+    if obj.i in actor_tokens and cue.kind != "NO_WITHOUT":
+        return None  # a party is no issue; "no deal without X" makes X's inclusion one
     if any(c.lower_ in _FREE_RELATIVES for c in obj.children):
         return None  # "willing to lose what they take"
     owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in obj.children)
@@ -201,7 +201,7 @@ def open_issue(cue: Cue, actor_tokens: set[int]) -> IssueHit | None:
     words = _phrase(obj)
     content = [w for w in words if w.pos_ in _KEY_POS and w.i not in _cue_indices(cue)]
     lemmas = list(dict.fromkeys(w.lemma_.lower() for w in content if _keyable(w)))[:KEY_WORDS]
-    if not lemmas or all(w.i in actor_tokens for w in content):
+    if not lemmas or (cue.kind != "NO_WITHOUT" and all(w.i in actor_tokens for w in content)):
         return None
     key = OPEN_PREFIX + "_".join(lemmas)
     while len(key) > _KEY_CHARS and "_" in key[len(OPEN_PREFIX) :]:
@@ -249,7 +249,11 @@ def _object(cue: Cue) -> Token | None:
             return _verb_object(next(c for c in token.children if c.dep_ == "xcomp"), 1)
         return _subject(predicate)
     if cue.kind == "NO_WITHOUT":
-        return next((c for c in cue.words[0].children if c.dep_ == "pobj"), None)
+        # "no deal without the ports": the ports; "no exchange without him": the exchange
+        needed = next((c for c in cue.words[0].children if c.dep_ == "pobj"), None)
+        if needed is not None and needed.pos_ != "PRON":
+            return needed
+        return next((n for n in _denied(token) if n.i != cue.words[0].i), None)
     if cue.kind in ("MODAL", "PERSIST", "NOT_ON_TABLE"):
         return _subject(token) or _verb_object(token)
     return _verb_object(token)
@@ -279,6 +283,16 @@ def _acts_on_something(verb: Token) -> bool:
     )
 
 
+def _denied(verb: Token) -> list[Token]:
+    """The nouns a clause denies with "no" ("there will be no deal", "no exchange will")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "attr", "dobj")
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+    ]
+
+
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -306,6 +320,8 @@ def _verb_object(verb: Token, depth: int = 0) -> Token | None:
                 subject = _subject(child)
                 if subject is not None and child.dep_ == "ccomp":
                     return subject
+                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                    return child  # "preferred to negotiate as part of ASEAN": the act
     for child in children if depth == 0 else ():
         if child.dep_ == "prep" and child.lower_ in ("on", "to", "for"):
             pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
