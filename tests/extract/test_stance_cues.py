@@ -60,6 +60,11 @@ def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
             "Peru said it would never agree to a swap that left out Juan Soto.",
             ("PER", "open_swap", "condition"),
         ),
+        # a judging adjective is the speaker's judgement, not its noun's stance
+        (
+            "Peru said that the African Union remained the only acceptable mediator.",
+            ("PER", "meeting_format", "accept"),
+        ),
         # a plain refusal stays one, with or without quotation marks before the verb
         ("Peru said it would never agree to the swap.", ("PER", "open_swap", "red_line")),
         (

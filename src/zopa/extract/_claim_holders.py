@@ -58,6 +58,11 @@ _SPEECH_ACTS = frozenset(
 )
 
 
+#: Adjectives that judge what they qualify: "the only acceptable mediator" is the
+#: speaker's judgement, not the mediator's stance.
+_JUDGING = frozenset({"acceptable", "unacceptable", "inadmissible"})
+
+
 _HOLDING_VERBS = frozenset(
     {
         "put",
@@ -97,12 +102,16 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         return _clause_holders(doc, token, cue, known)
     if cue.kind in ("MODAL", "PERSIST"):
         return _modal_holders(doc, cue, known)
-    if cue.kind == "NO_WITHOUT":
-        # "there will be no deal without X": whoever says so
+    if cue.kind == "NO_WITHOUT" or (
+        cue.kind == "ADJ" and token.lower_ in _JUDGING and token.dep_ == "amod"
+    ):
+        # "there will be no deal without X", "X remained the only acceptable mediator":
+        # whoever says so (the quotation's speaker, else the reporter), not the subject
+        quoted = [h for h in quote_speaker(doc, token) if h.actor is not None]
+        if quoted:
+            return quoted
         speaker = reporter(token, SPEECH_VERBS | REPORTING_LEMMAS)
-        if speaker is not None:
-            return resolved_holders(doc, speaker, cue, known)
-        return quote_speaker(doc, token)
+        return resolved_holders(doc, speaker, cue, known) if speaker is not None else []
     if cue.kind == "CONDITION":
         # "X will accept ... only if Y": the condition is set by the governing clause's actor
         return _clause_holders(doc, token.head, cue, known)

@@ -221,9 +221,7 @@ class ClaimsComponent:
             index = sentence_of[cue.token.i]
             if _is_question(sentences[index]):
                 continue
-            scope = cue_scope(
-                cue.token, cue_tokens, keep_subject=cue.kind in _SUBJECT_KINDS
-            )
+            scope = cue_scope(cue.token, cue_tokens, keep_subject=cue.kind in _SUBJECT_KINDS)
             issues = [hit for hit in by_sentence.get(index, []) if hit.start in scope]
             from_cue = True
             anaphor = points_back(cue.token) if cue.kind != "MODAL" else None
