@@ -135,6 +135,7 @@ def test_a_stance_on_an_object_outside_the_lexicon_is_a_claim(
         "Peru said it was ready to travel to Quito.",  # a trip, no matter of the talks
         "Peru rejected it.",  # a pronoun names nothing
         "Peru said it was willing to give what it has.",  # a free relative names nothing
+        "Peru wants to make sure that it lasts.",  # a light act names nothing
     ],
 )
 def test_no_open_issue_without_a_matter_of_the_talks(nlp: Language, text: str) -> None:

@@ -104,6 +104,7 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
         "The deal is expected to be signed next week.",  # a prediction
         "Peru expects to sign next week.",  # a prediction
         '"We do not expect any breakthrough," Juan Soto said.',  # a prediction
+        "Juan Soto saw no reason to expect any breakthrough.",  # a prediction
         "Peru pushed back the deadline.",  # not pushing for anything
         "Peru would only talk.",  # "only" with nothing conditioned
         "Peru signed the accord without delay.",  # "without" with nothing denied

@@ -378,10 +378,10 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         return None  # "pushed for reform" demands; "pushed back", "pushed ahead" do not
     if word.lemma_ == "expect" and (
         not any(c.dep_ == "dobj" for c in word.children)
-        or any(c.dep_ in ("auxpass", "neg") for c in word.children)
+        or any(c.dep_ in ("auxpass", "neg") or c.lower_ == "to" for c in word.children)
     ):
         return None  # "expects clear guarantees" demands; "is expected to", "does not expect
-        # any breakthrough", "expects to" predict
+        # any breakthrough", "no reason to expect ...", "expects to" predict
     if word.lemma_ == "allow" and not _has_modal(word):
         return None  # "would allow visits" offers; "allowed the convoy through" is an act
     if word.lemma_ == "agree" and not any(

@@ -320,7 +320,11 @@ def _verb_object(verb: Token, depth: int = 0) -> Token | None:
                 subject = _subject(child)
                 if subject is not None and child.dep_ == "ccomp":
                     return subject
-                if child.dep_ == "xcomp" and child.pos_ == "VERB":
+                if (
+                    child.dep_ == "xcomp"
+                    and child.pos_ == "VERB"
+                    and child.lemma_.lower() not in _NOT_KEY_LEMMAS  # "want to make sure ..."
+                ):
                     return child  # "preferred to negotiate as part of ASEAN": the act
     for child in children if depth == 0 else ():
         if child.dep_ == "prep" and child.lower_ in ("on", "to", "for"):
