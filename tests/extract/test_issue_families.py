@@ -139,4 +139,5 @@ def test_the_issue_before_is_not_taken_without_a_strong_plain_stance_near_it(
     nlp: Language, follow: str
 ) -> None:
     claims = _claims(nlp, _CONDITION + follow)
-    assert not any(actor == "PHL" for actor, _, _ in claims)
+    # a stance on something new may be a claim on an open issue, never on the one before
+    assert not any(actor == "PHL" and issue == "maritime" for actor, issue, _ in claims)

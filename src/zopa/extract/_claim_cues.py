@@ -25,6 +25,7 @@ _VERB_CUES: dict[str, str] = {
     "insist": "demand",
     "require": "demand",
     "urge": "demand",
+    "call": "demand",
     "press": "demand",
     "condition": "demand",
     "offer": "offer",
@@ -56,6 +57,10 @@ _VERB_CUES: dict[str, str] = {
     "claim": "position",
     "favour": "position",
     "favor": "position",
+    "prefer": "goal",
+    "expect": "demand",
+    "push": "demand",
+    "allow": "offer",
     "deny": "position",
     "warn": "demand",
     "threaten": "demand",
@@ -104,6 +109,7 @@ _ADJ_CUES: dict[str, str] = {
     "open": "offer",
     "interested": "goal",
     "agreeable": "accept",
+    "acceptable": "accept",
     "opposed": "position",
     "committed": "position",
 }
@@ -158,6 +164,7 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [
             {"LEMMA": {"IN": ["will", "would", "shall"]}},
             {"LOWER": {"IN": ["not", "n't", "never"]}},
+            {"IS_PUNCT": True, "OP": "?"},  # would not "sign a blank cheque"
             {"POS": "VERB"},
         ],
         # "cannot" is a stance only with a verb of assent ("cannot accept"), not an
@@ -179,7 +186,35 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, {"LOWER": "condition"}, {"LOWER": "that"}],
     ],
     "UNDER_NO": [[{"LOWER": "under"}, {"LOWER": "no"}, {"LEMMA": "circumstance"}]],
+    # "would sign no agreement that ...": a refusal written on the object
+    "NO_OBJECT": [
+        [
+            {"LEMMA": {"IN": ["will", "would", "shall"]}, "DEP": "aux"},
+            {"POS": "VERB"},
+            {"LOWER": "no"},
+        ]
+    ],
+    # "would discuss it only in a second phase", "would return only once ...": a condition
+    "ONLY_WHEN": [
+        [{"LOWER": "only"}, {"LOWER": {"IN": ["once", "when", "after", "as", "in", "until"]}}]
+    ],
+    # "there will be no deal without X": X is a condition
+    "NO_WITHOUT": [[{"LOWER": "without"}]],
+    "NOT_ON_TABLE": [[{"LOWER": "not"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
+    # "X said the closure would stay in place", "the patrols would go on": keeping things so
+    "PERSIST": [
+        [
+            {"LEMMA": {"IN": ["will", "would"]}, "DEP": "aux"},
+            {"LEMMA": {"IN": ["continue", "remain", "stay", "persist"]}},
+        ],
+        [{"LEMMA": {"IN": ["will", "would"]}, "DEP": "aux"}, {"LEMMA": "go"}, {"LOWER": "on"}],
+    ],
 }
+
+#: Modal auxiliaries of a stance about one's own future conduct ("would allow", "will only").
+_MODALS = frozenset({"will", "would", "shall", "can", "could"})
+#: Subordinators of a time or manner after "only" ("only once ...", "only as part of").
+_ONLY_MARKS = frozenset({"once", "when", "after", "until"})
 
 
 @dataclass(frozen=True)
@@ -227,11 +262,73 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
     if kind in ("MODAL", "ONLY"):
         head = words[0].head
         return head if head.pos_ in ("VERB", "AUX") and head.i != words[0].i else None
+    if kind in ("NO_OBJECT", "PERSIST"):
+        return words[1]
+    if kind == "NOT_ON_TABLE":
+        return words[1].head if words[1].head.pos_ in ("VERB", "AUX") else None
+    if kind == "ONLY_WHEN":
+        return _conditioned_verb(words[0])
+    if kind == "NO_WITHOUT":
+        return _refused_without(words[0])
     return words[0]
+
+
+def _refuses_what_lacks(verb: Token) -> bool:
+    """Whether a refusal is of whatever lacks something ("would sign no agreement that did
+    not oblige Ethiopia to share data", "would never agree to an exchange that left out X"):
+    a demand for what is lacking, i.e. a condition."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    for obj in objects:
+        for clause in (c for c in obj.children if c.dep_ == "relcl"):
+            if any(c.dep_ == "neg" for c in clause.children):
+                return True
+            lemma = clause.lemma_.lower()
+            left_out = lemma == "leave" and any(c.lower_ == "out" for c in clause.children)
+            if left_out or lemma in ("exclude", "omit", "ignore"):
+                return True
+    return False
+
+
+def _has_modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_ in _MODALS for c in verb.children)
+
+
+def _conditioned_verb(only: Token) -> Token | None:
+    """The verb "only once ..." conditions: a modal verb ("would return to talks only once
+    China stops ...", "would discuss the case only in a second phase")."""
+    node = only.head
+    if node.pos_ == "ADP":
+        node = node.head  # "only in a second phase", "only as part of ..."
+    if any(c.dep_ == "mark" and c.lower_ in _ONLY_MARKS for c in node.children):
+        node = node.head  # "only" hangs on the verb of the once-clause
+    if node.pos_ not in ("VERB", "AUX") or not _has_modal(node):
+        return None
+    return node
+
+
+def _refused_without(without: Token) -> Token | None:
+    """The verb of "there will be no deal without X" / "no exchange will happen without X":
+    a clause whose subject or complement is denied ("no ...") unless X is there."""
+    head = without.head
+    nouns = [head] if head.pos_ == "NOUN" else []
+    verb = head.head if head.pos_ == "NOUN" else head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    nouns += [c for c in verb.children if c.dep_ in ("nsubj", "attr", "dobj") and c.pos_ == "NOUN"]
+    denied = any(any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) for n in nouns)
+    if not denied or not any(c.dep_ == "pobj" for c in without.children):
+        return None
+    return verb
 
 
 def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     fixed = {
+        "ONLY_WHEN": "condition",
+        "NO_WITHOUT": "condition",
+        "NOT_ON_TABLE": "red_line",
         "NEVER": "red_line",
         "RULE_OUT": "red_line",
         "RED_LINE": "red_line",
@@ -246,7 +343,11 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     }
     if kind in fixed:
         return fixed[kind]
-    if kind == "NOT_VERB":
+    if kind == "PERSIST":
+        return "position" if speech_above(token) is not None else None
+    if kind in ("NOT_VERB", "NO_OBJECT") and _refuses_what_lacks(token):
+        return "condition"
+    if kind in ("NOT_VERB", "NO_OBJECT"):
         if reporter(token) is not None or any(w.lower_ == "never" for w in words):
             return "red_line"
         return "reject" if token.lemma_ in _ASSENT_VERBS else "position"
@@ -267,8 +368,22 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         ):
             return None
         return _NOUN_CUES.get(word.lemma_)
-    if word.lemma_ == "call":
-        return None
+    if word.lemma_ == "call" and not any(
+        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in word.children
+    ):
+        return None  # "called for a ceasefire", "called on Moscow to" demand; "called X Y" names
+    if word.lemma_ == "push" and not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in word.children
+    ):
+        return None  # "pushed for reform" demands; "pushed back", "pushed ahead" do not
+    if word.lemma_ == "expect" and (
+        not any(c.dep_ == "dobj" for c in word.children)
+        or any(c.dep_ in ("auxpass", "neg") or c.lower_ == "to" for c in word.children)
+    ):
+        return None  # "expects clear guarantees" demands; "is expected to", "does not expect
+        # any breakthrough", "no reason to expect ...", "expects to" predict
+    if word.lemma_ == "allow" and not _has_modal(word):
+        return None  # "would allow visits" offers; "allowed the convoy through" is an act
     if word.lemma_ == "agree" and not any(
         c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" for o in c.children)
         for c in word.children

@@ -9,7 +9,7 @@ and quotations are set, :func:`claim_holders` finds the actors holding the stanc
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,8 +25,9 @@ from zopa.extract._attribution import (
     reporter,
     speech_above,
 )
+from zopa.extract._bodies import STATE_FORMS, body_owner
 from zopa.extract._claim_cues import Cue
-from zopa.extract._doc import FIELDS
+from zopa.extract._doc import ACTOR_INFO, FIELDS
 from zopa.extract._gazetteer import Gazetteer
 
 __all__ = ["KnownActors", "claim_attribution", "claim_holders"]
@@ -55,6 +56,11 @@ _SPEECH_ACTS = frozenset(
         "threaten",
     }
 )
+
+
+#: Adjectives that judge what they qualify: "the only acceptable mediator" is the
+#: speaker's judgement, not the mediator's stance.
+_JUDGING = frozenset({"acceptable", "unacceptable", "inadmissible"})
 
 
 _HOLDING_VERBS = frozenset(
@@ -94,8 +100,18 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
             return holders
         # "X said the withdrawal remained a precondition": the speaker's
         return _clause_holders(doc, token, cue, known)
-    if cue.kind == "MODAL":
+    if cue.kind in ("MODAL", "PERSIST"):
         return _modal_holders(doc, cue, known)
+    if cue.kind == "NO_WITHOUT" or (
+        cue.kind == "ADJ" and token.lower_ in _JUDGING and token.dep_ == "amod"
+    ):
+        # "there will be no deal without X", "X remained the only acceptable mediator":
+        # whoever says so (the quotation's speaker, else the reporter), not the subject
+        quoted = [h for h in quote_speaker(doc, token) if h.actor is not None]
+        if quoted:
+            return quoted
+        speaker = reporter(token, SPEECH_VERBS | REPORTING_LEMMAS)
+        return resolved_holders(doc, speaker, cue, known) if speaker is not None else []
     if cue.kind == "CONDITION":
         # "X will accept ... only if Y": the condition is set by the governing clause's actor
         return _clause_holders(doc, token.head, cue, known)
@@ -240,9 +256,33 @@ def resolved_holders(
 
 def _named(doc: Doc, token: Token, known: KnownActors) -> list[Holder]:
     return [
-        _by_demonym(doc, _by_role(doc, h, known), known)
+        _by_body(doc, _by_demonym(doc, _by_role(doc, h, known), known), known)
         for h in holder_of_subject(doc, token, skip=known.outlets)
     ]
+
+
+def _by_body(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
+    """A body named by what it is ("the government", "his party", "the kingdom",
+    "government negotiators"): the actor :func:`~zopa.extract._bodies.body_owner` finds."""
+    if holder.actor is not None or holder.token is None:
+        return holder
+
+    def resolve(token: Token) -> str | None:
+        return next(
+            (h.actor for h in holder_of_subject(doc, token, skip=known.outlets) if h.actor),
+            None,
+        )
+
+    key = body_owner(
+        doc,
+        holder.token,
+        resolve=resolve,
+        parties=known.parties,
+        nationalities=known.nationalities,
+        state_forms=known.state_forms,
+        offices=lambda mention: _titles(mention) | _offices(doc, mention, known),
+    )
+    return Holder(key, holder.text, holder.token) if key is not None else holder
 
 
 #: Groups that speak for the government whose seat they are placed in ("officials in Kigali").
@@ -271,17 +311,24 @@ class KnownActors:
     roles: Mapping[str, frozenset[str]]
     parties: Mapping[str, str]
     outlets: frozenset[str]
+    #: the words of each state's names that a text may call it by ("kingdom", "republic")
+    state_forms: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_gazetteer(cls, gazetteer: Gazetteer) -> KnownActors:
         nationalities: dict[str, str] = {}
         seats: dict[str, str] = {}
+        forms: dict[str, set[str]] = {}
         for surface, target in gazetteer.aliases.items():
             info = gazetteer.actor(target.key) if target.key else None
             if info is None or info.kind != "state":
                 continue
             if target.cls in ("demonym", "name"):
                 nationalities[surface] = info.key
+            if target.cls == "name":
+                forms.setdefault(info.key, set()).update(
+                    w for w in surface.casefold().split() if w in STATE_FORMS
+                )
             if target.cls == "metonym":
                 seats[surface] = info.key
         people = [a for a in gazetteer.actors.values() if a.kind == "person"]
@@ -297,6 +344,7 @@ class KnownActors:
                 a.key: party for a in people if (party := a.country or a.affiliation) is not None
             },
             outlets=frozenset(k for k, a in gazetteer.actors.items() if a.sector == "MED"),
+            state_forms={key: frozenset(words) for key, words in forms.items() if words},
         )
 
 
@@ -375,6 +423,12 @@ def _latest_group(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
         if mention.label_ == "group" and mention.kb_id_ not in known.outlets:
             return Holder(mention.kb_id_, holder.text, holder.token)
     return holder
+
+
+def _offices(doc: Doc, mention: Span, known: KnownActors) -> set[str]:
+    """The office words the gazetteer or the document gives a person ("foreign minister")."""
+    role = (doc._.get(ACTOR_INFO).get(mention.kb_id_) or {}).get("role") or ""
+    return set(known.roles.get(mention.kb_id_, frozenset())) | set(role.casefold().split())
 
 
 def _titles(mention: Span) -> set[str]:

@@ -12,8 +12,8 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   (non-negotiable, red line, will never, under no circumstances, rule out, unacceptable
   said of a thing), reject (reject, refuse, dismiss; unacceptable said of a demand or
   proposal; "cannot accept"), condition ("only if", "provided that", "on condition
-  that"), demand (demand, insist, call for, urge, adamant; "must"/"should" in a clause
-  someone says; "can/will only ..."), accept (accept, agree to, welcome, endorse),
+  that"), demand (demand, insist, call for, call on, urge, adamant; "must"/"should" in a clause
+  someone says; "can/will only ..."), accept (accept, agree to, welcome, endorse, acceptable),
   offer (offer, propose, invite, promise, ready/willing to, give up), goal (want, seek,
   aim, goal, priority, effort; "in order to ...") and position (oppose, resist,
   support, recognise, declare, committed to; "will not ...").
@@ -32,7 +32,9 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   "the rebels" the latest group named;
   first-person pronouns in a quotation take its speaker; an unnamed group qualified by a
   nationality ("Iranian officials", "Russian envoys") or placed in a seat of government
-  ("officials in Kigali") is its state. Outlets ("told
+  ("officials in Kigali") is its state; a body named by what it is ("the government",
+  "his government", "the kingdom", "government negotiators") is the actor
+  :mod:`zopa.extract._bodies` ties it to. Outlets ("told
   Reuters") never hold a claim. A claim needs an actor: cues whose holder resolves to no
   actor, or whose verb's subject is someone unnamed, are dropped.
 - **Issues** are the issue terms in the cue's clause: its verb's subtree without
@@ -52,7 +54,12 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   its own carries the holders and stances of the claims of the two sentences
   before it to its issues; a red line or rejection with no issue word said of what
   came before and nothing more ("Manila rejected the condition", "Venezuela refused")
-  takes the issues of the nearest claims of the two sentences before it.
+  takes the issues of the nearest claims of the two sentences before it. A cue still
+  without an issue speaks about an *open issue* named from the object of its stance
+  ("demanded the reopening of the roads into Cusco" → ``open_reopening_road_cusco``;
+  :mod:`zopa.extract._open_issues`); a proposal named before ("welcomed the offer")
+  takes, for an acceptance, rejection or red line, the issues of the nearest claims of
+  the two sentences before it.
 - **Attribution** is ``own`` when the actor says it: a cue inside a quotation by the
   actor, a cue under a reporting verb whose subject is the actor, or a speech-act cue
   (demand, insist, propose, reject, declare, ...) that nobody else is reported saying;
@@ -95,15 +102,26 @@ from zopa.extract._claim_scope import (
     issues_announced,
     points_back,
 )
-from zopa.extract._doc import CLAIMS, FIELDS
+from zopa.extract._doc import ACTORS, CLAIMS, FIELDS
 from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._issues import IssueHit, IssueLexicon, IssueMatcher, load_issue_lexicon
+from zopa.extract._open_issues import open_issue, points_to_proposal, stance_object
 
 __all__ = ["ClaimsComponent", "make_claims"]
 
 #: Stances strong enough to speak about the issue of the claims just before them when their
 #: clause names none.
 _STRONG_STANCES = frozenset({"red_line", "reject"})
+
+
+#: Cue kinds whose clause's subject is what they are about ("the sanctions must end", "the
+#: closure would stay", "ownership is not on the table", "no deal without X").
+_SUBJECT_KINDS = frozenset({"MODAL", "CONDITION", "PERSIST", "NOT_ON_TABLE", "NO_WITHOUT"})
+
+
+#: Stances that take the issue of a proposal named just before ("welcomed the offer",
+#: "rejected the plan"); a softer one ("supported the condition") takes nothing.
+_BACK_STANCES = _STRONG_STANCES | {"accept"}
 
 
 _BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such", "it"})
@@ -158,7 +176,7 @@ class _Claim:
 class ClaimsComponent:
     """spaCy component writing ``doc.spans["zopa_claims"]`` (see the module docstring)."""
 
-    version = "3"
+    version = "5"  # 4: open issues; 5: bodies named by what they are ("the government")
 
     def __init__(self, vocab: Vocab, lexicon: IssueLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
@@ -196,15 +214,14 @@ class ClaimsComponent:
             if not circumstantial(doc, hit):
                 by_sentence.setdefault(sentence_of[hit.start], []).append(hit)
         cues = find_cues(doc, self.cue_matcher)
+        actor_tokens = {t.i for span in doc.spans.get(ACTORS, []) for t in span}
         cue_tokens = {cue.token.i for cue in cues}
         claims: dict[tuple[int, str, str], _Claim] = {}
         for cue in cues:
             index = sentence_of[cue.token.i]
             if _is_question(sentences[index]):
                 continue
-            scope = cue_scope(
-                cue.token, cue_tokens, keep_subject=cue.kind in ("MODAL", "CONDITION")
-            )
+            scope = cue_scope(cue.token, cue_tokens, keep_subject=cue.kind in _SUBJECT_KINDS)
             issues = [hit for hit in by_sentence.get(index, []) if hit.start in scope]
             from_cue = True
             anaphor = points_back(cue.token) if cue.kind != "MODAL" else None
@@ -216,11 +233,24 @@ class ClaimsComponent:
                 )
             if not issues and cue.stance in _STRONG_STANCES and _answers_back(doc, cue, scope):
                 issues = _nearby_issues(claims, by_sentence, index)
+            opened = None
+            if not issues:
+                obj = stance_object(cue)
+                if obj is not None and points_to_proposal(obj):
+                    if cue.stance in _BACK_STANCES:
+                        issues = _nearby_issues(claims, by_sentence, index)
+                else:
+                    opened = open_issue(cue, actor_tokens)
+                    issues = [opened] if opened is not None else []
             if not issues:
                 continue
             for holder in claim_holders(doc, cue, self.known):
                 if holder.actor is None:
                     continue
+                if opened is not None:
+                    # later cues of the sentence, salience and carry-over see it too
+                    by_sentence.setdefault(index, []).append(opened)
+                    opened = None
                 attribution = claim_attribution(doc, cue, holder, self.known)
                 for hit in issues:
                     hit_sentence = sentence_of[hit.start]

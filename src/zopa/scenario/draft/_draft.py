@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from zopa.errors import ScenarioError
+from zopa.extract._open_issues import is_open
 from zopa.scenario.draft._capability import capability
 from zopa.scenario.draft._merge import Draft
+from zopa.scenario.draft._open_issues import group_open_issues, open_label
 from zopa.scenario.draft._orientation import AGAINST, Orientation, orient
 from zopa.scenario.draft._parties import Unit, Units, resolve_units, slug
 from zopa.scenario.draft._positions import Role, placeholder_stance, stance
@@ -103,16 +105,24 @@ def build_draft(
     by_issue: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     labels: dict[str, str] = {}
     spoken: dict[str, list[Claim]] = defaultdict(list)
-    for claim in rows.claims:
-        unit = units.unit(claim.actor_id)
-        if unit is None:
-            continue
+    party_claims = [
+        (claim, unit) for claim in rows.claims if (unit := units.unit(claim.actor_id)) is not None
+    ]
+    grouped = group_open_issues(
+        Counter(c.issue for c, unit in party_claims if unit.key not in mediators)
+    )
+    for claim, unit in party_claims:
         spoken[unit.key].append(claim)
         if unit.key in mediators:
             continue
-        issue_id = slug(claim.issue, "i")
+        issue = grouped.get(claim.issue, claim.issue)
+        if issue is None:
+            continue  # an open issue of a single claim: no issue of the talks
+        issue_id = slug(issue, "i")
         by_issue[issue_id][unit.key].append(claim)
-        labels.setdefault(issue_id, issue_labels.get(claim.issue, claim.issue))
+        labels.setdefault(
+            issue_id, open_label(issue) if is_open(issue) else issue_labels.get(issue, issue)
+        )
     if not by_issue:
         where = f" published by {as_of}" if as_of is not None else ""
         raise ScenarioError(

@@ -1,0 +1,186 @@
+"""Who a body named without its name is: "the government", "his party", "the kingdom".
+
+News reports give most stances to a body named by what it is rather than by name: "the
+government rejected the link", "his party still wanted a reform", "the kingdom accepted
+that ...", "the government's negotiator", "government negotiators". :func:`body_owner`
+finds the actor such a phrase stands for, from the document alone:
+
+- an owner written with it: a possessive pronoun ("his government", "her party", "its
+  government") is the owner of what the pronoun stands for — for his/her, the person
+  reported saying the clause if there is one ("X said his government ..."), else the
+  pronoun's antecedent — a person's state (for a government or a country) or party (for
+  a party, only when the document says which), a state's or group's own self; a named
+  possessor ("Ethiopia's delegation", "the government's negotiator" through "the
+  government") is itself;
+- "the government" with no owner and no one reported saying it (then it is the
+  speaker's, which the holder rules find): the state of the latest government named with
+  its state before it ("the Colombian government", "Yemen's government", "the government
+  of Peru"), else the state of the latest person named before it who holds a government
+  office ("President X", "the foreign minister, X") and is linked to a state. "The
+  administration" or "the cabinet" needs its owner written ("the Trump administration"
+  is resolved with the name);
+- "the kingdom" / "the republic" / "the emirate" ... with no owner: the latest state named
+  before it whose official name says it is one (the gazetteer's names: "Kingdom of Saudi
+  Arabia");
+- "the party" with no owner: the latest group or organisation named before it (a
+  political party is either, as the gazetteer has it).
+
+"The country" with no owner is left alone: it is as often a place as an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from spacy.tokens import Doc, Span, Token
+
+from zopa.extract._attribution import (
+    REPORTING_LEMMAS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    actors_in,
+    reporter,
+)
+from zopa.extract._doc import ACTOR_INFO
+
+__all__ = ["GOVERNMENT_OFFICES", "STATE_FORMS", "body_owner"]
+
+_GOVERNMENTS = frozenset({"government", "administration", "cabinet"})
+#: Words of a state's official name that a text uses for the state ("the kingdom").
+STATE_FORMS = frozenset(
+    {"kingdom", "republic", "federation", "emirate", "sultanate", "principality", "commonwealth"}
+)
+_PARTIES = frozenset({"party"})
+_OWNED_ONLY = frozenset({"country", "nation"})
+_BODIES = _GOVERNMENTS | STATE_FORMS | _PARTIES | _OWNED_ONLY
+#: Offices of a government: a person holding one speaks for its state.
+GOVERNMENT_OFFICES = frozenset(
+    {
+        "president",
+        "prime",
+        "premier",
+        "minister",
+        "chancellor",
+        "secretary",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "king",
+        "emir",
+        "sultan",
+    }
+)
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+
+#: Resolves a pronoun or noun to the actor key it names (the caller's holder rules).
+Resolver = Callable[[Token], str | None]
+
+
+def body_owner(
+    doc: Doc,
+    head: Token,
+    *,
+    resolve: Resolver,
+    parties: Mapping[str, str],
+    nationalities: Mapping[str, str],
+    state_forms: Mapping[str, frozenset[str]],
+    offices: Callable[[Span], set[str]],
+) -> str | None:
+    """The actor key the body ``head`` names (see the module docstring), or ``None``.
+
+    ``resolve`` gives the actor a possessor names; ``parties`` the state or organisation
+    of each person the gazetteer knows; ``nationalities`` the state of each demonym or
+    name ("Colombian"); ``state_forms`` the words of each state's names; ``offices`` the
+    office words written with a person's mention.
+    """
+    body = head
+    if head.lemma_.lower() not in _BODIES:
+        if head.lemma_.lower() not in ROLE_NOUNS:
+            return None
+        # "the government's negotiator", "government negotiators", "Peru's delegation"
+        owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
+        if owner is None:
+            return None
+        if owner.lemma_.lower() not in _BODIES:
+            return resolve(owner) if owner.dep_ == "poss" else None
+        body = owner
+    noun = body.lemma_.lower()
+    possessor = next((c for c in body.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return _owner_through(doc, possessor, noun, resolve, parties)
+    modifiers = [c for c in body.children if c.dep_ not in ("det", "punct", "case")]
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
+    if modifiers or not (definite or body.dep_ == "compound") or body.tag_ not in ("NN", "NNP"):
+        return None
+    if noun == "government":
+        if reporter(body, SPEECH_VERBS | REPORTING_LEMMAS) is not None:
+            return None  # "the minister said the government ...": the speaker's, as reported
+        return _government_of(doc, body, parties, nationalities, offices)
+    if noun in STATE_FORMS:
+        return _latest(doc, body, lambda m: noun in state_forms.get(m.kb_id_, frozenset()))
+    if noun in _PARTIES:
+        return _latest(doc, body, lambda m: m.label_ in ("group", "organisation"))
+    return None
+
+
+def _owner_through(
+    doc: Doc, possessor: Token, noun: str, resolve: Resolver, parties: Mapping[str, str]
+) -> str | None:
+    """The owner of "his government", "its party", "Peru's government"; "X said his
+    government ..." is X's."""
+    speaking = reporter(possessor, SPEECH_VERBS | REPORTING_LEMMAS)
+    speaker = resolve(speaking) if speaking is not None else None
+    key = (speaker if possessor.lower_ in ("his", "her") else None) or resolve(possessor)
+    if key is None:
+        return None
+    if possessor.lower_ not in _POSSESSIVE_PRONOUNS:
+        return key
+    mention_kind = next(
+        (m.label_ for m in reversed(actors_in(doc, 0, possessor.i)) if m.kb_id_ == key), None
+    )
+    if mention_kind != "person":
+        return key
+    info: Mapping[str, str] = doc._.get(ACTOR_INFO).get(key, {})
+    if noun in _PARTIES:
+        return info.get("affiliation")  # a person's state is not their party
+    return info.get("country") or parties.get(key)
+
+
+def _government_of(
+    doc: Doc,
+    body: Token,
+    parties: Mapping[str, str],
+    nationalities: Mapping[str, str],
+    offices: Callable[[Span], set[str]],
+) -> str | None:
+    """The state of "the government": the latest government named with its state, else
+    the state of the latest person before it holding a government office."""
+    for token in reversed(doc[: body.i]):
+        if token.lemma_.lower() not in _GOVERNMENTS:
+            continue
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.text in nationalities:
+                return nationalities[child.text]  # "the Colombian government"
+        for mention in actors_in(doc, token.left_edge.i, token.right_edge.i + 1):
+            if mention.label_ == "state" and mention.root.head.i in (token.i, _of_head(token)):
+                return mention.kb_id_
+    info = doc._.get(ACTOR_INFO)
+    for mention in reversed(actors_in(doc, 0, body.i)):
+        if mention.label_ != "person" or not offices(mention) & GOVERNMENT_OFFICES:
+            continue
+        state = info.get(mention.kb_id_, {}).get("country") or parties.get(mention.kb_id_)
+        if state is not None:
+            return state
+    return None
+
+
+def _of_head(token: Token) -> int:
+    """The index of "of" in "the government of Peru" (-1 when there is none)."""
+    return next((c.i for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), -1)
+
+
+def _latest(doc: Doc, body: Token, fits: Callable[[Span], bool]) -> str | None:
+    for mention in reversed(actors_in(doc, 0, body.left_edge.i)):
+        if fits(mention):
+            return mention.kb_id_ or None
+    return None

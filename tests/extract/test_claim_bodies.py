@@ -1,0 +1,98 @@
+"""A body named by what it is ("the government", "his government", "the kingdom") holds
+the claim of the actor it stands for. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from zopa.extract import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+
+
+def _actors(nlp: Language, text: str) -> list[Any]:
+    doc = nlp(text)
+    return sorted({span._.zopa_fields["actor"] for span in doc.spans["zopa_claims"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the latest government named with its state
+        (
+            "The Peruvian government met the rebels. Later the government demanded the "
+            "reopening of the passes.",
+            "PER",
+        ),
+        # else the state of the latest office holder linked to one
+        (
+            "Juan Soto, Peru's foreign minister, opened the talks. "
+            "The government rejected the new tolls.",
+            "PER",
+        ),
+        # the government's negotiator, through the government
+        (
+            "Bolivia's government sent envoys. "
+            "The government's negotiator rejected a constituent assembly.",
+            "BOL",
+        ),
+        # "government negotiators": the government they negotiate for
+        (
+            "Juan Soto, Peru's foreign minister, opened the talks. "
+            "Government negotiators prefer a phased exchange of detainees.",
+            "PER",
+        ),
+        # "X said his government ...": X's state
+        (
+            "Juan Soto, Chile's foreign minister, said his government wanted a new toll regime.",
+            "CHL",
+        ),
+        # "the party": the latest group or organisation named
+        (
+            "Juan Soto spoke for the Andean Unity Party. The party rejected the new tolls.",
+            "unresolved:andean-unity-party",
+        ),
+        # the latest state whose official name makes it a kingdom
+        (
+            "Saudi Arabia hosted the round. The kingdom rejected the new tolls.",
+            "SAU",
+        ),
+    ],
+)
+def test_a_body_named_by_what_it_is_holds_the_claim_of_its_actor(
+    nlp: Language, text: str, actor: str
+) -> None:
+    assert _actors(nlp, text) == [actor]
+
+
+def test_the_government_a_speaker_reports_is_left_to_the_speaker(nlp: Language) -> None:
+    # Peru's government is named last, but the Chilean minister says what "the government"
+    # wants: the holder rules give it to the speaker (linked to Chile), not to Peru
+    text = (
+        "Juan Soto, Chile's foreign minister, met the Peruvian government. "
+        "Soto said the government wanted a new toll regime."
+    )
+    assert _actors(nlp, text) == ["unresolved:juan-soto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_the_holder"),
+    [
+        # a country with no owner is as often a place as an actor
+        ("Peru hosted the talks. The country will never accept the new tolls.", "PER"),
+        # no government named and no office holder before it
+        ("Peru hosted the talks. The government rejected the new tolls.", "PER"),
+        # "his party" when the document does not say which party he belongs to: not his state
+        ("Juan Soto, Chile's foreign minister, said his party wanted a new toll regime.", "CHL"),
+    ],
+)
+def test_a_body_the_document_does_not_tie_to_an_actor_is_not_guessed(
+    nlp: Language, text: str, not_the_holder: str
+) -> None:
+    assert not_the_holder not in _actors(nlp, text)

@@ -1,0 +1,114 @@
+"""Stance cues added for claims the parties state without a demand verb: conditions with
+"only once / only as", "no X without Y", a refusal of whatever lacks something, "not on
+the table", keeping things as they are, "would allow", "expects", "pushed for". Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from zopa.extract import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+
+
+def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
+    doc = nlp(text)
+    return sorted(
+        (f["actor"], f["issue"], f["stance"])
+        for f in (span._.zopa_fields for span in doc.spans["zopa_claims"])
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Juan Soto said Peru would return to the talks only once Chile stopped blocking "
+            "its convoys.",
+            ("PER", "meeting_format", "condition"),
+        ),
+        (
+            "Peru said the tolls would be discussed only as part of a wider transport file.",
+            ("PER", "open_toll", "condition"),
+        ),
+        (
+            "Peru said it would discuss Soto's case only in a second phase.",
+            ("PER", "open_soto_case", "condition"),
+        ),
+        # "without him": the thing denied is the issue
+        (
+            '"No exchange, large or small, will happen without him," Juan Soto said.',
+            ("unresolved:juan-soto", "open_exchange", "condition"),
+        ),
+        (
+            '"There will be no deal without the northern ports," Juan Soto said.',
+            ("unresolved:juan-soto", "open_port", "condition"),
+        ),
+        # a refusal of whatever lacks something demands it
+        (
+            "Peru said that it would sign no accord that did not return the northern ports.",
+            ("PER", "open_accord", "condition"),
+        ),
+        (
+            "Peru said it would never agree to a swap that left out Juan Soto.",
+            ("PER", "open_swap", "condition"),
+        ),
+        # a judging adjective is the speaker's judgement, not its noun's stance
+        (
+            "Peru said that the African Union remained the only acceptable mediator.",
+            ("PER", "meeting_format", "accept"),
+        ),
+        # a plain refusal stays one, with or without quotation marks before the verb
+        ("Peru said it would never agree to the swap.", ("PER", "open_swap", "red_line")),
+        (
+            'Peru said it would not "sign a blank cheque" for new tolls.',
+            ("PER", "open_cheque", "red_line"),
+        ),
+        (
+            '"Ownership of the northern ports is not on the table," Juan Soto said.',
+            ("unresolved:juan-soto", "open_ownership_port", "red_line"),
+        ),
+        ("Peru said the toll ban would stay in place.", ("PER", "open_toll_ban", "position")),
+        (
+            "Peru said it would allow the observers to visit the ports.",
+            ("PER", "monitoring_verification", "offer"),
+        ),
+        (
+            "Peru expects firm assurances on the mountain road.",
+            ("PER", "security_guarantees", "demand"),
+        ),
+        (
+            "Peru pushed for a review of the toll regime.",
+            ("PER", "open_review_toll_regime", "demand"),
+        ),
+    ],
+)
+def test_a_stance_without_a_demand_verb_is_a_claim(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert _claims(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patrols would go on for weeks.",  # no one says so: a forecast
+        "Peru allowed the convoy through.",  # an act, not an offer
+        "The deal is expected to be signed next week.",  # a prediction
+        "Peru expects to sign next week.",  # a prediction
+        '"We do not expect any breakthrough," Juan Soto said.',  # a prediction
+        "Juan Soto saw no reason to expect any breakthrough.",  # a prediction
+        "Peru pushed back the deadline.",  # not pushing for anything
+        "Peru would only talk.",  # "only" with nothing conditioned
+        "Peru signed the accord without delay.",  # "without" with nothing denied
+    ],
+)
+def test_the_new_cues_do_not_fire_on_forecasts_and_acts(nlp: Language, text: str) -> None:
+    assert _claims(nlp, text) == []
