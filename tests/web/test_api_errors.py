@@ -52,6 +52,9 @@ def problem(response: httpx.Response, status: int, name: str | None = None) -> d
         (f"/api/v1/scenarios/{SCENARIO}/predictions?models=zopa.nothing.v1", "models"),
         (f"/api/v1/scenarios/{SCENARIO}/questions?as_of=2025-02-30", "as_of"),
         ("/api/v1/events?next=not-a-token", "next"),
+        ("/api/v1/events?next=", "next"),  # found by schemathesis: an empty token was no token
+        ("/api/v1/actors?published_to=0", "published_to"),  # found by schemathesis: 1970-01-01
+        ("/api/v1/events?date_to=20250101", "date_to"),
         ("/api/v1/documents?colour=red", "colour"),
         ("/api/v1/events?issue=territory", "issue"),  # issue filters claims only
     ],

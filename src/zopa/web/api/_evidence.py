@@ -22,7 +22,14 @@ from zopa.web.api._json import Json
 from zopa.web.api._models import Actor, Claim, Document, DocumentSummary, Estimate, Event, Page
 from zopa.web.api._models import Quote as QuoteModel
 from zopa.web.api._pages import Limit, Next, decode_key, page, page_in_memory
-from zopa.web.api._params import DateParam, DocumentParam, IdPath, TextParam, store_of
+from zopa.web.api._params import (
+    DateParam,
+    DocumentParam,
+    IdPath,
+    IsoDate,
+    TextParam,
+    store_of,
+)
 
 __all__ = ["router"]
 
@@ -39,9 +46,11 @@ ActorParam = Annotated[
     ),
 ]
 PublishedFrom = Annotated[
-    date | None, Query(description="documents published on or after, YYYY-MM-DD")
+    IsoDate | None, Query(description="documents published on or after, YYYY-MM-DD")
 ]
-PublishedTo = Annotated[date | None, Query(description="documents published on or before")]
+PublishedTo = Annotated[
+    IsoDate | None, Query(description="documents published on or before, YYYY-MM-DD")
+]
 _ITEM_KEY = (int, int, int)
 EventStatus = Literal[EVENT_STATUSES]  # type: ignore[valid-type]
 Stance = Literal[STANCES]  # type: ignore[valid-type]
