@@ -41,7 +41,9 @@ def test_a_token_allows_other_addresses() -> None:
 
 
 def test_bad_port_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path / 'z.db'}", "serve", "--port", "70000"])
+    result = CliRunner().invoke(
+        app, ["--db", f"sqlite:///{tmp_path / 'z.db'}", "serve", "--port", "70000"]
+    )
     assert result.exit_code == 2 and "--port" in result.stderr
 
 

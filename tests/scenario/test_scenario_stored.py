@@ -156,7 +156,13 @@ def test_an_edit_that_breaks_the_scenario_changes_nothing(store: Store) -> None:
 def test_resolving_a_question_keeps_comments(store: Store) -> None:
     data = two_sided()
     data["questions"] = [
-        {"id": "q1", "text": "Where?", "kind": "value", "issue": "land", "resolution_date": "2026-01-01"}
+        {
+            "id": "q1",
+            "text": "Where?",
+            "kind": "value",
+            "issue": "land",
+            "resolution_date": "2026-01-01",
+        }
     ]
     save_scenario(store, "tiny", "# the analyst's note\n" + _yaml(data))
     edited = edit_scenario(

@@ -89,7 +89,9 @@ def test_documents_search_title_and_text(api: TestClient) -> None:
     }
     hits = {d["id"] for d in by_title}
     assert hits == {
-        d["id"] for d in everything if "alaska" in (d["title"] or "").lower() or "alaska" in texts[d["id"]]
+        d["id"]
+        for d in everything
+        if "alaska" in (d["title"] or "").lower() or "alaska" in texts[d["id"]]
     }
     none = api.get("/api/v1/documents", params={"q": "100%_sure"}).json()["items"]
     assert none == []  # % and _ are literal characters, not wildcards

@@ -87,7 +87,7 @@ def documents(
         published_to=published_to,
         search=q,
     )
-    found = list_documents(store, filters, after=after, limit=limit + 1)  # type: ignore[arg-type]
+    found = list_documents(store, filters, after=after, limit=limit + 1)
     return Json(page(request, "documents", found, limit, _document_key, DocumentRecord.summary))
 
 
@@ -148,7 +148,7 @@ def _items(
     request: Request, store: Store, kind: str, filters: EvidenceFilter, limit: int, next: str | None
 ) -> Json:
     after = decode_key(kind, next, _ITEM_KEY) if next else None
-    found = list_items(store, kind, filters, after=after, limit=limit + 1)  # type: ignore[arg-type]
+    found = list_items(store, kind, filters, after=after, limit=limit + 1)
     return Json(page(request, kind, found, limit, _item_key, _item))
 
 
@@ -260,4 +260,3 @@ def estimates(
         published_to=published_to,
     )
     return _items(request, store, "estimates", filters, limit, next)
-
