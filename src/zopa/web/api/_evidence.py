@@ -14,6 +14,7 @@ from zopa.extract._query import (
     ActorListing,
     EvidenceFilter,
     ItemListing,
+    actor_counts,
     list_actors,
     list_items,
 )
@@ -126,13 +127,12 @@ def actors(
         published_from=published_from,
         published_to=published_to,
     )
-    found = sorted(list_actors(store, filters), key=_actor_key)
-    return Json(page_in_memory(request, "actors", found, limit, after, _actor_key, _item))
-
-
-def _actor_key(listing: ActorListing) -> tuple[Any, ...]:
-    item = listing.item
-    return (-len(item["mentions"]), item["name"], item["id"])
+    counts = [(-count, name, key) for key, name, count in actor_counts(store, filters)]
+    shown = page_in_memory(request, "actors", counts, limit, after, tuple, list)
+    keys = [key for _, _, key in shown["items"]]
+    found = {a.item["id"]: a.item for a in list_actors(store, filters, keys=keys)}
+    # An actor whose mentions went (a re-extraction) between the two reads is left out.
+    return Json(shown | {"items": [found[key] for key in keys if key in found]})
 
 
 def _item(listing: ActorListing | ItemListing) -> dict[str, Any]:
