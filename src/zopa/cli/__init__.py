@@ -26,6 +26,7 @@ from zopa.cli import (
     _ingest,
     _questions,
     _scenario,
+    _serve,
     _simulate,
 )
 from zopa.cli._app import app
@@ -44,6 +45,7 @@ for _module in (
     _forecast,
     _backtest,
     _eval,
+    _serve,
     _demo,
 ):
     _module.register(app)

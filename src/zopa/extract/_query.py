@@ -6,11 +6,12 @@ The dictionaries returned here are zopa's public JSON interface (docs/extraction
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, tuple_
 
 from zopa.errors import ExtractionError, quoted
 from zopa.extract._doc import STANCES
@@ -18,19 +19,28 @@ from zopa.store import Actor, Claim, Document, Estimate, Event, Mention, Quote, 
 
 __all__ = [
     "ACTOR_FIELDS",
+    "EVENT_STATUSES",
     "ITEM_FIELDS",
     "KIND_FIELDS",
     "MENTION_FIELDS",
     "UNSURE_FIELDS",
     "ActorListing",
     "EvidenceFilter",
+    "ItemKey",
     "ItemListing",
+    "actor_counts",
     "list_actors",
     "list_items",
     "list_unsure",
 ]
 
 ItemKind = Literal["events", "quotes", "claims", "estimates"]
+
+ItemKey = tuple[int, int, int]
+"""Where an item sorts in a listing: ``(document_id, start, id)`` (a page's keyset)."""
+
+EVENT_STATUSES = ("happened", "planned", "refused", "hypothetical")
+"""The statuses an extracted event may have."""
 
 ACTOR_FIELDS = (
     "id",
@@ -88,12 +98,14 @@ class EvidenceFilter:
     ``type`` is the event type, the quote kind, the claim stance or the actor kind;
     ``published_from``/``published_to`` bound the document's publication date;
     ``dated_from``/``dated_to`` bound an event's own date, or its document's
-    publication date when the event has no date (events only).
+    publication date when the event has no date (events only); ``status`` is an
+    event's status (:data:`EVENT_STATUSES`, events only).
     """
 
     actor: str | None = None
     issue: str | None = None
     type: str | None = None
+    status: str | None = None
     published_from: date | None = None
     published_to: date | None = None
     dated_from: date | None = None
@@ -148,10 +160,19 @@ def _actor_ids(store: Store, text: str) -> list[int]:
         )
 
 
-def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -> list[ItemListing]:
+def list_items(
+    store: Store,
+    kind: str,
+    filters: EvidenceFilter | None = None,
+    *,
+    after: ItemKey | None = None,
+    limit: int | None = None,
+) -> list[ItemListing]:
     """Stored items of ``kind`` (events, quotes, claims, estimates) matching ``filters``.
 
-    Ordered by document, then position in the text.
+    Ordered by document, then position in the text (:data:`ItemKey`). ``after`` and
+    ``limit`` read one page of that order (keyset pagination): at most ``limit``
+    items whose key is greater than ``after``.
     """
     if kind not in _TABLES:
         raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
@@ -172,6 +193,10 @@ def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -
         if kind != "claims":
             raise ExtractionError(f"--issue filters claims only, not {kind}")
         query = query.where(Claim.issue == f.issue)
+    if f.status is not None:
+        if kind != "events":
+            raise ExtractionError(f"a status filters events only, not {kind}")
+        query = query.where(Event.status == f.status)
     if f.type is not None:
         if kind not in _TYPE_COLUMN:
             raise ExtractionError(f"--type does not apply to {kind}")
@@ -184,7 +209,9 @@ def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -
         ids = _actor_ids(store, f.actor)
         columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
         query = query.where(or_(*(c.in_(ids) for c in columns)))
-    query = query.order_by(table.document_id, table.start, table.id)
+    if after is not None:
+        query = query.where(tuple_(table.document_id, table.start, table.id) > tuple_(*after))
+    query = query.order_by(table.document_id, table.start, table.id).limit(limit)
     with store.session() as session:
         rows = session.execute(query).all()
         wanted = {
@@ -214,17 +241,8 @@ def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -
     return listings
 
 
-def list_actors(store: Store, filters: EvidenceFilter | None = None) -> list[ActorListing]:
-    """Actors with at least one mention matching ``filters``, most mentioned first."""
-    f = filters or EvidenceFilter()
-    sentence = func.substr(
-        Document.text, Mention.sentence_start + 1, Mention.sentence_end - Mention.sentence_start
-    )
-    query = (
-        select(Mention, Actor, Document.source, sentence, Mention.sentence_start)
-        .join(Actor, Actor.id == Mention.actor_id)
-        .join(Document, Document.id == Mention.document_id)
-    )
+def _mention_filters(store: Store, query: Select[Any], f: EvidenceFilter) -> Select[Any]:
+    """``query`` (over mentions joined to actors and documents) narrowed by ``f``."""
     query = _documents(query, f, Mention.document_id)
     if f.type is not None:
         query = query.where(Actor.kind == f.type)
@@ -232,37 +250,105 @@ def list_actors(store: Store, filters: EvidenceFilter | None = None) -> list[Act
         query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))
     if f.issue is not None:
         raise ExtractionError("--issue filters claims only, not actors")
+    return query
+
+
+def actor_counts(store: Store, filters: EvidenceFilter | None = None) -> list[tuple[str, str, int]]:
+    """``(key, name, mentions)`` of every actor :func:`list_actors` would list, in its order.
+
+    One grouped query, without the mentions themselves: a caller showing one page
+    of actors reads the counts, then :func:`list_actors` for that page's keys only.
+    """
+    f = filters or EvidenceFilter()
+    query = cast(
+        "Select[Any]",
+        select(Actor.key, Actor.name, func.count(Mention.id))
+        .select_from(Mention)
+        .join(Actor, Actor.id == Mention.actor_id),
+    )
+    if f.published_from is not None or f.published_to is not None:
+        query = query.join(Document, Document.id == Mention.document_id)
+    query = _mention_filters(store, query, f)
+    query = query.group_by(Actor.id, Actor.key, Actor.name)
+    with store.session() as session:
+        rows: list[tuple[str, str, int]] = [
+            (key, name, count) for key, name, count in session.execute(query)
+        ]
+    return sorted(rows, key=lambda row: (-row[2], row[1], row[0]))
+
+
+def list_actors(
+    store: Store, filters: EvidenceFilter | None = None, *, keys: Collection[str] | None = None
+) -> list[ActorListing]:
+    """Actors with at least one mention matching ``filters``, most mentioned first.
+
+    ``keys`` keeps only the actors of those keys (one page of :func:`actor_counts`).
+    """
+    f = filters or EvidenceFilter()
+    sentence = func.substr(
+        Document.text, Mention.sentence_start + 1, Mention.sentence_end - Mention.sentence_start
+    )
+    # Columns, not ORM objects: a page of actors reads thousands of mentions.
+    query = cast(
+        "Select[Any]",
+        select(
+            Actor.id,
+            Actor.key,
+            Actor.name,
+            Actor.kind,
+            Actor.country,
+            Actor.sector,
+            Actor.role,
+            Actor.affiliation,
+            Mention.document_id,
+            Document.source,
+            Mention.start,
+            Mention.end,
+            Mention.text,
+            Mention.unsure,
+            sentence,
+            Mention.sentence_start,
+        )
+        .select_from(Mention)
+        .join(Actor, Actor.id == Mention.actor_id)
+        .join(Document, Document.id == Mention.document_id),
+    )
+    query = _mention_filters(store, query, f)
+    if keys is not None:
+        query = query.where(Actor.key.in_(list(keys)))
     query = query.order_by(Mention.document_id, Mention.start)
     actors: dict[int, ActorListing] = {}
     counts: dict[int, dict[str, int]] = {}
     with store.session() as session:
-        for mention, actor, source, sentence_text, sentence_start in session.execute(query):
-            if actor.id not in actors:
-                actors[actor.id] = ActorListing(
+        for row in session.execute(query):
+            (actor_id, key, name, kind, country, sector, role, affiliation) = row[:8]
+            document_id, source, start, end, text, unsure, sentence_text, sentence_start = row[8:]
+            if actor_id not in actors:
+                actors[actor_id] = ActorListing(
                     {
-                        "id": actor.key,
-                        "name": actor.name,
-                        "kind": actor.kind,
-                        "country": actor.country,
-                        "sector": actor.sector,
-                        "role": actor.role,
-                        "affiliation": actor.affiliation,
+                        "id": key,
+                        "name": name,
+                        "kind": kind,
+                        "country": country,
+                        "sector": sector,
+                        "role": role,
+                        "affiliation": affiliation,
                         "aliases": [],
                         "mentions": [],
                     }
                 )
-                counts[actor.id] = {}
-            listing = actors[actor.id]
-            surface = " ".join(mention.text.split())
-            counts[actor.id][surface] = counts[actor.id].get(surface, 0) + 1
+                counts[actor_id] = {}
+            listing = actors[actor_id]
+            surface = " ".join(text.split())
+            counts[actor_id][surface] = counts[actor_id].get(surface, 0) + 1
             listing.item["mentions"].append(
                 {
-                    "document_id": mention.document_id,
+                    "document_id": document_id,
                     "source": source,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "text": mention.text,
-                    "unsure": mention.unsure,
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                    "unsure": unsure,
                 }
             )
             listing.sentences.append((sentence_text, sentence_start))

@@ -12,11 +12,14 @@ the evidence in the store and :func:`merge_draft` merges a draft into an analyst
 file (comments and values kept);
 :func:`solve_scenario` runs the bargaining models, the ZOPA analysis and Monte
 Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, tests).
+:func:`save_scenario`, :func:`list_scenarios` and :func:`get_scenario` keep
+validated scenarios in the store by name (the dashboard, report and API read them).
 """
 
 from zopa.scenario._check import check_scenario
 from zopa.scenario._citations import CITABLE, DIGEST_CHARS, check_citations, cite, text_digest
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays, to_problem
+from zopa.scenario._edit import add_question, resolve_question
 from zopa.scenario._formats import FormatStatus, format_reachability
 from zopa.scenario._load import (
     CheckReport,
@@ -24,6 +27,7 @@ from zopa.scenario._load import (
     check_text,
     load_for_models,
     load_scenario,
+    loads_for_models,
     loads_scenario,
 )
 from zopa.scenario._loader import MAX_NODES, MAX_SCENARIO_BYTES
@@ -64,6 +68,13 @@ from zopa.scenario._solve import (
     solve_scenario,
 )
 from zopa.scenario._status import QuestionStatus, question_status
+from zopa.scenario._stored import (
+    StoredScenario,
+    edit_scenario,
+    get_scenario,
+    list_scenarios,
+    save_scenario,
+)
 from zopa.scenario._synthetic import synthetic_scenario
 from zopa.scenario.draft import (
     SALIENCE_CUES,
@@ -110,8 +121,10 @@ __all__ = [
     "ScenarioArrays",
     "Signatories",
     "Stance",
+    "StoredScenario",
     "Uncertainty",
     "What",
+    "add_question",
     "build_draft",
     "check_citations",
     "check_file",
@@ -120,15 +133,21 @@ __all__ = [
     "cite",
     "draft_scenario",
     "dump_scenario",
+    "edit_scenario",
     "find_placeholders",
     "format_reachability",
+    "get_scenario",
+    "list_scenarios",
     "load_for_models",
     "load_scenario",
+    "loads_for_models",
     "loads_scenario",
     "merge_draft",
     "placeholder_banner",
     "placeholder_names",
     "question_status",
+    "resolve_question",
+    "save_scenario",
     "scenario_arrays",
     "scenario_monte_carlo",
     "solve_scenario",

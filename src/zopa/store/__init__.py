@@ -7,6 +7,7 @@ use one store at once: writers wait their turn for the write lock.
 
 from zopa.store._documents import (
     DocumentFilter,
+    DocumentKey,
     DocumentRecord,
     NewDocument,
     add_document,
@@ -15,6 +16,13 @@ from zopa.store._documents import (
     list_documents,
 )
 from zopa.store._engine import Store, open_store
+from zopa.store._scenarios import (
+    ScenarioRecord,
+    change_scenario,
+    put_scenario,
+    scenario_record,
+    scenario_records,
+)
 from zopa.store._schema import (
     Actor,
     Base,
@@ -26,6 +34,7 @@ from zopa.store._schema import (
     Forecast,
     Mention,
     Quote,
+    StoredScenarioRow,
     ZopaMeta,
 )
 
@@ -36,6 +45,7 @@ __all__ = [
     "Document",
     "DocumentExtraction",
     "DocumentFilter",
+    "DocumentKey",
     "DocumentRecord",
     "Estimate",
     "Event",
@@ -43,11 +53,17 @@ __all__ = [
     "Mention",
     "NewDocument",
     "Quote",
+    "ScenarioRecord",
     "Store",
+    "StoredScenarioRow",
     "ZopaMeta",
     "add_document",
+    "change_scenario",
     "find_by_hash",
     "get_document",
     "list_documents",
     "open_store",
+    "put_scenario",
+    "scenario_record",
+    "scenario_records",
 ]

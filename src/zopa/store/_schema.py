@@ -38,6 +38,7 @@ __all__ = [
     "Forecast",
     "Mention",
     "Quote",
+    "StoredScenarioRow",
     "ZopaMeta",
 ]
 
@@ -134,6 +135,7 @@ class Event(_Evidence, Base):
     """A PLOVER-coded event with the nearest CAMEO code."""
 
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_document_start_id", "document_id", "start", "id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -160,6 +162,7 @@ class Quote(_Evidence, Base):
     """A direct or reported quotation with its speaker."""
 
     __tablename__ = "quotes"
+    __table_args__ = (Index("ix_quotes_document_start_id", "document_id", "start", "id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -178,6 +181,7 @@ class Claim(_Evidence, Base):
     """An actor's demand, position, red line, offer or goal on an issue."""
 
     __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_document_start_id", "document_id", "start", "id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -194,6 +198,7 @@ class Estimate(_Evidence, Base):
     """A probability statement turned into a number with an interval."""
 
     __tablename__ = "estimates"
+    __table_args__ = (Index("ix_estimates_document_start_id", "document_id", "start", "id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -243,3 +248,20 @@ class Forecast(Base):
     inputs_digest: Mapped[str | None] = mapped_column(String(64))
     zopa_version: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StoredScenarioRow(Base):
+    """A scenario file kept in the store under a unique name (the dashboard and API read it).
+
+    ``text`` is the YAML exactly as given, validated by the scenario loader before
+    it was stored; ``sha256`` is the hash of its UTF-8 bytes. Saving a name again
+    replaces the text.
+    """
+
+    __tablename__ = "scenarios"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
