@@ -7,11 +7,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tests.conftest import EXAMPLES
-from tests.web.browser.hostile import write_hostile_article
+from tests.web.browser.hostile import hostile_scenario, write_hostile_article
 from zopa.extract import build_pipeline, extract_documents
 from zopa.forecast import backtest, run_forecasts, store_run
 from zopa.ingest import ingest_paths
-from zopa.scenario import Scenario, load_for_models
+from zopa.scenario import Scenario, load_for_models, save_scenario
 from zopa.store import open_store
 
 __all__ = ["SCENARIO_FILE", "build_demo_store", "demo_scenario"]
@@ -33,7 +33,8 @@ def build_demo_store(folder: Path) -> str:
     """Build the demo store in ``folder``; its URL.
 
     The example corpus and the hostile article (:mod:`tests.web.browser.hostile`)
-    ingested and extracted; the shipped scenario's forecasts as of its date and of
+    ingested and extracted; the shipped scenario and its hostile twin stored; the shipped
+    scenario's forecasts as of its date and of
     a few dates before it (a short backtest, so forecast pages draw paths).
     """
     url = f"sqlite:///{folder / 'demo.db'}"
@@ -44,6 +45,9 @@ def build_demo_store(folder: Path) -> str:
     try:
         ingest_paths(store, [EXAMPLES / "corpus", hostile], max_file_bytes=_MAX_FILE_BYTES)
         extract_documents(store, build_pipeline())
+        shipped = SCENARIO_FILE.read_text(encoding="utf-8")
+        save_scenario(store, None, shipped)
+        save_scenario(store, None, hostile_scenario(shipped))
         backtest(
             scenario,
             store=store,

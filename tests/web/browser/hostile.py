@@ -12,7 +12,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["CANARY", "HOSTILE_FILE", "HOSTILE_MARKS", "HOSTILE_TITLE", "write_hostile_article"]
+__all__ = [
+    "CANARY",
+    "HOSTILE_FILE",
+    "HOSTILE_MARKS",
+    "HOSTILE_SCENARIO",
+    "HOSTILE_TITLE",
+    "hostile_scenario",
+    "write_hostile_article",
+]
 
 CANARY = "__pwned"
 """The window property any executed payload sets."""
@@ -43,6 +51,28 @@ _TEXT = "\n\n".join(
 
 HOSTILE_MARKS = ("<script>", "onerror=", "javascript:", "</textarea>")
 """Fragments of the payloads that a page showing the article must show as text."""
+
+
+HOSTILE_SCENARIO = "hostile-talks"
+"""The name the hostile scenario is stored under."""
+
+
+def hostile_scenario(shipped: str) -> str:
+    """The shipped scenario's YAML with markup in its title, an issue label and the description.
+
+    Raises ``ValueError`` when the shipped file no longer has the lines replaced.
+    """
+    replaced = shipped
+    for line, hostile in (
+        ("id: russia-ukraine-2025\n", f"id: {HOSTILE_SCENARIO}\n"),
+        ("title: Russia–Ukraine", f"title: Hostile <script>{_RUN}</script> Russia–Ukraine"),
+        ("label: Territory\n", f'label: "Territory <img src=x onerror={_RUN}>"\n'),
+        ("description: >\n", f"description: >\n  <a href=\"javascript:{_RUN}\">broken <b\n"),
+    ):
+        if line not in replaced:
+            raise ValueError(f"the shipped scenario has no line {line!r} to make hostile")
+        replaced = replaced.replace(line, hostile, 1)
+    return replaced
 
 
 def write_hostile_article(folder: Path) -> Path:
