@@ -9,6 +9,7 @@ exceptions are bugs.
     ZopaError
     ├── ConfigError        bad settings or command-line values
     ├── StoreError         the database cannot be reached, migrated or written
+    │   └── MissingError   no row of that id or name in the store
     ├── IngestError        a file or record cannot be ingested
     ├── ExtractionError    a document, gazetteer or lexicon cannot be processed
     ├── ScenarioError      a scenario file is invalid
@@ -30,6 +31,7 @@ __all__ = [
     "ExtractionError",
     "ForecastError",
     "IngestError",
+    "MissingError",
     "ModelError",
     "RegistryError",
     "ReportError",
@@ -55,6 +57,10 @@ class ConfigError(ZopaError):
 
 class StoreError(ZopaError):
     """The store cannot be opened, migrated, read or written."""
+
+
+class MissingError(StoreError):
+    """The store holds no row of the id or name asked for (the API answers 404)."""
 
 
 class IngestError(ZopaError):

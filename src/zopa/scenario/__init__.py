@@ -12,6 +12,8 @@ the evidence in the store and :func:`merge_draft` merges a draft into an analyst
 file (comments and values kept);
 :func:`solve_scenario` runs the bargaining models, the ZOPA analysis and Monte
 Carlo on it; :func:`synthetic_scenario` generates one of any size (benchmarks, tests).
+:func:`save_scenario`, :func:`list_scenarios` and :func:`get_scenario` keep
+validated scenarios in the store by name (the dashboard, report and API read them).
 """
 
 from zopa.scenario._check import check_scenario
@@ -64,6 +66,7 @@ from zopa.scenario._solve import (
     solve_scenario,
 )
 from zopa.scenario._status import QuestionStatus, question_status
+from zopa.scenario._stored import StoredScenario, get_scenario, list_scenarios, save_scenario
 from zopa.scenario._synthetic import synthetic_scenario
 from zopa.scenario.draft import (
     SALIENCE_CUES,
@@ -110,6 +113,7 @@ __all__ = [
     "ScenarioArrays",
     "Signatories",
     "Stance",
+    "StoredScenario",
     "Uncertainty",
     "What",
     "build_draft",
@@ -122,6 +126,8 @@ __all__ = [
     "dump_scenario",
     "find_placeholders",
     "format_reachability",
+    "get_scenario",
+    "list_scenarios",
     "load_for_models",
     "load_scenario",
     "loads_scenario",
@@ -129,6 +135,7 @@ __all__ = [
     "placeholder_banner",
     "placeholder_names",
     "question_status",
+    "save_scenario",
     "scenario_arrays",
     "scenario_monte_carlo",
     "solve_scenario",

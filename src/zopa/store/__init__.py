@@ -15,6 +15,12 @@ from zopa.store._documents import (
     list_documents,
 )
 from zopa.store._engine import Store, open_store
+from zopa.store._scenarios import (
+    ScenarioRecord,
+    put_scenario,
+    scenario_record,
+    scenario_records,
+)
 from zopa.store._schema import (
     Actor,
     Base,
@@ -26,6 +32,7 @@ from zopa.store._schema import (
     Forecast,
     Mention,
     Quote,
+    StoredScenarioRow,
     ZopaMeta,
 )
 
@@ -43,11 +50,16 @@ __all__ = [
     "Mention",
     "NewDocument",
     "Quote",
+    "ScenarioRecord",
     "Store",
+    "StoredScenarioRow",
     "ZopaMeta",
     "add_document",
     "find_by_hash",
     "get_document",
     "list_documents",
     "open_store",
+    "put_scenario",
+    "scenario_record",
+    "scenario_records",
 ]

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from zopa.errors import StoreError
+from zopa.errors import MissingError
 from zopa.store._engine import Store
 from zopa.store._schema import Document
 
@@ -87,11 +87,11 @@ def add_document(session: Session, doc: NewDocument) -> int:
 
 
 def get_document(store: Store, document_id: int) -> DocumentRecord:
-    """The document with this id; :class:`StoreError` naming the id when there is none."""
+    """The document with this id; :class:`MissingError` naming the id when there is none."""
     with store.session() as session:
         row = session.get(Document, document_id)
         if row is None:
-            raise StoreError(f"no document with id {document_id}; `zopa docs list` shows the ids")
+            raise MissingError(f"no document with id {document_id}; `zopa docs list` shows the ids")
         return _record(row)
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "Forecast",
     "Mention",
     "Quote",
+    "StoredScenarioRow",
     "ZopaMeta",
 ]
 
@@ -243,3 +244,20 @@ class Forecast(Base):
     inputs_digest: Mapped[str | None] = mapped_column(String(64))
     zopa_version: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StoredScenarioRow(Base):
+    """A scenario file kept in the store under a unique name (the dashboard and API read it).
+
+    ``text`` is the YAML exactly as given, validated by the scenario loader before
+    it was stored; ``sha256`` is the hash of its UTF-8 bytes. Saving a name again
+    replaces the text.
+    """
+
+    __tablename__ = "scenarios"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    stored_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -1,0 +1,61 @@
+"""Rows of the ``scenarios`` table: insert-or-replace by name, list, read one.
+
+Plain storage only; :mod:`zopa.scenario._stored` validates a scenario before it
+comes here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from zopa.store._engine import Store
+from zopa.store._schema import StoredScenarioRow
+
+__all__ = ["ScenarioRecord", "put_scenario", "scenario_record", "scenario_records"]
+
+
+ScenarioRecord = tuple[str, str, str, datetime]
+"""``(name, text, sha256, stored_at)`` of one stored scenario, ``stored_at`` in UTC."""
+
+
+def put_scenario(store: Store, name: str, text: str, sha256: str, stored_at: datetime) -> None:
+    """Insert the scenario ``name``, or replace the row of that name, in one write transaction.
+
+    One statement (``INSERT … ON CONFLICT (name) DO UPDATE``), so two writers saving
+    the same new name at once on PostgreSQL do not collide.
+    """
+    with store.write() as session:
+        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        statement = dialect.insert(StoredScenarioRow).values(
+            name=name, text=text, sha256=sha256, stored_at=stored_at
+        )
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[StoredScenarioRow.name],
+                set_={key: statement.excluded[key] for key in ("text", "sha256", "stored_at")},
+            )
+        )
+
+
+def scenario_records(store: Store) -> list[ScenarioRecord]:
+    """Every stored scenario, by name."""
+    with store.session() as session:
+        rows = session.scalars(select(StoredScenarioRow).order_by(StoredScenarioRow.name))
+        return [_record(row) for row in rows]
+
+
+def scenario_record(store: Store, name: str) -> ScenarioRecord | None:
+    """The stored scenario named ``name``, or ``None``."""
+    with store.session() as session:
+        row = session.scalar(select(StoredScenarioRow).where(StoredScenarioRow.name == name))
+        return None if row is None else _record(row)
+
+
+def _record(row: StoredScenarioRow) -> ScenarioRecord:
+    stored_at = row.stored_at
+    # SQLite hands back naive datetimes of what was stored in UTC.
+    stored_at = stored_at.replace(tzinfo=UTC) if stored_at.tzinfo is None else stored_at
+    return row.name, row.text, row.sha256, stored_at.astimezone(UTC)
