@@ -25,6 +25,7 @@ from zopa.cli import (
     _gazetteer,
     _ingest,
     _questions,
+    _report,
     _scenario,
     _simulate,
 )
@@ -43,6 +44,7 @@ for _module in (
     _questions,
     _forecast,
     _backtest,
+    _report,
     _eval,
     _demo,
 ):
