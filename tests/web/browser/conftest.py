@@ -5,7 +5,7 @@ apt when missing, see ``scripts/ensure-chromium.sh``); the tests skip, saying wh
 only when it is absent. Every test gets a fresh browser context whose requests,
 console errors, page errors and dialogs are recorded (:class:`Watch`); a request
 to any host but loopback is aborted and fails the test. Each page open at the end
-of a test is saved as a screenshot under ``test-artifacts/screenshots/``.
+of a test is saved as a screenshot (its viewport) under ``test-artifacts/screenshots/``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,11 @@ from playwright.sync_api import (
 )
 
 from tests.conftest import REPO
-from tests.web.browser.demo import build_demo_store
+from tests.web.browser.demo import SCENARIO_FILE, build_demo_store, demo_scenario
+from tests.web.browser.hostile import HOSTILE_SCENARIO, hostile_scenario
+from zopa.report import write_report
+from zopa.scenario import load_for_models
+from zopa.store import open_store
 from zopa.web import ServeConfig, create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -117,6 +121,24 @@ def demo_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
+def reports(demo_store_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The reports of the shipped scenario and of its hostile twin over the demo store."""
+    folder = tmp_path_factory.mktemp("browser-reports")
+    hostile = folder / f"{HOSTILE_SCENARIO}.yaml"
+    hostile.write_text(hostile_scenario(SCENARIO_FILE.read_text(encoding="utf-8")), "utf-8")
+    store = open_store(demo_store_url)
+    try:
+        return {
+            "shipped": write_report(store, demo_scenario(), folder / "shipped"),
+            "hostile": write_report(
+                store, load_for_models(hostile, allow_placeholders=False), folder / "hostile"
+            ),
+        }
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="session")
 def live_server(demo_store_url: str) -> Iterator[str]:
     """The dashboard served by real uvicorn on a free loopback port; its base URL."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -173,6 +195,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
     """A fresh browser context for one test; its open pages are screenshot at the end."""
     fresh = browser.new_context(viewport={"width": 1280, "height": 900})
+    fresh.set_default_timeout(10_000)
     try:
         yield fresh
     finally:
@@ -180,7 +203,7 @@ def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Browse
         name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name).strip("-")
         for number, page in enumerate(p for p in fresh.pages if not p.is_closed()):
             suffix = f"-{number}" if number else ""
-            page.screenshot(path=SCREENSHOTS / f"{name}{suffix}.png", full_page=True)
+            page.screenshot(path=SCREENSHOTS / f"{name}{suffix}.png")
         fresh.close()
 
 
@@ -196,3 +219,13 @@ def seen(context: BrowserContext) -> Iterator[Watch]:
 def page(context: BrowserContext, seen: Watch) -> Page:
     """A page of a fresh, watched context."""
     return context.new_page()
+
+
+@pytest.fixture
+def offline(context: BrowserContext) -> Iterator[tuple[Page, Watch]]:
+    """A page of a fresh context with the network off: every request but a file's is
+    aborted and fails the test."""
+    context.set_offline(True)
+    record = watch(context, lambda url: urlsplit(url).scheme == "file")
+    yield context.new_page(), record
+    assert record.problems() == []

@@ -67,7 +67,7 @@ def hostile_scenario(shipped: str) -> str:
         ("id: russia-ukraine-2025\n", f"id: {HOSTILE_SCENARIO}\n"),
         ("title: Russia–Ukraine", f"title: Hostile <script>{_RUN}</script> Russia–Ukraine"),
         ("label: Territory\n", f'label: "Territory <img src=x onerror={_RUN}>"\n'),
-        ("description: >\n", f"description: >\n  <a href=\"javascript:{_RUN}\">broken <b\n"),
+        ("description: >\n", f'description: >\n  <a href="javascript:{_RUN}">broken <b\n'),
     ):
         if line not in replaced:
             raise ValueError(f"the shipped scenario has no line {line!r} to make hostile")
