@@ -7,8 +7,8 @@ declarations (not needed inside HTML) go too, leaving no URL in the output that
 zopa did not write. Vega numbers its gradients and clip paths with a counter
 that runs on for the whole process, so the ids are renamed after the figure
 (``map-chart-0``): the same chart gives the same bytes whatever was drawn
-before it, and two charts on one page never share an id. No data is loaded from anywhere (``allowed_base_urls=[]``):
-every spec carries its data inline.
+before it, and two charts on one page never share an id. No data is loaded
+from anywhere (``allowed_base_urls=[]``): every spec carries its data inline.
 """
 
 from __future__ import annotations
