@@ -44,6 +44,7 @@ from zopa.store import Store
 __all__ = [
     "REPORT_CSP",
     "REPORT_SEED",
+    "calibration_figure",
     "map_figure",
     "models_figure",
     "question_views",
@@ -100,6 +101,18 @@ def models_figure(view: dict[str, Any]) -> Any:
     )
 
 
+def calibration_figure(view: dict[str, Any]) -> Any:
+    """The CORP reliability chart of a :func:`~zopa.report.views.calibration_view`."""
+    return figure(
+        "calibration-chart",
+        "Calibration",
+        "CORP reliability diagram of each source: forecast probability against the "
+        "calibrated probability of the resolved questions; the diagonal is perfect "
+        "calibration.",
+        calibration_spec(view, "reliability of each source"),
+    )
+
+
 def question_views(
     store: Store, scenario: Scenario, evidence: Evidence, links: Links, as_of: date
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -128,9 +141,17 @@ def _context(
 ) -> dict[str, Any]:
     links = Links(standalone=True)
     evidence = load_evidence(store, as_of=as_of)
-    day = as_of or scenario.as_of or max(
-        (date.fromisoformat(d["published"]) for d in evidence.documents.values() if d["published"]),
-        default=date(1970, 1, 1),
+    day = (
+        as_of
+        or scenario.as_of
+        or max(
+            (
+                date.fromisoformat(d["published"])
+                for d in evidence.documents.values()
+                if d["published"]
+            ),
+            default=date(1970, 1, 1),
+        )
     )
     questions, calibration = question_views(store, scenario, evidence, links, day)
     mapped = actor_issue_map(scenario, evidence, links)
@@ -147,14 +168,7 @@ def _context(
         "models_figure": models_figure(models),
         "questions": questions,
         "calibration": calibration,
-        "calibration_figure": figure(
-            "calibration-chart",
-            "Calibration",
-            "CORP reliability diagram of each source: forecast probability against the "
-            "calibrated probability of the resolved questions; the diagonal is perfect "
-            "calibration.",
-            calibration_spec(calibration, "reliability of each source"),
-        ),
+        "calibration_figure": calibration_figure(calibration),
         "timeline": events,
         "timeline_figure": timeline_figure(events),
         "filterable": False,
@@ -184,8 +198,10 @@ def render_report(
     from zopa.scenario import solve_scenario
 
     result = solve_scenario(scenario, rng=seed)
-    return environment().get_template("report.html").render(
-        _context(store, scenario, as_of, seed, result)
+    return (
+        environment()
+        .get_template("report.html")
+        .render(_context(store, scenario, as_of, seed, result))
     )
 
 

@@ -11,8 +11,8 @@ from zopa.report.specs._svg import Figure, figure, render_svg
 
 __all__ = [
     "Figure",
-    "figure",
     "calibration_spec",
+    "figure",
     "map_spec",
     "models_spec",
     "paths_spec",

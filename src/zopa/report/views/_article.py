@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from zopa.report.views._links import span_anchor
@@ -55,7 +56,7 @@ def segments(text: str, spans: Iterable[Span]) -> list[dict[str, Any]]:
     )
     cuts = sorted({0, size, *(s.start for s in clipped), *(s.end for s in clipped)})
     out: list[dict[str, Any]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         marks = [
             {
                 "kind": s.kind,

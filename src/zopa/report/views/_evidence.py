@@ -67,8 +67,7 @@ def load_evidence(
     documents = {r.id: _document(r) for r in records}
     filters = EvidenceFilter(published_to=as_of, document_id=document_id)
     items = {
-        kind: [listing.item for listing in list_items(store, kind, filters)]
-        for kind in ITEM_KINDS
+        kind: [listing.item for listing in list_items(store, kind, filters)] for kind in ITEM_KINDS
     }
     mentions = sorted(
         (m["document_id"], m["start"], m["end"], actor.item["name"])

@@ -14,9 +14,7 @@ from zopa.scenario import Scenario
 __all__ = ["calibration_view", "forecasts_view"]
 
 
-def _statements(
-    record: ForecastRecord, evidence: Evidence, links: Links
-) -> list[dict[str, Any]]:
+def _statements(record: ForecastRecord, evidence: Evidence, links: Links) -> list[dict[str, Any]]:
     """The experts' statements a forecast pooled, each linked to its sentence when stored."""
     estimates = evidence.by_id("estimates")
     out = []
@@ -87,7 +85,9 @@ def forecasts_view(
                 "href": links.question(question["id"]),
                 "forecasts": forecasts,
                 "history": history,
-                "scores": _scores_of(scores, question["id"]) if question["status"] == "resolved" else [],
+                "scores": _scores_of(scores, question["id"])
+                if question["status"] == "resolved"
+                else [],
             }
         )
     return out
