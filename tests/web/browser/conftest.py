@@ -32,13 +32,15 @@ from playwright.sync_api import (
     WebError,
     sync_playwright,
 )
+from sqlalchemy import select
 
 from tests.conftest import REPO
-from tests.web.browser.demo import SCENARIO_FILE, build_demo_store, demo_scenario
-from tests.web.browser.hostile import HOSTILE_SCENARIO, hostile_scenario
+from tests.web.browser.demo import build_browser_store, demo_scenario
+from tests.web.browser.hostile import HOSTILE_FILE, HOSTILE_SCENARIO, hostile_scenario
+from tests.web.demo_store import SCENARIO_FILE
 from zopa.report import write_report
 from zopa.scenario import load_for_models
-from zopa.store import open_store
+from zopa.store import Document, open_store
 from zopa.web import ServeConfig, create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -116,8 +118,8 @@ def on_loopback(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def demo_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The demo store (corpus, hostile article, forecasts), built once per test session."""
-    return build_demo_store(tmp_path_factory.mktemp("browser-demo"))
+    """The browser tests' demo store (with the hostile article), built once per session."""
+    return build_browser_store(tmp_path_factory.mktemp("browser-demo"))
 
 
 @pytest.fixture(scope="session")
@@ -136,6 +138,21 @@ def reports(demo_store_url: str, tmp_path_factory: pytest.TempPathFactory) -> di
         }
     finally:
         store.close()
+
+
+@pytest.fixture(scope="session")
+def hostile_document(demo_store_url: str) -> int:
+    """The id of the hostile article in the demo store."""
+    store = open_store(demo_store_url)
+    try:
+        with store.session() as session:
+            found = session.scalar(
+                select(Document.id).where(Document.source.endswith(f"{HOSTILE_FILE}:1"))
+            )
+    finally:
+        store.close()
+    assert found is not None, "the hostile article is not in the demo store"
+    return found
 
 
 @pytest.fixture(scope="session")

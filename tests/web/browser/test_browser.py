@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.web.browser.checks import accessibility_problems, inert_problems, overflow_problems
-from tests.web.browser.conftest import Watch, on_loopback, watch
-from tests.web.browser.hostile import CANARY, HOSTILE_MARKS, HOSTILE_TITLE
+from tests.web.browser.conftest import SCREENSHOTS, Watch, on_loopback, watch
+from tests.web.browser.demo import demo_scenario
+from tests.web.browser.hostile import CANARY, HOSTILE_MARKS, HOSTILE_SCENARIO, HOSTILE_TITLE
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +38,120 @@ def highlighted(page: Page, anchor: str) -> None:
 def fragment(page: Page) -> str:
     """The fragment of the page's URL, without ``#``."""
     return page.url.partition("#")[2]
+
+
+SCENARIO = "russia-ukraine-2025"
+
+
+def pages(hostile_document: int) -> list[str]:
+    """Every page of the dashboard on the demo store (paths)."""
+    first_question = demo_scenario().questions[0].id
+    return [
+        "/",
+        "/timeline",
+        "/timeline?actor=&type=&status=happened",
+        "/quotes",
+        "/quotes?q=Istanbul",
+        "/documents/1",
+        f"/documents/{hostile_document}",
+        f"/scenarios/{SCENARIO}",
+        f"/map?scenario={SCENARIO}",
+        f"/questions/{first_question}?scenario={SCENARIO}",
+        f"/scenarios/{HOSTILE_SCENARIO}",
+        f"/map?scenario={HOSTILE_SCENARIO}",
+    ]
+
+
+def visit(page: Page, url: str) -> None:
+    """Open ``url`` and assert it answered 200 with one visible h1."""
+    response = page.goto(url)
+    assert response is not None and response.status == 200, (url, response and response.status)
+    expect(page.locator("h1")).to_be_visible()
+
+
+# The dashboard, served by uvicorn on loopback.
+
+
+def test_every_page_loads_clean_accessible_and_narrow(
+    live_server: str, hostile_document: int, page: Page, seen: Watch
+):
+    problems = {}
+    for path in pages(hostile_document):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        visit(page, f"{live_server}{path}")
+        found = accessibility_problems(page)
+        page.set_viewport_size(NARROW)
+        found += overflow_problems(page)
+        page.screenshot(path=SCREENSHOTS / f"page-{re.sub(r'[^a-z0-9]+', '-', path)}.png")
+        if found:
+            problems[path] = found
+    assert problems == {}
+    assert all(on_loopback(url) for url in seen.requests)
+    assert seen.problems() == []
+
+
+def test_every_page_shows_the_hostile_article_and_scenario_inert(
+    live_server: str, hostile_document: int, page: Page, seen: Watch
+):
+    problems = {}
+    for path in pages(hostile_document):
+        visit(page, f"{live_server}{path}")
+        page.locator("h1").hover()  # a mouse handler left live in the title would fire
+        if found := inert_problems(page, f"{live_server}/static/"):
+            problems[path] = found
+    assert problems == {}
+    assert seen.problems() == []
+    served = {urlsplit(url).path for url in seen.requests}
+    assert served <= {urlsplit(p).path for p in pages(hostile_document)} | {"/static/zopa.css"}
+
+
+def test_the_hostile_article_reads_as_text(live_server: str, hostile_document: int, page: Page):
+    visit(page, f"{live_server}/documents/{hostile_document}")
+    text = page.locator("main").inner_text()
+    for mark in HOSTILE_MARKS:
+        assert mark in text, mark
+    assert HOSTILE_TITLE in page.locator("h1").inner_text()
+    visit(page, f"{live_server}/scenarios/{HOSTILE_SCENARIO}")
+    assert "<script>" in page.locator("h1").inner_text()
+
+
+def test_timeline_point_opens_its_highlighted_sentence(live_server: str, page: Page):
+    visit(page, f"{live_server}/timeline")
+    point = page.locator("#timeline-chart svg a").last  # painted last: on top of any other
+    target = point.get_attribute("href") or ""
+    assert re.fullmatch(r"/documents/\d+#event-\d+", target), target
+    point.click()
+    page.wait_for_url(f"{live_server}{target}")
+    highlighted(page, fragment(page))
+
+
+def test_map_cell_opens_its_claims(live_server: str, page: Page):
+    visit(page, f"{live_server}/map?scenario={SCENARIO}")
+    with_claims = page.locator("div.cell:has(a[href*='#claim-'])").first
+    cell_id = with_claims.get_attribute("id")
+    page.locator(f"#map-chart svg a[href$='#{cell_id}']").last.click()  # the label, on top
+    page.wait_for_url(re.compile(f"#{cell_id}$"))
+    expect(with_claims).to_be_in_viewport()
+    claim = with_claims.locator("a[href*='#claim-']").first
+    target = claim.get_attribute("href") or ""
+    claim.click()
+    page.wait_for_url(f"{live_server}{target}")
+    highlighted(page, fragment(page))
+
+
+def test_forecast_opens_its_evidence(live_server: str, page: Page):
+    for question in demo_scenario().questions:
+        visit(page, f"{live_server}/questions/{question.id}?scenario={SCENARIO}")
+        evidence = page.locator("[data-testid^=forecast-evidence-]")
+        if evidence.count():
+            break
+    else:
+        pytest.fail("no question page links a forecast to its evidence")
+    target = evidence.first.get_attribute("href") or ""
+    assert re.fullmatch(r"/documents/\d+#estimate-\d+", target), target
+    evidence.first.click()
+    page.wait_for_url(f"{live_server}{target}")
+    highlighted(page, fragment(page))
 
 
 # The report, opened from disk with the network off.
@@ -102,14 +218,17 @@ def test_report_shows_hostile_text_inert(
     for mark in HOSTILE_MARKS:
         assert mark in text, mark
     assert HOSTILE_TITLE in text
-    page.locator("a").nth(0).hover()
+    page.locator("h1").hover()
     assert inert_problems(page, None) == []
     assert seen.problems() == []
 
 
-def test_report_accessibility_basics(offline: tuple[Page, Watch], reports: dict[str, Path]):
+@pytest.mark.parametrize("which", ["shipped", "hostile"])
+def test_report_accessibility_basics(
+    offline: tuple[Page, Watch], reports: dict[str, Path], which: str
+):
     page, _ = offline
-    page.goto(reports["shipped"].as_uri())
+    page.goto(reports[which].as_uri())
     assert accessibility_problems(page) == []
     page.set_viewport_size(NARROW)
     assert overflow_problems(page) == []
