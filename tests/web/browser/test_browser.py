@@ -19,6 +19,8 @@ from tests.web.browser.checks import accessibility_problems, inert_problems, ove
 from tests.web.browser.conftest import SCREENSHOTS, Watch, on_loopback, watch
 from tests.web.browser.demo import demo_scenario
 from tests.web.browser.hostile import CANARY, HOSTILE_MARKS, HOSTILE_SCENARIO, HOSTILE_TITLE
+from tests.web.demo_store import SCENARIO
+from zopa.web._security import CSP
 
 pytestmark = pytest.mark.browser
 
@@ -38,9 +40,6 @@ def highlighted(page: Page, anchor: str) -> None:
 def fragment(page: Page) -> str:
     """The fragment of the page's URL, without ``#``."""
     return page.url.partition("#")[2]
-
-
-SCENARIO = "russia-ukraine-2025"
 
 
 def pages(hostile_document: int) -> list[str]:
@@ -63,15 +62,17 @@ def pages(hostile_document: int) -> list[str]:
 
 
 def visit(page: Page, url: str) -> None:
-    """Open ``url`` and assert it answered 200 with one visible h1."""
+    """Open ``url`` and assert it answered 200, under the app's CSP, with one visible h1."""
     response = page.goto(url)
     assert response is not None and response.status == 200, (url, response and response.status)
+    assert response.headers["content-security-policy"] == CSP
     expect(page.locator("h1")).to_be_visible()
 
 
 # The dashboard, served by uvicorn on loopback.
 
 
+@pytest.mark.slow
 def test_every_page_loads_clean_accessible_and_narrow(
     live_server: str, hostile_document: int, page: Page, seen: Watch
 ):
@@ -90,6 +91,7 @@ def test_every_page_loads_clean_accessible_and_narrow(
     assert seen.problems() == []
 
 
+@pytest.mark.slow
 def test_every_page_shows_the_hostile_article_and_scenario_inert(
     live_server: str, hostile_document: int, page: Page, seen: Watch
 ):
@@ -113,6 +115,17 @@ def test_the_hostile_article_reads_as_text(live_server: str, hostile_document: i
     assert HOSTILE_TITLE in page.locator("h1").inner_text()
     visit(page, f"{live_server}/scenarios/{HOSTILE_SCENARIO}")
     assert "<script>" in page.locator("h1").inner_text()
+
+
+def test_timeline_filters_by_status(live_server: str, page: Page):
+    visit(page, f"{live_server}/timeline")
+    every = page.locator("[data-testid=timeline-table] tbody tr").count()
+    page.get_by_test_id("filter-status").select_option("planned")
+    page.get_by_test_id("filter-apply").click()
+    page.wait_for_url(re.compile(r"status=planned"))
+    statuses = page.locator("[data-testid=timeline-table] tbody tr td:nth-child(4)")
+    assert 0 < statuses.count() < every
+    assert set(statuses.all_inner_texts()) == {"planned"}
 
 
 def test_timeline_point_opens_its_highlighted_sentence(live_server: str, page: Page):
