@@ -11,7 +11,8 @@ from tests.conftest import SHIPPED_SCENARIO
 from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_scenario
 from tests.report.html_checks import assert_inert, assert_outline, parse
 from zopa.cli import app
-from zopa.report import REPORT_CSP, render_report
+from zopa.report import render_report, report_csp
+from zopa.report._templates import stylesheet
 from zopa.store import Store
 
 SECTIONS = (
@@ -71,8 +72,19 @@ def test_every_link_of_the_report_lands_on_an_element_of_the_report(example_repo
 def test_the_report_fetches_nothing_and_runs_nothing(example_report: str) -> None:
     assert_inert(example_report)
     (meta,) = [m for m in parse(example_report).named("meta") if m.get("http-equiv")]
-    assert meta["content"] == REPORT_CSP and "default-src 'none'" in REPORT_CSP
+    assert meta["content"] == report_csp(stylesheet())
+    assert "default-src 'none'" in str(meta["content"]) and "script" not in str(meta["content"])
     assert 'rel="stylesheet"' not in example_report
+
+
+def test_the_report_inlines_the_stylesheet_verbatim_as_its_csp_hash_allows(
+    example_report: str,
+) -> None:
+    # Escaped, its quotes became &#34; and the browser dropped the rules that held them.
+    inlined = example_report.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert inlined == stylesheet()
+    assert '"Segoe UI"' in inlined
+    assert 'style="' not in example_report  # no style attribute the hash would not allow
 
 
 def test_every_chart_of_the_report_has_a_text_alternative(example_report: str) -> None:
@@ -87,9 +99,9 @@ def test_every_chart_of_the_report_has_a_text_alternative(example_report: str) -
     assert_outline(example_report)
 
 
-def test_a_hostile_article_and_scenario_are_inert_in_the_report(sqlite_store: Store) -> None:
-    add_hostile_article(sqlite_store)
-    html = render_report(sqlite_store, hostile_scenario())
+def test_a_hostile_article_and_scenario_are_inert_in_the_report(store: Store) -> None:
+    add_hostile_article(store)
+    html = render_report(store, hostile_scenario())
     assert_inert(html)
     for payload in PAYLOADS:
         assert payload not in html
