@@ -239,3 +239,12 @@ def test_the_models_view_keeps_the_model_order_and_names_the_ratifiers() -> None
     assert view["ratifiers"] == ["rada"]
     assert [m["within_zopa"] for m in view["package"]["models"]] == [False, True]
     assert short_model("my.model") == "my.model"
+
+
+def test_the_timeline_keeps_the_first_events_within_its_limit_and_counts_all() -> None:
+    evidence = Evidence(
+        documents={},
+        items={"events": [_event(k, f"2025-01-0{k}", "happened", None) for k in (3, 1, 2)]},
+    )
+    view = timeline(evidence, Links(True), limit=2)
+    assert [e["id"] for e in view["events"]] == [1, 2] and view["total"] == 3

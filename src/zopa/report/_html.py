@@ -144,6 +144,13 @@ def question_views(
     return questions, calibration_view(scores)
 
 
+def _counts(evidence: Evidence) -> dict[str, int]:
+    return {
+        "documents": len(evidence.documents),
+        **{kind: len(items) for kind, items in sorted(evidence.items.items())},
+    }
+
+
 def _context(
     store: Store, scenario: Scenario, as_of: date | None, seed: int, result: dict[str, Any]
 ) -> dict[str, Any]:
@@ -170,7 +177,7 @@ def _context(
         "version": __version__,
         "csp": report_csp(css),
         "css": Markup(css),  # the package's own file: inlined as is, never escaped
-        "summary": scenario_summary(scenario, evidence, as_of),
+        "summary": scenario_summary(scenario, _counts(evidence), as_of),
         "map": mapped,
         "map_figure": map_figure(mapped),
         "models": models,
