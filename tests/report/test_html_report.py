@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,14 @@ def test_a_bad_as_of_date_is_refused_before_any_work(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "is not a date" in result.output
     assert not list(tmp_path.glob("*.html"))
+
+
+def test_a_report_as_of_a_date_leaves_out_what_was_published_after_it(
+    sqlite_store: Store,
+) -> None:
+    add_hostile_article(sqlite_store)  # published on 1 June 2025
+    parsed = parse(render_report(sqlite_store, hostile_scenario(), as_of=date(2025, 5, 31)))
+    assert not [a for a in parsed.named("article") if str(a.get("id")).startswith("doc-")]
+    assert not [m for m in parsed.named("mark") if m.get("id")]
+    later = parse(render_report(sqlite_store, hostile_scenario(), as_of=date(2025, 6, 1)))
+    assert "doc-1" in later.ids and "claim-1" in later.ids

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -132,6 +133,8 @@ def test_a_hostile_article_and_scenario_are_inert_in_every_page(tmp_path: Path) 
             "/scenarios/hostile",
             "/map?scenario=hostile",
             "/questions/meet?scenario=hostile",
+            f"/quotes?q={quote(PAYLOADS[0])}",
+            f"/timeline?actor={quote(PAYLOADS[1])}&type={quote(PAYLOADS[2])}",
         ):
             html = _get(client, page)
             assert_inert(html)
