@@ -27,6 +27,7 @@ from zopa.cli import (
     _questions,
     _report,
     _scenario,
+    _serve,
     _simulate,
 )
 from zopa.cli._app import app
@@ -46,6 +47,7 @@ for _module in (
     _backtest,
     _report,
     _eval,
+    _serve,
     _demo,
 ):
     _module.register(app)

@@ -19,22 +19,6 @@ __all__ = ["register"]
 docs_app = typer.Typer(help="List and show stored documents.", no_args_is_help=True)
 
 
-def _summary(doc: DocumentRecord) -> dict[str, object]:
-    return {
-        "id": doc.id,
-        "published_at": doc.published_at.isoformat() if doc.published_at else None,
-        "date_source": doc.date_source,
-        "outlet": doc.outlet,
-        "title": doc.title,
-        "source": doc.source,
-        "url": doc.url,
-        "language": doc.language,
-        "word_count": doc.word_count,
-        "sha256": doc.sha256,
-        "ingested_at": doc.ingested_at.isoformat(),
-    }
-
-
 def documents_table(docs: list[DocumentRecord], title: str = "documents") -> Table:
     """A rich table of documents: id, date, outlet, title, words, language."""
     table = Table(title=title)
@@ -80,7 +64,7 @@ def list_command(
     )
     docs = list_documents(store_of(ctx), filters)
     if as_json:
-        typer.echo(json.dumps([_summary(d) for d in docs], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([d.summary() for d in docs], ensure_ascii=False, indent=2))
     else:
         console.print(documents_table(docs))
 
@@ -100,7 +84,7 @@ def show_command(
 
     doc = get_document(store_of(ctx), document_id)
     if as_json:
-        typer.echo(json.dumps(_summary(doc) | {"text": doc.text}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(doc.summary() | {"text": doc.text}, ensure_ascii=False, indent=2))
         return
     console.print(documents_table([doc], title=f"document {doc.id}"))
     console.print(f"source: {doc.source}")

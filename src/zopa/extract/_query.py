@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, or_, select, tuple_
 
 from zopa.errors import ExtractionError, quoted
 from zopa.extract._doc import STANCES
@@ -18,12 +18,14 @@ from zopa.store import Actor, Claim, Document, Estimate, Event, Mention, Quote, 
 
 __all__ = [
     "ACTOR_FIELDS",
+    "EVENT_STATUSES",
     "ITEM_FIELDS",
     "KIND_FIELDS",
     "MENTION_FIELDS",
     "UNSURE_FIELDS",
     "ActorListing",
     "EvidenceFilter",
+    "ItemKey",
     "ItemListing",
     "list_actors",
     "list_items",
@@ -31,6 +33,12 @@ __all__ = [
 ]
 
 ItemKind = Literal["events", "quotes", "claims", "estimates"]
+
+ItemKey = tuple[int, int, int]
+"""Where an item sorts in a listing: ``(document_id, start, id)`` (a page's keyset)."""
+
+EVENT_STATUSES = ("happened", "planned", "refused", "hypothetical")
+"""The statuses an extracted event may have."""
 
 ACTOR_FIELDS = (
     "id",
@@ -88,12 +96,14 @@ class EvidenceFilter:
     ``type`` is the event type, the quote kind, the claim stance or the actor kind;
     ``published_from``/``published_to`` bound the document's publication date;
     ``dated_from``/``dated_to`` bound an event's own date, or its document's
-    publication date when the event has no date (events only).
+    publication date when the event has no date (events only); ``status`` is an
+    event's status (:data:`EVENT_STATUSES`, events only).
     """
 
     actor: str | None = None
     issue: str | None = None
     type: str | None = None
+    status: str | None = None
     published_from: date | None = None
     published_to: date | None = None
     dated_from: date | None = None
@@ -148,10 +158,19 @@ def _actor_ids(store: Store, text: str) -> list[int]:
         )
 
 
-def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -> list[ItemListing]:
+def list_items(
+    store: Store,
+    kind: str,
+    filters: EvidenceFilter | None = None,
+    *,
+    after: ItemKey | None = None,
+    limit: int | None = None,
+) -> list[ItemListing]:
     """Stored items of ``kind`` (events, quotes, claims, estimates) matching ``filters``.
 
-    Ordered by document, then position in the text.
+    Ordered by document, then position in the text (:data:`ItemKey`). ``after`` and
+    ``limit`` read one page of that order (keyset pagination): at most ``limit``
+    items whose key is greater than ``after``.
     """
     if kind not in _TABLES:
         raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
@@ -172,6 +191,10 @@ def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -
         if kind != "claims":
             raise ExtractionError(f"--issue filters claims only, not {kind}")
         query = query.where(Claim.issue == f.issue)
+    if f.status is not None:
+        if kind != "events":
+            raise ExtractionError(f"a status filters events only, not {kind}")
+        query = query.where(Event.status == f.status)
     if f.type is not None:
         if kind not in _TYPE_COLUMN:
             raise ExtractionError(f"--type does not apply to {kind}")
@@ -184,7 +207,9 @@ def list_items(store: Store, kind: str, filters: EvidenceFilter | None = None) -
         ids = _actor_ids(store, f.actor)
         columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
         query = query.where(or_(*(c.in_(ids) for c in columns)))
-    query = query.order_by(table.document_id, table.start, table.id)
+    if after is not None:
+        query = query.where(tuple_(table.document_id, table.start, table.id) > tuple_(*after))
+    query = query.order_by(table.document_id, table.start, table.id).limit(limit)
     with store.session() as session:
         rows = session.execute(query).all()
         wanted = {

@@ -38,6 +38,7 @@ from zopa.forecast._prices import (
     PRICE_COLUMNS,
     PriceFile,
     PriceImport,
+    parse_prices,
     read_prices,
     store_prices,
 )
@@ -148,6 +149,7 @@ __all__ = [
     "log_score",
     "make_sources",
     "match_statement",
+    "parse_prices",
     "predictive_of",
     "question_status",
     "questions_overview",

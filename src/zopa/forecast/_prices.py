@@ -39,6 +39,7 @@ __all__ = [
     "PRICE_METHOD",
     "PriceFile",
     "PriceImport",
+    "parse_prices",
     "read_prices",
     "store_prices",
 ]
@@ -131,9 +132,15 @@ def read_prices(path: str | os.PathLike[str], scenario: Scenario, *, max_bytes: 
     Problems are returned, not raised (each names the file and line); only a file
     that cannot be opened raises :class:`ForecastError`.
     """
-    parsed = PriceFile(display_path(path), scenario.id)
     # The shared reader refuses folders, pipes and devices and files over the limit.
     raw = read_bytes(path, max_bytes=max_bytes, error=ForecastError, what="CSV file of prices")
+    return parse_prices(raw, display_path(path), scenario)
+
+
+def parse_prices(raw: bytes, source: str, scenario: Scenario) -> PriceFile:
+    """Check the bytes ``raw`` of a price file named ``source`` (e.g. an upload) as
+    :func:`read_prices` does a file; the caller bounds their size."""
+    parsed = PriceFile(source, scenario.id)
     parsed.digest = hashlib.sha256(raw).hexdigest()
     try:
         text = raw.decode("utf-8-sig")

@@ -9,8 +9,21 @@ published), ``.html``/``.htm`` (main text and metadata by trafilatura) and
 from zopa.ingest._dates import date_from_dateline, date_from_url, parse_date
 from zopa.ingest._language import detect_language
 from zopa.ingest._normalise import content_hash, normalise_text, word_count
-from zopa.ingest._pipeline import IngestOutcome, IngestReport, collect_files, ingest_paths, prepare
-from zopa.ingest._readers import RawArticle, decode_bytes, read_file, supported_suffixes
+from zopa.ingest._pipeline import (
+    IngestOutcome,
+    IngestReport,
+    collect_files,
+    ingest_data,
+    ingest_paths,
+    prepare,
+)
+from zopa.ingest._readers import (
+    RawArticle,
+    decode_bytes,
+    read_data,
+    read_file,
+    supported_suffixes,
+)
 
 __all__ = [
     "IngestOutcome",
@@ -22,10 +35,12 @@ __all__ = [
     "date_from_url",
     "decode_bytes",
     "detect_language",
+    "ingest_data",
     "ingest_paths",
     "normalise_text",
     "parse_date",
     "prepare",
+    "read_data",
     "read_file",
     "supported_suffixes",
     "word_count",

@@ -24,10 +24,17 @@ from zopa.ingest._normalise import (
     replace_surrogates,
     word_count,
 )
-from zopa.ingest._readers import RawArticle, read_file, supported_suffixes
+from zopa.ingest._readers import RawArticle, read_data, read_file, supported_suffixes
 from zopa.store import Document, NewDocument, Store, add_document, find_by_hash
 
-__all__ = ["IngestOutcome", "IngestReport", "collect_files", "ingest_paths", "prepare"]
+__all__ = [
+    "IngestOutcome",
+    "IngestReport",
+    "collect_files",
+    "ingest_data",
+    "ingest_paths",
+    "prepare",
+]
 
 Status = Literal["ingested", "duplicate", "failed"]
 _MAX_TITLE_CHARS = 300
@@ -224,6 +231,39 @@ def _articles(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
         yield exc
 
 
+def _store_all(
+    store: Store, report: IngestReport, where: str, items: Iterable[RawArticle | IngestError]
+) -> None:
+    """Store every article of one file in ``report``; ``where`` names the file in failures."""
+    for item in items:
+        if isinstance(item, IngestError):
+            report.outcomes.append(IngestOutcome(where, "failed", message=str(item)))
+            continue
+        try:
+            report.outcomes.append(_store_one(store, item))
+        except IngestError as exc:
+            report.outcomes.append(IngestOutcome(item.source, "failed", message=str(exc)))
+
+
+def ingest_data(store: Store, data: bytes, name: str) -> IngestReport:
+    """Ingest the articles in ``data``, the bytes of one file called ``name`` (an upload).
+
+    As :func:`ingest_paths` does for a file: the suffix of ``name`` picks the reader,
+    each document is stored in its own transaction, failures are recorded, not raised.
+    The caller bounds the size of ``data``.
+    """
+    report = IngestReport()
+
+    def articles() -> Iterator[RawArticle | IngestError]:
+        try:
+            yield from read_data(data, name)
+        except IngestError as exc:
+            yield exc
+
+    _store_all(store, report, name, articles())
+    return report
+
+
 def ingest_paths(
     store: Store,
     paths: Iterable[Path],
@@ -253,15 +293,7 @@ def ingest_paths(
         files, missing = collect_files(paths, follow_links=follow_links)
         report.outcomes.extend(missing)
     for path in files:
-        for item in _articles(path, max_file_bytes):
-            if isinstance(item, IngestError):
-                failed = IngestOutcome(display_path(path), "failed", message=str(item))
-                report.outcomes.append(failed)
-                continue
-            try:
-                report.outcomes.append(_store_one(store, item))
-            except IngestError as exc:
-                report.outcomes.append(IngestOutcome(item.source, "failed", message=str(exc)))
+        _store_all(store, report, display_path(path), _articles(path, max_file_bytes))
         if on_file_done is not None:
             on_file_done(path)
     return report

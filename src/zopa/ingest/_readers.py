@@ -26,6 +26,7 @@ __all__ = [
     "RawArticle",
     "Reader",
     "decode_bytes",
+    "read_data",
     "read_file",
     "supported_suffixes",
 ]
@@ -203,20 +204,35 @@ def supported_suffixes() -> list[str]:
     return [name for name in data_loaders.names() if name.startswith(".")]
 
 
-def read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
-    """Read the articles in ``path``; whole-file problems raise :class:`IngestError`."""
-    source = display_path(path)
-    suffix = path.suffix.lower()
+def _reader(suffix: str, source: str) -> Reader:
+    """The reader registered for ``suffix``; an IngestError naming ``source`` when none is."""
     if suffix not in data_loaders:
         raise IngestError(
             f"{source}: unsupported file type {suffix or '(none)'!r}; "
             f"supported: {', '.join(supported_suffixes())}"
         )
+    reader: Reader = data_loaders.get(suffix)
+    return reader
+
+
+def read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
+    """Read the articles in ``path``; whole-file problems raise :class:`IngestError`."""
+    source = display_path(path)
+    reader = _reader(path.suffix.lower(), source)
     data = read_bytes(
         path,
         max_bytes=max_bytes,
         error=IngestError,
         limit_hint="; raise it with --max-bytes or ZOPA_MAX_FILE_BYTES",
     )
-    reader: Reader = data_loaders.get(suffix)
     yield from reader(decode_bytes(data, source), source)
+
+
+def read_data(data: bytes, name: str) -> Iterator[RawArticle | IngestError]:
+    """Read the articles in ``data``, the bytes of a file called ``name`` (e.g. an upload).
+
+    The suffix of ``name`` picks the reader, as for a file; whole-file problems
+    raise :class:`IngestError`.
+    """
+    reader = _reader(Path(name).suffix.lower(), name)
+    yield from reader(decode_bytes(data, name), name)

@@ -19,6 +19,7 @@ validated scenarios in the store by name (the dashboard, report and API read the
 from zopa.scenario._check import check_scenario
 from zopa.scenario._citations import CITABLE, DIGEST_CHARS, check_citations, cite, text_digest
 from zopa.scenario._convert import ScenarioArrays, scenario_arrays, to_problem
+from zopa.scenario._edit import add_question, resolve_question
 from zopa.scenario._formats import FormatStatus, format_reachability
 from zopa.scenario._load import (
     CheckReport,
@@ -26,6 +27,7 @@ from zopa.scenario._load import (
     check_text,
     load_for_models,
     load_scenario,
+    loads_for_models,
     loads_scenario,
 )
 from zopa.scenario._loader import MAX_NODES, MAX_SCENARIO_BYTES
@@ -66,7 +68,13 @@ from zopa.scenario._solve import (
     solve_scenario,
 )
 from zopa.scenario._status import QuestionStatus, question_status
-from zopa.scenario._stored import StoredScenario, get_scenario, list_scenarios, save_scenario
+from zopa.scenario._stored import (
+    StoredScenario,
+    edit_scenario,
+    get_scenario,
+    list_scenarios,
+    save_scenario,
+)
 from zopa.scenario._synthetic import synthetic_scenario
 from zopa.scenario.draft import (
     SALIENCE_CUES,
@@ -116,6 +124,7 @@ __all__ = [
     "StoredScenario",
     "Uncertainty",
     "What",
+    "add_question",
     "build_draft",
     "check_citations",
     "check_file",
@@ -124,17 +133,20 @@ __all__ = [
     "cite",
     "draft_scenario",
     "dump_scenario",
+    "edit_scenario",
     "find_placeholders",
     "format_reachability",
     "get_scenario",
     "list_scenarios",
     "load_for_models",
     "load_scenario",
+    "loads_for_models",
     "loads_scenario",
     "merge_draft",
     "placeholder_banner",
     "placeholder_names",
     "question_status",
+    "resolve_question",
     "save_scenario",
     "scenario_arrays",
     "scenario_monte_carlo",

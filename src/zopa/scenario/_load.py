@@ -27,6 +27,7 @@ __all__ = [
     "check_text",
     "load_for_models",
     "load_scenario",
+    "loads_for_models",
     "loads_scenario",
 ]
 
@@ -149,7 +150,17 @@ def load_for_models(path: str | os.PathLike[str], *, allow_placeholders: bool = 
         The file is invalid, or (unless ``allow_placeholders``) it holds values
         flagged ``placeholder: true``: one line naming the first one and its line.
     """
-    parsed = read_file(path)
+    return _for_models(read_file(path), allow_placeholders)
+
+
+def loads_for_models(
+    text: str, *, source: str = "<string>", allow_placeholders: bool = False
+) -> Scenario:
+    """:func:`load_for_models` of YAML text (``source`` names it in messages)."""
+    return _for_models(parse_text(text, source=source), allow_placeholders)
+
+
+def _for_models(parsed: ParsedFile, allow_placeholders: bool) -> Scenario:
     scenario = _report(parsed, None).raise_for_errors()
     refuse_placeholders(scenario, file=parsed.file, node=parsed.node, allow=allow_placeholders)
     return scenario

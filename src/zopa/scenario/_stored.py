@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from zopa.errors import MissingError, ScenarioError, quoted
-from zopa.scenario._load import check_text
+from zopa.scenario._load import check_text, loads_for_models
 from zopa.scenario._loader import MAX_SCENARIO_BYTES
 from zopa.scenario._schema import ID_PATTERN, Scenario
 
 if TYPE_CHECKING:
     from zopa.store import Store
 
-__all__ = ["StoredScenario", "get_scenario", "list_scenarios", "save_scenario"]
+__all__ = ["StoredScenario", "edit_scenario", "get_scenario", "list_scenarios", "save_scenario"]
 
 _NAME = re.compile(ID_PATTERN)
 
@@ -47,6 +48,13 @@ class StoredScenario:
             The text no longer validates: one line naming the scenario and the line.
         """
         return check_text(self.text, source=_source(self.name)).raise_for_errors()
+
+    def load_for_models(self, *, allow_placeholders: bool = False) -> Scenario:
+        """The scenario to compute from: :meth:`load`, then the placeholder rule of
+        :func:`zopa.scenario.load_for_models`."""
+        return loads_for_models(
+            self.text, source=_source(self.name), allow_placeholders=allow_placeholders
+        )
 
 
 def _source(name: str) -> str:
@@ -80,24 +88,52 @@ def save_scenario(
             f"scenario name {quoted(name)} is not an id; use 1–64 lower-case letters, digits, "
             "'_' or '-', starting with a letter"
         )
-    data = text.encode("utf-8", errors="surrogatepass")
     where = source or _source(name or "text")
+    scenario, sha256 = _validated(text, where)
+    stored = StoredScenario(
+        name=name or scenario.id, text=text, sha256=sha256, stored_at=datetime.now(UTC)
+    )
+    from zopa.store import put_scenario
+
+    put_scenario(store, stored.name, stored.text, stored.sha256, stored.stored_at)
+    return stored
+
+
+def _validated(text: str, where: str) -> tuple[Scenario, str]:
+    """The scenario of ``text`` and the SHA-256 of its UTF-8 bytes, or a ScenarioError."""
+    data = text.encode("utf-8", errors="surrogatepass")
     if len(data) > MAX_SCENARIO_BYTES:
         raise ScenarioError(
             f"{where}: {len(data):,} bytes, over the {MAX_SCENARIO_BYTES:,}-byte limit for "
             "scenarios; split the scenario or move long notes out of it"
         )
     scenario = check_text(text, source=where).raise_for_errors()
-    stored = StoredScenario(
-        name=name or scenario.id,
-        text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
-        stored_at=datetime.now(UTC),
-    )
-    from zopa.store import put_scenario
+    return scenario, hashlib.sha256(data).hexdigest()
 
-    put_scenario(store, stored.name, stored.text, stored.sha256, stored.stored_at)
-    return stored
+
+def edit_scenario(store: Store, name: str, edit: Callable[[str], str]) -> StoredScenario:
+    """Replace the stored scenario ``name`` by ``edit(text)``, validated, in one transaction.
+
+    Two edits at once both land, one after the other (the row is held while it is
+    edited). An edit whose result is not a valid scenario changes nothing.
+
+    Raises
+    ------
+    MissingError
+        No scenario of that name is stored.
+    ScenarioError
+        The edited text is over the limit or not a valid scenario (its line named).
+    """
+    from zopa.store import change_scenario
+
+    def change(text: str) -> tuple[str, str]:
+        new = edit(text)
+        return new, _validated(new, _source(name))[1]
+
+    record = change_scenario(store, name, change)
+    if record is None:
+        raise _missing(store, name)
+    return StoredScenario(*record)
 
 
 def list_scenarios(store: Store) -> list[StoredScenario]:
@@ -119,8 +155,12 @@ def get_scenario(store: Store, name: str) -> StoredScenario:
 
     record = scenario_record(store, name)
     if record is None:
-        raise MissingError(
-            f"no scenario named {quoted(name)} in {store.where}; store one with "
-            "POST /api/v1/scenarios (`zopa serve`) or zopa.scenario.save_scenario"
-        )
+        raise _missing(store, name)
     return StoredScenario(*record)
+
+
+def _missing(store: Store, name: str) -> MissingError:
+    return MissingError(
+        f"no scenario named {quoted(name)} in {store.where}; store one with "
+        "POST /api/v1/scenarios (`zopa serve`) or zopa.scenario.save_scenario"
+    )

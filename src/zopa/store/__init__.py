@@ -7,6 +7,7 @@ use one store at once: writers wait their turn for the write lock.
 
 from zopa.store._documents import (
     DocumentFilter,
+    DocumentKey,
     DocumentRecord,
     NewDocument,
     add_document,
@@ -17,6 +18,7 @@ from zopa.store._documents import (
 from zopa.store._engine import Store, open_store
 from zopa.store._scenarios import (
     ScenarioRecord,
+    change_scenario,
     put_scenario,
     scenario_record,
     scenario_records,
@@ -43,6 +45,7 @@ __all__ = [
     "Document",
     "DocumentExtraction",
     "DocumentFilter",
+    "DocumentKey",
     "DocumentRecord",
     "Estimate",
     "Event",
@@ -55,6 +58,7 @@ __all__ = [
     "StoredScenarioRow",
     "ZopaMeta",
     "add_document",
+    "change_scenario",
     "find_by_hash",
     "get_document",
     "list_documents",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from zopa.errors import MissingError
@@ -14,6 +14,7 @@ from zopa.store._schema import Document
 
 __all__ = [
     "DocumentFilter",
+    "DocumentKey",
     "DocumentRecord",
     "NewDocument",
     "add_document",
@@ -46,6 +47,31 @@ class DocumentRecord(NewDocument):
     id: int
     ingested_at: datetime
 
+    def summary(self) -> dict[str, object]:
+        """The public layout of a document without its text (``zopa docs list --json``)."""
+        return {
+            "id": self.id,
+            "published_at": self.published_at.isoformat() if self.published_at else None,
+            "date_source": self.date_source,
+            "outlet": self.outlet,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+            "language": self.language,
+            "word_count": self.word_count,
+            "sha256": self.sha256,
+            "ingested_at": self.ingested_at.isoformat(),
+        }
+
+    @property
+    def key(self) -> DocumentKey:
+        """Where the document sorts in :func:`list_documents` (a page's keyset)."""
+        return (self.published_at, self.id)
+
+
+DocumentKey = tuple[date | None, int]
+"""``(published_at, id)``: the order of :func:`list_documents`, undated documents last."""
+
 
 class DocumentFilter(BaseModel):
     """Filters for :func:`list_documents`; ``None`` means no filter."""
@@ -54,6 +80,8 @@ class DocumentFilter(BaseModel):
     language: str | None = None
     published_from: date | None = None
     published_to: date | None = None
+    search: str | None = None
+    """Words the title or the text contains, case-insensitively (as one phrase)."""
 
 
 def _record(row: Document) -> DocumentRecord:
@@ -95,8 +123,18 @@ def get_document(store: Store, document_id: int) -> DocumentRecord:
         return _record(row)
 
 
-def list_documents(store: Store, filters: DocumentFilter | None = None) -> list[DocumentRecord]:
-    """Stored documents matching ``filters``, by publication date then id."""
+def list_documents(
+    store: Store,
+    filters: DocumentFilter | None = None,
+    *,
+    after: DocumentKey | None = None,
+    limit: int | None = None,
+) -> list[DocumentRecord]:
+    """Stored documents matching ``filters``, by publication date then id, undated last.
+
+    ``after`` and ``limit`` read one page of that order (keyset pagination): at most
+    ``limit`` documents that sort after the key ``after`` (:attr:`DocumentRecord.key`).
+    """
     f = filters or DocumentFilter()
     query = select(Document)
     if f.outlet is not None:
@@ -107,6 +145,36 @@ def list_documents(store: Store, filters: DocumentFilter | None = None) -> list[
         query = query.where(Document.published_at >= f.published_from)
     if f.published_to is not None:
         query = query.where(Document.published_at <= f.published_to)
-    query = query.order_by(Document.published_at.is_(None), Document.published_at, Document.id)
+    if f.search is not None:
+        phrase = f"%{_escape_like(f.search.lower())}%"
+        query = query.where(
+            or_(
+                func.lower(Document.title).like(phrase, escape="\\"),
+                func.lower(Document.text).like(phrase, escape="\\"),
+            )
+        )
+    if after is not None:
+        query = query.where(_after(after))
+    query = query.order_by(
+        Document.published_at.is_(None), Document.published_at, Document.id
+    ).limit(limit)
     with store.session() as session:
         return [_record(row) for row in session.scalars(query)]
+
+
+def _escape_like(text: str) -> str:
+    r"""``text`` with the LIKE wildcards ``%`` and ``_`` (and the escape ``\``) escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _after(key: DocumentKey) -> ColumnElement[bool]:
+    """Documents that sort after ``key`` in :func:`list_documents`'s order."""
+    published, last_id = key
+    undated_after = and_(Document.published_at.is_(None), Document.id > last_id)
+    if published is None:
+        return undated_after
+    return or_(
+        Document.published_at > published,
+        and_(Document.published_at == published, Document.id > last_id),
+        Document.published_at.is_(None),
+    )

@@ -6,6 +6,7 @@ comes here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -14,7 +15,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 from zopa.store._engine import Store
 from zopa.store._schema import StoredScenarioRow
 
-__all__ = ["ScenarioRecord", "put_scenario", "scenario_record", "scenario_records"]
+__all__ = [
+    "ScenarioRecord",
+    "change_scenario",
+    "put_scenario",
+    "scenario_record",
+    "scenario_records",
+]
 
 
 ScenarioRecord = tuple[str, str, str, datetime]
@@ -38,6 +45,27 @@ def put_scenario(store: Store, name: str, text: str, sha256: str, stored_at: dat
                 set_={key: statement.excluded[key] for key in ("text", "sha256", "stored_at")},
             )
         )
+
+
+def change_scenario(
+    store: Store, name: str, change: Callable[[str], tuple[str, str]]
+) -> ScenarioRecord | None:
+    """Replace the text of the scenario ``name`` by ``change(text)`` → ``(new_text, sha256)``.
+
+    Read, change and write happen in one write transaction holding the row (SQLite's
+    write lock, PostgreSQL's ``SELECT … FOR UPDATE``), so two changes at once both
+    land, one after the other. An exception from ``change`` leaves the row as it was.
+    ``None`` when no scenario has that name.
+    """
+    with store.write() as session:
+        query = select(StoredScenarioRow).where(StoredScenarioRow.name == name).with_for_update()
+        row = session.scalar(query)
+        if row is None:
+            return None
+        row.text, row.sha256 = change(row.text)
+        row.stored_at = datetime.now(UTC)
+        session.flush()
+        return _record(row)
 
 
 def scenario_records(store: Store) -> list[ScenarioRecord]:

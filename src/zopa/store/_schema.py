@@ -135,6 +135,7 @@ class Event(_Evidence, Base):
     """A PLOVER-coded event with the nearest CAMEO code."""
 
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_document_start_id", "document_id", "start", "id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -161,6 +162,7 @@ class Quote(_Evidence, Base):
     """A direct or reported quotation with its speaker."""
 
     __tablename__ = "quotes"
+    __table_args__ = (Index("ix_quotes_document_start_id", "document_id", "start", "id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -179,6 +181,7 @@ class Claim(_Evidence, Base):
     """An actor's demand, position, red line, offer or goal on an issue."""
 
     __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_document_start_id", "document_id", "start", "id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -195,6 +198,7 @@ class Estimate(_Evidence, Base):
     """A probability statement turned into a number with an interval."""
 
     __tablename__ = "estimates"
+    __table_args__ = (Index("ix_estimates_document_start_id", "document_id", "start", "id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True

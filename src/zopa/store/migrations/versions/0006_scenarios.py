@@ -1,4 +1,7 @@
-"""Scenarios: scenario files kept in the store by name, for the dashboard and the API.
+"""Scenarios kept in the store by name; evidence indexed in listing order (document, start, id).
+
+The indexes let the API read a page of events, quotes, claims or estimates
+(keyset pagination) without sorting every row.
 
 Revision ID: 0006
 Revises: 0005
@@ -14,6 +17,8 @@ down_revision = "0005"
 branch_labels = None
 depends_on = None
 
+_EVIDENCE = ("events", "quotes", "claims", "estimates")
+
 
 def upgrade() -> None:
     op.create_table(
@@ -24,7 +29,11 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(64), nullable=False),
         sa.Column("stored_at", sa.DateTime(timezone=True), nullable=False),
     )
+    for table in _EVIDENCE:
+        op.create_index(f"ix_{table}_document_start_id", table, ["document_id", "start", "id"])
 
 
 def downgrade() -> None:
+    for table in _EVIDENCE:
+        op.drop_index(f"ix_{table}_document_start_id", table_name=table)
     op.drop_table("scenarios")
