@@ -1,4 +1,4 @@
-"""The dashboard's pages through the in-process client, on the example store and a hostile one."""
+"""The dashboard's pages through the in-process client, on the demo store and a hostile one."""
 
 from __future__ import annotations
 
@@ -11,16 +11,15 @@ from fastapi.testclient import TestClient
 
 from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_scenario
 from tests.report.html_checks import assert_inert, assert_outline, parse
+from tests.web.demo_store import SCENARIO
 from zopa.scenario import dump_scenario, save_scenario
 from zopa.store import open_store
 from zopa.web import ServeConfig, create_app
 
-SCENARIO = "russia-ukraine-2025"
-
 
 @pytest.fixture(scope="module")
-def client(example_store_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(ServeConfig(example_store_url))) as opened:
+def client(demo_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(ServeConfig(demo_db))) as opened:
         yield opened
 
 

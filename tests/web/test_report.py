@@ -1,4 +1,5 @@
-"""The self-contained HTML report on the example store, and on a hostile one."""
+"""The self-contained HTML report on the demo store (``demo_db``, shared with the API
+tests), and on a hostile one."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SHIPPED_SCENARIO
 from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_scenario
 from tests.report.html_checks import assert_inert, assert_outline, parse
+from tests.web.demo_store import SCENARIO_FILE
 from zopa.cli import app
 from zopa.report import render_report, report_csp
 from zopa.report._templates import stylesheet
@@ -29,7 +30,7 @@ SECTIONS = (
 
 
 def _write(url: str, out: Path) -> Path:
-    result = CliRunner().invoke(app, ["--db", url, "report", str(SHIPPED_SCENARIO), "-o", str(out)])
+    result = CliRunner().invoke(app, ["--db", url, "report", str(SCENARIO_FILE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     path = out / "russia-ukraine-2025.html"
     assert f"wrote {path}" in result.output
@@ -37,16 +38,16 @@ def _write(url: str, out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def example_report(example_store_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The report of the shipped scenario on the example store, written once by the CLI."""
-    return _write(example_store_url, tmp_path_factory.mktemp("report")).read_text("utf-8")
+def example_report(demo_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The report of the shipped scenario on the demo store, written once by the CLI."""
+    return _write(demo_db, tmp_path_factory.mktemp("report")).read_text("utf-8")
 
 
 @pytest.mark.slow
 def test_the_report_is_byte_identical_when_written_again(
-    example_store_url: str, example_report: str, tmp_path: Path
+    demo_db: str, example_report: str, tmp_path: Path
 ) -> None:
-    assert _write(example_store_url, tmp_path).read_text("utf-8") == example_report
+    assert _write(demo_db, tmp_path).read_text("utf-8") == example_report
 
 
 def test_the_report_holds_every_section_on_the_example_data(example_report: str) -> None:
@@ -117,7 +118,7 @@ def test_a_bad_as_of_date_is_refused_before_any_work(tmp_path: Path) -> None:
             "--db",
             f"sqlite:///{tmp_path / 'z.db'}",
             "report",
-            str(SHIPPED_SCENARIO),
+            str(SCENARIO_FILE),
             "-o",
             str(tmp_path),
             "--as-of",
