@@ -139,3 +139,22 @@ def test_a_report_as_of_a_date_leaves_out_what_was_published_after_it(
     assert not [m for m in parsed.named("mark") if m.get("id")]
     later = parse(render_report(sqlite_store, hostile_scenario(), as_of=date(2025, 6, 1)))
     assert "doc-1" in later.ids and "claim-1" in later.ids
+
+
+def test_an_output_folder_that_cannot_be_made_is_refused_before_any_work(tmp_path: Path) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            f"sqlite:///{tmp_path / 'z.db'}",
+            "report",
+            str(SCENARIO_FILE),
+            "-o",
+            str(blocker / "out"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert f"cannot write the report to {blocker / 'out'}" in result.output
+    assert "choose a writable folder with -o" in result.output

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -234,15 +236,29 @@ def write_report(
     as_of: date | None = None,
     seed: int = REPORT_SEED,
 ) -> Path:
-    """Write the report into ``out_dir`` (made if missing); the file written."""
-    html = render_report(store, scenario, as_of=as_of, seed=seed)
+    """Write the report into ``out_dir`` (made if missing, before any work); the file written.
+
+    Raises
+    ------
+    ReportError
+        ``out_dir`` cannot be made or written (one line naming it and the fix).
+    """
     target = report_path(scenario, out_dir)
-    try:
+    with _writing(target):
         out_dir.mkdir(parents=True, exist_ok=True)
+    html = render_report(store, scenario, as_of=as_of, seed=seed)
+    with _writing(target):
         target.write_text(html, encoding="utf-8")
+    return target
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """An :class:`OSError` inside as a :class:`ReportError` naming ``target``."""
+    try:
+        yield
     except OSError as exc:
         raise ReportError(
             f"cannot write the report to {target}: {exc.strerror or exc}; "
             "choose a writable folder with -o"
         ) from exc
-    return target
