@@ -248,3 +248,24 @@ def test_the_timeline_keeps_the_first_events_within_its_limit_and_counts_all() -
     )
     view = timeline(evidence, Links(True), limit=2)
     assert [e["id"] for e in view["events"]] == [1, 2] and view["total"] == 3
+
+
+def test_a_chart_asked_again_is_the_same_svg_with_its_own_ids() -> None:
+    from zopa.report.specs import figure, render_svg
+
+    spec = {
+        "data": {"values": [{"x": 1, "c": 5}, {"x": 2, "c": 9}]},
+        "mark": "rect",
+        "encoding": {
+            "x": {"field": "x", "type": "ordinal"},
+            "color": {"field": "c", "type": "quantitative"},
+        },
+    }
+    first = figure("one", "t", "d", spec)
+    again = figure("one", "t", "d", spec)
+    other = figure("two", "t", "d", spec)
+    assert first is not None and again is not None and other is not None
+    assert first.svg == again.svg == render_svg(spec, "one")  # the counter does not leak in
+    assert 'id="one-0"' in first.svg and 'id="two-0"' in other.svg
+    assert "url(#one-0)" in first.svg  # the gradient legend refers to its own id
+    assert "xmlns" not in first.svg and "vega.github.io" not in first.svg

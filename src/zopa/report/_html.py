@@ -124,16 +124,23 @@ def calibration_figure(view: dict[str, Any]) -> Any:
 
 
 def question_views(
-    store: Store, scenario: Scenario, evidence: Evidence, links: Links, as_of: date
+    store: Store,
+    scenario: Scenario,
+    evidence: Evidence,
+    links: Links,
+    as_of: date,
+    only: str | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Every question's view with its paths chart, and the calibration view (reads the
-    stored forecasts made by ``as_of``)."""
+    """Every question's view with its paths chart (or question ``only``'s alone), and the
+    calibration view (reads the stored forecasts made by ``as_of``)."""
     from zopa.forecast import list_forecasts, score_forecasts
 
     records = list_forecasts(store, scenario.id, as_of=as_of)
     scores = score_forecasts(scenario, records)
     questions = []
     for q in forecasts_view(scenario, records, scores, evidence, links, as_of):
+        if only is not None and q["id"] != only:
+            continue
         sources = sorted({h["source"] for h in q["history"]})
         chart = figure(
             f"paths-{q['id']}",

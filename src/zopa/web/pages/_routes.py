@@ -271,10 +271,9 @@ def question_page(
         )
     evidence = load_evidence(store, kinds=("estimates",), mentions=False, texts=False)
     links = Links(standalone=False, scenario=name)
-    questions, calibration = question_views(
-        store, loaded, evidence, links, _as_of(loaded, evidence)
+    (question,), calibration = question_views(
+        store, loaded, evidence, links, _as_of(loaded, evidence), only=question_id
     )
-    question = next(q for q in questions if q["id"] == question_id)
 
     return page(
         request,
