@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from zopa.errors import MissingError, StoreError, ZopaError, quoted
 from zopa.report._templates import STYLESHEET
-from zopa.web.pages._render import error_page, page, solved, store_of
+from zopa.web.pages._render import error_page, memo, page, store_of, stored_scenario
 
 __all__ = ["router"]
 
@@ -136,11 +136,8 @@ def document_page(request: Request, document_id: int) -> HTMLResponse:
 
 def _stored(request: Request, name: str) -> tuple[Any, Any] | HTMLResponse:
     """(stored scenario, validated scenario), or the error page saying why not."""
-    from zopa.scenario import get_scenario
-
     try:
-        stored = get_scenario(store_of(request), name)
-        return stored, stored.load()
+        return stored_scenario(request, name)
     except MissingError as exc:
         return error_page(request, 404, "No such scenario", str(exc))
     except ZopaError as exc:
@@ -198,27 +195,19 @@ def map_page(
 @router.get("/scenarios/{name}", response_class=HTMLResponse)
 def scenario_page(request: Request, name: str) -> HTMLResponse:
     """A stored scenario: its summary, the models with intervals, the ZOPA, its questions."""
-    from zopa.report._html import models_figure
-    from zopa.report.views import (
-        Links,
-        count_evidence,
-        load_evidence,
-        models_view,
-        scenario_summary,
-    )
+    from zopa.report.views import Links, count_evidence, load_evidence, scenario_summary
 
     found = _stored(request, name)
     if isinstance(found, HTMLResponse):
         return found
     stored, loaded = found
     try:
-        result = solved(request, name, stored.sha256, loaded)
+        models, figure = memo(request, "models", stored.sha256, lambda: _models(loaded))
     except ZopaError as exc:
         return error_page(request, 422, "Scenario cannot be solved", str(exc))
     store = store_of(request)
     evidence = load_evidence(store, kinds=(), mentions=False, texts=False)
     links = Links(standalone=False, scenario=name)
-    models = models_view(result)
     questions = [
         {"id": q.id, "text": q.text, "href": links.question(q.id), "status": status}
         for q, status in _statuses(loaded, _as_of(loaded, evidence))
@@ -230,10 +219,21 @@ def scenario_page(request: Request, name: str) -> HTMLResponse:
             "title": loaded.title,
             "summary": scenario_summary(loaded, count_evidence(store), None),
             "models": models,
-            "models_figure": models_figure(models),
+            "models_figure": figure,
             "questions": questions,
         },
     )
+
+
+def _models(scenario: Any) -> tuple[dict[str, Any], Any]:
+    """A scenario solved with the report's seed: the models view and its chart."""
+    from zopa.report import REPORT_SEED
+    from zopa.report._html import models_figure
+    from zopa.report.views import models_view
+    from zopa.scenario import solve_scenario
+
+    models = models_view(solve_scenario(scenario, rng=REPORT_SEED))
+    return models, models_figure(models)
 
 
 def _statuses(scenario: Any, day: date) -> list[tuple[Any, str]]:
