@@ -139,3 +139,17 @@ def test_a_hostile_article_and_scenario_are_inert_in_every_page(tmp_path: Path) 
             assert_inert(html)
             for payload in PAYLOADS:
                 assert payload not in html, (page, payload)
+
+
+def test_a_scenario_stored_again_shows_its_new_version(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    data = hostile_scenario().model_dump(mode="json", exclude_none=True)
+    store = open_store(url)
+    save_scenario(store, None, dump_scenario({**data, "title": "First version"}))
+    with TestClient(create_app(ServeConfig(url), store=store)) as client:
+        for _ in range(2):  # the second answer comes from what the app kept
+            assert "<h1>First version</h1>" in _get(client, "/scenarios/hostile")
+        save_scenario(store, None, dump_scenario({**data, "title": "Second version"}))
+        assert "<h1>Second version</h1>" in _get(client, "/scenarios/hostile")
+        assert "Second version" in _get(client, "/map?scenario=hostile")
+    store.close()
