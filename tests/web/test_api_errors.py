@@ -70,9 +70,9 @@ def test_token_of_another_listing_is_refused(api: TestClient) -> None:
 
 
 def test_missing_rows_are_404(api: TestClient) -> None:
-    assert "no document with id 999999" in problem(api.get("/api/v1/documents/999999"), 404)[
-        "detail"
-    ]
+    assert (
+        "no document with id 999999" in problem(api.get("/api/v1/documents/999999"), 404)["detail"]
+    )
     problem(api.get("/api/v1/scenarios/no-such-talks"), 404)
     problem(api.get(f"/api/v1/scenarios/{SCENARIO}/questions/no-such-question"), 404)
     problem(api.get("/api/v1/no/such/route"), 404)
@@ -88,7 +88,10 @@ def test_json_body_field_errors_are_422_naming_the_field(demo_copy: str) -> None
     with client_of(demo_copy) as client:
         url = f"/api/v1/scenarios/{SCENARIO}/questions"
         problem(client.post(url, json={"id": "q1", "text": "Will it?"}), 422, "resolution_date")
-        problem(client.post(url, content=b"{not json", headers={"content-type": "application/json"}), 422)
+        problem(
+            client.post(url, content=b"{not json", headers={"content-type": "application/json"}),
+            422,
+        )
         bad = {"id": "q-new", "text": "Will it?", "resolution_date": "2026-01-01", "kind": "maybe"}
         body = problem(client.post(url, json=bad), 422)
         assert "scenario russia-ukraine-2025" in body["detail"] and "kind" in body["detail"]
@@ -105,12 +108,21 @@ def test_form_field_errors_name_the_field(demo_copy: str) -> None:
             data={"name": "Bad Name"},
         )
         problem(response, 422, "name")
-        problem(client.post("/api/v1/documents", data={"other": "x"}, files={"x": ("a.txt", b"a")}), 422, "file")
+        problem(
+            client.post("/api/v1/documents", data={"other": "x"}, files={"x": ("a.txt", b"a")}),
+            422,
+            "file",
+        )
 
 
 def test_uploads_of_the_wrong_type_are_415(demo_copy: str) -> None:
     with client_of(demo_copy) as client:
-        body = problem(client.post("/api/v1/documents", content=b"text", headers={"content-type": "text/plain"}), 415)
+        body = problem(
+            client.post(
+                "/api/v1/documents", content=b"text", headers={"content-type": "text/plain"}
+            ),
+            415,
+        )
         assert "multipart/form-data" in body["detail"]
         problem(client.post("/api/v1/documents", files={"file": ("a.exe", b"MZ")}), 415, "file")
         problem(client.post("/api/v1/scenarios", files={"file": ("s.txt", b"id: x")}), 415, "file")
@@ -130,9 +142,18 @@ def test_oversized_body_is_413_before_it_is_read(demo_copy: str) -> None:
             for _ in range(5):
                 yield b"b" * (MAX_UPLOAD_BYTES // 4)
 
-        problem(client.post("/api/v1/documents", content=chunks(), headers={"content-type": "multipart/form-data; boundary=x"}), 413)
+        problem(
+            client.post(
+                "/api/v1/documents",
+                content=chunks(),
+                headers={"content-type": "multipart/form-data; boundary=x"},
+            ),
+            413,
+        )
         scenario = b"#" * (2 * 1024 * 1024 + 1)
-        problem(client.post("/api/v1/scenarios/validate", files={"file": ("s.yaml", scenario)}), 413)
+        problem(
+            client.post("/api/v1/scenarios/validate", files={"file": ("s.yaml", scenario)}), 413
+        )
 
 
 def test_an_unexpected_exception_is_a_bare_500_with_the_headers(demo_db: str) -> None:

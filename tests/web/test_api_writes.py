@@ -22,8 +22,14 @@ def _writes(client: TestClient) -> list[tuple[str, dict[str, object]]]:
         ("/api/v1/scenarios", {"files": {"file": ("tiny.yaml", tiny)}}),
         (
             f"/api/v1/scenarios/{SCENARIO}/questions",
-            {"json": {"id": "q-api", "text": "Will it?", "resolution_date": "2026-06-30",
-                      "what": {"type": "format_held", "format": "istanbul_delegations"}}},
+            {
+                "json": {
+                    "id": "q-api",
+                    "text": "Will it?",
+                    "resolution_date": "2026-06-30",
+                    "what": {"type": "format_held", "format": "istanbul_delegations"},
+                }
+            },
         ),
         (
             f"/api/v1/scenarios/{SCENARIO}/questions/q-api/resolution",
@@ -104,7 +110,9 @@ def test_scenario_upload_is_validated_by_the_scenario_loader(demo_copy: str) -> 
             "/api/v1/scenarios",
             files={"file": ("t.yaml", b"id: x\ntitle: !!python/object/apply:os.system ['id']\n")},
         )
-        latin1 = client.post("/api/v1/scenarios", files={"file": ("l.yaml", b"id: x\ntitle: caf\xe9\n")})
+        latin1 = client.post(
+            "/api/v1/scenarios", files={"file": ("l.yaml", b"id: x\ntitle: caf\xe9\n")}
+        )
         bomb = b"a: &a [x, x, x, x, x, x, x, x, x]\n" + b"".join(
             f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n".encode()
             for p, c in zip("abcdefgh", "bcdefghi", strict=True)

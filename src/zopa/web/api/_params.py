@@ -23,9 +23,9 @@ from zopa.web._problems import ProblemError
 __all__ = [
     "MAX_ID",
     "DateParam",
-    "IsoDate",
     "DocumentParam",
     "IdPath",
+    "IsoDate",
     "NamePath",
     "TextParam",
     "reject_unknown_parameters",

@@ -188,7 +188,9 @@ def forecasts(
     store: StoreDep,
     question: Annotated[
         str | None,
-        Query(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_\-]*$", description="question id"),
+        Query(
+            min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_\-]*$", description="question id"
+        ),
     ] = None,
     source: Annotated[
         str | None,
