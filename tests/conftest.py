@@ -101,35 +101,3 @@ def plain_document(key: str, body: str) -> NewDocument:
         text=body,
         word_count=len(body.split()),
     )
-
-
-SHIPPED_SCENARIO = EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml"
-
-
-@pytest.fixture(scope="session")
-def example_store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite store of the example corpus, extracted, built once per test session.
-
-    The shipped scenario is stored (as ``zopa demo`` does) and its forecasts made
-    as of its date and 8 weeks before (200 runs), so forecast views have paths.
-    """
-    from datetime import timedelta
-
-    from zopa.extract import build_pipeline, extract_documents
-    from zopa.forecast import run_forecasts, store_run
-    from zopa.ingest import ingest_paths
-    from zopa.scenario import load_for_models, save_scenario
-
-    url = f"sqlite:///{tmp_path_factory.mktemp('example-store') / 'zopa.db'}"
-    scenario = load_for_models(SHIPPED_SCENARIO, allow_placeholders=False)
-    assert scenario.as_of is not None
-    store = open_store(url)
-    try:
-        ingest_paths(store, [EXAMPLES / "corpus"], max_file_bytes=10 * 1024 * 1024)
-        extract_documents(store, build_pipeline())
-        save_scenario(store, None, SHIPPED_SCENARIO.read_text(encoding="utf-8"))
-        for day in (scenario.as_of - timedelta(days=56), scenario.as_of):
-            store_run(store, run_forecasts(scenario, as_of=day, store=store, runs=200, seed=1))
-    finally:
-        store.close()
-    return url

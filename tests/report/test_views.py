@@ -239,3 +239,33 @@ def test_the_models_view_keeps_the_model_order_and_names_the_ratifiers() -> None
     assert view["ratifiers"] == ["rada"]
     assert [m["within_zopa"] for m in view["package"]["models"]] == [False, True]
     assert short_model("my.model") == "my.model"
+
+
+def test_the_timeline_keeps_the_first_events_within_its_limit_and_counts_all() -> None:
+    evidence = Evidence(
+        documents={},
+        items={"events": [_event(k, f"2025-01-0{k}", "happened", None) for k in (3, 1, 2)]},
+    )
+    view = timeline(evidence, Links(True), limit=2)
+    assert [e["id"] for e in view["events"]] == [1, 2] and view["total"] == 3
+
+
+def test_a_chart_asked_again_is_the_same_svg_with_its_own_ids() -> None:
+    from zopa.report.specs import figure, render_svg
+
+    spec = {
+        "data": {"values": [{"x": 1, "c": 5}, {"x": 2, "c": 9}]},
+        "mark": "rect",
+        "encoding": {
+            "x": {"field": "x", "type": "ordinal"},
+            "color": {"field": "c", "type": "quantitative"},
+        },
+    }
+    first = figure("one", "t", "d", spec)
+    again = figure("one", "t", "d", spec)
+    other = figure("two", "t", "d", spec)
+    assert first is not None and again is not None and other is not None
+    assert first.svg == again.svg == render_svg(spec, "one")  # the counter does not leak in
+    assert 'id="one-0"' in first.svg and 'id="two-0"' in other.svg
+    assert "url(#one-0)" in first.svg  # the gradient legend refers to its own id
+    assert "xmlns" not in first.svg and "vega.github.io" not in first.svg

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from datetime import date
 from typing import Any
 
 import pytest
@@ -14,8 +15,11 @@ from tests.scenario.conftest import two_sided
 from zopa.errors import MissingError, ScenarioError
 from zopa.scenario import (
     MAX_SCENARIO_BYTES,
+    add_question,
+    edit_scenario,
     get_scenario,
     list_scenarios,
+    resolve_question,
     save_scenario,
 )
 from zopa.store import Store
@@ -110,3 +114,64 @@ def test_two_writers_saving_one_new_name_at_once_both_succeed(store: Store) -> N
     assert errors == []
     assert [s.name for s in list_scenarios(store)] == ["race"]
     assert get_scenario(store, "race").text in texts
+
+
+def test_two_edits_at_once_both_land(store: Store) -> None:
+    save_scenario(store, "tiny", _yaml(two_sided()))
+    errors: list[BaseException] = []
+
+    def add(prefix: str) -> None:
+        for i in range(5):
+            question = {
+                "id": f"{prefix}{i}",
+                "text": "Where will land stand?",
+                "kind": "value",
+                "issue": "land",
+                "resolution_date": "2026-01-01",
+            }
+            try:
+                edit_scenario(store, "tiny", lambda text, q=question: add_question(text, q))
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+    threads = [threading.Thread(target=add, args=(p,)) for p in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    ids = sorted(q.id for q in get_scenario(store, "tiny").load().questions)
+    assert ids == sorted(f"{p}{i}" for p in "ab" for i in range(5))
+
+
+def test_an_edit_that_breaks_the_scenario_changes_nothing(store: Store) -> None:
+    stored = save_scenario(store, "tiny", _yaml(two_sided()))
+    with pytest.raises(ScenarioError, match="scenario tiny:"):
+        edit_scenario(store, "tiny", lambda text: text.replace("salience: 50", "salience: lots", 1))
+    assert get_scenario(store, "tiny") == stored
+    with pytest.raises(MissingError):
+        edit_scenario(store, "nope", lambda text: text)
+
+
+def test_resolving_a_question_keeps_comments(store: Store) -> None:
+    data = two_sided()
+    data["questions"] = [
+        {
+            "id": "q1",
+            "text": "Where?",
+            "kind": "value",
+            "issue": "land",
+            "resolution_date": "2026-01-01",
+        }
+    ]
+    save_scenario(store, "tiny", "# the analyst's note\n" + _yaml(data))
+    edited = edit_scenario(
+        store,
+        "tiny",
+        lambda text: resolve_question(text, "q1", outcome=42.0, resolved_on=date(2026, 1, 1)),
+    )
+    assert edited.text.startswith("# the analyst's note\n")
+    question = edited.load().questions[0]
+    assert question.outcome == 42.0 and question.resolved_on == date(2026, 1, 1)
+    with pytest.raises(MissingError, match="no question 'q2'"):
+        resolve_question(edited.text, "q2", outcome=1.0, resolved_on=date(2026, 1, 1))

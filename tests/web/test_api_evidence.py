@@ -66,6 +66,10 @@ def test_filters_are_the_cli_filters(api: TestClient, demo_db: str) -> None:
     assert events == _cli_json(demo_db, "events", "--from", "2025-05-01", "--to", "2025-06-30")
     claims = api.get("/api/v1/claims", params={"type": "demand", "limit": MAX_PAGE_SIZE}).json()
     assert claims["items"] == _cli_json(demo_db, "claims", "--type", "demand")
+    people = api.get("/api/v1/actors", params={"type": "person", "limit": MAX_PAGE_SIZE}).json()
+    key = lambda a: a["id"]  # noqa: E731
+    expected = _cli_json(demo_db, "actors", "--type", "person")
+    assert sorted(people["items"], key=key) == sorted(expected, key=key)
     doc = events[0]["document_id"]
     quotes = api.get("/api/v1/quotes", params={"document": doc, "limit": MAX_PAGE_SIZE}).json()
     assert quotes["items"] == _cli_json(demo_db, "quotes", "--document", str(doc))
@@ -89,7 +93,9 @@ def test_documents_search_title_and_text(api: TestClient) -> None:
     }
     hits = {d["id"] for d in by_title}
     assert hits == {
-        d["id"] for d in everything if "alaska" in (d["title"] or "").lower() or "alaska" in texts[d["id"]]
+        d["id"]
+        for d in everything
+        if "alaska" in (d["title"] or "").lower() or "alaska" in texts[d["id"]]
     }
     none = api.get("/api/v1/documents", params={"q": "100%_sure"}).json()["items"]
     assert none == []  # % and _ are literal characters, not wildcards

@@ -1,25 +1,25 @@
-"""The dashboard's pages through the in-process client, on the example store and a hostile one."""
+"""The dashboard's pages through the in-process client, on the demo store and a hostile one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_scenario
 from tests.report.html_checks import assert_inert, assert_outline, parse
+from tests.web.demo_store import SCENARIO
 from zopa.scenario import dump_scenario, save_scenario
 from zopa.store import open_store
 from zopa.web import ServeConfig, create_app
 
-SCENARIO = "russia-ukraine-2025"
-
 
 @pytest.fixture(scope="module")
-def client(example_store_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(ServeConfig(example_store_url))) as opened:
+def client(demo_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(ServeConfig(demo_db))) as opened:
         yield opened
 
 
@@ -132,8 +132,24 @@ def test_a_hostile_article_and_scenario_are_inert_in_every_page(tmp_path: Path) 
             "/scenarios/hostile",
             "/map?scenario=hostile",
             "/questions/meet?scenario=hostile",
+            f"/quotes?q={quote(PAYLOADS[0])}",
+            f"/timeline?actor={quote(PAYLOADS[1])}&type={quote(PAYLOADS[2])}",
         ):
             html = _get(client, page)
             assert_inert(html)
             for payload in PAYLOADS:
                 assert payload not in html, (page, payload)
+
+
+def test_a_scenario_stored_again_shows_its_new_version(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    data = hostile_scenario().model_dump(mode="json", exclude_none=True)
+    store = open_store(url)
+    save_scenario(store, None, dump_scenario({**data, "title": "First version"}))
+    with TestClient(create_app(ServeConfig(url), store=store)) as client:
+        for _ in range(2):  # the second answer comes from what the app kept
+            assert "<h1>First version</h1>" in _get(client, "/scenarios/hostile")
+        save_scenario(store, None, dump_scenario({**data, "title": "Second version"}))
+        assert "<h1>Second version</h1>" in _get(client, "/scenarios/hostile")
+        assert "Second version" in _get(client, "/map?scenario=hostile")
+    store.close()

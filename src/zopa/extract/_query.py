@@ -6,9 +6,10 @@ The dictionaries returned here are zopa's public JSON interface (docs/extraction
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlalchemy import Select, func, or_, select, tuple_
 
@@ -27,6 +28,7 @@ __all__ = [
     "EvidenceFilter",
     "ItemKey",
     "ItemListing",
+    "actor_counts",
     "list_actors",
     "list_items",
     "list_unsure",
@@ -239,8 +241,47 @@ def list_items(
     return listings
 
 
-def list_actors(store: Store, filters: EvidenceFilter | None = None) -> list[ActorListing]:
-    """Actors with at least one mention matching ``filters``, most mentioned first."""
+def _mention_filters(store: Store, query: Select[Any], f: EvidenceFilter) -> Select[Any]:
+    """``query`` (over mentions joined to actors and documents) narrowed by ``f``."""
+    query = _documents(query, f, Mention.document_id)
+    if f.type is not None:
+        query = query.where(Actor.kind == f.type)
+    if f.actor is not None:
+        query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))
+    if f.issue is not None:
+        raise ExtractionError("--issue filters claims only, not actors")
+    return query
+
+
+def actor_counts(store: Store, filters: EvidenceFilter | None = None) -> list[tuple[str, str, int]]:
+    """``(key, name, mentions)`` of every actor :func:`list_actors` would list, in its order.
+
+    One grouped query, without the mentions themselves: a caller showing one page
+    of actors reads the counts, then :func:`list_actors` for that page's keys only.
+    """
+    query = cast(
+        "Select[Any]",
+        select(Actor.key, Actor.name, func.count(Mention.id))
+        .select_from(Mention)
+        .join(Actor, Actor.id == Mention.actor_id)
+        .join(Document, Document.id == Mention.document_id),
+    )
+    query = _mention_filters(store, query, filters or EvidenceFilter())
+    query = query.group_by(Actor.id, Actor.key, Actor.name)
+    with store.session() as session:
+        rows: list[tuple[str, str, int]] = [
+            (key, name, count) for key, name, count in session.execute(query)
+        ]
+    return sorted(rows, key=lambda row: (-row[2], row[1], row[0]))
+
+
+def list_actors(
+    store: Store, filters: EvidenceFilter | None = None, *, keys: Collection[str] | None = None
+) -> list[ActorListing]:
+    """Actors with at least one mention matching ``filters``, most mentioned first.
+
+    ``keys`` keeps only the actors of those keys (one page of :func:`actor_counts`).
+    """
     f = filters or EvidenceFilter()
     sentence = func.substr(
         Document.text, Mention.sentence_start + 1, Mention.sentence_end - Mention.sentence_start
@@ -250,13 +291,9 @@ def list_actors(store: Store, filters: EvidenceFilter | None = None) -> list[Act
         .join(Actor, Actor.id == Mention.actor_id)
         .join(Document, Document.id == Mention.document_id)
     )
-    query = _documents(query, f, Mention.document_id)
-    if f.type is not None:
-        query = query.where(Actor.kind == f.type)
-    if f.actor is not None:
-        query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))
-    if f.issue is not None:
-        raise ExtractionError("--issue filters claims only, not actors")
+    query = _mention_filters(store, query, f)
+    if keys is not None:
+        query = query.where(Actor.key.in_(list(keys)))
     query = query.order_by(Mention.document_id, Mention.start)
     actors: dict[int, ActorListing] = {}
     counts: dict[int, dict[str, int]] = {}

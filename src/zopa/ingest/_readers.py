@@ -204,7 +204,7 @@ def supported_suffixes() -> list[str]:
     return [name for name in data_loaders.names() if name.startswith(".")]
 
 
-def _reader(suffix: str, source: str) -> Reader:
+def _reader_for(suffix: str, source: str) -> Reader:
     """The reader registered for ``suffix``; an IngestError naming ``source`` when none is."""
     if suffix not in data_loaders:
         raise IngestError(
@@ -218,7 +218,7 @@ def _reader(suffix: str, source: str) -> Reader:
 def read_file(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
     """Read the articles in ``path``; whole-file problems raise :class:`IngestError`."""
     source = display_path(path)
-    reader = _reader(path.suffix.lower(), source)
+    reader = _reader_for(path.suffix.lower(), source)
     data = read_bytes(
         path,
         max_bytes=max_bytes,
@@ -234,5 +234,5 @@ def read_data(data: bytes, name: str) -> Iterator[RawArticle | IngestError]:
     The suffix of ``name`` picks the reader, as for a file; whole-file problems
     raise :class:`IngestError`.
     """
-    reader = _reader(Path(name).suffix.lower(), name)
+    reader = _reader_for(Path(name).suffix.lower(), name)
     yield from reader(decode_bytes(data, name), name)

@@ -9,12 +9,17 @@ from zopa.report._charts import (
     write_solve_chart,
 )
 from zopa.report._digest import Digest, evidence_digest
-from zopa.report._html import REPORT_CSP, REPORT_SEED, render_report, report_path, write_report
+from zopa.report._html import (
+    REPORT_SEED,
+    render_report,
+    report_csp,
+    report_path,
+    write_report,
+)
 from zopa.report._reliability import reliability_figure, write_reliability_chart
 
 __all__ = [
     "CHART_FORMATS",
-    "REPORT_CSP",
     "REPORT_SEED",
     "Digest",
     "backtest_figure",
@@ -22,6 +27,7 @@ __all__ = [
     "new_figure",
     "reliability_figure",
     "render_report",
+    "report_csp",
     "report_path",
     "solve_figure",
     "write_backtest_chart",

@@ -9,9 +9,15 @@ seeded, and no clock is read, so a re-run writes the same bytes.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from zopa import __version__
 from zopa.errors import ReportError
@@ -42,13 +48,13 @@ from zopa.scenario import Scenario
 from zopa.store import Store
 
 __all__ = [
-    "REPORT_CSP",
     "REPORT_SEED",
     "calibration_figure",
     "map_figure",
     "models_figure",
     "question_views",
     "render_report",
+    "report_csp",
     "report_path",
     "timeline_figure",
     "write_report",
@@ -57,11 +63,15 @@ __all__ = [
 REPORT_SEED = 2025
 """The Monte Carlo seed of a report unless another is given."""
 
-REPORT_CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
-"""The report's Content-Security-Policy: no script, no fetch of any kind."""
+
+def report_csp(css: str) -> str:
+    """The report's Content-Security-Policy: no script, no fetch of any kind, no style but
+    the report's own stylesheet ``css``, allowed by its SHA-256 (a CSP Level 2 hash source)."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
 
 
 def timeline_figure(view: dict[str, Any]) -> Any:
@@ -114,16 +124,23 @@ def calibration_figure(view: dict[str, Any]) -> Any:
 
 
 def question_views(
-    store: Store, scenario: Scenario, evidence: Evidence, links: Links, as_of: date
+    store: Store,
+    scenario: Scenario,
+    evidence: Evidence,
+    links: Links,
+    as_of: date,
+    only: str | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Every question's view with its paths chart, and the calibration view (reads the
-    stored forecasts made by ``as_of``)."""
+    """Every question's view with its paths chart (or question ``only``'s alone), and the
+    calibration view (reads the stored forecasts made by ``as_of``)."""
     from zopa.forecast import list_forecasts, score_forecasts
 
     records = list_forecasts(store, scenario.id, as_of=as_of)
     scores = score_forecasts(scenario, records)
     questions = []
     for q in forecasts_view(scenario, records, scores, evidence, links, as_of):
+        if only is not None and q["id"] != only:
+            continue
         sources = sorted({h["source"] for h in q["history"]})
         chart = figure(
             f"paths-{q['id']}",
@@ -136,10 +153,18 @@ def question_views(
     return questions, calibration_view(scores)
 
 
+def _counts(evidence: Evidence) -> dict[str, int]:
+    return {
+        "documents": len(evidence.documents),
+        **{kind: len(items) for kind, items in sorted(evidence.items.items())},
+    }
+
+
 def _context(
     store: Store, scenario: Scenario, as_of: date | None, seed: int, result: dict[str, Any]
 ) -> dict[str, Any]:
     links = Links(standalone=True)
+    css = stylesheet()
     evidence = load_evidence(store, as_of=as_of)
     day = (
         as_of
@@ -159,9 +184,9 @@ def _context(
     events = timeline(evidence, links)
     return {
         "version": __version__,
-        "csp": REPORT_CSP,
-        "css": stylesheet(),
-        "summary": scenario_summary(scenario, evidence, as_of),
+        "csp": report_csp(css),
+        "css": Markup(css),  # the package's own file: inlined as is, never escaped
+        "summary": scenario_summary(scenario, _counts(evidence), as_of),
         "map": mapped,
         "map_figure": map_figure(mapped),
         "models": models,
@@ -218,15 +243,29 @@ def write_report(
     as_of: date | None = None,
     seed: int = REPORT_SEED,
 ) -> Path:
-    """Write the report into ``out_dir`` (made if missing); the file written."""
-    html = render_report(store, scenario, as_of=as_of, seed=seed)
+    """Write the report into ``out_dir`` (made if missing, before any work); the file written.
+
+    Raises
+    ------
+    ReportError
+        ``out_dir`` cannot be made or written (one line naming it and the fix).
+    """
     target = report_path(scenario, out_dir)
-    try:
+    with _writing(target):
         out_dir.mkdir(parents=True, exist_ok=True)
+    html = render_report(store, scenario, as_of=as_of, seed=seed)
+    with _writing(target):
         target.write_text(html, encoding="utf-8")
+    return target
+
+
+@contextmanager
+def _writing(target: Path) -> Iterator[None]:
+    """An :class:`OSError` inside as a :class:`ReportError` naming ``target``."""
+    try:
+        yield
     except OSError as exc:
         raise ReportError(
             f"cannot write the report to {target}: {exc.strerror or exc}; "
             "choose a writable folder with -o"
         ) from exc
-    return target

@@ -152,7 +152,9 @@ def _http(request: Request, exc: StarletteHTTPException) -> Response:
             f"no such resource {quoted(request.url.path)}; the API is described at /openapi.json"
         )
     elif detail == "There was an error parsing the body":
-        detail = "the request body could not be parsed; send well-formed multipart/form-data or JSON"
+        detail = (
+            "the request body could not be parsed; send well-formed multipart/form-data or JSON"
+        )
     elif exc.status_code == 405 and detail == "Method Not Allowed":
         headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
         allowed = headers.get("allow", "the methods in /openapi.json")

@@ -13,8 +13,10 @@ from anywhere (``allowed_base_urls=[]``): every spec carries its data inline.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -58,4 +60,12 @@ def figure(id: str, title: str, description: str, spec: dict[str, Any] | None) -
     """
     if spec is None:
         return None
-    return Figure(id, title, description, Markup(render_svg(spec, id)))  # vega escapes its text
+    text = json.dumps(spec, sort_keys=True, separators=(",", ":"))
+    return Figure(id, title, description, Markup(_rendered(text, id)))
+
+
+@lru_cache(maxsize=64)
+def _rendered(spec: str, prefix: str) -> str:
+    """:func:`render_svg` of a spec in JSON, the last 64 kept: a dashboard page asked
+    again over unchanged data is not drawn again."""
+    return render_svg(json.loads(spec), prefix)  # vega escapes its text

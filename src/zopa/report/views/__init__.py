@@ -8,6 +8,7 @@ from zopa.report.views._article import SPAN_KINDS, Span, article_view, segments
 from zopa.report.views._evidence import (
     ITEM_KINDS,
     Evidence,
+    count_evidence,
     evidence_lists,
     load_evidence,
     spans_of,
@@ -29,6 +30,7 @@ __all__ = [
     "article_view",
     "calibration_view",
     "cited_evidence",
+    "count_evidence",
     "evidence_lists",
     "forecasts_view",
     "issue_matches",

@@ -8,6 +8,7 @@ on a date. Everything else is a pure function of what it returned.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -15,7 +16,14 @@ from typing import Any
 from zopa.report.views._article import Span
 from zopa.report.views._links import Links
 
-__all__ = ["ITEM_KINDS", "Evidence", "evidence_lists", "load_evidence", "spans_of"]
+__all__ = [
+    "ITEM_KINDS",
+    "Evidence",
+    "count_evidence",
+    "evidence_lists",
+    "load_evidence",
+    "spans_of",
+]
 
 ITEM_KINDS = {"events": "event", "quotes": "quote", "claims": "claim", "estimates": "estimate"}
 """Listing kind → the singular used in anchors and CSS classes."""
@@ -50,31 +58,95 @@ def _document(record: Any) -> dict[str, Any]:
     }
 
 
+def _headers(store: Any, as_of: date | None) -> dict[int, dict[str, Any]]:
+    """The documents published by ``as_of`` without their texts."""
+    from sqlalchemy import select
+
+    from zopa.store import Document
+
+    columns = (Document.id, Document.title, Document.outlet, Document.published_at)
+    query = select(*columns, Document.source, Document.language, Document.url)
+    if as_of is not None:
+        query = query.where(Document.published_at <= as_of)
+    with store.session() as session:
+        rows = session.execute(query.order_by(Document.id)).all()
+    return {
+        row.id: {
+            "id": row.id,
+            "title": row.title,
+            "outlet": row.outlet,
+            "published": row.published_at.isoformat() if row.published_at else None,
+            "source": row.source,
+            "language": row.language,
+            "url": row.url,
+            "text": "",
+        }
+        for row in rows
+    }
+
+
 def load_evidence(
-    store: Any, *, as_of: date | None = None, document_id: int | None = None
+    store: Any,
+    *,
+    as_of: date | None = None,
+    document_id: int | None = None,
+    kinds: Iterable[str] = tuple(ITEM_KINDS),
+    mentions: bool = True,
+    texts: bool = True,
 ) -> Evidence:
     """The documents published by ``as_of`` (all, dated or not, when ``None``) and their items.
 
-    ``document_id`` keeps one document only (the dashboard's article page).
+    ``document_id`` keeps one document only (the dashboard's article page);
+    ``kinds`` (listing kinds) and ``mentions`` say what a page needs, so a page
+    reads only that (an absent kind is an empty list); without ``texts`` the
+    documents' texts are not read (their ``text`` is ``""``).
     """
     from zopa.extract import EvidenceFilter, list_actors, list_items
     from zopa.store import DocumentFilter, get_document, list_documents
 
     if document_id is not None:
-        records = [get_document(store, document_id)]
-    else:
+        documents = {document_id: _document(get_document(store, document_id))}
+    elif texts:
         records = list_documents(store, DocumentFilter(published_to=as_of))
-    documents = {r.id: _document(r) for r in records}
+        documents = {r.id: _document(r) for r in records}
+    else:
+        documents = _headers(store, as_of)
     filters = EvidenceFilter(published_to=as_of, document_id=document_id)
+    wanted = set(kinds)
     items = {
-        kind: [listing.item for listing in list_items(store, kind, filters)] for kind in ITEM_KINDS
+        kind: [listing.item for listing in list_items(store, kind, filters)]
+        if kind in wanted
+        else []
+        for kind in ITEM_KINDS
     }
-    mentions = sorted(
+    spans = sorted(
         (m["document_id"], m["start"], m["end"], actor.item["name"])
-        for actor in list_actors(store, filters)
+        for actor in (list_actors(store, filters) if mentions else [])
         for m in actor.item["mentions"]
     )
-    return Evidence(documents, items, mentions)
+    return Evidence(documents, items, spans)
+
+
+def count_evidence(store: Any, as_of: date | None = None) -> dict[str, int]:
+    """How many documents, and items of each kind, were published by ``as_of`` (all when
+    ``None``): counted in the database, nothing loaded."""
+    from sqlalchemy import func, select
+
+    from zopa.store import Claim, Document, Estimate, Event, Quote
+
+    tables: dict[str, Any] = {
+        "claims": Claim,
+        "estimates": Estimate,
+        "events": Event,
+        "quotes": Quote,
+    }
+    dated = [] if as_of is None else [Document.published_at <= as_of]
+    with store.session() as session:
+        counts = {"documents": session.scalar(select(func.count(Document.id)).where(*dated)) or 0}
+        for kind, table in tables.items():
+            query = select(func.count(table.id)).join(Document, Document.id == table.document_id)
+            counts[kind] = session.scalar(query.where(*dated)) or 0
+    return counts
 
 
 def _label(kind: str, item: dict[str, Any]) -> str:

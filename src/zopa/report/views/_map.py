@@ -91,7 +91,7 @@ def actor_issue_map(scenario: Scenario, evidence: Evidence, links: Links) -> dic
         if not actor.positions:
             continue
         mine = [c for c in claims if c["actor"] and patterns[actor.id].search(c["actor"])]
-        cells = []
+        cells: list[dict[str, Any] | None] = []
         for issue in scenario.issues:
             stance = actor.positions.get(issue.id)
             if stance is None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from zopa.report.views._evidence import Evidence
 from zopa.scenario import Scenario
 
 __all__ = ["scenario_summary"]
 
 
-def scenario_summary(scenario: Scenario, evidence: Evidence, as_of: date | None) -> dict[str, Any]:
-    """Title, description, date, issues (label, anchors, status quo), actors and counts."""
+def scenario_summary(
+    scenario: Scenario, counts: dict[str, int], as_of: date | None
+) -> dict[str, Any]:
+    """Title, description, date, issues (label, anchors, status quo), actors, and ``counts``
+    of the evidence shown (:func:`~zopa.report.views.count_evidence`)."""
     return {
         "id": scenario.id,
         "title": scenario.title,
@@ -32,8 +34,5 @@ def scenario_summary(scenario: Scenario, evidence: Evidence, as_of: date | None)
             {"id": a.id, "name": a.name, "kind": a.kind, "capability": a.capability.value}
             for a in scenario.actors
         ],
-        "counts": {
-            "documents": len(evidence.documents),
-            **{kind: len(items) for kind, items in sorted(evidence.items.items())},
-        },
+        "counts": dict(counts),
     }

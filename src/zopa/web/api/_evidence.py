@@ -14,6 +14,7 @@ from zopa.extract._query import (
     ActorListing,
     EvidenceFilter,
     ItemListing,
+    actor_counts,
     list_actors,
     list_items,
 )
@@ -22,7 +23,14 @@ from zopa.web.api._json import Json
 from zopa.web.api._models import Actor, Claim, Document, DocumentSummary, Estimate, Event, Page
 from zopa.web.api._models import Quote as QuoteModel
 from zopa.web.api._pages import Limit, Next, decode_key, page, page_in_memory
-from zopa.web.api._params import DateParam, DocumentParam, IdPath, TextParam, store_of
+from zopa.web.api._params import (
+    DateParam,
+    DocumentParam,
+    IdPath,
+    IsoDate,
+    TextParam,
+    store_of,
+)
 
 __all__ = ["router"]
 
@@ -39,9 +47,11 @@ ActorParam = Annotated[
     ),
 ]
 PublishedFrom = Annotated[
-    date | None, Query(description="documents published on or after, YYYY-MM-DD")
+    IsoDate | None, Query(description="documents published on or after, YYYY-MM-DD")
 ]
-PublishedTo = Annotated[date | None, Query(description="documents published on or before")]
+PublishedTo = Annotated[
+    IsoDate | None, Query(description="documents published on or before, YYYY-MM-DD")
+]
 _ITEM_KEY = (int, int, int)
 EventStatus = Literal[EVENT_STATUSES]  # type: ignore[valid-type]
 Stance = Literal[STANCES]  # type: ignore[valid-type]
@@ -78,7 +88,7 @@ def documents(
         published_to=published_to,
         search=q,
     )
-    found = list_documents(store, filters, after=after, limit=limit + 1)  # type: ignore[arg-type]
+    found = list_documents(store, filters, after=after, limit=limit + 1)
     return Json(page(request, "documents", found, limit, _document_key, DocumentRecord.summary))
 
 
@@ -117,13 +127,12 @@ def actors(
         published_from=published_from,
         published_to=published_to,
     )
-    found = sorted(list_actors(store, filters), key=_actor_key)
-    return Json(page_in_memory(request, "actors", found, limit, after, _actor_key, _item))
-
-
-def _actor_key(listing: ActorListing) -> tuple[Any, ...]:
-    item = listing.item
-    return (-len(item["mentions"]), item["name"], item["id"])
+    counts = [(-count, name, key) for key, name, count in actor_counts(store, filters)]
+    shown = page_in_memory(request, "actors", counts, limit, after, tuple, list)
+    keys = [key for _, _, key in shown["items"]]
+    found = {a.item["id"]: a.item for a in list_actors(store, filters, keys=keys)}
+    # An actor whose mentions went (a re-extraction) between the two reads is left out.
+    return Json(shown | {"items": [found[key] for key in keys if key in found]})
 
 
 def _item(listing: ActorListing | ItemListing) -> dict[str, Any]:
@@ -139,7 +148,7 @@ def _items(
     request: Request, store: Store, kind: str, filters: EvidenceFilter, limit: int, next: str | None
 ) -> Json:
     after = decode_key(kind, next, _ITEM_KEY) if next else None
-    found = list_items(store, kind, filters, after=after, limit=limit + 1)  # type: ignore[arg-type]
+    found = list_items(store, kind, filters, after=after, limit=limit + 1)
     return Json(page(request, kind, found, limit, _item_key, _item))
 
 
@@ -251,4 +260,3 @@ def estimates(
         published_to=published_to,
     )
     return _items(request, store, "estimates", filters, limit, next)
-

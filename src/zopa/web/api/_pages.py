@@ -47,7 +47,9 @@ Limit = Annotated[
 Next = Annotated[
     str | None,
     Query(
+        min_length=1,
         max_length=500,
+        pattern=r"^[A-Za-z0-9_\-]+$",
         description="the `next` token of the previous page (opaque; from its `next_url`)",
     ),
 ]

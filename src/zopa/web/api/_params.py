@@ -8,11 +8,13 @@ a misspelt filter must not silently list everything.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from fastapi import Path, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from pydantic import BeforeValidator
 
 from zopa.errors import quoted
 from zopa.store import Store
@@ -23,6 +25,7 @@ __all__ = [
     "DateParam",
     "DocumentParam",
     "IdPath",
+    "IsoDate",
     "NamePath",
     "TextParam",
     "reject_unknown_parameters",
@@ -39,7 +42,19 @@ TextParam = Annotated[
     str | None,
     Query(min_length=1, max_length=200, pattern=_PRINTABLE, description="text, 1–200 characters"),
 ]
-DateParam = Annotated[dt.date | None, Query(description="a date, YYYY-MM-DD")]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Refuse a date given otherwise than YYYY-MM-DD (pydantic would read ``0`` as 1970-01-01)."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("not a date YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date that only a YYYY-MM-DD string gives."""
+DateParam = Annotated[IsoDate | None, Query(description="a date, YYYY-MM-DD")]
 DocumentParam = Annotated[
     int | None, Query(ge=1, le=MAX_ID, description="only the evidence of this document id")
 ]

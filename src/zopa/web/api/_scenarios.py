@@ -36,7 +36,7 @@ from zopa.web.api._models import (
     ScenarioSummary,
 )
 from zopa.web.api._pages import Limit, Next, decode_key, page_in_memory
-from zopa.web.api._params import NamePath, store_of
+from zopa.web.api._params import IsoDate, NamePath, store_of
 from zopa.web.api._uploads import decode_text, multipart_only, read_upload
 
 __all__ = [
@@ -52,7 +52,7 @@ router = APIRouter(tags=["scenarios"])
 
 StoreDep = Annotated[Store, Depends(store_of)]
 AsOf = Annotated[
-    date | None, Query(description="as known on this date, YYYY-MM-DD (default: today)")
+    IsoDate | None, Query(description="as known on this date, YYYY-MM-DD (default: today)")
 ]
 QuestionPath = Annotated[
     str,
@@ -188,7 +188,9 @@ def forecasts(
     store: StoreDep,
     question: Annotated[
         str | None,
-        Query(min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_\-]*$", description="question id"),
+        Query(
+            min_length=1, max_length=64, pattern=r"^[a-z][a-z0-9_\-]*$", description="question id"
+        ),
     ] = None,
     source: Annotated[
         str | None,
@@ -200,7 +202,7 @@ def forecasts(
         ),
     ] = None,
     as_of: Annotated[
-        date | None, Query(description="only forecasts made as of this date or earlier")
+        IsoDate | None, Query(description="only forecasts made as of this date or earlier")
     ] = None,
     limit: Limit = 50,
     next: Next = None,

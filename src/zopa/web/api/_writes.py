@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 
@@ -68,9 +68,7 @@ async def ingest(request: Request, file: FileField) -> Json:
     from starlette.concurrency import run_in_threadpool
 
     report = await run_in_threadpool(ingest_data, store_of(request), data, name)
-    outcomes = [
-        asdict(o) | {"warnings": list(o.warnings)} for o in report.outcomes
-    ]
+    outcomes = [asdict(o) | {"warnings": list(o.warnings)} for o in report.outcomes]
     body = {
         "ingested": report.count("ingested"),
         "duplicates": report.count("duplicate"),
@@ -111,9 +109,7 @@ async def upload_scenario(
     text = decode_text(data, source)
     from starlette.concurrency import run_in_threadpool
 
-    stored = await run_in_threadpool(
-        save_scenario, store_of(request), name, text, source=source
-    )
+    stored = await run_in_threadpool(save_scenario, store_of(request), name, text, source=source)
     return Json(scenario_summary(stored), status_code=201)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
@@ -10,7 +11,9 @@ from fastapi.responses import HTMLResponse
 from zopa.report._templates import environment
 from zopa.store import Store
 
-__all__ = ["error_page", "page", "solved", "store_of"]
+__all__ = ["error_page", "memo", "page", "store_of", "stored_scenario"]
+
+T = TypeVar("T")
 
 
 def store_of(request: Request) -> Store:
@@ -48,15 +51,27 @@ def error_page(request: Request, status: int, title: str, message: str) -> HTMLR
     return page(request, "error.html", {"title": title, "message": message}, status)
 
 
-def solved(request: Request, name: str, sha256: str, scenario: Any) -> dict[str, Any]:
-    """The solve result of a stored scenario, computed once per version of its text."""
-    from zopa.report import REPORT_SEED
-    from zopa.scenario import solve_scenario
+def memo(request: Request, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, kept on the application under (``kind``, ``key``) for later requests.
 
-    cache: dict[tuple[str, str], dict[str, Any]] = request.app.state.__dict__.setdefault(
-        "solved", {}
-    )
-    key = (name, sha256)
+    Keys name an immutable input (a stored scenario's SHA-256), so nothing kept goes stale.
+    """
+    caches: dict[str, dict[Hashable, Any]] = request.app.state.__dict__.setdefault("memo", {})
+    cache = caches.setdefault(kind, {})
     if key not in cache:
-        cache[key] = solve_scenario(scenario, rng=REPORT_SEED)
-    return cache[key]
+        cache[key] = compute()
+    value: T = cache[key]
+    return value
+
+
+def stored_scenario(request: Request, name: str) -> tuple[Any, Any]:
+    """(stored scenario, validated scenario) of ``name``: read from the store on every
+    request, parsed and validated once per version of its text (by its SHA-256).
+
+    Raises :class:`~zopa.errors.MissingError` when none is stored under ``name`` and
+    :class:`~zopa.errors.ScenarioError` when its text no longer validates.
+    """
+    from zopa.scenario import get_scenario
+
+    stored = get_scenario(store_of(request), name)
+    return stored, memo(request, "scenario", stored.sha256, stored.load)

@@ -11,11 +11,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from zopa.errors import MissingError, StoreError, ZopaError, quoted
 from zopa.report._templates import STYLESHEET
-from zopa.web.pages._render import error_page, page, solved, store_of
+from zopa.web.pages._render import error_page, memo, page, store_of, stored_scenario
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
+
+PAGE_ROWS = 500
+"""At most this many events, quotes or articles on one page (filters narrow the rest)."""
 
 _STATIC = {STYLESHEET: "text/css; charset=utf-8"}
 """The files under ``/static/`` and their types: nothing else is served from there."""
@@ -38,22 +41,21 @@ def static(name: str) -> Response:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     """The counts of evidence, the stored scenarios and the articles."""
-    from zopa.report.views import load_evidence
+    from zopa.report.views import count_evidence, load_evidence
     from zopa.scenario import list_scenarios
 
     store = store_of(request)
-    evidence = load_evidence(store)
-    counts = {"documents": len(evidence.documents)}
-    counts.update({kind: len(items) for kind, items in sorted(evidence.items.items())})
-    documents = sorted(evidence.documents.values(), key=lambda d: (d["published"] or "", d["id"]))
+    headers = load_evidence(store, kinds=(), mentions=False, texts=False).documents
+    documents = sorted(headers.values(), key=lambda d: (d["published"] or "", d["id"]))
     return page(
         request,
         "index.html",
         {
             "title": "Overview",
-            "counts": counts,
+            "counts": count_evidence(store),
             "scenarios": list_scenarios(store),
-            "documents": documents,
+            "documents": documents[-PAGE_ROWS:][::-1],
+            "total_documents": len(documents),
         },
     )
 
@@ -70,11 +72,12 @@ def timeline_page(
     from zopa.report.views import Links, load_evidence, timeline
 
     view = timeline(
-        load_evidence(store_of(request)),
+        load_evidence(store_of(request), kinds=("events",), mentions=False, texts=False),
         Links(standalone=False),
         actor=_blank(actor),
         type=_blank(type),
         status=_blank(status),
+        limit=PAGE_ROWS,
     )
     return page(
         request,
@@ -95,7 +98,8 @@ def quotes_page(
     """Every quote (or those whose speaker or text holds ``q``), linked to its sentence."""
     from zopa.report.views import Links, evidence_lists, load_evidence
 
-    quotes = evidence_lists(load_evidence(store_of(request)), Links(standalone=False))["quotes"]
+    evidence = load_evidence(store_of(request), kinds=("quotes",), mentions=False, texts=False)
+    quotes = evidence_lists(evidence, Links(standalone=False))["quotes"]
     if q:
         wanted = q.casefold()
         quotes = [
@@ -106,7 +110,11 @@ def quotes_page(
                 for text in (item["text"], item["speaker_actor"], item["speaker_text"])
             )
         ]
-    return page(request, "quotes.html", {"title": "Quotes", "quotes": quotes, "query": q})
+    return page(
+        request,
+        "quotes.html",
+        {"title": "Quotes", "quotes": quotes[:PAGE_ROWS], "total": len(quotes), "query": q},
+    )
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
@@ -128,11 +136,8 @@ def document_page(request: Request, document_id: int) -> HTMLResponse:
 
 def _stored(request: Request, name: str) -> tuple[Any, Any] | HTMLResponse:
     """(stored scenario, validated scenario), or the error page saying why not."""
-    from zopa.scenario import get_scenario
-
     try:
-        stored = get_scenario(store_of(request), name)
-        return stored, stored.load()
+        return stored_scenario(request, name)
     except MissingError as exc:
         return error_page(request, 404, "No such scenario", str(exc))
     except ZopaError as exc:
@@ -153,7 +158,13 @@ def map_page(
 ) -> HTMLResponse:
     """The actor × issue map of a stored scenario; a cell links to the claims behind it."""
     from zopa.report._html import map_figure
-    from zopa.report.views import Links, actor_issue_map, load_evidence, scenario_summary
+    from zopa.report.views import (
+        Links,
+        actor_issue_map,
+        count_evidence,
+        load_evidence,
+        scenario_summary,
+    )
     from zopa.scenario import list_scenarios
 
     name = scenario
@@ -166,14 +177,15 @@ def map_page(
     if isinstance(found, HTMLResponse):
         return found
     _, loaded = found
-    evidence = load_evidence(store_of(request))
+    store = store_of(request)
+    evidence = load_evidence(store, kinds=("claims", "quotes", "estimates"), mentions=False)
     view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
     return page(
         request,
         "map.html",
         {
             "title": f"{loaded.title}: actors × issues",
-            "summary": scenario_summary(loaded, evidence, None),
+            "summary": scenario_summary(loaded, count_evidence(store), None),
             "map": view,
             "map_figure": map_figure(view),
         },
@@ -183,20 +195,19 @@ def map_page(
 @router.get("/scenarios/{name}", response_class=HTMLResponse)
 def scenario_page(request: Request, name: str) -> HTMLResponse:
     """A stored scenario: its summary, the models with intervals, the ZOPA, its questions."""
-    from zopa.report._html import models_figure
-    from zopa.report.views import Links, load_evidence, models_view, scenario_summary
+    from zopa.report.views import Links, count_evidence, load_evidence, scenario_summary
 
     found = _stored(request, name)
     if isinstance(found, HTMLResponse):
         return found
     stored, loaded = found
     try:
-        result = solved(request, name, stored.sha256, loaded)
+        models, figure = memo(request, "models", stored.sha256, lambda: _models(loaded))
     except ZopaError as exc:
         return error_page(request, 422, "Scenario cannot be solved", str(exc))
-    evidence = load_evidence(store_of(request))
+    store = store_of(request)
+    evidence = load_evidence(store, kinds=(), mentions=False, texts=False)
     links = Links(standalone=False, scenario=name)
-    models = models_view(result)
     questions = [
         {"id": q.id, "text": q.text, "href": links.question(q.id), "status": status}
         for q, status in _statuses(loaded, _as_of(loaded, evidence))
@@ -206,12 +217,23 @@ def scenario_page(request: Request, name: str) -> HTMLResponse:
         "scenario.html",
         {
             "title": loaded.title,
-            "summary": scenario_summary(loaded, evidence, None),
+            "summary": scenario_summary(loaded, count_evidence(store), None),
             "models": models,
-            "models_figure": models_figure(models),
+            "models_figure": figure,
             "questions": questions,
         },
     )
+
+
+def _models(scenario: Any) -> tuple[dict[str, Any], Any]:
+    """A scenario solved with the report's seed: the models view and its chart."""
+    from zopa.report import REPORT_SEED
+    from zopa.report._html import models_figure
+    from zopa.report.views import models_view
+    from zopa.scenario import solve_scenario
+
+    models = models_view(solve_scenario(scenario, rng=REPORT_SEED))
+    return models, models_figure(models)
 
 
 def _statuses(scenario: Any, day: date) -> list[tuple[Any, str]]:
@@ -228,7 +250,7 @@ def question_page(
 ) -> HTMLResponse:
     """One question: every source side by side, their paths, the evidence, calibration."""
     from zopa.report._html import calibration_figure, question_views
-    from zopa.report.views import Links, load_evidence, scenario_summary
+    from zopa.report.views import Links, count_evidence, load_evidence, scenario_summary
     from zopa.scenario import list_scenarios
 
     store = store_of(request)
@@ -247,19 +269,18 @@ def question_page(
             "No such question",
             f"no stored scenario has a question {quoted(question_id)}",
         )
-    evidence = load_evidence(store)
+    evidence = load_evidence(store, kinds=("estimates",), mentions=False, texts=False)
     links = Links(standalone=False, scenario=name)
-    questions, calibration = question_views(
-        store, loaded, evidence, links, _as_of(loaded, evidence)
+    (question,), calibration = question_views(
+        store, loaded, evidence, links, _as_of(loaded, evidence), only=question_id
     )
-    question = next(q for q in questions if q["id"] == question_id)
 
     return page(
         request,
         "question.html",
         {
             "title": question["text"],
-            "summary": scenario_summary(loaded, evidence, None),
+            "summary": scenario_summary(loaded, count_evidence(store), None),
             "q": question,
             "calibration": calibration,
             "calibration_figure": calibration_figure(calibration),

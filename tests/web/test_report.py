@@ -1,17 +1,20 @@
-"""The self-contained HTML report on the example store, and on a hostile one."""
+"""The self-contained HTML report on the demo store (``demo_db``, shared with the API
+tests), and on a hostile one."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import SHIPPED_SCENARIO
 from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_scenario
 from tests.report.html_checks import assert_inert, assert_outline, parse
+from tests.web.demo_store import SCENARIO_FILE
 from zopa.cli import app
-from zopa.report import REPORT_CSP, render_report
+from zopa.report import render_report, report_csp
+from zopa.report._templates import stylesheet
 from zopa.store import Store
 
 SECTIONS = (
@@ -27,7 +30,7 @@ SECTIONS = (
 
 
 def _write(url: str, out: Path) -> Path:
-    result = CliRunner().invoke(app, ["--db", url, "report", str(SHIPPED_SCENARIO), "-o", str(out)])
+    result = CliRunner().invoke(app, ["--db", url, "report", str(SCENARIO_FILE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     path = out / "russia-ukraine-2025.html"
     assert f"wrote {path}" in result.output
@@ -35,16 +38,16 @@ def _write(url: str, out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def example_report(example_store_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The report of the shipped scenario on the example store, written once by the CLI."""
-    return _write(example_store_url, tmp_path_factory.mktemp("report")).read_text("utf-8")
+def example_report(demo_db: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The report of the shipped scenario on the demo store, written once by the CLI."""
+    return _write(demo_db, tmp_path_factory.mktemp("report")).read_text("utf-8")
 
 
 @pytest.mark.slow
 def test_the_report_is_byte_identical_when_written_again(
-    example_store_url: str, example_report: str, tmp_path: Path
+    demo_db: str, example_report: str, tmp_path: Path
 ) -> None:
-    assert _write(example_store_url, tmp_path).read_text("utf-8") == example_report
+    assert _write(demo_db, tmp_path).read_text("utf-8") == example_report
 
 
 def test_the_report_holds_every_section_on_the_example_data(example_report: str) -> None:
@@ -71,8 +74,19 @@ def test_every_link_of_the_report_lands_on_an_element_of_the_report(example_repo
 def test_the_report_fetches_nothing_and_runs_nothing(example_report: str) -> None:
     assert_inert(example_report)
     (meta,) = [m for m in parse(example_report).named("meta") if m.get("http-equiv")]
-    assert meta["content"] == REPORT_CSP and "default-src 'none'" in REPORT_CSP
+    assert meta["content"] == report_csp(stylesheet())
+    assert "default-src 'none'" in str(meta["content"]) and "script" not in str(meta["content"])
     assert 'rel="stylesheet"' not in example_report
+
+
+def test_the_report_inlines_the_stylesheet_verbatim_as_its_csp_hash_allows(
+    example_report: str,
+) -> None:
+    # Escaped, its quotes became &#34; and the browser dropped the rules that held them.
+    inlined = example_report.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert inlined == stylesheet()
+    assert '"Segoe UI"' in inlined
+    assert 'style="' not in example_report  # no style attribute the hash would not allow
 
 
 def test_every_chart_of_the_report_has_a_text_alternative(example_report: str) -> None:
@@ -87,9 +101,9 @@ def test_every_chart_of_the_report_has_a_text_alternative(example_report: str) -
     assert_outline(example_report)
 
 
-def test_a_hostile_article_and_scenario_are_inert_in_the_report(sqlite_store: Store) -> None:
-    add_hostile_article(sqlite_store)
-    html = render_report(sqlite_store, hostile_scenario())
+def test_a_hostile_article_and_scenario_are_inert_in_the_report(store: Store) -> None:
+    add_hostile_article(store)
+    html = render_report(store, hostile_scenario())
     assert_inert(html)
     for payload in PAYLOADS:
         assert payload not in html
@@ -104,7 +118,7 @@ def test_a_bad_as_of_date_is_refused_before_any_work(tmp_path: Path) -> None:
             "--db",
             f"sqlite:///{tmp_path / 'z.db'}",
             "report",
-            str(SHIPPED_SCENARIO),
+            str(SCENARIO_FILE),
             "-o",
             str(tmp_path),
             "--as-of",
@@ -114,3 +128,33 @@ def test_a_bad_as_of_date_is_refused_before_any_work(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "is not a date" in result.output
     assert not list(tmp_path.glob("*.html"))
+
+
+def test_a_report_as_of_a_date_leaves_out_what_was_published_after_it(
+    sqlite_store: Store,
+) -> None:
+    add_hostile_article(sqlite_store)  # published on 1 June 2025
+    parsed = parse(render_report(sqlite_store, hostile_scenario(), as_of=date(2025, 5, 31)))
+    assert not [a for a in parsed.named("article") if str(a.get("id")).startswith("doc-")]
+    assert not [m for m in parsed.named("mark") if m.get("id")]
+    later = parse(render_report(sqlite_store, hostile_scenario(), as_of=date(2025, 6, 1)))
+    assert "doc-1" in later.ids and "claim-1" in later.ids
+
+
+def test_an_output_folder_that_cannot_be_made_is_refused_before_any_work(tmp_path: Path) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            f"sqlite:///{tmp_path / 'z.db'}",
+            "report",
+            str(SCENARIO_FILE),
+            "-o",
+            str(blocker / "out"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert f"cannot write the report to {blocker / 'out'}" in result.output
+    assert "choose a writable folder with -o" in result.output
