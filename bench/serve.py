@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/serve.py [--readers 4] [--seconds 20] [--rows 100000]
-                                    [--only api|page] [--postgres] [--json]
+                                    [--only api|page] [--skip NAME] [--postgres] [--json]
 
 Builds a store: the example corpus ingested and extracted, the shipped scenario
 stored with its forecasts (the demo store; ``zopa report`` of the shipped
@@ -12,7 +12,8 @@ mentions, events, quotes, claims and estimates) until the store holds at least
 ``--rows`` evidence rows (the report is timed again).
 Then runs the real server (``zopa serve``, uvicorn) in a subprocess on loopback
 and, for ``--seconds``, ``--readers`` threads read the main API list endpoints
-and pages in turn (``--only``: those whose name starts so) while one thread
+and pages in turn (``--only``: those whose name starts so; ``--skip``: not that
+one) while one thread
 uploads articles through the write endpoint; a request still running when the
 time is up is waited for and counted.
 Prints requests per second, p50 and p95 latency and errors per endpoint, the
@@ -367,7 +368,7 @@ def run(url: str, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     build_seconds = time.perf_counter() - start
     report_seconds = time_report(url, folder / "report")
     with served(url) as base:
-        timings, written, wall = load(base, args.readers, args.seconds, args.only)
+        timings, written, wall = load(base, args.readers, args.seconds, args.only, args.skip)
     errors = {name: found[:3] for name, found in timings.errors.items()}
     return {
         "store": built | {"copy_seconds": round(build_seconds, 1)},
@@ -414,6 +415,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="evidence rows in the store")
     parser.add_argument(
         "--only", default="", help="read only the targets whose name starts so ('api', 'page')"
+    )
+    parser.add_argument(
+        "--skip", action="append", default=[], help="a target not to read ('api actors')"
     )
     parser.add_argument("--postgres", action="store_true", help="also measure on PostgreSQL")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
