@@ -13,9 +13,8 @@ mentions, events, quotes, claims and estimates) until the store holds at least
 Then runs the real server (``zopa serve``, uvicorn) in a subprocess on loopback
 and, for ``--seconds``, ``--readers`` threads read the main API list endpoints
 and pages in turn (``--only``: those whose name starts so; ``--skip``: not that
-one) while one thread
-uploads articles through the write endpoint; a request still running when the
-time is up is waited for and counted.
+one) while one thread uploads articles through the write endpoint; a request
+still running when the time is up is waited for and counted.
 Prints requests per second, p50 and p95 latency and errors per endpoint, the
 writes made and whether every one of them is in the store. The readers, the
 writer and the server share this machine's cores. Not part of the test suite.
@@ -308,10 +307,16 @@ def warm_up(base: str, paths: list[tuple[str, str]], written: list[int]) -> None
         write(client, 0, Timings(), written)
 
 
-def load(base: str, readers: int, seconds: float, only: str) -> tuple[Timings, list[int], float]:
-    """Run the readers (of the targets whose name starts with ``only``) and the writer for
-    ``seconds``: timings, ids written, wall time."""
-    paths = sorted((name, path) for name, path in targets(base).items() if name.startswith(only))
+def load(
+    base: str, readers: int, seconds: float, only: str, skip: list[str]
+) -> tuple[Timings, list[int], float]:
+    """Run the readers (of the targets whose name starts with ``only`` and is not in
+    ``skip``) and the writer for ``seconds``: timings, ids written, wall time."""
+    paths = sorted(
+        (name, path)
+        for name, path in targets(base).items()
+        if name.startswith(only) and name not in skip
+    )
     timings, written = Timings(), list[int]()
     warm_up(base, paths, written)
     start = time.monotonic()
