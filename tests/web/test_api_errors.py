@@ -100,6 +100,20 @@ def test_json_body_field_errors_are_422_naming_the_field(demo_copy: str) -> None
         problem(client.post(resolution, json={"outcome": True, "resolved_on": "2025-08-01"}), 404)
 
 
+def test_deeply_nested_body_is_a_422_not_a_crash(demo_copy: str) -> None:
+    """Regression: a question nested 500 deep crashed the YAML writer (500)."""
+    nested = "[" * 500 + "]" * 500
+    body = f'{{"id": "q1", "text": "x", "resolution_date": "2026-01-01", "what": {nested}}}'
+    evidence = f'{{"outcome": true, "resolved_on": "2026-01-01", "evidence": [{{"a": {nested}}}]}}'
+    json_type = {"content-type": "application/json"}
+    url = f"/api/v1/scenarios/{SCENARIO}/questions"
+    with client_of(demo_copy) as client:
+        added = client.post(url, content=body.encode(), headers=json_type)
+        resolved = client.post(f"{url}/q1/resolution", content=evidence.encode(), headers=json_type)
+    assert "nested deeper than 32 levels" in problem(added, 422)["detail"]
+    assert "nested deeper than 32 levels" in problem(resolved, 422)["detail"]
+
+
 def test_form_field_errors_name_the_field(demo_copy: str) -> None:
     with client_of(demo_copy) as client:
         response = client.post(

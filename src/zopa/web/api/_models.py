@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
+    "MAX_BODY_DEPTH",
     "Actor",
     "Claim",
     "Document",
@@ -38,6 +39,38 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+MAX_BODY_DEPTH = 32
+"""Deepest nesting of lists and objects a JSON body may have (a question needs a few)."""
+
+
+def _shallow(value: Any) -> Any:
+    """``value`` unless its lists and objects nest deeper than :data:`MAX_BODY_DEPTH`.
+
+    Checked without recursion, before any field is read: a body nested a thousand
+    deep would otherwise exhaust the stack of the code that writes it as YAML.
+    """
+    level: list[tuple[Any, int]] = [(value, 1)]
+    while level:
+        item, depth = level.pop()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
+        for child in children:
+            if isinstance(child, dict | list):
+                if depth + 1 > MAX_BODY_DEPTH:
+                    raise ValueError(f"nested deeper than {MAX_BODY_DEPTH} levels")
+                level.append((child, depth + 1))
+    return value
+
+
+class _Shallow(BaseModel):
+    """A request body whose nesting is bounded (:data:`MAX_BODY_DEPTH`)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bounded(cls, data: Any) -> Any:
+        return _shallow(data)
 
 
 class _Closed(BaseModel):
@@ -274,7 +307,7 @@ class PriceImport(_Closed):
     skipped: int
 
 
-class NewQuestion(BaseModel):
+class NewQuestion(_Shallow):
     """A question to add, in the scenario format (``docs/scenarios.md``, ``questions:``)."""
 
     model_config = ConfigDict(extra="allow")
@@ -284,7 +317,7 @@ class NewQuestion(BaseModel):
     resolution_date: dt.date = Field(description="when it resolves")
 
 
-class Resolution(_Closed):
+class Resolution(_Closed, _Shallow):
     """A question's outcome and the day it became known."""
 
     outcome: bool | float = Field(description="yes/no (event question) or a value (value question)")
