@@ -30,7 +30,7 @@ def test_demo_runs_every_stage(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     stages = ("1. ingest", "2. extract", "3. scenario", "4. solve")
-    for stage in (*stages, "5. backtest", "6. forecast", "7. scores"):
+    for stage in (*stages, "5. backtest", "6. forecast", "7. scores", "8. report"):
         assert stage in result.stdout
     for table in (
         "stored documents",
@@ -53,3 +53,7 @@ def test_demo_runs_every_stage(tmp_path: Path) -> None:
         for suffix in (".png", ".svg"):
             assert (out / f"{chart}{suffix}").stat().st_size > 1000, chart
     assert (out / "solve.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    html = out / "russia-ukraine-2025.html"
+    assert f"report: {html.resolve()}" in " ".join(result.stdout.split())
+    assert f"zopa --db sqlite:///{tmp_path / 'demo.db'} serve" in result.stdout
+    assert "<svg" in html.read_text(encoding="utf-8")

@@ -5,12 +5,15 @@ solve the shipped scenario with every model, its uncertainty and the ZOPA
 verdict, and write the chart → replay the talks from 2019 (a backtest: every
 forecast source as of every fourth week, stored, charted) → forecast the open
 questions as of the scenario's date → score every stored forecast on the
-resolved questions, with the reliability chart. Each step calls the same
-library function as its own command.
+resolved questions, with the reliability chart → store the scenario and write
+the self-contained HTML report, then print its path and the command that opens
+the dashboard on the same store. Each step calls the same library function as
+its own command.
 """
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -164,6 +167,7 @@ def demo(
     for path in write_solve_chart(result, out / "solve"):
         err_console.print(f"wrote {path}")
     _forecast_stages(store, scenario, out)
+    _report_stage(store, scenario, scenario_file, out)
 
 
 def _forecast_stages(store: Store, scenario: Scenario, out: Path) -> None:
@@ -197,6 +201,21 @@ def _forecast_stages(store: Store, scenario: Scenario, out: Path) -> None:
     render_scores(scenario.title, scores)
     for path in write_reliability_chart(scores, out / "reliability", scenario.title):
         err_console.print(f"wrote {path}")
+
+
+def _report_stage(store: Store, scenario: Scenario, scenario_file: Path, out: Path) -> None:
+    """Stage 8: the scenario stored for the dashboard, the HTML report, how to open both."""
+    from zopa.report import write_report
+    from zopa.scenario import save_scenario
+
+    console.rule(_stage("8. report", "one HTML file, and the dashboard"))
+    save_scenario(store, None, scenario_file.read_text(encoding="utf-8"), source=str(scenario_file))
+    path = write_report(store, scenario, out, seed=DEMO_SEED)
+    console.print(Text.assemble("report: ", (str(path.resolve()), "bold")))
+    command = f"zopa --db {shlex.quote(store.display_url)} serve"  # password masked
+    console.print(
+        Text.assemble("dashboard: ", (command, "bold"), "  (then open the address it prints)")
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -9,18 +9,30 @@ from zopa.report._charts import (
     write_solve_chart,
 )
 from zopa.report._digest import Digest, evidence_digest
+from zopa.report._html import (
+    REPORT_SEED,
+    render_report,
+    report_csp,
+    report_path,
+    write_report,
+)
 from zopa.report._reliability import reliability_figure, write_reliability_chart
 
 __all__ = [
     "CHART_FORMATS",
+    "REPORT_SEED",
     "Digest",
     "backtest_figure",
     "evidence_digest",
     "new_figure",
     "reliability_figure",
+    "render_report",
+    "report_csp",
+    "report_path",
     "solve_figure",
     "write_backtest_chart",
     "write_figure",
     "write_reliability_chart",
+    "write_report",
     "write_solve_chart",
 ]

@@ -1,0 +1,21 @@
+"""Chart specs (Vega-Lite, written with Altair) and their rendering to inline SVG."""
+
+from zopa.report.specs._charts import (
+    calibration_spec,
+    map_spec,
+    models_spec,
+    paths_spec,
+    timeline_spec,
+)
+from zopa.report.specs._svg import Figure, figure, render_svg
+
+__all__ = [
+    "Figure",
+    "calibration_spec",
+    "figure",
+    "map_spec",
+    "models_spec",
+    "paths_spec",
+    "render_svg",
+    "timeline_spec",
+]

@@ -1,0 +1,77 @@
+"""What every page needs: the store, the stored scenarios, rendering and error pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from zopa.report._templates import environment
+from zopa.store import Store
+
+__all__ = ["error_page", "memo", "page", "store_of", "stored_scenario"]
+
+T = TypeVar("T")
+
+
+def store_of(request: Request) -> Store:
+    """The application's store, opened on first use and kept on ``app.state.store``."""
+    state = request.app.state
+    store: Store | None = getattr(state, "store", None)
+    if store is None:
+        from zopa.store import open_store
+
+        store = open_store(state.config.database_url)
+        state.store = store
+    return store
+
+
+def _scenario_names(store: Store) -> list[str]:
+    from zopa.scenario import list_scenarios
+
+    return [s.name for s in list_scenarios(store)]
+
+
+def page(
+    request: Request, template: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    """``pages/{template}`` rendered with ``context`` and the site navigation."""
+    html = (
+        environment()
+        .get_template(f"pages/{template}")
+        .render({**context, "nav_scenarios": _scenario_names(store_of(request))})
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, status: int, title: str, message: str) -> HTMLResponse:
+    """An HTML page saying what went wrong (``message`` is one line, escaped)."""
+    return page(request, "error.html", {"title": title, "message": message}, status)
+
+
+def memo(request: Request, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, kept on the application under (``kind``, ``key``) for later requests.
+
+    Keys name an immutable input (a stored scenario's SHA-256), so nothing kept goes stale.
+    """
+    caches: dict[str, dict[Hashable, Any]] = request.app.state.__dict__.setdefault("memo", {})
+    cache = caches.setdefault(kind, {})
+    if key not in cache:
+        cache[key] = compute()
+    value: T = cache[key]
+    return value
+
+
+def stored_scenario(request: Request, name: str) -> tuple[Any, Any]:
+    """(stored scenario, validated scenario) of ``name``: read from the store on every
+    request, parsed and validated once per version of its text (by its SHA-256).
+
+    Raises :class:`~zopa.errors.MissingError` when none is stored under ``name`` and
+    :class:`~zopa.errors.ScenarioError` when its text no longer validates.
+    """
+    from zopa.scenario import get_scenario
+
+    stored = get_scenario(store_of(request), name)
+    return stored, memo(request, "scenario", stored.sha256, stored.load)

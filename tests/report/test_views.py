@@ -1,0 +1,271 @@
+"""The view models: pure functions of plain data (no store, no rendering)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zopa.report.views import (
+    Evidence,
+    Links,
+    Span,
+    actor_issue_map,
+    cited_evidence,
+    issue_matches,
+    models_view,
+    segments,
+    short_model,
+    timeline,
+)
+from zopa.scenario import Evidence as Citation
+from zopa.scenario import IssueSpec, Scenario
+
+
+def test_segments_cut_at_every_boundary_and_nest_overlapping_spans() -> None:
+    text = "Kyiv said no to the deal today."
+    spans = [
+        Span("quote", 1, 0, 24, "q"),
+        Span("claim", 7, 5, 30, "c"),
+        Span("mention", None, 0, 4, "actor Kyiv"),
+    ]
+    out = segments(text, spans)
+    assert "".join(s["text"] for s in out) == text
+    assert [s["text"] for s in out] == ["Kyiv", " ", "said no to the deal", " today", "."]
+    first, _, middle, _, last = out
+    assert [m["kind"] for m in first["marks"]] == ["quote", "mention"]  # outermost first
+    assert first["marks"][0]["anchor"] == "quote-1" and first["marks"][1]["anchor"] is None
+    assert [m["kind"] for m in middle["marks"]] == ["quote", "claim"]
+    assert middle["marks"][1]["anchor"] == "claim-7"  # the claim starts here
+    assert out[3]["marks"][0]["anchor"] is None  # the claim goes on, no second anchor
+    assert last["marks"] == []
+
+
+def test_segments_clip_spans_outside_the_text_and_drop_empty_ones() -> None:
+    out = segments("abc", [Span("event", 3, 2, 10, "e"), Span("claim", 4, 1, 1, "empty")])
+    assert [(s["text"], [m["anchor"] for m in s["marks"]]) for s in out] == [
+        ("ab", []),
+        ("c", ["event-3"]),
+    ]
+    assert segments("", []) == []
+
+
+def test_links_point_into_the_report_or_to_the_dashboard_pages() -> None:
+    report, pages = Links(standalone=True), Links(standalone=False, scenario="a b")
+    assert report.span("claim", 12, 5) == "#claim-12"
+    assert pages.span("claim", 12, 5) == "/documents/5#claim-12"
+    assert report.cell("russia", "territory") == "#cell-russia-territory"
+    assert pages.cell("russia", "territory") == "/map?scenario=a%20b#cell-russia-territory"
+    assert pages.question("q1") == "/questions/q1?scenario=a%20b"
+    assert report.document(3) == "#doc-3" and pages.document(3) == "/documents/3"
+
+
+def test_a_lexicon_issue_speaks_to_a_scenario_issue_sharing_a_word() -> None:
+    issue = IssueSpec.model_validate(
+        {
+            "id": "government",
+            "label": "Legitimacy of Kyiv's government",
+            "anchors": {0: "a", 100: "b"},
+        }
+    )
+    assert issue_matches(issue, "government")
+    assert issue_matches(issue, "government_legitimacy")
+    assert not issue_matches(issue, "ceasefire")
+    assert not issue_matches(issue, "of_the_war")  # words under four letters never match
+
+
+def _claim(item_id: int, actor: str, issue: str, document_id: int = 1) -> dict[str, Any]:
+    return {
+        "id": item_id,
+        "document_id": document_id,
+        "source": "a.txt",
+        "start": 0,
+        "end": 4,
+        "text": "t",
+        "sentence": f"sentence {item_id}",
+        "actor": actor,
+        "issue": issue,
+        "stance": "demand",
+        "salience_cue": None,
+        "attribution": "own",
+    }
+
+
+def _scenario() -> Scenario:
+    return Scenario.model_validate(
+        {
+            "id": "s",
+            "title": "S",
+            "issues": [{"id": "land", "label": "Land", "anchors": {0: "a", 100: "b"}}],
+            "actors": [
+                {
+                    "id": "north",
+                    "name": "North (the Kremlin)",
+                    "kind": "state",
+                    "capability": 1,
+                    "positions": {
+                        "land": {
+                            "position": {"value": 80, "evidence": [{"claim": 2}, "a note"]},
+                            "salience": 50,
+                        }
+                    },
+                },
+                {"id": "south", "name": "South", "kind": "state", "capability": 1},
+            ],
+        }
+    )
+
+
+def test_a_map_cell_holds_the_cited_and_the_matching_stored_claims() -> None:
+    evidence = Evidence(
+        documents={
+            1: {"id": 1, "source": "a.txt", "title": "A", "text": "text", "published": None}
+        },
+        items={
+            "claims": [
+                _claim(1, "North", "land"),
+                _claim(2, "the Kremlin", "ceasefire"),
+                _claim(3, "South", "land"),
+            ]
+        },
+    )
+    view = actor_issue_map(_scenario(), evidence, Links(standalone=True))
+    assert [r["id"] for r in view["rows"]] == ["north"]  # South takes no position
+    (cell,) = view["rows"][0]["cells"]
+    assert cell["href"] == "#cell-north-land" and cell["anchor"] == "cell-north-land"
+    assert [c["id"] for c in cell["claims"]] == [1]  # North's claim on land, not South's
+    assert cell["claims"][0]["href"] == "#claim-1"
+    assert cell["cited"] == [
+        {"kind": "claim", "text": "sentence 2", "href": "#claim-2"},
+        {"kind": "note", "text": "a note", "href": None},
+    ]
+
+
+def test_a_citation_the_store_does_not_hold_says_so_without_a_link() -> None:
+    evidence = Evidence(documents={}, items={})
+    cited = cited_evidence(
+        [Citation(claim=9), Citation(document="x.txt", start=0, end=3)],
+        evidence,
+        Links(standalone=False),
+    )
+    assert cited == [
+        {"kind": "claim", "text": "claim 9 (not in the store)", "href": None},
+        {"kind": "document", "text": "x.txt (not in the store)", "href": None},
+    ]
+
+
+def _event(item_id: int, when: str | None, status: str, source: str | None) -> dict[str, Any]:
+    return {
+        "id": item_id,
+        "document_id": item_id,
+        "source": "a.txt",
+        "start": 0,
+        "end": 1,
+        "text": "t",
+        "sentence": "s",
+        "type": "MEET",
+        "mode": None,
+        "cameo": None,
+        "source_actor": source,
+        "target_actor": None,
+        "date": when,
+        "date_precision": None,
+        "place": None,
+        "status": status,
+    }
+
+
+def test_the_timeline_dates_undated_events_by_their_article_and_filters() -> None:
+    docs = {
+        1: {"published": "2025-01-05"},
+        2: {"published": "2025-01-01"},
+        3: {"published": None},
+    }
+    evidence = Evidence(
+        documents=docs,
+        items={
+            "events": [
+                _event(1, None, "happened", "Russia"),
+                _event(2, "2025-01-09", "planned", "Ukraine"),
+                _event(3, None, "planned", None),
+            ]
+        },
+    )
+    view = timeline(evidence, Links(standalone=True))
+    assert [(e["id"], e["when"], e["dated_by"]) for e in view["events"]] == [
+        (1, "2025-01-05", "article"),
+        (2, "2025-01-09", "event"),
+    ]
+    assert view["undated"] == 1
+    assert view["choices"]["status"] == ["happened", "planned"]
+    assert [e["id"] for e in timeline(evidence, Links(True), actor="russ")["events"]] == [1]
+    assert [e["id"] for e in timeline(evidence, Links(True), status="planned")["events"]] == [2]
+    assert view["events"][0]["href"] == "#event-1"
+
+
+def test_the_models_view_keeps_the_model_order_and_names_the_ratifiers() -> None:
+    prediction = {
+        "point": 50.0,
+        "low": 40.0,
+        "high": 60.0,
+        "within_zopa": True,
+        "p_within_zopa": 0.9,
+        "blocked_by": [],
+    }
+    result = {
+        "seed": 1,
+        "draws": 10,
+        "interval": 0.9,
+        "placeholders": [],
+        "models": [{"name": "zopa.nash.v1"}, {"name": "zopa.median.v1"}],
+        "issues": [
+            {
+                "id": "land",
+                "positions": [
+                    {"actor": "rada", "binds": "ratifier"},
+                    {"actor": "kyiv", "binds": "negotiator"},
+                ],
+                "predictions": {"zopa.median.v1": prediction, "zopa.nash.v1": prediction},
+            }
+        ],
+        "package": {
+            "models": {
+                "zopa.median.v1": {"within_zopa": True},
+                "zopa.nash.v1": {"within_zopa": False},
+            }
+        },
+        "formats": [],
+    }
+    view = models_view(result)
+    assert [p["short"] for p in view["issues"][0]["predictions"]] == ["nash", "median"]
+    assert view["ratifiers"] == ["rada"]
+    assert [m["within_zopa"] for m in view["package"]["models"]] == [False, True]
+    assert short_model("my.model") == "my.model"
+
+
+def test_the_timeline_keeps_the_first_events_within_its_limit_and_counts_all() -> None:
+    evidence = Evidence(
+        documents={},
+        items={"events": [_event(k, f"2025-01-0{k}", "happened", None) for k in (3, 1, 2)]},
+    )
+    view = timeline(evidence, Links(True), limit=2)
+    assert [e["id"] for e in view["events"]] == [1, 2] and view["total"] == 3
+
+
+def test_a_chart_asked_again_is_the_same_svg_with_its_own_ids() -> None:
+    from zopa.report.specs import figure, render_svg
+
+    spec = {
+        "data": {"values": [{"x": 1, "c": 5}, {"x": 2, "c": 9}]},
+        "mark": "rect",
+        "encoding": {
+            "x": {"field": "x", "type": "ordinal"},
+            "color": {"field": "c", "type": "quantitative"},
+        },
+    }
+    first = figure("one", "t", "d", spec)
+    again = figure("one", "t", "d", spec)
+    other = figure("two", "t", "d", spec)
+    assert first is not None and again is not None and other is not None
+    assert first.svg == again.svg == render_svg(spec, "one")  # the counter does not leak in
+    assert 'id="one-0"' in first.svg and 'id="two-0"' in other.svg
+    assert "url(#one-0)" in first.svg  # the gradient legend refers to its own id
+    assert "xmlns" not in first.svg and "vega.github.io" not in first.svg

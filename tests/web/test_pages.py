@@ -1,0 +1,155 @@
+"""The dashboard's pages through the in-process client, on the demo store and a hostile one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_scenario
+from tests.report.html_checks import assert_inert, assert_outline, parse
+from tests.web.demo_store import SCENARIO
+from zopa.scenario import dump_scenario, save_scenario
+from zopa.store import open_store
+from zopa.web import ServeConfig, create_app
+
+
+@pytest.fixture(scope="module")
+def client(demo_db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(ServeConfig(demo_db))) as opened:
+        yield opened
+
+
+def _pages(client: TestClient) -> list[str]:
+    return [
+        "/",
+        "/timeline",
+        "/timeline?actor=Russia&type=&status=happened",
+        "/quotes",
+        "/quotes?q=Istanbul",
+        "/documents/1",
+        f"/scenarios/{SCENARIO}",
+        f"/map?scenario={SCENARIO}",
+        f"/questions/leaders_meet_2025?scenario={SCENARIO}",
+    ]
+
+
+def _get(client: TestClient, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.text[:300])
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def test_every_page_renders_with_landmarks_headings_in_order_and_nothing_to_run(
+    client: TestClient,
+) -> None:
+    for url in _pages(client):
+        html = _get(client, url)
+        assert_outline(html)
+        assert_inert(html)
+        assert '<link rel="stylesheet" href="/static/zopa.css">' in html
+    css = client.get("/static/zopa.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+    assert client.get("/static/..%2Fzopa.css").status_code == 404
+
+
+def _target(client: TestClient, href: str) -> None:
+    """The page ``href`` leads to holds the element its fragment names."""
+    path, _, fragment = href.partition("#")
+    assert fragment in parse(_get(client, path)).ids, href
+
+
+def test_a_timeline_event_leads_to_its_highlighted_sentence(client: TestClient) -> None:
+    parsed = parse(_get(client, "/timeline?status=happened"))
+    links = [
+        a["href"]
+        for a in parsed.named("a")
+        if str(a.get("data-testid")).startswith("timeline-event-")
+    ]
+    assert links and all("#event-" in str(link) for link in links)
+    _target(client, str(links[0]))
+    assert "timeline-chart" in parsed.ids
+
+
+def test_a_map_cell_leads_to_the_claims_behind_it(client: TestClient) -> None:
+    html = _get(client, f"/map?scenario={SCENARIO}")
+    parsed = parse(html)
+    cell = next(a for a in parsed.named("a") if a.get("data-testid") == "map-cell-russia-territory")
+    assert cell["href"] == f"/map?scenario={SCENARIO}#cell-russia-territory"
+    assert "cell-russia-territory" in parsed.ids
+    claims = [str(a["href"]) for a in parsed.named("a") if "#claim-" in str(a.get("href"))]
+    assert claims
+    _target(client, claims[0])
+
+
+def test_a_forecast_leads_to_the_evidence_behind_it(client: TestClient) -> None:
+    html = _get(client, f"/scenarios/{SCENARIO}")
+    questions = [
+        str(a["href"])
+        for a in parse(html).named("a")
+        if str(a.get("data-testid")).startswith("question-link-")
+    ]
+    assert len(questions) > 10
+    evidence = []
+    for url in questions:
+        page = parse(_get(client, url))
+        evidence += [
+            str(a["href"])
+            for a in page.named("a")
+            if str(a.get("data-testid")).startswith("forecast-evidence-")
+        ]
+        if evidence:
+            break
+    assert evidence, "no question page links a forecast to its evidence"
+    _target(client, evidence[0])
+
+
+def test_missing_things_answer_404_with_a_page(client: TestClient) -> None:
+    for url in ("/documents/99999", "/scenarios/nope", "/map?scenario=nope", "/questions/nope"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert_outline(response.text)
+        assert "Traceback" not in response.text
+
+
+def test_a_hostile_article_and_scenario_are_inert_in_every_page(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'hostile.db'}"
+    store = open_store(url)
+    document_id = add_hostile_article(store)
+    scenario = hostile_scenario()
+    save_scenario(store, None, dump_scenario(scenario.model_dump(mode="json", exclude_none=True)))
+    store.close()
+    with TestClient(create_app(ServeConfig(url))) as client:
+        for page in (
+            "/",
+            "/timeline",
+            "/quotes",
+            f"/documents/{document_id}",
+            "/scenarios/hostile",
+            "/map?scenario=hostile",
+            "/questions/meet?scenario=hostile",
+            f"/quotes?q={quote(PAYLOADS[0])}",
+            f"/timeline?actor={quote(PAYLOADS[1])}&type={quote(PAYLOADS[2])}",
+        ):
+            html = _get(client, page)
+            assert_inert(html)
+            for payload in PAYLOADS:
+                assert payload not in html, (page, payload)
+
+
+def test_a_scenario_stored_again_shows_its_new_version(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    data = hostile_scenario().model_dump(mode="json", exclude_none=True)
+    store = open_store(url)
+    save_scenario(store, None, dump_scenario({**data, "title": "First version"}))
+    with TestClient(create_app(ServeConfig(url), store=store)) as client:
+        for _ in range(2):  # the second answer comes from what the app kept
+            assert "<h1>First version</h1>" in _get(client, "/scenarios/hostile")
+        save_scenario(store, None, dump_scenario({**data, "title": "Second version"}))
+        assert "<h1>Second version</h1>" in _get(client, "/scenarios/hostile")
+        assert "Second version" in _get(client, "/map?scenario=hostile")
+    store.close()
