@@ -41,9 +41,10 @@ from zopa.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
-# Commands left out of the argument probe: they run the whole pipeline (slow), or
-# start spaCy on every call; their options are parsed by the same typer machinery.
-SKIPPED_COMMANDS = {"demo", "extract"}
+# Commands left out of the argument probe: they run the whole pipeline (slow), start
+# spaCy on every call, or serve until stopped (a host it may bind with $ZOPA_API_TOKEN
+# set); their options are parsed by the same typer machinery.
+SKIPPED_COMMANDS = {"demo", "extract", "serve"}
 
 BAD_VALUES: tuple[Any, ...] = (
     None,

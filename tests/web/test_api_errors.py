@@ -183,6 +183,7 @@ def test_an_unexpected_exception_is_a_bare_500_with_the_headers(demo_db: str) ->
     assert body["detail"].startswith("internal error")
 
 
+@pytest.mark.slow
 def test_store_that_cannot_be_written_is_503(tmp_path: Any, demo_copy: str) -> None:
     """A locked store is the server's state, not the client's fault: 503 with Retry-After."""
     import sqlite3

@@ -116,6 +116,7 @@ def test_documents_filters_and_undated_last(api: TestClient) -> None:
     assert chosen == [d for d in everything if d["outlet"] == outlet]
 
 
+@pytest.mark.slow
 def test_page_boundary_is_stable_when_rows_are_added_before_it(demo_copy: str) -> None:
     """Keyset, not offsets: a document stored before the page boundary shifts nothing after it."""
     with client_of(demo_copy) as client:

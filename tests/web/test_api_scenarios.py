@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -29,6 +30,7 @@ def test_stored_scenario_reads_back(api: TestClient) -> None:
     assert one["sha256"] == listed["items"][0]["sha256"]
 
 
+@pytest.mark.slow
 def test_predictions_are_the_solve(api: TestClient, demo_db: str) -> None:
     expected = _cli_json(demo_db, "solve", str(SCENARIO_FILE), "--seed", "7", "--draws", "300")
     url = f"/api/v1/scenarios/{SCENARIO}/predictions"

@@ -336,14 +336,16 @@ def actor_counts(store: Store, filters: EvidenceFilter | None = None) -> list[tu
     One grouped query, without the mentions themselves: a caller showing one page
     of actors reads the counts, then :func:`list_actors` for that page's keys only.
     """
+    f = filters or EvidenceFilter()
     query = cast(
         "Select[Any]",
         select(Actor.key, Actor.name, func.count(Mention.id))
         .select_from(Mention)
-        .join(Actor, Actor.id == Mention.actor_id)
-        .join(Document, Document.id == Mention.document_id),
+        .join(Actor, Actor.id == Mention.actor_id),
     )
-    query = _mention_filters(store, query, filters or EvidenceFilter())
+    if f.published_from is not None or f.published_to is not None:
+        query = query.join(Document, Document.id == Mention.document_id)
+    query = _mention_filters(store, query, f)
     query = query.group_by(Actor.id, Actor.key, Actor.name)
     with store.session() as session:
         rows: list[tuple[str, str, int]] = [
@@ -363,10 +365,30 @@ def list_actors(
     sentence = func.substr(
         Document.text, Mention.sentence_start + 1, Mention.sentence_end - Mention.sentence_start
     )
-    query = (
-        select(Mention, Actor, Document.source, sentence, Mention.sentence_start)
+    # Columns, not ORM objects: a page of actors reads thousands of mentions.
+    query = cast(
+        "Select[Any]",
+        select(
+            Actor.id,
+            Actor.key,
+            Actor.name,
+            Actor.kind,
+            Actor.country,
+            Actor.sector,
+            Actor.role,
+            Actor.affiliation,
+            Mention.document_id,
+            Document.source,
+            Mention.start,
+            Mention.end,
+            Mention.text,
+            Mention.unsure,
+            sentence,
+            Mention.sentence_start,
+        )
+        .select_from(Mention)
         .join(Actor, Actor.id == Mention.actor_id)
-        .join(Document, Document.id == Mention.document_id)
+        .join(Document, Document.id == Mention.document_id),
     )
     query = _mention_filters(store, query, f)
     if keys is not None:
@@ -375,33 +397,35 @@ def list_actors(
     actors: dict[int, ActorListing] = {}
     counts: dict[int, dict[str, int]] = {}
     with store.session() as session:
-        for mention, actor, source, sentence_text, sentence_start in session.execute(query):
-            if actor.id not in actors:
-                actors[actor.id] = ActorListing(
+        for row in session.execute(query):
+            (actor_id, key, name, kind, country, sector, role, affiliation) = row[:8]
+            document_id, source, start, end, text, unsure, sentence_text, sentence_start = row[8:]
+            if actor_id not in actors:
+                actors[actor_id] = ActorListing(
                     {
-                        "id": actor.key,
-                        "name": actor.name,
-                        "kind": actor.kind,
-                        "country": actor.country,
-                        "sector": actor.sector,
-                        "role": actor.role,
-                        "affiliation": actor.affiliation,
+                        "id": key,
+                        "name": name,
+                        "kind": kind,
+                        "country": country,
+                        "sector": sector,
+                        "role": role,
+                        "affiliation": affiliation,
                         "aliases": [],
                         "mentions": [],
                     }
                 )
-                counts[actor.id] = {}
-            listing = actors[actor.id]
-            surface = " ".join(mention.text.split())
-            counts[actor.id][surface] = counts[actor.id].get(surface, 0) + 1
+                counts[actor_id] = {}
+            listing = actors[actor_id]
+            surface = " ".join(text.split())
+            counts[actor_id][surface] = counts[actor_id].get(surface, 0) + 1
             listing.item["mentions"].append(
                 {
-                    "document_id": mention.document_id,
+                    "document_id": document_id,
                     "source": source,
-                    "start": mention.start,
-                    "end": mention.end,
-                    "text": mention.text,
-                    "unsure": mention.unsure,
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                    "unsure": unsure,
                 }
             )
             listing.sentences.append((sentence_text, sentence_start))

@@ -69,7 +69,9 @@ NamePath = Annotated[
     ),
 ]
 
-_KNOWN: dict[int, frozenset[str]] = {}
+_KNOWN = "_zopa_query_parameters"
+"""Attribute of a route holding the query parameters it takes, set on its first request
+(kept on the route itself: routes are not hashable, and ids are reused once freed)."""
 
 
 def store_of(request: Request) -> Store:
@@ -87,9 +89,10 @@ def _query_names(dependant: Dependant) -> set[str]:
 
 
 def _known_parameters(route: APIRoute) -> frozenset[str]:
-    known = _KNOWN.get(id(route))
+    known: frozenset[str] | None = getattr(route, _KNOWN, None)
     if known is None:
-        known = _KNOWN[id(route)] = frozenset(_query_names(route.dependant))
+        known = frozenset(_query_names(route.dependant))
+        setattr(route, _KNOWN, known)
     return known
 
 

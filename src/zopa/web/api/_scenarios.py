@@ -12,6 +12,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from zopa.errors import MissingError, quoted
 from zopa.limits import DEFAULT_DRAWS
@@ -129,7 +130,8 @@ async def validate(
         what="scenario",
     )
     text = decode_text(data, name)
-    return Json(check_text(text, source=name).to_dict())
+    report = await run_in_threadpool(check_text, text, source=name)  # CPU: off the event loop
+    return Json(report.to_dict())
 
 
 def _loaded(store: Store, name: str) -> Scenario:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from zopa.ingest import ingest_data, supported_suffixes
 from zopa.scenario import (
@@ -65,8 +66,6 @@ async def ingest(request: Request, file: FileField) -> Json:
         max_bytes=MAX_UPLOAD_BYTES,
         what="file of articles",
     )
-    from starlette.concurrency import run_in_threadpool
-
     report = await run_in_threadpool(ingest_data, store_of(request), data, name)
     outcomes = [asdict(o) | {"warnings": list(o.warnings)} for o in report.outcomes]
     body = {
@@ -107,8 +106,6 @@ async def upload_scenario(
         what="scenario",
     )
     text = decode_text(data, source)
-    from starlette.concurrency import run_in_threadpool
-
     stored = await run_in_threadpool(save_scenario, store_of(request), name, text, source=source)
     return Json(scenario_summary(stored), status_code=201)
 
@@ -162,8 +159,6 @@ async def import_prices(request: Request, name: NamePath, file: FileField) -> Js
     """Import crowd or market prices (CSV: question, source, date, probability) for the
     scenario's event questions, as ``zopa forecast import-prices`` does; a file with any
     error stores nothing (422 naming the line)."""
-    from starlette.concurrency import run_in_threadpool
-
     from zopa.forecast import parse_prices, store_prices
 
     source, data = await read_upload(
@@ -171,6 +166,6 @@ async def import_prices(request: Request, name: NamePath, file: FileField) -> Js
     )
     store = store_of(request)
     loaded = await run_in_threadpool(lambda: get_scenario(store, name).load())
-    prices = parse_prices(data, source, loaded)
+    prices = await run_in_threadpool(parse_prices, data, source, loaded)
     result = await run_in_threadpool(store_prices, store, prices)
     return Json(asdict(result), status_code=201)
