@@ -8,6 +8,22 @@ in order, to the small English model.
 from importlib import import_module
 from importlib.util import find_spec
 
+from zopa.evidence import (
+    ACTOR_FIELDS,
+    EVENT_STATUSES,
+    ITEM_FIELDS,
+    KIND_FIELDS,
+    MENTION_FIELDS,
+    UNSURE_FIELDS,
+    ActorListing,
+    EvidenceFilter,
+    ItemKey,
+    ItemListing,
+    actor_counts,
+    list_actors,
+    list_items,
+    list_unsure,
+)
 from zopa.extract._actors import ActorRecognizer, get_gazetteer
 from zopa.extract._doc import (
     ACTORS,
@@ -35,22 +51,6 @@ from zopa.extract._pipeline import (
     pipeline_for,
     pipeline_version,
     settings_of,
-)
-from zopa.extract._query import (
-    ACTOR_FIELDS,
-    EVENT_STATUSES,
-    ITEM_FIELDS,
-    KIND_FIELDS,
-    MENTION_FIELDS,
-    UNSURE_FIELDS,
-    ActorListing,
-    EvidenceFilter,
-    ItemKey,
-    ItemListing,
-    actor_counts,
-    list_actors,
-    list_items,
-    list_unsure,
 )
 from zopa.extract._quotes import SPEECH_VERBS, QuoteFinder
 from zopa.extract._run import (

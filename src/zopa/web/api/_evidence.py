@@ -8,9 +8,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from zopa.extract._doc import STANCES
-from zopa.extract._query import (
+from zopa.evidence import (
     EVENT_STATUSES,
+    STANCES,
     ActorListing,
     EvidenceFilter,
     ItemListing,
