@@ -328,3 +328,61 @@ def test_a_bare_title_is_linked_to_the_one_state_given_that_office_elsewhere(
 )
 def test_a_name_after_a_lower_case_role_noun_is_a_person(nlp: Language, text: str) -> None:
     assert [kind for _, _, kind in found(nlp, text)] == ["person"]
+
+
+# --- officials named by a bare title ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "why"),
+    [
+        (
+            "Peru rejected the offer on Monday. Trade Minister Lucia Ferrante said the quota "
+            "was too low.",
+            "Lucia Ferrante",
+            "PER",
+            "'Peru' is the subject just before",
+        ),
+        (
+            "The Peruvian government met the unions in Lima. The government rejected the "
+            "link. Interior Minister Tomas Velarde said that paying the rebels was out of the "
+            "question.",
+            "Tomas Velarde",
+            "PER",
+            "'the government' acts just before",
+        ),
+        (
+            "Prime Minister Halvard Rusk said that Norway's main goal was the safety of the "
+            "fjords.",
+            "Halvard Rusk",
+            "NOR",
+            "the only state its sentence names",
+        ),
+    ],
+)
+def test_an_official_named_by_a_bare_title_serves_the_state_of_the_passage(
+    nlp: Language, text: str, name: str, country: str, why: str
+) -> None:
+    doc = nlp(text)
+    person = next(s for s in doc.spans[ACTORS] if s.text == name)
+    assert doc._.get(ACTOR_INFO)[person.kb_id_]["country"] == country
+    assert why in (person._.get(FIELDS) or {})["unsure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Two states act just before: which one the minister serves is not said.
+        ("Chile and Peru met in Lima. Foreign Minister Dario Quell said the talks went well.",
+         "Dario Quell"),
+        # Two states in the sentence, none just before.
+        ("Foreign Minister Dario Quell said Chile would not sign unless Peru paid.", "Dario Quell"),
+        # A commentator's title is no office of state.
+        ("Peru rejected the offer. Analyst Marta Quillfeather said the quota was too low.",
+         "Marta Quillfeather"),
+    ],
+)  # fmt: skip
+def test_an_official_is_not_linked_where_the_passage_names_no_one_state(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert "country" not in info_of(nlp, text, name)

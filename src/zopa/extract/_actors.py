@@ -151,7 +151,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "7"  # 7: a people ("the Germans", "Europeans") is no party
+    version = "8"  # 8: an official named by a bare title serves the state of the passage
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 from zopa.extract._context import government_state
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
+from zopa.extract._officials import OFFICES, context_state
 from zopa.extract._parties import PARTY_SECTOR, led_party, political
 
 __all__ = ["ROLE_NOUNS", "introduced_as_person", "link_actors"]
@@ -190,6 +191,7 @@ def link_actors(
         elif mention.label_ in {"organisation", "group"}:
             give(key, _organisation(doc, mention, named, gazetteer, choices))
     _titled_elsewhere(doc, mentions, named, gazetteer, info)
+    _officials(doc, mentions, named, gazetteer, info, government[0] if government else None)
     _party_members(doc, mentions, info)
     return {key: fields for key, fields in info.items() if fields}
 
@@ -291,6 +293,43 @@ def _titled_elsewhere(
         first = next(m for m in mentions if m.kb_id_ == key)
         reason = f"{role!r} read as {state}'s: the document names only {state}'s {role}"
         first._.set(FIELDS, {**(first._.get(FIELDS) or {}), "unsure": reason})
+
+
+def _officials(
+    doc: Doc,
+    mentions: list[Span],
+    named: dict[int, _Named],
+    gazetteer: Gazetteer,
+    info: dict[str, dict[str, str]],
+    government: str | None,
+) -> None:
+    """Link a state's official known only by a bare title ("Interior Minister X") to the
+    state the passage speaks of (:mod:`._officials`), marking the mention unsure."""
+
+    def state_of(key: str) -> str | None:
+        actor = gazetteer.actor(key)
+        if actor is not None:
+            return actor.key if actor.kind == "state" else actor.country
+        return info.get(key, {}).get("country")
+
+    for mention in mentions:
+        fields = info.get(mention.kb_id_, {})
+        role = set(fields.get("role", "").split())
+        if (
+            mention.label_ != "person"
+            or not role & OFFICES
+            or role & (_COMMENTATORS | _PRESS)
+            or "country" in fields
+            or "affiliation" in fields
+        ):
+            continue
+        found = context_state(doc, mention, named, state_of, government)
+        if found is None:
+            continue
+        state, reason = found
+        fields.update(country=state, sector=_sector(fields["role"], state, gazetteer) or "GOV")
+        unsure = f"{fields['role']!r} {reason}"
+        mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
 
 
 def _states(
