@@ -386,3 +386,44 @@ def test_an_official_is_not_linked_where_the_passage_names_no_one_state(
     nlp: Language, text: str, name: str
 ) -> None:
     assert "country" not in info_of(nlp, text, name)
+
+
+def test_a_person_whose_party_is_named_is_linked_to_it(nlp: Language) -> None:
+    text = (
+        "Jonas Brandt, whose centre-left Labour Union won the election, opened coalition "
+        "talks on Monday."
+    )
+    assert info_of(nlp, text, "Jonas Brandt") == {"affiliation": "Labour Union", "sector": "PTY"}
+    # Not in a document about party politics, nor for a body that is no organisation.
+    assert (
+        info_of(nlp, "Tomas Velarde, whose ministry runs the ports, spoke.", "Tomas Velarde") == {}
+    )
+
+
+def test_a_counterpart_is_the_official_of_the_state_named_in_the_title(nlp: Language) -> None:
+    text = "Bakyt Osmon hoped to sign with his Uzbek counterpart, Dilshod Karimov, next year."
+    assert info_of(nlp, text, "Dilshod Karimov").get("country") == "UZB"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The minister said so in an interview with Andes Radio.", "Andes Radio"),
+        ("Marta Quillfeather, a correspondent for the Harbour Courier, said no.",
+         "Harbour Courier"),
+        ("Lena Ortiz, who has covered the rebels for Quillon Weekly, said no.", "Quillon Weekly"),
+        ("Lena Ortiz wrote in the weekly Basin Ledger that the dam was popular.", "Basin Ledger"),
+        ("Tomas Velarde told the Harbour Courier that he was hopeful.", "Harbour Courier"),
+        ("The rebels told the movement's Sierra Libre television they would sign.", "Sierra Libre"),
+        ("The deal was welcomed, according to the Andean Press Agency.", "Andean Press Agency"),
+    ],
+)  # fmt: skip
+def test_an_organisation_used_as_a_news_outlet_is_a_media_organisation(
+    nlp: Language, text: str, outlet: str
+) -> None:
+    assert info_of(nlp, text, outlet).get("sector") == "MED"
+
+
+def test_an_organisation_a_spokesperson_speaks_for_is_no_outlet(nlp: Language) -> None:
+    text = "Ana Ruiz, a spokesperson for the Andean Water Commission, said the talks went well."
+    assert info_of(nlp, text, "Andean Water Commission").get("sector") != "MED"

@@ -151,7 +151,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "8"  # 8: an official named by a bare title serves the state of the passage
+    version = "8"  # 8: bare-titled officials, outlets, "whose" parties, counterparts
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True

@@ -28,7 +28,8 @@ Bolivian delegation") and the office given elsewhere to one state ("President X"
 "Kenya's president") link a person too; links through "the government" or an office
 named elsewhere are unsure, the reason kept in the mention's fields.
 
-An unknown organisation named as the medium ("told X", "X reported") gets ``MED``;
+An unknown organisation used as a news outlet ("told X", "X reported", "a correspondent
+for X": :mod:`._outlets`) gets ``MED``;
 one described as a rebel or armed group gets ``REB``; one whose name begins with a
 state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 ``country`` (and ``GOV`` for a ministry or presidency).
@@ -44,6 +45,7 @@ from zopa.extract._context import government_state
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
 from zopa.extract._officials import OFFICES, context_state
+from zopa.extract._outlets import is_outlet
 from zopa.extract._parties import PARTY_SECTOR, led_party, political
 
 __all__ = ["ROLE_NOUNS", "introduced_as_person", "link_actors"]
@@ -56,7 +58,7 @@ ROLE_NOUNS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
     "lecturer", "director", "journalist", "correspondent", "reporter", "editor", "king",
     "emir", "prince", "coordinator", "lawmaker", "senator", "deputy", "colonel", "officer",
-    "chairperson", "commissioner", "undersecretary", "delegate",
+    "chairperson", "commissioner", "undersecretary", "delegate", "columnist", "counterpart",
 }  # fmt: skip
 """Nouns that make a title or apposition a role."""
 
@@ -70,7 +72,7 @@ _COMMENTATORS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
     "lecturer",
 }  # fmt: skip
-_PRESS = {"journalist", "correspondent", "reporter", "editor"}
+_PRESS = {"journalist", "correspondent", "reporter", "editor", "columnist"}
 _MILITARY = {"commander", "general", "colonel", "officer"}
 _GROUP_NOUNS = {
     "rebels", "rebel", "militia", "insurgents", "fighters", "armed", "guerrilla", "guerrillas",
@@ -85,7 +87,6 @@ _PORTFOLIO_NOUNS = {"relations", "affairs", "integration", "cooperation", "polic
 relations"), not what the person represents."""
 _LEADERS = {"president", "prime minister", "premier", "chancellor"}
 """Offices whose holder a text may call the state's "leader"."""
-_MEDIUM_VERBS = {"report", "reported", "reports"}
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
 
 _BODIES = {"organisation", "group"}
@@ -198,7 +199,8 @@ def link_actors(
 
 def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str]]) -> None:
     """Sector PTY for the parties (:mod:`._parties`) and the people they title; "X of the
-    Greens" and "X, who became the party's leader" (the last party named before) link X."""
+    Greens", "X, who became the party's leader" (the last party named before) and "X,
+    whose CDU won" (the body named is a party) link X."""
     parties = {
         m.kb_id_: " ".join(m.text.split())
         for m in mentions
@@ -213,6 +215,12 @@ def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str
             and m.text.isupper()
             and any(led_party(doc, t.i, t.i + 1) for t in doc if t.text == m.text)
         }
+        whose = {p.kb_id_: key for p in mentions if (key := _whose(doc, p, mentions))}
+        parties |= {
+            m.kb_id_: " ".join(m.text.split()) for m in mentions if m.kb_id_ in whose.values()
+        }
+    else:
+        whose = {}
     if not parties:
         return
     for key in parties:
@@ -222,7 +230,7 @@ def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str
         fields = info.setdefault(person.kb_id_, {})
         if "country" in fields or "affiliation" in fields:
             continue
-        body = _party_of(doc, person, mentions, parties)
+        body = whose.get(person.kb_id_) or _party_of(doc, person, mentions, parties)
         if body is not None and body in bodies:
             fields["affiliation"] = bodies[body]
             if body in parties:
@@ -231,6 +239,18 @@ def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str
     for fields in info.values():
         if fields.get("affiliation") in names:
             fields.setdefault("sector", PARTY_SECTOR)
+
+
+def _whose(doc: Doc, person: Span, mentions: list[Span]) -> str | None:
+    """The key of the body in "X, whose conservative CDU won the election" (a person's
+    party in a document about party politics), else None."""
+    end = person.end
+    if person.label_ != "person" or doc[end : end + 2].text.lower() != ", whose":
+        return None
+    i = end + 2
+    while i < len(doc) and i - end < 7 and (doc[i].is_lower or doc[i].text == "-"):
+        i += 1  # "whose centre-right", "whose once-mighty"
+    return next((m.kb_id_ for m in mentions if m.start == i and m.label_ in _BODIES), None)
 
 
 def _party_of(
@@ -509,6 +529,8 @@ def _delegation_after(doc: Doc, mention: Span) -> tuple[int, int] | None:
     while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
         end += 1
     words = doc[start + 1 : end]
+    if len(words) < 3:
+        return None
     leads = words[0].lower_ == "who" and words[1].lemma_ in _LEADS
     member = words[0].pos_ == "DET" and words[1].lower_ in _MEMBERS and words[2].lower_ == "of"
     delegation = any(t.lower_ in _DELEGATIONS for t in words)
@@ -581,9 +603,7 @@ def _organisation(
     fields: dict[str, str] = {}
     after = {t.lower_ for t in doc[mention.end : mention.end + 2]}
     before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
-    if before in {"told", "tells", "tell"} or (
-        mention.end < len(doc) and doc[mention.end].lower_ in _MEDIUM_VERBS
-    ):
+    if is_outlet(doc, mention):
         fields["sector"] = "MED"
     elif after & _GROUP_NOUNS or before in {"rebel", "armed"}:
         fields.update(kind="group", sector="REB")

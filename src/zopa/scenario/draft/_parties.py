@@ -34,6 +34,7 @@ COMMENTATOR_ROLES = (
     "researcher",
     "scholar",
     "journalist",
+    "columnist",
     "commentator",
     "correspondent",
     "reporter",
