@@ -427,3 +427,35 @@ def test_an_organisation_used_as_a_news_outlet_is_a_media_organisation(
 def test_an_organisation_a_spokesperson_speaks_for_is_no_outlet(nlp: Language) -> None:
     text = "Ana Ruiz, a spokesperson for the Andean Water Commission, said the talks went well."
     assert info_of(nlp, text, "Andean Water Commission").get("sector") != "MED"
+
+
+def test_the_government_is_the_state_the_rebels_named_fight_unless_one_is_named() -> None:
+    assert government_state([("FRA", False), ("FRA", False)], ["LBN"])[0] == "LBN"
+    assert government_state([("FRA", True)], ["LBN"])[0] == "FRA"
+    assert government_state([("FRA", False)], ["LBN", "SYR"])[0] == "FRA"
+    assert government_state([], ["LBN"])[0] == "LBN"
+
+
+def test_the_governments_committee_head_serves_the_state_the_rebels_fight(
+    nlp: Language,
+) -> None:
+    text = (
+        "Hezbollah said the government had broken its word. France sent envoys, and France "
+        "pressed on. Tomas Velarde, the head of the government's prisoner committee, said so."
+    )
+    assert info_of(nlp, text, "Tomas Velarde").get("country") == "LBN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pedro Salas, Chile's foreign minister, said the talks would go on. Foreign Minister "
+        "Ana Quispe spoke too. Chile's foreign minister has long opposed a deal.",
+        "Pedro Salas, Chile's foreign minister, said the talks would go on. Later, Foreign "
+        "Minister Ana Quispe said no.",
+    ],
+)
+def test_an_office_another_person_of_the_state_holds_is_not_a_bare_titles(
+    nlp: Language, text: str
+) -> None:
+    assert "country" not in info_of(nlp, text, "Ana Quispe")

@@ -171,7 +171,14 @@ def link_actors(
             named[match.end] = (match.start, key, alias)
     for mention in mentions:
         named[mention.end] = (mention.start, mention.kb_id_, " ".join(mention.text.split()))
-    government = government_state(_states(doc, mentions, found, named, gazetteer))
+    rebels = [
+        actor.country
+        for m in mentions
+        if (actor := gazetteer.actor(m.kb_id_)) is not None
+        and actor.sector == "REB"
+        and actor.country is not None
+    ]
+    government = government_state(_states(doc, mentions, found, named, gazetteer), rebels)
     info: dict[str, dict[str, str]] = {}
 
     def give(key: str, fields: dict[str, str]) -> None:
@@ -286,7 +293,13 @@ def _titled_elsewhere(
 ) -> None:
     """Link a person known only by a bare title ("President X") to the one state the
     document gives that office elsewhere ("Kenya's president", "the Kenyan president"),
-    marking the person's first mention unsure with the reason."""
+    marking the person's first mention unsure with the reason. An office another person
+    of that state is known to hold ("X, Oman's foreign minister") is not this person's."""
+    held = {
+        (fields["country"], fields["role"])
+        for fields in info.values()
+        if "country" in fields and "role" in fields
+    }
     for key, fields in info.items():
         role = fields.get("role")
         if role is None or "country" in fields or "affiliation" in fields:
@@ -304,7 +317,8 @@ def _titled_elsewhere(
                 office = [t.lower_ for t in doc[at : at + len(words)]]
                 # Not the title of someone else named right after ("Kenya's president, X").
                 rest = [t for t in doc[at + len(words) : at + len(words) + 2] if t.text != ","]
-                if office == words and not (rest and rest[0].pos_ == "PROPN"):
+                taken = rest and rest[0].pos_ == "PROPN"
+                if office == words and not taken and (state, role) not in held:
                     states.add(state)
         if len(states) != 1:
             continue
@@ -344,8 +358,13 @@ def _officials(
         ):
             continue
         found = context_state(doc, mention, named, state_of, government)
-        if found is None:
-            continue
+        held = {
+            (other["country"], other.get("role"))
+            for key, other in info.items()
+            if key != mention.kb_id_ and "country" in other
+        }
+        if found is None or (found[0], fields["role"]) in held:
+            continue  # none, or an office of that state another person holds
         state, reason = found
         fields.update(country=state, sector=_sector(fields["role"], state, gazetteer) or "GOV")
         unsure = f"{fields['role']!r} {reason}"
