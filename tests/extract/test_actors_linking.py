@@ -388,12 +388,22 @@ def test_an_official_is_not_linked_where_the_passage_names_no_one_state(
     assert "country" not in info_of(nlp, text, name)
 
 
-def test_a_person_whose_party_is_named_is_linked_to_it(nlp: Language) -> None:
-    text = (
-        "Jonas Brandt, whose centre-left Labour Union won the election, opened coalition "
-        "talks on Monday."
-    )
-    assert info_of(nlp, text, "Jonas Brandt") == {"affiliation": "Labour Union", "sector": "PTY"}
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Jonas Brandt, whose centre-left Labour Union won the election, opened coalition "
+         "talks on Monday.", "Labour Union"),
+        ("Jonas Brandt, whose centre-left Labour/Green bloc won the election, opened "
+         "coalition talks on Monday.", "Labour/Green bloc"),
+    ],
+)  # fmt: skip
+def test_a_person_whose_party_is_named_is_linked_to_it(
+    nlp: Language, text: str, party: str
+) -> None:
+    assert info_of(nlp, text, "Jonas Brandt") == {"affiliation": party, "sector": "PTY"}
+
+
+def test_a_person_whose_ministry_is_named_is_not_linked_to_a_party(nlp: Language) -> None:
     # Not in a document about party politics, nor for a body that is no organisation.
     assert (
         info_of(nlp, "Tomas Velarde, whose ministry runs the ports, spoke.", "Tomas Velarde") == {}

@@ -254,10 +254,14 @@ def _whose(doc: Doc, person: Span, mentions: list[Span]) -> str | None:
     end = person.end
     if person.label_ != "person" or doc[end : end + 2].text.lower() != ", whose":
         return None
-    i = end + 2
-    while i < len(doc) and i - end < 7 and (doc[i].is_lower or doc[i].text == "-"):
-        i += 1  # "whose centre-right", "whose once-mighty"
-    return next((m.kb_id_ for m in mentions if m.start == i and m.label_ in _BODIES), None)
+    starts = {m.start: m.kb_id_ for m in mentions if m.label_ in _BODIES}
+    for token in doc[end + 2 : end + 8]:  # "whose centre-right", "whose CDU/CSU bloc"
+        if token.i in starts:
+            return starts[token.i]
+        verb = token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}
+        if verb or (token.is_punct and token.text not in {"-", "/"}):
+            return None
+    return None
 
 
 def _party_of(
