@@ -469,3 +469,26 @@ def test_an_office_another_person_of_the_state_holds_is_not_a_bare_titles(
     nlp: Language, text: str
 ) -> None:
     assert "country" not in info_of(nlp, text, "Ana Quispe")
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("The ALF rebels met the army on Monday. The rebels said they would not disarm.",
+         "The rebels"),
+        ("The Andean Liberation Front (ALF) kept up its attacks. Later the guerrilla said the "
+         "talks were over.", "the guerrilla"),
+    ],
+)  # fmt: skip
+def test_the_rebels_refer_back_to_the_armed_group_named_before(
+    nlp: Language, text: str, reference: str
+) -> None:
+    assert (reference, "unresolved:alf", "group") in found(nlp, text)
+
+
+def test_its_commander_speaks_for_the_subject_of_the_same_sentence(nlp: Language) -> None:
+    text = (
+        "The Andean Liberation Front (ALF) kept up its attacks. In a statement signed by its "
+        "top commander, Rosa Quispe, the guerrilla said that the talks were over."
+    )
+    assert info_of(nlp, text, "Rosa Quispe").get("affiliation") == "Andean Liberation Front"

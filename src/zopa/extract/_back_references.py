@@ -1,4 +1,4 @@
-"""Back references: "the army", "the paramilitaries", "the force(s)" for a group named before."""
+"""Back references: "the army", "the rebels", "the force(s)" for a group named before."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ __all__ = ["back_references"]
 
 
 def back_references(doc: Doc, mentions: list[Span], name_of: Callable[[Span], str]) -> list[Span]:
-    """ "the army", "the paramilitaries", "the force(s)" naming the last group they fit.
+    """ "the army", "the paramilitaries", "the force(s)", "the rebels" naming the last group
+    they fit.
 
     Conservative: only right after "the", only as a noun of its own (not "the army
     chief", "the army of Freedonia"), and only back to a group named earlier in the document
     whose name has the word: Army or Armed Forces for "the army", Force(s) for "the
     force(s)" (armies excepted), a group introduced as "the paramilitary X" for "the
-    paramilitaries".
+    paramilitaries", any armed group for "the rebels", "the guerrilla(s)", "the
+    insurgents", "the militants".
     """
     groups = [m for m in mentions if m.label_ in {"group", "organisation"}]
     found: list[Span] = []
@@ -52,7 +54,16 @@ def _paramilitary(mention: Span, name: str) -> bool:
     return mention.start > 0 and mention.doc[mention.start - 1].lower_ == "paramilitary"
 
 
+def _rebel(mention: Span, name: str) -> bool:
+    return mention.label_ == "group"
+
+
 _REFERENCES: dict[str, Callable[[Span, str], bool]] = {
+    "rebels": _rebel,
+    "guerrilla": _rebel,
+    "guerrillas": _rebel,
+    "insurgents": _rebel,
+    "militants": _rebel,
     "army": _armed,
     "force": _force,
     "forces": _force,

@@ -169,8 +169,10 @@ def link_actors(
         key = choices.get(alias, (match.target.key, None))[0]
         if key:
             named[match.end] = (match.start, key, alias)
-    for mention in mentions:
-        named[mention.end] = (mention.start, mention.kb_id_, " ".join(mention.text.split()))
+    first: dict[str, str] = {}  # an actor's first name in the document ("the rebels" → ALF)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        surface = first.setdefault(mention.kb_id_, " ".join(mention.text.split()))
+        named[mention.end] = (mention.start, mention.kb_id_, surface)
     rebels = [
         actor.country
         for m in mentions
@@ -460,7 +462,7 @@ def _person(
             continue
         represents = _represented(doc, named, start, end, mention.kb_id_)
         if represents is None and doc[start].lower_ in {"its", "their"}:
-            represents = _previous_subject(doc, named, start)  # "Kenya agreed. Its envoy, X"
+            represents = _previous_subject(doc, named, start)  # "Its envoy, X"
         if (
             represents is None
             and government is not None
@@ -483,12 +485,17 @@ def introduced_as_person(doc: Doc, start: int) -> bool:
 
 
 def _previous_subject(doc: Doc, named: dict[int, _Named], start: int) -> _Named | None:
-    """The actor named as the subject of the sentence before the one opening at ``start``
-    ("Kenya backed the call. Its envoy, X, said ..."), if ``start`` opens a sentence."""
-    if not doc[start].is_sent_start or start == 0:
+    """The actor "its" or "their" at ``start`` refers to: the subject of the sentence before
+    when ``start`` opens a sentence ("Kenya backed the call. Its envoy, X, said ..."), else
+    the subject of its own sentence ("In a letter signed by its leader, X, the group said")."""
+    if start == 0:
         return None
-    previous = doc[start - 1].sent
-    subjects = [t.i for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    sentence = doc[start - 1].sent if doc[start].is_sent_start else doc[start].sent
+    subjects = [
+        t.i
+        for t in sentence.root.children
+        if t.dep_ in {"nsubj", "nsubjpass"} and (doc[start].is_sent_start or t.i > start)
+    ]
     for n_end, n in named.items():
         if any(n[0] <= i < n_end for i in subjects):
             return n
