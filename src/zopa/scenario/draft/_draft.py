@@ -187,13 +187,14 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     """Mediating units with their events.
 
     The doer of a mediation event (mediating, brokering, facilitating, acting as
-    guarantor, offering to mediate) mediates. The host of talks mediates unless it
-    takes a side: it rejects or draws a red line on an issue (Russia hosting an
-    envoy in Moscow stays a party; Turkey hosting the delegations and urging a
-    ceasefire mediates). The parties' naming it is no side: talks are held *in*
-    the host. Talks held in a city of a third state (the place of a meeting or a
-    negotiation whose ends are not that state; not a call or a visit) make it a
-    host too, unless it also sits at the table itself (an end of a meeting or
+    guarantor, offering to mediate) mediates; where its other end is an international
+    or non-governmental organisation (sector IGO, NGO), that organisation does. The
+    host of talks mediates unless it takes a side: it rejects or draws a red line on
+    an issue (Russia hosting an envoy in Moscow stays a party; Turkey hosting the
+    delegations and urging a ceasefire mediates). The parties' naming it is no
+    side: talks are held *in* the host. Talks held in a city of a third state (the
+    place of a meeting or a negotiation whose ends are not that state; not a call or
+    a visit) make it a host too, unless it also sits at the table itself (an end of a meeting or
     signing) or takes a side.
     """
     opposing = {
@@ -203,7 +204,11 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     }
     out: dict[str, list[Any]] = defaultdict(list)
     for event in rows.mediations:
-        unit = units.unit(event.source_actor_id)
+        target = rows.actors.get(event.target_actor_id) if event.target_actor_id else None
+        # An international or humanitarian body is not mediated between: a mediation
+        # "of" one is its own ("talks mediated by the UN and the Red Cross" read backwards).
+        doer = event.target_actor_id if _intermediary(target) else event.source_actor_id
+        unit = units.unit(doer)
         if unit is not None:
             out[unit.key].append(event)
     for event in rows.hostings:
@@ -225,6 +230,17 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
         if unit.key in out or unit.key not in opposing | seated:
             out[unit.key].append(event)
     return dict(out)
+
+
+#: Sectors (CAMEO) of international and non-governmental bodies, the usual go-betweens.
+INTERMEDIARY_SECTORS = frozenset({"IGO", "NGO"})
+
+
+def _intermediary(actor: Any) -> bool:
+    """Whether ``actor`` is an international or non-governmental organisation."""
+    return (
+        actor is not None and actor.kind == "organisation" and actor.sector in INTERMEDIARY_SECTORS
+    )
 
 
 def _at_the_table(
