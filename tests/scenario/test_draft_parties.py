@@ -275,3 +275,17 @@ def test_a_person_affiliated_by_an_acronym_is_folded_into_the_group_it_names(
     )
     write(store, [group, leader], [doc])
     assert [a["id"] for a in _draft(store)["actors"]] == ["andean_liberation_front"]
+
+
+def test_a_state_offering_to_host_talks_is_a_host_unless_it_takes_a_side(store: Store) -> None:
+    doc = Doc(
+        "Peru demanded a truce. Chile offered to host a technical meeting in Santiago. "
+        "Bolivia offered to host the next round but rejected the truce."
+    )
+    doc.claim("PER", "Peru demanded a truce", "ceasefire", "demand")
+    doc.claim("CHL", "Chile offered to host a technical meeting", "ceasefire", "offer")
+    doc.claim("BOL", "Bolivia offered to host the next round", "ceasefire", "offer")
+    doc.claim("BOL", "rejected the truce", "ceasefire", "reject")
+    write(store, [state("PER", "Peru"), state("CHL", "Chile"), state("BOL", "Bolivia")], [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds == {"peru": "state", "chile": "mediator", "bolivia": "state"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -195,7 +196,8 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     side: talks are held *in* the host. Talks held in a city of a third state (the
     place of a meeting or a negotiation whose ends are not that state; not a call or
     a visit) make it a host too, unless it also sits at the table itself (an end of a meeting or
-    signing) or takes a side.
+    signing) or takes a side. A claim offering to host or mediate ("offered to host a
+    technical meeting") makes a host of a unit that takes no side.
     """
     opposing = {
         u.key
@@ -215,6 +217,16 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
         unit = units.unit(event.source_actor_id)
         if unit is not None and (unit.key in out or unit.key not in opposing):
             out[unit.key].append(event)
+    for claim in rows.claims:
+        # "offered to host a technical meeting": the offer is a host's, cited as its claim.
+        unit = units.unit(claim.actor_id)
+        if (
+            unit is not None
+            and claim.stance == "offer"
+            and _OFFER_TO_HOST.search(claim.text)
+            and unit.key not in opposing
+        ):
+            out.setdefault(unit.key, [])
     seated = {
         u.key
         for e in rows.meetings
@@ -232,6 +244,8 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     return dict(out)
 
 
+#: An offer's words that make it a host's or a go-between's ("offered to host the talks").
+_OFFER_TO_HOST = re.compile(r"\b(?:host|mediate|facilitate|broker)\b", re.IGNORECASE)
 #: Sectors (CAMEO) of international and non-governmental bodies, the usual go-betweens.
 INTERMEDIARY_SECTORS = frozenset({"IGO", "NGO"})
 
