@@ -264,6 +264,21 @@ def test_a_mediation_of_an_international_body_is_the_bodys_own(store: Store) -> 
     assert kinds == {"peru": "state", "united_nations": "mediator", "red_cross": "mediator"}
 
 
+def test_a_state_an_international_body_mediates_for_is_at_the_table(store: Store) -> None:
+    doc = Doc(
+        "The rebels demanded an amnesty. Peru and the rebels agreed at talks mediated by the UN."
+    )
+    doc.claim("unresolved:alf", "The rebels demanded an amnesty", "amnesty", "demand")
+    doc.event("PER", "mediated by the UN", "mediate", "045", target="org:un")
+    un = actor("org:un", "United Nations", "organisation", sector="IGO")
+    rebels = actor("unresolved:alf", "ALF", "group", sector="REB")
+    write(store, [state("PER", "Peru"), un, rebels], [doc])
+    data = _draft(store)
+    kinds = {a["id"]: a["kind"] for a in data["actors"]}
+    assert kinds == {"alf": "group", "peru": "state", "united_nations": "mediator"}
+    assert _actor(data, "peru")["evidence"][0]["note"].startswith("at the table")
+
+
 def test_a_person_affiliated_by_an_acronym_is_folded_into_the_group_it_names(
     store: Store,
 ) -> None:

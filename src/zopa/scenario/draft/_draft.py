@@ -264,27 +264,31 @@ def _at_the_table(
     claimants: set[str],
     mediators: set[str],
 ) -> None:
-    """Add as parties (without positions) those who meet or sign with a claimant party."""
+    """Add as parties (without positions) those who meet or sign with a claimant party,
+    and those an international or humanitarian body mediates for ("the government and
+    the rebels agreed at talks mediated by the UN")."""
+    seated: list[tuple[Unit | None, Any]] = []
     for event in rows.meetings:
         ends = (units.unit(event.source_actor_id), units.unit(event.target_actor_id))
         for unit, other in (ends, ends[::-1]):
-            if (
-                unit is None
-                or other is None
-                or unit.key in claimants
-                or unit.key in mediators
-                or other.key not in claimants
-            ):
-                continue
-            party = _party(parties, unit)
-            evidence = party.setdefault("evidence", [])
-            if not any(e.get("note", "").startswith("at the table") for e in evidence):
-                evidence.append(
-                    {"note": "at the table (events cited) with no claim of its own: add positions"}
-                )
-            citation = cite("event", event)
-            if citation not in evidence:
-                evidence.append(citation)
+            if other is not None and other.key in claimants:
+                seated.append((unit, event))
+    for event in rows.mediations:
+        target = rows.actors.get(event.target_actor_id) if event.target_actor_id else None
+        if _intermediary(target):
+            seated.append((units.unit(event.source_actor_id), event))
+    for unit, event in seated:
+        if unit is None or unit.key in claimants or unit.key in mediators:
+            continue
+        party = _party(parties, unit)
+        evidence = party.setdefault("evidence", [])
+        if not any(e.get("note", "").startswith("at the table") for e in evidence):
+            evidence.append(
+                {"note": "at the table (events cited) with no claim of its own: add positions"}
+            )
+        citation = cite("event", event)
+        if citation not in evidence:
+            evidence.append(citation)
 
 
 def _people(unit: Unit) -> list[dict[str, Any]]:
