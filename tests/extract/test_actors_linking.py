@@ -492,3 +492,34 @@ def test_its_commander_speaks_for_the_subject_of_the_same_sentence(nlp: Language
         "top commander, Rosa Quispe, the guerrilla said that the talks were over."
     )
     assert info_of(nlp, text, "Rosa Quispe").get("affiliation") == "Andean Liberation Front"
+
+
+def test_the_state_acting_just_before_outweighs_the_office_named_elsewhere(
+    nlp: Language,
+) -> None:
+    text = (
+        "Chile's foreign minister will host the next round. Peru rejected the offer. "
+        "Foreign Minister Ana Quispe said the talks were over."
+    )
+    assert info_of(nlp, text, "Ana Quispe").get("country") == "PER"
+    # With no state acting just before, the office named elsewhere still links her.
+    text = "Foreign Minister Ana Quispe said Peru would wait. Chile's foreign minister agreed."
+    assert info_of(nlp, text, "Ana Quispe").get("country") == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fields"),
+    [
+        ("Tomas Velarde, the spokesman of the Peruvian-led alliance, said no.", "Tomas Velarde",
+         {"country": "PER"}),
+        ("Ana Ruiz, a spokeswoman for the Rwanda-backed M23, said the rebels would stay.",
+         "Ana Ruiz", {"affiliation": "M23"}),
+        ("Saudi Ambassador Pedro Salas met the rebels in Riyadh.", "Pedro Salas",
+         {"country": "SAU"}),
+    ],
+)  # fmt: skip
+def test_a_backer_is_represented_only_when_no_other_actor_is_named(
+    nlp: Language, text: str, name: str, fields: dict[str, str]
+) -> None:
+    info = info_of(nlp, text, name)
+    assert {k: info.get(k) for k in fields} == fields

@@ -10,7 +10,9 @@ official of, in this order:
 1. the state that is the subject of the sentence before (a state's name or capital, a
    person already linked to a state, or "the government", read by
    :func:`~zopa.extract._context.government_state`);
-2. the one state named in the person's own sentence.
+2. where no other state is given that office elsewhere in the document, the one state
+   named in the person's own sentence (the weakest reading: a minister may name the
+   other side).
 
 Both readings are guesses from the passage, so each link keeps its reason as ``unsure``
 for review (``zopa actors --unsure``).
@@ -42,8 +44,10 @@ def context_state(
     named: Mapping[int, Named],
     state_of: Callable[[str], str | None],
     government: str | None,
+    in_sentence: bool = False,
 ) -> tuple[str, str] | None:
-    """The state the official named at ``mention`` most likely serves, and why.
+    """The state the official named at ``mention`` most likely serves, and why: with
+    ``in_sentence`` by rule 2 (the weaker reading), else by rule 1.
 
     Parameters
     ----------
@@ -56,7 +60,7 @@ def context_state(
         The state "the government" means in this document, if any.
     """
     sentence = mention.sent
-    if sentence.start > 0:
+    if not in_sentence and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         tokens = {
             t.i
@@ -75,6 +79,8 @@ def context_state(
         acting = any(doc[i].lower_ == "government" for i in tokens)
         if not subjects and government is not None and acting:
             return government, f"read as {government}'s: 'the government' acts just before"
+    if not in_sentence:
+        return None
     states = {
         state
         for end, (start, key, _) in named.items()

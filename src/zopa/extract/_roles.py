@@ -85,6 +85,8 @@ _MEMBERS = {"member", "head", "leader", "chief"}
 _PORTFOLIO_NOUNS = {"relations", "affairs", "integration", "cooperation", "policy"}
 """Nouns after an actor in a title that make the actor a portfolio ("minister for EU
 relations"), not what the person represents."""
+_BACKING = {"led", "backed"}
+"""Words after "X-" that make X the backer of a body ("the Saudi-led coalition")."""
 _LEADERS = {"president", "prime minister", "premier", "chancellor"}
 """Offices whose holder a text may call the state's "leader"."""
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
@@ -200,8 +202,12 @@ def link_actors(
                 mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
         elif mention.label_ in {"organisation", "group"}:
             give(key, _organisation(doc, mention, named, gazetteer, choices))
+    # The passage first (the state acting just before), then the office named elsewhere,
+    # then the one state of the official's own sentence.
+    home = government[0] if government else None
+    _officials(doc, mentions, named, gazetteer, info, home, in_sentence=False)
     _titled_elsewhere(doc, mentions, named, gazetteer, info)
-    _officials(doc, mentions, named, gazetteer, info, government[0] if government else None)
+    _officials(doc, mentions, named, gazetteer, info, home, in_sentence=True)
     _party_members(doc, mentions, info)
     return {key: fields for key, fields in info.items() if fields}
 
@@ -342,9 +348,12 @@ def _officials(
     gazetteer: Gazetteer,
     info: dict[str, dict[str, str]],
     government: str | None,
+    *,
+    in_sentence: bool,
 ) -> None:
     """Link a state's official known only by a bare title ("Interior Minister X") to the
-    state the passage speaks of (:mod:`._officials`), marking the mention unsure."""
+    state the passage speaks of (:mod:`._officials`; ``in_sentence``: the one state of
+    the official's own sentence, else the subject just before), marking it unsure."""
 
     def state_of(key: str) -> str | None:
         actor = gazetteer.actor(key)
@@ -363,7 +372,7 @@ def _officials(
             or "affiliation" in fields
         ):
             continue
-        found = context_state(doc, mention, named, state_of, government)
+        found = context_state(doc, mention, named, state_of, government, in_sentence)
         held = {
             (other["country"], other.get("role"))
             for key, other in info.items()
@@ -414,17 +423,23 @@ def _represented(
     doc: Doc, named: dict[int, _Named], start: int, end: int, itself: str
 ) -> _Named | None:
     """The first actor named in tokens ``[start, end)`` other than ``itself``, a portfolio
-    ("the minister for EU relations") and a place ("the Nairobi-based X") excepted."""
+    ("the minister for EU relations") and a place ("the Nairobi-based X") excepted; a
+    backer ("the Rwanda-backed M23", "the Saudi-led coalition") only when no other actor
+    is named."""
+
+    def joined(e: int) -> str:
+        return doc[e + 1].lower_ if e + 1 < len(doc) and doc[e].text == "-" else ""
+
     hits = sorted(
-        n
+        (joined(e) in _BACKING, n)
         for e, n in named.items()
         if start <= n[0]
         and e <= end
         and n[1] != itself
         and not (e < len(doc) and doc[e].lower_ in _PORTFOLIO_NOUNS)
-        and not (e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based")
+        and joined(e) != "based"
     )
-    return hits[0] if hits else None
+    return hits[0][1] if hits else None
 
 
 def _person(
@@ -576,7 +591,7 @@ def _apposition(doc: Doc, mention: Span) -> tuple[int, int] | None:
     start = mention.end + 1
     end = start
     while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
-        if doc[end].pos_ in {"VERB", "AUX"} and doc[end].lower_ not in {"based"}:
+        if doc[end].pos_ in {"VERB", "AUX"} and doc[end].lower_ not in {"based"} | _BACKING:
             return None  # a clause, not an apposition
         end += 1
     if end == start or doc[start].pos_ not in {"DET", "PROPN", "ADJ", "NOUN", "PRON"}:

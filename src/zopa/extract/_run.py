@@ -189,7 +189,9 @@ def _actor_rows(
 
     An actor the gazetteer does not know takes what the document says of it
     (``context``: country, role, affiliation, sector, kind from titles and appositions),
-    filling only fields still empty, so the first document that says it wins.
+    filling only fields still empty, so the first document that says it wins. A lone
+    word naming no stored actor is the one person stored under a full name ending in it
+    (:func:`_named_before`).
 
     Another process may be inserting the same actor at the same moment: the
     insert then waits for it and does nothing (``ON CONFLICT DO NOTHING``).
@@ -214,6 +216,8 @@ def _actor_rows(
         }
         query = select(Actor).where(Actor.key == key)
         row = session.scalar(query)
+        if row is None and info is None:
+            row = _named_before(session, key, name)
         if row is None:
             new = insert(Actor).values(key=key, **values)
             session.execute(new.on_conflict_do_nothing(index_elements=[Actor.key]))
@@ -229,6 +233,19 @@ def _actor_rows(
                     setattr(row, column, values[column])
         ids[key] = row.id
     return ids
+
+
+def _named_before(session: Session, key: str, name: str) -> Actor | None:
+    """The one person stored under a full name ending in ``name``, when ``name`` is a lone
+    word the gazetteer does not know ("Esken" in a later article → "Saskia Esken"): a
+    short form used across documents, whatever the NER called it; else None."""
+    if not key.startswith("unresolved:") or len(name.split()) != 1 or len(name) < 3:
+        return None
+    people = session.scalars(
+        select(Actor).where(Actor.kind == "person", Actor.name.like(f"% {name}"))
+    ).all()
+    found = [p for p in people if p.name.split()[-1] == name]
+    return found[0] if len(found) == 1 else None
 
 
 def _party_link(gazetteer: Gazetteer, info: ActorInfo | None, said: dict[str, str]) -> str | None:
