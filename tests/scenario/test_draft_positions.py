@@ -239,3 +239,19 @@ def test_a_state_named_once_per_issue_in_lists_is_not_made_a_party(store: Store)
     countries = [state("ARM", "Armenia"), state("AZE", "Azerbaijan"), state("ITA", "Italy")]
     write(store, countries, [doc])
     assert "italy" not in {a["id"] for a in _draft(store)["actors"]}
+
+
+def test_a_party_that_only_rejects_is_never_the_pole(store: Store) -> None:
+    # Peru's two rejections outnumber Chile's one offer, yet Peru wants nothing on the issue:
+    # Chile's offer is the demand side, Peru resists it.
+    doc = Doc(
+        "Peru rejected the fishing quota. Peru rejected any quota at all. "
+        "Chile offered a quota of ten tonnes."
+    )
+    doc.claim("PER", "Peru rejected the fishing quota", "quota", "reject")
+    doc.claim("PER", "Peru rejected any quota at all", "quota", "reject")
+    doc.claim("CHL", "Chile offered a quota of ten tonnes", "quota", "offer")
+    write(store, [state("PER", "Peru"), state("CHL", "Chile")], [doc])
+    data = _draft(store)
+    assert _position(data, "chile", "quota")["position"]["value"] > 50
+    assert _position(data, "peru", "quota")["position"]["value"] < 50

@@ -84,7 +84,8 @@ def orient(
     Notes
     -----
     The pole is the party whose claims weigh most as demands
-    (:data:`DEMAND_WEIGHT`; ties: more claims, then key). Another party resists
+    (:data:`DEMAND_WEIGHT`; ties: more claims, then key), among those with a claim
+    other than a rejection. Another party resists
     it when it rejects or draws a red line on the issue, when the pole's claims
     name it (it is asked to give), when its own claims name the pole — except
     a party whose claim shares the pole's sentence span (a co-claimant) — or
@@ -92,8 +93,11 @@ def orient(
     that each state a demand are on opposite sides when one rejects or threatens
     the other, allies otherwise.
     """
+    # A party that only rejects says what it will not have, not what it wants: it is the
+    # pole only when every party only rejects.
+    wanting = [k for k, own in claims.items() if any(c.stance != "reject" for c in own)]
     pole = min(
-        claims,
+        wanting or claims,
         key=lambda k: (
             -sum(DEMAND_WEIGHT.get(c.stance, 0) for c in claims[k]),
             -len(claims[k]),
