@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.scenario.draft_store import Doc, state, write
+from tests.scenario.draft_store import Doc, actor, state, write
 from zopa.scenario import check_text, draft_scenario, dump_scenario
 from zopa.scenario.draft._positions import STANCE_VALUES, stance
 from zopa.store import Claim, Store
@@ -255,3 +255,21 @@ def test_a_party_that_only_rejects_is_never_the_pole(store: Store) -> None:
     data = _draft(store)
     assert _position(data, "chile", "quota")["position"]["value"] > 50
     assert _position(data, "peru", "quota")["position"]["value"] < 50
+
+
+def test_adversaries_on_one_issue_are_on_opposite_sides_of_another(store: Store) -> None:
+    # On the truce Peru demands and the ALF rejects; on the reform each states its own goal
+    # without naming the other: they are still on opposite sides there.
+    doc = Doc(
+        "Peru demanded a truce. The ALF rejected a truce. Peru wants a reform by decree. "
+        "The ALF wants a reform by assembly."
+    )
+    doc.claim("PER", "Peru demanded a truce", "truce", "demand")
+    doc.claim("unresolved:alf", "The ALF rejected a truce", "truce", "reject")
+    doc.claim("PER", "Peru wants a reform by decree", "reform", "goal")
+    doc.claim("unresolved:alf", "The ALF wants a reform by assembly", "reform", "goal")
+    rebels = actor("unresolved:alf", "ALF", "group", sector="REB")
+    write(store, [state("PER", "Peru"), rebels], [doc])
+    data = _draft(store)
+    values = sorted(_position(data, key, "reform")["position"]["value"] for key in ("peru", "alf"))
+    assert values[0] < 50 < values[1]

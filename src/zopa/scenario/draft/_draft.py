@@ -127,6 +127,13 @@ def build_draft(
         if ends[0] is not None and ends[1] is not None and ends[0] is not ends[1]:
             opposed[ends[0].key].add(ends[1].key)
             opposed[ends[1].key].add(ends[0].key)
+    # Adversaries on one issue are on opposite sides of another where nothing says
+    # otherwise: two sides stating goals on it are not allies by default.
+    for issue_id in sorted(by_issue):
+        first = orient(labels[issue_id], by_issue[issue_id], named, every, rows.excerpts, opposed)
+        for key in first.resisting:
+            opposed[first.pole].add(key)
+            opposed[key].add(first.pole)
     claimants = {key for claims in by_issue.values() for key in claims}
     parties: dict[str, dict[str, Any]] = {}
     issues: list[dict[str, Any]] = []
