@@ -273,3 +273,18 @@ def test_adversaries_on_one_issue_are_on_opposite_sides_of_another(store: Store)
     data = _draft(store)
     values = sorted(_position(data, key, "reform")["position"]["value"] for key in ("peru", "alf"))
     assert values[0] < 50 < values[1]
+
+
+def test_a_party_naming_the_pole_and_its_opponent_backs_the_pole(store: Store) -> None:
+    doc = Doc(
+        "Peru demanded access to the bay. Peru insisted on access to the bay. Chile rejected "
+        "any access to the bay. Bolivia said Peru should insist that Chile open the bay."
+    )
+    doc.claim("PER", "Peru demanded access to the bay", "bay", "demand")
+    doc.claim("PER", "Peru insisted on access to the bay", "bay", "demand")
+    doc.claim("CHL", "Chile rejected any access to the bay", "bay", "reject")
+    doc.claim("BOL", "Bolivia said Peru should insist that Chile open the bay", "bay", "demand")
+    write(store, [state("PER", "Peru"), state("CHL", "Chile"), state("BOL", "Bolivia")], [doc])
+    data = _draft(store)
+    assert _position(data, "bolivia", "bay")["position"]["value"] > 50
+    assert _position(data, "chile", "bay")["position"]["value"] < 50
