@@ -403,6 +403,14 @@ def test_a_person_whose_party_is_named_is_linked_to_it(
     assert info_of(nlp, text, "Jonas Brandt") == {"affiliation": party, "sector": "PTY"}
 
 
+def test_a_person_whose_company_is_named_is_not_linked_to_a_party(nlp: Language) -> None:
+    text = (
+        "Jonas Brandt, whose company Nordgas Holding supplies the city, spoke before the "
+        "election. The coalition talks resume on Monday."
+    )
+    assert "affiliation" not in info_of(nlp, text, "Jonas Brandt")
+
+
 def test_a_person_whose_ministry_is_named_is_not_linked_to_a_party(nlp: Language) -> None:
     # Not in a document about party politics, nor for a body that is no organisation.
     assert (

@@ -85,6 +85,11 @@ _MEMBERS = {"member", "head", "leader", "chief"}
 _PORTFOLIO_NOUNS = {"relations", "affairs", "integration", "cooperation", "policy"}
 """Nouns after an actor in a title that make the actor a portfolio ("minister for EU
 relations"), not what the person represents."""
+_ELECTORAL = {
+    "party", "bloc", "alliance", "coalition", "election", "elections", "vote", "votes",
+    "seats", "parliament", "poll", "polls",
+}  # fmt: skip
+"""Words of a "whose" clause that make the body named a party ("whose CDU bloc won")."""
 _BACKING = {"led", "backed"}
 """Words after "X-" that make X the backer of a body ("the Saudi-led coalition")."""
 _LEADERS = {"president", "prime minister", "premier", "chancellor"}
@@ -258,14 +263,21 @@ def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str
 
 def _whose(doc: Doc, person: Span, mentions: list[Span]) -> str | None:
     """The key of the body in "X, whose conservative CDU won the election" (a person's
-    party in a document about party politics), else None."""
+    party in a document about party politics: the clause speaks of a party, a bloc or a
+    vote, not "whose company Y"), else None."""
     end = person.end
     if person.label_ != "person" or doc[end : end + 2].text.lower() != ", whose":
         return None
     starts = {m.start: m.kb_id_ for m in mentions if m.label_ in _BODIES}
     for token in doc[end + 2 : end + 8]:  # "whose centre-right", "whose CDU/CSU bloc"
         if token.i in starts:
-            return starts[token.i]
+            clause = []
+            for word in doc[token.i : token.i + 12]:
+                if word.text in {",", ".", ";", ":"}:
+                    break  # the relative clause ends
+                clause.append(word.lower_)
+            electoral = bool(_ELECTORAL.intersection(clause))
+            return starts[token.i] if electoral else None
         verb = token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}
         if verb or (token.is_punct and token.text not in {"-", "/"}):
             return None
