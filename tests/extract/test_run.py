@@ -201,7 +201,7 @@ def test_a_gazetteer_leader_keeps_the_party_a_document_links_him_to(
     )
     assert extract_documents(sqlite_store, nlp).ok
     with sqlite_store.session() as session:
-        affiliation = dict(session.execute(select(Actor.name, Actor.affiliation)).tuples().all())
+        affiliation = dict(session.execute(select(Actor.name, Actor.affiliation)).all())
     # The party link of the first document outlives the second, which gives none;
     # a leader no document links to a party keeps the gazetteer's state.
     assert affiliation["Friedrich Merz"] == "CDU", affiliation
