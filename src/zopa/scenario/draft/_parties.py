@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from zopa.extract._gazetteer import unresolved_key
-
 if TYPE_CHECKING:
     from zopa.store import Actor
 
@@ -182,6 +180,8 @@ def resolve_units(
     unlinked person among ``forecasters`` (the holders of probability estimates):
     parties' people who give odds are linked to their side, analysts often are not.
     """
+    from zopa.extract._gazetteer import unresolved_key  # spaCy only when drafting
+
     by_key = {a.key: a for a in actors.values()}
     by_name = {_norm(a.name): a for a in actors.values() if a.kind != "person"}
     units: dict[str, Unit] = {}
