@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from zopa.errors import ScenarioError
-from zopa.extract._open_issues import is_open
+from zopa.issue_keys import is_open
 from zopa.scenario.draft._capability import capability
 from zopa.scenario.draft._merge import Draft
 from zopa.scenario.draft._open_issues import group_open_issues, open_label
