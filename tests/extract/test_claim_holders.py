@@ -158,3 +158,19 @@ def test_the_group_or_the_rebels_is_the_latest_armed_group_named(nlp: Language) 
 def test_officials_in_a_capital_speak_for_its_state(nlp: Language) -> None:
     claims = _claims(nlp, "Officials in Kigali said the new border was a red line.")
     assert ("RWA", "territory", "red_line", "own") in claims
+
+
+def test_he_is_a_person_the_gazetteer_does_not_know(nlp: Language) -> None:
+    # a person resolving to no actor is still the antecedent of "he" (the draft links
+    # such persons to their state or group later)
+    claims = _claims(nlp, "Andres Castillo arrived in Kinshasa on Monday. He demanded a ceasefire.")
+    assert ("unresolved:andres-castillo", "ceasefire", "demand", "own") in claims
+
+
+def test_a_pronoun_reporter_is_the_speaker_its_quotation_names(nlp: Language) -> None:
+    text = (
+        "“We will not negotiate under threats,” Maria Lopez said on Monday.\n\n"
+        "She said that the withdrawal of foreign troops was non-negotiable."
+    )
+    claims = _claims(nlp, text)
+    assert ("unresolved:maria-lopez", "territory", "red_line", "own") in claims

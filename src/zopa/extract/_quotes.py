@@ -16,8 +16,10 @@ The speaker is the subject of the speech verb (climbing from a participle,
 "…, saying …", to the verb it modifies). It resolves to an actor when the
 subject's head word is an actor mention (``zopa_actors``); otherwise the quote
 is anonymous and keeps the description as written ("a Kremlin-connected
-official", "one source"). A pronoun subject takes the speaker of the quote just
-before, else the nearest preceding person.
+official", "one source"). A he/she subject takes the nearest person named as a subject
+in its sentence or the one before, else the speaker of the quote just before when a person,
+else the nearest preceding person; it/they take the speaker of the quote just before, else
+the nearest preceding actor.
 """
 
 from __future__ import annotations
@@ -344,11 +346,14 @@ class QuoteFinder:
     ) -> _Speaker:
         doc = head.doc
         if head.lower_ in _PRONOUNS:
-            actor = None
-            if previous is not None and previous[1].actor is not None:
-                actor = previous[1].actor
-            else:
-                actor = _nearest_actor(doc, head.i, actors, person=head.lower_ in _PERSONAL)
+            personal = head.lower_ in _PERSONAL
+            actor = _person_subject(doc, head, actors) if personal else None
+            if actor is None and previous is not None and previous[1].actor is not None:
+                people = {span.kb_id_ for span in actors.values() if span.label_ == "person"}
+                if not personal or previous[1].actor in people:
+                    actor = previous[1].actor
+            if actor is None:
+                actor = _nearest_actor(doc, head.i, actors, person=personal)
             return _Speaker(actor, head.idx, head.idx + len(head.text), head.text, cue)
         end = head.i + 1
         for child in head.rights:
@@ -486,6 +491,24 @@ def _previous_quote(spans: list[Span], verb: Token) -> tuple[Span, _Speaker] | N
         fields["cue"],
     )
     return (last, speaker) if QuoteFinder._close(last, verb.doc[verb.i : verb.i + 1]) else None
+
+
+def _person_subject(doc: Doc, pronoun: Token, actors: dict[int, Span]) -> str | None:
+    """The person a he/she speaker continues: the nearest person named as a subject before
+    it in its sentence or in the sentence before (centering: the previous sentence's
+    subject is the likeliest antecedent), e.g. "X said the talks had stalled. '…,' he said"."""
+    sentence = pronoun.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        mention = actors.get(i)
+        if (
+            mention is not None
+            and mention.label_ == "person"
+            and mention.root.i == i
+            and mention.root.dep_ in ("nsubj", "nsubjpass")
+        ):
+            return mention.kb_id_
+    return None
 
 
 def _nearest_actor(doc: Doc, before: int, actors: dict[int, Span], *, person: bool) -> str | None:
