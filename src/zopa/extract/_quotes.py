@@ -16,8 +16,8 @@ The speaker is the subject of the speech verb (climbing from a participle,
 "…, saying …", to the verb it modifies). It resolves to an actor when the
 subject's head word is an actor mention (``zopa_actors``); otherwise the quote
 is anonymous and keeps the description as written ("a Kremlin-connected
-official", "one source"). A he/she subject takes the nearest person named as a subject
-in its sentence or the one before, else the speaker of the quote just before when a person,
+official", "one source"). A he/she subject takes the person named as the subject of a
+speech verb (else of any verb) in the sentence before, else the speaker of the quote just before when a person,
 else the nearest preceding person; it/they take the speaker of the quote just before, else
 the nearest preceding actor.
 """
@@ -494,21 +494,26 @@ def _previous_quote(spans: list[Span], verb: Token) -> tuple[Span, _Speaker] | N
 
 
 def _person_subject(doc: Doc, pronoun: Token, actors: dict[int, Span]) -> str | None:
-    """The person a he/she speaker continues: the nearest person named as a subject before
-    it in its sentence or in the sentence before (centering: the previous sentence's
-    subject is the likeliest antecedent), e.g. "X said the talks had stalled. '…,' he said"."""
+    """The person a he/she speaker continues: the latest person named as the subject of a
+    speech verb in the sentence before, else the latest person named as any subject there
+    (centering: the previous sentence's subject is the likeliest antecedent), e.g. "X said
+    the talks had stalled. '…,' he said". The pronoun's own sentence is left out: a subject
+    there is what is reported ("Trump, he added, is willing ...")."""
     sentence = pronoun.sent
-    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    for i in range(pronoun.i - 1, start - 1, -1):
-        mention = actors.get(i)
-        if (
-            mention is not None
-            and mention.label_ == "person"
-            and mention.root.i == i
-            and mention.root.dep_ in ("nsubj", "nsubjpass")
-        ):
-            return mention.kb_id_
-    return None
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    subjects = [
+        mention
+        for i in range(before.start, before.end)
+        if (mention := actors.get(i)) is not None
+        and mention.label_ == "person"
+        and mention.root.i == i
+        and mention.root.dep_ in ("nsubj", "nsubjpass")
+    ]
+    speaking = [m for m in subjects if m.root.head.lemma_ in SPEECH_VERBS]
+    chosen = (speaking or subjects)[-1:]
+    return chosen[0].kb_id_ if chosen else None
 
 
 def _nearest_actor(doc: Doc, before: int, actors: dict[int, Span], *, person: bool) -> str | None:
