@@ -174,3 +174,11 @@ def test_a_pronoun_reporter_is_the_speaker_its_quotation_names(nlp: Language) ->
     )
     claims = _claims(nlp, text)
     assert ("unresolved:maria-lopez", "territory", "red_line", "own") in claims
+
+
+def test_a_dateline_before_the_subject_is_not_the_reporter(nlp: Language) -> None:
+    text = (
+        "GOMA, May 4 (Lake Wire) — The M23 movement said on Monday that it would never "
+        "accept a buffer zone."
+    )
+    assert ("group:m23", "territory", "red_line", "own") in _claims(nlp, text)

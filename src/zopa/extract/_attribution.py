@@ -26,6 +26,7 @@ __all__ = [
     "quote_of",
     "reporter",
     "speech_above",
+    "subjects_of",
 ]
 
 #: Verbs that attribute a statement or a belief to their subject.
@@ -306,7 +307,7 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     verb = clause.head
     if verb.lemma_ not in REPORTING_LEMMAS:
         return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = subjects_of(verb)
     return subjects[0] if subjects else None
 
 
@@ -318,12 +319,23 @@ def _closest(mentions: list[Span], head: Token) -> Span:
     return min(mentions, key=lambda span: abs(span.start - head.i))
 
 
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def subjects_of(verb: Token, deps: Container[str] = ("nsubj", "nsubjpass")) -> list[Token]:
+    """The subjects of ``verb``, without a dateline the parser took for one ("GOMA, May 4
+    (Lake Wire) — The rebels said ...": a phrase that ends in a dash before the subject)."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    real = [s for s in subjects if s.doc[s.right_edge.i].text not in _DASHES]
+    return real if real else subjects
+
+
 def clause_subjects(token: Token) -> list[Token]:
     """The subjects of the nearest clause above ``token`` that has one."""
     node: Token | None = token
     seen = 0
     while node is not None and seen < 12:
-        subjects = [child for child in node.children if child.dep_ in ("nsubj", "nsubjpass")]
+        subjects = subjects_of(node)
         if subjects:
             return subjects
         if node.head.i == node.i:
@@ -354,7 +366,7 @@ def reporter(token: Token, verbs: frozenset[str] = REPORTING_LEMMAS) -> Token | 
             return None
         node = node.head
         if node.lemma_ in verbs:
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = subjects_of(node)
             if subjects:
                 return subjects[0]
     return None

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from zopa.extract._attribution import subjects_of
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
 from zopa.registry import extractors
 
@@ -308,7 +309,7 @@ class QuoteFinder:
         # Split attribution the parser mis-attaches: "Zelenskyy, Oliker said, “…”" (but not
         # "an aide to Aliyev said", where the name is inside the subject).
         mention = actors.get(verb.i - 1)
-        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        own = next(iter(subjects_of(verb, ("nsubj",))), None)
         inside = own is not None and own.left_edge.i <= verb.i - 1 <= own.right_edge.i
         if mention is not None and mention.label_ == "person" and not inside:
             return _speaker_from_mention(mention, verb.text)
@@ -317,7 +318,7 @@ class QuoteFinder:
         subjects: list[Token] = []
         current = verb
         for _ in range(4):
-            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            subject = next(iter(subjects_of(current, ("nsubj",))), None)
             if subject is not None:
                 subjects.append(subject)
                 if current is verb and verb.tag_ != "VBG":
@@ -368,6 +369,14 @@ class QuoteFinder:
         if mention is None:  # "The American newspaper The New York Times": the appositive names it
             named = [actors[c.i] for c in head.children if c.dep_ == "appos" and c.i in actors]
             mention = named[0] if named else None
+        if mention is None:  # "The M23 movement", "Sudan's foreign ministry": its qualifier
+            owners = [
+                actors[c.i]
+                for c in head.children
+                if c.dep_ in ("compound", "poss") and c.i < head.i and c.i in actors
+                and actors[c.i].label_ != "person"
+            ]
+            mention = owners[-1] if owners else None
         actor = mention.kb_id_ if mention is not None else None
         text = " ".join(words.text.split())
         return _Speaker(actor, words.start_char, words.end_char, text, cue)
