@@ -182,3 +182,15 @@ def test_a_dateline_before_the_subject_is_not_the_reporter(nlp: Language) -> Non
         "accept a buffer zone."
     )
     assert ("group:m23", "territory", "red_line", "own") in _claims(nlp, text)
+
+
+def test_a_thing_called_ours_is_the_quotation_speakers_claim(nlp: Language) -> None:
+    text = "“The island is ours under international law,” Maria Lopez said on Monday."
+    assert ("unresolved:maria-lopez", "territory", "position", "own") in _claims(nlp, text)
+
+
+def test_what_comes_first_is_the_speakers_goal(nlp: Language) -> None:
+    text = "“The return of the refugees comes first,” Maria Lopez said."
+    assert ("unresolved:maria-lopez", "refugees_displaced", "goal", "own") in _claims(nlp, text)
+    reported = "Tshisekedi said the withdrawal from Goma came first."
+    assert (TSHISEKEDI, "territory", "goal", "own") in _claims(nlp, reported)

@@ -201,6 +201,9 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     # "there will be no deal without X": X is a condition
     "NO_WITHOUT": [[{"LOWER": "without"}]],
     "NOT_ON_TABLE": [[{"LOWER": "not"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
+    # "the island is ours": a claim to a thing; "the safety of the people comes first": a goal
+    "OURS": [[{"LOWER": {"IN": ["ours", "mine"]}}]],
+    "COME_FIRST": [[{"LEMMA": "come"}, {"LOWER": "first"}]],
     # "X said the closure would stay in place", "the patrols would go on": keeping things so
     "PERSIST": [
         [
@@ -270,6 +273,8 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return _conditioned_verb(words[0])
     if kind == "NO_WITHOUT":
         return _refused_without(words[0])
+    if kind == "OURS":  # said of a subject by a copula ("is ours"), not "a friend of ours"
+        return words[0] if words[0].head.lemma_ == "be" and words[0].dep_ != "pobj" else None
     return words[0]
 
 
@@ -340,6 +345,8 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "ONLY": "demand",
         "UNDER_NO": "red_line",
         "CONDITION": "condition",
+        "OURS": "position",
+        "COME_FIRST": "goal",
     }
     if kind in fixed:
         return fixed[kind]
