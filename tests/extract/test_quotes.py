@@ -161,6 +161,6 @@ def test_a_pronoun_speaker_is_a_person_never_a_state(nlp: Language) -> None:
 
 
 def test_a_dateline_before_the_subject_is_not_the_speaker(nlp: Language) -> None:
-    text = "GOMA, May 4 (Lake Wire) — The M23 movement said on Monday that it would leave the town."
+    text = "GOMA, May 4 (Lake Wire) — The M23 said on Monday that it would leave the town."
     found = quotes(nlp, text)
     assert [q["speaker_actor"] for q in found] == ["group:m23"]

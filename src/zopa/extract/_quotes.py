@@ -369,14 +369,6 @@ class QuoteFinder:
         if mention is None:  # "The American newspaper The New York Times": the appositive names it
             named = [actors[c.i] for c in head.children if c.dep_ == "appos" and c.i in actors]
             mention = named[0] if named else None
-        if mention is None:  # "The M23 movement", "Sudan's foreign ministry": its qualifier
-            owners = [
-                actors[c.i]
-                for c in head.children
-                if c.dep_ in ("compound", "poss") and c.i < head.i and c.i in actors
-                and actors[c.i].label_ != "person"
-            ]
-            mention = owners[-1] if owners else None
         actor = mention.kb_id_ if mention is not None else None
         text = " ".join(words.text.split())
         return _Speaker(actor, words.start_char, words.end_char, text, cue)
