@@ -96,3 +96,11 @@ def test_a_body_the_document_does_not_tie_to_an_actor_is_not_guessed(
     nlp: Language, text: str, not_the_holder: str
 ) -> None:
     assert not_the_holder not in _actors(nlp, text)
+
+
+def test_the_kingdom_in_a_clause_reported_by_its_own_official_is_that_state(
+    nlp: Language,
+) -> None:
+    # no state named before: the reporter's nationality says which kingdom
+    text = "In Riyadh, a Saudi official said the kingdom supported a ceasefire in Yemen."
+    assert _actors(nlp, text) == ["SAU"]

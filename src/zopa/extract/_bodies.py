@@ -19,7 +19,8 @@ finds the actor such a phrase stands for, from the document alone:
   office ("President X", "the foreign minister, X") and is linked to a state. "The
   administration" or "the cabinet" needs its owner written ("the Trump administration"
   is resolved with the name);
-- "the kingdom" / "the republic" / "the emirate" ... with no owner: the latest state named
+- "the kingdom" / "the republic" / "the emirate" ... with no owner: the state of the
+  reporter when its names say so ("a Saudi official said the kingdom ..."), else the latest state named
   before it whose official name says it is one (the gazetteer's names: "Kingdom of Saudi
   Arabia");
 - "the party" with no owner: the latest group or organisation named before it (a
@@ -117,10 +118,29 @@ def body_owner(
             return None  # "the minister said the government ...": the speaker's, as reported
         return _government_of(doc, body, parties, nationalities, offices)
     if noun in STATE_FORMS:
+        speaking = reporter(body, SPEECH_VERBS | REPORTING_LEMMAS)
+        said_by = _state_of_speaker(speaking, resolve, nationalities) if speaking else None
+        if said_by is not None and noun in state_forms.get(said_by, frozenset()):
+            return said_by  # "a Saudi official said the kingdom ...": the official's state
         return _latest(doc, body, lambda m: noun in state_forms.get(m.kb_id_, frozenset()))
     if noun in _PARTIES:
         return _latest(doc, body, lambda m: m.label_ in ("group", "organisation"))
     return None
+
+
+def _state_of_speaker(
+    speaker: Token, resolve: Resolver, nationalities: Mapping[str, str]
+) -> str | None:
+    """The actor a reporting verb's subject names, else the state its nationality names
+    ("a Saudi official")."""
+    return resolve(speaker) or next(
+        (
+            nationalities[c.text]
+            for c in speaker.children
+            if c.dep_ in ("amod", "compound") and c.text in nationalities
+        ),
+        None,
+    )
 
 
 def _owner_through(
