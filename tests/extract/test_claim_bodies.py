@@ -104,3 +104,12 @@ def test_the_kingdom_in_a_clause_reported_by_its_own_official_is_that_state(
     # no state named before: the reporter's nationality says which kingdom
     text = "In Riyadh, a Saudi official said the kingdom supported a ceasefire in Yemen."
     assert _actors(nlp, text) == ["SAU"]
+
+
+def test_his_side_under_an_unnamed_reporter_is_the_reporters_state(nlp: Language) -> None:
+    # "his" is the reporter, not the person named before
+    text = (
+        "Andres Castillo arrived in Kinshasa on Monday. A Rwandan negotiator said his side "
+        "was ready to accept a buffer zone."
+    )
+    assert _actors(nlp, text) == ["RWA"]

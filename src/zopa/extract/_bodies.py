@@ -103,12 +103,12 @@ def body_owner(
         if owner is None:
             return None
         if owner.lemma_.lower() not in _BODIES:
-            return resolve(owner) if owner.dep_ == "poss" else None
+            return _possessor(owner, resolve, nationalities) if owner.dep_ == "poss" else None
         body = owner
     noun = body.lemma_.lower()
     possessor = next((c for c in body.children if c.dep_ == "poss"), None)
     if possessor is not None:
-        return _owner_through(doc, possessor, noun, resolve, parties)
+        return _owner_through(doc, possessor, noun, resolve, parties, nationalities)
     modifiers = [c for c in body.children if c.dep_ not in ("det", "punct", "case")]
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
     if modifiers or not (definite or body.dep_ == "compound") or body.tag_ not in ("NN", "NNP"):
@@ -143,14 +143,29 @@ def _state_of_speaker(
     )
 
 
-def _owner_through(
-    doc: Doc, possessor: Token, noun: str, resolve: Resolver, parties: Mapping[str, str]
+def _possessor(
+    possessor: Token, resolve: Resolver, nationalities: Mapping[str, str]
 ) -> str | None:
-    """The owner of "his government", "its party", "Peru's government"; "X said his
-    government ..." is X's."""
+    """Whom a possessor names; his/her in a reported clause is the reporter ("X said his
+    government ...", "a Tajik negotiator said his side ...": the negotiator's state), never
+    a person named before."""
     speaking = reporter(possessor, SPEECH_VERBS | REPORTING_LEMMAS)
-    speaker = resolve(speaking) if speaking is not None else None
-    key = (speaker if possessor.lower_ in ("his", "her") else None) or resolve(possessor)
+    if possessor.lower_ in ("his", "her") and speaking is not None:
+        return _state_of_speaker(speaking, resolve, nationalities)
+    return resolve(possessor)
+
+
+def _owner_through(
+    doc: Doc,
+    possessor: Token,
+    noun: str,
+    resolve: Resolver,
+    parties: Mapping[str, str],
+    nationalities: Mapping[str, str],
+) -> str | None:
+    """The owner of "his government", "its party", "Peru's government" (see
+    :func:`_possessor`)."""
+    key = _possessor(possessor, resolve, nationalities)
     if key is None:
         return None
     if possessor.lower_ not in _POSSESSIVE_PRONOUNS:
