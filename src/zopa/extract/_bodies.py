@@ -20,9 +20,9 @@ finds the actor such a phrase stands for, from the document alone:
   administration" or "the cabinet" needs its owner written ("the Trump administration"
   is resolved with the name);
 - "the kingdom" / "the republic" / "the emirate" ... with no owner: the state of the
-  reporter when its names say so ("a Saudi official said the kingdom ..."), else the latest state named
-  before it whose official name says it is one (the gazetteer's names: "Kingdom of Saudi
-  Arabia");
+  reporter when its names say so ("a Saudi official said the kingdom ..."), else the
+  latest state named before it whose official name says it is one (the gazetteer's
+  names: "Kingdom of Saudi Arabia");
 - "the party" with no owner: the latest group or organisation named before it (a
   political party is either, as the gazetteer has it).
 
@@ -143,9 +143,7 @@ def _state_of_speaker(
     )
 
 
-def _possessor(
-    possessor: Token, resolve: Resolver, nationalities: Mapping[str, str]
-) -> str | None:
+def _possessor(possessor: Token, resolve: Resolver, nationalities: Mapping[str, str]) -> str | None:
     """Whom a possessor names; his/her in a reported clause is the reporter ("X said his
     government ...", "a Tajik negotiator said his side ...": the negotiator's state), never
     a person named before."""

@@ -17,9 +17,9 @@ The speaker is the subject of the speech verb (climbing from a participle,
 subject's head word is an actor mention (``zopa_actors``); otherwise the quote
 is anonymous and keeps the description as written ("a Kremlin-connected
 official", "one source"). A he/she subject takes the person named as the subject of a
-speech verb (else of any verb) in the sentence before, else the speaker of the quote just before when a person,
-else the nearest preceding person; it/they take the speaker of the quote just before, else
-the nearest preceding actor.
+speech verb (else of any verb) in the sentence before, else the speaker of the quote just
+before when that is a person, else the nearest preceding person; it/they take the speaker
+of the quote just before, else the nearest preceding actor.
 """
 
 from __future__ import annotations
