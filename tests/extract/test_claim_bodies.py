@@ -113,3 +113,9 @@ def test_his_side_under_an_unnamed_reporter_is_the_reporters_state(nlp: Language
         "was ready to accept a buffer zone."
     )
     assert _actors(nlp, text) == ["RWA"]
+
+
+def test_his_government_is_the_state_owning_the_reporters_office(nlp: Language) -> None:
+    # the minister is unknown to the gazetteer; the state owning the office says whose
+    text = "Rwanda's foreign minister, Andres Castillo, said his government favoured a ceasefire."
+    assert _actors(nlp, text) == ["RWA"]

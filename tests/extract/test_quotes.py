@@ -164,3 +164,12 @@ def test_a_dateline_before_the_subject_is_not_the_speaker(nlp: Language) -> None
     text = "GOMA, May 4 (Lake Wire) — The M23 said on Monday that it would leave the town."
     found = quotes(nlp, text)
     assert [q["speaker_actor"] for q in found] == ["group:m23"]
+
+
+def test_a_quotation_that_names_a_thing_is_the_namers(nlp: Language) -> None:
+    text = (
+        "Maria Lopez called the deal “the reform we promised”, while Andres Castillo said "
+        "the talks had stalled."
+    )
+    direct = [q for q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert [q["speaker_actor"] for q in direct] == ["unresolved:maria-lopez"]

@@ -56,6 +56,8 @@ _SPEAKER_CUT = {"appos", "relcl", "punct", "advcl"}
 _MIN_UNATTRIBUTED_TOKENS = 8  # shorter unattributed quotations are scare quotes, not speech
 _MIN_REPORTED_TOKENS = 3
 _INHERIT_SENTENCES = 2
+#: Verbs whose object complement a quotation can be: "X called it “…”" is X's words.
+_NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label"})
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,16 @@ class QuoteFinder:
             verb = next(v for v in verbs if v.i > quote.end)
             return _speaker_from_mention(named, verb.text)
         governing = [v for v in verbs if any(t.i in inside for t in v.subtree)]
+        # "X called the deal “the reform we promised”": the quotation names a thing
+        naming = [
+            t
+            for t in doc[first.start : quote.start]
+            if t.lemma_ in _NAMING_VERBS and t.pos_ == "VERB" and quote.root.head.i == t.i
+        ]
+        for verb in naming:
+            speaker = self._speaker_of(verb, actors, previous)
+            if speaker is not None:
+                return speaker
         # Attribution after the quotation first, then before it; then adjacent verbs the
         # parser did not attach ("…,” said one source.").
         ordered = sorted(governing, key=lambda v: (v.i < quote.start, abs(v.i - quote.end)))
