@@ -119,3 +119,13 @@ def test_his_government_is_the_state_owning_the_reporters_office(nlp: Language) 
     # the minister is unknown to the gazetteer; the state owning the office says whose
     text = "Rwanda's foreign minister, Andres Castillo, said his government favoured a ceasefire."
     assert _actors(nlp, text) == ["RWA"]
+
+
+def test_a_government_delegation_reporting_is_the_government_it_belongs_to(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Peruvian government met the rebels in Lima. The government delegation says it "
+        "will not sign any deal unless the rebels free the hostages."
+    )
+    assert _actors(nlp, text) == ["PER"]

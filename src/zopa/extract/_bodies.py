@@ -114,8 +114,11 @@ def body_owner(
     if modifiers or not (definite or body.dep_ == "compound") or body.tag_ not in ("NN", "NNP"):
         return None
     if noun == "government":
-        if reporter(body, SPEECH_VERBS | REPORTING_LEMMAS) is not None:
-            return None  # "the minister said the government ...": the speaker's, as reported
+        speaking = reporter(body, SPEECH_VERBS | REPORTING_LEMMAS)
+        if speaking is not None and not speaking.left_edge.i <= body.i <= speaking.right_edge.i:
+            # "the minister said the government ...": the speaker's, as reported (but "the
+            # government delegation says ..." is the government's own)
+            return None
         return _government_of(doc, body, parties, nationalities, offices)
     if noun in STATE_FORMS:
         speaking = reporter(body, SPEECH_VERBS | REPORTING_LEMMAS)
