@@ -112,3 +112,20 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
 )
 def test_the_new_cues_do_not_fire_on_forecasts_and_acts(nlp: Language, text: str) -> None:
     assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru does not accept a buffer zone.",
+        "Juan Soto said Peru did not accept the buffer zone on its border.",
+    ],
+)
+def test_not_accepting_in_the_present_or_past_is_a_refusal(nlp: Language, text: str) -> None:
+    claims = _claims(nlp, text)
+    assert [(actor, issue) for actor, issue, _ in claims] == [("PER", "territory")]
+    assert claims[0][2] in ("reject", "red_line")
+
+
+def test_not_signing_in_the_past_is_an_act_not_a_refusal(nlp: Language) -> None:
+    assert _claims(nlp, "Peru did not give details of the buffer zone.") == []

@@ -174,6 +174,13 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             {"LOWER": {"IN": ["not", "n't", "never"]}},
             {"LEMMA": {"IN": sorted(_ASSENT_VERBS)}},
         ],
+        # "does not accept ultimatums", "did not agree to ...": a refusal, never an assent
+        # (not "did not sign" or "did not give details": acts)
+        [
+            {"LEMMA": "do"},
+            {"LOWER": {"IN": ["not", "n't"]}},
+            {"LEMMA": {"IN": ["accept", "agree", "recognise", "recognize", "tolerate"]}},
+        ],
     ],
     "PURPOSE": [
         [{"LOWER": {"IN": ["in", "so"]}}, {"LOWER": {"IN": ["order", "as"]}}, {"LOWER": "to"}]
