@@ -179,7 +179,7 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [
             {"LEMMA": "do"},
             {"LOWER": {"IN": ["not", "n't"]}},
-            {"LEMMA": {"IN": ["accept", "agree", "recognise", "recognize", "tolerate"]}},
+            {"LEMMA": {"IN": ["accept", "agree", "tolerate"]}},
         ],
     ],
     "PURPOSE": [
