@@ -127,5 +127,13 @@ def test_not_accepting_in_the_present_or_past_is_a_refusal(nlp: Language, text: 
     assert claims[0][2] in ("reject", "red_line")
 
 
-def test_not_signing_in_the_past_is_an_act_not_a_refusal(nlp: Language) -> None:
-    assert _claims(nlp, "Peru did not give details of the buffer zone.") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru did not give details of the buffer zone.",  # an act
+        # a supposition, no one's stance
+        "Juan Soto said Peru would face sanctions if it did not agree to a buffer zone.",
+    ],
+)
+def test_not_agreeing_as_an_act_or_a_supposition_is_no_refusal(nlp: Language, text: str) -> None:
+    assert all(stance not in ("reject", "red_line") for _, _, stance in _claims(nlp, text))

@@ -359,6 +359,8 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         return fixed[kind]
     if kind == "PERSIST":
         return "position" if speech_above(token) is not None else None
+    if kind == "NOT_VERB" and words[0].lemma_ == "do" and _hypothetical(token):
+        return None  # "tariffs would follow if Russia did not agree": no one's stance
     if kind in ("NOT_VERB", "NO_OBJECT") and _refuses_what_lacks(token):
         return "condition"
     if kind in ("NOT_VERB", "NO_OBJECT"):
@@ -404,6 +406,11 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
     return _VERB_CUES.get(word.lemma_)
+
+
+def _hypothetical(verb: Token) -> bool:
+    """Whether a verb is in a clause of supposition ("if it did not agree ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
 
 def _judges_a_proposal(word: Token) -> bool:
