@@ -15,6 +15,7 @@ from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors
 from tests.scenario.draft_store import Doc, actor, state, write
 from zopa.errors import ScenarioError
 from zopa.scenario import check_text, draft_scenario, dump_scenario
+from zopa.scenario.draft._parties import is_commentator
 from zopa.store import Store
 
 
@@ -304,3 +305,18 @@ def test_a_state_offering_to_host_talks_is_a_host_unless_it_takes_a_side(store: 
     write(store, [state("PER", "Peru"), state("CHL", "Chile"), state("BOL", "Bolivia")], [doc])
     kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
     assert kinds == {"peru": "state", "chile": "mediator", "bolivia": "state"}
+
+
+@pytest.mark.parametrize(
+    ("row", "comments"),
+    [
+        (actor("f", "Baltic Policy Forum", "organisation"), True),
+        (actor("r", "Ilse Brandt", "person", role="research director"), True),
+        (actor("p", "Pacific Islands Forum", "organisation"), False),
+        (actor("m", "Ana Ruiz", "person", role="director general"), False),
+    ],
+)
+def test_a_policy_body_and_its_research_staff_comment(row: object, comments: bool) -> None:
+    # A body whose name says it studies policy, and a person whose role is research,
+    # comment on the talks; a forum of states and an official director still negotiate.
+    assert is_commentator(row, set()) is comments  # type: ignore[arg-type]
