@@ -589,3 +589,22 @@ def test_a_noun_two_organisations_could_claim_links_to_neither(nlp: Language) ->
         '"Enough," union president Tom Baker said.'
     )
     assert "affiliation" not in info_of(nlp, text, "Tom Baker")
+
+
+def test_a_body_s_name_the_ner_takes_for_a_work_of_art_is_an_organisation(nlp: Language) -> None:
+    kinds = {
+        name: kind
+        for name, _, kind in found(
+            nlp, "The Harbour Platform, which groups the opposition, wants a date."
+        )
+    }
+    assert kinds.get("Harbour Platform") == "organisation", kinds
+
+
+def test_a_political_scientist_comments(nlp: Language) -> None:
+    text = (
+        "Jana Roeck, a political scientist at the Lakeview Institute, said both sides wanted time."
+    )
+    info = info_of(nlp, text, "Jana Roeck")
+    assert info.get("sector") == "EDU", info
+    assert info.get("role") == "political scientist", info

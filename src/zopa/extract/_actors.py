@@ -94,6 +94,8 @@ __all__ = ["ActorRecognizer", "get_gazetteer"]
 
 _NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state"}
 _CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+_NOT_NAMES_OF_ACTORS = {"WORK_OF_ART", "PRODUCT"}
+"""NER labels a body's name ending on a body noun ("the Unitary Platform") overrides."""
 
 
 def _credit_tokens(doc: Doc) -> set[int]:
@@ -218,11 +220,13 @@ class ActorRecognizer:
                 start += 1
             span = Span(doc, start, match.end, label="ORG")
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            # "the Unitary Platform" tagged as a work of art: a body's name all the same
+            overlapping = [e for e in overlapping if e.label_ not in _NOT_NAMES_OF_ACTORS]
             if len(span) < 2 or any(
                 e.start < span.start or e.end > span.end or len(e) == len(span) for e in overlapping
             ):
                 continue  # already an entity, or inside a longer one
-            ents = [e for e in ents if e not in overlapping] + [span]
+            ents = [e for e in ents if e.end <= span.start or span.end <= e.start] + [span]
         ents += self._people_missed(doc, ents)
         return sorted(ents, key=lambda e: e.start)
 

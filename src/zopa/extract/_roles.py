@@ -60,6 +60,7 @@ ROLE_NOUNS = {
     "lecturer", "director", "journalist", "correspondent", "reporter", "editor", "king",
     "emir", "prince", "coordinator", "lawmaker", "senator", "deputy", "colonel", "officer",
     "chairperson", "commissioner", "undersecretary", "delegate", "columnist", "counterpart",
+    "scientist",
 }  # fmt: skip
 """Nouns that make a title or apposition a role."""
 
@@ -71,7 +72,7 @@ _TITLE_MODIFIERS = {
 }  # fmt: skip
 _COMMENTATORS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
-    "lecturer",
+    "lecturer", "scientist",
 }  # fmt: skip
 _PRESS = {"journalist", "correspondent", "reporter", "editor", "columnist"}
 _MILITARY = {"commander", "general", "colonel", "officer"}
