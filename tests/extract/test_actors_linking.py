@@ -608,3 +608,26 @@ def test_a_political_scientist_comments(nlp: Language) -> None:
     info = info_of(nlp, text, "Jana Roeck")
     assert info.get("sector") == "EDU", info
     assert info.get("role") == "political scientist", info
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "body"),
+    [
+        (
+            "The Riverside Teachers' Union met the Lakeside School Board. The union rejected "
+            "the offer.",
+            "The union",
+            "unresolved:riverside-teachers-union",
+        ),
+        (
+            "The Pacific Fishers' Association met the ministry. The association of fishers "
+            "asked for arbitration.",
+            "The association",
+            "unresolved:pacific-fishers-association",
+        ),
+    ],
+)
+def test_the_common_noun_of_a_body_named_before_refers_to_it(
+    nlp: Language, text: str, reference: str, body: str
+) -> None:
+    assert (reference, body, "organisation") in found(nlp, text)
