@@ -631,3 +631,16 @@ def test_the_common_noun_of_a_body_named_before_refers_to_it(
     nlp: Language, text: str, reference: str, body: str
 ) -> None:
     assert (reference, body, "organisation") in found(nlp, text)
+
+
+def test_a_longer_name_keeps_its_body_noun_inside(nlp: Language) -> None:
+    names = {
+        name
+        for name, _, _ in found(
+            nlp,
+            "The talks were led by Anna Berg and Peter Lund of the Regional Mediation and "
+            "Conciliation Service.",
+        )
+    }
+    assert "Regional Mediation and Conciliation Service" in names, names
+    assert "Conciliation Service" not in names, names

@@ -29,7 +29,7 @@ def _description(doc: Doc, mention: Span) -> list[str]:
     end = mention.end
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ != "DET":
         return []
-    words = []
+    words: list[str] = []
     for token in doc[end + 2 : end + 10]:
         if token.text in {",", ".", ";", ":", "—"}:
             return words
