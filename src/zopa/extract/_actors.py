@@ -153,7 +153,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "8"  # 8: bare-titled officials, outlets, "whose" parties, counterparts
+    version = "9"  # 9: bodies by a common noun ("union president X", "the union"), "X of the Y"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
