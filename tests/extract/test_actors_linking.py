@@ -531,3 +531,116 @@ def test_a_backer_is_represented_only_when_no_other_actor_is_named(
 ) -> None:
     info = info_of(nlp, text, name)
     assert {k: info.get(k) for k in fields} == fields
+
+
+# --- people of a non-state party titled by a common noun ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "body"),
+    [
+        (
+            'The Riverside Teachers\' Union walked out on Monday. "We will not go back," '
+            "union president Tom Baker said at a rally.",
+            "Tom Baker",
+            "Riverside Teachers' Union",
+        ),
+        (
+            'The Riverside Teachers\' Union walked out. "No," union vice-president Ada Moss said.',
+            "Ada Moss",
+            "Riverside Teachers' Union",
+        ),
+        (
+            "The Northern Growers' Association said it was disappointed. Omar Said, the "
+            "association's spokesman, said the offer stood.",
+            "Omar Said",
+            "Northern Growers' Association",
+        ),
+        (
+            "The Green Coalition, the alliance of opposition parties, wants an early vote. "
+            '"There is nothing to discuss," said Tomas Vera, who leads the opposition delegation.',
+            "Tomas Vera",
+            "Green Coalition",
+        ),
+        (
+            "The talks were led by Anna Berg and Peter Lund of the Regional Arbitration "
+            "Service, who were appointed last month.",
+            "Peter Lund",
+            "Regional Arbitration Service",
+        ),
+        (
+            "The talks were led by Anna Berg and Peter Lund of the Regional Arbitration "
+            "Service, who were appointed last month.",
+            "Anna Berg",
+            "Regional Arbitration Service",
+        ),
+    ],
+)
+def test_a_common_noun_or_of_links_a_person_to_the_organisation_named(
+    nlp: Language, text: str, name: str, body: str
+) -> None:
+    info = info_of(nlp, text, name)
+    assert info.get("affiliation") == body, info
+
+
+def test_a_noun_two_organisations_could_claim_links_to_neither(nlp: Language) -> None:
+    text = (
+        "The Riverside Teachers' Union and the Lakeside Nurses' Union marched together. "
+        '"Enough," union president Tom Baker said.'
+    )
+    assert "affiliation" not in info_of(nlp, text, "Tom Baker")
+
+
+def test_a_body_s_name_the_ner_takes_for_a_work_of_art_is_an_organisation(nlp: Language) -> None:
+    kinds = {
+        name: kind
+        for name, _, kind in found(
+            nlp, "The Harbour Platform, which groups the opposition, wants a date."
+        )
+    }
+    assert kinds.get("Harbour Platform") == "organisation", kinds
+
+
+def test_a_political_scientist_comments(nlp: Language) -> None:
+    text = (
+        "Jana Roeck, a political scientist at the Lakeview Institute, said both sides wanted time."
+    )
+    info = info_of(nlp, text, "Jana Roeck")
+    assert info.get("sector") == "EDU", info
+    assert info.get("role") == "political scientist", info
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "body"),
+    [
+        (
+            "The Riverside Teachers' Union met the Lakeside School Board. The union rejected "
+            "the offer.",
+            "The union",
+            "unresolved:riverside-teachers-union",
+        ),
+        (
+            "The Pacific Fishers' Association met the ministry. The association of fishers "
+            "asked for arbitration.",
+            "The association",
+            "unresolved:pacific-fishers-association",
+        ),
+    ],
+)
+def test_the_common_noun_of_a_body_named_before_refers_to_it(
+    nlp: Language, text: str, reference: str, body: str
+) -> None:
+    assert (reference, body, "organisation") in found(nlp, text)
+
+
+def test_a_longer_name_keeps_its_body_noun_inside(nlp: Language) -> None:
+    names = {
+        name
+        for name, _, _ in found(
+            nlp,
+            "The talks were led by Anna Berg and Peter Lund of the Regional Mediation and "
+            "Conciliation Service.",
+        )
+    }
+    assert "Regional Mediation and Conciliation Service" in names, names
+    assert "Conciliation Service" not in names, names

@@ -314,6 +314,7 @@ def test_a_state_offering_to_host_talks_is_a_host_unless_it_takes_a_side(store: 
         (actor("r", "Ilse Brandt", "person", role="research director"), True),
         (actor("p", "Pacific Islands Forum", "organisation"), False),
         (actor("m", "Ana Ruiz", "person", role="director general"), False),
+        (actor("s", "Lena Vogt", "person", role="political scientist"), True),
     ],
 )
 def test_a_policy_body_and_its_research_staff_comment(row: object, comments: bool) -> None:

@@ -94,6 +94,8 @@ __all__ = ["ActorRecognizer", "get_gazetteer"]
 
 _NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state"}
 _CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+_NOT_NAMES_OF_ACTORS = {"WORK_OF_ART", "PRODUCT"}
+"""NER labels a body's name ending on a body noun ("the Unitary Platform") overrides."""
 
 
 def _credit_tokens(doc: Doc) -> set[int]:
@@ -151,7 +153,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "8"  # 8: bare-titled officials, outlets, "whose" parties, counterparts
+    version = "9"  # 9: bodies by a common noun ("union president X", "the union"), "X of the Y"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -216,13 +218,18 @@ class ActorRecognizer:
                 doc[start].text in LEADING or doc[start].pos_ not in {"PROPN", "ADJ", "NOUN"}
             ):
                 start += 1
+            start = _joined_name_start(doc, start)
             span = Span(doc, start, match.end, label="ORG")
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            # "the Unitary Platform" tagged as a work of art: a body's name all the same
+            overlapping = [
+                e for e in overlapping if e.label_ not in _NOT_NAMES_OF_ACTORS or len(e) > len(span)
+            ]
             if len(span) < 2 or any(
                 e.start < span.start or e.end > span.end or len(e) == len(span) for e in overlapping
             ):
                 continue  # already an entity, or inside a longer one
-            ents = [e for e in ents if e not in overlapping] + [span]
+            ents = [e for e in ents if e.end <= span.start or span.end <= e.start] + [span]
         ents += self._people_missed(doc, ents)
         return sorted(ents, key=lambda e: e.start)
 
@@ -471,3 +478,16 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
         if isinstance(component, ActorRecognizer):
             return component.gazetteer
     return load_gazetteer()
+
+
+def _joined_name_start(doc: Doc, start: int) -> int:
+    """Start of "the Federal Mediation and Conciliation Service" whose matched name begins at
+    ``start`` ("Conciliation Service"): capitalised words and "and" back to a "the"."""
+    if start < 3 or doc[start - 1].lower_ != "and":
+        return start
+    first = start - 1
+    while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if first == start - 1 or first == 0 or doc[first - 1].lower_ != "the":
+        return start
+    return first

@@ -1,4 +1,5 @@
-"""Back references: "the army", "the rebels", "the force(s)" for a group named before."""
+"""Back references: "the army", "the rebels", "the force(s)", "the union" for a group or body
+named before."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ def back_references(doc: Doc, mentions: list[Span], name_of: Callable[[Span], st
     whose name has the word: Army or Armed Forces for "the army", Force(s) for "the
     force(s)" (armies excepted), a group introduced as "the paramilitary X" for "the
     paramilitaries", any armed group for "the rebels", "the guerrilla(s)", "the
-    insurgents", "the militants".
+    insurgents", "the militants"; "the union", "the association", "the federation", "the
+    coalition", "the alliance", "the platform" for the last body whose name ends on that word.
     """
     groups = [m for m in mentions if m.label_ in {"group", "organisation"}]
     found: list[Span] = []
@@ -58,6 +60,15 @@ def _rebel(mention: Span, name: str) -> bool:
     return mention.label_ == "group"
 
 
+def _named_on(head: str) -> Callable[[Span, str], bool]:
+    """A body whose name ends on ``head`` ("the union" → "the Riverside Teachers' Union")."""
+
+    def fits(mention: Span, name: str) -> bool:
+        return len(name.split()) > 1 and name.split()[-1] == head
+
+    return fits
+
+
 _REFERENCES: dict[str, Callable[[Span, str], bool]] = {
     "rebels": _rebel,
     "guerrilla": _rebel,
@@ -69,4 +80,8 @@ _REFERENCES: dict[str, Callable[[Span, str], bool]] = {
     "forces": _force,
     "paramilitaries": _paramilitary,
     "paramilitary": _paramilitary,
+    **{
+        head.lower(): _named_on(head)
+        for head in ("Union", "Association", "Federation", "Coalition", "Alliance", "Platform")
+    },
 }

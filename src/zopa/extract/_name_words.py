@@ -16,7 +16,7 @@ PERSON_ROLES = {
     "leader", "general", "commander", "lawmaker", "senator", "secretary", "scholar", "author",
     "journalist", "correspondent", "head", "chairman", "chairwoman", "premier", "mediator",
     "representative", "governor", "mayor", "speaker", "chancellor", "chairperson",
-    "commissioner", "undersecretary", "columnist",
+    "commissioner", "undersecretary", "columnist", "scientist",
 }  # fmt: skip
 # Head nouns of organisation names the small NER misses ("Sudanese Armed Forces",
 # "Mayo Emergency Room"): armed and political groups, and other bodies.
@@ -27,4 +27,5 @@ GROUP_HEADS = {
 BODY_HEADS = {
     "Council", "Committee", "Committees", "Union", "Room", "Rooms", "Network", "Authority",
     "Mission", "Commission", "Agency", "Institute", "Centre", "Center", "Foundation",
+    "Platform", "Association", "Federation", "Service",
 }  # fmt: skip

@@ -45,6 +45,7 @@ from zopa.extract._context import government_state
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
 from zopa.extract._officials import OFFICES, context_state
+from zopa.extract._org_nouns import body_by_noun, org_nouns
 from zopa.extract._outlets import is_outlet
 from zopa.extract._parties import PARTY_SECTOR, led_party, political
 
@@ -59,6 +60,7 @@ ROLE_NOUNS = {
     "lecturer", "director", "journalist", "correspondent", "reporter", "editor", "king",
     "emir", "prince", "coordinator", "lawmaker", "senator", "deputy", "colonel", "officer",
     "chairperson", "commissioner", "undersecretary", "delegate", "columnist", "counterpart",
+    "scientist",
 }  # fmt: skip
 """Nouns that make a title or apposition a role."""
 
@@ -70,7 +72,7 @@ _TITLE_MODIFIERS = {
 }  # fmt: skip
 _COMMENTATORS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
-    "lecturer",
+    "lecturer", "scientist",
 }  # fmt: skip
 _PRESS = {"journalist", "correspondent", "reporter", "editor", "columnist"}
 _MILITARY = {"commander", "general", "colonel", "officer"}
@@ -108,13 +110,17 @@ def _role_words(doc: Doc, start: int, end: int) -> str | None:
         return None
     while words and words[-1] in {"of", "for"}:
         words.pop()
-    return " ".join(words) or None
+    return " ".join(words).replace(" - ", "-") or None
 
 
 def _title_before(doc: Doc, start: int) -> int:
     """Start of the run of title words ending just before token ``start``."""
     i = start
-    while i > 0 and (doc[i - 1].lower_ in ROLE_NOUNS or doc[i - 1].lower_ in _TITLE_MODIFIERS):
+    while i > 0 and (
+        doc[i - 1].lower_ in ROLE_NOUNS
+        or doc[i - 1].lower_ in _TITLE_MODIFIERS
+        or (doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ in _TITLE_MODIFIERS)
+    ):
         i -= 1
     while i < start and doc[i].lower_ in {"of", "for"}:
         i += 1
@@ -188,6 +194,7 @@ def link_actors(
         and actor.country is not None
     ]
     government = government_state(_states(doc, mentions, found, named, gazetteer), rebels)
+    nouns = org_nouns(doc, mentions)
     info: dict[str, dict[str, str]] = {}
 
     def give(key: str, fields: dict[str, str]) -> None:
@@ -201,7 +208,7 @@ def link_actors(
             continue
         if mention.label_ == "person":
             linked = "country" in info.get(key, {})
-            fields, unsure = _person(doc, mention, named, gazetteer, government)
+            fields, unsure = _person(doc, mention, named, gazetteer, government, nouns)
             give(key, fields)
             if unsure is not None and not linked:
                 mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
@@ -460,16 +467,22 @@ def _person(
     named: dict[int, _Named],
     gazetteer: Gazetteer,
     government: tuple[str, str] | None,
+    nouns: dict[str, _Named],
 ) -> tuple[dict[str, str], str | None]:
     """The fields the words around a person's name give, and the reason when the link
-    rests on "the government" (:func:`~zopa.extract._context.government_state`)."""
+    rests on "the government" (:func:`~zopa.extract._context.government_state`).
+    A common noun standing for an organisation of the document ("union president X",
+    "X, the association's spokesman": :mod:`._org_nouns`) links the person to it, and
+    so does "X (and Y) of the Z Service" (:func:`_of_body`)."""
     fields: dict[str, str] = {}
     title = _title_before(doc, mention.start)
     if title < mention.start:
         role = _role_words(doc, title, mention.start)
         # "Rwandan President X", "Norway's Foreign Minister X"
-        before = named.get(title) or (
-            named.get(title - 1) if doc[title - 1].tag_ == "POS" else None
+        before = (
+            named.get(title)
+            or (named.get(title - 1) if doc[title - 1].tag_ == "POS" else None)
+            or body_by_noun(doc, title - 1, title, nouns)  # "union president X"
         )
         if role is not None:
             fields = _fields(role, before, gazetteer)
@@ -490,6 +503,8 @@ def _person(
         represents = _represented(doc, named, start, end, mention.kb_id_)
         if represents is None and doc[start].lower_ in {"its", "their"}:
             represents = _previous_subject(doc, named, start)  # "Its envoy, X"
+        if represents is None:
+            represents = body_by_noun(doc, start, end, nouns)  # "the association's spokesman"
         if (
             represents is None
             and government is not None
@@ -500,8 +515,28 @@ def _person(
             unsure = government[1]
         for name, value in _fields(role, represents, gazetteer).items():
             fields.setdefault(name, value)
+    if "country" not in fields and "affiliation" not in fields:
+        body = _of_body(doc, mention, named, nouns)
+        if body is not None:
+            fields.update(_fields(fields.get("role"), body, gazetteer))
     linked = government is not None and fields.get("country") == government[0]
     return fields, (unsure if linked else None)
+
+
+def _of_body(
+    doc: Doc, mention: Span, named: dict[int, _Named], nouns: dict[str, _Named]
+) -> _Named | None:
+    """The organisation of "X of the Z Service" or "X and Y of the Z Service" (one of the
+    document's organisations, ``nouns`` standing for them all), else None."""
+    end = mention.end
+    if doc[end : end + 1].text == "and":  # "X and Y of the ...": Y's name then "of"
+        follow = next((n for e, n in named.items() if n[0] == end + 1), None)
+        end = next((e for e, n in named.items() if n == follow), end)
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+    bodies = {n[1] for n in nouns.values()}
+    return next((n for n in named.values() if n[0] == at and n[1] in bodies), None)
 
 
 def introduced_as_person(doc: Doc, start: int) -> bool:

@@ -33,6 +33,7 @@ COMMENTATOR_ROLES = (
     "professor",
     "researcher",
     "scholar",
+    "scientist",
     "research",
     "journalist",
     "columnist",
