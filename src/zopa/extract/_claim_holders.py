@@ -64,7 +64,7 @@ _JUDGING = frozenset({"acceptable", "unacceptable", "inadmissible"})
 
 
 #: Cues that are a judgement of whoever says them, never of the clause's subject.
-_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST"})
+_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST", "DEPEND"})
 
 
 _HOLDING_VERBS = frozenset(
@@ -104,7 +104,7 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
             return holders
         # "X said the withdrawal remained a precondition": the speaker's
         return _clause_holders(doc, token, cue, known)
-    if cue.kind in ("MODAL", "PERSIST"):
+    if cue.kind in ("MODAL", "PERSIST", "HAVE_TO"):
         return _modal_holders(doc, cue, known)
     if cue.kind in _SPEAKERS_JUDGEMENTS or (
         cue.kind == "ADJ" and token.lower_ in _JUDGING and token.dep_ == "amod"

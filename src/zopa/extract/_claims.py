@@ -117,7 +117,16 @@ _STRONG_STANCES = frozenset({"red_line", "reject"})
 #: Cue kinds whose clause's subject is what they are about ("the sanctions must end", "the
 #: closure would stay", "ownership is not on the table", "no deal without X").
 _SUBJECT_KINDS = frozenset(
-    {"MODAL", "CONDITION", "PERSIST", "NOT_ON_TABLE", "NO_WITHOUT", "COME_FIRST"}
+    {
+        "MODAL",
+        "HAVE_TO",
+        "CONDITION",
+        "PERSIST",
+        "NOT_ON_TABLE",
+        "NO_WITHOUT",
+        "COME_FIRST",
+        "DEPEND",
+    }
 )
 
 
@@ -226,7 +235,7 @@ class ClaimsComponent:
             scope = cue_scope(cue.token, cue_tokens, keep_subject=cue.kind in _SUBJECT_KINDS)
             issues = [hit for hit in by_sentence.get(index, []) if hit.start in scope]
             from_cue = True
-            anaphor = points_back(cue.token) if cue.kind != "MODAL" else None
+            anaphor = points_back(cue.token) if cue.kind not in ("MODAL", "HAVE_TO") else None
             if anaphor is not None and index > 0:
                 issues = _referred_issues(claims, by_sentence, index - 1)
             elif not issues:

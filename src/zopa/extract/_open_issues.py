@@ -241,7 +241,7 @@ def _object(cue: Cue) -> Token | None:
         if needed is not None and needed.pos_ != "PRON":
             return needed
         return next((n for n in _denied(token) if n.i != cue.words[0].i), None)
-    if cue.kind in ("MODAL", "PERSIST", "NOT_ON_TABLE"):
+    if cue.kind in ("MODAL", "HAVE_TO", "PERSIST", "NOT_ON_TABLE"):
         return _subject(token) or _verb_object(token)
     return _verb_object(token)
 
