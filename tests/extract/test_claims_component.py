@@ -231,3 +231,29 @@ def test_issue_terms_match_by_form_by_lemma_and_across_gaps(nlp: Language, tmp_p
 def test_odd_input_gives_a_clean_result(nlp: Language, text: str) -> None:
     for span in nlp(text).spans["zopa_claims"]:
         assert span._.zopa_fields["stance"] in STANCES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland said the new border was a matter for parliament and could not be a "
+            "condition for talks.",
+            ("POL", "territory"),
+        ),
+        (
+            "Poland said the border crossings were a humanitarian question and should be "
+            "opened at once.",
+            ("POL", "territory"),
+        ),
+    ],
+)
+def test_a_coordinated_predicate_speaks_about_the_subject_it_shares(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {claim[:2] for claim in _claims(nlp, text)}
+
+
+def test_the_governments_goal_under_a_reporting_verb_is_the_speakers(nlp: Language) -> None:
+    claims = _claims(nlp, "Sergei Lavrov said the government's priority was a ceasefire.")
+    assert ("person:sergei-lavrov", "ceasefire", "goal") in {claim[:3] for claim in claims}

@@ -233,7 +233,20 @@ def _noun_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         holders = resolved_holders(doc, candidate, cue, known)
         if any(h.actor for h in holders):
             return holders
+    if any(_unowned_body(c) for c in candidates if c.dep_ == "poss"):
+        # "X said the government's priority was ...": the government is the speaker's
+        speaker = reporter(token, SPEECH_VERBS | REPORTING_LEMMAS)
+        if speaker is not None:
+            return resolved_holders(doc, speaker, cue, known)
     return []
+
+
+def _unowned_body(token: Token) -> bool:
+    """Whether ``token`` is a body or office named only by what it is ("the government's",
+    "the delegation's"), which a reported clause leaves to its speaker."""
+    return token.lemma_.lower() in ROLE_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    )
 
 
 def quote_speaker(doc: Doc, token: Token) -> list[Holder]:
