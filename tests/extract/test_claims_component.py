@@ -257,3 +257,25 @@ def test_a_coordinated_predicate_speaks_about_the_subject_it_shares(
 def test_the_governments_goal_under_a_reporting_verb_is_the_speakers(nlp: Language) -> None:
     claims = _claims(nlp, "Sergei Lavrov said the government's priority was a ceasefire.")
     assert ("person:sergei-lavrov", "ceasefire", "goal") in {claim[:3] for claim in claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a demand or offer that is the subject of its clause: what the clause says it is
+        "Chile's main demand is the reopening of the mountain passes.",
+        "Chile's offer covers the reopening of the mountain passes.",
+    ],
+)
+def test_a_demand_named_as_the_subject_is_about_what_its_clause_says(
+    nlp: Language, text: str
+) -> None:
+    issues = {claim[1] for claim in _claims(nlp, text) if claim[0] == "CHL"}
+    assert any(issue.startswith("open_reopening") for issue in issues)
+
+
+def test_a_need_someone_says_is_a_demand(nlp: Language) -> None:
+    assert ("EGY", "ceasefire", "demand", "own") in _claims(
+        nlp, "Egypt says it needs a ceasefire in Darfur."
+    )
+    assert _claims(nlp, "The ceasefire in Darfur needs a week to hold.") == set()

@@ -71,6 +71,7 @@ _VERB_CUES: dict[str, str] = {
     "ignore": "position",
     "ask": "demand",
     "back": "position",
+    "need": "demand",
 }
 
 
@@ -414,6 +415,10 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         # any breakthrough", "no reason to expect ...", "expects to" predict
     if word.lemma_ == "back" and not any(c.dep_ == "dobj" for c in word.children):
         return None  # "backed the call" supports it; "Rwanda-backed rebels" names them
+    if word.lemma_ == "need" and (
+        speech_above(word) is None or not any(c.dep_ == "dobj" for c in word.children)
+    ):
+        return None  # "says it needs a ceasefire" demands it; "the truce needs a week" is no one's
     if word.lemma_ == "ask" and not _asks_for_something(word):
         return None
     if word.lemma_ == "allow" and not _has_modal(word):

@@ -12,7 +12,9 @@ the cue governs, found in the parse —
 - a noun cue's complement ("the call for long-term access", "an offer to open a road",
   "a demand that the intake be transferred");
 - the subject of a predicative cue ("a permanent closure is unacceptable", "the release
-  of X is a red line"), or of a clause whose ``must``/``should`` someone says.
+  of X is a red line"), or of a clause whose ``must``/``should`` someone says;
+- for a cue noun that is the subject of its clause, what the clause says it is or holds
+  ("Chile's main demand is the reopening of X", "the offer covers five years").
 
 The phrase is read without relative or adverbial clauses; a light head ("a set of
 guidelines", "the government's position on X", "the question of Y") gives way to its
@@ -230,6 +232,10 @@ def _object(cue: Cue) -> Token | None:
     token = cue.token
     if token.pos_ == "NOUN" and token.dep_ not in ("attr", "nsubj", "nsubjpass"):
         return _complement(token)
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
+        # "Chile's main demand is the reopening of X", "the offer covers X": what the
+        # clause says the demand is
+        return _complement(token) or _verb_object(token.head)
     if token.pos_ in ("NOUN", "ADJ") or cue.kind in ("RED_LINE", "NON_NEGOTIABLE", "ADJ"):
         predicate = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
         if cue.kind == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
