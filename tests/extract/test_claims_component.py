@@ -279,3 +279,19 @@ def test_a_need_someone_says_is_a_demand(nlp: Language) -> None:
         nlp, "Egypt says it needs a ceasefire in Darfur."
     )
     assert _claims(nlp, "The ceasefire in Darfur needs a week to hold.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # "would remain X" said of oneself: X is the matter, not the pronoun
+        ("Chile said it would remain the sole owner of the copper mine.", "owner"),
+        # an object that names nothing ("more") leaves the act as the matter
+        ("Chile said it was ready to free more in exchange for the frozen funds.", "free"),
+    ],
+)
+def test_an_open_issue_is_read_past_words_that_name_nothing(
+    nlp: Language, text: str, word: str
+) -> None:
+    issues = {claim[1] for claim in _claims(nlp, text) if claim[0] == "CHL"}
+    assert any(issue.startswith("open_") and word in issue for issue in issues), issues
