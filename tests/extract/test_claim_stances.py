@@ -152,3 +152,8 @@ def test_labour_and_election_phrasings_of_stances(
 )
 def test_words_of_asking_backing_or_need_that_state_no_stance(nlp: Language, text: str) -> None:
     assert _stances(nlp, text) == set()
+
+
+def test_backing_a_plan_named_before_is_no_stance_of_its_own(nlp: Language) -> None:
+    stances = _stances(nlp, "Serbia proposed a ceasefire. Egypt, which backed the plan, met Sudan.")
+    assert {s for s in stances if s[0] == "EGY"} == set()

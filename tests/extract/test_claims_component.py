@@ -287,7 +287,7 @@ def test_a_need_someone_says_is_a_demand(nlp: Language) -> None:
         # "would remain X" said of oneself: X is the matter, not the pronoun
         ("Chile said it would remain the sole owner of the copper mine.", "owner"),
         # an object that names nothing ("more") leaves the act as the matter
-        ("Chile said it was ready to free more in exchange for the frozen funds.", "free"),
+        ("Chile offered to free more in exchange for the frozen funds.", "free"),
     ],
 )
 def test_an_open_issue_is_read_past_words_that_name_nothing(

@@ -413,8 +413,11 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "expects clear guarantees" demands; "is expected to", "does not expect
         # any breakthrough", "no reason to expect ...", "expects to" predict
-    if word.lemma_ == "back" and not any(c.dep_ == "dobj" for c in word.children):
-        return None  # "backed the call" supports it; "Rwanda-backed rebels" names them
+    if word.lemma_ == "back" and not any(
+        c.dep_ == "dobj" and not _names_a_proposal_before(c) for c in word.children
+    ):
+        return None  # "backed the call for X" supports X; "Rwanda-backed rebels" names them,
+        # "which backed the plan" describes who they are
     if word.lemma_ == "need" and (
         speech_above(word) is None or not any(c.dep_ == "dobj" for c in word.children)
     ):
@@ -429,6 +432,13 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
     return _VERB_CUES.get(word.lemma_)
+
+
+def _names_a_proposal_before(noun: Token) -> bool:
+    """Whether ``noun`` is a proposal named before and nothing more ("the plan")."""
+    return noun.lemma_.lower() in _PROPOSAL_NOUNS and not any(
+        c.dep_ in ("prep", "acl", "relcl", "ccomp", "poss") for c in noun.children
+    )
 
 
 def _asks_for_something(verb: Token) -> bool:

@@ -242,8 +242,7 @@ def _object(cue: Cue) -> Token | None:
     if token.pos_ in ("NOUN", "ADJ") or cue.kind in ("RED_LINE", "NON_NEGOTIABLE", "ADJ"):
         predicate = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
         if cue.kind == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
-            act = next(c for c in token.children if c.dep_ == "xcomp")
-            return _verb_object(act, 1) or (act if _names_an_act(act) else None)
+            return _verb_object(next(c for c in token.children if c.dep_ == "xcomp"), 1)
         return _subject(predicate)
     if cue.kind == "NO_WITHOUT":
         # "no deal without the ports": the ports; "no exchange without him": the exchange
