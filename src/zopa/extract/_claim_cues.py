@@ -81,7 +81,6 @@ _NOUN_CUES: dict[str, str] = {
     "precondition": "demand",
     "ultimatum": "demand",
     "requirement": "demand",
-    "request": "demand",
     "call": "demand",
     "offer": "offer",
     "proposal": "offer",
