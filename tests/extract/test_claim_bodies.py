@@ -129,3 +129,40 @@ def test_a_government_delegation_reporting_is_the_government_it_belongs_to(
         "will not sign any deal unless the rebels free the hostages."
     )
     assert _actors(nlp, text) == ["PER"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # "the union": the head word of an organisation named before
+        (
+            "The Coastal Nurses' Union met the hospital board on Monday. "
+            "The union wants a shorter working week.",
+            "unresolved:coastal-nurses-union",
+        ),
+        # "the employers": a plural word of its name names its members
+        (
+            "The Inland Bus Employers' Federation tabled a new offer. "
+            "The employers want a seven-year contract.",
+            "unresolved:inland-bus-employers-federation",
+        ),
+        # a news lede names the body before its name
+        (
+            "The association rejected any cut in pension contributions. "
+            "The Northern Grocers' Association said talks would resume on Friday.",
+            "unresolved:northern-grocers-association",
+        ),
+    ],
+)
+def test_a_body_named_by_a_word_of_an_organisations_name_holds_its_claim(
+    nlp: Language, text: str, actor: str
+) -> None:
+    assert _actors(nlp, text) == [actor]
+
+
+def test_a_word_of_a_name_that_is_not_its_head_names_no_one(nlp: Language) -> None:
+    text = (
+        "The Coastal Nurses' Union met the hospital board on Monday. "
+        "The coastal towns want a shorter working week."
+    )
+    assert _actors(nlp, text) == []

@@ -105,3 +105,53 @@ def test_commitment_is_a_position_and_an_invitation_an_offer(nlp: Language) -> N
     assert ("TCD", "ceasefire", "position") in committed
     invited = _stances(nlp, "Kenya has invited Somalia and Ethiopia to new talks in Nairobi.")
     assert ("KEN", "meeting_format", "offer") in invited
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "not negotiable" is "non-negotiable"
+        ("Egypt said a new border was not negotiable.", ("EGY", "territory", "red_line")),
+        # asking someone to do something, or asking for it, demands it
+        ("Egypt asked Sudan to sign a ceasefire.", ("EGY", "ceasefire", "demand")),
+        ("Egypt asked for a ceasefire in Darfur.", ("EGY", "ceasefire", "demand")),
+        # backing a proposal supports it
+        ("Egypt backed the call for a ceasefire.", ("EGY", "ceasefire", "position")),
+        # "would depend on" what the speaker names sets a condition
+        (
+            "Egypt said any aid would depend on a ceasefire in Darfur.",
+            ("EGY", "ceasefire", "condition"),
+        ),
+        # "would have to" / "needs to" in a clause someone says is a demand
+        (
+            "Egypt said Sudan would have to sign a ceasefire first.",
+            ("EGY", "ceasefire", "demand"),
+        ),
+        ("Egypt said Sudan needs to sign a ceasefire.", ("EGY", "ceasefire", "demand")),
+    ],
+)
+def test_labour_and_election_phrasings_of_stances(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _stances(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source asking not to be named, a reporter's question, an act described
+        "A Sudanese official, who asked not to be named, described the ceasefire talks.",
+        "Reporters asked Egypt whether the ceasefire would hold.",
+        "The Rwanda-backed rebels left the ceasefire line.",
+        # a need with no one saying it, an aid that depends on no one's word
+        "The ceasefire needs to hold for a week before aid can flow.",
+        "Aid to Darfur depends on the ceasefire.",
+    ],
+)
+def test_words_of_asking_backing_or_need_that_state_no_stance(nlp: Language, text: str) -> None:
+    assert _stances(nlp, text) == set()
+
+
+def test_backing_a_plan_named_before_is_no_stance_of_its_own(nlp: Language) -> None:
+    stances = _stances(nlp, "Serbia proposed a ceasefire. Egypt, which backed the plan, met Sudan.")
+    assert {s for s in stances if s[0] == "EGY"} == set()

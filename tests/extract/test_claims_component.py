@@ -231,3 +231,67 @@ def test_issue_terms_match_by_form_by_lemma_and_across_gaps(nlp: Language, tmp_p
 def test_odd_input_gives_a_clean_result(nlp: Language, text: str) -> None:
     for span in nlp(text).spans["zopa_claims"]:
         assert span._.zopa_fields["stance"] in STANCES
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland said the new border was a matter for parliament and could not be a "
+            "condition for talks.",
+            ("POL", "territory"),
+        ),
+        (
+            "Poland said the border crossings were a humanitarian question and should be "
+            "opened at once.",
+            ("POL", "territory"),
+        ),
+    ],
+)
+def test_a_coordinated_predicate_speaks_about_the_subject_it_shares(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {claim[:2] for claim in _claims(nlp, text)}
+
+
+def test_the_governments_goal_under_a_reporting_verb_is_the_speakers(nlp: Language) -> None:
+    claims = _claims(nlp, "Sergei Lavrov said the government's priority was a ceasefire.")
+    assert ("person:sergei-lavrov", "ceasefire", "goal") in {claim[:3] for claim in claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a demand or offer that is the subject of its clause: what the clause says it is
+        "Chile's main demand is the reopening of the mountain passes.",
+        "Chile's offer covers the reopening of the mountain passes.",
+    ],
+)
+def test_a_demand_named_as_the_subject_is_about_what_its_clause_says(
+    nlp: Language, text: str
+) -> None:
+    issues = {claim[1] for claim in _claims(nlp, text) if claim[0] == "CHL"}
+    assert any(issue.startswith("open_reopening") for issue in issues)
+
+
+def test_a_need_someone_says_is_a_demand(nlp: Language) -> None:
+    assert ("EGY", "ceasefire", "demand", "own") in _claims(
+        nlp, "Egypt says it needs a ceasefire in Darfur."
+    )
+    assert _claims(nlp, "The ceasefire in Darfur needs a week to hold.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # "would remain X" said of oneself: X is the matter, not the pronoun
+        ("Chile said it would remain the sole owner of the copper mine.", "owner"),
+        # an object that names nothing ("more") leaves the act as the matter
+        ("Chile offered to free more in exchange for the frozen funds.", "free"),
+    ],
+)
+def test_an_open_issue_is_read_past_words_that_name_nothing(
+    nlp: Language, text: str, word: str
+) -> None:
+    issues = {claim[1] for claim in _claims(nlp, text) if claim[0] == "CHL"}
+    assert any(issue.startswith("open_") and word in issue for issue in issues), issues

@@ -24,7 +24,12 @@ finds the actor such a phrase stands for, from the document alone:
   latest state named before it whose official name says it is one (the gazetteer's
   names: "Kingdom of Saudi Arabia");
 - "the party" with no owner: the latest group or organisation named before it (a
-  political party is either, as the gazetteer has it).
+  political party is either, as the gazetteer has it);
+- any other definite noun with no owner ("the union", "the association", "the
+  employers"): the organisation or group of the document whose name has that word as its
+  head ("Coastal Nurses' Union") or as a plural noun naming its members ("Bus Employers'
+  Federation") — the latest named before it, else (a news lede names the body before its
+  name) the first named after it.
 
 "The country" with no owner is left alone: it is as often a place as an actor.
 """
@@ -97,7 +102,7 @@ def body_owner(
     body = head
     if head.lemma_.lower() not in _BODIES:
         if head.lemma_.lower() not in ROLE_NOUNS:
-            return None
+            return _named_by_a_word(doc, head)
         # "the government's negotiator", "government negotiators", "Peru's delegation"
         owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
         if owner is None:
@@ -208,6 +213,28 @@ def _government_of(
         if state is not None:
             return state
     return None
+
+
+def _named_by_a_word(doc: Doc, head: Token) -> str | None:
+    """The organisation "the union" or "the employers" stands for (see the module
+    docstring), or ``None``."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    owned = any(c.dep_ not in ("det", "punct", "case") and c.i < head.i for c in head.children)
+    if not definite or owned or head.pos_ != "NOUN" or actors_in(doc, head.i, head.i + 1):
+        return None
+    word = head.lower_
+
+    def fits(mention: Span) -> bool:
+        if mention.label_ not in ("group", "organisation") or mention.start == head.i:
+            return False
+        root = mention.root
+        members = {t.lower_ for t in mention if t.tag_ in ("NNS", "NNPS") and t.i != root.i}
+        return word == root.lower_ or word in members
+
+    before = _latest(doc, head, fits)
+    if before is not None:
+        return before
+    return next((m.kb_id_ or None for m in actors_in(doc, head.i + 1, len(doc)) if fits(m)), None)
 
 
 def _of_head(token: Token) -> int:

@@ -69,6 +69,9 @@ _VERB_CUES: dict[str, str] = {
     "vow": "offer",
     "achieve": "goal",
     "ignore": "position",
+    "ask": "demand",
+    "back": "position",
+    "need": "demand",
 }
 
 
@@ -151,7 +154,10 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "VERB": [[{"LEMMA": {"IN": sorted(_VERB_CUES)}, "POS": {"IN": ["VERB", "AUX"]}}]],
     "NOUN": [[{"LEMMA": {"IN": sorted(_NOUN_CUES)}, "POS": "NOUN"}]],
     "ADJ": [[{"LOWER": {"IN": sorted(_ADJ_CUES)}}]],
-    "NON_NEGOTIABLE": [[{"LOWER": "non"}, {"ORTH": "-"}, {"LOWER": "negotiable"}]],
+    "NON_NEGOTIABLE": [
+        [{"LOWER": "non"}, {"ORTH": "-"}, {"LOWER": "negotiable"}],
+        [{"LOWER": "not"}, {"LOWER": "negotiable"}],
+    ],
     "RED_LINE": [[{"LOWER": "red"}, {"LEMMA": "line"}]],
     "OUT_OF_QUESTION": [
         [{"LOWER": "out"}, {"LOWER": "of"}, {"LOWER": "the"}, {"LOWER": "question"}]
@@ -186,6 +192,13 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [{"LOWER": {"IN": ["in", "so"]}}, {"LOWER": {"IN": ["order", "as"]}}, {"LOWER": "to"}]
     ],
     "MODAL": [[{"LOWER": {"IN": ["must", "should"]}, "DEP": "aux"}]],
+    # "would have to sign", "needs to withdraw": a "must" in other words
+    "HAVE_TO": [[{"LEMMA": {"IN": ["have", "need"]}}, {"LOWER": "to"}, {"POS": "VERB"}]],
+    # "relief would depend on X", "is conditional on X": X is a condition
+    "DEPEND": [
+        [{"LEMMA": "depend"}, {"LOWER": {"IN": ["on", "upon"]}}],
+        [{"LOWER": {"IN": ["conditional", "contingent"]}}, {"LOWER": {"IN": ["on", "upon"]}}],
+    ],
     "ONLY": [[{"LEMMA": {"IN": ["can", "will", "would"]}, "DEP": "aux"}, {"LOWER": "only"}]],
     "CONDITION": [
         [{"LOWER": "only"}, {"LOWER": "if"}],
@@ -256,7 +269,7 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
     """The word of a cue that the parse hangs its arguments on."""
     if kind in ("NEVER", "RULE_OUT", "GIVE_UP"):
         return words[0] if words[0].pos_ in ("VERB", "AUX") else words[0].head
-    if kind in ("NOT_VERB", "RED_LINE", "NON_NEGOTIABLE"):
+    if kind in ("NOT_VERB", "RED_LINE", "NON_NEGOTIABLE", "HAVE_TO"):
         return words[-1]
     if kind in ("OUT_OF_QUESTION", "OFF_TABLE"):
         return words[0]
@@ -354,6 +367,7 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "CONDITION": "condition",
         "OURS": "position",
         "COME_FIRST": "goal",
+        "DEPEND": "condition",
     }
     if kind in fixed:
         return fixed[kind]
@@ -367,7 +381,7 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         if reporter(token) is not None or any(w.lower_ == "never" for w in words):
             return "red_line"
         return "reject" if token.lemma_ in _ASSENT_VERBS else "position"
-    if kind == "MODAL":
+    if kind in ("MODAL", "HAVE_TO"):
         return "demand" if speech_above(token) is not None else None
     word = words[0]
     if kind == "ADJ":
@@ -398,6 +412,17 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "expects clear guarantees" demands; "is expected to", "does not expect
         # any breakthrough", "no reason to expect ...", "expects to" predict
+    if word.lemma_ == "back" and not any(
+        c.dep_ == "dobj" and not _names_a_proposal_before(c) for c in word.children
+    ):
+        return None  # "backed the call for X" supports X; "Rwanda-backed rebels" names them,
+        # "which backed the plan" describes who they are
+    if word.lemma_ == "need" and (
+        speech_above(word) is None or not any(c.dep_ == "dobj" for c in word.children)
+    ):
+        return None  # "says it needs a ceasefire" demands it; "the truce needs a week" is no one's
+    if word.lemma_ == "ask" and not _asks_for_something(word):
+        return None
     if word.lemma_ == "allow" and not _has_modal(word):
         return None  # "would allow visits" offers; "allowed the convoy through" is an act
     if word.lemma_ == "agree" and not any(
@@ -406,6 +431,29 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
     return _VERB_CUES.get(word.lemma_)
+
+
+def _names_a_proposal_before(noun: Token) -> bool:
+    """Whether ``noun`` is a proposal named before and nothing more ("the plan")."""
+    return noun.lemma_.lower() in _PROPOSAL_NOUNS and not any(
+        c.dep_ in ("prep", "acl", "relcl", "ccomp", "poss") for c in noun.children
+    )
+
+
+def _asks_for_something(verb: Token) -> bool:
+    """Whether "ask" requests an act or a thing ("asked Sudan to sign ...", "asked for a
+    ceasefire"), not a question ("asked whether ...") or a source's wish ("asked not to be
+    named")."""
+    children = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+        return True
+    asked = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    questions = ("whether", "if", "why", "how", "what", "when")
+    return (
+        any(c.dep_ == "dobj" for c in children)
+        and bool(asked)
+        and not any(g.lower_ in questions or g.dep_ == "neg" for a in asked for g in a.children)
+    )
 
 
 def _hypothetical(verb: Token) -> bool:

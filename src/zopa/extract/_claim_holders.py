@@ -64,7 +64,7 @@ _JUDGING = frozenset({"acceptable", "unacceptable", "inadmissible"})
 
 
 #: Cues that are a judgement of whoever says them, never of the clause's subject.
-_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST"})
+_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST", "DEPEND"})
 
 
 _HOLDING_VERBS = frozenset(
@@ -104,7 +104,7 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
             return holders
         # "X said the withdrawal remained a precondition": the speaker's
         return _clause_holders(doc, token, cue, known)
-    if cue.kind in ("MODAL", "PERSIST"):
+    if cue.kind in ("MODAL", "PERSIST", "HAVE_TO"):
         return _modal_holders(doc, cue, known)
     if cue.kind in _SPEAKERS_JUDGEMENTS or (
         cue.kind == "ADJ" and token.lower_ in _JUDGING and token.dep_ == "amod"
@@ -233,7 +233,20 @@ def _noun_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         holders = resolved_holders(doc, candidate, cue, known)
         if any(h.actor for h in holders):
             return holders
+    if any(_unowned_body(c) for c in candidates if c.dep_ == "poss"):
+        # "X said the government's priority was ...": the government is the speaker's
+        speaker = reporter(token, SPEECH_VERBS | REPORTING_LEMMAS)
+        if speaker is not None:
+            return resolved_holders(doc, speaker, cue, known)
     return []
+
+
+def _unowned_body(token: Token) -> bool:
+    """Whether ``token`` is a body or office named only by what it is ("the government's",
+    "the delegation's"), which a reported clause leaves to its speaker."""
+    return token.lemma_.lower() in ROLE_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    )
 
 
 def quote_speaker(doc: Doc, token: Token) -> list[Holder]:

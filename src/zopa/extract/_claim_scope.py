@@ -55,7 +55,9 @@ def cue_scope(token: Token, cue_tokens: set[int], *, keep_subject: bool = False)
     phrase, a cue noun that is the subject of a copula ("the priority is X")
     the copula's clause; a cue verb its clause without its subject (with it when
     ``keep_subject``: "the sanctions must end" demands what its subject names); a cue
-    adjective its clause with the subject ("X is non-negotiable"). Left out:
+    adjective its clause with the subject ("X is non-negotiable"). A predicate coordinated
+    with the one before it and without a subject of its own keeps the subject they share
+    ("the border was ... and should be opened"). Left out:
     coordinated clauses with their own subject, contrasting or causal clauses
     with their own subject ("while Washington wants ..."), and relative or
     adverbial clauses holding a cue of their own (that cue speaks for its own
@@ -73,12 +75,27 @@ def cue_scope(token: Token, cue_tokens: set[int], *, keep_subject: bool = False)
             head = head.head
         drop_subject = token.pos_ in ("VERB", "AUX") and not keep_subject
         scope = without_own_clauses(head, token, cue_tokens, drop_subject=drop_subject)
+        if not drop_subject:
+            scope |= _shared_subject(head)
     antecedent = relative_antecedent(token)
     if antecedent is not None:
         clause = next(c for c in antecedent.children if c.dep_ == "relcl")
         inside = {t.i for t in clause.subtree}
         scope |= {t.i for t in antecedent.subtree if t.i not in inside}
     return scope
+
+
+def _shared_subject(verb: Token) -> set[int]:
+    """The words of the subject a coordinated predicate shares with the one before it ("the
+    border was a matter for parliament and could not be a condition"), or nothing."""
+    if verb.dep_ != "conj" or _has_subject(verb):
+        return set()
+    return {
+        t.i
+        for c in verb.head.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i
+        for t in c.subtree
+    }
 
 
 def without_own_clauses(

@@ -9,14 +9,16 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
 :mod:`~zopa.extract._claim_scope`; this module assembles claims and salience.
 
 - **Stance** (:data:`zopa.extract.STANCES`) comes from the cue: red_line
-  (non-negotiable, red line, will never, under no circumstances, rule out, unacceptable
-  said of a thing), reject (reject, refuse, dismiss; unacceptable said of a demand or
-  proposal; "cannot accept"), condition ("only if", "provided that", "on condition
-  that"), demand (demand, insist, call for, call on, urge, adamant; "must"/"should" in a clause
-  someone says; "can/will only ..."), accept (accept, agree to, welcome, endorse, acceptable),
-  offer (offer, propose, invite, promise, ready/willing to, give up), goal (want, seek,
-  aim, goal, priority, effort; "in order to ...") and position (oppose, resist,
-  support, recognise, declare, committed to; "will not ...").
+  (non-negotiable, not negotiable, red line, will never, under no circumstances, rule
+  out, unacceptable said of a thing), reject (reject, refuse, dismiss; unacceptable said
+  of a demand or proposal; "cannot accept"), condition ("only if", "provided that", "on
+  condition that", "would depend on", "contingent on"), demand (demand, insist, call for,
+  call on, urge, adamant, ask someone to / ask for; "must"/"should"/"have to"/"need to"
+  and "needs X" in a clause someone says; "can/will only ..."), accept (accept, agree
+  to, welcome, endorse, acceptable), offer (offer, propose, invite, promise,
+  ready/willing to, give up), goal (want, seek, aim, goal, priority, effort; "in order
+  to ...") and position (oppose, resist, support, back a proposal named with what it
+  asks, recognise, declare, committed to; "will not ...").
 - **Holder** (the claim's actor) is the speaker whose stance it is, not the nearest
   actor: the subject of the cue verb or of the predicate adjective's copula ("Hamas
   insists", "Yerevan was ready") when an actor names that subject (an actor in a
@@ -29,7 +31,10 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   clause qualifies ("Trump, who has urged ..."); pronouns take the nearest fitting actor
   before them (he/she: else the latest person named in the text); a definite office
   ("the envoy", "the Rwandan leader") the latest person named before it who holds it,
-  "the rebels" the latest group named;
+  "the rebels" the latest group named; "the union", "the employers" the organisation
+  whose name has that head word or plural member word (:mod:`zopa.extract._bodies`); a
+  noun cue owned by an unnamed body in a reported clause ("X said the government's
+  priority ...") the reporter;
   first-person pronouns in a quotation take its speaker; an unnamed group qualified by a
   nationality ("Iranian officials", "Russian envoys") or placed in a seat of government
   ("officials in Kigali") is its state; a body named by what it is ("the government",
@@ -117,7 +122,16 @@ _STRONG_STANCES = frozenset({"red_line", "reject"})
 #: Cue kinds whose clause's subject is what they are about ("the sanctions must end", "the
 #: closure would stay", "ownership is not on the table", "no deal without X").
 _SUBJECT_KINDS = frozenset(
-    {"MODAL", "CONDITION", "PERSIST", "NOT_ON_TABLE", "NO_WITHOUT", "COME_FIRST"}
+    {
+        "MODAL",
+        "HAVE_TO",
+        "CONDITION",
+        "PERSIST",
+        "NOT_ON_TABLE",
+        "NO_WITHOUT",
+        "COME_FIRST",
+        "DEPEND",
+    }
 )
 
 
@@ -178,7 +192,7 @@ class _Claim:
 class ClaimsComponent:
     """spaCy component writing ``doc.spans["zopa_claims"]`` (see the module docstring)."""
 
-    version = "5"  # 4: open issues; 5: bodies named by what they are ("the government")
+    version = "6"  # 4: open issues; 5: bodies ("the government"); 6: labour and election cues
 
     def __init__(self, vocab: Vocab, lexicon: IssueLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
@@ -226,7 +240,7 @@ class ClaimsComponent:
             scope = cue_scope(cue.token, cue_tokens, keep_subject=cue.kind in _SUBJECT_KINDS)
             issues = [hit for hit in by_sentence.get(index, []) if hit.start in scope]
             from_cue = True
-            anaphor = points_back(cue.token) if cue.kind != "MODAL" else None
+            anaphor = points_back(cue.token) if cue.kind not in ("MODAL", "HAVE_TO") else None
             if anaphor is not None and index > 0:
                 issues = _referred_issues(claims, by_sentence, index - 1)
             elif not issues:

@@ -12,7 +12,9 @@ the cue governs, found in the parse —
 - a noun cue's complement ("the call for long-term access", "an offer to open a road",
   "a demand that the intake be transferred");
 - the subject of a predicative cue ("a permanent closure is unacceptable", "the release
-  of X is a red line"), or of a clause whose ``must``/``should`` someone says.
+  of X is a red line"), or of a clause whose ``must``/``should`` someone says;
+- for a cue noun that is the subject of its clause, what the clause says it is or holds
+  ("Chile's main demand is the reopening of X", "the offer covers five years").
 
 The phrase is read without relative or adverbial clauses; a light head ("a set of
 guidelines", "the government's position on X", "the question of Y") gives way to its
@@ -159,6 +161,9 @@ _NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"})
 #: Parts of speech whose lemmas make an open issue's key.
 _KEY_POS = frozenset({"NOUN", "PROPN", "VERB"})
 _NOT_KEY_LEMMAS = frozenset({"be", "have", "do", "get", "make", "let", "s", "'s"})
+#: Objects that name nothing ("free more", "take them", "give everything"): the act is the
+#: matter.
+_NAMES_NOTHING = frozenset({"PRON", "ADJ", "NUM", "DET"})
 #: Dependents never read as part of the issue's phrase: clauses, appositions, asides.
 _CUT_DEPS = frozenset(
     {"relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc", "conj", "mark", "nsubj", "aux"}
@@ -230,6 +235,10 @@ def _object(cue: Cue) -> Token | None:
     token = cue.token
     if token.pos_ == "NOUN" and token.dep_ not in ("attr", "nsubj", "nsubjpass"):
         return _complement(token)
+    if token.pos_ == "NOUN" and token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX"):
+        # "Chile's main demand is the reopening of X", "the offer covers X": what the
+        # clause says the demand is
+        return _complement(token) or _verb_object(token.head)
     if token.pos_ in ("NOUN", "ADJ") or cue.kind in ("RED_LINE", "NON_NEGOTIABLE", "ADJ"):
         predicate = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
         if cue.kind == "ADJ" and any(c.dep_ == "xcomp" for c in token.children):
@@ -241,8 +250,11 @@ def _object(cue: Cue) -> Token | None:
         if needed is not None and needed.pos_ != "PRON":
             return needed
         return next((n for n in _denied(token) if n.i != cue.words[0].i), None)
-    if cue.kind in ("MODAL", "PERSIST", "NOT_ON_TABLE"):
-        return _subject(token) or _verb_object(token)
+    if cue.kind in ("MODAL", "HAVE_TO", "PERSIST", "NOT_ON_TABLE"):
+        subject = _subject(token)
+        if subject is not None and subject.pos_ != "PRON":
+            return subject
+        return _verb_object(token)  # "she would remain the candidate": the candidacy
     return _verb_object(token)
 
 
@@ -288,7 +300,7 @@ def _verb_object(verb: Token, depth: int = 0) -> Token | None:
     """A verb's object: direct, of its complement verb or clause, or of on/to/for."""
     children = list(verb.children)
     direct = next((c for c in children if c.dep_ in ("dobj", "attr", "oprd")), None)
-    if direct is not None and direct.pos_ != "PRON":
+    if direct is not None and direct.pos_ not in _NAMES_NOTHING:
         return direct
     passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if depth == 0 and passive is not None and passive.pos_ != "PRON":
@@ -307,11 +319,7 @@ def _verb_object(verb: Token, depth: int = 0) -> Token | None:
                 subject = _subject(child)
                 if subject is not None and child.dep_ == "ccomp":
                     return subject
-                if (
-                    child.dep_ == "xcomp"
-                    and child.pos_ == "VERB"
-                    and child.lemma_.lower() not in _NOT_KEY_LEMMAS  # "want to make sure ..."
-                ):
+                if child.dep_ == "xcomp" and _names_an_act(child):
                     return child  # "preferred to negotiate as part of ASEAN": the act
     for child in children if depth == 0 else ():
         if child.dep_ == "prep" and child.lower_ in ("on", "to", "for"):
@@ -319,6 +327,12 @@ def _verb_object(verb: Token, depth: int = 0) -> Token | None:
             if pobj is not None:
                 return _verb_object(pobj, depth + 1) if pobj.pos_ == "VERB" else pobj
     return None
+
+
+def _names_an_act(verb: Token) -> bool:
+    """Whether a complement verb names the act a stance is about ("ready to free more",
+    "preferred to negotiate"), not a light verb ("want to make sure ...")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() not in _NOT_KEY_LEMMAS
 
 
 def _complement(noun: Token) -> Token | None:
