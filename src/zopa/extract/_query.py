@@ -11,11 +11,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, cast
 
-from sqlalchemy import Select, func, or_, select, tuple_
+from sqlalchemy import Select, func, or_, select, tuple_, union_all
 
 from zopa.errors import ExtractionError, quoted
 from zopa.extract._doc import STANCES
-from zopa.store import Actor, Claim, Document, Estimate, Event, Mention, Quote, Store
+from zopa.store import (
+    Actor,
+    Claim,
+    Document,
+    DocumentExtraction,
+    Estimate,
+    Event,
+    Mention,
+    Quote,
+    Store,
+)
 
 __all__ = [
     "ACTOR_FIELDS",
@@ -25,10 +35,16 @@ __all__ = [
     "MENTION_FIELDS",
     "UNSURE_FIELDS",
     "ActorListing",
+    "ActorSummary",
     "EvidenceFilter",
     "ItemKey",
     "ItemListing",
-    "actor_counts",
+    "MentionKey",
+    "actor_mentions",
+    "actor_records",
+    "actor_summaries",
+    "evidence_version",
+    "first_mentions",
     "list_actors",
     "list_items",
     "list_unsure",
@@ -253,36 +269,12 @@ def _mention_filters(store: Store, query: Select[Any], f: EvidenceFilter) -> Sel
     return query
 
 
-def actor_counts(store: Store, filters: EvidenceFilter | None = None) -> list[tuple[str, str, int]]:
-    """``(key, name, mentions)`` of every actor :func:`list_actors` would list, in its order.
-
-    One grouped query, without the mentions themselves: a caller showing one page
-    of actors reads the counts, then :func:`list_actors` for that page's keys only.
-    """
-    f = filters or EvidenceFilter()
-    query = cast(
-        "Select[Any]",
-        select(Actor.key, Actor.name, func.count(Mention.id))
-        .select_from(Mention)
-        .join(Actor, Actor.id == Mention.actor_id),
-    )
-    if f.published_from is not None or f.published_to is not None:
-        query = query.join(Document, Document.id == Mention.document_id)
-    query = _mention_filters(store, query, f)
-    query = query.group_by(Actor.id, Actor.key, Actor.name)
-    with store.session() as session:
-        rows: list[tuple[str, str, int]] = [
-            (key, name, count) for key, name, count in session.execute(query)
-        ]
-    return sorted(rows, key=lambda row: (-row[2], row[1], row[0]))
-
-
 def list_actors(
     store: Store, filters: EvidenceFilter | None = None, *, keys: Collection[str] | None = None
 ) -> list[ActorListing]:
     """Actors with at least one mention matching ``filters``, most mentioned first.
 
-    ``keys`` keeps only the actors of those keys (one page of :func:`actor_counts`).
+    ``keys`` keeps only the actors of those keys (one page of :func:`actor_summaries`).
     """
     f = filters or EvidenceFilter()
     sentence = func.substr(
@@ -392,3 +384,155 @@ def list_unsure(store: Store, filters: EvidenceFilter | None = None) -> list[dic
             }
             for mention, actor, source, sentence_text in session.execute(query)
         ]
+
+
+MentionKey = tuple[int, int, int]
+"""Where a mention sorts in one actor's listing: ``(document_id, start, id)``."""
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """An actor :func:`list_actors` would list, without its mentions: its key, name, how
+    many mentions match the filters, and its aliases (as :func:`list_actors` gives them)."""
+
+    key: str
+    name: str
+    mentions: int
+    aliases: tuple[str, ...]
+
+
+def actor_summaries(store: Store, filters: EvidenceFilter | None = None) -> list[ActorSummary]:
+    """Every actor :func:`list_actors` would list, in its order, without the mentions.
+
+    One query grouped by actor and surface form gives the counts and the aliases;
+    a caller showing one page reads the mentions of that page's actors only
+    (:func:`actor_mentions`). Its cost grows with the mentions matching: a server
+    keeps the answer per :func:`evidence_version`.
+    """
+    f = filters or EvidenceFilter()
+    query = cast(
+        "Select[Any]",
+        select(Actor.key, Actor.name, Mention.text, func.count(Mention.id))
+        .select_from(Mention)
+        .join(Actor, Actor.id == Mention.actor_id),
+    )
+    if f.published_from is not None or f.published_to is not None:
+        query = query.join(Document, Document.id == Mention.document_id)
+    query = _mention_filters(store, query, f).group_by(Actor.key, Actor.name, Mention.text)
+    surfaces: dict[tuple[str, str], dict[str, int]] = {}
+    with store.session() as session:
+        for key, name, text, count in session.execute(query):
+            seen = surfaces.setdefault((key, name), {})
+            surface = " ".join(text.split())
+            seen[surface] = seen.get(surface, 0) + count
+    found = [
+        ActorSummary(key, name, sum(seen.values()), tuple(sorted(seen, key=lambda s: (-seen[s], s))))
+        for (key, name), seen in surfaces.items()
+    ]
+    return sorted(found, key=lambda a: (-a.mentions, a.name, a.key))
+
+
+def _mention_query(key: str, f: EvidenceFilter) -> Select[Any]:
+    """The mentions of actor ``key`` that ``f`` keeps (its document filters), in listing
+    order: the columns :func:`_mention_item` reads."""
+    query = cast(
+        "Select[Any]",
+        select(
+            Actor.key,
+            Mention.document_id,
+            Mention.start,
+            Mention.id,
+            Document.source,
+            Mention.end,
+            Mention.text,
+            Mention.unsure,
+        )
+        .select_from(Mention)
+        .join(Actor, Actor.id == Mention.actor_id)
+        .join(Document, Document.id == Mention.document_id)
+        .where(Actor.key == key),
+    )
+    return _documents(query, f, Mention.document_id).order_by(
+        Mention.document_id, Mention.start, Mention.id
+    )
+
+
+def _mention_item(row: Any) -> tuple[MentionKey, dict[str, Any]]:
+    _, document_id, start, row_id, source, end, text, unsure = row
+    item = {
+        "document_id": document_id,
+        "source": source,
+        "start": start,
+        "end": end,
+        "text": text,
+        "unsure": unsure,
+    }
+    return (document_id, start, row_id), item
+
+
+def actor_mentions(
+    store: Store,
+    key: str,
+    filters: EvidenceFilter | None = None,
+    *,
+    after: MentionKey | None = None,
+    limit: int | None = None,
+) -> list[tuple[MentionKey, dict[str, Any]]]:
+    """The mentions of actor ``key`` matching ``filters`` (:data:`MENTION_FIELDS`), each
+    with its :data:`MentionKey`, in document and text order; ``after`` and ``limit`` read
+    one page of that order (keyset pagination, along ``ix_mentions_actor_document_start_id``).
+    """
+    query = _mention_query(key, filters or EvidenceFilter())
+    if after is not None:
+        query = query.where(tuple_(Mention.document_id, Mention.start, Mention.id) > tuple_(*after))
+    with store.session() as session:
+        rows = session.execute(query.limit(limit)).all()
+    return [_mention_item(row) for row in rows]
+
+
+def first_mentions(
+    store: Store, keys: Collection[str], filters: EvidenceFilter | None = None, *, limit: int
+) -> dict[str, list[dict[str, Any]]]:
+    """The first ``limit`` mentions of each actor of ``keys`` (as :func:`actor_mentions`),
+    by key: one statement, each actor's part read along its index."""
+    f = filters or EvidenceFilter()
+    parts = [_mention_query(key, f).limit(limit).subquery() for key in keys]
+    found: dict[str, list[dict[str, Any]]] = {key: [] for key in keys}
+    if not parts:
+        return found
+    query = union_all(*(select(part) for part in parts))
+    with store.session() as session:
+        for row in session.execute(query):
+            found[row[0]].append(_mention_item(row)[1])
+    return found
+
+
+def actor_records(store: Store, keys: Collection[str]) -> dict[str, dict[str, Any]]:
+    """The stored fields of the actors of ``keys`` (:data:`ACTOR_FIELDS` up to ``role`` and
+    ``affiliation``; no aliases, no mentions), by key."""
+    query = select(
+        Actor.key, Actor.name, Actor.kind, Actor.country, Actor.sector, Actor.role, Actor.affiliation
+    ).where(Actor.key.in_(list(keys)))
+    with store.session() as session:
+        return {
+            row.key: {
+                "id": row.key,
+                "name": row.name,
+                "kind": row.kind,
+                "country": row.country,
+                "sector": row.sector,
+                "role": row.role,
+                "affiliation": row.affiliation,
+            }
+            for row in session.execute(query)
+        }
+
+
+def evidence_version(store: Store) -> tuple[Any, ...]:
+    """A value that changes whenever extracted evidence is written: the newest mention id
+    and the newest extraction time (a re-extraction replaces a document's rows and
+    stamps it anew). Two index look-ups, whatever the store's size."""
+    with store.session() as session:
+        newest = session.scalar(select(func.max(Mention.id)))
+        stamped = session.scalar(select(func.max(DocumentExtraction.extracted_at)))
+    return (newest, stamped)
