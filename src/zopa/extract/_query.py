@@ -36,6 +36,7 @@ __all__ = [
     "UNSURE_FIELDS",
     "ActorListing",
     "ActorSummary",
+    "ClaimPair",
     "EvidenceFilter",
     "ItemKey",
     "ItemListing",
@@ -43,7 +44,9 @@ __all__ = [
     "actor_mentions",
     "actor_records",
     "actor_summaries",
+    "claim_pairs",
     "evidence_version",
+    "first_claim_ids",
     "first_mentions",
     "list_actors",
     "list_items",
@@ -183,12 +186,14 @@ def list_items(
     *,
     after: ItemKey | None = None,
     limit: int | None = None,
+    ids: Collection[int] | None = None,
 ) -> list[ItemListing]:
     """Stored items of ``kind`` (events, quotes, claims, estimates) matching ``filters``.
 
     Ordered by document, then position in the text (:data:`ItemKey`). ``after`` and
     ``limit`` read one page of that order (keyset pagination): at most ``limit``
-    items whose key is greater than ``after``.
+    items whose key is greater than ``after``. ``ids`` keeps the items of those row
+    ids only (what a page cites).
     """
     if kind not in _TABLES:
         raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
@@ -225,6 +230,8 @@ def list_items(
         ids = _actor_ids(store, f.actor)
         columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
         query = query.where(or_(*(c.in_(ids) for c in columns)))
+    if ids is not None:
+        query = query.where(table.id.in_(sorted(set(ids))))
     if after is not None:
         query = query.where(tuple_(table.document_id, table.start, table.id) > tuple_(*after))
     query = query.order_by(table.document_id, table.start, table.id).limit(limit)
@@ -529,10 +536,46 @@ def actor_records(store: Store, keys: Collection[str]) -> dict[str, dict[str, An
 
 
 def evidence_version(store: Store) -> tuple[Any, ...]:
-    """A value that changes whenever extracted evidence is written: the newest mention id
-    and the newest extraction time (a re-extraction replaces a document's rows and
-    stamps it anew). Two index look-ups, whatever the store's size."""
+    """A value that changes whenever documents or extracted evidence are written: the
+    newest document id, the newest mention id and the newest extraction time (a
+    re-extraction replaces a document's rows and stamps it anew). Three index
+    look-ups, whatever the store's size."""
     with store.session() as session:
-        newest = session.scalar(select(func.max(Mention.id)))
+        document = session.scalar(select(func.max(Document.id)))
+        mention = session.scalar(select(func.max(Mention.id)))
         stamped = session.scalar(select(func.max(DocumentExtraction.extracted_at)))
-    return (newest, stamped)
+    return (document, mention, stamped)
+
+
+ClaimPair = tuple[int, str]
+"""A stored claim's ``(actor row id, issue)``."""
+
+
+def claim_pairs(store: Store) -> dict[ClaimPair, tuple[str, int]]:
+    """Every ``(actor row id, issue)`` the stored claims hold, with the actor's name and how
+    many claims hold it: one grouped query (a server keeps it per :func:`evidence_version`)."""
+    query = (
+        select(Claim.actor_id, Claim.issue, Actor.name, func.count(Claim.id))
+        .join(Actor, Actor.id == Claim.actor_id)
+        .group_by(Claim.actor_id, Claim.issue, Actor.name)
+    )
+    with store.session() as session:
+        return {(a, issue): (name, n) for a, issue, name, n in session.execute(query)}
+
+
+def first_claim_ids(store: Store, pairs: Collection[ClaimPair], *, limit: int) -> list[int]:
+    """The ids of the first ``limit`` claims (document and text order) of each
+    ``(actor row id, issue)`` of ``pairs``: one statement, each part read along
+    ``ix_claims_actor_issue_document_start_id``."""
+    parts = [
+        select(Claim.id)
+        .where(Claim.actor_id == actor_id, Claim.issue == issue)
+        .order_by(Claim.document_id, Claim.start, Claim.id)
+        .limit(limit)
+        .subquery()
+        for actor_id, issue in sorted(pairs)
+    ]
+    if not parts:
+        return []
+    with store.session() as session:
+        return list(session.scalars(union_all(*(select(part) for part in parts))))
