@@ -93,21 +93,19 @@ def _cited_documents(store: Store, refs: Iterable[str]) -> dict[int, dict[str, A
     """The documents cited by id or by source file name, with their texts. A name names
     the newest document whose source ends so (as the report's map reads it)."""
     wanted = set(refs)
-    ids = sorted(int(r) for r in wanted if r.isdigit())
+    ids = {int(r) for r in wanted if r.isdigit()}
     names = sorted(r for r in wanted if not r.isdigit())
-    where = [Document.id.in_(ids)] if ids else []
-    where += [or_(Document.source == n, Document.source.endswith(f"/{n}", autoescape=True)) for n in names]
-    if not where:
-        return {}
-    query = select(*_HEADER, Document.text).where(or_(*where)).order_by(Document.id)
     with store.session() as session:
-        rows = session.execute(query).all()
-    found = {row.id: _header(row, row.text) for row in rows if row.id in ids}
-    for name in names:
-        named = [r for r in rows if r.source == name or r.source.endswith(f"/{name}")]
-        if named:
-            found[named[-1].id] = _header(named[-1], named[-1].text)
-    return found
+        for name in names:
+            newest = session.scalar(
+                select(func.max(Document.id)).where(
+                    or_(Document.source == name, Document.source.endswith(f"/{name}", autoescape=True))
+                )
+            )
+            if newest is not None:
+                ids.add(newest)
+        query = select(*_HEADER, Document.text).where(Document.id.in_(sorted(ids)))
+        return {row.id: _header(row, row.text) for row in session.execute(query)}
 
 
 def _items(store: Store, kind: str, ids: Iterable[int]) -> list[dict[str, Any]]:

@@ -186,11 +186,12 @@ def map_page(
     found = _stored(request, name)
     if isinstance(found, HTMLResponse):
         return found
-    _, loaded = found
+    stored, loaded = found
     from zopa.extract._query import claim_pairs
 
     store = store_of(request)
-    pairs = memo(request, "claim pairs", _version(request), lambda: claim_pairs(store))
+    version = _version(request)
+    pairs = memo(request, "claim pairs", version, lambda: claim_pairs(store))
     evidence, totals = map_evidence(store, loaded, pairs)
     view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
     for row in view["rows"]:
@@ -205,7 +206,10 @@ def map_page(
             "title": f"{loaded.title}: actors × issues",
             "summary": scenario_summary(loaded, _counts(request), None),
             "map": view,
-            "map_figure": map_figure(view),
+            # The chart shows the scenario's values and each cell's number of claims.
+            "map_figure": memo(
+                request, "map", (stored.sha256, name, version), lambda: map_figure(view)
+            ),
         },
     )
 
