@@ -187,7 +187,14 @@ class Claim(_Evidence, Base):
     __tablename__ = "claims"
     __table_args__ = (
         Index("ix_claims_document_start_id", "document_id", "start", "id"),
-        Index("ix_claims_actor_issue_document_start_id", "actor_id", "issue", "document_id", "start", "id"),
+        Index(
+            "ix_claims_actor_issue_document_start_id",
+            "actor_id",
+            "issue",
+            "document_id",
+            "start",
+            "id",
+        ),
     )
 
     document_id: Mapped[int] = mapped_column(

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from zopa.errors import MissingError, quoted
 from zopa.extract._doc import STANCES
 from zopa.extract._query import (
     EVENT_STATUSES,
@@ -25,7 +26,6 @@ from zopa.extract._query import (
 )
 from zopa.store import DocumentFilter, DocumentRecord, Store, get_document, list_documents
 from zopa.web.api._json import Json
-from zopa.errors import MissingError, quoted
 from zopa.web.api._models import (
     Actor,
     Claim,

@@ -70,9 +70,7 @@ def newest_documents(store: Store, limit: int) -> list[dict[str, Any]]:
     (without their texts)."""
     query = (
         select(*_HEADER)
-        .order_by(
-            Document.published_at.is_(None), Document.published_at.desc(), Document.id.desc()
-        )
+        .order_by(Document.published_at.is_(None), Document.published_at.desc(), Document.id.desc())
         .limit(limit)
     )
     with store.session() as session:
@@ -99,7 +97,10 @@ def _cited_documents(store: Store, refs: Iterable[str]) -> dict[int, dict[str, A
         for name in names:
             newest = session.scalar(
                 select(func.max(Document.id)).where(
-                    or_(Document.source == name, Document.source.endswith(f"/{name}", autoescape=True))
+                    or_(
+                        Document.source == name,
+                        Document.source.endswith(f"/{name}", autoescape=True),
+                    )
                 )
             )
             if newest is not None:
@@ -116,7 +117,11 @@ def _items(store: Store, kind: str, ids: Iterable[int]) -> list[dict[str, Any]]:
 
 
 def map_evidence(
-    store: Store, scenario: Scenario, pairs: Mapping[ClaimPair, tuple[str, int]]
+    store: Store,
+    scenario: Scenario,
+    pairs: Mapping[ClaimPair, tuple[str, int]],
+    *,
+    limit: int = MAP_CLAIMS,
 ) -> tuple[Evidence, dict[tuple[str, str], int]]:
     """The evidence the actor × issue map of ``scenario`` shows, and each cell's number of
     stored claims.
@@ -125,8 +130,8 @@ def map_evidence(
     actor's name and their number (:func:`~zopa.extract._query.claim_pairs`). A
     cell's claims are those of the pairs whose actor goes by a name of the cell's
     actor and whose issue speaks to the cell's issue (as the report's map matches
-    them); the first :data:`MAP_CLAIMS` of each pair are read, with the items and
-    documents the scenario cites.
+    them); the first ``limit`` of each pair are read, with the items and documents
+    the scenario cites, so a cell's first ``limit`` claims are among them.
     """
     from zopa.forecast._matching import actor_patterns
 
@@ -149,7 +154,7 @@ def map_evidence(
         kind: {getattr(e, kind) for e in entries if getattr(e, kind) is not None}
         for kind in ("claim", "quote", "estimate")
     }
-    claim_ids = set(first_claim_ids(store, shown, limit=MAP_CLAIMS)) | cited["claim"]
+    claim_ids = set(first_claim_ids(store, shown, limit=limit)) | cited["claim"]
     items = {
         "claims": _items(store, "claims", claim_ids),
         "quotes": _items(store, "quotes", cited["quote"]),

@@ -294,9 +294,7 @@ def question_page(
     records = list_forecasts(store, loaded.id, questions=[question_id], as_of=day)
     evidence = statement_evidence(store, records)
     links = Links(standalone=False, scenario=name)
-    (question,), calibration = question_views(
-        store, loaded, evidence, links, day, only=question_id
-    )
+    (question,), calibration = question_views(store, loaded, evidence, links, day, only=question_id)
 
     return page(
         request,
