@@ -67,14 +67,19 @@ def newest_published(store: Store) -> date | None:
 
 def newest_documents(store: Store, limit: int) -> list[dict[str, Any]]:
     """The ``limit`` most recently published documents, newest first, undated ones last
-    (without their texts)."""
-    query = (
+    (without their texts): the dated ones read along ``ix_documents_published_at``."""
+    dated = (
         select(*_HEADER)
-        .order_by(Document.published_at.is_(None), Document.published_at.desc(), Document.id.desc())
+        .where(Document.published_at.is_not(None))
+        .order_by(Document.published_at.desc(), Document.id.desc())
         .limit(limit)
     )
+    undated = select(*_HEADER).where(Document.published_at.is_(None)).order_by(Document.id.desc())
     with store.session() as session:
-        return [_header(row) for row in session.execute(query)]
+        found = [_header(row) for row in session.execute(dated)]
+        if len(found) < limit:
+            found += [_header(row) for row in session.execute(undated.limit(limit - len(found)))]
+    return found
 
 
 def cited_entries(scenario: Scenario) -> list[Any]:
