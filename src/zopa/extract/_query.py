@@ -186,13 +186,13 @@ def list_items(
     *,
     after: ItemKey | None = None,
     limit: int | None = None,
-    ids: Collection[int] | None = None,
+    item_ids: Collection[int] | None = None,
 ) -> list[ItemListing]:
     """Stored items of ``kind`` (events, quotes, claims, estimates) matching ``filters``.
 
     Ordered by document, then position in the text (:data:`ItemKey`). ``after`` and
     ``limit`` read one page of that order (keyset pagination): at most ``limit``
-    items whose key is greater than ``after``. ``ids`` keeps the items of those row
+    items whose key is greater than ``after``. ``item_ids`` keeps the items of those row
     ids only (what a page cites).
     """
     if kind not in _TABLES:
@@ -230,8 +230,8 @@ def list_items(
         ids = _actor_ids(store, f.actor)
         columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
         query = query.where(or_(*(c.in_(ids) for c in columns)))
-    if ids is not None:
-        query = query.where(table.id.in_(sorted(set(ids))))
+    if item_ids is not None:
+        query = query.where(table.id.in_(sorted(set(item_ids))))
     if after is not None:
         query = query.where(tuple_(table.document_id, table.start, table.id) > tuple_(*after))
     query = query.order_by(table.document_id, table.start, table.id).limit(limit)

@@ -118,7 +118,7 @@ def _items(store: Store, kind: str, ids: Iterable[int]) -> list[dict[str, Any]]:
     wanted = set(ids)
     if not wanted:
         return []
-    return [listing.item for listing in list_items(store, kind, ids=wanted)]
+    return [listing.item for listing in list_items(store, kind, item_ids=wanted)]
 
 
 def map_evidence(
