@@ -46,6 +46,7 @@ __all__ = [
     "actor_summaries",
     "claim_pairs",
     "evidence_version",
+    "extraction_version",
     "first_claim_ids",
     "first_mentions",
     "list_actors",
@@ -543,16 +544,22 @@ def actor_records(store: Store, keys: Collection[str]) -> dict[str, dict[str, An
         }
 
 
-def evidence_version(store: Store) -> tuple[Any, ...]:
-    """A value that changes whenever documents or extracted evidence are written: the
-    newest document id, the newest mention id and the newest extraction time (a
-    re-extraction replaces a document's rows and stamps it anew). Three index
-    look-ups, whatever the store's size."""
+def extraction_version(store: Store) -> tuple[Any, ...]:
+    """A value that changes whenever extracted evidence is written: the newest mention id
+    and the newest extraction time (a re-extraction replaces a document's rows and stamps
+    it anew). Two index look-ups, whatever the store's size."""
     with store.session() as session:
-        document = session.scalar(select(func.max(Document.id)))
         mention = session.scalar(select(func.max(Mention.id)))
         stamped = session.scalar(select(func.max(DocumentExtraction.extracted_at)))
-    return (document, mention, stamped)
+    return (mention, stamped)
+
+
+def evidence_version(store: Store) -> tuple[Any, ...]:
+    """A value that changes whenever documents or extracted evidence are written: the
+    newest document id and the :func:`extraction_version`."""
+    with store.session() as session:
+        document = session.scalar(select(func.max(Document.id)))
+    return (document, *extraction_version(store))
 
 
 ClaimPair = tuple[int, str]
@@ -561,7 +568,7 @@ ClaimPair = tuple[int, str]
 
 def claim_pairs(store: Store) -> dict[ClaimPair, tuple[str, int]]:
     """Every ``(actor row id, issue)`` the stored claims hold, with the actor's name and how
-    many claims hold it: one grouped query (a server keeps it per :func:`evidence_version`)."""
+    many claims hold it: one grouped query (a server keeps it per :func:`extraction_version`)."""
     query = (  # grouped by the actor's id (not null: joined), as the index orders the claims
         select(Actor.id, Claim.issue, Actor.name, func.count(Claim.id))
         .join(Actor, Actor.id == Claim.actor_id)

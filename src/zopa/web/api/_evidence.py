@@ -20,7 +20,7 @@ from zopa.extract._query import (
     actor_mentions,
     actor_records,
     actor_summaries,
-    evidence_version,
+    extraction_version,
     first_mentions,
     list_items,
 )
@@ -203,9 +203,10 @@ _SUMMARIES_KEEP = 32
 
 
 def _summaries(store: Store, filters: EvidenceFilter) -> list[ActorSummary]:
-    """:func:`actor_summaries`, kept per store, evidence version and filters: the grouping
-    of every mention runs once per version of the evidence, not on every request."""
-    key = (store.url, evidence_version(store), filters)
+    """:func:`actor_summaries`, kept per store, extraction version and filters: the grouping
+    of every mention runs once per version of the extracted evidence, not on every request
+    (an article ingested and not yet extracted has no mention)."""
+    key = (store.url, extraction_version(store), filters)
     with _SUMMARIES_LOCK:
         if key in _SUMMARIES:
             _SUMMARIES.move_to_end(key)

@@ -6,7 +6,8 @@ store's indexes: the newest articles, the items a scenario cites, the first
 claims of each cell of the actor × issue map, the estimates a question's
 forecasts pooled. What no index answers at once (counts of every row, the
 grouping of the claims by actor and issue) is computed once per
-:func:`~zopa.extract._query.evidence_version` and kept by the caller.
+:func:`~zopa.extract._query.evidence_version` (or extraction version, or the newest
+forecast) and kept by the caller.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ __all__ = [
     "cited_entries",
     "map_evidence",
     "newest_documents",
+    "newest_forecast",
     "newest_published",
     "statement_evidence",
 ]
@@ -63,6 +65,15 @@ def newest_published(store: Store) -> date | None:
     """The newest publication date of a stored document (one index look-up)."""
     with store.session() as session:
         return session.scalar(select(func.max(Document.published_at)))
+
+
+def newest_forecast(store: Store) -> int | None:
+    """The id of the newest stored forecast: forecasts are only ever added, so it changes
+    whenever one is (one index look-up)."""
+    from zopa.store import Forecast
+
+    with store.session() as session:
+        return session.scalar(select(func.max(Forecast.id)))
 
 
 def newest_documents(store: Store, limit: int) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from zopa.web.pages._reads import (
     MAP_CLAIMS,
     map_evidence,
     newest_documents,
+    newest_forecast,
     newest_published,
     statement_evidence,
 )
@@ -187,10 +188,10 @@ def map_page(
     if isinstance(found, HTMLResponse):
         return found
     stored, loaded = found
-    from zopa.extract._query import claim_pairs
+    from zopa.extract._query import claim_pairs, extraction_version
 
     store = store_of(request)
-    version = _version(request)
+    version = extraction_version(store)  # claims come with an extraction only
     pairs = memo(request, "claim pairs", version, lambda: claim_pairs(store))
     evidence, totals = map_evidence(store, loaded, pairs)
     view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
@@ -280,7 +281,7 @@ def question_page(
         found = _stored(request, name)
         if isinstance(found, HTMLResponse):
             return found
-        _, loaded = found
+        stored, loaded = found
         if any(q.id == question_id for q in loaded.questions):
             break
     else:
@@ -290,12 +291,20 @@ def question_page(
             "No such question",
             f"no stored scenario has a question {quoted(question_id)}",
         )
-    day = _as_of(request, loaded)
-    records = list_forecasts(store, loaded.id, questions=[question_id], as_of=day)
-    evidence = statement_evidence(store, records)
-    links = Links(standalone=False, scenario=name)
-    (question,), calibration = question_views(store, loaded, evidence, links, day, only=question_id)
+    from zopa.extract._query import extraction_version
 
+    day = _as_of(request, loaded)
+
+    def views() -> tuple[dict[str, Any], dict[str, Any], Any]:
+        records = list_forecasts(store, loaded.id, questions=[question_id], as_of=day)
+        evidence = statement_evidence(store, records)
+        links = Links(standalone=False, scenario=name)
+        (one,), calibration = question_views(store, loaded, evidence, links, day, only=question_id)
+        return one, calibration, calibration_figure(calibration)
+
+    # Kept per version of what it shows: the scenario, the day, the forecasts and estimates.
+    key = (stored.sha256, name, question_id, day, newest_forecast(store), extraction_version(store))
+    question, calibration, figure = memo(request, "question", key, views)
     return page(
         request,
         "question.html",
@@ -304,6 +313,6 @@ def question_page(
             "summary": scenario_summary(loaded, _counts(request), None),
             "q": question,
             "calibration": calibration,
-            "calibration_figure": calibration_figure(calibration),
+            "calibration_figure": figure,
         },
     )
