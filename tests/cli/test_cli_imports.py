@@ -21,8 +21,8 @@ from tests.scenario.conftest import two_sided
 HEAVY = ("spacy", "matplotlib", "sqlalchemy")
 
 
-def _imported(*args: str) -> set[str]:
-    """Top-level packages a fresh ``python -X importtime ARGS`` imports."""
+def modules_imported(*args: str) -> set[str]:
+    """Every module a fresh ``python -X importtime ARGS`` imports (dotted names)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     result = subprocess.run(
         [sys.executable, "-X", "importtime", *args],
@@ -33,7 +33,12 @@ def _imported(*args: str) -> set[str]:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = (line.split("|") for line in result.stderr.splitlines())
-    return {parts[2].strip().split(".")[0] for parts in lines if len(parts) == 3}
+    return {parts[2].strip() for parts in lines if len(parts) == 3} - {"imported package"}
+
+
+def _imported(*args: str) -> set[str]:
+    """Top-level packages a fresh ``python -X importtime ARGS`` imports."""
+    return {name.split(".")[0] for name in modules_imported(*args)}
 
 
 @pytest.mark.parametrize(
@@ -69,6 +74,24 @@ def test_ingesting_text_imports_no_html_or_nlp_library(tmp_path: Path) -> None:
     imported = _imported("-m", "zopa", "--db", url, "ingest", str(article))
     assert imported & {"spacy", "matplotlib", "trafilatura"} == set()
     assert "sqlalchemy" in imported, "the ingest should have run"
+
+
+def test_listing_evidence_imports_no_nlp_library(tmp_path: Path) -> None:
+    # The listings read the store only: they lived in zopa.extract, whose package
+    # imports spaCy to register its pipeline components.
+    url = f"sqlite:///{tmp_path / 'z.db'}"
+    for command in (["events", "--json"], ["actors"]):
+        imported = _imported("-m", "zopa", "--db", url, *command)
+        assert "spacy" not in imported, command
+        assert "sqlalchemy" in imported, "the listing should have run"
+
+
+def test_the_forecast_stage_leaves_scipy_stats_and_salib_alone() -> None:
+    # The simulator's Wilson interval (scipy.stats) and sensitivity (SALib, which loads
+    # pandas) are imported when used: scoring and listing forecasts need neither.
+    imported = modules_imported("-c", "import zopa.forecast")
+    assert {"scipy.stats", "SALib", "pandas"} & imported == set()
+    assert "zopa.simulate" in imported, "the simulator's forecast source is registered"
 
 
 def test_importing_the_models_leaves_scipy_and_the_store_alone() -> None:

@@ -328,3 +328,319 @@ def test_a_bare_title_is_linked_to_the_one_state_given_that_office_elsewhere(
 )
 def test_a_name_after_a_lower_case_role_noun_is_a_person(nlp: Language, text: str) -> None:
     assert [kind for _, _, kind in found(nlp, text)] == ["person"]
+
+
+# --- officials named by a bare title ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "why"),
+    [
+        (
+            "Peru rejected the offer on Monday. Trade Minister Lucia Ferrante said the quota "
+            "was too low.",
+            "Lucia Ferrante",
+            "PER",
+            "'Peru' is the subject just before",
+        ),
+        (
+            "The Peruvian government met the unions in Lima. The government rejected the "
+            "link. Interior Minister Tomas Velarde said that paying the rebels was out of the "
+            "question.",
+            "Tomas Velarde",
+            "PER",
+            "'the government' acts just before",
+        ),
+        (
+            "Prime Minister Halvard Rusk said that Norway's main goal was the safety of the "
+            "fjords.",
+            "Halvard Rusk",
+            "NOR",
+            "the only state its sentence names",
+        ),
+    ],
+)
+def test_an_official_named_by_a_bare_title_serves_the_state_of_the_passage(
+    nlp: Language, text: str, name: str, country: str, why: str
+) -> None:
+    doc = nlp(text)
+    person = next(s for s in doc.spans[ACTORS] if s.text == name)
+    assert doc._.get(ACTOR_INFO)[person.kb_id_]["country"] == country
+    assert why in (person._.get(FIELDS) or {})["unsure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Two states act just before: which one the minister serves is not said.
+        ("Chile and Peru met in Lima. Foreign Minister Dario Quell said the talks went well.",
+         "Dario Quell"),
+        # Two states in the sentence, none just before.
+        ("Foreign Minister Dario Quell said Chile would not sign unless Peru paid.", "Dario Quell"),
+        # A commentator's title is no office of state.
+        ("Peru rejected the offer. Analyst Marta Quillfeather said the quota was too low.",
+         "Marta Quillfeather"),
+    ],
+)  # fmt: skip
+def test_an_official_is_not_linked_where_the_passage_names_no_one_state(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert "country" not in info_of(nlp, text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Jonas Brandt, whose centre-left Labour Union won the election, opened coalition "
+         "talks on Monday.", "Labour Union"),
+        ("Jonas Brandt, whose centre-left Labour/Green bloc won the election, opened "
+         "coalition talks on Monday.", "Labour/Green bloc"),
+    ],
+)  # fmt: skip
+def test_a_person_whose_party_is_named_is_linked_to_it(
+    nlp: Language, text: str, party: str
+) -> None:
+    assert info_of(nlp, text, "Jonas Brandt") == {"affiliation": party, "sector": "PTY"}
+
+
+def test_a_person_whose_company_is_named_is_not_linked_to_a_party(nlp: Language) -> None:
+    text = (
+        "Jonas Brandt, whose company Nordgas Holding supplies the city, spoke before the "
+        "election. The coalition talks resume on Monday."
+    )
+    assert "affiliation" not in info_of(nlp, text, "Jonas Brandt")
+
+
+def test_a_person_whose_ministry_is_named_is_not_linked_to_a_party(nlp: Language) -> None:
+    # Not in a document about party politics, nor for a body that is no organisation.
+    assert (
+        info_of(nlp, "Tomas Velarde, whose ministry runs the ports, spoke.", "Tomas Velarde") == {}
+    )
+
+
+def test_a_counterpart_is_the_official_of_the_state_named_in_the_title(nlp: Language) -> None:
+    text = "Bakyt Osmon hoped to sign with his Uzbek counterpart, Dilshod Karimov, next year."
+    assert info_of(nlp, text, "Dilshod Karimov").get("country") == "UZB"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The minister said so in an interview with Andes Radio.", "Andes Radio"),
+        ("Marta Quillfeather, a correspondent for the Harbour Courier, said no.",
+         "Harbour Courier"),
+        ("Lena Ortiz, who has covered the rebels for Quillon Weekly, said no.", "Quillon Weekly"),
+        ("Lena Ortiz wrote in the weekly Basin Ledger that the dam was popular.", "Basin Ledger"),
+        ("Tomas Velarde told the Harbour Courier that he was hopeful.", "Harbour Courier"),
+        ("The rebels told the movement's Sierra Libre television they would sign.", "Sierra Libre"),
+        ("The deal was welcomed, according to the Andean Press Agency.", "Andean Press Agency"),
+    ],
+)  # fmt: skip
+def test_an_organisation_used_as_a_news_outlet_is_a_media_organisation(
+    nlp: Language, text: str, outlet: str
+) -> None:
+    assert info_of(nlp, text, outlet).get("sector") == "MED"
+
+
+def test_an_organisation_a_spokesperson_speaks_for_is_no_outlet(nlp: Language) -> None:
+    text = "Ana Ruiz, a spokesperson for the Andean Water Commission, said the talks went well."
+    assert info_of(nlp, text, "Andean Water Commission").get("sector") != "MED"
+
+
+def test_the_government_is_the_state_the_rebels_named_fight_unless_one_is_named() -> None:
+    assert government_state([("FRA", False), ("FRA", False)], ["LBN"])[0] == "LBN"
+    assert government_state([("FRA", True)], ["LBN"])[0] == "FRA"
+    assert government_state([("FRA", False)], ["LBN", "SYR"])[0] == "FRA"
+    assert government_state([], ["LBN"])[0] == "LBN"
+
+
+def test_the_governments_committee_head_serves_the_state_the_rebels_fight(
+    nlp: Language,
+) -> None:
+    text = (
+        "Hezbollah said the government had broken its word. France sent envoys, and France "
+        "pressed on. Tomas Velarde, the head of the government's prisoner committee, said so."
+    )
+    assert info_of(nlp, text, "Tomas Velarde").get("country") == "LBN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pedro Salas, Chile's foreign minister, said the talks would go on. Foreign Minister "
+        "Ana Quispe spoke too. Chile's foreign minister has long opposed a deal.",
+        "Pedro Salas, Chile's foreign minister, said the talks would go on. Later, Foreign "
+        "Minister Ana Quispe said no.",
+    ],
+)
+def test_an_office_another_person_of_the_state_holds_is_not_a_bare_titles(
+    nlp: Language, text: str
+) -> None:
+    assert "country" not in info_of(nlp, text, "Ana Quispe")
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("The ALF rebels met the army on Monday. The rebels said they would not disarm.",
+         "The rebels"),
+        ("The Andean Liberation Front (ALF) kept up its attacks. Later the guerrilla said the "
+         "talks were over.", "the guerrilla"),
+    ],
+)  # fmt: skip
+def test_the_rebels_refer_back_to_the_armed_group_named_before(
+    nlp: Language, text: str, reference: str
+) -> None:
+    assert (reference, "unresolved:alf", "group") in found(nlp, text)
+
+
+def test_its_commander_speaks_for_the_subject_of_the_same_sentence(nlp: Language) -> None:
+    text = (
+        "The Andean Liberation Front (ALF) kept up its attacks. In a statement signed by its "
+        "top commander, Rosa Quispe, the guerrilla said that the talks were over."
+    )
+    assert info_of(nlp, text, "Rosa Quispe").get("affiliation") == "Andean Liberation Front"
+
+
+def test_the_state_acting_just_before_outweighs_the_office_named_elsewhere(
+    nlp: Language,
+) -> None:
+    text = (
+        "Chile's foreign minister will host the next round. Peru rejected the offer. "
+        "Foreign Minister Ana Quispe said the talks were over."
+    )
+    assert info_of(nlp, text, "Ana Quispe").get("country") == "PER"
+    # With no state acting just before, the office named elsewhere still links her.
+    text = "Foreign Minister Ana Quispe said Peru would wait. Chile's foreign minister agreed."
+    assert info_of(nlp, text, "Ana Quispe").get("country") == "CHL"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fields"),
+    [
+        ("Tomas Velarde, the spokesman of the Peruvian-led alliance, said no.", "Tomas Velarde",
+         {"country": "PER"}),
+        ("Ana Ruiz, a spokeswoman for the Rwanda-backed M23, said the rebels would stay.",
+         "Ana Ruiz", {"affiliation": "M23"}),
+        ("Saudi Ambassador Pedro Salas met the rebels in Riyadh.", "Pedro Salas",
+         {"country": "SAU"}),
+    ],
+)  # fmt: skip
+def test_a_backer_is_represented_only_when_no_other_actor_is_named(
+    nlp: Language, text: str, name: str, fields: dict[str, str]
+) -> None:
+    info = info_of(nlp, text, name)
+    assert {k: info.get(k) for k in fields} == fields
+
+
+# --- people of a non-state party titled by a common noun ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "body"),
+    [
+        (
+            'The Riverside Teachers\' Union walked out on Monday. "We will not go back," '
+            "union president Tom Baker said at a rally.",
+            "Tom Baker",
+            "Riverside Teachers' Union",
+        ),
+        (
+            'The Riverside Teachers\' Union walked out. "No," union vice-president Ada Moss said.',
+            "Ada Moss",
+            "Riverside Teachers' Union",
+        ),
+        (
+            "The Northern Growers' Association said it was disappointed. Omar Said, the "
+            "association's spokesman, said the offer stood.",
+            "Omar Said",
+            "Northern Growers' Association",
+        ),
+        (
+            "The Green Coalition, the alliance of opposition parties, wants an early vote. "
+            '"There is nothing to discuss," said Tomas Vera, who leads the opposition delegation.',
+            "Tomas Vera",
+            "Green Coalition",
+        ),
+        (
+            "The talks were led by Anna Berg and Peter Lund of the Regional Arbitration "
+            "Service, who were appointed last month.",
+            "Peter Lund",
+            "Regional Arbitration Service",
+        ),
+        (
+            "The talks were led by Anna Berg and Peter Lund of the Regional Arbitration "
+            "Service, who were appointed last month.",
+            "Anna Berg",
+            "Regional Arbitration Service",
+        ),
+    ],
+)
+def test_a_common_noun_or_of_links_a_person_to_the_organisation_named(
+    nlp: Language, text: str, name: str, body: str
+) -> None:
+    info = info_of(nlp, text, name)
+    assert info.get("affiliation") == body, info
+
+
+def test_a_noun_two_organisations_could_claim_links_to_neither(nlp: Language) -> None:
+    text = (
+        "The Riverside Teachers' Union and the Lakeside Nurses' Union marched together. "
+        '"Enough," union president Tom Baker said.'
+    )
+    assert "affiliation" not in info_of(nlp, text, "Tom Baker")
+
+
+def test_a_body_s_name_the_ner_takes_for_a_work_of_art_is_an_organisation(nlp: Language) -> None:
+    kinds = {
+        name: kind
+        for name, _, kind in found(
+            nlp, "The Harbour Platform, which groups the opposition, wants a date."
+        )
+    }
+    assert kinds.get("Harbour Platform") == "organisation", kinds
+
+
+def test_a_political_scientist_comments(nlp: Language) -> None:
+    text = (
+        "Jana Roeck, a political scientist at the Lakeview Institute, said both sides wanted time."
+    )
+    info = info_of(nlp, text, "Jana Roeck")
+    assert info.get("sector") == "EDU", info
+    assert info.get("role") == "political scientist", info
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "body"),
+    [
+        (
+            "The Riverside Teachers' Union met the Lakeside School Board. The union rejected "
+            "the offer.",
+            "The union",
+            "unresolved:riverside-teachers-union",
+        ),
+        (
+            "The Pacific Fishers' Association met the ministry. The association of fishers "
+            "asked for arbitration.",
+            "The association",
+            "unresolved:pacific-fishers-association",
+        ),
+    ],
+)
+def test_the_common_noun_of_a_body_named_before_refers_to_it(
+    nlp: Language, text: str, reference: str, body: str
+) -> None:
+    assert (reference, body, "organisation") in found(nlp, text)
+
+
+def test_a_longer_name_keeps_its_body_noun_inside(nlp: Language) -> None:
+    names = {
+        name
+        for name, _, _ in found(
+            nlp,
+            "The talks were led by Anna Berg and Peter Lund of the Regional Mediation and "
+            "Conciliation Service.",
+        )
+    }
+    assert "Regional Mediation and Conciliation Service" in names, names
+    assert "Conciliation Service" not in names, names

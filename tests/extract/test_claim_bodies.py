@@ -96,3 +96,36 @@ def test_a_body_the_document_does_not_tie_to_an_actor_is_not_guessed(
     nlp: Language, text: str, not_the_holder: str
 ) -> None:
     assert not_the_holder not in _actors(nlp, text)
+
+
+def test_the_kingdom_in_a_clause_reported_by_its_own_official_is_that_state(
+    nlp: Language,
+) -> None:
+    # no state named before: the reporter's nationality says which kingdom
+    text = "In Riyadh, a Saudi official said the kingdom supported a ceasefire in Yemen."
+    assert _actors(nlp, text) == ["SAU"]
+
+
+def test_his_side_under_an_unnamed_reporter_is_the_reporters_state(nlp: Language) -> None:
+    # "his" is the reporter, not the person named before
+    text = (
+        "Andres Castillo arrived in Kinshasa on Monday. A Rwandan negotiator said his side "
+        "was ready to accept a buffer zone."
+    )
+    assert _actors(nlp, text) == ["RWA"]
+
+
+def test_his_government_is_the_state_owning_the_reporters_office(nlp: Language) -> None:
+    # the minister is unknown to the gazetteer; the state owning the office says whose
+    text = "Rwanda's foreign minister, Andres Castillo, said his government favoured a ceasefire."
+    assert _actors(nlp, text) == ["RWA"]
+
+
+def test_a_government_delegation_reporting_is_the_government_it_belongs_to(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Peruvian government met the rebels in Lima. The government delegation says it "
+        "will not sign any deal unless the rebels free the hostages."
+    )
+    assert _actors(nlp, text) == ["PER"]

@@ -158,3 +158,39 @@ def test_the_group_or_the_rebels_is_the_latest_armed_group_named(nlp: Language) 
 def test_officials_in_a_capital_speak_for_its_state(nlp: Language) -> None:
     claims = _claims(nlp, "Officials in Kigali said the new border was a red line.")
     assert ("RWA", "territory", "red_line", "own") in claims
+
+
+def test_he_is_a_person_the_gazetteer_does_not_know(nlp: Language) -> None:
+    # a person resolving to no actor is still the antecedent of "he" (the draft links
+    # such persons to their state or group later)
+    claims = _claims(nlp, "Andres Castillo arrived in Kinshasa on Monday. He demanded a ceasefire.")
+    assert ("unresolved:andres-castillo", "ceasefire", "demand", "own") in claims
+
+
+def test_a_pronoun_reporter_is_the_speaker_its_quotation_names(nlp: Language) -> None:
+    text = (
+        "“We will not negotiate under threats,” Maria Lopez said on Monday.\n\n"
+        "She said that the withdrawal of foreign troops was non-negotiable."
+    )
+    claims = _claims(nlp, text)
+    assert ("unresolved:maria-lopez", "territory", "red_line", "own") in claims
+
+
+def test_a_dateline_before_the_subject_is_not_the_reporter(nlp: Language) -> None:
+    text = (
+        "GOMA, May 4 (Lake Wire) — The M23 movement said on Monday that it would never "
+        "accept a buffer zone."
+    )
+    assert ("group:m23", "territory", "red_line", "own") in _claims(nlp, text)
+
+
+def test_a_thing_called_ours_is_the_quotation_speakers_claim(nlp: Language) -> None:
+    text = "“The island is ours under international law,” Maria Lopez said on Monday."
+    assert ("unresolved:maria-lopez", "territory", "position", "own") in _claims(nlp, text)
+
+
+def test_what_comes_first_is_the_speakers_goal(nlp: Language) -> None:
+    text = "“The return of the refugees comes first,” Maria Lopez said."
+    assert ("unresolved:maria-lopez", "refugees_displaced", "goal", "own") in _claims(nlp, text)
+    reported = "Tshisekedi said the withdrawal from Goma came first."
+    assert (TSHISEKEDI, "territory", "goal", "own") in _claims(nlp, reported)

@@ -164,3 +164,23 @@ def test_offers_hosts_and_guarantors_are_third_parties(
 def test_a_security_guarantor_is_no_mediator(nlp: Language) -> None:
     text = "Britain and France would act as guarantors of Ukraine's security."
     assert _third_party(nlp, text) == set()
+
+
+def test_coordinated_hosts_of_passive_talks_each_host_and_meet_no_one(nlp: Language) -> None:
+    doc = nlp.make_doc("The talks were hosted by Norway and Cuba.")
+    doc._.zopa_published = date(2025, 6, 4)
+    found = {(e["mode"], e["source_actor"], e["target_actor"]) for e in iter_event_fields(nlp(doc))}
+    # Norway and Cuba host; the talks are not a meeting between the two hosts.
+    assert found == {("host", "NOR", None), ("host", "CUB", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The signing ceremony was hosted by Ghana's President Ama Boateng.",
+        "Ghana hosted the signing of the accord between Togo and Benin.",
+    ],
+)
+def test_a_host_of_a_signing_ceremony_hosts(nlp: Language, text: str) -> None:
+    found = _third_party(nlp, text)
+    assert any(mode == "host" and cameo == "043" for _, mode, cameo, _, _ in found), found

@@ -135,3 +135,41 @@ def test_a_hyphenated_speaker_keeps_the_whole_name_and_its_short_form(nlp: Langu
     found = quotes(nlp, text)
     assert [q["speaker_text"] for q in found] == ["Tamsin Oduya-Brandt", "Oduya-Brandt"]
     assert {q["speaker_actor"] for q in found} == {"unresolved:tamsin-oduya-brandt"}
+
+
+def test_a_pronoun_speaker_is_the_person_reporting_in_the_sentence_before(nlp: Language) -> None:
+    # the last direct quotation was someone else's; the sentence just before has its own
+    # speaker, whom "he" continues (centering: the previous sentence's subject)
+    text = (
+        "“The border stays closed,” Vucic said on Monday.\n\n"
+        "Ivan Marković, the opposition's negotiator, said the talks had stalled.\n\n"
+        "“We will not sign a blank cheque,” he said."
+    )
+    last = quotes(nlp, text)[-1]
+    assert last["text"] == "We will not sign a blank cheque"
+    assert last["speaker_actor"] == "unresolved:ivan-markovic"
+
+
+def test_a_pronoun_speaker_is_a_person_never_a_state(nlp: Language) -> None:
+    text = (
+        "“Havana is a good host,” the Cuban foreign ministry said, thanking Cuba.\n\n"
+        "President Gustavo Petro also said that his team was ready to talk.\n\n"
+        "“We will not hand over the constitution,” he said."
+    )
+    last = quotes(nlp, text)[-1]
+    assert last["speaker_actor"] == "unresolved:gustavo-petro"
+
+
+def test_a_dateline_before_the_subject_is_not_the_speaker(nlp: Language) -> None:
+    text = "GOMA, May 4 (Lake Wire) — The M23 said on Monday that it would leave the town."
+    found = quotes(nlp, text)
+    assert [q["speaker_actor"] for q in found] == ["group:m23"]
+
+
+def test_a_quotation_that_names_a_thing_is_the_namers(nlp: Language) -> None:
+    text = (
+        "Maria Lopez called the deal “the reform we promised”, while Andres Castillo said "
+        "the talks had stalled."
+    )
+    direct = [q for q in quotes(nlp, text) if q["kind"] == "direct"]
+    assert [q["speaker_actor"] for q in direct] == ["unresolved:maria-lopez"]

@@ -183,3 +183,47 @@ def test_two_workers_store_what_one_does(sqlite_store: Store, nlp: Language) -> 
     assert [{k: v for k, v in q.items() if k != "id"} for q in single] == [
         {k: v for k, v in q.items() if k != "id"} for q in double
     ]
+
+
+def test_a_gazetteer_leader_keeps_the_party_a_document_links_him_to(
+    sqlite_store: Store, nlp: Language
+) -> None:
+    store_text(
+        sqlite_store,
+        "Friedrich Merz, whose centre-right CDU won the election, opened coalition talks "
+        "with the Greens on Monday. The party wants a government by Easter.",
+    )
+    store_text(
+        sqlite_store,
+        "Leaders meet\n\nFriedrich Merz met Emmanuel Macron in Paris on Friday. Macron said "
+        "the talks had gone well.",
+        source="b.txt",
+    )
+    assert extract_documents(sqlite_store, nlp).ok
+    with sqlite_store.session() as session:
+        affiliation = dict(session.execute(select(Actor.name, Actor.affiliation)).all())
+    # The party link of the first document outlives the second, which gives none;
+    # a leader no document links to a party keeps the gazetteer's state.
+    assert affiliation["Friedrich Merz"] == "CDU", affiliation
+    assert affiliation["Emmanuel Macron"] == "France"
+
+
+def test_a_surname_alone_in_a_later_article_is_the_person_named_in_full_before(
+    sqlite_store: Store, nlp: Language
+) -> None:
+    store_text(
+        sqlite_store,
+        "Talks resume\n\nHalvard Rusk, the Norwegian foreign minister, said the talks would "
+        "resume in Oslo on Monday.",
+    )
+    store_text(
+        sqlite_store, "Talks stall\n\nRusk said on Friday that no date was set.", source="b.txt"
+    )
+    assert extract_documents(sqlite_store, nlp).ok
+    with sqlite_store.session() as session:
+        names = session.scalars(select(Actor.name).where(Actor.kind == "person")).all()
+        texts = session.execute(
+            select(Mention.text, Actor.name).join(Actor, Mention.actor_id == Actor.id)
+        ).all()
+    assert names == ["Halvard Rusk"]
+    assert ("Rusk", "Halvard Rusk") in [tuple(t) for t in texts]

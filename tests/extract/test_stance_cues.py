@@ -112,3 +112,28 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
 )
 def test_the_new_cues_do_not_fire_on_forecasts_and_acts(nlp: Language, text: str) -> None:
     assert _claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru does not accept a buffer zone.",
+        "Juan Soto said Peru did not accept the buffer zone on its border.",
+    ],
+)
+def test_not_accepting_in_the_present_or_past_is_a_refusal(nlp: Language, text: str) -> None:
+    claims = _claims(nlp, text)
+    assert [(actor, issue) for actor, issue, _ in claims] == [("PER", "territory")]
+    assert claims[0][2] in ("reject", "red_line")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru did not give details of the buffer zone.",  # an act
+        # a supposition, no one's stance
+        "Juan Soto said Peru would face sanctions if it did not agree to a buffer zone.",
+    ],
+)
+def test_not_agreeing_as_an_act_or_a_supposition_is_no_refusal(nlp: Language, text: str) -> None:
+    assert all(stance not in ("reject", "red_line") for _, _, stance in _claims(nlp, text))

@@ -241,13 +241,13 @@ def test_the_models_view_keeps_the_model_order_and_names_the_ratifiers() -> None
     assert short_model("my.model") == "my.model"
 
 
-def test_the_timeline_keeps_the_first_events_within_its_limit_and_counts_all() -> None:
+def test_the_timeline_orders_the_events_by_date_and_counts_them() -> None:
     evidence = Evidence(
         documents={},
         items={"events": [_event(k, f"2025-01-0{k}", "happened", None) for k in (3, 1, 2)]},
     )
-    view = timeline(evidence, Links(True), limit=2)
-    assert [e["id"] for e in view["events"]] == [1, 2] and view["total"] == 3
+    view = timeline(evidence, Links(True))
+    assert [e["id"] for e in view["events"]] == [1, 2, 3] and view["total"] == 3
 
 
 def test_a_chart_asked_again_is_the_same_svg_with_its_own_ids() -> None:

@@ -53,10 +53,15 @@ class Doc:
         self.rows.append(("mention", {"actor": actor, "needle": needle}))
         return self
 
-    def event(self, actor: str, needle: str, mode: str, cameo: str) -> Doc:
-        """A CONSULT event done by ``actor`` (mediate 045, host 043)."""
+    def event(
+        self, actor: str, needle: str, mode: str, cameo: str, target: str | None = None
+    ) -> Doc:
+        """A CONSULT event done by ``actor`` (mediate 045, host 043), on ``target`` if given."""
         self.rows.append(
-            ("event", {"actor": actor, "needle": needle, "mode": mode, "cameo": cameo})
+            (
+                "event",
+                {"actor": actor, "needle": needle, "mode": mode, "cameo": cameo, "target": target},
+            )
         )
         return self
 
@@ -200,6 +205,7 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                             mode=spec["mode"],
                             cameo=spec["cameo"],
                             source_actor_id=ids[spec["actor"]],
+                            target_actor_id=ids[spec["target"]] if spec["target"] else None,
                             status="happened",
                             **span,
                         )

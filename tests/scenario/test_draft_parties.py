@@ -15,6 +15,7 @@ from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors
 from tests.scenario.draft_store import Doc, actor, state, write
 from zopa.errors import ScenarioError
 from zopa.scenario import check_text, draft_scenario, dump_scenario
+from zopa.scenario.draft._parties import is_commentator
 from zopa.store import Store
 
 
@@ -245,3 +246,78 @@ def test_talks_held_in_a_city_of_a_third_state_make_it_the_host(store: Store) ->
     kenya = _actor(_draft(store), "kenya")
     assert kenya["kind"] == "mediator"
     assert any("Nairobi" in e.get("note", "") for e in kenya["evidence"])
+
+
+def test_a_mediation_of_an_international_body_is_the_bodys_own(store: Store) -> None:
+    # "talks mediated by the UN" read backwards: the state is the doer, the UN the object.
+    doc = Doc(
+        "Peru and the rebels agreed at talks mediated by the UN. Peru demanded a truce. "
+        "The Red Cross offered to carry the prisoners home."
+    )
+    doc.event("PER", "mediated by the UN", "mediate", "045", target="org:un").claim(
+        "PER", "Peru demanded a truce", "ceasefire", "demand"
+    ).claim("org:icrc", "The Red Cross offered to carry", "prisoners", "offer")
+    doc.event("PER", "agreed at talks", "mediate", "045", target="org:icrc")
+    un = actor("org:un", "United Nations", "organisation", sector="IGO")
+    icrc = actor("org:icrc", "Red Cross", "organisation", sector="NGO")
+    write(store, [state("PER", "Peru"), un, icrc], [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds == {"peru": "state", "united_nations": "mediator", "red_cross": "mediator"}
+
+
+def test_a_state_an_international_body_mediates_for_is_at_the_table(store: Store) -> None:
+    doc = Doc(
+        "The rebels demanded an amnesty. Peru and the rebels agreed at talks mediated by the UN."
+    )
+    doc.claim("unresolved:alf", "The rebels demanded an amnesty", "amnesty", "demand")
+    doc.event("PER", "mediated by the UN", "mediate", "045", target="org:un")
+    un = actor("org:un", "United Nations", "organisation", sector="IGO")
+    rebels = actor("unresolved:alf", "ALF", "group", sector="REB")
+    write(store, [state("PER", "Peru"), un, rebels], [doc])
+    data = _draft(store)
+    kinds = {a["id"]: a["kind"] for a in data["actors"]}
+    assert kinds == {"alf": "group", "peru": "state", "united_nations": "mediator"}
+    assert _actor(data, "peru")["evidence"][0]["note"].startswith("at the table")
+
+
+def test_a_person_affiliated_by_an_acronym_is_folded_into_the_group_it_names(
+    store: Store,
+) -> None:
+    doc = Doc("Rosa Quispe demanded an amnesty.")
+    doc.claim("unresolved:rosa-quispe", "Rosa Quispe demanded", "amnesty", "demand")
+    group = actor("unresolved:alf", "Andean Liberation Front", "group", sector="REB")
+    leader = actor(
+        "unresolved:rosa-quispe", "Rosa Quispe", "person", role="commander", affiliation="ALF"
+    )
+    write(store, [group, leader], [doc])
+    assert [a["id"] for a in _draft(store)["actors"]] == ["andean_liberation_front"]
+
+
+def test_a_state_offering_to_host_talks_is_a_host_unless_it_takes_a_side(store: Store) -> None:
+    doc = Doc(
+        "Peru demanded a truce. Chile offered to host a technical meeting in Santiago. "
+        "Bolivia offered to host the next round but rejected the truce."
+    )
+    doc.claim("PER", "Peru demanded a truce", "ceasefire", "demand")
+    doc.claim("CHL", "Chile offered to host a technical meeting", "ceasefire", "offer")
+    doc.claim("BOL", "Bolivia offered to host the next round", "ceasefire", "offer")
+    doc.claim("BOL", "rejected the truce", "ceasefire", "reject")
+    write(store, [state("PER", "Peru"), state("CHL", "Chile"), state("BOL", "Bolivia")], [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds == {"peru": "state", "chile": "mediator", "bolivia": "state"}
+
+
+@pytest.mark.parametrize(
+    ("row", "comments"),
+    [
+        (actor("f", "Baltic Policy Forum", "organisation"), True),
+        (actor("r", "Ilse Brandt", "person", role="research director"), True),
+        (actor("p", "Pacific Islands Forum", "organisation"), False),
+        (actor("m", "Ana Ruiz", "person", role="director general"), False),
+        (actor("s", "Lena Vogt", "person", role="political scientist"), True),
+    ],
+)
+def test_a_policy_body_and_its_research_staff_comment(row: object, comments: bool) -> None:
+    # A body whose name says it studies policy, and a person whose role is research,
+    # comment on the talks; a forum of states and an official director still negotiate.
+    assert is_commentator(row, set()) is comments  # type: ignore[arg-type]

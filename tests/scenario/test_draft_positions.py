@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.scenario.draft_store import Doc, state, write
+from tests.scenario.draft_store import Doc, actor, state, write
 from zopa.scenario import check_text, draft_scenario, dump_scenario
 from zopa.scenario.draft._positions import STANCE_VALUES, stance
 from zopa.store import Claim, Store
@@ -239,3 +239,52 @@ def test_a_state_named_once_per_issue_in_lists_is_not_made_a_party(store: Store)
     countries = [state("ARM", "Armenia"), state("AZE", "Azerbaijan"), state("ITA", "Italy")]
     write(store, countries, [doc])
     assert "italy" not in {a["id"] for a in _draft(store)["actors"]}
+
+
+def test_a_party_that_only_rejects_is_never_the_pole(store: Store) -> None:
+    # Peru's two rejections outnumber Chile's one offer, yet Peru wants nothing on the issue:
+    # Chile's offer is the demand side, Peru resists it.
+    doc = Doc(
+        "Peru rejected the fishing quota. Peru rejected any quota at all. "
+        "Chile offered a quota of ten tonnes."
+    )
+    doc.claim("PER", "Peru rejected the fishing quota", "quota", "reject")
+    doc.claim("PER", "Peru rejected any quota at all", "quota", "reject")
+    doc.claim("CHL", "Chile offered a quota of ten tonnes", "quota", "offer")
+    write(store, [state("PER", "Peru"), state("CHL", "Chile")], [doc])
+    data = _draft(store)
+    assert _position(data, "chile", "quota")["position"]["value"] > 50
+    assert _position(data, "peru", "quota")["position"]["value"] < 50
+
+
+def test_adversaries_on_one_issue_are_on_opposite_sides_of_another(store: Store) -> None:
+    # On the truce Peru demands and the ALF rejects; on the reform each states its own goal
+    # without naming the other: they are still on opposite sides there.
+    doc = Doc(
+        "Peru demanded a truce. The ALF rejected a truce. Peru wants a reform by decree. "
+        "The ALF wants a reform by assembly."
+    )
+    doc.claim("PER", "Peru demanded a truce", "truce", "demand")
+    doc.claim("unresolved:alf", "The ALF rejected a truce", "truce", "reject")
+    doc.claim("PER", "Peru wants a reform by decree", "reform", "goal")
+    doc.claim("unresolved:alf", "The ALF wants a reform by assembly", "reform", "goal")
+    rebels = actor("unresolved:alf", "ALF", "group", sector="REB")
+    write(store, [state("PER", "Peru"), rebels], [doc])
+    data = _draft(store)
+    values = sorted(_position(data, key, "reform")["position"]["value"] for key in ("peru", "alf"))
+    assert values[0] < 50 < values[1]
+
+
+def test_a_party_naming_the_pole_and_its_opponent_backs_the_pole(store: Store) -> None:
+    doc = Doc(
+        "Peru demanded access to the bay. Peru insisted on access to the bay. Chile rejected "
+        "any access to the bay. Bolivia said Peru should insist that Chile open the bay."
+    )
+    doc.claim("PER", "Peru demanded access to the bay", "bay", "demand")
+    doc.claim("PER", "Peru insisted on access to the bay", "bay", "demand")
+    doc.claim("CHL", "Chile rejected any access to the bay", "bay", "reject")
+    doc.claim("BOL", "Bolivia said Peru should insist that Chile open the bay", "bay", "demand")
+    write(store, [state("PER", "Peru"), state("CHL", "Chile"), state("BOL", "Bolivia")], [doc])
+    data = _draft(store)
+    assert _position(data, "bolivia", "bay")["position"]["value"] > 50
+    assert _position(data, "chile", "bay")["position"]["value"] < 50

@@ -10,7 +10,7 @@ import pytest
 
 from tests.report.hostile_store import hostile_scenario
 from tests.web.demo_store import SCENARIO
-from zopa.extract._query import claim_pairs
+from zopa.evidence import claim_pairs
 from zopa.report.views import Links, actor_issue_map, load_evidence
 from zopa.scenario import dump_scenario, get_scenario, save_scenario
 from zopa.store import Store, open_store

@@ -108,6 +108,77 @@ def test_a_forecast_leads_to_the_evidence_behind_it(client: TestClient) -> None:
     _target(client, evidence[0])
 
 
+def _testids(html: str, prefix: str) -> list[str]:
+    """The ``data-testid`` of the links starting with ``prefix``, in page order."""
+    named = parse(html).named("a")
+    return [str(a["data-testid"]) for a in named if str(a.get("data-testid")).startswith(prefix)]
+
+
+def _link(html: str, testid: str) -> str | None:
+    """The ``href`` of the link with ``data-testid`` ``testid`` (``None`` if absent)."""
+    found = [a["href"] for a in parse(html).named("a") if a.get("data-testid") == testid]
+    return str(found[0]) if found else None
+
+
+def _walk(client: TestClient, url: str, name: str, prefix: str) -> list[list[str]]:
+    """The items (testids) of every page from ``url`` on, following the "next page" links."""
+    pages, seen = [], set()
+    while url is not None:
+        assert url.startswith(f"/{name}?") and url not in seen, url
+        seen.add(url)
+        html = _get(client, url)
+        assert_outline(html)
+        pages.append(_testids(html, prefix))
+        assert (_link(html, f"{name}-first") is None) == (len(pages) == 1)
+        url = _link(html, f"{name}-next")  # type: ignore[assignment]
+    return pages
+
+
+def test_the_timeline_pages_by_date_with_next_links_that_keep_the_filters(
+    client: TestClient,
+) -> None:
+    whole = _get(client, "/timeline?status=happened&actor=Russia")
+    everything = _testids(whole, "timeline-event-")
+    assert len(everything) > 7 and _link(whole, "timeline-next") is None
+    pages = _walk(
+        client, "/timeline?status=happened&actor=Russia&limit=3", "timeline", "timeline-event-"
+    )
+    assert [len(p) for p in pages[:-1]] == [3] * (len(pages) - 1) and 1 <= len(pages[-1]) <= 3
+    assert [i for p in pages for i in p] == everything  # no row lost or repeated at a boundary
+    second = _link(_get(client, "/timeline?status=happened&actor=Russia&limit=3"), "timeline-next")
+    assert second is not None and "status=happened" in second and "actor=Russia" in second
+    assert "limit=3" in second and "next=" in second
+    first = _link(_get(client, second), "timeline-first")
+    assert first == "/timeline?status=happened&actor=Russia&limit=3"
+    # The chart draws the page's own events, dated in order across the boundary.
+    dates = [
+        row.split("<td>")[1][:10]
+        for url in (first, second)
+        for row in _get(client, url).split("<tr>")[2:]
+    ]
+    assert dates == sorted(dates)
+
+
+def test_the_quotes_page_by_page_with_next_links_that_keep_the_search(
+    client: TestClient,
+) -> None:
+    whole = _get(client, "/quotes?q=Ukrain")
+    everything = _testids(whole, "evidence-quote-")
+    assert len(everything) > 4 and _link(whole, "quotes-next") is None
+    pages = _walk(client, "/quotes?q=Ukrain&limit=2", "quotes", "evidence-quote-")
+    assert len(pages) > 2 and [i for p in pages for i in p] == everything
+    second = _link(_get(client, "/quotes?q=Ukrain&limit=2"), "quotes-next")
+    assert second is not None and "q=Ukrain" in second and "limit=2" in second
+
+
+def test_a_page_token_that_is_not_ours_is_a_400_page(client: TestClient) -> None:
+    for url in ("/timeline?next=bm90LW91cnM", "/quotes?next=WyJ0aW1lbGluZSIsMV0"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert_outline(response.text)
+        assert "next page" in response.text and "Traceback" not in response.text
+
+
 def test_missing_things_answer_404_with_a_page(client: TestClient) -> None:
     for url in ("/documents/99999", "/scenarios/nope", "/map?scenario=nope", "/questions/nope"):
         response = client.get(url)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.cli.test_cli_imports import modules_imported
 from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_scenario
 from tests.report.html_checks import assert_inert, assert_outline, parse
 from tests.web.demo_store import SCENARIO_FILE
@@ -48,6 +49,19 @@ def test_the_report_is_byte_identical_when_written_again(
     demo_db: str, example_report: str, tmp_path: Path
 ) -> None:
     assert _write(demo_db, tmp_path).read_text("utf-8") == example_report
+
+
+@pytest.mark.slow
+def test_writing_the_report_imports_only_what_it_uses(demo_db: str, tmp_path: Path) -> None:
+    # spaCy came with the evidence listings (zopa.extract), matplotlib with zopa.report's
+    # other charts, scipy.stats and SALib/pandas with the simulator: seconds of imports.
+    imported = modules_imported(
+        "-m", "zopa", "--db", demo_db, "report", str(SCENARIO_FILE), "-o", str(tmp_path)
+    )
+    assert (tmp_path / "russia-ukraine-2025.html").is_file()
+    unused = {"spacy", "matplotlib", "scipy.stats", "SALib", "pandas"}
+    assert unused & imported == set()
+    assert {"altair", "vl_convert", "jinja2"} <= imported
 
 
 def test_the_report_holds_every_section_on_the_example_data(example_report: str) -> None:

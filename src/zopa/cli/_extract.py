@@ -15,13 +15,12 @@ from zopa.cli._console import printable, styled
 from zopa.errors import one_line
 
 if TYPE_CHECKING:  # zopa.extract loads spaCy: the commands import it when they run
+    from zopa.evidence import EvidenceFilter, ItemListing
     from zopa.extract import (
         DocumentOutcome,
-        EvidenceFilter,
         ExtractionPlan,
         ExtractionReport,
         ExtractionSettings,
-        ItemListing,
     )
 
 __all__ = ["register", "render_extraction_report"]
@@ -190,7 +189,7 @@ def _filters(
     issue: str | None = None,
     by_event_date: bool = False,
 ) -> EvidenceFilter:
-    from zopa.extract import EvidenceFilter
+    from zopa.evidence import EvidenceFilter
 
     first, last = iso_date_option(since, "--from"), iso_date_option(until, "--to")
     return EvidenceFilter(
@@ -260,7 +259,7 @@ def actors(
     ] = False,
 ) -> None:
     """List the actors found, most mentioned first, with their mentions."""
-    from zopa.extract import list_actors, list_unsure
+    from zopa.evidence import list_actors, list_unsure
 
     filters = _filters(actor, since, until, document, type_=kind)
     if unsure:
@@ -351,7 +350,7 @@ def _item_command(kind: str) -> Any:
         sentences: SentencesOpt = False,
         as_json: JsonOpt = False,
     ) -> None:
-        from zopa.extract import list_items
+        from zopa.evidence import list_items
 
         filters = _filters(
             actor,

@@ -22,7 +22,8 @@ from zopa.cli._app import (
     store_of,
 )
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
-from zopa.errors import ConfigError, one_line
+from zopa.errors import ConfigError, ScenarioError, one_line, quoted
+from zopa.files import display_path
 from zopa.limits import (
     DEFAULT_DRAWS,
     DEFAULT_LOOP_DRAWS,
@@ -77,6 +78,46 @@ def check(
                 + _placeholder_count(len(report.placeholders))
             )
     if not all(r.ok for r in reports):
+        raise typer.Exit(1)
+
+
+@scenario_app.command("store")
+def store_command(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Scenario YAML files.", show_default=False)],
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="Store under this name (one file only; default: its id)."),
+    ] = None,
+) -> None:
+    """Keep scenarios in the store, so `zopa serve` and the API show them.
+
+    Each file is checked as `scenario check` does; one with an error is not stored
+    (the others are). A scenario of the same name is replaced.
+    """
+    from zopa.files import read_text
+    from zopa.scenario import save_scenario
+    from zopa.scenario._loader import MAX_SCENARIO_BYTES
+
+    if name is not None and len(files) > 1:
+        raise ScenarioError(f"--name {quoted(name)} names one scenario; give one file with it")
+    store = state(ctx).store()
+    failed = False
+    for path in files:
+        try:
+            text = read_text(
+                path, max_bytes=MAX_SCENARIO_BYTES, error=ScenarioError, what="scenario file"
+            )
+            stored = save_scenario(store, name, text, source=display_path(path))
+        except ScenarioError as exc:
+            err_console.print(one_line(f"error: {exc}"), markup=False)
+            failed = True
+            continue
+        console.print(
+            f"stored {display_path(path)} as scenario {stored.name} (sha256 {stored.sha256[:12]})",
+            markup=False,
+        )
+    if failed:
         raise typer.Exit(1)
 
 

@@ -8,6 +8,21 @@ in order, to the small English model.
 from importlib import import_module
 from importlib.util import find_spec
 
+from zopa.evidence import (
+    ACTOR_FIELDS,
+    EVENT_STATUSES,
+    ITEM_FIELDS,
+    KIND_FIELDS,
+    MENTION_FIELDS,
+    UNSURE_FIELDS,
+    ActorListing,
+    EvidenceFilter,
+    ItemKey,
+    ItemListing,
+    list_actors,
+    list_items,
+    list_unsure,
+)
 from zopa.extract._actors import ActorRecognizer, get_gazetteer
 from zopa.extract._doc import (
     ACTORS,
@@ -35,31 +50,6 @@ from zopa.extract._pipeline import (
     pipeline_for,
     pipeline_version,
     settings_of,
-)
-from zopa.extract._query import (
-    ACTOR_FIELDS,
-    EVENT_STATUSES,
-    ITEM_FIELDS,
-    KIND_FIELDS,
-    MENTION_FIELDS,
-    UNSURE_FIELDS,
-    ActorListing,
-    ActorSummary,
-    ClaimPair,
-    EvidenceFilter,
-    ItemKey,
-    ItemListing,
-    actor_mentions,
-    actor_records,
-    actor_summaries,
-    claim_pairs,
-    evidence_version,
-    extraction_version,
-    first_claim_ids,
-    first_mentions,
-    list_actors,
-    list_items,
-    list_unsure,
 )
 from zopa.extract._quotes import SPEECH_VERBS, QuoteFinder
 from zopa.extract._run import (
@@ -102,9 +92,7 @@ __all__ = [
     "ActorInfo",
     "ActorListing",
     "ActorRecognizer",
-    "ActorSummary",
     "AliasTarget",
-    "ClaimPair",
     "DocumentOutcome",
     "EvidenceFilter",
     "ExtractionPlan",
@@ -116,17 +104,9 @@ __all__ = [
     "ParagraphBoundaries",
     "QuoteFinder",
     "SettingsFile",
-    "actor_mentions",
-    "actor_records",
-    "actor_summaries",
     "build_pipeline",
     "choose_settings",
-    "claim_pairs",
-    "evidence_version",
     "extract_documents",
-    "extraction_version",
-    "first_claim_ids",
-    "first_mentions",
     "get_gazetteer",
     "list_actors",
     "list_items",

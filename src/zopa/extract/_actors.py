@@ -6,7 +6,10 @@ longest match first), and NER entities (PERSON, ORG, GPE) are used only for
 names the gazetteer does not know, which are kept as unresolved actors. So
 "Kyiv" is Ukraine even where the small English model tags it PERSON.
 
-Rules, all over parse attributes rather than wording:
+Rules, all over parse attributes rather than wording (the word lists in
+:mod:`._name_words`, a name's forms in :mod:`._name_forms`, its kind in
+:mod:`._name_kinds`, places in :mod:`._place_names`, back references in
+:mod:`._back_references`):
 
 - a demonym is a mention only as a noun ("the Russians"), not as an adjective
   ("Russian energy");
@@ -50,263 +53,49 @@ In context (each in its own module):
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from zopa.extract._acronyms import find_acronyms
+from zopa.extract._back_references import back_references
 from zopa.extract._context import choose, collect_evidence
 from zopa.extract._credits import credit_ranges
 from zopa.extract._descriptors import describe
 from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
+from zopa.extract._name_forms import (
+    content_view,
+    hyphenated,
+    short_forms,
+    surname_of,
+    trim,
+    words,
+)
+from zopa.extract._name_kinds import (
+    described_as_person,
+    is_nominal,
+    named_person,
+    not_a_person,
+    org_kind,
+    speaks_or_has_role,
+    title_word,
+    titled,
+)
+from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, PERSON_ROLES
 from zopa.extract._parties import PARTY_SECTOR, party_names
+from zopa.extract._place_names import FEATURES, a_city, a_feature, is_location
 from zopa.extract._places import city_countries
 from zopa.extract._roles import introduced_as_person, link_actors
 from zopa.registry import extractors
 
 __all__ = ["ActorRecognizer", "get_gazetteer"]
 
-CITY_AS_NAME = 50_000
-"""Smallest city taken for a place where the NER calls the name a person or organisation."""
 _NER_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "state"}
 _CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
-_LOCATIVE = {
-    "in", "at", "near", "inside", "outside", "within", "throughout", "across", "around",
-    "towards", "toward", "via", "through", "beyond",
-}  # fmt: skip
-_DIRECTIONAL = {"to", "into", "from"}
-# Nouns of travel a capital is the destination of ("the road to Kinshasa"), and nouns of a
-# city's parts and people it is the place of ("the streets of Kinshasa").
-_ROUTE_NOUNS = {
-    "road", "route", "highway", "flight", "flights", "trip", "journey", "visit", "return",
-    "advance", "march", "convoy", "way",
-}  # fmt: skip
-_CITY_PARTS = {
-    "streets", "residents", "outskirts", "centre", "center", "suburbs", "airport", "mayor",
-    "governor", "people", "city", "neighbourhoods", "neighborhoods", "port", "gates",
-}  # fmt: skip
-_CITY_WORDS = {"capital", "city", "town"}
-_MOTION = {
-    "come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring",
-    "send", "leave", "depart", "withdraw", "flee", "relocate", "invite", "summon", "back",
-    "speak", "report", "write", "call", "work", "operate",
-}  # fmt: skip
-# Nouns a metonym names the venue of when it modifies them ("the Doha talks").
-_VENUE_NOUNS = {
-    "talks", "summit", "meeting", "negotiations", "conference", "process", "format",
-    "round", "ceremony", "forum",
-}  # fmt: skip
-_LEADING = {"the", "The", "a", "A", "an", "An"}
-# Nouns that make a name they describe a person's ("Marta Quillfeather, an analyst").
-_PERSON_ROLES = {
-    "analyst", "professor", "researcher", "fellow", "director", "economist", "expert",
-    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "official",
-    "diplomat", "envoy", "negotiator", "adviser", "advisor", "aide", "ambassador", "chief",
-    "leader", "general", "commander", "lawmaker", "senator", "secretary", "scholar", "author",
-    "journalist", "correspondent", "head", "chairman", "chairwoman", "premier", "mediator",
-    "representative", "governor", "mayor", "speaker", "chancellor", "chairperson",
-    "commissioner", "undersecretary",
-}  # fmt: skip
-# Head nouns of organisation names the small NER misses ("Sudanese Armed Forces",
-# "Mayo Emergency Room"): armed and political groups, and other bodies.
-_GROUP_HEADS = {
-    "Forces", "Force", "Army", "Front", "Movement", "Party", "Alliance", "Coalition",
-    "Brigade", "Brigades", "Guard", "Guards", "Militia", "Militias", "Battalion", "Corps",
-}  # fmt: skip
-_BODY_HEADS = {
-    "Council", "Committee", "Committees", "Union", "Room", "Rooms", "Network", "Authority",
-    "Mission", "Commission", "Agency", "Institute", "Centre", "Center", "Foundation",
-}  # fmt: skip
-
-
-_FEATURES = {
-    "Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Shoal", "Reef", "Island", "Islands",
-    "Atoll", "River", "Lake", "Valley", "Basin", "Mountains", "Peninsula", "Desert", "Plateau",
-    "Canal", "Region", "Province",
-}  # fmt: skip
-"""Last words of the names of places ("Lanka Shoal", "the Taiwan Strait")."""
-_PLACE_NOUNS = {"region", "province", "department", "district", "territory", "valley", "area"}
-"""Nouns after a name that make it a place's ("the Rio Verde region")."""
-
-
-def _a_feature(span: Span) -> bool:
-    """A name of a sea, shoal, island or region ("Lanka Shoal", "the Rio Verde region")."""
-    doc = span.doc
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return span[-1].text in _FEATURES or after in _PLACE_NOUNS
-
-
-def _not_a_person(span: Span) -> bool:
-    """A name the NER took for a person's that is an organisation's: ending in an
-    organisation's head noun ("Lowy Institute") or after "the" ("for the Harbour Courier")."""
-    doc = span.doc
-    if span[-1].text in _GROUP_HEADS | _BODY_HEADS:
-        return True
-    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
-    return before[-1:] == ["the"] or (
-        len(before) == 2 and before[0] == "the" and doc[span.start - 1].pos_ == "ADJ"
-    )
-
-
-def _is_location(span: Span) -> bool:
-    """True when the span names a location: "in Moscow", "coming to Kyiv", "Yerevan-based"."""
-    doc = span.doc
-    if (
-        span.end + 1 < len(doc)
-        and doc[span.end].text == "-"
-        and doc[span.end + 1].lower_ == "based"
-    ):
-        return True
-    root = span.root
-    if root.dep_ == "compound" and root.head.lower_ in _VENUE_NOUNS:
-        return True  # "the Doha talks"
-    if root.dep_ in {"appos", "compound"} and root.head.lower_ in _CITY_WORDS:
-        return True  # "the capital, Kinshasa", "the capital Kinshasa"
-    if any(c.dep_ == "appos" and c.lower_ in _CITY_WORDS for c in root.children):
-        return True  # "Kinshasa, the capital,"
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head  # "in Doha and Kigali", "across the plateau and Maniema"
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head
-    if prep.lower_ in _LOCATIVE:
-        return True
-    if prep.lower_ == "of":
-        return prep.head.lower_ in _CITY_PARTS  # "the streets of Kinshasa"
-    return prep.lower_ in _DIRECTIONAL and (
-        prep.head.lemma_ in _MOTION
-        or prep.head.lower_ in _VENUE_NOUNS
-        or prep.head.lower_ in _ROUTE_NOUNS
-        or (prep.i > 0 and doc[prep.i - 1].lower_ in _ROUTE_NOUNS)  # parser's attachment
-    )
-
-
-def _is_nominal(span: Span) -> bool:
-    """True when a demonym is used as a noun ("the Russians"), not as a modifier."""
-    root = span[-1]
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].text == "-":
-        return False  # "Russian-speaking"
-    if root.tag_ in {"NNPS", "NNS"}:
-        return True
-    return root.tag_ in {"NNP", "NN"} and root.dep_ not in {"amod", "compound", "nmod"}
-
-
-def _described_as_person(span: Span) -> bool:
-    """A name with a person's role noun as apposition or title ("analyst X", "X, an aide"),
-    or described by a "who" clause ("X, who heads the centre")."""
-    # Children from outside the name of any of its words (the parser may hang "a researcher"
-    # on the last part of "Abdelrahim-Osei").
-    outside = [c for t in span for c in t.children if not span.start <= c.i < span.end]
-    roles = [c for c in outside if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < span.start)]
-    if any(c.lemma_.lower() in _PERSON_ROLES for c in roles):
-        return True
-    return any(
-        c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ == "nsubj" for g in c.children)
-        for c in outside
-    )
-
-
-_SPEECH = {"say", "tell", "write", "add", "warn", "argue", "insist", "note", "urge"}
-
-
-def _speaks_or_has_role(span: Span) -> bool:
-    """A name followed by a speech verb ("X said") or by a role apposition ("X, a senior
-    researcher at ...")."""
-    doc, end = span.doc, span.end
-    while end + 1 < len(doc) and _joined(doc[end - 1], doc[end]):
-        end += 2  # "Okello-Warsame"
-    if end >= len(doc):
-        return False
-    if doc[end].lemma_ in _SPEECH:
-        return True
-    if doc[end].text != "," or end + 1 >= len(doc) or doc[end + 1].pos_ != "DET":
-        return False
-    for token in doc[end + 2 : end + 8]:
-        if token.is_punct:
-            return False
-        if token.lower_ in _PERSON_ROLES:
-            return True
-    return False
-
-
-def _titled(span: Span) -> bool:
-    """A one-word name right after a lower-case role noun ("chairperson Diallo")."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    return len(span) == 1 and before is not None and before.text in _PERSON_ROLES
-
-
-def _named_person(span: Span) -> bool:
-    """A name of two or more words the NER took for a place that a "who" clause, a speech
-    verb or a role apposition shows to be a person's ("X Y, who became ...", "X Y said")."""
-    return len(span) > 1 and (_described_as_person(span) or _speaks_or_has_role(span))
-
-
-def _title_word(span: Span) -> bool:
-    """Part of a person's title, not an organisation: "National Security Minister X",
-    "Secretary of State"."""
-    root = span.root
-    if root.dep_ == "compound" and root.head.lemma_.lower() in _PERSON_ROLES:
-        return True
-    return (
-        len(span) == 1
-        and root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and root.head.head.lemma_.lower() in _PERSON_ROLES
-    )
-
-
-def _content_view(doc: Doc) -> tuple[Doc, list[int] | None]:
-    """``doc`` without single-line-break tokens, and the map back to ``doc``'s token indices."""
-    keep = [t.i for t in doc if not (t.is_space and t.text.count("\n") <= 1)]
-    if len(keep) == len(doc):
-        return doc, None
-    view = Doc(doc.vocab, words=[doc[i].text for i in keep], spaces=[True] * len(keep))
-    return view, keep
-
-
-def _trim(ent: Span) -> Span:
-    """``ent`` without a leading article or punctuation and a trailing possessive or punctuation;
-    a person's name also without the title before it ("Prime Minister Albin Kurti")."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    while start < end and (doc[start].text in _LEADING or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
-        end -= 1
-    if ent.label_ == "PERSON":
-        titles = [i for i in range(start, end - 1) if doc[i].lower_ in _PERSON_ROLES]
-        if titles and doc[titles[-1] + 1].text[:1].isupper():
-            start = titles[-1] + 1
-    return Span(doc, start, end, label=ent.label)
-
-
-def _joined(left: Token, hyphen: Token) -> bool:
-    """``left`` and the token after ``hyphen`` are one hyphenated word ("Marković-Hale")."""
-    return hyphen.text == "-" and not left.whitespace_ and not hyphen.whitespace_
-
-
-def _hyphenated(doc: Doc, start: int, end: int, taken: set[int]) -> tuple[int, int]:
-    """``start:end`` grown over hyphenated capitalised parts spaCy split off ("-Osei")."""
-    while (
-        end + 1 < len(doc)
-        and _joined(doc[end - 1], doc[end])
-        and doc[end + 1].text[:1].isupper()
-        and end + 1 not in taken
-    ):
-        end += 2
-    while (
-        start >= 2
-        and _joined(doc[start - 2], doc[start - 1])
-        and doc[start - 2].text[:1].isupper()
-        and start - 2 not in taken
-    ):
-        start -= 2
-    return start, end
+_NOT_NAMES_OF_ACTORS = {"WORK_OF_ART", "PRODUCT"}
+"""NER labels a body's name ending on a body noun ("the Unitary Platform") overrides."""
 
 
 def _credit_tokens(doc: Doc) -> set[int]:
@@ -317,63 +106,6 @@ def _credit_tokens(doc: Doc) -> set[int]:
         if span is not None:
             tokens.update(range(span.start, span.end))
     return tokens
-
-
-def _a_city(span: Span, text: str) -> bool:
-    """A GeoNames city of :data:`CITY_AS_NAME` people or more that the NER took for a person
-    or an organisation ("Bukavu"), unless a title or apposition makes it a person."""
-    if not city_countries(text, CITY_AS_NAME):
-        return False
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before not in _PERSON_ROLES and not _described_as_person(span)
-
-
-def _surname_of(span: Span, surnames: dict[str, str], gazetteer: Gazetteer) -> Span | None:
-    """An organisation's one-word alias used as a person's surname ("Wagner"): after first
-    names or a title ("Foreign Minister Thérèse Kayikwamba Wagner", "Minister Wagner"), or
-    as the short form of a person named earlier; the person's mention, else None."""
-    doc = span.doc
-    if len(span) != 1:
-        return None
-    key = surnames.get(span.text)
-    if key is not None:
-        return Span(doc, span.start, span.end, label="person", kb_id=key)
-    start = span.start
-    while (
-        start > 0
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].text[:1].isupper()
-        and doc[start - 1].lower_ not in _PERSON_ROLES
-        and gazetteer.resolve(doc[start - 1].text) is None
-    ):
-        start -= 1
-    titled = start > 0 and doc[start - 1].lower_ in _PERSON_ROLES
-    if start == span.start and not titled:
-        return None
-    name = doc[start : span.end]
-    return Span(doc, start, span.end, label="person", kb_id=unresolved_key(name.text))
-
-
-_SUFFIXES = {"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"}
-
-
-def _short_forms(name: str) -> list[str]:
-    """Short forms of a person's name: the last word (a generational suffix such as "Jr."
-    aside), the last part of a hyphenated one, and the first word of a two-word name (a
-    family name written first, "Wen" for "Wen Ruo", or a given name used alone)."""
-    words = name.split()
-    while len(words) > 2 and words[-1] in _SUFFIXES:
-        words.pop()
-    if len(words) < 2:
-        return []
-    last = words[-1]
-    parts = last.split("-")
-    forms = [last]
-    if len(parts) > 1 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
-        forms.append(parts[-1])
-    if len(words) == 2 and len(words[0]) > 2:
-        forms.append(words[0])
-    return forms
 
 
 def _party_mentions(doc: Doc, blocked: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Span]:
@@ -408,11 +140,6 @@ def _a_people(name: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _org_kind(text: str) -> str:
-    """``group`` for an armed or political group's name, else ``organisation``."""
-    return "group" if text.split()[-1] in _GROUP_HEADS else "organisation"
-
-
 class ActorRecognizer:
     """Marks actor mentions in ``doc.spans["zopa_actors"]`` (kb_id = actor key, label = kind).
 
@@ -426,7 +153,7 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "7"  # 7: a people ("the Germans", "Europeans") is no party
+    version = "9"  # 9: bodies by a common noun ("union president X", "the union"), "X of the Y"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -453,7 +180,7 @@ class ActorRecognizer:
         self.org_matcher = Matcher(nlp.vocab)
         self.org_matcher.add(
             "ORG_NAME",
-            [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": sorted(_GROUP_HEADS | _BODY_HEADS)}}]],
+            [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": sorted(GROUP_HEADS | BODY_HEADS)}}]],
             greedy="LONGEST",
         )
 
@@ -472,7 +199,7 @@ class ActorRecognizer:
             blocked += [(m.start, m.end) for m in acronyms]
             mentions += acronyms + self._unresolved_mentions(doc, names, blocked, mentions)
         mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
-        mentions += self._back_references(doc, mentions)
+        mentions += back_references(doc, mentions, self._name_of)
         mentions += describe(doc, mentions, found, self.gazetteer, choices)
         mentions.sort(key=lambda span: span.start)
         doc.spans[ACTORS] = mentions
@@ -482,22 +209,27 @@ class ActorRecognizer:
     def _names(self, doc: Doc) -> list[Span]:
         """The NER's names, trimmed, with organisation names it missed or cut short
         ("Sudanese Armed Forces") added as ORG, in text order."""
-        ents = [_trim(ent) for ent in doc.ents]
+        ents = [trim(ent) for ent in doc.ents]
         ents = [ent for ent in ents if len(ent)]
         for match in filter_spans([doc[s:e] for _, s, e in self.org_matcher(doc)]):
             start = match.start
             # Sentence-initial words that are not part of the name ("The", "Yesterday").
             while start < match.end - 1 and (
-                doc[start].text in _LEADING or doc[start].pos_ not in {"PROPN", "ADJ", "NOUN"}
+                doc[start].text in LEADING or doc[start].pos_ not in {"PROPN", "ADJ", "NOUN"}
             ):
                 start += 1
+            start = _joined_name_start(doc, start)
             span = Span(doc, start, match.end, label="ORG")
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            # "the Unitary Platform" tagged as a work of art: a body's name all the same
+            overlapping = [
+                e for e in overlapping if e.label_ not in _NOT_NAMES_OF_ACTORS or len(e) > len(span)
+            ]
             if len(span) < 2 or any(
                 e.start < span.start or e.end > span.end or len(e) == len(span) for e in overlapping
             ):
                 continue  # already an entity, or inside a longer one
-            ents = [e for e in ents if e not in overlapping] + [span]
+            ents = [e for e in ents if e.end <= span.start or span.end <= e.start] + [span]
         ents += self._people_missed(doc, ents)
         return sorted(ents, key=lambda e: e.start)
 
@@ -507,9 +239,9 @@ class ActorRecognizer:
         shows to be a person's ("Ana Lucero said", "Ana Lucero, a senior researcher")."""
         found: list[Span] = []
         for match in filter_spans([doc[s:e] for _, s, e in self.person_matcher(doc)]):
-            if not _speaks_or_has_role(match) or any(
-                t.lower_ in _PERSON_ROLES
-                or t.text in _GROUP_HEADS | _BODY_HEADS
+            if not speaks_or_has_role(match) or any(
+                t.lower_ in PERSON_ROLES
+                or t.text in GROUP_HEADS | BODY_HEADS
                 or self.gazetteer.resolve(t.text) is not None
                 for t in match
             ):
@@ -526,7 +258,7 @@ class ActorRecognizer:
     def _gazetteer_mentions(
         self, doc: Doc, names: list[Span], credits: set[int]
     ) -> tuple[list[Span], list[AliasMatch]]:
-        view, index = _content_view(doc)
+        view, index = content_view(doc)
         candidates: list[Span] = []
         for match_id, start, end in self.matcher(view):
             alias = doc.vocab.strings[match_id]
@@ -546,7 +278,7 @@ class ActorRecognizer:
         for span in filter_spans(candidates):
             while people and people[0].end <= span.start:
                 person = people.pop(0)
-                for form in _short_forms(person.text):
+                for form in short_forms(person.text):
                     surnames.setdefault(form, unresolved_key(person.text))
             target = self.gazetteer.aliases[span.label_]
             found.append(AliasMatch(span.start, span.end, target))
@@ -554,13 +286,13 @@ class ActorRecognizer:
                 continue
             holder = container.get(span.start)
             in_name = holder is not None and holder.label_ == "ORG" and len(holder) > len(span)
-            if target.cls == "place" or (target.cls == "demonym" and not _is_nominal(span)):
+            if target.cls == "place" or (target.cls == "demonym" and not is_nominal(span)):
                 if in_name:
                     found.pop()  # "the Malian Foreign Ministry", "Radio Sahel": the name stands
                 continue
-            if target.cls == "metonym" and _is_location(span):
+            if target.cls == "metonym" and is_location(span):
                 continue
-            if span.end < len(doc) and doc[span.end].text in _FEATURES:
+            if span.end < len(doc) and doc[span.end].text in FEATURES:
                 found.pop()  # "the South China Sea", "the Taiwan Strait": a place's name
                 continue
             actor = self.gazetteer.actor(target.key)
@@ -589,11 +321,11 @@ class ActorRecognizer:
                 found.pop()  # "the National Security Council" is not the UN's Security Council
                 continue
             if actor.kind in {"organisation", "group"}:
-                named = _surname_of(span, surnames, self.gazetteer)
+                named = surname_of(span, surnames, self.gazetteer)
                 if named is not None:  # "Foreign Minister Thérèse Kayikwamba Wagner"
                     found.pop()
                     mentions.append(named)
-                    for form in _short_forms(named.text):
+                    for form in short_forms(named.text):
                         surnames.setdefault(form, named.kb_id_)
                     continue
             mentions.append(Span(doc, span.start, span.end, label=actor.kind, kb_id=actor.key))
@@ -660,14 +392,14 @@ class ActorRecognizer:
         people: dict[str, tuple[str, str, int]] = {}
         for span in known:
             if span.label_ == "person" and len(span) > 1:
-                for form in _short_forms(span.text):
+                for form in short_forms(span.text):
                     people.setdefault(form, (span.kb_id_, "person", span.end))
         spans: list[Span] = []
         taken = {i for s, e in blocked for i in range(s, e)}
         for name in names:
             if any(i in taken for i in range(name.start, name.end)):
                 continue
-            start, end = _hyphenated(doc, name.start, name.end, taken)
+            start, end = hyphenated(doc, name.start, name.end, taken)
             span = Span(doc, start, end, label=name.label)
             text = " ".join(span.text.split())
             short = people.get(text)
@@ -676,36 +408,36 @@ class ActorRecognizer:
                 spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
                 continue
             kind = _NER_KINDS.get(name.label_)
-            if kind is None or not text[:1].isupper() or _title_word(span):
+            if kind is None or not text[:1].isupper() or title_word(span):
                 continue
             if (
                 kind == "state"
                 and not city_countries(text)
-                and (_titled(span) or _named_person(span))
+                and (titled(span) or named_person(span))
             ):
                 kind = "person"  # "chairperson Diallo": the NER took a name for a place
-            elif kind == "state" or _a_city(span, text):
+            elif kind == "state" or a_city(span, text):
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
-            if name.label_ == "PERSON" and _is_location(span):
+            if name.label_ == "PERSON" and is_location(span):
                 continue  # "across the plateau and Maniema": a place the NER took for a person
-            if _a_feature(span):
+            if a_feature(span):
                 continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
             if kind == "organisation" and (
-                _described_as_person(span) or introduced_as_person(doc, start) or _titled(span)
+                described_as_person(span) or introduced_as_person(doc, start) or titled(span)
             ):
                 kind = "person"
-            if kind == "person" and _not_a_person(span):
+            if kind == "person" and not_a_person(span):
                 kind = "organisation"  # "the Lowy Institute", "for the Harbour Courier"
             if kind == "organisation":
-                kind = _org_kind(text)
+                kind = org_kind(text)
             key = unresolved_key(text)
             if kind == "person":
-                for form in _short_forms(text):
+                for form in short_forms(text):
                     people.setdefault(form, (key, kind, end))
             spans.append(Span(doc, start, end, label=kind, kb_id=key))
         # A short form the NER missed after the full name was seen ("Liik expects nothing").
         taken |= {i for span in spans for i in range(span.start, span.end)}
-        for start, end in _words(doc):
+        for start, end in words(doc):
             short = people.get(doc[start:end].text)
             if (
                 short is None
@@ -718,74 +450,9 @@ class ActorRecognizer:
             spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
         return spans
 
-    def _back_references(self, doc: Doc, mentions: list[Span]) -> list[Span]:
-        """ "the army", "the paramilitaries", "the force(s)" naming the last group they fit.
-
-        Conservative: only right after "the", only as a noun of its own (not "the army
-        chief", "the army of Freedonia"), and only back to a group named earlier in the document
-        whose name has the word: Army or Armed Forces for "the army", Force(s) for "the
-        force(s)" (armies excepted), a group introduced as "the paramilitary X" for "the
-        paramilitaries".
-        """
-        groups = [m for m in mentions if m.label_ in {"group", "organisation"}]
-        found: list[Span] = []
-        for token in doc:
-            if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.pos_ != "NOUN":
-                continue
-            if token.dep_ == "compound" or any(  # "the army of Freedonia" is another army
-                c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children)
-                for c in token.rights
-            ):
-                continue
-            fits = _REFERENCES.get(token.lower_)
-            if fits is None:
-                continue
-            before = [g for g in groups if g.end <= token.i and fits(g, self._name_of(g))]
-            if before:
-                target = max(before, key=lambda g: g.start)
-                found.append(
-                    Span(doc, token.i - 1, token.i + 1, label=target.label_, kb_id=target.kb_id_)
-                )
-        return found
-
     def _name_of(self, mention: Span) -> str:
         actor = self.gazetteer.actor(mention.kb_id_)
         return actor.name if actor is not None else " ".join(mention.text.split())
-
-
-def _words(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of whole words, hyphenated ones joined ("Marković", "-", "Hale")."""
-    words: list[tuple[int, int]] = []
-    i = 0
-    while i < len(doc):
-        end = i + 1
-        while end + 1 < len(doc) and _joined(doc[end - 1], doc[end]):
-            end += 2
-        words.append((i, end))
-        i = end
-    return words
-
-
-def _armed(mention: Span, name: str) -> bool:
-    words = name.split()
-    return "Army" in words or "Armed Forces" in name
-
-
-def _force(mention: Span, name: str) -> bool:
-    return name.split()[-1] in {"Force", "Forces"} and not _armed(mention, name)
-
-
-def _paramilitary(mention: Span, name: str) -> bool:
-    return mention.start > 0 and mention.doc[mention.start - 1].lower_ == "paramilitary"
-
-
-_REFERENCES: dict[str, Callable[[Span, str], bool]] = {
-    "army": _armed,
-    "force": _force,
-    "forces": _force,
-    "paramilitaries": _paramilitary,
-    "paramilitary": _paramilitary,
-}
 
 
 @Language.factory(
@@ -811,3 +478,16 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
         if isinstance(component, ActorRecognizer):
             return component.gazetteer
     return load_gazetteer()
+
+
+def _joined_name_start(doc: Doc, start: int) -> int:
+    """Start of "the Federal Mediation and Conciliation Service" whose matched name begins at
+    ``start`` ("Conciliation Service"): capitalised words and "and" back to a "the"."""
+    if start < 3 or doc[start - 1].lower_ != "and":
+        return start
+    first = start - 1
+    while first > 0 and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if first == start - 1 or first == 0 or doc[first - 1].lower_ != "the":
+        return start
+    return first

@@ -26,6 +26,7 @@ __all__ = [
     "quote_of",
     "reporter",
     "speech_above",
+    "subjects_of",
 ]
 
 #: Verbs that attribute a statement or a belief to their subject.
@@ -185,15 +186,17 @@ def _antecedent(
 ) -> Span | None:
     """The actor a pronoun at token ``before`` most plausibly refers to.
 
-    Candidates are actor mentions of a fitting kind (persons for he/she; states,
-    organisations and groups for it/they), never one in ``skip`` (outlets), in the
+    Candidates are actor mentions of a fitting kind (persons for he/she, also one the
+    gazetteer does not know, whom the draft links to a party later; states, organisations
+    and groups the gazetteer knows for it/they), never one in ``skip`` (outlets), in the
     pronoun's sentence and the one before; a mention that is a grammatical subject or
     possessor wins over a nearer one that is not (centering: the subject is the
     likeliest antecedent). With none there, he/she is the latest person named earlier in
     the text ("Kagame spoke on Monday. [...] He said ...").
     """
     wanted: Iterable[str]
-    wanted = ("person",) if pronoun in _PERSON_PRONOUNS else ("state", "organisation", "group")
+    people = pronoun in _PERSON_PRONOUNS
+    wanted = ("person",) if people else ("state", "organisation", "group")
     sentence = doc[before].sent
     window_start = sentence.start
     if window_start > 0:
@@ -202,12 +205,11 @@ def _antecedent(
         span
         for span in actors_in(doc, 0, before)
         if span.label_ in wanted
-        and not span.kb_id_.startswith("unresolved:")
+        and (people or not span.kb_id_.startswith("unresolved:"))
         and span.kb_id_ not in skip
     ]
     near = [span for span in candidates if span.start >= window_start]
     if not near:
-        people = pronoun in _PERSON_PRONOUNS
         return candidates[-1] if candidates and people else None
     subjects = [span for span in near if span.root.dep_ in ("nsubj", "nsubjpass", "poss")]
     return (subjects or near)[-1]
@@ -272,12 +274,28 @@ def holder_of_subject(
             if reporter is not None and reporter.lower_ not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
                 holders.extend(holder_of_subject(doc, reporter, skip=skip)[:1])
                 continue
+            spoken = _speaker_named_by(doc, head)
+            if spoken is not None:
+                holders.append(spoken)
+                continue
             antecedent = _antecedent(doc, head.i, lower, skip)
             if antecedent is not None:
                 holders.append(Holder(antecedent.kb_id_ or None, head.text))
         else:
             holders.append(Holder(None, name or None, head))
     return holders
+
+
+def _speaker_named_by(doc: Doc, pronoun: Token) -> Holder | None:
+    """The speaker a quotation gives a pronoun that introduces it ("She said that ..."), so
+    a claim and the quotation it sits in agree on who speaks."""
+    if QUOTES not in doc.spans:
+        return None
+    for quote in doc.spans[QUOTES]:
+        fields = quote._.get(FIELDS) or {}
+        if fields.get("speaker_start") == pronoun.idx and fields.get("speaker_actor"):
+            return Holder(fields["speaker_actor"], pronoun.text)
+    return None
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:
@@ -289,7 +307,7 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     verb = clause.head
     if verb.lemma_ not in REPORTING_LEMMAS:
         return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = subjects_of(verb)
     return subjects[0] if subjects else None
 
 
@@ -301,12 +319,23 @@ def _closest(mentions: list[Span], head: Token) -> Span:
     return min(mentions, key=lambda span: abs(span.start - head.i))
 
 
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def subjects_of(verb: Token, deps: Container[str] = ("nsubj", "nsubjpass")) -> list[Token]:
+    """The subjects of ``verb``, without a dateline the parser took for one ("GOMA, May 4
+    (Lake Wire) — The rebels said ...": a phrase that ends in a dash before the subject)."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    real = [s for s in subjects if s.doc[s.right_edge.i].text not in _DASHES]
+    return real if real else subjects
+
+
 def clause_subjects(token: Token) -> list[Token]:
     """The subjects of the nearest clause above ``token`` that has one."""
     node: Token | None = token
     seen = 0
     while node is not None and seen < 12:
-        subjects = [child for child in node.children if child.dep_ in ("nsubj", "nsubjpass")]
+        subjects = subjects_of(node)
         if subjects:
             return subjects
         if node.head.i == node.i:
@@ -337,7 +366,7 @@ def reporter(token: Token, verbs: frozenset[str] = REPORTING_LEMMAS) -> Token | 
             return None
         node = node.head
         if node.lemma_ in verbs:
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = subjects_of(node)
             if subjects:
                 return subjects[0]
     return None

@@ -19,9 +19,10 @@ finds the actor such a phrase stands for, from the document alone:
   office ("President X", "the foreign minister, X") and is linked to a state. "The
   administration" or "the cabinet" needs its owner written ("the Trump administration"
   is resolved with the name);
-- "the kingdom" / "the republic" / "the emirate" ... with no owner: the latest state named
-  before it whose official name says it is one (the gazetteer's names: "Kingdom of Saudi
-  Arabia");
+- "the kingdom" / "the republic" / "the emirate" ... with no owner: the state of the
+  reporter when its names say so ("a Saudi official said the kingdom ..."), else the
+  latest state named before it whose official name says it is one (the gazetteer's
+  names: "Kingdom of Saudi Arabia");
 - "the party" with no owner: the latest group or organisation named before it (a
   political party is either, as the gazetteer has it).
 
@@ -102,35 +103,70 @@ def body_owner(
         if owner is None:
             return None
         if owner.lemma_.lower() not in _BODIES:
-            return resolve(owner) if owner.dep_ == "poss" else None
+            return _possessor(owner, resolve, nationalities) if owner.dep_ == "poss" else None
         body = owner
     noun = body.lemma_.lower()
     possessor = next((c for c in body.children if c.dep_ == "poss"), None)
     if possessor is not None:
-        return _owner_through(doc, possessor, noun, resolve, parties)
+        return _owner_through(doc, possessor, noun, resolve, parties, nationalities)
     modifiers = [c for c in body.children if c.dep_ not in ("det", "punct", "case")]
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in body.children)
     if modifiers or not (definite or body.dep_ == "compound") or body.tag_ not in ("NN", "NNP"):
         return None
     if noun == "government":
-        if reporter(body, SPEECH_VERBS | REPORTING_LEMMAS) is not None:
-            return None  # "the minister said the government ...": the speaker's, as reported
+        speaking = reporter(body, SPEECH_VERBS | REPORTING_LEMMAS)
+        if speaking is not None and not speaking.left_edge.i <= body.i <= speaking.right_edge.i:
+            # "the minister said the government ...": the speaker's, as reported (but "the
+            # government delegation says ..." is the government's own)
+            return None
         return _government_of(doc, body, parties, nationalities, offices)
     if noun in STATE_FORMS:
+        speaking = reporter(body, SPEECH_VERBS | REPORTING_LEMMAS)
+        said_by = _state_of_speaker(speaking, resolve, nationalities) if speaking else None
+        if said_by is not None and noun in state_forms.get(said_by, frozenset()):
+            return said_by  # "a Saudi official said the kingdom ...": the official's state
         return _latest(doc, body, lambda m: noun in state_forms.get(m.kb_id_, frozenset()))
     if noun in _PARTIES:
         return _latest(doc, body, lambda m: m.label_ in ("group", "organisation"))
     return None
 
 
-def _owner_through(
-    doc: Doc, possessor: Token, noun: str, resolve: Resolver, parties: Mapping[str, str]
+def _state_of_speaker(
+    speaker: Token, resolve: Resolver, nationalities: Mapping[str, str]
 ) -> str | None:
-    """The owner of "his government", "its party", "Peru's government"; "X said his
-    government ..." is X's."""
+    """The actor a reporting verb's subject names, else the state its nationality names
+    ("a Saudi official")."""
+    return resolve(speaker) or next(
+        (
+            nationalities[c.text]
+            for c in speaker.children
+            if c.dep_ in ("amod", "compound") and c.text in nationalities
+        ),
+        None,
+    )
+
+
+def _possessor(possessor: Token, resolve: Resolver, nationalities: Mapping[str, str]) -> str | None:
+    """Whom a possessor names; his/her in a reported clause is the reporter ("X said his
+    government ...", "a Tajik negotiator said his side ...": the negotiator's state), never
+    a person named before."""
     speaking = reporter(possessor, SPEECH_VERBS | REPORTING_LEMMAS)
-    speaker = resolve(speaking) if speaking is not None else None
-    key = (speaker if possessor.lower_ in ("his", "her") else None) or resolve(possessor)
+    if possessor.lower_ in ("his", "her") and speaking is not None:
+        return _state_of_speaker(speaking, resolve, nationalities)
+    return resolve(possessor)
+
+
+def _owner_through(
+    doc: Doc,
+    possessor: Token,
+    noun: str,
+    resolve: Resolver,
+    parties: Mapping[str, str],
+    nationalities: Mapping[str, str],
+) -> str | None:
+    """The owner of "his government", "its party", "Peru's government" (see
+    :func:`_possessor`)."""
+    key = _possessor(possessor, resolve, nationalities)
     if key is None:
         return None
     if possessor.lower_ not in _POSSESSIVE_PRONOUNS:

@@ -174,6 +174,13 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             {"LOWER": {"IN": ["not", "n't", "never"]}},
             {"LEMMA": {"IN": sorted(_ASSENT_VERBS)}},
         ],
+        # "does not accept ultimatums", "did not agree to ...": a refusal, never an assent
+        # (not "did not sign" or "did not give details": acts)
+        [
+            {"LEMMA": "do"},
+            {"LOWER": {"IN": ["not", "n't"]}},
+            {"LEMMA": {"IN": ["accept", "agree", "tolerate"]}},
+        ],
     ],
     "PURPOSE": [
         [{"LOWER": {"IN": ["in", "so"]}}, {"LOWER": {"IN": ["order", "as"]}}, {"LOWER": "to"}]
@@ -201,6 +208,9 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     # "there will be no deal without X": X is a condition
     "NO_WITHOUT": [[{"LOWER": "without"}]],
     "NOT_ON_TABLE": [[{"LOWER": "not"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
+    # "the island is ours": a claim to a thing; "the safety of the people comes first": a goal
+    "OURS": [[{"LOWER": {"IN": ["ours", "mine"]}}]],
+    "COME_FIRST": [[{"LEMMA": "come"}, {"LOWER": "first"}]],
     # "X said the closure would stay in place", "the patrols would go on": keeping things so
     "PERSIST": [
         [
@@ -270,6 +280,8 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return _conditioned_verb(words[0])
     if kind == "NO_WITHOUT":
         return _refused_without(words[0])
+    if kind == "OURS":  # said of a subject by a copula ("is ours"), not "a friend of ours"
+        return words[0] if words[0].head.lemma_ == "be" and words[0].dep_ != "pobj" else None
     return words[0]
 
 
@@ -340,11 +352,15 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "ONLY": "demand",
         "UNDER_NO": "red_line",
         "CONDITION": "condition",
+        "OURS": "position",
+        "COME_FIRST": "goal",
     }
     if kind in fixed:
         return fixed[kind]
     if kind == "PERSIST":
         return "position" if speech_above(token) is not None else None
+    if kind == "NOT_VERB" and words[0].lemma_ == "do" and _hypothetical(token):
+        return None  # "tariffs would follow if Russia did not agree": no one's stance
     if kind in ("NOT_VERB", "NO_OBJECT") and _refuses_what_lacks(token):
         return "condition"
     if kind in ("NOT_VERB", "NO_OBJECT"):
@@ -390,6 +406,11 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
     return _VERB_CUES.get(word.lemma_)
+
+
+def _hypothetical(verb: Token) -> bool:
+    """Whether a verb is in a clause of supposition ("if it did not agree ...")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
 
 
 def _judges_a_proposal(word: Token) -> bool:

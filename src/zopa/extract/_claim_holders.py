@@ -63,6 +63,10 @@ _SPEECH_ACTS = frozenset(
 _JUDGING = frozenset({"acceptable", "unacceptable", "inadmissible"})
 
 
+#: Cues that are a judgement of whoever says them, never of the clause's subject.
+_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST"})
+
+
 _HOLDING_VERBS = frozenset(
     {
         "put",
@@ -102,11 +106,12 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         return _clause_holders(doc, token, cue, known)
     if cue.kind in ("MODAL", "PERSIST"):
         return _modal_holders(doc, cue, known)
-    if cue.kind == "NO_WITHOUT" or (
+    if cue.kind in _SPEAKERS_JUDGEMENTS or (
         cue.kind == "ADJ" and token.lower_ in _JUDGING and token.dep_ == "amod"
     ):
-        # "there will be no deal without X", "X remained the only acceptable mediator":
-        # whoever says so (the quotation's speaker, else the reporter), not the subject
+        # "there will be no deal without X", "X remained the only acceptable mediator",
+        # "the island is ours", "X comes first": whoever says so (the quotation's speaker,
+        # else the reporter), not the subject
         quoted = [h for h in quote_speaker(doc, token) if h.actor is not None]
         if quoted:
             return quoted

@@ -116,7 +116,9 @@ _STRONG_STANCES = frozenset({"red_line", "reject"})
 
 #: Cue kinds whose clause's subject is what they are about ("the sanctions must end", "the
 #: closure would stay", "ownership is not on the table", "no deal without X").
-_SUBJECT_KINDS = frozenset({"MODAL", "CONDITION", "PERSIST", "NOT_ON_TABLE", "NO_WITHOUT"})
+_SUBJECT_KINDS = frozenset(
+    {"MODAL", "CONDITION", "PERSIST", "NOT_ON_TABLE", "NO_WITHOUT", "COME_FIRST"}
+)
 
 
 #: Stances that take the issue of a proposal named just before ("welcomed the offer",

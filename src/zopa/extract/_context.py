@@ -86,21 +86,27 @@ def choose(alias: str, candidates: tuple[str, ...], evidence: Evidence) -> tuple
 
 
 def government_state(
-    states: Sequence[tuple[str, bool]],
+    states: Sequence[tuple[str, bool]], rebels: Iterable[str] = ()
 ) -> tuple[str, str] | None:
     """The state "the government" means in a document, and why (always unsure).
 
     ``states`` lists, in text order, every state the document names, with whether that
     naming is of its government ("the Colombian government", "Kenya's government",
-    "the government of Kenya"). The only state whose government is named wins; else the
-    state named most often (the earlier first on a tie). None when no state is named.
+    "the government of Kenya"); ``rebels`` the home states of the armed groups it names
+    (an insurgency fights its own state's government). The only state whose government
+    is named wins; else the one home state of the rebels; else the state named most
+    often (the earlier first on a tie). None when no state is named.
     """
-    if not states:
-        return None
     governments = sorted({key for key, government in states if government})
     if len(governments) == 1:
         key = governments[0]
         return key, f"'the government' read as {key}: the only government the document names"
+    homes = sorted(set(rebels))
+    if len(homes) == 1:
+        key = homes[0]
+        return key, f"'the government' read as {key}: the state the rebels it names fight"
+    if not states:
+        return None
     counts: dict[str, int] = {}
     for key, _ in states:
         counts[key] = counts.get(key, 0) + 1

@@ -45,6 +45,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from zopa.evidence import STANCES
+
 __all__ = [
     "ACTORS",
     "ACTOR_INFO",
@@ -66,12 +68,6 @@ ESTIMATES = "zopa_estimates"
 FIELDS = "zopa_fields"
 PUBLISHED = "zopa_published"
 _PUBLISHED_KEY = "zopa_published_iso"
-
-#: The ``stance`` of a claim, strongest first: red_line ("non-negotiable", "will never"),
-#: reject ("rejected", "refused", "unacceptable" said of a demand), condition ("only if",
-#: "provided that"), demand, accept ("agreed to", "welcomed the proposal"), offer, goal,
-#: position (see docs/extraction-estimates-claims.md).
-STANCES = ("red_line", "reject", "condition", "demand", "accept", "offer", "goal", "position")
 
 
 def _get_published(doc: Doc) -> date | None:

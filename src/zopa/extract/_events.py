@@ -233,6 +233,17 @@ class EventLexicon:
     def _by_id(self) -> dict[str, EventEntry]:
         return {e.id: e for e in self.entries}
 
+    @cached_property
+    def third_party_verbs(self) -> frozenset[str]:
+        """One-word verbs of the entries a mediator or host does ("host", "mediate")."""
+        return frozenset(
+            lemmas[0]
+            for entry_id, kind, lemmas in self.phrases
+            if kind == "verbs"
+            and len(lemmas) == 1
+            and self._by_id[entry_id].mode in THIRD_PARTY_MODES
+        )
+
 
 def _words(value: Any, where: str) -> frozenset[str]:
     if value is None:
@@ -554,7 +565,7 @@ def _is_person(span: Span) -> bool:
 class EventExtractor:
     """The ``zopa_events`` spaCy component (see the module docstring for the rules)."""
 
-    version = "4"  # 3: dates keep their precision (day, week, month, year); 4: mediation, hosting
+    version = "5"  # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side
 
     def __init__(self, nlp: Language, name: str, lexicon: EventLexicon) -> None:
         self.name = name
@@ -1246,7 +1257,11 @@ class EventExtractor:
                 carrier = carrier.head  # "answered with tariffs": the doer of the answer
             if carrier.dep_ in ("dobj", "attr", "nsubjpass", "oprd", "prep"):
                 verb = carrier.head
-                if verb.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.intent_verbs:
+                hosted = carrier.dep_ == "nsubjpass" and (
+                    verb.lemma_.lower() in self.lexicon.third_party_verbs
+                )  # "talks were hosted by X and Y": X and Y host, they are no side
+                light = self.lexicon.light_verbs | self.lexicon.intent_verbs
+                if verb.lemma_.lower() in light and not hosted:
                     yield from self._source_tokens(verb, depth + 1)
             elif token.dep_ == "conj":
                 yield from self._source_tokens(token.head, depth + 1)

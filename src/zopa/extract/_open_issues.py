@@ -33,6 +33,7 @@ from spacy.tokens import Token
 
 from zopa.extract._claim_cues import Cue
 from zopa.extract._issues import IssueHit
+from zopa.issue_keys import KEY_WORDS, OPEN_PREFIX, is_open, key_words
 
 __all__ = [
     "KEY_WORDS",
@@ -44,10 +45,6 @@ __all__ = [
     "stance_object",
 ]
 
-#: Prefix of an open issue's key (``open_reopening_road_taiz``).
-OPEN_PREFIX = "open_"
-#: Most content words in an open issue's key.
-KEY_WORDS = 4
 #: Longest key (the store's ``claims.issue`` column holds 60 characters).
 _KEY_CHARS = 60
 
@@ -166,16 +163,6 @@ _NOT_KEY_LEMMAS = frozenset({"be", "have", "do", "get", "make", "let", "s", "'s"
 _CUT_DEPS = frozenset(
     {"relcl", "acl", "advcl", "appos", "parataxis", "punct", "cc", "conj", "mark", "nsubj", "aux"}
 )
-
-
-def is_open(issue: str) -> bool:
-    """Whether ``issue`` is an open issue's key (not an issue of the lexicon)."""
-    return issue.startswith(OPEN_PREFIX)
-
-
-def key_words(issue: str) -> tuple[str, ...]:
-    """The content lemmas of an open issue's key, in order (``()`` for a lexicon issue)."""
-    return tuple(issue[len(OPEN_PREFIX) :].split("_")) if is_open(issue) else ()
 
 
 def open_issue(cue: Cue, actor_tokens: set[int]) -> IssueHit | None:

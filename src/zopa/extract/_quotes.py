@@ -16,8 +16,10 @@ The speaker is the subject of the speech verb (climbing from a participle,
 "…, saying …", to the verb it modifies). It resolves to an actor when the
 subject's head word is an actor mention (``zopa_actors``); otherwise the quote
 is anonymous and keeps the description as written ("a Kremlin-connected
-official", "one source"). A pronoun subject takes the speaker of the quote just
-before, else the nearest preceding person.
+official", "one source"). A he/she subject takes the person named as the subject of a
+speech verb (else of any verb) in the sentence before, else the speaker of the quote just
+before when that is a person, else the nearest preceding person; it/they take the speaker
+of the quote just before, else the nearest preceding actor.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from zopa.extract._attribution import subjects_of
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
 from zopa.registry import extractors
 
@@ -53,6 +56,8 @@ _SPEAKER_CUT = {"appos", "relcl", "punct", "advcl"}
 _MIN_UNATTRIBUTED_TOKENS = 8  # shorter unattributed quotations are scare quotes, not speech
 _MIN_REPORTED_TOKENS = 3
 _INHERIT_SENTENCES = 2
+#: Verbs whose object complement a quotation can be: "X called it “…”" is X's words.
+_NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label"})
 
 
 @dataclass(frozen=True)
@@ -198,6 +203,16 @@ class QuoteFinder:
             verb = next(v for v in verbs if v.i > quote.end)
             return _speaker_from_mention(named, verb.text)
         governing = [v for v in verbs if any(t.i in inside for t in v.subtree)]
+        # "X called the deal “the reform we promised”": the quotation names a thing
+        naming = [
+            t
+            for t in doc[first.start : quote.start]
+            if t.lemma_ in _NAMING_VERBS and t.pos_ == "VERB" and quote.root.head.i == t.i
+        ]
+        for verb in naming:
+            speaker = self._speaker_of(verb, actors, previous)
+            if speaker is not None:
+                return speaker
         # Attribution after the quotation first, then before it; then adjacent verbs the
         # parser did not attach ("…,” said one source.").
         ordered = sorted(governing, key=lambda v: (v.i < quote.start, abs(v.i - quote.end)))
@@ -306,7 +321,7 @@ class QuoteFinder:
         # Split attribution the parser mis-attaches: "Zelenskyy, Oliker said, “…”" (but not
         # "an aide to Aliyev said", where the name is inside the subject).
         mention = actors.get(verb.i - 1)
-        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        own = next(iter(subjects_of(verb, ("nsubj",))), None)
         inside = own is not None and own.left_edge.i <= verb.i - 1 <= own.right_edge.i
         if mention is not None and mention.label_ == "person" and not inside:
             return _speaker_from_mention(mention, verb.text)
@@ -315,7 +330,7 @@ class QuoteFinder:
         subjects: list[Token] = []
         current = verb
         for _ in range(4):
-            subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
+            subject = next(iter(subjects_of(current, ("nsubj",))), None)
             if subject is not None:
                 subjects.append(subject)
                 if current is verb and verb.tag_ != "VBG":
@@ -344,11 +359,14 @@ class QuoteFinder:
     ) -> _Speaker:
         doc = head.doc
         if head.lower_ in _PRONOUNS:
-            actor = None
-            if previous is not None and previous[1].actor is not None:
-                actor = previous[1].actor
-            else:
-                actor = _nearest_actor(doc, head.i, actors, person=head.lower_ in _PERSONAL)
+            personal = head.lower_ in _PERSONAL
+            actor = _person_subject(doc, head, actors) if personal else None
+            if actor is None and previous is not None and previous[1].actor is not None:
+                people = {span.kb_id_ for span in actors.values() if span.label_ == "person"}
+                if not personal or previous[1].actor in people:
+                    actor = previous[1].actor
+            if actor is None:
+                actor = _nearest_actor(doc, head.i, actors, person=personal)
             return _Speaker(actor, head.idx, head.idx + len(head.text), head.text, cue)
         end = head.i + 1
         for child in head.rights:
@@ -486,6 +504,29 @@ def _previous_quote(spans: list[Span], verb: Token) -> tuple[Span, _Speaker] | N
         fields["cue"],
     )
     return (last, speaker) if QuoteFinder._close(last, verb.doc[verb.i : verb.i + 1]) else None
+
+
+def _person_subject(doc: Doc, pronoun: Token, actors: dict[int, Span]) -> str | None:
+    """The person a he/she speaker continues: the latest person named as the subject of a
+    speech verb in the sentence before, else the latest person named as any subject there
+    (centering: the previous sentence's subject is the likeliest antecedent), e.g. "X said
+    the talks had stalled. '…,' he said". The pronoun's own sentence is left out: a subject
+    there is what is reported ("Trump, he added, is willing ...")."""
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    subjects = [
+        mention
+        for i in range(before.start, before.end)
+        if (mention := actors.get(i)) is not None
+        and mention.label_ == "person"
+        and mention.root.i == i
+        and mention.root.dep_ in ("nsubj", "nsubjpass")
+    ]
+    speaking = [m for m in subjects if m.root.head.lemma_ in SPEECH_VERBS]
+    chosen = (speaking or subjects)[-1:]
+    return chosen[0].kb_id_ if chosen else None
 
 
 def _nearest_actor(doc: Doc, before: int, actors: dict[int, Span], *, person: bool) -> str | None:

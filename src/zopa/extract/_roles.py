@@ -28,7 +28,8 @@ Bolivian delegation") and the office given elsewhere to one state ("President X"
 "Kenya's president") link a person too; links through "the government" or an office
 named elsewhere are unsure, the reason kept in the mention's fields.
 
-An unknown organisation named as the medium ("told X", "X reported") gets ``MED``;
+An unknown organisation used as a news outlet ("told X", "X reported", "a correspondent
+for X": :mod:`._outlets`) gets ``MED``;
 one described as a rebel or armed group gets ``REB``; one whose name begins with a
 state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 ``country`` (and ``GOV`` for a ministry or presidency).
@@ -43,6 +44,9 @@ from spacy.tokens import Doc, Span
 from zopa.extract._context import government_state
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
+from zopa.extract._officials import OFFICES, context_state
+from zopa.extract._org_nouns import body_by_noun, org_nouns
+from zopa.extract._outlets import is_outlet
 from zopa.extract._parties import PARTY_SECTOR, led_party, political
 
 __all__ = ["ROLE_NOUNS", "introduced_as_person", "link_actors"]
@@ -55,7 +59,8 @@ ROLE_NOUNS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
     "lecturer", "director", "journalist", "correspondent", "reporter", "editor", "king",
     "emir", "prince", "coordinator", "lawmaker", "senator", "deputy", "colonel", "officer",
-    "chairperson", "commissioner", "undersecretary", "delegate",
+    "chairperson", "commissioner", "undersecretary", "delegate", "columnist", "counterpart",
+    "scientist",
 }  # fmt: skip
 """Nouns that make a title or apposition a role."""
 
@@ -67,9 +72,9 @@ _TITLE_MODIFIERS = {
 }  # fmt: skip
 _COMMENTATORS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
-    "lecturer",
+    "lecturer", "scientist",
 }  # fmt: skip
-_PRESS = {"journalist", "correspondent", "reporter", "editor"}
+_PRESS = {"journalist", "correspondent", "reporter", "editor", "columnist"}
 _MILITARY = {"commander", "general", "colonel", "officer"}
 _GROUP_NOUNS = {
     "rebels", "rebel", "militia", "insurgents", "fighters", "armed", "guerrilla", "guerrillas",
@@ -82,9 +87,15 @@ _MEMBERS = {"member", "head", "leader", "chief"}
 _PORTFOLIO_NOUNS = {"relations", "affairs", "integration", "cooperation", "policy"}
 """Nouns after an actor in a title that make the actor a portfolio ("minister for EU
 relations"), not what the person represents."""
+_ELECTORAL = {
+    "party", "bloc", "alliance", "coalition", "election", "elections", "vote", "votes",
+    "seats", "parliament", "poll", "polls",
+}  # fmt: skip
+"""Words of a "whose" clause that make the body named a party ("whose CDU bloc won")."""
+_BACKING = {"led", "backed"}
+"""Words after "X-" that make X the backer of a body ("the Saudi-led coalition")."""
 _LEADERS = {"president", "prime minister", "premier", "chancellor"}
 """Offices whose holder a text may call the state's "leader"."""
-_MEDIUM_VERBS = {"report", "reported", "reports"}
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
 
 _BODIES = {"organisation", "group"}
@@ -99,13 +110,17 @@ def _role_words(doc: Doc, start: int, end: int) -> str | None:
         return None
     while words and words[-1] in {"of", "for"}:
         words.pop()
-    return " ".join(words) or None
+    return " ".join(words).replace(" - ", "-") or None
 
 
 def _title_before(doc: Doc, start: int) -> int:
     """Start of the run of title words ending just before token ``start``."""
     i = start
-    while i > 0 and (doc[i - 1].lower_ in ROLE_NOUNS or doc[i - 1].lower_ in _TITLE_MODIFIERS):
+    while i > 0 and (
+        doc[i - 1].lower_ in ROLE_NOUNS
+        or doc[i - 1].lower_ in _TITLE_MODIFIERS
+        or (doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ in _TITLE_MODIFIERS)
+    ):
         i -= 1
     while i < start and doc[i].lower_ in {"of", "for"}:
         i += 1
@@ -167,9 +182,19 @@ def link_actors(
         key = choices.get(alias, (match.target.key, None))[0]
         if key:
             named[match.end] = (match.start, key, alias)
-    for mention in mentions:
-        named[mention.end] = (mention.start, mention.kb_id_, " ".join(mention.text.split()))
-    government = government_state(_states(doc, mentions, found, named, gazetteer))
+    first: dict[str, str] = {}  # an actor's first name in the document ("the rebels" → ALF)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        surface = first.setdefault(mention.kb_id_, " ".join(mention.text.split()))
+        named[mention.end] = (mention.start, mention.kb_id_, surface)
+    rebels = [
+        actor.country
+        for m in mentions
+        if (actor := gazetteer.actor(m.kb_id_)) is not None
+        and actor.sector == "REB"
+        and actor.country is not None
+    ]
+    government = government_state(_states(doc, mentions, found, named, gazetteer), rebels)
+    nouns = org_nouns(doc, mentions)
     info: dict[str, dict[str, str]] = {}
 
     def give(key: str, fields: dict[str, str]) -> None:
@@ -183,20 +208,26 @@ def link_actors(
             continue
         if mention.label_ == "person":
             linked = "country" in info.get(key, {})
-            fields, unsure = _person(doc, mention, named, gazetteer, government)
+            fields, unsure = _person(doc, mention, named, gazetteer, government, nouns)
             give(key, fields)
             if unsure is not None and not linked:
                 mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
         elif mention.label_ in {"organisation", "group"}:
             give(key, _organisation(doc, mention, named, gazetteer, choices))
+    # The passage first (the state acting just before), then the office named elsewhere,
+    # then the one state of the official's own sentence.
+    home = government[0] if government else None
+    _officials(doc, mentions, named, gazetteer, info, home, in_sentence=False)
     _titled_elsewhere(doc, mentions, named, gazetteer, info)
+    _officials(doc, mentions, named, gazetteer, info, home, in_sentence=True)
     _party_members(doc, mentions, info)
     return {key: fields for key, fields in info.items() if fields}
 
 
 def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str]]) -> None:
     """Sector PTY for the parties (:mod:`._parties`) and the people they title; "X of the
-    Greens" and "X, who became the party's leader" (the last party named before) link X."""
+    Greens", "X, who became the party's leader" (the last party named before) and "X,
+    whose CDU won" (the body named is a party) link X."""
     parties = {
         m.kb_id_: " ".join(m.text.split())
         for m in mentions
@@ -211,6 +242,12 @@ def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str
             and m.text.isupper()
             and any(led_party(doc, t.i, t.i + 1) for t in doc if t.text == m.text)
         }
+        whose = {p.kb_id_: key for p in mentions if (key := _whose(doc, p, mentions))}
+        parties |= {
+            m.kb_id_: " ".join(m.text.split()) for m in mentions if m.kb_id_ in whose.values()
+        }
+    else:
+        whose = {}
     if not parties:
         return
     for key in parties:
@@ -220,7 +257,7 @@ def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str
         fields = info.setdefault(person.kb_id_, {})
         if "country" in fields or "affiliation" in fields:
             continue
-        body = _party_of(doc, person, mentions, parties)
+        body = whose.get(person.kb_id_) or _party_of(doc, person, mentions, parties)
         if body is not None and body in bodies:
             fields["affiliation"] = bodies[body]
             if body in parties:
@@ -229,6 +266,29 @@ def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str
     for fields in info.values():
         if fields.get("affiliation") in names:
             fields.setdefault("sector", PARTY_SECTOR)
+
+
+def _whose(doc: Doc, person: Span, mentions: list[Span]) -> str | None:
+    """The key of the body in "X, whose conservative CDU won the election" (a person's
+    party in a document about party politics: the clause speaks of a party, a bloc or a
+    vote, not "whose company Y"), else None."""
+    end = person.end
+    if person.label_ != "person" or doc[end : end + 2].text.lower() != ", whose":
+        return None
+    starts = {m.start: m.kb_id_ for m in mentions if m.label_ in _BODIES}
+    for token in doc[end + 2 : end + 8]:  # "whose centre-right", "whose CDU/CSU bloc"
+        if token.i in starts:
+            clause = []
+            for word in doc[token.i : token.i + 12]:
+                if word.text in {",", ".", ";", ":"}:
+                    break  # the relative clause ends
+                clause.append(word.lower_)
+            electoral = bool(_ELECTORAL.intersection(clause))
+            return starts[token.i] if electoral else None
+        verb = token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}
+        if verb or (token.is_punct and token.text not in {"-", "/"}):
+            return None
+    return None
 
 
 def _party_of(
@@ -264,7 +324,13 @@ def _titled_elsewhere(
 ) -> None:
     """Link a person known only by a bare title ("President X") to the one state the
     document gives that office elsewhere ("Kenya's president", "the Kenyan president"),
-    marking the person's first mention unsure with the reason."""
+    marking the person's first mention unsure with the reason. An office another person
+    of that state is known to hold ("X, Oman's foreign minister") is not this person's."""
+    held = {
+        (fields["country"], fields["role"])
+        for fields in info.values()
+        if "country" in fields and "role" in fields
+    }
     for key, fields in info.items():
         role = fields.get("role")
         if role is None or "country" in fields or "affiliation" in fields:
@@ -282,7 +348,8 @@ def _titled_elsewhere(
                 office = [t.lower_ for t in doc[at : at + len(words)]]
                 # Not the title of someone else named right after ("Kenya's president, X").
                 rest = [t for t in doc[at + len(words) : at + len(words) + 2] if t.text != ","]
-                if office == words and not (rest and rest[0].pos_ == "PROPN"):
+                taken = rest and rest[0].pos_ == "PROPN"
+                if office == words and not taken and (state, role) not in held:
                     states.add(state)
         if len(states) != 1:
             continue
@@ -291,6 +358,51 @@ def _titled_elsewhere(
         first = next(m for m in mentions if m.kb_id_ == key)
         reason = f"{role!r} read as {state}'s: the document names only {state}'s {role}"
         first._.set(FIELDS, {**(first._.get(FIELDS) or {}), "unsure": reason})
+
+
+def _officials(
+    doc: Doc,
+    mentions: list[Span],
+    named: dict[int, _Named],
+    gazetteer: Gazetteer,
+    info: dict[str, dict[str, str]],
+    government: str | None,
+    *,
+    in_sentence: bool,
+) -> None:
+    """Link a state's official known only by a bare title ("Interior Minister X") to the
+    state the passage speaks of (:mod:`._officials`; ``in_sentence``: the one state of
+    the official's own sentence, else the subject just before), marking it unsure."""
+
+    def state_of(key: str) -> str | None:
+        actor = gazetteer.actor(key)
+        if actor is not None:
+            return actor.key if actor.kind == "state" else actor.country
+        return info.get(key, {}).get("country")
+
+    for mention in mentions:
+        fields = info.get(mention.kb_id_, {})
+        role = set(fields.get("role", "").split())
+        if (
+            mention.label_ != "person"
+            or not role & OFFICES
+            or role & (_COMMENTATORS | _PRESS)
+            or "country" in fields
+            or "affiliation" in fields
+        ):
+            continue
+        found = context_state(doc, mention, named, state_of, government, in_sentence)
+        held = {
+            (other["country"], other.get("role"))
+            for key, other in info.items()
+            if key != mention.kb_id_ and "country" in other
+        }
+        if found is None or (found[0], fields["role"]) in held:
+            continue  # none, or an office of that state another person holds
+        state, reason = found
+        fields.update(country=state, sector=_sector(fields["role"], state, gazetteer) or "GOV")
+        unsure = f"{fields['role']!r} {reason}"
+        mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
 
 
 def _states(
@@ -330,17 +442,23 @@ def _represented(
     doc: Doc, named: dict[int, _Named], start: int, end: int, itself: str
 ) -> _Named | None:
     """The first actor named in tokens ``[start, end)`` other than ``itself``, a portfolio
-    ("the minister for EU relations") and a place ("the Nairobi-based X") excepted."""
+    ("the minister for EU relations") and a place ("the Nairobi-based X") excepted; a
+    backer ("the Rwanda-backed M23", "the Saudi-led coalition") only when no other actor
+    is named."""
+
+    def joined(e: int) -> str:
+        return doc[e + 1].lower_ if e + 1 < len(doc) and doc[e].text == "-" else ""
+
     hits = sorted(
-        n
+        (joined(e) in _BACKING, n)
         for e, n in named.items()
         if start <= n[0]
         and e <= end
         and n[1] != itself
         and not (e < len(doc) and doc[e].lower_ in _PORTFOLIO_NOUNS)
-        and not (e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "based")
+        and joined(e) != "based"
     )
-    return hits[0] if hits else None
+    return hits[0][1] if hits else None
 
 
 def _person(
@@ -349,16 +467,22 @@ def _person(
     named: dict[int, _Named],
     gazetteer: Gazetteer,
     government: tuple[str, str] | None,
+    nouns: dict[str, _Named],
 ) -> tuple[dict[str, str], str | None]:
     """The fields the words around a person's name give, and the reason when the link
-    rests on "the government" (:func:`~zopa.extract._context.government_state`)."""
+    rests on "the government" (:func:`~zopa.extract._context.government_state`).
+    A common noun standing for an organisation of the document ("union president X",
+    "X, the association's spokesman": :mod:`._org_nouns`) links the person to it, and
+    so does "X (and Y) of the Z Service" (:func:`_of_body`)."""
     fields: dict[str, str] = {}
     title = _title_before(doc, mention.start)
     if title < mention.start:
         role = _role_words(doc, title, mention.start)
         # "Rwandan President X", "Norway's Foreign Minister X"
-        before = named.get(title) or (
-            named.get(title - 1) if doc[title - 1].tag_ == "POS" else None
+        before = (
+            named.get(title)
+            or (named.get(title - 1) if doc[title - 1].tag_ == "POS" else None)
+            or body_by_noun(doc, title - 1, title, nouns)  # "union president X"
         )
         if role is not None:
             fields = _fields(role, before, gazetteer)
@@ -378,7 +502,9 @@ def _person(
             continue
         represents = _represented(doc, named, start, end, mention.kb_id_)
         if represents is None and doc[start].lower_ in {"its", "their"}:
-            represents = _previous_subject(doc, named, start)  # "Kenya agreed. Its envoy, X"
+            represents = _previous_subject(doc, named, start)  # "Its envoy, X"
+        if represents is None:
+            represents = body_by_noun(doc, start, end, nouns)  # "the association's spokesman"
         if (
             represents is None
             and government is not None
@@ -389,8 +515,28 @@ def _person(
             unsure = government[1]
         for name, value in _fields(role, represents, gazetteer).items():
             fields.setdefault(name, value)
+    if "country" not in fields and "affiliation" not in fields:
+        body = _of_body(doc, mention, named, nouns)
+        if body is not None:
+            fields.update(_fields(fields.get("role"), body, gazetteer))
     linked = government is not None and fields.get("country") == government[0]
     return fields, (unsure if linked else None)
+
+
+def _of_body(
+    doc: Doc, mention: Span, named: dict[int, _Named], nouns: dict[str, _Named]
+) -> _Named | None:
+    """The organisation of "X of the Z Service" or "X and Y of the Z Service" (one of the
+    document's organisations, ``nouns`` standing for them all), else None."""
+    end = mention.end
+    if doc[end : end + 1].text == "and":  # "X and Y of the ...": Y's name then "of"
+        follow = next((n for e, n in named.items() if n[0] == end + 1), None)
+        end = next((e for e, n in named.items() if n == follow), end)
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    at = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+    bodies = {n[1] for n in nouns.values()}
+    return next((n for n in named.values() if n[0] == at and n[1] in bodies), None)
 
 
 def introduced_as_person(doc: Doc, start: int) -> bool:
@@ -401,12 +547,17 @@ def introduced_as_person(doc: Doc, start: int) -> bool:
 
 
 def _previous_subject(doc: Doc, named: dict[int, _Named], start: int) -> _Named | None:
-    """The actor named as the subject of the sentence before the one opening at ``start``
-    ("Kenya backed the call. Its envoy, X, said ..."), if ``start`` opens a sentence."""
-    if not doc[start].is_sent_start or start == 0:
+    """The actor "its" or "their" at ``start`` refers to: the subject of the sentence before
+    when ``start`` opens a sentence ("Kenya backed the call. Its envoy, X, said ..."), else
+    the subject of its own sentence ("In a letter signed by its leader, X, the group said")."""
+    if start == 0:
         return None
-    previous = doc[start - 1].sent
-    subjects = [t.i for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    sentence = doc[start - 1].sent if doc[start].is_sent_start else doc[start].sent
+    subjects = [
+        t.i
+        for t in sentence.root.children
+        if t.dep_ in {"nsubj", "nsubjpass"} and (doc[start].is_sent_start or t.i > start)
+    ]
     for n_end, n in named.items():
         if any(n[0] <= i < n_end for i in subjects):
             return n
@@ -470,6 +621,8 @@ def _delegation_after(doc: Doc, mention: Span) -> tuple[int, int] | None:
     while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
         end += 1
     words = doc[start + 1 : end]
+    if len(words) < 3:
+        return None
     leads = words[0].lower_ == "who" and words[1].lemma_ in _LEADS
     member = words[0].pos_ == "DET" and words[1].lower_ in _MEMBERS and words[2].lower_ == "of"
     delegation = any(t.lower_ in _DELEGATIONS for t in words)
@@ -485,7 +638,7 @@ def _apposition(doc: Doc, mention: Span) -> tuple[int, int] | None:
     start = mention.end + 1
     end = start
     while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
-        if doc[end].pos_ in {"VERB", "AUX"} and doc[end].lower_ not in {"based"}:
+        if doc[end].pos_ in {"VERB", "AUX"} and doc[end].lower_ not in {"based"} | _BACKING:
             return None  # a clause, not an apposition
         end += 1
     if end == start or doc[start].pos_ not in {"DET", "PROPN", "ADJ", "NOUN", "PRON"}:
@@ -542,9 +695,7 @@ def _organisation(
     fields: dict[str, str] = {}
     after = {t.lower_ for t in doc[mention.end : mention.end + 2]}
     before = doc[mention.start - 1].lower_ if mention.start > 0 else ""
-    if before in {"told", "tells", "tell"} or (
-        mention.end < len(doc) and doc[mention.end].lower_ in _MEDIUM_VERBS
-    ):
+    if is_outlet(doc, mention):
         fields["sector"] = "MED"
     elif after & _GROUP_NOUNS or before in {"rebel", "armed"}:
         fields.update(kind="group", sector="REB")

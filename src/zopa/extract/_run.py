@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from zopa.errors import StoreError
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._doc import ACTOR_INFO, ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
-from zopa.extract._gazetteer import Gazetteer
+from zopa.extract._gazetteer import ActorInfo, Gazetteer
+from zopa.extract._parties import PARTY_SECTOR
 from zopa.extract._pipeline import pipeline_version, settings_of
 from zopa.extract._settings import remember_settings, remembered_settings
 from zopa.extract._workers import dying_with_parent
@@ -188,7 +189,9 @@ def _actor_rows(
 
     An actor the gazetteer does not know takes what the document says of it
     (``context``: country, role, affiliation, sector, kind from titles and appositions),
-    filling only fields still empty, so the first document that says it wins.
+    filling only fields still empty, so the first document that says it wins. A lone
+    word naming no stored actor is the one person stored under a full name ending in it
+    (:func:`_named_before`).
 
     Another process may be inserting the same actor at the same moment: the
     insert then waits for it and does nothing (``ON CONFLICT DO NOTHING``).
@@ -201,30 +204,62 @@ def _actor_rows(
         name, kind = wanted[key]
         info = gazetteer.actor(key)
         said = context.get(key, {}) if info is None else {}
+        party = _party_link(gazetteer, info, context.get(key, {}))
         values = {
             "name": info.name if info else name,
             "kind": info.kind if info else said.get("kind", kind),
             "country": info.country if info else said.get("country"),
             "sector": info.sector if info else said.get("sector"),
             "role": info.role if info else said.get("role"),
-            "affiliation": info.affiliation if info else said.get("affiliation"),
+            "affiliation": party or (info.affiliation if info else said.get("affiliation")),
             "resolved": info is not None,
         }
         query = select(Actor).where(Actor.key == key)
         row = session.scalar(query)
+        if row is None and info is None:
+            row = _named_before(session, key, name)
         if row is None:
             new = insert(Actor).values(key=key, **values)
             session.execute(new.on_conflict_do_nothing(index_elements=[Actor.key]))
             row = session.scalars(query).one()
         elif info is not None:
+            kept = row.affiliation not in (None, info.affiliation)  # a document's party link
             for column, value in values.items():
-                setattr(row, column, value)
+                if not (column == "affiliation" and party is None and kept):
+                    setattr(row, column, value)
         else:
             for column in ("country", "sector", "role", "affiliation"):
                 if getattr(row, column) is None and values[column] is not None:
                     setattr(row, column, values[column])
         ids[key] = row.id
     return ids
+
+
+def _named_before(session: Session, key: str, name: str) -> Actor | None:
+    """The one person stored under a full name ending in ``name``, when ``name`` is a lone
+    word the gazetteer does not know ("Esken" in a later article → "Saskia Esken"): a
+    short form used across documents, whatever the NER called it; else None."""
+    if not key.startswith("unresolved:") or len(name.split()) != 1 or len(name) < 3:
+        return None
+    people = session.scalars(
+        select(Actor).where(Actor.kind == "person", Actor.name.like(f"% {name}"))
+    ).all()
+    found = [p for p in people if p.name.split()[-1] == name]
+    return found[0] if len(found) == 1 else None
+
+
+def _party_link(gazetteer: Gazetteer, info: ActorInfo | None, said: dict[str, str]) -> str | None:
+    """The party a document links a gazetteer person to ("X, whose CDU won"), if any.
+
+    The gazetteer's entry is the analyst's word, but where it names only the state a
+    leader serves, the document's link to a party (sector PTY) is kept for party talks.
+    """
+    if info is None or info.kind != "person" or said.get("sector") != PARTY_SECTOR:
+        return None
+    state = gazetteer.actor(info.country) if info.country else None
+    if info.affiliation not in (None, info.country, state.name if state else None):
+        return None
+    return said.get("affiliation")
 
 
 def _actor_keys(doc: Doc, gazetteer: Gazetteer) -> dict[str, tuple[str, str]]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from zopa.report._charts import new_figure, write_figure
 
-from zopa.report._charts import write_figure
+if TYPE_CHECKING:  # matplotlib is imported by whoever draws, not by the HTML report
+    from matplotlib.figure import Figure
 
 __all__ = ["backtest_figure", "write_backtest_chart"]
 
@@ -35,8 +35,7 @@ def backtest_figure(result: Mapping[str, Any]) -> Figure:
         kinds[f["source"]] = f["source_kind"]
     questions = [q for q in result["questions"] if q["id"] in paths]
     rows = max(1, len(questions))
-    figure = Figure(figsize=(10, 1.0 + 2.2 * rows), layout="constrained")
-    FigureCanvasAgg(figure)
+    figure = new_figure(10, 1.0 + 2.2 * rows)
     axes = figure.subplots(rows, 1, squeeze=False, sharex=True)[:, 0]
     sources = sorted(kinds)
     colour = {s: f"C{k % 10}" for k, s in enumerate(sources)}

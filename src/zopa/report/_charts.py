@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+if TYPE_CHECKING:  # matplotlib is imported by whoever draws, not by the HTML report
+    from matplotlib.figure import Figure
 
 __all__ = ["CHART_FORMATS", "new_figure", "solve_figure", "write_figure", "write_solve_chart"]
 
@@ -30,6 +30,9 @@ _DPI = 120
 
 def new_figure(width: float, height: float) -> Figure:
     """A figure of ``width`` × ``height`` inches on the Agg canvas, constrained layout."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(figure)
     return figure

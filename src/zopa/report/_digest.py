@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from zopa.extract import list_actors, list_items
+from zopa.evidence import list_actors, list_items
 from zopa.store import Store
 
 __all__ = ["Digest", "evidence_digest"]

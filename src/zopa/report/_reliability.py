@@ -21,11 +21,11 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from matplotlib.figure import Figure
-
 from zopa.report._charts import new_figure, write_figure
 
-if TYPE_CHECKING:  # the forecast stage is imported only by those who score
+if TYPE_CHECKING:  # the forecast stage is imported only by those who score; matplotlib
+    from matplotlib.figure import Figure  # by new_figure, when a chart is drawn
+
     from zopa.forecast import Scores
 
 __all__ = ["reliability_figure", "write_reliability_chart"]

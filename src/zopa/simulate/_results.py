@@ -23,7 +23,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.stats import binomtest
 
 __all__ = ["CONFIDENCE", "QuestionResult", "event_result", "value_result"]
 
@@ -82,6 +81,8 @@ def event_result(
 ) -> QuestionResult:
     """Summarise an event over runs: ``happened`` ``(R,)``, its ``days`` ``(R,)``, ``terms``
     ``(R, M)`` of the agreement it is (``None`` when it is not about an agreement)."""
+    from scipy.stats import binomtest  # scipy.stats takes ~1 s to import: only when used
+
     runs = int(happened.size)
     k = int(happened.sum())
     ci = binomtest(k, runs).proportion_ci(confidence_level=CONFIDENCE, method="wilson")

@@ -30,8 +30,6 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from SALib.analyze import morris as morris_analyze
-from SALib.sample import morris as morris_sample
 
 from zopa.simulate._arrays import TalksArrays
 from zopa.simulate._params import SENSITIVITY_BOUNDS
@@ -83,6 +81,8 @@ def _problem() -> dict[str, Any]:
 
 def morris_design(trajectories: int, seed: int) -> NDArray[np.float64]:
     """``(r (k+1), k)`` Morris design over :data:`SENSITIVITY_BOUNDS` (columns in its order)."""
+    from SALib.sample import morris as morris_sample  # SALib loads pandas: only when used
+
     return np.asarray(
         morris_sample.sample(_problem(), trajectories, num_levels=LEVELS, seed=seed),
         dtype=np.float64,
@@ -116,6 +116,8 @@ def morris_indices(
     seed: int,
 ) -> Sensitivity:
     """Morris indices of each question's probability (``outputs``: question -> ``(points,)``)."""
+    from SALib.analyze import morris as morris_analyze  # SALib loads pandas: only when used
+
     problem = _problem()
     indices: dict[str, list[dict[str, float | str]]] = {}
     for question, y in outputs.items():

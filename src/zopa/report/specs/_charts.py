@@ -44,6 +44,12 @@ def _spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return dict(chart.to_dict(validate=False))
 
 
+def _tooltip(*fields: str) -> list[alt.Tooltip]:
+    """Tooltip channels built as objects: Altair resolves a shorthand string against the
+    whole Vega-Lite schema (``from_dict``), which took most of the time of a spec."""
+    return [alt.Tooltip(f) for f in fields]
+
+
 def timeline_spec(view: dict[str, Any], description: str) -> dict[str, Any] | None:
     """Events by date (x) and type (y), coloured by status, each point linked to its sentence."""
     rows = [
@@ -71,8 +77,8 @@ def timeline_spec(view: dict[str, Any], description: str) -> dict[str, Any] | No
                     domain=statuses, range=[_STATUS_COLOURS.get(s, "#000") for s in statuses]
                 ),
             ),
-            href="href:N",
-            tooltip=["when:T", "type:N", "status:N", "who:N"],
+            href=alt.Href("href:N"),
+            tooltip=_tooltip("when:T", "type:N", "status:N", "who:N"),
         )
     )
     return _spec(chart)
@@ -105,10 +111,12 @@ def map_spec(view: dict[str, Any], description: str) -> dict[str, Any] | None:
         color=alt.Color(
             "position:Q", scale=alt.Scale(domain=[0, 100], scheme="blueorange"), title="position"
         ),
-        href="href:N",
-        tooltip=["actor:N", "issue:N", "position:Q", "salience:Q", "claims:Q"],
+        href=alt.Href("href:N"),
+        tooltip=_tooltip("actor:N", "issue:N", "position:Q", "salience:Q", "claims:Q"),
     )
-    labels = base.mark_text(fontSize=11).encode(text="salience:Q", href="href:N")
+    labels = base.mark_text(fontSize=11).encode(
+        text=alt.Text("salience:Q"), href=alt.Href("href:N")
+    )
     return _spec(alt.layer(cells_layer, labels).properties(width=_WIDTH))
 
 
@@ -149,7 +157,7 @@ def models_spec(view: dict[str, Any], description: str) -> dict[str, Any] | None
             layers.append(
                 alt.Chart(_data(band))
                 .mark_rect(color="#4daf4a", opacity=0.18)
-                .encode(x=alt.X("low:Q", scale=scale, title=None), x2="high:Q")
+                .encode(x=alt.X("low:Q", scale=scale, title=None), x2=alt.X2("high:Q"))
             )
         if issue["status_quo"] is not None:
             layers.append(
@@ -163,7 +171,7 @@ def models_spec(view: dict[str, Any], description: str) -> dict[str, Any] | None
             .mark_rule(strokeWidth=2)
             .encode(
                 x=alt.X("low:Q", scale=scale, title=issue["label"]),
-                x2="high:Q",
+                x2=alt.X2("high:Q"),
                 y=y,
                 color=alt.Color("what:N", title=None),
             )
@@ -176,7 +184,7 @@ def models_spec(view: dict[str, Any], description: str) -> dict[str, Any] | None
                 y=y,
                 size=alt.Size("size:Q", legend=None),
                 color=alt.Color("what:N", title=None),
-                tooltip=["row:N", "x:Q", "low:Q", "high:Q"],
+                tooltip=_tooltip("row:N", "x:Q", "low:Q", "high:Q"),
             )
         )
         panels.append(alt.layer(*layers).properties(width=_WIDTH - 120, title=issue["label"]))
@@ -201,7 +209,7 @@ def paths_spec(question: dict[str, Any], description: str) -> dict[str, Any] | N
             x=alt.X("as_of:T", title="as of"),
             y=alt.Y("p:Q", scale=alt.Scale(domain=[0, 1]), title="P(yes)"),
             color=alt.Color("source:N"),
-            tooltip=["source:N", "as_of:T", "p:Q"],
+            tooltip=_tooltip("source:N", "as_of:T", "p:Q"),
         )
     )
     return _spec(chart)
@@ -222,7 +230,12 @@ def calibration_spec(view: dict[str, Any], description: str) -> dict[str, Any] |
     diagonal = (
         alt.Chart(_data([{"a": 0, "b": 1}]))
         .mark_rule(color="#999", strokeDash=[4, 3])
-        .encode(x=alt.X("a:Q", scale=unit), y=alt.Y("a:Q", scale=unit), x2="b:Q", y2="b:Q")
+        .encode(
+            x=alt.X("a:Q", scale=unit),
+            y=alt.Y("a:Q", scale=unit),
+            x2=alt.X2("b:Q"),
+            y2=alt.Y2("b:Q"),
+        )
     )
     lines = (
         alt.Chart(_data(rows))
@@ -231,7 +244,7 @@ def calibration_spec(view: dict[str, Any], description: str) -> dict[str, Any] |
             x=alt.X("forecast:Q", scale=unit, title="forecast probability"),
             y=alt.Y("calibrated:Q", scale=unit, title="CORP calibrated probability"),
             color=alt.Color("source:N"),
-            tooltip=["source:N", "forecast:Q", "calibrated:Q"],
+            tooltip=_tooltip("source:N", "forecast:Q", "calibrated:Q"),
         )
     )
     return _spec(

@@ -10,6 +10,7 @@ from zopa.report.views._evidence import (
     Evidence,
     count_evidence,
     evidence_lists,
+    evidence_page,
     load_evidence,
     spans_of,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "cited_evidence",
     "count_evidence",
     "evidence_lists",
+    "evidence_page",
     "forecasts_view",
     "issue_matches",
     "load_evidence",

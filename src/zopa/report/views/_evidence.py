@@ -58,8 +58,10 @@ def _document(record: Any) -> dict[str, Any]:
     }
 
 
-def _headers(store: Any, as_of: date | None) -> dict[int, dict[str, Any]]:
-    """The documents published by ``as_of`` without their texts."""
+def _headers(
+    store: Any, as_of: date | None, ids: Iterable[int] | None = None
+) -> dict[int, dict[str, Any]]:
+    """The documents published by ``as_of`` (of ``ids`` only, when given) without their texts."""
     from sqlalchemy import select
 
     from zopa.store import Document
@@ -68,6 +70,8 @@ def _headers(store: Any, as_of: date | None) -> dict[int, dict[str, Any]]:
     query = select(*columns, Document.source, Document.language, Document.url)
     if as_of is not None:
         query = query.where(Document.published_at <= as_of)
+    if ids is not None:
+        query = query.where(Document.id.in_(sorted(set(ids))))
     with store.session() as session:
         rows = session.execute(query.order_by(Document.id)).all()
     return {
@@ -101,7 +105,7 @@ def load_evidence(
     reads only that (an absent kind is an empty list); without ``texts`` the
     documents' texts are not read (their ``text`` is ``""``).
     """
-    from zopa.extract import EvidenceFilter, list_actors, list_items
+    from zopa.evidence import EvidenceFilter, list_actors, list_items
     from zopa.store import DocumentFilter, get_document, list_documents
 
     if document_id is not None:
@@ -125,6 +129,12 @@ def load_evidence(
         for m in actor.item["mentions"]
     )
     return Evidence(documents, items, spans)
+
+
+def evidence_page(store: Any, kind: str, items: list[dict[str, Any]]) -> Evidence:
+    """One page of a listing's ``items`` (listing ``kind``) with their documents, without
+    texts: what a dashboard page shows reads no more than the page."""
+    return Evidence(_headers(store, None, (i["document_id"] for i in items)), {kind: items})
 
 
 def count_evidence(store: Any, as_of: date | None = None) -> dict[str, int]:

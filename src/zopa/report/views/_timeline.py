@@ -25,7 +25,6 @@ def timeline(
     actor: str | None = None,
     type: str | None = None,
     status: str | None = None,
-    limit: int | None = None,
 ) -> dict[str, Any]:
     """The events by date, each with the link to its sentence, and the filters' choices.
 
@@ -33,8 +32,7 @@ def timeline(
     says which); events with neither are left out and counted in ``undated``.
     ``actor`` matches a source or target actor's name in part, case-insensitively;
     ``type`` and ``status`` match exactly. ``choices`` lists the values present
-    before filtering, for the filter controls. ``limit`` keeps the first events by
-    date (``total`` says how many matched).
+    before filtering, for the filter controls; ``total`` is how many are shown.
     """
     events = evidence.items.get("events", [])
     rows, undated = [], 0
@@ -60,7 +58,7 @@ def timeline(
     rows.sort(key=lambda r: (r["when"], r["document_id"], r["start"], r["id"]))
     actors = {a for e in events for a in (e["source_actor"], e["target_actor"]) if a}
     return {
-        "events": rows[:limit],
+        "events": rows,
         "total": len(rows),
         "undated": undated,
         "filters": {"actor": actor, "type": type, "status": status},

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from zopa.errors import ScenarioError
-from zopa.extract._open_issues import is_open
+from zopa.issue_keys import is_open
 from zopa.scenario.draft._capability import capability
 from zopa.scenario.draft._merge import Draft
 from zopa.scenario.draft._open_issues import group_open_issues, open_label
@@ -136,6 +137,13 @@ def build_draft(
         if ends[0] is not None and ends[1] is not None and ends[0] is not ends[1]:
             opposed[ends[0].key].add(ends[1].key)
             opposed[ends[1].key].add(ends[0].key)
+    # Adversaries on one issue are on opposite sides of another where nothing says
+    # otherwise: two sides stating goals on it are not allies by default.
+    for issue_id in sorted(by_issue):
+        first = orient(labels[issue_id], by_issue[issue_id], named, every, rows.excerpts, opposed)
+        for key in first.resisting:
+            opposed[first.pole].add(key)
+            opposed[key].add(first.pole)
     claimants = {key for claims in by_issue.values() for key in claims}
     parties: dict[str, dict[str, Any]] = {}
     issues: list[dict[str, Any]] = []
@@ -197,14 +205,16 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     """Mediating units with their events.
 
     The doer of a mediation event (mediating, brokering, facilitating, acting as
-    guarantor, offering to mediate) mediates. The host of talks mediates unless it
-    takes a side: it rejects or draws a red line on an issue (Russia hosting an
-    envoy in Moscow stays a party; Turkey hosting the delegations and urging a
-    ceasefire mediates). The parties' naming it is no side: talks are held *in*
-    the host. Talks held in a city of a third state (the place of a meeting or a
-    negotiation whose ends are not that state; not a call or a visit) make it a
-    host too, unless it also sits at the table itself (an end of a meeting or
-    signing) or takes a side.
+    guarantor, offering to mediate) mediates; where its other end is an international
+    or non-governmental organisation (sector IGO, NGO), that organisation does. The
+    host of talks mediates unless it takes a side: it rejects or draws a red line on
+    an issue (Russia hosting an envoy in Moscow stays a party; Turkey hosting the
+    delegations and urging a ceasefire mediates). The parties' naming it is no
+    side: talks are held *in* the host. Talks held in a city of a third state (the
+    place of a meeting or a negotiation whose ends are not that state; not a call or
+    a visit) make it a host too, unless it also sits at the table itself (an end of a meeting or
+    signing) or takes a side. A claim offering to host or mediate ("offered to host a
+    technical meeting") makes a host of a unit that takes no side.
     """
     opposing = {
         u.key
@@ -213,13 +223,27 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     }
     out: dict[str, list[Any]] = defaultdict(list)
     for event in rows.mediations:
-        unit = units.unit(event.source_actor_id)
+        target = rows.actors.get(event.target_actor_id) if event.target_actor_id else None
+        # An international or humanitarian body is not mediated between: a mediation
+        # "of" one is its own ("talks mediated by the UN and the Red Cross" read backwards).
+        doer = event.target_actor_id if _intermediary(target) else event.source_actor_id
+        unit = units.unit(doer)
         if unit is not None:
             out[unit.key].append(event)
     for event in rows.hostings:
         unit = units.unit(event.source_actor_id)
         if unit is not None and (unit.key in out or unit.key not in opposing):
             out[unit.key].append(event)
+    for claim in rows.claims:
+        # "offered to host a technical meeting": the offer is a host's, cited as its claim.
+        unit = units.unit(claim.actor_id)
+        if (
+            unit is not None
+            and claim.stance == "offer"
+            and _OFFER_TO_HOST.search(claim.text)
+            and unit.key not in opposing
+        ):
+            out.setdefault(unit.key, [])
     seated = {
         u.key
         for e in rows.meetings
@@ -237,6 +261,19 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     return dict(out)
 
 
+#: An offer's words that make it a host's or a go-between's ("offered to host the talks").
+_OFFER_TO_HOST = re.compile(r"\b(?:host|mediate|facilitate|broker)\b", re.IGNORECASE)
+#: Sectors (CAMEO) of international and non-governmental bodies, the usual go-betweens.
+INTERMEDIARY_SECTORS = frozenset({"IGO", "NGO"})
+
+
+def _intermediary(actor: Any) -> bool:
+    """Whether ``actor`` is an international or non-governmental organisation."""
+    return (
+        actor is not None and actor.kind == "organisation" and actor.sector in INTERMEDIARY_SECTORS
+    )
+
+
 def _at_the_table(
     rows: DraftRows,
     units: Units,
@@ -244,27 +281,31 @@ def _at_the_table(
     claimants: set[str],
     mediators: set[str],
 ) -> None:
-    """Add as parties (without positions) those who meet or sign with a claimant party."""
+    """Add as parties (without positions) those who meet or sign with a claimant party,
+    and those an international or humanitarian body mediates for ("the government and
+    the rebels agreed at talks mediated by the UN")."""
+    seated: list[tuple[Unit | None, Any]] = []
     for event in rows.meetings:
         ends = (units.unit(event.source_actor_id), units.unit(event.target_actor_id))
         for unit, other in (ends, ends[::-1]):
-            if (
-                unit is None
-                or other is None
-                or unit.key in claimants
-                or unit.key in mediators
-                or other.key not in claimants
-            ):
-                continue
-            party = _party(parties, unit)
-            evidence = party.setdefault("evidence", [])
-            if not any(e.get("note", "").startswith("at the table") for e in evidence):
-                evidence.append(
-                    {"note": "at the table (events cited) with no claim of its own: add positions"}
-                )
-            citation = cite("event", event)
-            if citation not in evidence:
-                evidence.append(citation)
+            if other is not None and other.key in claimants:
+                seated.append((unit, event))
+    for event in rows.mediations:
+        target = rows.actors.get(event.target_actor_id) if event.target_actor_id else None
+        if _intermediary(target):
+            seated.append((units.unit(event.source_actor_id), event))
+    for unit, event in seated:
+        if unit is None or unit.key in claimants or unit.key in mediators:
+            continue
+        party = _party(parties, unit)
+        evidence = party.setdefault("evidence", [])
+        if not any(e.get("note", "").startswith("at the table") for e in evidence):
+            evidence.append(
+                {"note": "at the table (events cited) with no claim of its own: add positions"}
+            )
+        citation = cite("event", event)
+        if citation not in evidence:
+            evidence.append(citation)
 
 
 def _people(unit: Unit) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from zopa.extract._open_issues import is_open, key_words
+from zopa.issue_keys import is_open, key_words
 
 __all__ = ["GENERIC_WORDS", "MIN_CLAIMS", "group_open_issues", "open_label"]
 

@@ -84,16 +84,21 @@ def orient(
     Notes
     -----
     The pole is the party whose claims weigh most as demands
-    (:data:`DEMAND_WEIGHT`; ties: more claims, then key). Another party resists
+    (:data:`DEMAND_WEIGHT`; ties: more claims, then key), among those with a claim
+    other than a rejection. Another party resists
     it when it rejects or draws a red line on the issue, when the pole's claims
-    name it (it is asked to give), when its own claims name the pole — except
-    a party whose claim shares the pole's sentence span (a co-claimant) — or
-    when the events show the two against each other (``opposed``): two parties
+    name it (it is asked to give), when its own claims name the pole (but not one
+    of the pole's opponents too) — except a party whose claim shares the pole's
+    sentence span (a co-claimant) — or when the events show the two against each
+    other (``opposed``): two parties
     that each state a demand are on opposite sides when one rejects or threatens
     the other, allies otherwise.
     """
+    # A party that only rejects says what it will not have, not what it wants: it is the
+    # pole only when every party only rejects.
+    wanting = [k for k, own in claims.items() if any(c.stance != "reject" for c in own)]
     pole = min(
-        claims,
+        wanting or claims,
         key=lambda k: (
             -sum(DEMAND_WEIGHT.get(c.stance, 0) for c in claims[k]),
             -len(claims[k]),
@@ -116,10 +121,18 @@ def orient(
         and (
             key in asked
             or any(c.stance in AGAINST for c in own)
-            or any(pole in named.get(c.id, set()) for c in own)
             or key in (opposed or {}).get(pole, set())
         )
     }
+    # Naming the pole sets a party against it, unless the claim names one of the pole's
+    # opponents too: "the EU should insist that Britain reopen the fishery" backs the EU.
+    resisting |= {
+        key
+        for key, own in claims.items()
+        if key != pole
+        and any(pole in named.get(c.id, set()) and not named.get(c.id, set()) & resisting
+                for c in own)
+    }  # fmt: skip
     out = Orientation(pole, resisting, asked - set(claims))
     top = _first(pole_claims, _POLE_RANK)
     out.anchors[100] = _anchor(units[pole], top, words)

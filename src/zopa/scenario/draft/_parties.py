@@ -33,7 +33,10 @@ COMMENTATOR_ROLES = (
     "professor",
     "researcher",
     "scholar",
+    "scientist",
+    "research",
     "journalist",
+    "columnist",
     "commentator",
     "correspondent",
     "reporter",
@@ -46,6 +49,7 @@ COMMENTATOR_NAMES = (
     "university",
     "think tank",
     "crisis group",
+    "policy",
     "foundation",
     "center for",
     "centre for",
@@ -179,9 +183,21 @@ def resolve_units(
     unlinked person among ``forecasters`` (the holders of probability estimates):
     parties' people who give odds are linked to their side, analysts often are not.
     """
+    from zopa.extract._gazetteer import unresolved_key  # spaCy only when drafting
+
     by_key = {a.key: a for a in actors.values()}
     by_name = {_norm(a.name): a for a in actors.values() if a.kind != "person"}
     units: dict[str, Unit] = {}
+
+    def body_named(affiliation: str) -> Actor | None:
+        """The store actor an affiliation names: by key, by name, or by the key its words
+        give an actor the gazetteer does not know ("ELN" names the National Liberation
+        Army found as "ELN")."""
+        return (
+            by_key.get(affiliation)
+            or by_name.get(_norm(affiliation))
+            or by_key.get(unresolved_key(affiliation))
+        )
 
     def unit_of(actor: Actor) -> Unit:
         if actor.kind == "state" and actor.country:
@@ -207,7 +223,7 @@ def resolve_units(
             return None
         affiliation = actor.affiliation
         if affiliation:
-            body = by_key.get(affiliation) or by_name.get(_norm(affiliation))
+            body = body_named(affiliation)
             if body is not None and body.kind != "person" and body.key != actor.key:
                 return home(body, seen | {actor.key}) or unit_of(body)
             if affiliation.upper() in _state_names():
@@ -216,7 +232,7 @@ def resolve_units(
         return state(actor.country) if actor.country and official else None
 
     def comments(actor: Actor) -> bool:
-        body = by_key.get(actor.affiliation or "") or by_name.get(_norm(actor.affiliation or ""))
+        body = body_named(actor.affiliation) if actor.affiliation else None
         return (
             is_commentator(actor, outlets)
             or (actor.kind == "person" and body is not None and is_commentator(body, outlets))

@@ -11,9 +11,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from zopa.errors import MissingError, quoted
-from zopa.extract._doc import STANCES
-from zopa.extract._query import (
+from zopa.evidence import (
     EVENT_STATUSES,
+    STANCES,
     ActorSummary,
     EvidenceFilter,
     ItemListing,

@@ -6,7 +6,7 @@ store's indexes: the newest articles, the items a scenario cites, the first
 claims of each cell of the actor × issue map, the estimates a question's
 forecasts pooled. What no index answers at once (counts of every row, the
 grouping of the claims by actor and issue) is computed once per
-:func:`~zopa.extract._query.evidence_version` (or extraction version, or the newest
+:func:`~zopa.evidence.evidence_version` (or extraction version, or the newest
 forecast) and kept by the caller.
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
-from zopa.extract._query import ClaimPair, first_claim_ids, list_items
+from zopa.evidence import ClaimPair, first_claim_ids, list_items
 from zopa.report.views import Evidence, issue_matches
 from zopa.scenario import Scenario
 from zopa.store import Document, Store
@@ -143,7 +143,7 @@ def map_evidence(
     stored claims.
 
     ``pairs`` are the stored claims grouped by (actor row id, issue), with the
-    actor's name and their number (:func:`~zopa.extract._query.claim_pairs`). A
+    actor's name and their number (:func:`~zopa.evidence.claim_pairs`). A
     cell's claims are those of the pairs whose actor goes by a name of the cell's
     actor and whose issue speaks to the cell's issue (as the report's map matches
     them); the first ``limit`` of each pair are read, with the items and documents

@@ -11,6 +11,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from zopa.errors import MissingError, StoreError, ZopaError, quoted
 from zopa.report._templates import STYLESHEET
+from zopa.web._problems import ProblemError
+from zopa.web.api._pages import Next, decode_key, encode_key
 from zopa.web.pages._reads import (
     MAP_CLAIMS,
     map_evidence,
@@ -27,6 +29,8 @@ router = APIRouter(include_in_schema=False)
 
 PAGE_ROWS = 500
 """At most this many events, quotes or articles on one page (filters narrow the rest)."""
+
+Rows = Annotated[int, Query(ge=1, le=PAGE_ROWS, description=f"rows per page, 1 to {PAGE_ROWS}")]
 
 _STATIC = {STYLESHEET: "text/css; charset=utf-8"}
 """The files under ``/static/`` and their types: nothing else is served from there."""
@@ -68,7 +72,7 @@ def overview(request: Request) -> HTMLResponse:
 
 def _version(request: Request) -> tuple[Any, ...]:
     """The store's evidence version: what is kept per version is computed again after a write."""
-    from zopa.extract._query import evidence_version
+    from zopa.evidence import evidence_version
 
     return evidence_version(store_of(request))
 
@@ -80,25 +84,74 @@ def _counts(request: Request) -> dict[str, int]:
     return memo(request, "counts", _version(request), lambda: count_evidence(store_of(request)))
 
 
+_BAD_PAGE = (
+    "query parameter 'next' is not a page of this list; follow the page's \"next page\" "
+    "link, or leave 'next' out for the first page"
+)
+
+
+def _after(listing: str, token: str | None, types: tuple[type, ...]) -> Any:
+    """The key a page's ``next`` token holds (``None`` for the first page)."""
+    return decode_key(listing, token, types) if token else None
+
+
+def _next_href(request: Request, listing: str, more: bool, key: tuple[Any, ...]) -> str | None:
+    """This page's address with the token of the page after ``key`` (filters kept), if
+    ``more`` rows follow; a path, so the link stays on the server that sent it."""
+    if not more:
+        return None
+    url = request.url.include_query_params(next=encode_key(listing, key))
+    return f"{url.path}?{url.query}"
+
+
+def _first_href(request: Request) -> str | None:
+    """This page's address without its ``next`` token (``None`` on the first page)."""
+    if "next" not in request.query_params:
+        return None
+    url = request.url.remove_query_params("next")
+    return f"{url.path}?{url.query}" if url.query else url.path
+
+
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
     request: Request,
     actor: Annotated[str | None, Query(max_length=200)] = None,
     type: Annotated[str | None, Query(max_length=60)] = None,
     status: Annotated[str | None, Query(max_length=20)] = None,
+    limit: Rows = PAGE_ROWS,
+    next: Next = None,
 ) -> HTMLResponse:
-    """Events by date, filtered by actor, type and status; each links to its sentence."""
+    """Events by date, filtered by actor, type and status, one page at a time (keyset
+    pagination: a page reads its own rows, whatever the size of the store); each links
+    to its sentence."""
+    from zopa.evidence import EvidenceFilter, count_items, event_choices, list_items
     from zopa.report._html import timeline_figure
-    from zopa.report.views import Links, load_evidence, timeline
+    from zopa.report.views import Links, evidence_page, timeline
 
-    view = timeline(
-        load_evidence(store_of(request), kinds=("events",), mentions=False, texts=False),
-        Links(standalone=False),
-        actor=_blank(actor),
-        type=_blank(type),
-        status=_blank(status),
-        limit=PAGE_ROWS,
-    )
+    store = store_of(request)
+    filters = EvidenceFilter(actor=_blank(actor), type=_blank(type), status=_blank(status))
+    try:
+        after = _after("timeline", next, (date, int, int, int))
+    except ProblemError:
+        return error_page(request, 400, "Not a page of the timeline", _BAD_PAGE)
+    found = [
+        listing.item
+        for listing in list_items(
+            store, "events", filters, after=after, limit=limit + 1, by_date=True
+        )
+    ]
+    view = timeline(evidence_page(store, "events", found[:limit]), Links(standalone=False))
+    shown = count_items(store, "events", filters, by_date=True)
+    last = view["events"][-1] if view["events"] else None
+    key = (last["when"], last["document_id"], last["start"], last["id"]) if last else ()
+    view |= {  # the page's own rows, and the filters, totals and choices of the whole store
+        "filters": {"actor": filters.actor, "type": filters.type, "status": filters.status},
+        "choices": event_choices(store),
+        "total": shown,
+        "undated": count_items(store, "events", filters) - shown,
+        "next_href": _next_href(request, "timeline", len(found) > limit, key),
+        "first_href": _first_href(request),
+    }
     return page(
         request,
         "timeline.html",
@@ -113,27 +166,41 @@ def timeline_page(
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(
-    request: Request, q: Annotated[str | None, Query(max_length=200)] = None
+    request: Request,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Rows = PAGE_ROWS,
+    next: Next = None,
 ) -> HTMLResponse:
-    """Every quote (or those whose speaker or text holds ``q``), linked to its sentence."""
-    from zopa.report.views import Links, evidence_lists, load_evidence
+    """Quotes (those whose speaker or text holds ``q``) in document order, one page at a
+    time (keyset pagination), each linked to its sentence."""
+    from zopa.evidence import EvidenceFilter, count_items, list_items
+    from zopa.report.views import Links, evidence_lists, evidence_page
 
-    evidence = load_evidence(store_of(request), kinds=("quotes",), mentions=False, texts=False)
-    quotes = evidence_lists(evidence, Links(standalone=False))["quotes"]
-    if q:
-        wanted = q.casefold()
-        quotes = [
-            item
-            for item in quotes
-            if any(
-                wanted in (text or "").casefold()
-                for text in (item["text"], item["speaker_actor"], item["speaker_text"])
-            )
-        ]
+    store = store_of(request)
+    filters = EvidenceFilter(search=q or None)
+    try:
+        after = _after("quotes", next, (int, int, int))
+    except ProblemError:
+        return error_page(request, 400, "Not a page of the quotes", _BAD_PAGE)
+    found = [
+        listing.item
+        for listing in list_items(store, "quotes", filters, after=after, limit=limit + 1)
+    ]
+    shown = found[:limit]
+    quotes = evidence_lists(evidence_page(store, "quotes", shown), Links(standalone=False))
+    last = shown[-1] if shown else None
+    key = (last["document_id"], last["start"], last["id"]) if last else ()
     return page(
         request,
         "quotes.html",
-        {"title": "Quotes", "quotes": quotes[:PAGE_ROWS], "total": len(quotes), "query": q},
+        {
+            "title": "Quotes",
+            "quotes": quotes["quotes"],
+            "total": count_items(store, "quotes", filters),
+            "query": q,
+            "next_href": _next_href(request, "quotes", len(found) > limit, key),
+            "first_href": _first_href(request),
+        },
     )
 
 
@@ -188,7 +255,7 @@ def map_page(
     if isinstance(found, HTMLResponse):
         return found
     stored, loaded = found
-    from zopa.extract._query import claim_pairs, extraction_version
+    from zopa.evidence import claim_pairs, extraction_version
 
     store = store_of(request)
     version = extraction_version(store)  # claims come with an extraction only
@@ -291,7 +358,7 @@ def question_page(
             "No such question",
             f"no stored scenario has a question {quoted(question_id)}",
         )
-    from zopa.extract._query import extraction_version
+    from zopa.evidence import extraction_version
 
     day = _as_of(request, loaded)
 

@@ -14,7 +14,6 @@ from typing import Any, Literal, cast
 from sqlalchemy import Select, func, literal, or_, select, tuple_, union_all
 
 from zopa.errors import ExtractionError, quoted
-from zopa.extract._doc import STANCES
 from zopa.store import (
     Actor,
     Claim,
@@ -33,10 +32,12 @@ __all__ = [
     "ITEM_FIELDS",
     "KIND_FIELDS",
     "MENTION_FIELDS",
+    "STANCES",
     "UNSURE_FIELDS",
     "ActorListing",
     "ActorSummary",
     "ClaimPair",
+    "DatedKey",
     "EvidenceFilter",
     "ItemKey",
     "ItemListing",
@@ -45,6 +46,8 @@ __all__ = [
     "actor_records",
     "actor_summaries",
     "claim_pairs",
+    "count_items",
+    "event_choices",
     "evidence_version",
     "extraction_version",
     "first_claim_ids",
@@ -58,9 +61,18 @@ ItemKind = Literal["events", "quotes", "claims", "estimates"]
 
 ItemKey = tuple[int, int, int]
 """Where an item sorts in a listing: ``(document_id, start, id)`` (a page's keyset)."""
+DatedKey = tuple[date, int, int, int]
+"""Where an event sorts in a listing by date: ``(date, document_id, start, id)``, the date
+being the event's own, else its document's publication date."""
 
 EVENT_STATUSES = ("happened", "planned", "refused", "hypothetical")
 """The statuses an extracted event may have."""
+
+#: The ``stance`` of a claim, strongest first: red_line ("non-negotiable", "will never"),
+#: reject ("rejected", "refused", "unacceptable" said of a demand), condition ("only if",
+#: "provided that"), demand, accept ("agreed to", "welcomed the proposal"), offer, goal,
+#: position (see docs/extraction-estimates-claims.md).
+STANCES = ("red_line", "reject", "condition", "demand", "accept", "offer", "goal", "position")
 
 ACTOR_FIELDS = (
     "id",
@@ -119,7 +131,8 @@ class EvidenceFilter:
     ``published_from``/``published_to`` bound the document's publication date;
     ``dated_from``/``dated_to`` bound an event's own date, or its document's
     publication date when the event has no date (events only); ``status`` is an
-    event's status (:data:`EVENT_STATUSES`, events only).
+    event's status (:data:`EVENT_STATUSES`, events only); ``search`` keeps the items
+    whose text holds it, case-insensitively (a quote's speaker too, name or words).
     """
 
     actor: str | None = None
@@ -131,6 +144,7 @@ class EvidenceFilter:
     dated_from: date | None = None
     dated_to: date | None = None
     document_id: int | None = None
+    search: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,9 +173,14 @@ def _documents(query: Select[Any], f: EvidenceFilter, document_column: Any) -> S
     return query
 
 
+def _event_date() -> Any:
+    """An event's date: its own, else its document's publication date (``NULL`` if neither)."""
+    return func.coalesce(Event.date, Document.published_at)
+
+
 def _event_dates(query: Select[Any], f: EvidenceFilter) -> Select[Any]:
     """Bound the events' own date, the publication date standing in for an undated event."""
-    when = func.coalesce(Event.date, Document.published_at)
+    when = _event_date()
     if f.dated_from is not None:
         query = query.where(when >= f.dated_from)
     if f.dated_to is not None:
@@ -185,57 +204,33 @@ def list_items(
     kind: str,
     filters: EvidenceFilter | None = None,
     *,
-    after: ItemKey | None = None,
+    after: ItemKey | DatedKey | None = None,
     limit: int | None = None,
+    by_date: bool = False,
     item_ids: Collection[int] | None = None,
 ) -> list[ItemListing]:
     """Stored items of ``kind`` (events, quotes, claims, estimates) matching ``filters``.
 
-    Ordered by document, then position in the text (:data:`ItemKey`). ``after`` and
-    ``limit`` read one page of that order (keyset pagination): at most ``limit``
-    items whose key is greater than ``after``. ``item_ids`` keeps the items of those row
-    ids only (what a page cites).
+    Ordered by document, then position in the text (:data:`ItemKey`); with
+    ``by_date`` (events only), by date first (:data:`DatedKey`), events with no date
+    of their own nor a published document left out. ``after`` and ``limit`` read
+    one page of that order (keyset pagination): at most ``limit`` items whose key
+    is greater than ``after``. ``item_ids`` keeps the items of those row ids only
+    (what a page cites).
     """
-    if kind not in _TABLES:
-        raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
-    f = filters or EvidenceFilter()
+    query = _matching(store, kind, filters or EvidenceFilter(), by_date)
     table = _TABLES[kind]
+    order = [table.document_id, table.start, table.id]
+    if by_date:
+        order.insert(0, _event_date())
+    if after is not None:
+        query = query.where(tuple_(*order) > tuple_(*after))
     sentence = func.substr(
         Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
     )
-    query = select(table, Document.source, sentence).join(
-        Document, Document.id == table.document_id
-    )
-    query = _documents(query, f, table.document_id)
-    if f.dated_from is not None or f.dated_to is not None:
-        if kind != "events":
-            raise ExtractionError(f"event dates filter events only, not {kind}")
-        query = _event_dates(query, f)
-    if f.issue is not None:
-        if kind != "claims":
-            raise ExtractionError(f"--issue filters claims only, not {kind}")
-        query = query.where(Claim.issue == f.issue)
-    if f.status is not None:
-        if kind != "events":
-            raise ExtractionError(f"a status filters events only, not {kind}")
-        query = query.where(Event.status == f.status)
-    if f.type is not None:
-        if kind not in _TYPE_COLUMN:
-            raise ExtractionError(f"--type does not apply to {kind}")
-        if kind == "claims" and f.type not in STANCES:
-            raise ExtractionError(
-                f"--type {quoted(f.type)} is no claim stance; use one of {', '.join(STANCES)}"
-            )
-        query = query.where(getattr(table, _TYPE_COLUMN[kind]) == f.type)
-    if f.actor is not None:
-        ids = _actor_ids(store, f.actor)
-        columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
-        query = query.where(or_(*(c.in_(ids) for c in columns)))
     if item_ids is not None:
         query = query.where(table.id.in_(sorted(set(item_ids))))
-    if after is not None:
-        query = query.where(tuple_(table.document_id, table.start, table.id) > tuple_(*after))
-    query = query.order_by(table.document_id, table.start, table.id).limit(limit)
+    query = query.add_columns(Document.source, sentence).order_by(*order).limit(limit)
     with store.session() as session:
         rows = session.execute(query).all()
         wanted = {
@@ -263,6 +258,88 @@ def list_items(
                 item[name] = value.isoformat() if isinstance(value, date) else value
         listings.append(ItemListing(item, row.sentence_start))
     return listings
+
+
+def count_items(
+    store: Store, kind: str, filters: EvidenceFilter | None = None, *, by_date: bool = False
+) -> int:
+    """How many items :func:`list_items` lists with the same arguments, counted in the database."""
+    query = _matching(store, kind, filters or EvidenceFilter(), by_date)
+    with store.session() as session:
+        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
+def event_choices(store: Store) -> dict[str, list[str]]:
+    """The values the stored events hold, sorted, to choose filters from: ``actor`` (the
+    names of their source and target actors), ``type`` and ``status``."""
+    involved = select(Event.source_actor_id).union(select(Event.target_actor_id)).subquery()
+    with store.session() as session:
+        return {
+            "actor": list(
+                session.scalars(
+                    select(Actor.name)
+                    .where(Actor.id.in_(select(involved)))
+                    .distinct()
+                    .order_by(Actor.name)
+                )
+            ),
+            "type": list(session.scalars(select(Event.type).distinct().order_by(Event.type))),
+            "status": list(session.scalars(select(Event.status).distinct().order_by(Event.status))),
+        }
+
+
+def _matching(store: Store, kind: str, f: EvidenceFilter, by_date: bool) -> Select[Any]:
+    """The rows of ``kind`` (with their documents) that ``f`` keeps; refuses a filter that
+    does not apply to ``kind``."""
+    if kind not in _TABLES:
+        raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
+    table = _TABLES[kind]
+    query = select(table).join(Document, Document.id == table.document_id)
+    query = _documents(query, f, table.document_id)
+    if by_date or f.dated_from is not None or f.dated_to is not None:
+        if kind != "events":
+            raise ExtractionError(f"event dates filter events only, not {kind}")
+        query = _event_dates(query, f)
+    if by_date:
+        query = query.where(_event_date().is_not(None))
+    if f.issue is not None:
+        if kind != "claims":
+            raise ExtractionError(f"--issue filters claims only, not {kind}")
+        query = query.where(Claim.issue == f.issue)
+    if f.status is not None:
+        if kind != "events":
+            raise ExtractionError(f"a status filters events only, not {kind}")
+        query = query.where(Event.status == f.status)
+    if f.type is not None:
+        if kind not in _TYPE_COLUMN:
+            raise ExtractionError(f"--type does not apply to {kind}")
+        if kind == "claims" and f.type not in STANCES:
+            raise ExtractionError(
+                f"--type {quoted(f.type)} is no claim stance; use one of {', '.join(STANCES)}"
+            )
+        query = query.where(getattr(table, _TYPE_COLUMN[kind]) == f.type)
+    if f.actor is not None:
+        ids = _actor_ids(store, f.actor)
+        columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
+        query = query.where(or_(*(c.in_(ids) for c in columns)))
+    if f.search is not None:
+        query = query.where(_search(kind, f.search))
+    return query
+
+
+def _search(kind: str, text: str) -> Any:
+    """The items whose text (a quote's: or its speaker, name or words) holds ``text``,
+    case-insensitively (LIKE wildcards in ``text`` are plain characters)."""
+    wanted = text.lower()
+    table = _TABLES[kind]
+    where = [func.lower(table.text).contains(wanted, autoescape=True)]
+    if kind == "quotes":
+        speakers = select(Actor.id).where(func.lower(Actor.name).contains(wanted, autoescape=True))
+        where += [
+            func.lower(Quote.speaker_text).contains(wanted, autoescape=True),
+            Quote.speaker_actor_id.in_(speakers),
+        ]
+    return or_(*where)
 
 
 def _mention_filters(store: Store, query: Select[Any], f: EvidenceFilter) -> Select[Any]:

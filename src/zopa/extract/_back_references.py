@@ -1,0 +1,87 @@
+"""Back references: "the army", "the rebels", "the force(s)", "the union" for a group or body
+named before."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["back_references"]
+
+
+def back_references(doc: Doc, mentions: list[Span], name_of: Callable[[Span], str]) -> list[Span]:
+    """ "the army", "the paramilitaries", "the force(s)", "the rebels" naming the last group
+    they fit.
+
+    Conservative: only right after "the", only as a noun of its own (not "the army
+    chief", "the army of Freedonia"), and only back to a group named earlier in the document
+    whose name has the word: Army or Armed Forces for "the army", Force(s) for "the
+    force(s)" (armies excepted), a group introduced as "the paramilitary X" for "the
+    paramilitaries", any armed group for "the rebels", "the guerrilla(s)", "the
+    insurgents", "the militants"; "the union", "the association", "the federation", "the
+    coalition", "the alliance", "the platform" for the last body whose name ends on that word.
+    """
+    groups = [m for m in mentions if m.label_ in {"group", "organisation"}]
+    found: list[Span] = []
+    for token in doc:
+        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.pos_ != "NOUN":
+            continue
+        if token.dep_ == "compound" or any(  # "the army of Freedonia" is another army
+            c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in token.rights
+        ):
+            continue
+        fits = _REFERENCES.get(token.lower_)
+        if fits is None:
+            continue
+        before = [g for g in groups if g.end <= token.i and fits(g, name_of(g))]
+        if before:
+            target = max(before, key=lambda g: g.start)
+            found.append(
+                Span(doc, token.i - 1, token.i + 1, label=target.label_, kb_id=target.kb_id_)
+            )
+    return found
+
+
+def _armed(mention: Span, name: str) -> bool:
+    words = name.split()
+    return "Army" in words or "Armed Forces" in name
+
+
+def _force(mention: Span, name: str) -> bool:
+    return name.split()[-1] in {"Force", "Forces"} and not _armed(mention, name)
+
+
+def _paramilitary(mention: Span, name: str) -> bool:
+    return mention.start > 0 and mention.doc[mention.start - 1].lower_ == "paramilitary"
+
+
+def _rebel(mention: Span, name: str) -> bool:
+    return mention.label_ == "group"
+
+
+def _named_on(head: str) -> Callable[[Span, str], bool]:
+    """A body whose name ends on ``head`` ("the union" → "the Riverside Teachers' Union")."""
+
+    def fits(mention: Span, name: str) -> bool:
+        return len(name.split()) > 1 and name.split()[-1] == head
+
+    return fits
+
+
+_REFERENCES: dict[str, Callable[[Span, str], bool]] = {
+    "rebels": _rebel,
+    "guerrilla": _rebel,
+    "guerrillas": _rebel,
+    "insurgents": _rebel,
+    "militants": _rebel,
+    "army": _armed,
+    "force": _force,
+    "forces": _force,
+    "paramilitaries": _paramilitary,
+    "paramilitary": _paramilitary,
+    **{
+        head.lower(): _named_on(head)
+        for head in ("Union", "Association", "Federation", "Coalition", "Alliance", "Platform")
+    },
+}

@@ -1,0 +1,31 @@
+"""Word lists that tell what a capitalised name is: role nouns, organisations' head nouns.
+
+Shared by the rules of :mod:`._name_forms`, :mod:`._name_kinds` and :mod:`._place_names`.
+"""
+
+from __future__ import annotations
+
+__all__ = ["BODY_HEADS", "GROUP_HEADS", "LEADING", "PERSON_ROLES"]
+
+LEADING = {"the", "The", "a", "A", "an", "An"}
+# Nouns that make a name they describe a person's ("Marta Quillfeather, an analyst").
+PERSON_ROLES = {
+    "analyst", "professor", "researcher", "fellow", "director", "economist", "expert",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "official",
+    "diplomat", "envoy", "negotiator", "adviser", "advisor", "aide", "ambassador", "chief",
+    "leader", "general", "commander", "lawmaker", "senator", "secretary", "scholar", "author",
+    "journalist", "correspondent", "head", "chairman", "chairwoman", "premier", "mediator",
+    "representative", "governor", "mayor", "speaker", "chancellor", "chairperson",
+    "commissioner", "undersecretary", "columnist", "scientist",
+}  # fmt: skip
+# Head nouns of organisation names the small NER misses ("Sudanese Armed Forces",
+# "Mayo Emergency Room"): armed and political groups, and other bodies.
+GROUP_HEADS = {
+    "Forces", "Force", "Army", "Front", "Movement", "Party", "Alliance", "Coalition",
+    "Brigade", "Brigades", "Guard", "Guards", "Militia", "Militias", "Battalion", "Corps",
+}  # fmt: skip
+BODY_HEADS = {
+    "Council", "Committee", "Committees", "Union", "Room", "Rooms", "Network", "Authority",
+    "Mission", "Commission", "Agency", "Institute", "Centre", "Center", "Foundation",
+    "Platform", "Association", "Federation", "Service",
+}  # fmt: skip

@@ -1,0 +1,104 @@
+"""Whether a name in the text is a place: a venue, a destination, a city, a sea or region.
+
+A metonym (capital, seat of government) used as a location ("talks in Moscow", "coming to
+Kyiv", "the Doha talks") is a place, not a mention; a GeoNames city the NER took for a
+person or organisation is a place; a name ending in a feature's word ("Lanka Shoal") or
+before a place noun ("the Rio Verde region") is a place.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from zopa.extract._name_kinds import described_as_person
+from zopa.extract._name_words import PERSON_ROLES
+from zopa.extract._places import city_countries
+
+__all__ = ["CITY_AS_NAME", "FEATURES", "a_city", "a_feature", "is_location"]
+
+CITY_AS_NAME = 50_000
+"""Smallest city taken for a place where the NER calls the name a person or organisation."""
+_LOCATIVE = {
+    "in", "at", "near", "inside", "outside", "within", "throughout", "across", "around",
+    "towards", "toward", "via", "through", "beyond",
+}  # fmt: skip
+_DIRECTIONAL = {"to", "into", "from"}
+# Nouns of travel a capital is the destination of ("the road to Kinshasa"), and nouns of a
+# city's parts and people it is the place of ("the streets of Kinshasa").
+_ROUTE_NOUNS = {
+    "road", "route", "highway", "flight", "flights", "trip", "journey", "visit", "return",
+    "advance", "march", "convoy", "way",
+}  # fmt: skip
+_CITY_PARTS = {
+    "streets", "residents", "outskirts", "centre", "center", "suburbs", "airport", "mayor",
+    "governor", "people", "city", "neighbourhoods", "neighborhoods", "port", "gates",
+}  # fmt: skip
+_CITY_WORDS = {"capital", "city", "town"}
+_MOTION = {
+    "come", "go", "return", "travel", "fly", "arrive", "move", "head", "visit", "bring",
+    "send", "leave", "depart", "withdraw", "flee", "relocate", "invite", "summon", "back",
+    "speak", "report", "write", "call", "work", "operate",
+}  # fmt: skip
+# Nouns a metonym names the venue of when it modifies them ("the Doha talks").
+_VENUE_NOUNS = {
+    "talks", "summit", "meeting", "negotiations", "conference", "process", "format",
+    "round", "ceremony", "forum",
+}  # fmt: skip
+
+FEATURES = {
+    "Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Shoal", "Reef", "Island", "Islands",
+    "Atoll", "River", "Lake", "Valley", "Basin", "Mountains", "Peninsula", "Desert", "Plateau",
+    "Canal", "Region", "Province",
+}  # fmt: skip
+"""Last words of the names of places ("Lanka Shoal", "the Taiwan Strait")."""
+_PLACE_NOUNS = {"region", "province", "department", "district", "territory", "valley", "area"}
+"""Nouns after a name that make it a place's ("the Rio Verde region")."""
+
+
+def a_feature(span: Span) -> bool:
+    """A name of a sea, shoal, island or region ("Lanka Shoal", "the Rio Verde region")."""
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return span[-1].text in FEATURES or after in _PLACE_NOUNS
+
+
+def is_location(span: Span) -> bool:
+    """True when the span names a location: "in Moscow", "coming to Kyiv", "Yerevan-based"."""
+    doc = span.doc
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == "-"
+        and doc[span.end + 1].lower_ == "based"
+    ):
+        return True
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in _VENUE_NOUNS:
+        return True  # "the Doha talks"
+    if root.dep_ in {"appos", "compound"} and root.head.lower_ in _CITY_WORDS:
+        return True  # "the capital, Kinshasa", "the capital Kinshasa"
+    if any(c.dep_ == "appos" and c.lower_ in _CITY_WORDS for c in root.children):
+        return True  # "Kinshasa, the capital,"
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "in Doha and Kigali", "across the plateau and Maniema"
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in _LOCATIVE:
+        return True
+    if prep.lower_ == "of":
+        return prep.head.lower_ in _CITY_PARTS  # "the streets of Kinshasa"
+    return prep.lower_ in _DIRECTIONAL and (
+        prep.head.lemma_ in _MOTION
+        or prep.head.lower_ in _VENUE_NOUNS
+        or prep.head.lower_ in _ROUTE_NOUNS
+        or (prep.i > 0 and doc[prep.i - 1].lower_ in _ROUTE_NOUNS)  # parser's attachment
+    )
+
+
+def a_city(span: Span, text: str) -> bool:
+    """A GeoNames city of :data:`CITY_AS_NAME` people or more that the NER took for a person
+    or an organisation ("Bukavu"), unless a title or apposition makes it a person."""
+    if not city_countries(text, CITY_AS_NAME):
+        return False
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before not in PERSON_ROLES and not described_as_person(span)
