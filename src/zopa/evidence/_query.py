@@ -11,10 +11,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, cast
 
-from sqlalchemy import Select, func, or_, select, tuple_
+from sqlalchemy import Select, func, literal, or_, select, tuple_, union_all
 
 from zopa.errors import ExtractionError, quoted
-from zopa.store import Actor, Claim, Document, Estimate, Event, Mention, Quote, Store
+from zopa.store import (
+    Actor,
+    Claim,
+    Document,
+    DocumentExtraction,
+    Estimate,
+    Event,
+    Mention,
+    Quote,
+    Store,
+)
 
 __all__ = [
     "ACTOR_FIELDS",
@@ -25,13 +35,23 @@ __all__ = [
     "STANCES",
     "UNSURE_FIELDS",
     "ActorListing",
+    "ActorSummary",
+    "ClaimPair",
     "DatedKey",
     "EvidenceFilter",
     "ItemKey",
     "ItemListing",
-    "actor_counts",
+    "MentionKey",
+    "actor_mentions",
+    "actor_records",
+    "actor_summaries",
+    "claim_pairs",
     "count_items",
     "event_choices",
+    "evidence_version",
+    "extraction_version",
+    "first_claim_ids",
+    "first_mentions",
     "list_actors",
     "list_items",
     "list_unsure",
@@ -187,6 +207,7 @@ def list_items(
     after: ItemKey | DatedKey | None = None,
     limit: int | None = None,
     by_date: bool = False,
+    item_ids: Collection[int] | None = None,
 ) -> list[ItemListing]:
     """Stored items of ``kind`` (events, quotes, claims, estimates) matching ``filters``.
 
@@ -194,7 +215,8 @@ def list_items(
     ``by_date`` (events only), by date first (:data:`DatedKey`), events with no date
     of their own nor a published document left out. ``after`` and ``limit`` read
     one page of that order (keyset pagination): at most ``limit`` items whose key
-    is greater than ``after``.
+    is greater than ``after``. ``item_ids`` keeps the items of those row ids only
+    (what a page cites).
     """
     query = _matching(store, kind, filters or EvidenceFilter(), by_date)
     table = _TABLES[kind]
@@ -206,6 +228,8 @@ def list_items(
     sentence = func.substr(
         Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
     )
+    if item_ids is not None:
+        query = query.where(table.id.in_(sorted(set(item_ids))))
     query = query.add_columns(Document.source, sentence).order_by(*order).limit(limit)
     with store.session() as session:
         rows = session.execute(query).all()
@@ -330,36 +354,12 @@ def _mention_filters(store: Store, query: Select[Any], f: EvidenceFilter) -> Sel
     return query
 
 
-def actor_counts(store: Store, filters: EvidenceFilter | None = None) -> list[tuple[str, str, int]]:
-    """``(key, name, mentions)`` of every actor :func:`list_actors` would list, in its order.
-
-    One grouped query, without the mentions themselves: a caller showing one page
-    of actors reads the counts, then :func:`list_actors` for that page's keys only.
-    """
-    f = filters or EvidenceFilter()
-    query = cast(
-        "Select[Any]",
-        select(Actor.key, Actor.name, func.count(Mention.id))
-        .select_from(Mention)
-        .join(Actor, Actor.id == Mention.actor_id),
-    )
-    if f.published_from is not None or f.published_to is not None:
-        query = query.join(Document, Document.id == Mention.document_id)
-    query = _mention_filters(store, query, f)
-    query = query.group_by(Actor.id, Actor.key, Actor.name)
-    with store.session() as session:
-        rows: list[tuple[str, str, int]] = [
-            (key, name, count) for key, name, count in session.execute(query)
-        ]
-    return sorted(rows, key=lambda row: (-row[2], row[1], row[0]))
-
-
 def list_actors(
     store: Store, filters: EvidenceFilter | None = None, *, keys: Collection[str] | None = None
 ) -> list[ActorListing]:
     """Actors with at least one mention matching ``filters``, most mentioned first.
 
-    ``keys`` keeps only the actors of those keys (one page of :func:`actor_counts`).
+    ``keys`` keeps only the actors of those keys (one page of :func:`actor_summaries`).
     """
     f = filters or EvidenceFilter()
     sentence = func.substr(
@@ -469,3 +469,205 @@ def list_unsure(store: Store, filters: EvidenceFilter | None = None) -> list[dic
             }
             for mention, actor, source, sentence_text in session.execute(query)
         ]
+
+
+MentionKey = tuple[int, int, int]
+"""Where a mention sorts in one actor's listing: ``(document_id, start, id)``."""
+
+
+@dataclass(frozen=True)
+class ActorSummary:
+    """An actor :func:`list_actors` would list, without its mentions: its key, name, how
+    many mentions match the filters, and its aliases (as :func:`list_actors` gives them)."""
+
+    key: str
+    name: str
+    mentions: int
+    aliases: tuple[str, ...]
+
+
+def actor_summaries(store: Store, filters: EvidenceFilter | None = None) -> list[ActorSummary]:
+    """Every actor :func:`list_actors` would list, in its order, without the mentions.
+
+    One query grouped by actor and surface form gives the counts and the aliases;
+    a caller showing one page reads the mentions of that page's actors only
+    (:func:`actor_mentions`). Its cost grows with the mentions matching: a server
+    keeps the answer per :func:`evidence_version`.
+    """
+    f = filters or EvidenceFilter()
+    query = cast(
+        "Select[Any]",
+        select(Actor.key, Actor.name, Mention.text, func.count(Mention.id))
+        .select_from(Mention)
+        .join(Actor, Actor.id == Mention.actor_id),
+    )
+    if f.published_from is not None or f.published_to is not None:
+        query = query.join(Document, Document.id == Mention.document_id)
+    query = _mention_filters(store, query, f).group_by(Actor.key, Actor.name, Mention.text)
+    surfaces: dict[tuple[str, str], dict[str, int]] = {}
+    with store.session() as session:
+        for key, name, text, count in session.execute(query):
+            seen = surfaces.setdefault((key, name), {})
+            surface = " ".join(text.split())
+            seen[surface] = seen.get(surface, 0) + count
+    found = [
+        ActorSummary(
+            key, name, sum(seen.values()), tuple(sorted(seen, key=lambda s: (-seen[s], s)))
+        )
+        for (key, name), seen in surfaces.items()
+    ]
+    return sorted(found, key=lambda a: (-a.mentions, a.name, a.key))
+
+
+def _mention_query(key: str, f: EvidenceFilter) -> Select[Any]:
+    """The mentions of actor ``key`` that ``f`` keeps (its document filters), in listing
+    order: the columns :func:`_mention_item` reads."""
+    query = cast(
+        "Select[Any]",
+        select(
+            literal(key).label("key"),
+            Mention.document_id,
+            Mention.start,
+            Mention.id,
+            Document.source,
+            Mention.end,
+            Mention.text,
+            Mention.unsure,
+        )
+        .select_from(Mention)
+        .join(Document, Document.id == Mention.document_id)
+        # The actor's id as a parameter, so the planner reads its mentions along the index.
+        .where(Mention.actor_id == select(Actor.id).where(Actor.key == key).scalar_subquery()),
+    )
+    return _documents(query, f, Mention.document_id).order_by(
+        Mention.document_id, Mention.start, Mention.id
+    )
+
+
+def _mention_item(row: Any) -> tuple[MentionKey, dict[str, Any]]:
+    _, document_id, start, row_id, source, end, text, unsure = row
+    item = {
+        "document_id": document_id,
+        "source": source,
+        "start": start,
+        "end": end,
+        "text": text,
+        "unsure": unsure,
+    }
+    return (document_id, start, row_id), item
+
+
+def actor_mentions(
+    store: Store,
+    key: str,
+    filters: EvidenceFilter | None = None,
+    *,
+    after: MentionKey | None = None,
+    limit: int | None = None,
+) -> list[tuple[MentionKey, dict[str, Any]]]:
+    """The mentions of actor ``key`` matching ``filters`` (:data:`MENTION_FIELDS`), each
+    with its :data:`MentionKey`, in document and text order; ``after`` and ``limit`` read
+    one page of that order (keyset pagination, along ``ix_mentions_actor_document_start_id``).
+    """
+    query = _mention_query(key, filters or EvidenceFilter())
+    if after is not None:
+        query = query.where(tuple_(Mention.document_id, Mention.start, Mention.id) > tuple_(*after))
+    with store.session() as session:
+        rows = session.execute(query.limit(limit)).all()
+    return [_mention_item(row) for row in rows]
+
+
+def first_mentions(
+    store: Store, keys: Collection[str], filters: EvidenceFilter | None = None, *, limit: int
+) -> dict[str, list[dict[str, Any]]]:
+    """The first ``limit`` mentions of each actor of ``keys`` (as :func:`actor_mentions`),
+    by key: one statement, each actor's part read along its index."""
+    f = filters or EvidenceFilter()
+    parts = [_mention_query(key, f).limit(limit).subquery() for key in keys]
+    found: dict[str, list[dict[str, Any]]] = {key: [] for key in keys}
+    if not parts:
+        return found
+    query = union_all(*(select(part) for part in parts))
+    with store.session() as session:
+        for row in session.execute(query):
+            found[row[0]].append(_mention_item(row)[1])
+    return found
+
+
+def actor_records(store: Store, keys: Collection[str]) -> dict[str, dict[str, Any]]:
+    """The stored fields of the actors of ``keys`` (:data:`ACTOR_FIELDS` up to ``role`` and
+    ``affiliation``; no aliases, no mentions), by key."""
+    query = select(
+        Actor.key,
+        Actor.name,
+        Actor.kind,
+        Actor.country,
+        Actor.sector,
+        Actor.role,
+        Actor.affiliation,
+    ).where(Actor.key.in_(list(keys)))
+    with store.session() as session:
+        return {
+            row.key: {
+                "id": row.key,
+                "name": row.name,
+                "kind": row.kind,
+                "country": row.country,
+                "sector": row.sector,
+                "role": row.role,
+                "affiliation": row.affiliation,
+            }
+            for row in session.execute(query)
+        }
+
+
+def extraction_version(store: Store) -> tuple[Any, ...]:
+    """A value that changes whenever extracted evidence is written: the newest mention id
+    and the newest extraction time (a re-extraction replaces a document's rows and stamps
+    it anew). Two index look-ups, whatever the store's size."""
+    with store.session() as session:
+        mention = session.scalar(select(func.max(Mention.id)))
+        stamped = session.scalar(select(func.max(DocumentExtraction.extracted_at)))
+    return (mention, stamped)
+
+
+def evidence_version(store: Store) -> tuple[Any, ...]:
+    """A value that changes whenever documents or extracted evidence are written: the
+    newest document id and the :func:`extraction_version`."""
+    with store.session() as session:
+        document = session.scalar(select(func.max(Document.id)))
+    return (document, *extraction_version(store))
+
+
+ClaimPair = tuple[int, str]
+"""A stored claim's ``(actor row id, issue)``."""
+
+
+def claim_pairs(store: Store) -> dict[ClaimPair, tuple[str, int]]:
+    """Every ``(actor row id, issue)`` the stored claims hold, with the actor's name and how
+    many claims hold it: one grouped query (a server keeps it per :func:`extraction_version`)."""
+    query = (  # grouped by the actor's id (not null: joined), as the index orders the claims
+        select(Actor.id, Claim.issue, Actor.name, func.count(Claim.id))
+        .join(Actor, Actor.id == Claim.actor_id)
+        .group_by(Actor.id, Claim.issue, Actor.name)
+    )
+    with store.session() as session:
+        return {(a, issue): (name, n) for a, issue, name, n in session.execute(query)}
+
+
+def first_claim_ids(store: Store, pairs: Collection[ClaimPair], *, limit: int) -> list[int]:
+    """The ids of the first ``limit`` claims (document and text order) of each
+    ``(actor row id, issue)`` of ``pairs``: one statement, each part read along
+    ``ix_claims_actor_issue_document_start_id``."""
+    parts = [
+        select(Claim.id)
+        .where(Claim.actor_id == actor_id, Claim.issue == issue)
+        .order_by(Claim.document_id, Claim.start, Claim.id)
+        .limit(limit)
+        .subquery()
+        for actor_id, issue in sorted(pairs)
+    ]
+    if not parts:
+        return []
+    with store.session() as session:
+        return list(session.scalars(union_all(*(select(part) for part in parts))))

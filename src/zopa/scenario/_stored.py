@@ -10,6 +10,7 @@ placeholders as they do a file's).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -47,7 +48,7 @@ class StoredScenario:
         ScenarioError
             The text no longer validates: one line naming the scenario and the line.
         """
-        return check_text(self.text, source=_source(self.name)).raise_for_errors()
+        return _parsed(self.text, _source(self.name))
 
     def load_for_models(self, *, allow_placeholders: bool = False) -> Scenario:
         """The scenario to compute from: :meth:`load`, then the placeholder rule of
@@ -55,6 +56,14 @@ class StoredScenario:
         return loads_for_models(
             self.text, source=_source(self.name), allow_placeholders=allow_placeholders
         )
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(text: str, source: str) -> Scenario:
+    """The validated scenario of ``text``, parsed once per text and name: a scenario is
+    immutable (frozen models), so the dashboard and the API share one per version of it
+    instead of parsing its YAML on every request."""
+    return check_text(text, source=source).raise_for_errors()
 
 
 def _source(name: str) -> str:

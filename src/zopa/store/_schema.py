@@ -79,6 +79,7 @@ class DocumentExtraction(Base):
     """Which extractor version last processed a document (makes extraction incremental)."""
 
     __tablename__ = "document_extractions"
+    __table_args__ = (Index("ix_document_extractions_extracted_at", "extracted_at"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
@@ -121,6 +122,9 @@ class Mention(_Evidence, Base):
     """A surface form in a document resolved (or not) to an actor."""
 
     __tablename__ = "mentions"
+    __table_args__ = (
+        Index("ix_mentions_actor_document_start_id", "actor_id", "document_id", "start", "id"),
+    )
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -181,7 +185,17 @@ class Claim(_Evidence, Base):
     """An actor's demand, position, red line, offer or goal on an issue."""
 
     __tablename__ = "claims"
-    __table_args__ = (Index("ix_claims_document_start_id", "document_id", "start", "id"),)
+    __table_args__ = (
+        Index("ix_claims_document_start_id", "document_id", "start", "id"),
+        Index(
+            "ix_claims_actor_issue_document_start_id",
+            "actor_id",
+            "issue",
+            "document_id",
+            "start",
+            "id",
+        ),
+    )
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True

@@ -95,7 +95,8 @@ def map_spec(view: dict[str, Any], description: str) -> dict[str, Any] | None:
             "issue": c["issue_label"],
             "position": c["position"],
             "salience": c["salience"],
-            "claims": len(c["claims"]),
+            # A dashboard cell lists its first claims and counts them all.
+            "claims": c.get("claims_total", len(c["claims"])),
             "href": c["href"],
         }
         for c in cells

@@ -3,24 +3,39 @@ evidence, page by page, in the layout of the CLI's ``--json`` (``docs/extraction
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 
+from zopa.errors import MissingError, quoted
 from zopa.evidence import (
     EVENT_STATUSES,
     STANCES,
-    ActorListing,
+    ActorSummary,
     EvidenceFilter,
     ItemListing,
-    actor_counts,
-    list_actors,
+    actor_mentions,
+    actor_records,
+    actor_summaries,
+    extraction_version,
+    first_mentions,
     list_items,
 )
 from zopa.store import DocumentFilter, DocumentRecord, Store, get_document, list_documents
 from zopa.web.api._json import Json
-from zopa.web.api._models import Actor, Claim, Document, DocumentSummary, Estimate, Event, Page
+from zopa.web.api._models import (
+    Actor,
+    Claim,
+    Document,
+    DocumentSummary,
+    Estimate,
+    Event,
+    Mention,
+    Page,
+)
 from zopa.web.api._models import Quote as QuoteModel
 from zopa.web.api._pages import Limit, Next, decode_key, page, page_in_memory
 from zopa.web.api._params import (
@@ -32,7 +47,7 @@ from zopa.web.api._params import (
     store_of,
 )
 
-__all__ = ["router"]
+__all__ = ["MENTIONS_SHOWN", "router"]
 
 router = APIRouter()
 
@@ -53,6 +68,17 @@ PublishedTo = Annotated[
     IsoDate | None, Query(description="documents published on or before, YYYY-MM-DD")
 ]
 _ITEM_KEY = (int, int, int)
+ActorPath = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00-\x1f\x7f/]*$",
+        description="an actor's key (the `id` of an actor item)",
+    ),
+]
+MENTIONS_SHOWN = 20
+"""Mentions an actor item of ``/actors`` carries; ``mentions_url`` pages through the rest."""
 EventStatus = Literal[EVENT_STATUSES]  # type: ignore[valid-type]
 Stance = Literal[STANCES]  # type: ignore[valid-type]
 
@@ -118,7 +144,8 @@ def actors(
     limit: Limit = 50,
     next: Next = None,
 ) -> Json:
-    """Actors with a mention matching the filters, most mentioned first, each with its mentions."""
+    """Actors with a mention matching the filters, most mentioned first, each with its
+    first mentions (at most 20), how many it has, and the URL of all of them."""
     after = decode_key("actors", next, (int, str, str)) if next else None
     filters = EvidenceFilter(
         actor=actor,
@@ -127,15 +154,109 @@ def actors(
         published_from=published_from,
         published_to=published_to,
     )
-    counts = [(-count, name, key) for key, name, count in actor_counts(store, filters)]
-    shown = page_in_memory(request, "actors", counts, limit, after, tuple, list)
-    keys = [key for _, _, key in shown["items"]]
-    found = {a.item["id"]: a.item for a in list_actors(store, filters, keys=keys)}
-    # An actor whose mentions went (a re-extraction) between the two reads is left out.
-    return Json(shown | {"items": [found[key] for key in keys if key in found]})
+    shown = page_in_memory(
+        request, "actors", _summaries(store, filters), limit, after, _actor_key, _same
+    )
+    found: list[ActorSummary] = shown["items"]
+    keys = [a.key for a in found]
+    records = actor_records(store, keys)
+    mention_filters = EvidenceFilter(
+        document_id=document, published_from=published_from, published_to=published_to
+    )
+    first = first_mentions(store, keys, mention_filters, limit=MENTIONS_SHOWN)
+    items = [
+        records[a.key]
+        | {
+            "aliases": list(a.aliases),
+            "mentions": first[a.key],
+            "mentions_total": a.mentions,
+            "mentions_url": _mentions_url(request, a.key),
+        }
+        # An actor removed (a re-extraction) since its count was read is left out.
+        for a in found
+        if a.key in records
+    ]
+    return Json(shown | {"items": items})
 
 
-def _item(listing: ActorListing | ItemListing) -> dict[str, Any]:
+def _actor_key(summary: ActorSummary) -> tuple[Any, ...]:
+    return (-summary.mentions, summary.name, summary.key)
+
+
+def _same(summary: ActorSummary) -> ActorSummary:
+    return summary
+
+
+def _mentions_url(request: Request, key: str) -> str:
+    """The URL of actor ``key``'s mentions, with the request's document filters."""
+    kept = {
+        name: value
+        for name, value in request.query_params.items()
+        if name in ("document", "published_from", "published_to")
+    }
+    return str(request.url_for("actor_mentions_listing", actor_id=key).include_query_params(**kept))
+
+
+_SUMMARIES: OrderedDict[tuple[Any, ...], list[ActorSummary]] = OrderedDict()
+_SUMMARIES_LOCK = threading.Lock()
+_SUMMARIES_KEEP = 32
+
+
+def _summaries(store: Store, filters: EvidenceFilter) -> list[ActorSummary]:
+    """:func:`actor_summaries`, kept per store, extraction version and filters: the grouping
+    of every mention runs once per version of the extracted evidence, not on every request
+    (an article ingested and not yet extracted has no mention)."""
+    key = (store.url, extraction_version(store), filters)
+    with _SUMMARIES_LOCK:
+        if key in _SUMMARIES:
+            _SUMMARIES.move_to_end(key)
+            return _SUMMARIES[key]
+    found = actor_summaries(store, filters)
+    with _SUMMARIES_LOCK:
+        _SUMMARIES[key] = found
+        while len(_SUMMARIES) > _SUMMARIES_KEEP:
+            _SUMMARIES.popitem(last=False)
+    return found
+
+
+@router.get(
+    "/actors/{actor_id}/mentions",
+    response_model=Page[Mention],
+    tags=["evidence"],
+    name="actor_mentions_listing",
+)
+def mentions(
+    request: Request,
+    store: StoreDep,
+    actor_id: ActorPath,
+    document: DocumentParam = None,
+    published_from: PublishedFrom = None,
+    published_to: PublishedTo = None,
+    limit: Limit = 50,
+    next: Next = None,
+) -> Json:
+    """Every mention of one actor matching the filters, by document and position."""
+    after = decode_key("mentions", next, _ITEM_KEY) if next else None
+    if not actor_records(store, [actor_id]):
+        raise MissingError(
+            f"no actor {quoted(actor_id)} in the store; GET /api/v1/actors lists them"
+        )
+    filters = EvidenceFilter(
+        document_id=document, published_from=published_from, published_to=published_to
+    )
+    found = actor_mentions(store, actor_id, filters, after=after, limit=limit + 1)
+    return Json(page(request, "mentions", found, limit, _mention_key, _mention))
+
+
+def _mention_key(found: tuple[tuple[int, int, int], dict[str, Any]]) -> tuple[Any, ...]:
+    return found[0]
+
+
+def _mention(found: tuple[tuple[int, int, int], dict[str, Any]]) -> dict[str, Any]:
+    return found[1]
+
+
+def _item(listing: ItemListing) -> dict[str, Any]:
     return listing.item
 
 

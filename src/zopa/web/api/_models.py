@@ -25,6 +25,7 @@ __all__ = [
     "Forecast",
     "IngestOutcome",
     "IngestResult",
+    "Mention",
     "NewQuestion",
     "Page",
     "PriceImport",
@@ -120,7 +121,9 @@ class Mention(_Closed):
 
 
 class Actor(_Closed):
-    """An actor with every mention matching the filters (``zopa actors --json``)."""
+    """An actor as ``zopa actors --json`` gives it, but with its first mentions only
+    (at most 20, in document and text order): ``mentions_total`` counts every mention
+    matching the filters, ``mentions_url`` lists them page by page."""
 
     id: str
     name: str
@@ -131,6 +134,8 @@ class Actor(_Closed):
     affiliation: str | None
     aliases: list[str]
     mentions: list[Mention]
+    mentions_total: int
+    mentions_url: str
 
 
 class _Item(_Closed):

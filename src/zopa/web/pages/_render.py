@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
@@ -51,16 +53,31 @@ def error_page(request: Request, status: int, title: str, message: str) -> HTMLR
     return page(request, "error.html", {"title": title, "message": message}, status)
 
 
+MEMO_KEEP = 64
+"""Values :func:`memo` keeps per kind (the least recently used go first)."""
+_MEMO_LOCK = threading.Lock()
+
+
 def memo(request: Request, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
     """``compute()``, kept on the application under (``kind``, ``key``) for later requests.
 
-    Keys name an immutable input (a stored scenario's SHA-256), so nothing kept goes stale.
+    Keys name an immutable input (a stored scenario's SHA-256, the store's evidence
+    version), so nothing kept goes stale; the last :data:`MEMO_KEEP` of each kind are kept.
     """
-    caches: dict[str, dict[Hashable, Any]] = request.app.state.__dict__.setdefault("memo", {})
-    cache = caches.setdefault(kind, {})
-    if key not in cache:
-        cache[key] = compute()
-    value: T = cache[key]
+    caches: dict[str, OrderedDict[Hashable, Any]] = request.app.state.__dict__.setdefault(
+        "memo", {}
+    )
+    with _MEMO_LOCK:
+        cache = caches.setdefault(kind, OrderedDict())
+        if key in cache:
+            cache.move_to_end(key)
+            found: T = cache[key]
+            return found
+    value = compute()
+    with _MEMO_LOCK:
+        cache[key] = value
+        while len(cache) > MEMO_KEEP:
+            cache.popitem(last=False)
     return value
 
 

@@ -13,6 +13,14 @@ from zopa.errors import MissingError, StoreError, ZopaError, quoted
 from zopa.report._templates import STYLESHEET
 from zopa.web._problems import ProblemError
 from zopa.web.api._pages import Next, decode_key, encode_key
+from zopa.web.pages._reads import (
+    MAP_CLAIMS,
+    map_evidence,
+    newest_documents,
+    newest_forecast,
+    newest_published,
+    statement_evidence,
+)
 from zopa.web.pages._render import error_page, memo, page, store_of, stored_scenario
 
 __all__ = ["router"]
@@ -44,24 +52,36 @@ def static(name: str) -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
-    """The counts of evidence, the stored scenarios and the articles."""
-    from zopa.report.views import count_evidence, load_evidence
+    """The counts of evidence, the stored scenarios and the newest articles."""
     from zopa.scenario import list_scenarios
 
     store = store_of(request)
-    headers = load_evidence(store, kinds=(), mentions=False, texts=False).documents
-    documents = sorted(headers.values(), key=lambda d: (d["published"] or "", d["id"]))
+    counts = _counts(request)
     return page(
         request,
         "index.html",
         {
             "title": "Overview",
-            "counts": count_evidence(store),
+            "counts": counts,
             "scenarios": list_scenarios(store),
-            "documents": documents[-PAGE_ROWS:][::-1],
-            "total_documents": len(documents),
+            "documents": newest_documents(store, PAGE_ROWS),
+            "total_documents": counts["documents"],
         },
     )
+
+
+def _version(request: Request) -> tuple[Any, ...]:
+    """The store's evidence version: what is kept per version is computed again after a write."""
+    from zopa.evidence import evidence_version
+
+    return evidence_version(store_of(request))
+
+
+def _counts(request: Request) -> dict[str, int]:
+    """How many documents and items the store holds, counted once per evidence version."""
+    from zopa.report.views import count_evidence
+
+    return memo(request, "counts", _version(request), lambda: count_evidence(store_of(request)))
 
 
 _BAD_PAGE = (
@@ -211,12 +231,9 @@ def _stored(request: Request, name: str) -> tuple[Any, Any] | HTMLResponse:
         return error_page(request, 422, "Scenario cannot be shown", str(exc))
 
 
-def _as_of(scenario: Any, evidence: Any) -> date:
+def _as_of(request: Request, scenario: Any) -> date:
     """The date a page shows a scenario's questions as of: its own, else the newest article."""
-    published = [
-        date.fromisoformat(d["published"]) for d in evidence.documents.values() if d["published"]
-    ]
-    return scenario.as_of or max(published, default=date.today())
+    return scenario.as_of or newest_published(store_of(request)) or date.today()
 
 
 @router.get("/map", response_class=HTMLResponse)
@@ -225,13 +242,7 @@ def map_page(
 ) -> HTMLResponse:
     """The actor × issue map of a stored scenario; a cell links to the claims behind it."""
     from zopa.report._html import map_figure
-    from zopa.report.views import (
-        Links,
-        actor_issue_map,
-        count_evidence,
-        load_evidence,
-        scenario_summary,
-    )
+    from zopa.report.views import Links, actor_issue_map, scenario_summary
     from zopa.scenario import list_scenarios
 
     name = scenario
@@ -243,18 +254,30 @@ def map_page(
     found = _stored(request, name)
     if isinstance(found, HTMLResponse):
         return found
-    _, loaded = found
+    stored, loaded = found
+    from zopa.evidence import claim_pairs, extraction_version
+
     store = store_of(request)
-    evidence = load_evidence(store, kinds=("claims", "quotes", "estimates"), mentions=False)
+    version = extraction_version(store)  # claims come with an extraction only
+    pairs = memo(request, "claim pairs", version, lambda: claim_pairs(store))
+    evidence, totals = map_evidence(store, loaded, pairs)
     view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
+    for row in view["rows"]:
+        for cell in row["cells"]:
+            if cell is not None:
+                cell["claims"] = cell["claims"][:MAP_CLAIMS]
+                cell["claims_total"] = totals[(cell["actor"], cell["issue"])]
     return page(
         request,
         "map.html",
         {
             "title": f"{loaded.title}: actors × issues",
-            "summary": scenario_summary(loaded, count_evidence(store), None),
+            "summary": scenario_summary(loaded, _counts(request), None),
             "map": view,
-            "map_figure": map_figure(view),
+            # The chart shows the scenario's values and each cell's number of claims.
+            "map_figure": memo(
+                request, "map", (stored.sha256, name, version), lambda: map_figure(view)
+            ),
         },
     )
 
@@ -262,7 +285,7 @@ def map_page(
 @router.get("/scenarios/{name}", response_class=HTMLResponse)
 def scenario_page(request: Request, name: str) -> HTMLResponse:
     """A stored scenario: its summary, the models with intervals, the ZOPA, its questions."""
-    from zopa.report.views import Links, count_evidence, load_evidence, scenario_summary
+    from zopa.report.views import Links, scenario_summary
 
     found = _stored(request, name)
     if isinstance(found, HTMLResponse):
@@ -272,19 +295,17 @@ def scenario_page(request: Request, name: str) -> HTMLResponse:
         models, figure = memo(request, "models", stored.sha256, lambda: _models(loaded))
     except ZopaError as exc:
         return error_page(request, 422, "Scenario cannot be solved", str(exc))
-    store = store_of(request)
-    evidence = load_evidence(store, kinds=(), mentions=False, texts=False)
     links = Links(standalone=False, scenario=name)
     questions = [
         {"id": q.id, "text": q.text, "href": links.question(q.id), "status": status}
-        for q, status in _statuses(loaded, _as_of(loaded, evidence))
+        for q, status in _statuses(loaded, _as_of(request, loaded))
     ]
     return page(
         request,
         "scenario.html",
         {
             "title": loaded.title,
-            "summary": scenario_summary(loaded, count_evidence(store), None),
+            "summary": scenario_summary(loaded, _counts(request), None),
             "models": models,
             "models_figure": figure,
             "questions": questions,
@@ -316,8 +337,9 @@ def question_page(
     scenario: Annotated[str | None, Query(max_length=64)] = None,
 ) -> HTMLResponse:
     """One question: every source side by side, their paths, the evidence, calibration."""
+    from zopa.forecast import list_forecasts
     from zopa.report._html import calibration_figure, question_views
-    from zopa.report.views import Links, count_evidence, load_evidence, scenario_summary
+    from zopa.report.views import Links, scenario_summary
     from zopa.scenario import list_scenarios
 
     store = store_of(request)
@@ -326,7 +348,7 @@ def question_page(
         found = _stored(request, name)
         if isinstance(found, HTMLResponse):
             return found
-        _, loaded = found
+        stored, loaded = found
         if any(q.id == question_id for q in loaded.questions):
             break
     else:
@@ -336,20 +358,28 @@ def question_page(
             "No such question",
             f"no stored scenario has a question {quoted(question_id)}",
         )
-    evidence = load_evidence(store, kinds=("estimates",), mentions=False, texts=False)
-    links = Links(standalone=False, scenario=name)
-    (question,), calibration = question_views(
-        store, loaded, evidence, links, _as_of(loaded, evidence), only=question_id
-    )
+    from zopa.evidence import extraction_version
 
+    day = _as_of(request, loaded)
+
+    def views() -> tuple[dict[str, Any], dict[str, Any], Any]:
+        records = list_forecasts(store, loaded.id, questions=[question_id], as_of=day)
+        evidence = statement_evidence(store, records)
+        links = Links(standalone=False, scenario=name)
+        (one,), calibration = question_views(store, loaded, evidence, links, day, only=question_id)
+        return one, calibration, calibration_figure(calibration)
+
+    # Kept per version of what it shows: the scenario, the day, the forecasts and estimates.
+    key = (stored.sha256, name, question_id, day, newest_forecast(store), extraction_version(store))
+    question, calibration, figure = memo(request, "question", key, views)
     return page(
         request,
         "question.html",
         {
             "title": question["text"],
-            "summary": scenario_summary(loaded, count_evidence(store), None),
+            "summary": scenario_summary(loaded, _counts(request), None),
             "q": question,
             "calibration": calibration,
-            "calibration_figure": calibration_figure(calibration),
+            "calibration_figure": figure,
         },
     )
