@@ -69,6 +69,15 @@ def test_document_round_trip_and_filters(store: Store) -> None:
     assert len(list_documents(store, window)) == 1
 
 
+def test_the_time_a_document_was_stored_says_it_is_utc(store: Store) -> None:
+    # SQLite returned it without a zone, so the API's "date-time" was not RFC 3339.
+    with store.write() as session:
+        doc_id = add_document(session, _doc("e" * 64))
+    record = get_document(store, doc_id)
+    assert record.ingested_at.utcoffset() is not None
+    assert record.summary()["ingested_at"].endswith("+00:00")
+
+
 def test_failed_write_leaves_nothing(store: Store) -> None:
     with pytest.raises(RuntimeError), store.write() as session:
         add_document(session, _doc("c" * 64))

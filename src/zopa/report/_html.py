@@ -251,21 +251,20 @@ def write_report(
         ``out_dir`` cannot be made or written (one line naming it and the fix).
     """
     target = report_path(scenario, out_dir)
-    with _writing(target):
+    with _writing("make the report's folder", out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)
     html = render_report(store, scenario, as_of=as_of, seed=seed)
-    with _writing(target):
+    with _writing("write the report to", target):
         target.write_text(html, encoding="utf-8")
     return target
 
 
 @contextmanager
-def _writing(target: Path) -> Iterator[None]:
-    """An :class:`OSError` inside as a :class:`ReportError` naming ``target``."""
+def _writing(what: str, path: Path) -> Iterator[None]:
+    """An :class:`OSError` inside as a :class:`ReportError`: cannot ``what`` ``path``."""
     try:
         yield
     except OSError as exc:
         raise ReportError(
-            f"cannot write the report to {target}: {exc.strerror or exc}; "
-            "choose a writable folder with -o"
+            f"cannot {what} {path}: {exc.strerror or exc}; choose a writable folder with -o"
         ) from exc

@@ -98,7 +98,8 @@ def _record(row: Document) -> DocumentRecord:
         language=row.language,
         text=row.text,
         word_count=row.word_count,
-        ingested_at=row.ingested_at,
+        # SQLite gives back the UTC time written without its zone: say it is UTC.
+        ingested_at=row.ingested_at.replace(tzinfo=row.ingested_at.tzinfo or UTC),
     )
 
 
