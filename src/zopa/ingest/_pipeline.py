@@ -1,4 +1,4 @@
-"""Ingesting files into the store: one transaction per document, nothing half-written."""
+"""Ingesting files into the store: documents in batches, one transaction each, nothing half-written."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from sqlalchemy import String
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import SQLAlchemyError
 
-from zopa.errors import IngestError, quoted
+from zopa.errors import IngestError, StoreError, quoted
 from zopa.files import display_path
 from zopa.ingest._collect import collect_paths
 from zopa.ingest._dates import date_from_dateline, date_from_url, parse_date
@@ -25,9 +25,10 @@ from zopa.ingest._normalise import (
     word_count,
 )
 from zopa.ingest._readers import RawArticle, read_data, read_file, supported_suffixes
-from zopa.store import Document, NewDocument, Store, add_document, find_by_hash
+from zopa.store import Document, NewDocument, Store, ids_by_hash, insert_documents
 
 __all__ = [
+    "BATCH_SIZE",
     "IngestOutcome",
     "IngestReport",
     "collect_files",
@@ -206,22 +207,97 @@ def prepare(raw: RawArticle) -> tuple[NewDocument, tuple[str, ...]]:
     return NewDocument.model_validate(fields), tuple(warnings)
 
 
-def _store_one(store: Store, raw: RawArticle) -> IngestOutcome:
-    document, warnings = prepare(raw)
+BATCH_SIZE = 100
+"""Documents written per transaction: enough to spend little per document on the write
+(one multi-row insert), few enough that an interrupted run loses little work."""
+
+
+@dataclass(frozen=True)
+class _Ready:
+    """A prepared document waiting in a batch, and where its outcome goes in the report."""
+
+    position: int
+    source: str
+    document: NewDocument
+    warnings: tuple[str, ...]
+
+
+@dataclass
+class _Batches:
+    """Prepared documents gathered into batches, each written in one transaction."""
+
+    store: Store
+    report: IngestReport
+    size: int
+    on_file_done: Callable[[Path], None] | None = None
+    ready: list[_Ready] = field(default_factory=list)
+    waiting: list[Path] = field(default_factory=list)  # files read whose documents wait
+
+    def add(self, raw: RawArticle) -> None:
+        """Prepare ``raw`` and queue it, or record why it cannot be stored."""
+        try:
+            document, warnings = prepare(raw)
+        except IngestError as exc:
+            self.report.outcomes.append(IngestOutcome(raw.source, "failed", message=str(exc)))
+            return
+        position = len(self.report.outcomes)
+        self.report.outcomes.append(IngestOutcome(raw.source, "ingested"))  # until written
+        self.ready.append(_Ready(position, raw.source, document, warnings))
+        if len(self.ready) >= self.size:
+            self.flush()
+
+    def file_read(self, path: Path) -> None:
+        """Say ``path`` is done once all its documents are written."""
+        self.waiting.append(path)
+        if not self.ready:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued documents, record their outcomes, say which files are done."""
+        batch, self.ready = self.ready, []
+        for position, outcome in _write(self.store, batch):
+            self.report.outcomes[position] = outcome
+        done, self.waiting = self.waiting, []
+        if self.on_file_done is not None:
+            for path in done:
+                self.on_file_done(path)
+
+
+def _write(store: Store, batch: list[_Ready]) -> list[tuple[int, IngestOutcome]]:
+    """Store ``batch`` in one transaction; each document's outcome by its report position.
+
+    A text stored before, or earlier in the batch, is a duplicate of that document. When
+    the database refuses the batch for one document's sake, each document is written
+    again in its own transaction: the others are stored, that one is reported failed.
+    """
+    if not batch:
+        return []
+    documents: dict[str, NewDocument] = {}  # the first document of each text
+    for ready in batch:
+        documents.setdefault(ready.document.sha256, ready.document)
     try:
         with store.write() as session:
-            existing = find_by_hash(session, document.sha256)
-            if existing is not None:
-                return IngestOutcome(
-                    raw.source, "duplicate", existing, f"same text as document {existing}"
-                )
-            new_id = add_document(session, document)
-    except IntegrityError:
-        # Another process stored the same text between our check and our insert.
-        with store.session() as session:
-            existing = find_by_hash(session, document.sha256)
-        return IngestOutcome(raw.source, "duplicate", existing, f"same text as document {existing}")
-    return IngestOutcome(raw.source, "ingested", new_id, warnings=warnings)
+            new_ids = insert_documents(session, list(documents.values()))
+            ids = {**ids_by_hash(session, documents.keys() - new_ids.keys()), **new_ids}
+    except StoreError:  # the store itself is unusable (locked, read-only, full): stop
+        raise
+    except SQLAlchemyError as exc:
+        if len(batch) > 1:
+            return [found for ready in batch for found in _write(store, [ready])]
+        reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
+        message = f"{batch[0].source}: the store refused this document ({reason})"
+        return [(batch[0].position, IngestOutcome(batch[0].source, "failed", message=message))]
+    outcomes = []
+    for ready in batch:
+        sha256 = ready.document.sha256
+        doc_id = ids[sha256]
+        if new_ids.pop(sha256, None) is not None:
+            outcome = IngestOutcome(ready.source, "ingested", doc_id, warnings=ready.warnings)
+        else:
+            message = f"same text as document {doc_id}"
+            outcome = IngestOutcome(ready.source, "duplicate", doc_id, message)
+        outcomes.append((ready.position, outcome))
+    return outcomes
 
 
 def _articles(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
@@ -231,18 +307,13 @@ def _articles(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
         yield exc
 
 
-def _store_all(
-    store: Store, report: IngestReport, where: str, items: Iterable[RawArticle | IngestError]
-) -> None:
-    """Store every article of one file in ``report``; ``where`` names the file in failures."""
+def _queue_all(batches: _Batches, where: str, items: Iterable[RawArticle | IngestError]) -> None:
+    """Queue every article of one file; ``where`` names the file in failures."""
     for item in items:
         if isinstance(item, IngestError):
-            report.outcomes.append(IngestOutcome(where, "failed", message=str(item)))
-            continue
-        try:
-            report.outcomes.append(_store_one(store, item))
-        except IngestError as exc:
-            report.outcomes.append(IngestOutcome(item.source, "failed", message=str(exc)))
+            batches.report.outcomes.append(IngestOutcome(where, "failed", message=str(item)))
+        else:
+            batches.add(item)
 
 
 def ingest_data(store: Store, data: bytes, name: str) -> IngestReport:
@@ -252,7 +323,7 @@ def ingest_data(store: Store, data: bytes, name: str) -> IngestReport:
     each document is stored in its own transaction, failures are recorded, not raised.
     The caller bounds the size of ``data``.
     """
-    report = IngestReport()
+    batches = _Batches(store, IngestReport(), BATCH_SIZE)
 
     def articles() -> Iterator[RawArticle | IngestError]:
         try:
@@ -260,8 +331,9 @@ def ingest_data(store: Store, data: bytes, name: str) -> IngestReport:
         except IngestError as exc:
             yield exc
 
-    _store_all(store, report, name, articles())
-    return report
+    _queue_all(batches, name, articles())
+    batches.flush()
+    return batches.report
 
 
 def ingest_paths(
@@ -272,28 +344,33 @@ def ingest_paths(
     on_file_done: Callable[[Path], None] | None = None,
     files: list[Path] | None = None,
     follow_links: bool = False,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``.
 
-    Each document is written in its own transaction, so an interruption leaves
-    only whole documents and a re-run completes the rest (already stored texts
-    are reported as duplicates). Failures are recorded, never raised: the other
-    files are still ingested.
+    Documents are written in batches of ``batch_size``, each batch in one
+    transaction of multi-row inserts, so an interruption leaves only whole
+    documents and a re-run completes the rest (already stored texts are reported
+    as duplicates). The database keeps each text once, even against another
+    process ingesting the same texts at the same time (:func:`insert_documents`).
+    Failures are recorded, never raised: the other documents are still ingested.
 
     Parameters
     ----------
     files:
         The files to read, when the caller has already run :func:`collect_files`
         (to size a progress bar); otherwise they are collected from ``paths``.
+    on_file_done:
+        Called with each file once all its documents are written.
     follow_links:
         Read symbolic links that lead out of a folder's tree (refused by default).
     """
-    report = IngestReport()
+    batches = _Batches(store, IngestReport(), batch_size, on_file_done)
     if files is None:
         files, missing = collect_files(paths, follow_links=follow_links)
-        report.outcomes.extend(missing)
+        batches.report.outcomes.extend(missing)
     for path in files:
-        _store_all(store, report, display_path(path), _articles(path, max_file_bytes))
-        if on_file_done is not None:
-            on_file_done(path)
-    return report
+        _queue_all(batches, display_path(path), _articles(path, max_file_bytes))
+        batches.file_read(path)
+    batches.flush()
+    return batches.report

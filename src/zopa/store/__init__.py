@@ -13,6 +13,8 @@ from zopa.store._documents import (
     add_document,
     find_by_hash,
     get_document,
+    ids_by_hash,
+    insert_documents,
     list_documents,
 )
 from zopa.store._engine import Store, open_store
@@ -61,6 +63,8 @@ __all__ = [
     "change_scenario",
     "find_by_hash",
     "get_document",
+    "ids_by_hash",
+    "insert_documents",
     "list_documents",
     "open_store",
     "put_scenario",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Select, func, or_, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from zopa.errors import MissingError
@@ -21,8 +23,15 @@ __all__ = [
     "add_document",
     "find_by_hash",
     "get_document",
+    "ids_by_hash",
+    "insert_documents",
     "list_documents",
 ]
+
+#: A PostgreSQL advisory lock key ("zopi" in ASCII) that batch inserts of documents take for
+#: their transaction, so two ingesters write their batches one after the other, as SQLite's
+#: write lock has them do (see :func:`insert_documents`).
+_INSERT_LOCK = 0x7A6F7069
 
 
 class NewDocument(BaseModel):
@@ -106,6 +115,46 @@ def _record(row: Document) -> DocumentRecord:
 def find_by_hash(session: Session, sha256: str) -> int | None:
     """The id of the stored document with this content hash, if any."""
     return session.scalar(select(Document.id).where(Document.sha256 == sha256))
+
+
+def ids_by_hash(session: Session, hashes: Collection[str]) -> dict[str, int]:
+    """The ids of the stored documents with these content hashes, by hash (absent: not stored)."""
+    if not hashes:
+        return {}
+    query = select(Document.sha256, Document.id).where(Document.sha256.in_(sorted(hashes)))
+    return {sha256: doc_id for sha256, doc_id in session.execute(query)}
+
+
+def insert_documents(session: Session, docs: Sequence[NewDocument]) -> dict[str, int]:
+    """Insert the documents of ``docs`` whose text is not stored yet, in the caller's write
+    transaction, in a few multi-row statements; return the new ids by content hash.
+
+    De-duplication is the database's: the unique index on ``documents.sha256`` with
+    ``INSERT … ON CONFLICT DO NOTHING`` (PostgreSQL, SQLite) skips a text already stored,
+    by this process or another, committed or not (PostgreSQL waits for the other
+    transaction, then skips). On PostgreSQL the transaction first takes an advisory lock,
+    so concurrent batches never wait on each other's index entries in a circle (a
+    deadlock) and ids follow each batch's order, as SQLite's write lock has it; the texts
+    already stored are then left out of the insert, so they take no id from the sequence
+    (the ids stay those SQLite gives).
+    """
+    if not docs:
+        return {}
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_INSERT_LOCK)))
+    stored = ids_by_hash(session, {doc.sha256 for doc in docs})
+    now = datetime.now(UTC)
+    rows = [{**doc.model_dump(), "ingested_at": now} for doc in docs if doc.sha256 not in stored]
+    if not rows:
+        return {}
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = (
+        insert(Document.__table__)
+        .on_conflict_do_nothing(index_elements=[Document.sha256])
+        .returning(Document.sha256, Document.id)
+    )
+    return {sha256: doc_id for sha256, doc_id in session.connection().execute(statement, rows)}
 
 
 def add_document(session: Session, doc: NewDocument) -> int:
