@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -204,8 +205,14 @@ def _filters(
     )
 
 
-def _print_json(items: list[dict[str, Any]]) -> None:
-    typer.echo(json.dumps(items, ensure_ascii=False, indent=2))
+def _print_json(items: Iterable[dict[str, Any]]) -> None:
+    """Print ``items`` as one JSON array (indented), each item as soon as it comes."""
+    opened = False
+    for item in items:
+        lines = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        typer.echo(f"{',' if opened else '['}\n  {lines}", nl=False)
+        opened = True
+    typer.echo("\n]" if opened else "[]")
 
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -216,9 +223,11 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _show_items(kind: str, listings: list[ItemListing], sentences: bool, as_json: bool) -> None:
+def _show_items(
+    kind: str, listings: Iterable[ItemListing], sentences: bool, as_json: bool
+) -> None:
     if as_json:
-        _print_json([listing.item for listing in listings])
+        _print_json(listing.item for listing in listings)
         return
     table = Table(title=kind)
     table.add_column("id", justify="right")
@@ -350,7 +359,7 @@ def _item_command(kind: str) -> Any:
         sentences: SentencesOpt = False,
         as_json: JsonOpt = False,
     ) -> None:
-        from zopa.evidence import list_items
+        from zopa.evidence import iter_items
 
         filters = _filters(
             actor,
@@ -361,7 +370,7 @@ def _item_command(kind: str) -> Any:
             issue=issue,
             by_event_date=kind == "events",
         )
-        _show_items(kind, list_items(store_of(ctx), kind, filters), sentences, as_json)
+        _show_items(kind, iter_items(store_of(ctx), kind, filters), sentences, as_json)
 
     if kind == "events":  # the same command, its --from/--to read as event dates
         command.__annotations__ = {

@@ -33,6 +33,7 @@ from zopa.evidence._query import (
     first_claim_ids,
     first_mentions,
     list_actors,
+    iter_items,
     list_items,
     list_unsure,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "first_claim_ids",
     "first_mentions",
     "list_actors",
+    "iter_items",
     "list_items",
     "list_unsure",
 ]

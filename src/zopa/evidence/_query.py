@@ -6,7 +6,7 @@ The dictionaries returned here are zopa's public JSON interface (docs/extraction
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, cast
@@ -52,6 +52,7 @@ __all__ = [
     "extraction_version",
     "first_claim_ids",
     "first_mentions",
+    "iter_items",
     "list_actors",
     "list_items",
     "list_unsure",
@@ -173,14 +174,26 @@ def _documents(query: Select[Any], f: EvidenceFilter, document_column: Any) -> S
     return query
 
 
-def _event_date() -> Any:
-    """An event's date: its own, else its document's publication date (``NULL`` if neither)."""
-    return func.coalesce(Event.date, Document.published_at)
+Branch = Literal["own", "fallback"]
+"""The events of a query by event date: those with a date of their own, and those without
+(their document's publication date stands in)."""
+_BRANCHES: tuple[Branch, ...] = ("own", "fallback")
 
 
-def _event_dates(query: Select[Any], f: EvidenceFilter) -> Select[Any]:
-    """Bound the events' own date, the publication date standing in for an undated event."""
-    when = _event_date()
+def _event_date(branch: Branch) -> Any:
+    """The events' date in ``branch``: their own, or their document's publication date."""
+    return Event.date if branch == "own" else Document.published_at
+
+
+def _event_dates(query: Select[Any], f: EvidenceFilter, branch: Branch) -> Select[Any]:
+    """The events of ``branch`` whose date (own, else the publication date) ``f`` bounds.
+
+    Each branch bounds one plain column, so a range of dates is read along an index
+    (``ix_events_date_document_start_id``, ``ix_documents_published_at``) rather than by
+    computing ``COALESCE(events.date, documents.published_at)`` for every event.
+    """
+    when = _event_date(branch)
+    query = query.where(Event.date.is_not(None) if branch == "own" else Event.date.is_(None))
     if f.dated_from is not None:
         query = query.where(when >= f.dated_from)
     if f.dated_to is not None:
@@ -197,6 +210,22 @@ def _actor_ids(store: Store, text: str) -> list[int]:
                 )
             )
         )
+
+
+def _table(kind: str) -> Any:
+    """The table of items of ``kind``; refuses an unknown kind."""
+    if kind not in _TABLES:
+        raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
+    return _TABLES[kind]
+
+
+def _dated(kind: str, f: EvidenceFilter, by_date: bool) -> bool:
+    """Whether the query reads events by their date (two branches, :data:`Branch`)."""
+    if by_date or f.dated_from is not None or f.dated_to is not None:
+        if kind != "events":
+            raise ExtractionError(f"event dates filter events only, not {kind}")
+        return True
+    return False
 
 
 def list_items(
@@ -216,23 +245,44 @@ def list_items(
     of their own nor a published document left out. ``after`` and ``limit`` read
     one page of that order (keyset pagination): at most ``limit`` items whose key
     is greater than ``after``. ``item_ids`` keeps the items of those row ids only
-    (what a page cites).
+    (what a page cites). To read them all, page by page, see :func:`iter_items`.
     """
-    query = _matching(store, kind, filters or EvidenceFilter(), by_date)
-    table = _TABLES[kind]
-    order = [table.document_id, table.start, table.id]
-    if by_date:
-        order.insert(0, _event_date())
-    if after is not None:
-        query = query.where(tuple_(*order) > tuple_(*after))
-    sentence = func.substr(
-        Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
-    )
-    if item_ids is not None:
-        query = query.where(table.id.in_(sorted(set(item_ids))))
-    query = query.add_columns(Document.source, sentence).order_by(*order).limit(limit)
+    f = filters or EvidenceFilter()
+    table = _table(kind)
+    branches: tuple[Branch | None, ...] = _BRANCHES if _dated(kind, f, by_date) else (None,)
+    parts = []
+    for branch in branches:
+        query = _matching(store, kind, f, by_date, branch)
+        order = [table.document_id, table.start, table.id]
+        if by_date and branch is not None:
+            order.insert(0, _event_date(branch))
+        if after is not None:
+            query = query.where(tuple_(*order) > tuple_(*after))
+        if item_ids is not None:
+            query = query.where(table.id.in_(sorted(set(item_ids))))
+        sentence = func.substr(
+            Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
+        )
+        query = query.add_columns(
+            Document.source.label("zopa_source"),
+            sentence.label("zopa_sentence"),
+            *([order[0].label("zopa_when")] if by_date else []),
+        )
+        parts.append(query.order_by(*order).limit(limit))
+    if len(parts) == 1:
+        statement = parts[0]
+    else:  # the branches, each read in order along its index, merged in order
+        # each part a subquery: SQLite takes no ORDER BY nor LIMIT in a compound's member
+        merged = union_all(*(select(part.subquery()) for part in parts)).subquery()
+        order = [merged.c.document_id, merged.c.start, merged.c.id]
+        if by_date:
+            order.insert(0, merged.c.zopa_when)
+        statement = select(merged).order_by(*order).limit(limit)
     with store.session() as session:
-        rows = session.execute(query).all()
+        if len(parts) == 1:
+            rows = [tuple(found)[:3] for found in session.execute(statement)]
+        else:  # rows of columns by name, as the items' attributes
+            rows = [(r, r.zopa_source, r.zopa_sentence) for r in session.execute(statement)]
         wanted = {
             getattr(row[0], f"{name}_id") for row in rows for name in _ACTOR_COLUMNS[kind]
         } - {None}
@@ -260,13 +310,45 @@ def list_items(
     return listings
 
 
+ITER_PAGE = 1000
+"""Items :func:`iter_items` reads per query."""
+
+
+def iter_items(
+    store: Store,
+    kind: str,
+    filters: EvidenceFilter | None = None,
+    *,
+    page: int = ITER_PAGE,
+) -> Iterator[ItemListing]:
+    """Every item :func:`list_items` lists with the same filters, in its order, read
+    ``page`` at a time (keyset pagination): memory holds one page, whatever the store's size."""
+    after: ItemKey | None = None
+    while True:
+        found = list_items(store, kind, filters, after=after, limit=page)
+        yield from found
+        if len(found) < page:
+            return
+        last = found[-1].item
+        after = (last["document_id"], last["start"], last["id"])
+
+
 def count_items(
     store: Store, kind: str, filters: EvidenceFilter | None = None, *, by_date: bool = False
 ) -> int:
     """How many items :func:`list_items` lists with the same arguments, counted in the database."""
-    query = _matching(store, kind, filters or EvidenceFilter(), by_date)
+    f = filters or EvidenceFilter()
+    branches: tuple[Branch | None, ...] = _BRANCHES if _dated(kind, f, by_date) else (None,)
     with store.session() as session:
-        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        return sum(
+            session.scalar(
+                select(func.count()).select_from(
+                    _matching(store, kind, f, by_date, branch).subquery()
+                )
+            )
+            or 0
+            for branch in branches
+        )
 
 
 def event_choices(store: Store) -> dict[str, list[str]]:
@@ -288,20 +370,18 @@ def event_choices(store: Store) -> dict[str, list[str]]:
         }
 
 
-def _matching(store: Store, kind: str, f: EvidenceFilter, by_date: bool) -> Select[Any]:
-    """The rows of ``kind`` (with their documents) that ``f`` keeps; refuses a filter that
-    does not apply to ``kind``."""
-    if kind not in _TABLES:
-        raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
-    table = _TABLES[kind]
+def _matching(
+    store: Store, kind: str, f: EvidenceFilter, by_date: bool, branch: Branch | None
+) -> Select[Any]:
+    """The rows of ``kind`` (with their documents) that ``f`` keeps, of one ``branch`` when
+    events are read by date; refuses a filter that does not apply to ``kind``."""
+    table = _table(kind)
     query = select(table).join(Document, Document.id == table.document_id)
     query = _documents(query, f, table.document_id)
-    if by_date or f.dated_from is not None or f.dated_to is not None:
-        if kind != "events":
-            raise ExtractionError(f"event dates filter events only, not {kind}")
-        query = _event_dates(query, f)
-    if by_date:
-        query = query.where(_event_date().is_not(None))
+    if branch is not None:
+        query = _event_dates(query, f, branch)
+        if by_date and branch == "fallback":
+            query = query.where(_event_date(branch).is_not(None))
     if f.issue is not None:
         if kind != "claims":
             raise ExtractionError(f"--issue filters claims only, not {kind}")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -107,12 +108,24 @@ class ExtractionPlan:
 def plan_extraction(store: Store, nlp: Language, *, rebuild: bool = False) -> ExtractionPlan:
     """How many English documents :func:`extract_documents` would read for the first time,
     read again (extracted before with another pipeline version or settings), or leave."""
-    todo, done = _plan(store, pipeline_version(nlp), rebuild)
-    reread = sum(t.extracted_before for t in todo)
-    return ExtractionPlan(len(todo) - reread, reread, sum(o.status == "current" for o in done))
+    new = reread = current = 0
+    for todo, done in _plan(store, pipeline_version(nlp), rebuild):
+        reread += sum(t.extracted_before for t in todo)
+        new += sum(not t.extracted_before for t in todo)
+        current += sum(o.status == "current" for o in done)
+    return ExtractionPlan(new, reread, current)
 
 
-def _plan(store: Store, version: str, rebuild: bool) -> tuple[list[_Todo], list[DocumentOutcome]]:
+PLAN_CHUNK = 1000
+"""Documents the plan of a run reads per query, in id order (keyset pagination): a run
+holds one chunk of its plan, however many documents are pending."""
+
+
+def _plan(
+    store: Store, version: str, rebuild: bool
+) -> Iterator[tuple[list[_Todo], list[DocumentOutcome]]]:
+    """The plan, :data:`PLAN_CHUNK` documents at a time in id order: those to read, those
+    settled (not English, or current)."""
     query = (
         select(
             Document.id,
@@ -123,11 +136,15 @@ def _plan(store: Store, version: str, rebuild: bool) -> tuple[list[_Todo], list[
         )
         .outerjoin(DocumentExtraction, DocumentExtraction.document_id == Document.id)
         .order_by(Document.id)
+        .limit(PLAN_CHUNK)
     )
-    todo: list[_Todo] = []
-    done: list[DocumentOutcome] = []
-    with store.session() as session:
-        for doc_id, source, language, published, stored in session.execute(query):
+    after = 0
+    while True:
+        with store.session() as session:
+            rows = session.execute(query.where(Document.id > after)).all()
+        todo: list[_Todo] = []
+        done: list[DocumentOutcome] = []
+        for doc_id, source, language, published, stored in rows:
             if language != "en":
                 message = f"document {doc_id}: language {language!r}; zopa extracts English only"
                 done.append(DocumentOutcome(doc_id, source, "skipped", message))
@@ -135,11 +152,14 @@ def _plan(store: Store, version: str, rebuild: bool) -> tuple[list[_Todo], list[
                 done.append(DocumentOutcome(doc_id, source, "current"))
             else:
                 todo.append(_Todo(doc_id, source, published, stored is not None))
-    return todo, done
+        yield todo, done
+        if len(rows) < PLAN_CHUNK:
+            return
+        after = rows[-1][0]
 
 
 def _docs(
-    store: Store, nlp: Language, todo: list[_Todo], failed: dict[int, str]
+    store: Store, nlp: Language, todo: Iterable[_Todo], failed: dict[int, str]
 ) -> Iterator[tuple[Doc, int]]:
     for item in todo:
         with store.session() as session:
@@ -431,37 +451,44 @@ def extract_documents(
         remembered = remembered_settings(store)
         if remembered is None or remembered.to_json() != settings.to_json():
             remember_settings(store, settings)
-    todo, settled = _plan(store, version, rebuild)
     report = ExtractionReport(version)
-    total = len(todo) + len(settled)
+    with store.session() as session:
+        total = session.scalar(select(func.count()).select_from(Document)) or 0
 
     def record(outcome: DocumentOutcome) -> None:
         report.outcomes.append(outcome)
         if on_progress is not None:
             on_progress(outcome, total)
 
-    for outcome in settled:
-        record(outcome)
-    sources = {t.id: t.source for t in todo}
+    unsettled: dict[int, _Todo] = {}  # read from the plan, not settled yet
     failed: dict[int, str] = {}
 
-    seen: set[int] = set()
+    def planned() -> Iterator[_Todo]:
+        """The documents to read, the plan read a chunk at a time; the rest settled."""
+        for todo, settled in _plan(store, version, rebuild):
+            for outcome in settled:
+                record(outcome)
+            for item in todo:
+                unsettled[item.id] = item
+                yield item
+
+    plan = planned()
 
     def settle(doc: Doc, doc_id: int) -> None:
-        seen.add(doc_id)
+        source = unsettled.pop(doc_id).source
         try:
             counts = _store_doc(store, nlp, gazetteer, doc, doc_id, version)
         except StoreError:  # the store itself is unusable (locked, read-only, full): stop
             raise
         except Exception as exc:  # one bad document must not stop the run
-            record(DocumentOutcome(doc_id, sources[doc_id], "failed", _message(doc_id, exc)))
+            record(DocumentOutcome(doc_id, source, "failed", _message(doc_id, exc)))
             return
-        record(DocumentOutcome(doc_id, sources[doc_id], "extracted", counts=counts))
+        record(DocumentOutcome(doc_id, source, "extracted", counts=counts))
 
     try:
         with dying_with_parent():
             stream = nlp.pipe(
-                _docs(store, nlp, todo, failed),
+                _docs(store, nlp, plan, failed),
                 as_tuples=True,
                 n_process=max(1, workers),
                 batch_size=batch_size,
@@ -471,19 +498,19 @@ def extract_documents(
     except StoreError:
         raise
     except Exception:
-        rest = [t for t in todo if t.id not in seen and t.id not in failed]
-        for doc, doc_id in _docs(store, nlp, rest, failed):
+        # One by one: the documents read but not settled, then the rest of the plan.
+        read = [t for t in unsettled.values() if t.id not in failed]
+        for doc, doc_id in _docs(store, nlp, chain(read, plan), failed):
             try:
                 processed = nlp(doc)
             except Exception as exc:
-                seen.add(doc_id)
-                record(DocumentOutcome(doc_id, sources[doc_id], "failed", _failure(doc_id, exc)))
+                item = unsettled.pop(doc_id)
+                record(DocumentOutcome(doc_id, item.source, "failed", _failure(doc_id, exc)))
                 continue
             settle(processed, doc_id)
-    for item in todo:
-        if item.id not in seen:
-            message = failed.get(item.id, f"document {item.id}: extraction failed in a worker")
-            record(DocumentOutcome(item.id, item.source, "failed", message))
+    for item in list(unsettled.values()):
+        message = failed.get(item.id, f"document {item.id}: extraction failed in a worker")
+        record(DocumentOutcome(item.id, item.source, "failed", message))
     return report
 
 

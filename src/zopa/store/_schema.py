@@ -60,6 +60,10 @@ class Document(Base):
     """One ingested article: normalised text plus the metadata found for it."""
 
     __tablename__ = "documents"
+    __table_args__ = (
+        Index("ix_documents_outlet_published_at_id", "outlet", "published_at", "id"),
+        Index("ix_documents_language_published_at_id", "language", "published_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
@@ -69,7 +73,7 @@ class Document(Base):
     url: Mapped[str | None] = mapped_column(Text)
     published_at: Mapped[date | None] = mapped_column(Date, index=True)
     date_source: Mapped[str] = mapped_column(String(16))  # metadata | url | dateline | none
-    language: Mapped[str] = mapped_column(String(8), index=True)
+    language: Mapped[str] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     word_count: Mapped[int] = mapped_column(Integer)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
@@ -106,6 +110,15 @@ class Actor(Base):
     mentions: Mapped[list[Mention]] = relationship(back_populates="actor")
 
 
+def _listing_indexes(table: str, **columns: str) -> tuple[Index, ...]:
+    """An index ``ix_{table}_{name}_document_start_id`` on ``(column, document_id, start,
+    id)`` per ``name=column``: one filter's items in listing order (migration 0008)."""
+    return tuple(
+        Index(f"ix_{table}_{name}_document_start_id", column, "document_id", "start", "id")
+        for name, column in columns.items()
+    )
+
+
 class _Evidence:
     """Columns shared by every evidence row: document, span and sentence span."""
 
@@ -139,12 +152,18 @@ class Event(_Evidence, Base):
     """A PLOVER-coded event with the nearest CAMEO code."""
 
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_document_start_id", "document_id", "start", "id"),)
+    __table_args__ = (
+        Index("ix_events_document_start_id", "document_id", "start", "id"),
+        *_listing_indexes(
+            "events", type="type", status="status", source_actor="source_actor_id",
+            target_actor="target_actor_id", date="date",
+        ),
+    )  # fmt: skip
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
-    type: Mapped[str] = mapped_column(String(40), index=True)
+    type: Mapped[str] = mapped_column(String(40))
     mode: Mapped[str | None] = mapped_column(String(40))
     cameo: Mapped[str | None] = mapped_column(String(8))
     source_actor_id: Mapped[int | None] = mapped_column(
@@ -153,7 +172,7 @@ class Event(_Evidence, Base):
     target_actor_id: Mapped[int | None] = mapped_column(
         ForeignKey("actors.id", ondelete="SET NULL")
     )
-    date: Mapped[date | None] = mapped_column(Date, index=True)
+    date: Mapped[date | None] = mapped_column(Date)
     #: How precise ``date`` is: day | week | month | year; ``date`` is the first day of that
     #: period (Monday, the 1st, 1 January), e.g. "September 2025" is 2025-09-01, month.
     date_precision: Mapped[str | None] = mapped_column(String(8))
@@ -166,7 +185,10 @@ class Quote(_Evidence, Base):
     """A direct or reported quotation with its speaker."""
 
     __tablename__ = "quotes"
-    __table_args__ = (Index("ix_quotes_document_start_id", "document_id", "start", "id"),)
+    __table_args__ = (
+        Index("ix_quotes_document_start_id", "document_id", "start", "id"),
+        *_listing_indexes("quotes", kind="kind", speaker="speaker_actor_id"),
+    )
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -195,13 +217,14 @@ class Claim(_Evidence, Base):
             "start",
             "id",
         ),
+        *_listing_indexes("claims", actor="actor_id", issue="issue", stance="stance"),
     )
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
-    issue: Mapped[str] = mapped_column(String(60), index=True)
+    issue: Mapped[str] = mapped_column(String(60))
     #: demand | goal | position | offer | accept | reject | condition | red_line
     stance: Mapped[str] = mapped_column(String(20))
     salience_cue: Mapped[str | None] = mapped_column(String(200))
@@ -212,7 +235,10 @@ class Estimate(_Evidence, Base):
     """A probability statement turned into a number with an interval."""
 
     __tablename__ = "estimates"
-    __table_args__ = (Index("ix_estimates_document_start_id", "document_id", "start", "id"),)
+    __table_args__ = (
+        Index("ix_estimates_document_start_id", "document_id", "start", "id"),
+        *_listing_indexes("estimates", holder="holder_actor_id"),
+    )
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
