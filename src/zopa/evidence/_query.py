@@ -219,13 +219,32 @@ def _table(kind: str) -> Any:
     return _TABLES[kind]
 
 
-def _dated(kind: str, f: EvidenceFilter, by_date: bool) -> bool:
-    """Whether the query reads events by their date (two branches, :data:`Branch`)."""
+@dataclass(frozen=True)
+class _Part:
+    """One part of a listing's rows, read in listing order along an index of its own; a
+    listing of several parts merges them in order. The parts of a listing are disjoint.
+
+    ``date``: events read by date, those with a date of their own or the others
+    (:data:`Branch`). ``actor``: events of an actor as its ``source``, or as its
+    ``target`` (and not its source): one indexed column each, where ``source OR target``
+    would leave the database to read every event in order and test both.
+    """
+
+    date: Branch | None = None
+    actor: Literal["source", "target"] | None = None
+
+
+def _parts(kind: str, f: EvidenceFilter, by_date: bool) -> list[_Part]:
+    """The parts of the listing of ``kind`` by ``f``; refuses event dates for other kinds."""
+    dates: tuple[Branch | None, ...] = (None,)
     if by_date or f.dated_from is not None or f.dated_to is not None:
         if kind != "events":
             raise ExtractionError(f"event dates filter events only, not {kind}")
-        return True
-    return False
+        dates = _BRANCHES
+    actors: tuple[Literal["source", "target"] | None, ...] = (None,)
+    if kind == "events" and f.actor is not None:
+        actors = ("source", "target")
+    return [_Part(date, actor) for date in dates for actor in actors]
 
 
 def list_items(
@@ -249,13 +268,12 @@ def list_items(
     """
     f = filters or EvidenceFilter()
     table = _table(kind)
-    branches: tuple[Branch | None, ...] = _BRANCHES if _dated(kind, f, by_date) else (None,)
     parts = []
-    for branch in branches:
-        query = _matching(store, kind, f, by_date, branch)
+    for part in _parts(kind, f, by_date):
+        query = _matching(store, kind, f, by_date, part)
         order = [table.document_id, table.start, table.id]
-        if by_date and branch is not None:
-            order.insert(0, _event_date(branch))
+        if by_date and part.date is not None:
+            order.insert(0, _event_date(part.date))
         if after is not None:
             query = query.where(tuple_(*order) > tuple_(*after))
         if item_ids is not None:
@@ -271,7 +289,7 @@ def list_items(
         parts.append(query.order_by(*order).limit(limit))
     if len(parts) == 1:
         statement = parts[0]
-    else:  # the branches, each read in order along its index, merged in order
+    else:  # the parts, each read in order along its index, merged in order
         # each part a subquery: SQLite takes no ORDER BY nor LIMIT in a compound's member
         merged = union_all(*(select(part.subquery()) for part in parts)).subquery()
         order = [merged.c.document_id, merged.c.start, merged.c.id]
@@ -338,16 +356,13 @@ def count_items(
 ) -> int:
     """How many items :func:`list_items` lists with the same arguments, counted in the database."""
     f = filters or EvidenceFilter()
-    branches: tuple[Branch | None, ...] = _BRANCHES if _dated(kind, f, by_date) else (None,)
     with store.session() as session:
         return sum(
             session.scalar(
-                select(func.count()).select_from(
-                    _matching(store, kind, f, by_date, branch).subquery()
-                )
+                select(func.count()).select_from(_matching(store, kind, f, by_date, part).subquery())
             )
             or 0
-            for branch in branches
+            for part in _parts(kind, f, by_date)
         )
 
 
@@ -371,17 +386,17 @@ def event_choices(store: Store) -> dict[str, list[str]]:
 
 
 def _matching(
-    store: Store, kind: str, f: EvidenceFilter, by_date: bool, branch: Branch | None
+    store: Store, kind: str, f: EvidenceFilter, by_date: bool, part: _Part
 ) -> Select[Any]:
-    """The rows of ``kind`` (with their documents) that ``f`` keeps, of one ``branch`` when
-    events are read by date; refuses a filter that does not apply to ``kind``."""
+    """The rows of ``kind`` (with their documents) that ``f`` keeps, of one ``part`` (see
+    :func:`_parts`); refuses a filter that does not apply to ``kind``."""
     table = _table(kind)
     query = select(table).join(Document, Document.id == table.document_id)
     query = _documents(query, f, table.document_id)
-    if branch is not None:
-        query = _event_dates(query, f, branch)
-        if by_date and branch == "fallback":
-            query = query.where(_event_date(branch).is_not(None))
+    if part.date is not None:
+        query = _event_dates(query, f, part.date)
+        if by_date and part.date == "fallback":
+            query = query.where(_event_date(part.date).is_not(None))
     if f.issue is not None:
         if kind != "claims":
             raise ExtractionError(f"--issue filters claims only, not {kind}")
@@ -400,8 +415,14 @@ def _matching(
         query = query.where(getattr(table, _TYPE_COLUMN[kind]) == f.type)
     if f.actor is not None:
         ids = _actor_ids(store, f.actor)
-        columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
-        query = query.where(or_(*(c.in_(ids) for c in columns)))
+        if part.actor == "source":
+            query = query.where(Event.source_actor_id.in_(ids))
+        elif part.actor == "target":
+            not_source = or_(Event.source_actor_id.is_(None), Event.source_actor_id.not_in(ids))
+            query = query.where(Event.target_actor_id.in_(ids), not_source)
+        else:
+            columns = [getattr(table, f"{name}_id") for name in _ACTOR_COLUMNS[kind]]
+            query = query.where(or_(*(c.in_(ids) for c in columns)))
     if f.search is not None:
         query = query.where(_search(kind, f.search))
     return query
