@@ -10,6 +10,7 @@ from zopa.ingest._dates import date_from_dateline, date_from_url, parse_date
 from zopa.ingest._language import detect_language
 from zopa.ingest._normalise import content_hash, normalise_text, word_count
 from zopa.ingest._pipeline import (
+    BATCH_SIZE,
     IngestOutcome,
     IngestReport,
     collect_files,
@@ -26,6 +27,7 @@ from zopa.ingest._readers import (
 )
 
 __all__ = [
+    "BATCH_SIZE",
     "IngestOutcome",
     "IngestReport",
     "RawArticle",
