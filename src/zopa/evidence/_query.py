@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, cast
 
-from sqlalchemy import Select, func, literal, or_, select, tuple_, union_all
+from sqlalchemy import Select, func, literal, literal_column, or_, select, tuple_, union_all
 
 from zopa.errors import ExtractionError, quoted
 from zopa.store import (
@@ -185,7 +185,21 @@ def _event_date(branch: Branch) -> Any:
     return Event.date if branch == "own" else Document.published_at
 
 
-def _event_dates(query: Select[Any], f: EvidenceFilter, branch: Branch) -> Select[Any]:
+def _undated(store: Store) -> Any:
+    """The test "the event has no date of its own". On SQLite it is written
+    ``+events.date IS NULL``, which keeps SQLite from reading it along the index on
+    ``events.date`` (its documented way to disqualify an index,
+    https://www.sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_):
+    ANALYZE does not tell it that a third or more of the events are undated, while the
+    documents published in the dates asked for are few and lead to their events."""
+    if store.engine.dialect.name == "sqlite":
+        return literal_column(f"+{Event.__tablename__}.date").is_(None)
+    return Event.date.is_(None)
+
+
+def _event_dates(
+    store: Store, query: Select[Any], f: EvidenceFilter, branch: Branch
+) -> Select[Any]:
     """The events of ``branch`` whose date (own, else the publication date) ``f`` bounds.
 
     Each branch bounds one plain column, so a range of dates is read along an index
@@ -193,7 +207,7 @@ def _event_dates(query: Select[Any], f: EvidenceFilter, branch: Branch) -> Selec
     computing ``COALESCE(events.date, documents.published_at)`` for every event.
     """
     when = _event_date(branch)
-    query = query.where(Event.date.is_not(None) if branch == "own" else Event.date.is_(None))
+    query = query.where(Event.date.is_not(None) if branch == "own" else _undated(store))
     if f.dated_from is not None:
         query = query.where(when >= f.dated_from)
     if f.dated_to is not None:
@@ -394,7 +408,7 @@ def _matching(
     query = select(table).join(Document, Document.id == table.document_id)
     query = _documents(query, f, table.document_id)
     if part.date is not None:
-        query = _event_dates(query, f, part.date)
+        query = _event_dates(store, query, f, part.date)
         if by_date and part.date == "fallback":
             query = query.where(_event_date(part.date).is_not(None))
     if f.issue is not None:
