@@ -48,11 +48,10 @@ from zopa.store.testing import throwaway_postgres
 
 Figures = dict[str, Any]
 PAGE = 50
-_ROOT = Path(__file__).resolve().parents[1]
 
 
 @contextmanager
-def _backends(postgres_url: str | None) -> Iterator[Callable[[str], str]]:
+def _backends(postgres_url: str | None) -> Iterator[Callable[[str, str], str]]:
     """A function giving a fresh database URL per (backend, name)."""
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="zopa-scale-")))
@@ -100,7 +99,7 @@ def _two_ingesters(url: str, parts: list[Path]) -> tuple[float, list[int], list[
     errors = [process.communicate()[1] for process in processes]
     seconds = time.perf_counter() - started
     codes = [process.returncode for process in processes]
-    return seconds, codes, [e.strip().splitlines()[-1] for e, c in zip(errors, codes) if c]
+    return seconds, codes, [e.strip()[-300:] for e, c in zip(errors, codes, strict=True) if c]
 
 
 def ingest(args: argparse.Namespace) -> Figures:
@@ -168,10 +167,14 @@ def _bulk_rows(rows: int, seed: int = 13) -> dict[str, list[tuple[Any, ...]]]:
     bodies = [a.text for a in articles(200, seed=seed)]
     documents = max(1, rows // _ROWS_PER_DOCUMENT)
     now = datetime.now(UTC)
-    tables: dict[str, list[tuple[Any, ...]]] = {name: [] for name in ("documents", "actors", *_KINDS)}
+    tables: dict[str, list[tuple[Any, ...]]] = {
+        name: [] for name in ("documents", "actors", *_KINDS)
+    }
     for i in range(_ACTORS):
         kind = ("state", "person", "organisation", "group")[i % 4]
-        tables["actors"].append((i + 1, f"actor-{i}", f"Actor Name {i}", kind, None, None, None, None, True))
+        tables["actors"].append(
+            (i + 1, f"actor-{i}", f"Actor Name {i}", kind, None, None, None, None, True)
+        )
     texts: list[str] = []
     for d in range(documents):
         body = f"{bodies[d % len(bodies)]}\n\nSerial {d}."
@@ -189,19 +192,36 @@ def _bulk_rows(rows: int, seed: int = 13) -> dict[str, list[tuple[Any, ...]]]:
             ids[kind] += 1
             d = rng.randrange(documents)
             start = rng.randrange(max(1, len(texts[d]) - 200))
-            span = (ids[kind], d + 1, start, start + 20, texts[d][start : start + 20], start, start + 150, "bench=1")
+            span = (
+                ids[kind],
+                d + 1,
+                start,
+                start + 20,
+                texts[d][start : start + 20],
+                start,
+                start + 150,
+                "bench=1",
+            )
             actor = _zipf(rng, _ACTORS) + 1
             if kind == "mentions":
                 extra: tuple[Any, ...] = (actor, None)
             elif kind == "events":
                 published = tables["documents"][d][6] or _FIRST_DAY
                 own = published - timedelta(days=rng.randrange(30)) if rng.random() < 0.6 else None
-                extra = (_EVENT_TYPES[_zipf(rng, 8)], None, None, actor, _zipf(rng, _ACTORS) + 1,
-                         own, "day" if own else None, None, None, rng.choice(_STATUSES))  # fmt: skip
+                target = _zipf(rng, _ACTORS) + 1
+                precision = "day" if own else None
+                extra = (_EVENT_TYPES[_zipf(rng, 8)], None, None, actor, target,
+                         own, precision, None, None, rng.choice(_STATUSES))  # fmt: skip
             elif kind == "quotes":
                 extra = (rng.choice(("direct", "indirect")), actor, None, None, None, None)
             elif kind == "claims":
-                extra = (actor, _ISSUES[_zipf(rng, len(_ISSUES))], _STANCES[_zipf(rng, 8)], None, "own")
+                extra = (
+                    actor,
+                    _ISSUES[_zipf(rng, len(_ISSUES))],
+                    _STANCES[_zipf(rng, 8)],
+                    None,
+                    "own",
+                )
             else:
                 extra = (actor, None, "likely", 0.7, 0.6, 0.8, None)
             tables[kind].append(span + extra)
@@ -229,9 +249,11 @@ def _load(store: Store, tables: dict[str, list[tuple[Any, ...]]]) -> None:
         cursor = raw.cursor()
         postgres = store.engine.dialect.name == "postgresql"
         for table, rows in tables.items():
-            columns = _COLUMNS[table] if table in ("documents", "actors") else _SPAN + _COLUMNS[table]
+            columns = (
+                _COLUMNS[table] if table in ("documents", "actors") else _SPAN + _COLUMNS[table]
+            )
             if postgres:
-                with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+                with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
             else:
@@ -241,7 +263,8 @@ def _load(store: Store, tables: dict[str, list[tuple[Any, ...]]]) -> None:
                 cursor.execute("COMMIT")
         if postgres:
             for table in tables:
-                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+                last = f"(SELECT max(id) FROM {table})"
+                cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {last})")
             raw.commit()
         cursor.close()
     finally:
@@ -335,7 +358,7 @@ def listings(args: argparse.Namespace) -> Figures:
     }
     with _backends(args.postgres_url) as fresh:
         for backend in ("postgresql", "sqlite"):
-            store = open_store(fresh(backend))
+            store = open_store(fresh(backend, "listings"))
             started = time.perf_counter()
             _load(store, tables)
             found: Figures = {"load_s": round(time.perf_counter() - started, 1)}
@@ -355,13 +378,19 @@ SECTIONS: dict[str, Callable[[argparse.Namespace], Figures]] = {
 
 def main() -> None:
     """Run the sections asked for and print their figures (a table, or JSON)."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--only", choices=sorted(SECTIONS), help="run this section only")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--articles", type=int, default=2000, help="articles to ingest (issue: 100000)")
+    parser.add_argument(
+        "--articles", type=int, default=2000, help="articles to ingest (issue: 100000)"
+    )
     parser.add_argument("--rows", type=int, default=100_000, help="evidence rows (issue: 1000000)")
     parser.add_argument("--repeat", type=int, default=40, help="timed runs per listing filter")
-    parser.add_argument("--postgres-url", help="an empty PostgreSQL database (default: a throwaway server)")
+    parser.add_argument(
+        "--postgres-url", help="an empty PostgreSQL database (default: a throwaway server)"
+    )
     args = parser.parse_args()
     figures = {}
     for name, section in SECTIONS.items():

@@ -18,7 +18,9 @@ LIMIT = 10 * 1024 * 1024
 
 
 def _article(key: str) -> str:
-    body = " ".join(f"Negotiators in Geneva discussed clause {key}-{j} at length." for j in range(8))
+    body = " ".join(
+        f"Negotiators in Geneva discussed clause {key}-{j} at length." for j in range(8)
+    )
     return f"Report {key}\n\n{body}"
 
 

@@ -167,7 +167,9 @@ def _plans(store: Store, read: Callable[[Store], object]) -> list[str]:
     try:
         cursor = raw.cursor()
         for statement, parameters in sent:
-            cursor.execute(("EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN ") + statement, parameters)
+            cursor.execute(
+                ("EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN ") + statement, parameters
+            )
             plans.append("\n".join(" ".join(map(str, row)) for row in cursor.fetchall()))
         cursor.close()
     finally:
@@ -318,7 +320,10 @@ def test_events_read_in_parts_are_those_of_the_plain_filter(
         ids = list(
             session.scalars(
                 select(Actor.id).where(
-                    or_(Actor.key == filters.get("actor"), Actor.name.contains(filters.get("actor", "-")))
+                    or_(
+                        Actor.key == filters.get("actor"),
+                        Actor.name.contains(filters.get("actor", "-")),
+                    )
                 )
             )
         )

@@ -223,9 +223,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _show_items(
-    kind: str, listings: Iterable[ItemListing], sentences: bool, as_json: bool
-) -> None:
+def _show_items(kind: str, listings: Iterable[ItemListing], sentences: bool, as_json: bool) -> None:
     if as_json:
         _print_json(listing.item for listing in listings)
         return

@@ -32,8 +32,8 @@ from zopa.evidence._query import (
     extraction_version,
     first_claim_ids,
     first_mentions,
-    list_actors,
     iter_items,
+    list_actors,
     list_items,
     list_unsure,
 )
@@ -64,8 +64,8 @@ __all__ = [
     "extraction_version",
     "first_claim_ids",
     "first_mentions",
-    "list_actors",
     "iter_items",
+    "list_actors",
     "list_items",
     "list_unsure",
 ]

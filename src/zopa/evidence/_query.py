@@ -373,7 +373,9 @@ def count_items(
     with store.session() as session:
         return sum(
             session.scalar(
-                select(func.count()).select_from(_matching(store, kind, f, by_date, part).subquery())
+                select(func.count()).select_from(
+                    _matching(store, kind, f, by_date, part).subquery()
+                )
             )
             or 0
             for part in _parts(kind, f, by_date)

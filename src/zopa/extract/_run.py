@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
 from datetime import UTC, date, datetime
+from itertools import chain
 from typing import Any, Literal
 
 from spacy.language import Language

@@ -1,4 +1,4 @@
-"""Ingesting files into the store: documents in batches, one transaction each, nothing half-written."""
+"""Ingesting files into the store: documents in batches, a transaction each, none half-written."""
 
 from __future__ import annotations
 

@@ -122,7 +122,7 @@ def ids_by_hash(session: Session, hashes: Collection[str]) -> dict[str, int]:
     if not hashes:
         return {}
     query = select(Document.sha256, Document.id).where(Document.sha256.in_(sorted(hashes)))
-    return {sha256: doc_id for sha256, doc_id in session.execute(query)}
+    return dict(session.execute(query).all())
 
 
 def insert_documents(session: Session, docs: Sequence[NewDocument]) -> dict[str, int]:
@@ -150,11 +150,11 @@ def insert_documents(session: Session, docs: Sequence[NewDocument]) -> dict[str,
         return {}
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
-        insert(Document.__table__)
+        insert(Document)
         .on_conflict_do_nothing(index_elements=[Document.sha256])
         .returning(Document.sha256, Document.id)
     )
-    return {sha256: doc_id for sha256, doc_id in session.connection().execute(statement, rows)}
+    return dict(session.connection().execute(statement, rows).all())
 
 
 def add_document(session: Session, doc: NewDocument) -> int:
