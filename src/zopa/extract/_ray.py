@@ -166,6 +166,8 @@ def read_on_ray(
     A document that cannot be read is left out and its reason put in ``failed``.
     ``ray`` is the connected ``ray`` module (:func:`zopa.cluster.ray_cluster`).
     """
+    if not ids:
+        return
     recipe = Recipe.of(nlp)
     actors = max(1, int(ray.cluster_resources().get("CPU", 1)))
     remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=RETRIES)(Reader)
