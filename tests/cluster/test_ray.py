@@ -182,7 +182,7 @@ def test_a_killed_driver_leaves_whole_documents_and_a_rerun_completes_them(
     address = cluster.get_runtime_context().gcs_address
     command = [sys.executable, "-m", "zopa", "--db", f"sqlite:///{path}", "extract"]
     driver = subprocess.Popen(
-        [*command, "--ray", address],
+        [*command, "--ray", address, "--batch-size", "1"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,

@@ -1,4 +1,4 @@
-"""The ``--ray [ADDRESS|local]`` option of ``zopa extract``, ``forecast`` and ``backtest``."""
+"""The ``--ray ADDRESS|local`` option of ``zopa extract``, ``forecast`` and ``backtest``."""
 
 from __future__ import annotations
 
@@ -12,11 +12,9 @@ RayOption = Annotated[
     str | None,
     typer.Option(
         "--ray",
-        metavar="[ADDRESS|local]",
-        flag_value="local",
-        is_flag=False,
-        help="Run on a Ray cluster: 'local' (or --ray alone) starts one on this machine, "
-        "an address (HOST:6379) joins a running one. Needs pip install 'zopa[ray]'.",
+        metavar="ADDRESS|local",
+        help="Run on a Ray cluster: 'local' starts one on this machine, an address "
+        "(HOST:6379) joins a running one. Needs pip install 'zopa[ray]'.",
         show_default=False,
     ),
 ]

@@ -40,6 +40,15 @@ def extract(
         ),
     ] = None,
     ray: RayOption = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            max=10_000,
+            help="Documents sent to a worker at a time (--workers, --ray).",
+        ),
+    ] = 8,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Extract every document again, even if current.")
     ] = False,
@@ -110,7 +119,13 @@ def extract(
             progress.update(task, total=total, advance=1)
 
         report = extract_documents(
-            store, nlp, rebuild=rebuild, workers=workers, on_progress=advance, ray=ray
+            store,
+            nlp,
+            rebuild=rebuild,
+            workers=workers,
+            batch_size=batch_size,
+            on_progress=advance,
+            ray=ray,
         )
     render_extraction_report(report)
     if not report.ok:

@@ -42,7 +42,7 @@ from zopa.extract._pipeline import pipeline_for, pipeline_version, settings_of
 from zopa.extract._settings import ExtractionSettings
 from zopa.store import Document, Store
 
-__all__ = ["IN_FLIGHT", "RETRIES", "Recipe", "Reader", "read_on_ray"]
+__all__ = ["IN_FLIGHT", "RETRIES", "Reader", "Recipe", "read_on_ray"]
 
 RETRIES = 2
 """Times Ray retries a batch whose worker died (the actor is restarted each time)."""
@@ -77,7 +77,9 @@ class Recipe:
                 "build_pipeline), whose settings its workers can rebuild"
             )
         components = tuple(
-            name for name in nlp.pipe_names if name.startswith("zopa_") and name != "zopa_paragraphs"
+            name
+            for name in nlp.pipe_names
+            if name.startswith("zopa_") and name != "zopa_paragraphs"
         )
         model = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', 'core_web_sm')}"
         return cls(settings.to_json(), components, model, nlp.max_length, pipeline_version(nlp))

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from zopa.cluster import ray_cluster, shared_store_url
-from zopa.errors import ClusterError, ZopaError
+from zopa.errors import ClusterError
 from zopa.forecast._sources import ForecastInputs, ForecastSource, SourceReport
 from zopa.scenario import Scenario
 from zopa.store import Store, open_store
@@ -49,8 +49,7 @@ def run_source(
     store = open_store(url, upgrade=False)
     try:
         return [
-            source_report(source, ForecastInputs(scenario, day, store, runs, seed))
-            for day in days
+            source_report(source, ForecastInputs(scenario, day, store, runs, seed)) for day in days
         ]
     finally:
         store.close()
@@ -79,7 +78,8 @@ def reports_on_ray(
     ClusterError
         Ray is missing, the cluster cannot be reached, or a task died on every try.
     ZopaError
-        As a local run of the source raises it (bad scenario value, store error).
+        As a local run of the source raises it (bad scenario value, store error):
+        whatever a task raises is raised here.
     """
     names = distributed_sources(instances)
     out: dict[date, dict[str, SourceReport]] = {day: {} for day in days}
@@ -98,10 +98,8 @@ def reports_on_ray(
         for name, chunk, result in pending:
             try:
                 reports: list[SourceReport] = ray.get(result)
-            except ray.exceptions.RayTaskError as exc:
-                if isinstance(exc.cause, ZopaError):
-                    raise type(exc.cause)(str(exc.cause)) from None
-                raise ClusterError(f"forecast source {name} failed on the Ray cluster: {exc.cause}")
+            except ray.exceptions.RayTaskError as exc:  # raised by the source: as if local
+                raise exc.cause from None
             except ray.exceptions.RayError as exc:
                 message = " ".join(str(exc).split())[:200]
                 raise ClusterError(
