@@ -18,11 +18,12 @@ Sections (one function each, ``--only`` picks some; all by default):
     (start-up, pipeline loads and the cluster's start included). Words per second,
     peak memory (the sum of the resident sets of the command and every process
     under it, sampled every 0.2 s: the driver, the workers and, for Ray, its own
-    daemons), and whether the two stores' evidence rows are identical, ids
-    included. Then, in this process, one worker's reading and the driver's writing
-    per document, timed apart on the first 40 articles, and the size of what a
-    worker sends back per document: the writes a single driver does for every
-    worker (the cost model of ``docs/cluster.md``).
+    daemons), the CPU seconds of the command's own process (the driver: plan,
+    texts out, documents back, every write) and of the processes under it, and
+    whether the two stores' evidence rows are identical, ids included. Then, in
+    this process, one worker's reading and the driver's writing per document,
+    timed apart on the first 40 articles, and the size of what a worker sends
+    back per document (the cost model of ``docs/cluster.md``).
 ``backtest``
     The shipped scenario's weekly backtest (as ``bench/backtest.py``) on the
     example corpus, ``zopa backtest`` against ``zopa backtest --ray local``, timed;
@@ -37,6 +38,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import random
 import re
 import shutil
@@ -100,7 +102,7 @@ class Markov:
 
     def sentence(self, rng: random.Random, limit: int = 60) -> list[str]:
         """One sentence of at most ``limit`` words."""
-        a, b, out = "", "", []
+        a, b, out = "", "", list[str]()
         while len(out) < limit:
             c = rng.choice(self.next[(a, b)])
             if c == "\n":
@@ -153,23 +155,26 @@ def synthetic_store(path: Path, count: int) -> int:
 # --- measuring commands -----------------------------------------------------------------
 
 
-def _tree_rss(root: int) -> int:
-    """Bytes resident in ``root`` and every process under it (Linux /proc)."""
+def _tree(root: int) -> dict[int, tuple[int, float]]:
+    """(resident bytes, CPU seconds) of ``root`` and every process under it (Linux /proc)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
+    usage: dict[int, tuple[int, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         with contextlib.suppress(OSError, ValueError, IndexError):
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             parents[int(entry.name)] = int(fields[1])
-            rss[int(entry.name)] = int(fields[21]) * 4096
-    total, todo = 0, [root]
+            cpu = (int(fields[11]) + int(fields[12])) / tick
+            usage[int(entry.name)] = (int(fields[21]) * 4096, cpu)
+    found, todo = {}, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        if pid in usage:
+            found[pid] = usage[pid]
         todo.extend(child for child, parent in parents.items() if parent == pid)
-    return total
+    return found
 
 
 def timed(command: list[str]) -> dict[str, Any]:
@@ -177,12 +182,15 @@ def timed(command: list[str]) -> dict[str, Any]:
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = 0
+    cpu: dict[int, float] = {}  # each process's last CPU seconds seen
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            tree = _tree(process.pid)
+            peak = max(peak, sum(rss for rss, _ in tree.values()))
+            cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
             done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -196,6 +204,8 @@ def timed(command: list[str]) -> dict[str, Any]:
     return {
         "seconds": round(seconds, 2),
         "peak_rss_mb": round(peak / 1024**2),
+        "driver_cpu_seconds": round(cpu.get(process.pid, 0.0), 1),
+        "other_cpu_seconds": round(sum(cpu.values()) - cpu.get(process.pid, 0.0), 1),
         "stdout": out.decode(),
     }
 
@@ -218,7 +228,7 @@ def extraction(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     base = tmp / "synthetic.db"
     words = synthetic_store(base, args.articles)
     figures: dict[str, Any] = {"articles": args.articles, "words": words, "runs": {}}
-    paths = {}
+    paths: dict[str, Path] = {}
     for name, extra in (
         (f"workers={args.workers}", []),
         (f"ray local, {args.workers} workers", ["--ray", "local"]),
@@ -274,7 +284,7 @@ def backtest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     for command in (zopa(url, "ingest", str(CORPUS)), zopa(url, "extract")):
         subprocess.run(command, check=True, capture_output=True)
     figures: dict[str, Any] = {"step": args.step, "runs": args.runs, "commands": {}}
-    outputs = []
+    outputs: list[dict[str, Any]] = []
     for name, extra in (("local", []), ("ray local", ["--ray", "local"])):
         path = shutil.copyfile(base, tmp / f"backtest-{len(outputs)}.db")
         command = zopa(

@@ -92,6 +92,13 @@ def _extracted(path: Path) -> set[int]:
         return {r[0] for r in db.execute("SELECT document_id FROM document_extractions")}
 
 
+def _title(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return ""
+
+
 def _readers() -> list[int]:
     """Living Ray worker processes running zopa's Reader actor, descendants of this one."""
     children: dict[int, list[int]] = {}
@@ -139,11 +146,12 @@ def test_a_worker_killed_mid_batch_is_retried(
     def kill_a_reader(_outcome: DocumentOutcome, _total: int) -> None:
         if killed:
             return
-        busy = [p for p in _readers() if ".read" in Path(f"/proc/{p}/cmdline").read_text()]
-        for pid in busy or _readers():
-            os.kill(pid, signal.SIGKILL)
-            killed.append(pid)
-            return
+        readers = _readers()  # those reading a batch first (Ray titles them Reader.read)
+        for pid in sorted(readers, key=lambda p: ".read" not in _title(p)):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+                return
 
     store = open_store(f"sqlite:///{path}")
     try:
