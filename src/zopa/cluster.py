@@ -11,6 +11,7 @@ Ray (a notebook, a test), that connection is used and left open.
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import ModuleType
@@ -63,7 +64,9 @@ def ray_cluster(address: str, *, num_cpus: int | None = None) -> Iterator[Module
         "log_to_driver": False,
         "logging_level": "error",
     }
-    if address == LOCAL:
+    if address != LOCAL:
+        _answering(address)
+    else:
         options |= {
             "num_cpus": num_cpus or os.cpu_count() or 1,
             "object_store_memory": LOCAL_OBJECT_STORE_BYTES,
@@ -81,6 +84,21 @@ def ray_cluster(address: str, *, num_cpus: int | None = None) -> Iterator[Module
         yield ray
     finally:
         ray.shutdown()
+
+
+def _answering(address: str, timeout: float = 5.0) -> None:
+    """A :class:`ClusterError` at once if nothing listens at ``HOST:PORT`` (Ray's own
+    attempts to join take minutes to give up)."""
+    host, _, port = address.rpartition(":")
+    if not host or not port.isdigit() or "://" in address:
+        return  # another form Ray reads itself ("auto", "ray://...")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise ClusterError(
+            f"--ray {quoted(address)}: no Ray head node answers there ({exc.strerror or exc}); "
+            "start one with `ray start --head --port=6379` on that host, or give 'local'"
+        ) from None
 
 
 def shared_store_url(url: str) -> str:

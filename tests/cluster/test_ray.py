@@ -271,3 +271,18 @@ def test_a_forecast_on_ray_is_the_local_one(cluster: ModuleType, reference: Path
         store.close()
     assert made[0] == made[1]
     assert {f["source"] for f in made[0]["forecasts"]} >= {"zopa.combined.v1"}
+
+
+def test_an_address_where_no_head_answers_is_one_line_at_once(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "zopa", "--db", f"sqlite:///{tmp_path / 'zopa.db'}"]
+    done = subprocess.run(
+        [*command, "forecast", str(SCENARIO), "--runs", "50", "--ray", "127.0.0.1:1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    # one line, before Ray's own attempts (minutes of retries and warnings) begin
+    assert len(lines) == 1 and lines[0].startswith("error: --ray '127.0.0.1:1': no Ray head")

@@ -470,11 +470,12 @@ def extract_documents(
 
     try:
         with ExitStack() as stack:
-            if ray is not None:
+            stream: Iterator[tuple[Doc, int]] = iter(())
+            if ray is not None and todo:  # no cluster started for nothing to read
                 cluster = stack.enter_context(ray_cluster(ray, num_cpus=workers))
                 ids = [t.id for t in todo]
                 stream = read_on_ray(cluster, nlp, store, ids, failed, batch_size=batch_size)
-            else:
+            elif ray is None:
                 stack.enter_context(dying_with_parent())
                 stream = nlp.pipe(
                     _docs(store, nlp, todo, failed),
