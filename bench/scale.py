@@ -21,9 +21,9 @@ Sections (one function each, ``--only`` picks some; all by default):
     daemons), the CPU seconds of the command's own process (the driver: plan,
     texts out, documents back, every write) and of the processes under it, and
     whether the two stores' evidence rows are identical, ids included. Then, in
-    this process, one worker's reading and the driver's writing per document,
-    timed apart on the first 40 articles, and the size of what a worker sends
-    back per document (the cost model of ``docs/cluster.md``).
+    this process, one worker's reading and the driver's writing per document
+    (wall clock and CPU), timed apart on the first 40 articles, and the size of
+    what a worker sends back per document (the cost model of ``docs/cluster.md``).
 ``backtest``
     The shipped scenario's weekly backtest (as ``bench/backtest.py``) on the
     example corpus, ``zopa backtest`` against ``zopa backtest --ray local``, timed;
@@ -260,19 +260,22 @@ def read_and_write(base: Path, tmp: Path, count: int = 40) -> dict[str, float]:
             texts = [d.text for d in session.query(Document).order_by(Document.id)]
         nlp = build_pipeline()
         list(nlp.pipe(texts[:2]))  # first-call costs
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         docs = list(nlp.pipe(texts, batch_size=8))
-        read = (time.perf_counter() - started) / len(texts)
-        sent = sum(len(doc.to_bytes()) for doc in docs) / len(docs)
-        started = time.perf_counter()
+        read = (time.perf_counter() - started, time.process_time() - cpu)
+        sent = sum(len(doc.to_bytes(exclude=["tensor"])) for doc in docs) / len(docs)
+        started, cpu = time.perf_counter(), time.process_time()
         extract_documents(store, nlp)
-        both = (time.perf_counter() - started) / len(texts)
+        both = (time.perf_counter() - started, time.process_time() - cpu)
     finally:
         store.close()
+    per = 1000 / len(texts)
     return {
         "documents": len(texts),
-        "read_ms": round(read * 1000, 1),
-        "write_ms": round(max(0.0, both - read) * 1000, 1),
+        "read_ms": round(read[0] * per, 1),
+        "write_ms": round(max(0.0, both[0] - read[0]) * per, 1),
+        "read_cpu_ms": round(read[1] * per, 1),
+        "write_cpu_ms": round(max(0.0, both[1] - read[1]) * per, 1),
         "doc_kb": round(sent / 1024, 1),
     }
 

@@ -98,6 +98,12 @@ class Recipe:
         return nlp
 
 
+def _sent(doc: Doc) -> bytes:
+    """What the driver needs of a processed document: all but the model's tensor (which
+    stores nothing and is most of the bytes)."""
+    return bytes(doc.to_bytes(exclude=["tensor"]))
+
+
 def _short(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:300]
 
@@ -131,11 +137,11 @@ class Reader:
         try:
             docs = list(self.nlp.pipe([d for _, d in made]))
             for (doc_id, _), doc in zip(made, docs, strict=True):
-                out[doc_id] = (doc_id, doc.to_bytes(), None)
+                out[doc_id] = (doc_id, _sent(doc), None)
         except Exception:
             for doc_id, doc in made:
                 try:
-                    out[doc_id] = (doc_id, self.nlp(doc).to_bytes(), None)
+                    out[doc_id] = (doc_id, _sent(self.nlp(doc)), None)
                 except Exception as exc:
                     failure = f"document {doc_id}: extraction failed ({_short(exc)})"
                     out[doc_id] = (doc_id, None, failure)
