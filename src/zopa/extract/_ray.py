@@ -5,16 +5,18 @@ Each actor (:class:`Reader`) builds the pipeline once from the driver's recipe
 that it gets the driver's pipeline version, so a node with another zopa, model or
 lexicon cannot store different evidence unnoticed. The driver sends batches of
 documents (id, text, publication date) and gets back each processed ``Doc`` as
-bytes (``Doc.to_bytes``, as spaCy's own ``nlp.pipe(n_process=N)`` does), or the
-reason it failed; it writes them to the store itself, in document order, one
+bytes (``Doc.to_bytes`` without the model's tensor, as spaCy's own
+``nlp.pipe(n_process=N)`` sends documents between processes), or the reason it
+failed; it writes them to the store itself, in document order, one
 transaction per document (:mod:`zopa.extract._run`).
 
 Why the driver writes: the store's actor rows are order-dependent (the first
 document that gives an unknown actor's country or role sets it, a lone surname
 resolves to the one person stored before it), so only writes in document order
-give a store identical, row for row and id for id, to a run without Ray; and a
-document's write takes a few milliseconds against a second or more of reading
-(``bench/scale.py`` measures both), so one writer keeps up with dozens of workers.
+give a store identical, row for row and id for id, to a run without Ray. The
+cost: ``bench/scale.py`` measures a 400-word article's reading at about 140 ms of
+one core and its storing at about 25 ms, so one driver keeps about five worker
+cores busy (``docs/cluster.md`` has the cost model and what to do past that).
 
 Faults: an actor whose process dies is restarted (its pipeline loaded again) and
 its batch retried by Ray, up to :data:`RETRIES` times; a batch that still fails
