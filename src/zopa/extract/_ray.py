@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
@@ -170,7 +170,7 @@ def read_on_ray(
     failed: dict[int, str],
     *,
     batch_size: int = 8,
-) -> Iterator[tuple[Doc, int]]:
+) -> Generator[tuple[Doc, int], None, None]:
     """Each document of ``ids`` read on the cluster, in order, as (Doc, id).
 
     A document that cannot be read is left out and its reason put in ``failed``.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -474,7 +474,8 @@ def extract_documents(
             if ray is not None and todo:  # no cluster started for nothing to read
                 cluster = stack.enter_context(ray_cluster(ray, num_cpus=workers))
                 ids = [t.id for t in todo]
-                stream = read_on_ray(cluster, nlp, store, ids, failed, batch_size=batch_size)
+                reads = read_on_ray(cluster, nlp, store, ids, failed, batch_size=batch_size)
+                stream = stack.enter_context(closing(reads))  # its actors end before Ray
             elif ray is None:
                 stack.enter_context(dying_with_parent())
                 stream = nlp.pipe(
