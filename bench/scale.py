@@ -1,36 +1,73 @@
-"""Figures at volume (issue 13): ingest and evidence listings on PostgreSQL and SQLite.
+"""Figures past one machine: extraction and the backtest, local processes against Ray.
 
 Usage::
 
-    PYTHONPATH=src .venv/bin/python bench/scale.py [--only SECTION] [--json]
-        [--articles N] [--rows N] [--postgres-url URL]
+    .venv/bin/python bench/scale.py [--json] [--only SECTION ...] [--articles N]
+                                    [--workers 2] [--step 7d] [--runs 2000]
+                                    [--ingest-articles N] [--rows N] [--repeat N]
+                                    [--postgres-url URL]
 
-Sections (one function each; ``--only`` runs one):
+Sections (one function each, ``--only`` picks some; all by default):
 
-- ``ingest``: ``--articles`` synthetic articles (about 400 words each, made from the
-  example corpus by ``bench/synthetic.py``) ingested by one ``ingest_paths`` into a
-  fresh store on each backend (documents/second); then two ``zopa ingest`` processes at
-  once on overlapping halves of them (60% each, 20% shared) into another fresh store:
-  documents/second over the wall time, and whether every text is stored exactly once.
-- ``listings``: a store of ``--rows`` evidence rows (bulk-generated, not extracted:
-  mentions, events, quotes, claims, estimates over documents of about 300 words, with
-  realistic spreads of actors, types, issues and dates), then the p95 latency of one
-  page (50 items) of each main filter of the listings and the API, on each backend.
+``extraction``
+    ``--articles`` synthetic articles of about 400 words (default 200; the issue's
+    figure is 10,000), written by an order-2 word Markov chain trained on the
+    example corpus (``examples/corpus``): its vocabulary, names and sentence
+    structures, paragraphs of three to five sentences, a title line, publication
+    dates over 2025. They are ingested into a SQLite store (not timed), which is
+    copied; then ``zopa extract --workers N`` runs on one copy and ``zopa extract
+    --ray local --workers N`` on the other, each as a command, timed wall clock
+    (start-up, pipeline loads and the cluster's start included). Words per second,
+    peak memory (the sum of the resident sets of the command and every process
+    under it, sampled every 0.2 s: the driver, the workers and, for Ray, its own
+    daemons), the CPU seconds of the command's own process (the driver: plan,
+    texts out, documents back, every write) and of the processes under it, and
+    whether the two stores' evidence rows are identical, ids included. Then, in
+    this process, one worker's reading and the driver's writing per document
+    (wall clock and CPU), timed apart on the first 40 articles, and the size of
+    what a worker sends back per document (the cost model of ``docs/cluster.md``).
+``ingest``
+    ``--ingest-articles`` synthetic articles (default 2,000; the issue's figure is
+    100,000) written as Markdown files with their date in the front matter, ingested by
+    one ``ingest_paths`` into a fresh store on each backend (documents per second);
+    then two ``zopa ingest`` processes at once on overlapping 60% shares of them (20%
+    ingested by both) into another fresh store: documents per second over the wall
+    time (start-up included), their exit codes, and whether every text is stored exactly
+    once (no duplicate, none missing).
+``listings``
+    A store of ``--rows`` evidence rows (default 100,000; the issue's figure is
+    1,000,000), bulk-generated, not extracted (COPY on PostgreSQL, executemany on
+    SQLite): mentions, events, quotes, claims, estimates over documents of about 400
+    words, actors, types, issues and outlets spread as names are in the news (a few
+    very often), then analysed; the p50 and p95 latency of one page (50 items) of each
+    main filter of the listings and the API (``--repeat`` runs each, parameters drawn
+    anew), on each backend.
+``backtest``
+    The shipped scenario's weekly backtest (as ``bench/backtest.py``) on the
+    example corpus, ``zopa backtest`` against ``zopa backtest --ray local``, timed;
+    and whether their JSON is identical.
 
-PostgreSQL is a throwaway server (fsync off) unless ``--postgres-url`` names one.
-Defaults are small; the issue's sizes are ``--articles 100000 --rows 1000000``.
-Not part of the test suite: the figures depend on the machine and its load.
+PostgreSQL is a throwaway server (fsync off) unless ``--postgres-url`` names an
+empty database (then the ingest section runs one ingester only). The machine should
+be otherwise idle; the figures in ``docs/cluster.md`` say when
+it was not. Not part of the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import random
+import re
+import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -38,26 +75,194 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
+from sqlalchemy import text as sql
 
-from synthetic import articles, write_corpus
 from zopa.evidence import EvidenceFilter, actor_mentions, list_items
 from zopa.ingest import content_hash, ingest_paths
 from zopa.store import Document, DocumentFilter, Store, list_documents, open_store
 from zopa.store.testing import throwaway_postgres
 
-Figures = dict[str, Any]
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "examples" / "corpus"
+SCENARIO = REPO / "examples" / "scenarios" / "russia-ukraine-2025.yaml"
+EVIDENCE = ("actors", "mentions", "events", "quotes", "claims", "estimates")
+ARTICLE_WORDS = 400
+SAMPLE_SECONDS = 0.2
 PAGE = 50
+Figures = dict[str, Any]
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
+
+
+# --- synthetic articles ---------------------------------------------------------------
+
+
+def corpus_texts() -> list[str]:
+    """The example corpus's English article texts, as zopa stores them."""
+    from zopa.errors import IngestError
+    from zopa.ingest import prepare, read_file
+
+    texts = []
+    for path in sorted(CORPUS.iterdir()):
+        for raw in read_file(path, 10_000_000):
+            if not isinstance(raw, IngestError):
+                document, _ = prepare(raw)
+                if document.language == "en":
+                    texts.append(document.text)
+    return texts
+
+
+class Markov:
+    """An order-2 word Markov chain over sentences: START START w1 w2 ... END."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.next: dict[tuple[str, str], list[str]] = {}
+        for text in texts:
+            for paragraph in text.split("\n\n")[1:]:  # the first is the title
+                words = ["", ""]
+                for word in paragraph.split():
+                    words.append(word)
+                    if _SENTENCE_END.search(word):
+                        self._learn(words)
+                        words = ["", ""]
+
+    def _learn(self, words: list[str]) -> None:
+        words = [*words, "\n"]
+        for a, b, c in zip(words, words[1:], words[2:], strict=False):
+            self.next.setdefault((a, b), []).append(c)
+
+    def sentence(self, rng: random.Random, limit: int = 60) -> list[str]:
+        """One sentence of at most ``limit`` words."""
+        a, b, out = "", "", list[str]()
+        while len(out) < limit:
+            c = rng.choice(self.next[(a, b)])
+            if c == "\n":
+                break
+            out.append(c)
+            a, b = b, c
+        return out
+
+
+def synthetic_articles(count: int, seed: int = 13) -> Iterator[tuple[str, str, date]]:
+    """``count`` articles (source, text, published) of about 400 words each."""
+    chain = Markov(corpus_texts())
+    rng = random.Random(seed)
+    for k in range(count):
+        paragraphs, words = [], 0
+        while words < ARTICLE_WORDS:
+            sentences = [" ".join(chain.sentence(rng)) for _ in range(rng.randint(3, 5))]
+            paragraph = " ".join(s for s in sentences if s)
+            paragraphs.append(paragraph)
+            words += len(paragraph.split())
+        title = " ".join(chain.sentence(rng, limit=10)).rstrip(".")
+        yield (
+            f"synthetic-{k:06d}.txt",
+            f"{title}\n\n" + "\n\n".join(paragraphs),
+            date(2025, 1, 1) + timedelta(days=k % 365),
+        )
+
+
+def synthetic_store(path: Path, count: int) -> int:
+    """A SQLite store at ``path`` holding ``count`` synthetic articles; their words."""
+    from zopa.ingest import RawArticle, prepare
+    from zopa.store import add_document, open_store
+
+    store = open_store(f"sqlite:///{path}")
+    words = 0
+    try:
+        with store.write() as session:
+            for source, text, published in synthetic_articles(count):
+                document, _ = prepare(
+                    RawArticle(source=source, text=text, published=published.isoformat())
+                )
+                document = document.model_copy(update={"language": "en"})
+                add_document(session, document)
+                words += len(document.text.split())
+    finally:
+        store.close()
+    return words
+
+
+# --- measuring commands -----------------------------------------------------------------
+
+
+def _tree(root: int) -> dict[int, tuple[int, float]]:
+    """(resident bytes, CPU seconds) of ``root`` and every process under it (Linux /proc)."""
+    parents: dict[int, int] = {}
+    usage: dict[int, tuple[int, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int(fields[1])
+            cpu = (int(fields[11]) + int(fields[12])) / tick
+            usage[int(entry.name)] = (int(fields[21]) * 4096, cpu)
+    found, todo = {}, [root]
+    while todo:
+        pid = todo.pop()
+        if pid in usage:
+            found[pid] = usage[pid]
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return found
+
+
+def timed(command: list[str]) -> dict[str, Any]:
+    """Run ``command``; its wall seconds, peak memory of its process tree, exit code."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = 0
+    cpu: dict[int, float] = {}  # each process's last CPU seconds seen
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            tree = _tree(process.pid)
+            peak = max(peak, sum(rss for rss, _ in tree.values()))
+            cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
+            done.wait(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[3:6])} failed: {err.decode()[-2000:]}")
+    return {
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak / 1024**2),
+        "driver_cpu_seconds": round(cpu.get(process.pid, 0.0), 1),
+        "other_cpu_seconds": round(sum(cpu.values()) - cpu.get(process.pid, 0.0), 1),
+        "stdout": out.decode(),
+    }
+
+
+def zopa(url: str, *args: str) -> list[str]:
+    """The command line of ``zopa --db URL ARGS`` in this interpreter."""
+    return [sys.executable, "-m", "zopa", "--db", url, *args]
+
+
+def _rows(path: Path, tables: tuple[str, ...]) -> dict[str, list[tuple[Any, ...]]]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in tables}
+
+
+# --- sections ---------------------------------------------------------------------------
 
 
 @contextmanager
-def _backends(postgres_url: str | None) -> Iterator[Callable[[str, str], str]]:
-    """A function giving a fresh database URL per (backend, name)."""
+def _backends(postgres_url: str | None, tmp: Path) -> Iterator[Callable[[str, str], str]]:
+    """A function giving a fresh database URL per (backend, name): SQLite files in ``tmp``,
+    databases on a throwaway PostgreSQL server (or the one ``--postgres-url`` names)."""
     with ExitStack() as stack:
-        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="zopa-scale-")))
         server = None if postgres_url else stack.enter_context(throwaway_postgres())
 
-        def fresh(backend: str, name: str = "scale") -> str:
+        def fresh(backend: str, name: str) -> str:
             if backend == "sqlite":
                 return f"sqlite:///{tmp / f'{name}.db'}"
             if postgres_url:
@@ -102,43 +307,56 @@ def _two_ingesters(url: str, parts: list[Path]) -> tuple[float, list[int], list[
     return seconds, codes, [e.strip()[-300:] for e, c in zip(errors, codes, strict=True) if c]
 
 
-def ingest(args: argparse.Namespace) -> Figures:
+def write_corpus(folder: Path, count: int) -> int:
+    """``count`` synthetic articles as Markdown files with their date in the front matter,
+    in subfolders of 1,000 under ``folder``; the bytes written."""
+    total = 0
+    for k, (source, text, published) in enumerate(synthetic_articles(count)):
+        sub = folder / f"{k // 1000:04d}"
+        sub.mkdir(exist_ok=True)
+        data = f"---\npublished: {published.isoformat()}\n---\n\n{text}\n".encode()
+        (sub / source).with_suffix(".md").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def ingest(args: argparse.Namespace, tmp: Path) -> Figures:
     """Documents/second of one ingester and of two at once, per backend."""
-    figures: Figures = {"articles": args.articles}
-    with tempfile.TemporaryDirectory(prefix="zopa-scale-corpus-") as tmp:
-        corpus = Path(tmp)
-        size = write_corpus(corpus, args.articles)
-        figures["megabytes"] = round(size / 1e6, 1)
-        parts = sorted(p for p in corpus.iterdir() if p.is_dir())
-        with _backends(args.postgres_url) as fresh:
-            for backend in ("postgresql", "sqlite"):
-                url = fresh(backend, "one")
-                store = open_store(url)
-                started = time.perf_counter()
-                report = ingest_paths(store, [corpus], max_file_bytes=10 * 1024 * 1024)
-                seconds = time.perf_counter() - started
-                store.close()
-                one = {
+    count = args.ingest_articles
+    figures: Figures = {"articles": count}
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    figures["megabytes"] = round(write_corpus(corpus, count) / 1e6, 1)
+    parts = sorted(p for p in corpus.iterdir() if p.is_dir())
+    with _backends(args.postgres_url, tmp) as fresh:
+        for backend in ("postgresql", "sqlite"):
+            url = fresh(backend, "one")
+            store = open_store(url)
+            started = time.perf_counter()
+            report = ingest_paths(store, [corpus], max_file_bytes=10 * 1024 * 1024)
+            seconds = time.perf_counter() - started
+            store.close()
+            one = {
+                "seconds": round(seconds, 2),
+                "docs_per_s": round(count / seconds),
+                "ingested": report.count("ingested"),
+                "failed": report.count("failed"),
+            }
+            if args.postgres_url and backend == "postgresql":
+                figures[backend] = {"one_ingester": one}
+                continue  # one given database: no second fresh store for the pair
+            url = fresh(backend, "two")
+            seconds, codes, errors = _two_ingesters(url, parts)
+            figures[backend] = {
+                "one_ingester": one,
+                "two_ingesters": {
                     "seconds": round(seconds, 2),
-                    "docs_per_s": round(args.articles / seconds),
-                    "ingested": report.count("ingested"),
-                    "failed": report.count("failed"),
-                }
-                if args.postgres_url:
-                    figures[backend] = {"one_ingester": one}
-                    continue  # one given database: no second fresh store for the pair
-                url = fresh(backend, "two")
-                seconds, codes, errors = _two_ingesters(url, parts)
-                figures[backend] = {
-                    "one_ingester": one,
-                    "two_ingesters": {
-                        "seconds": round(seconds, 2),
-                        "docs_per_s": round(args.articles / seconds),
-                        "exit_codes": codes,
-                        "errors": errors,
-                        **_stored_once(url, args.articles),
-                    },
-                }
+                    "docs_per_s": round(count / seconds),
+                    "exit_codes": codes,
+                    "errors": errors,
+                    **_stored_once(url, count),
+                },
+            }
     return figures
 
 
@@ -164,7 +382,7 @@ def _zipf(rng: random.Random, n: int) -> int:
 def _bulk_rows(rows: int, seed: int = 13) -> dict[str, list[tuple[Any, ...]]]:
     """Documents, actors and ``rows`` evidence rows as tuples in column order."""
     rng = random.Random(seed)
-    bodies = [a.text for a in articles(200, seed=seed)]
+    bodies = [text for _source, text, _published in synthetic_articles(200, seed)]
     documents = max(1, rows // _ROWS_PER_DOCUMENT)
     now = datetime.now(UTC)
     tables: dict[str, list[tuple[Any, ...]]] = {
@@ -270,7 +488,7 @@ def _load(store: Store, tables: dict[str, list[tuple[Any, ...]]]) -> None:
     finally:
         raw.close()
     with store.engine.connect() as connection:
-        connection.execute(text("ANALYZE"))
+        connection.execute(sql("ANALYZE"))
         connection.commit()
 
 
@@ -347,7 +565,7 @@ def _p95(run: Callable[[], object], repeat: int) -> dict[str, float]:
     }
 
 
-def listings(args: argparse.Namespace) -> Figures:
+def listings(args: argparse.Namespace, tmp: Path) -> Figures:
     """p95 latency of one page of each main filter on a store of ``--rows`` evidence rows."""
     started = time.perf_counter()
     tables = _bulk_rows(args.rows)
@@ -356,7 +574,7 @@ def listings(args: argparse.Namespace) -> Figures:
         "documents": len(tables["documents"]),
         "generate_s": round(time.perf_counter() - started, 1),
     }
-    with _backends(args.postgres_url) as fresh:
+    with _backends(args.postgres_url, tmp) as fresh:
         for backend in ("postgresql", "sqlite"):
             store = open_store(fresh(backend, "listings"))
             started = time.perf_counter()
@@ -370,36 +588,132 @@ def listings(args: argparse.Namespace) -> Figures:
     return figures
 
 
-SECTIONS: dict[str, Callable[[argparse.Namespace], Figures]] = {
+def extraction(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """``zopa extract --workers N`` against ``--ray local --workers N`` on synthetic articles."""
+    base = tmp / "synthetic.db"
+    words = synthetic_store(base, args.articles)
+    figures: dict[str, Any] = {"articles": args.articles, "words": words, "runs": {}}
+    paths: dict[str, Path] = {}
+    for name, extra in (
+        (f"workers={args.workers}", []),
+        (f"ray local, {args.workers} workers", ["--ray", "local"]),
+    ):
+        path = shutil.copyfile(base, tmp / f"{len(paths)}.db")
+        paths[name] = path
+        run = timed(zopa(f"sqlite:///{path}", "extract", "--workers", str(args.workers), *extra))
+        del run["stdout"]
+        run["words_per_second"] = round(words / run["seconds"])
+        figures["runs"][name] = run
+    first, second = (_rows(Path(p), EVIDENCE) for p in paths.values())
+    figures["identical"] = first == second
+    figures["evidence_rows"] = {t: len(rows) for t, rows in first.items()}
+    figures["per_document"] = read_and_write(base, tmp)
+    return figures
+
+
+def read_and_write(base: Path, tmp: Path, count: int = 40) -> dict[str, float]:
+    """One process: milliseconds per document of reading (the pipeline) and of storing."""
+    from zopa.extract import build_pipeline, extract_documents
+    from zopa.store import Document, open_store
+
+    path = shutil.copyfile(base, tmp / "split.db")
+    store = open_store(f"sqlite:///{path}")
+    try:
+        with store.write() as session:
+            session.query(Document).filter(Document.id > count).delete()
+        with store.session() as session:
+            texts = [d.text for d in session.query(Document).order_by(Document.id)]
+        nlp = build_pipeline()
+        list(nlp.pipe(texts[:2]))  # first-call costs
+        started, cpu = time.perf_counter(), time.process_time()
+        docs = list(nlp.pipe(texts, batch_size=8))
+        read = (time.perf_counter() - started, time.process_time() - cpu)
+        sent = sum(len(doc.to_bytes(exclude=["tensor"])) for doc in docs) / len(docs)
+        started, cpu = time.perf_counter(), time.process_time()
+        extract_documents(store, nlp)
+        both = (time.perf_counter() - started, time.process_time() - cpu)
+    finally:
+        store.close()
+    per = 1000 / len(texts)
+    return {
+        "documents": len(texts),
+        "read_ms": round(read[0] * per, 1),
+        "write_ms": round(max(0.0, both[0] - read[0]) * per, 1),
+        "read_cpu_ms": round(read[1] * per, 1),
+        "write_cpu_ms": round(max(0.0, both[1] - read[1]) * per, 1),
+        "doc_kb": round(sent / 1024, 1),
+    }
+
+
+def backtest(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
+    """The shipped scenario's backtest, local against ``--ray local``."""
+    base = tmp / "corpus.db"
+    url = f"sqlite:///{base}"
+    for command in (zopa(url, "ingest", str(CORPUS)), zopa(url, "extract")):
+        subprocess.run(command, check=True, capture_output=True)
+    figures: dict[str, Any] = {"step": args.step, "runs": args.runs, "commands": {}}
+    outputs: list[dict[str, Any]] = []
+    for name, extra in (("local", []), ("ray local", ["--ray", "local"])):
+        path = shutil.copyfile(base, tmp / f"backtest-{len(outputs)}.db")
+        command = zopa(
+            f"sqlite:///{path}",
+            "backtest",
+            str(SCENARIO),
+            "--from",
+            "2019-07-01",
+            "--to",
+            "2025-12-31",
+            "--step",
+            args.step,
+            "--runs",
+            str(args.runs),
+            "--json",
+            *extra,
+        )
+        run = timed(command)
+        data = json.loads(run.pop("stdout"))
+        outputs.append(data)
+        run["dates"] = len(data["dates"])
+        figures["commands"][name] = run
+    figures["identical"] = outputs[0] == outputs[1]
+    return figures
+
+
+SECTIONS: dict[str, Callable[[argparse.Namespace, Path], dict[str, Any]]] = {
     "ingest": ingest,
+    "extraction": extraction,
     "listings": listings,
+    "backtest": backtest,
 }
 
 
 def main() -> None:
-    """Run the sections asked for and print their figures (a table, or JSON)."""
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--only", choices=sorted(SECTIONS), help="run this section only")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    """Parse the options, run the sections asked for, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--only", action="append", choices=sorted(SECTIONS), default=None)
+    parser.add_argument("--articles", type=int, default=200, help="synthetic articles")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--step", default="7d", help="backtest step")
+    parser.add_argument("--runs", type=int, default=2000, help="backtest draws")
     parser.add_argument(
-        "--articles", type=int, default=2000, help="articles to ingest (issue: 100000)"
+        "--ingest-articles", type=int, default=2000, help="articles to ingest (issue: 100000)"
     )
     parser.add_argument("--rows", type=int, default=100_000, help="evidence rows (issue: 1000000)")
     parser.add_argument("--repeat", type=int, default=40, help="timed runs per listing filter")
     parser.add_argument(
-        "--postgres-url", help="an empty PostgreSQL database (default: a throwaway server)"
+        "--postgres-url", help="an empty PostgreSQL database (default: a throwaway)"
     )
     args = parser.parse_args()
-    figures = {}
-    for name, section in SECTIONS.items():
-        if args.only in (None, name):
-            figures[name] = section(args)
-            if not args.json:
-                print(f"== {name}\n{json.dumps(figures[name], indent=2)}", flush=True)
+    figures: dict[str, Any] = {}
+    for name in args.only or list(SECTIONS):
+        with tempfile.TemporaryDirectory() as folder:
+            figures[name] = SECTIONS[name](args, Path(folder))
+        if not args.json:
+            print(f"## {name}")
+            print(json.dumps(figures[name], indent=2))
     if args.json:
-        print(json.dumps(figures, indent=2))
+        print(json.dumps(figures))
 
 
 if __name__ == "__main__":
