@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import event
+
 from tests.conftest import plain_document
-from zopa.evidence import EvidenceFilter, count_items, event_choices, list_items
+from zopa.evidence import EvidenceFilter, count_items, event_choices, iter_items, list_items
 from zopa.store import Actor, Event, Quote, Store, add_document
 
 _TEXT = "Aa said it. Bb met Cc. Cc refused. Aa and Bb met again. Nothing dated here."
@@ -128,3 +130,20 @@ def test_quotes_are_searched_in_their_text_and_speaker(store: Store) -> None:
     assert found("MET CC") == [(1, "indirect"), (2, "indirect")]  # the quote's text
     assert found("50%") == [] and found("_") == []  # LIKE's wildcards are plain characters
     assert count_items(store, "quotes", EvidenceFilter(search="alpha")) == 2
+
+
+def test_iter_items_reads_every_item_in_order_a_page_at_a_time(store: Store) -> None:
+    _add_talks(store)
+    reads: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "FROM events" in statement:
+            reads.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        streamed = [listing.item for listing in iter_items(store, "events", page=2)]
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert streamed == [listing.item for listing in list_items(store, "events")]
+    assert len(streamed) == 5 and len(reads) == 3 and all("LIMIT" in s for s in reads)
