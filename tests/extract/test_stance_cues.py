@@ -88,6 +88,15 @@ def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
             "Peru pushed for a review of the toll regime.",
             ("PER", "open_review_toll_regime", "demand"),
         ),
+        # "expect someone to do": asks them to
+        (
+            "Peru said it expected Bolivia's negotiators to publish a timetable.",
+            ("PER", "process_timeline", "demand"),
+        ),
+        (
+            "The Andean Front said it would expect the commission to report on the tolls.",
+            ("unresolved:andean-front", "open_report_toll", "demand"),
+        ),
     ],
 )
 def test_a_stance_without_a_demand_verb_is_a_claim(
@@ -103,6 +112,7 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
         "Peru allowed the convoy through.",  # an act, not an offer
         "The deal is expected to be signed next week.",  # a prediction
         "Peru expects to sign next week.",  # a prediction
+        "Peru expects the truce to hold.",  # a prediction about a thing
         '"We do not expect any breakthrough," Juan Soto said.',  # a prediction
         "Juan Soto saw no reason to expect any breakthrough.",  # a prediction
         "Peru pushed back the deadline.",  # not pushing for anything

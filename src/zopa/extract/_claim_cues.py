@@ -15,7 +15,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from zopa.extract._attribution import reporter, speech_above
+from zopa.extract._attribution import ROLE_NOUNS, reporter, speech_above
 from zopa.extract._doc import STANCES
 
 __all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "find_cues"]
@@ -407,11 +407,12 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "pushed for reform" demands; "pushed back", "pushed ahead" do not
     if word.lemma_ == "expect" and (
-        not any(c.dep_ == "dobj" for c in word.children)
+        not (any(c.dep_ == "dobj" for c in word.children) or _expects_someone_to_act(word))
         or any(c.dep_ in ("auxpass", "neg") or c.lower_ == "to" for c in word.children)
     ):
-        return None  # "expects clear guarantees" demands; "is expected to", "does not expect
-        # any breakthrough", "no reason to expect ...", "expects to" predict
+        return None  # "expects clear guarantees", "expected Peru's envoys to publish ..."
+        # demand; "is expected to", "does not expect any breakthrough", "no reason to expect
+        # ...", "expects to", "expects the talks to fail" predict
     if word.lemma_ == "back" and not any(
         c.dep_ == "dobj" and not _names_a_proposal_before(c) for c in word.children
     ):
@@ -431,6 +432,36 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
     return _VERB_CUES.get(word.lemma_)
+
+
+#: Bodies that can be told to act ("expects the commission to report").
+_AGENT_NOUNS = ROLE_NOUNS | {
+    "commission",
+    "committee",
+    "court",
+    "council",
+    "board",
+    "parliament",
+    "assembly",
+    "party",
+    "union",
+}
+
+
+def _expects_someone_to_act(verb: Token) -> bool:
+    """Whether "expect" asks someone to do something ("expected Bolivia's negotiators to
+    publish a timetable", "would expect the commission to report"): its clause has an
+    infinitive whose subject is someone — a name, a pronoun or a body that can act — not a
+    thing ("expects the talks to fail" predicts)."""
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in _AGENT_NOUNS:
+                return True
+    return False
 
 
 def _names_a_proposal_before(noun: Token) -> bool:
