@@ -181,6 +181,17 @@ def test_a_body_named_by_a_word_of_an_organisations_name_holds_its_claim(
             "Soto said the conservatives had accepted the new tolls.",
             "unresolved:cdu-csu-bloc",
         ),
+        # officials qualified by the word
+        (
+            "The Andean Front, the alliance of opposition parties, met envoys in Lima. "
+            "Opposition officials say they want a new toll regime.",
+            "unresolved:andean-front",
+        ),
+        (
+            "The Coastal Nurses' Union met the hospital board on Monday. "
+            "Union negotiators want a shorter working week.",
+            "unresolved:coastal-nurses-union",
+        ),
     ],
 )
 def test_a_body_named_by_a_word_describing_an_organisation_holds_its_claim(

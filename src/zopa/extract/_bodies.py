@@ -107,6 +107,12 @@ def body_owner(
             return _named_by_a_word(doc, head)
         # "the government's negotiator", "government negotiators", "Peru's delegation"
         owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
+        described = next((c for c in head.children if c.dep_ in ("amod", "compound")), None)
+        if described is not None and described.lemma_.lower() not in _BODIES:
+            # "opposition officials", "union negotiators": the organisation so described
+            found = _organisation_called(doc, described, head)
+            if found is not None:
+                return found
         if owner is None:
             return None
         if owner.lemma_.lower() not in _BODIES:
@@ -224,6 +230,15 @@ def _named_by_a_word(doc: Doc, head: Token) -> str | None:
     owned = any(c.dep_ not in ("det", "punct", "case") and c.i < head.i for c in head.children)
     if not definite or owned or head.pos_ != "NOUN" or actors_in(doc, head.i, head.i + 1):
         return None
+    return _organisation_called(doc, head, head)
+
+
+def _organisation_called(doc: Doc, head: Token, at: Token) -> str | None:
+    """The organisation or group the word ``head`` names (its name's head or members' word,
+    or a word describing it: see the module docstring), the latest named before ``at``,
+    else the first named after it."""
+    if actors_in(doc, head.i, head.i + 1):
+        return None
     word = head.lower_
     lemma = head.lemma_.lower()
 
@@ -234,10 +249,10 @@ def _named_by_a_word(doc: Doc, head: Token) -> str | None:
         members = {t.lower_ for t in mention if t.tag_ in ("NNS", "NNPS") and t.i != root.i}
         return word == root.lower_ or word in members or _described_as(mention, lemma)
 
-    before = _latest(doc, head, fits)
+    before = _latest(doc, at, fits)
     if before is not None:
         return before
-    return next((m.kb_id_ or None for m in actors_in(doc, head.i + 1, len(doc)) if fits(m)), None)
+    return next((m.kb_id_ or None for m in actors_in(doc, at.i + 1, len(doc)) if fits(m)), None)
 
 
 def _described_as(mention: Span, lemma: str) -> bool:
