@@ -398,8 +398,6 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         ):
             return None
         return _NOUN_CUES.get(word.lemma_)
-    if word.lemma_ == "call" and _calls_it_in_quotes(word):
-        return "position"  # 'called the plan "a trap"': the speaker's judgement of the plan
     if word.lemma_ == "call" and not any(
         c.dep_ == "prep" and c.lower_ in ("for", "on") for c in word.children
     ):
@@ -464,20 +462,6 @@ def _expects_someone_to_act(verb: Token) -> bool:
             if subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in _AGENT_NOUNS:
                 return True
     return False
-
-
-_OPENING_QUOTES = frozenset({'"', "“", "'", "‘"})
-
-
-def _calls_it_in_quotes(verb: Token) -> bool:
-    """Whether "call" judges its object in the speaker's quoted words ('called the toll plan
-    "a trap designed to buy time"'): a quotation opens right after the object noun. A name
-    given without quotation marks ("called the result a good day") is no stance."""
-    doc = verb.doc
-    return any(
-        c.dep_ == "dobj" and c.i + 1 < len(doc) and doc[c.i + 1].text in _OPENING_QUOTES
-        for c in verb.children
-    )
 
 
 def _names_a_proposal_before(noun: Token) -> bool:
