@@ -97,6 +97,25 @@ def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
             "The Andean Front said it would expect the commission to report on the tolls.",
             ("unresolved:andean-front", "open_report_toll", "demand"),
         ),
+        # a request is a demand
+        (
+            "Peru requested a review of the toll regime.",
+            ("PER", "open_review_toll_regime", "demand"),
+        ),
+        # "without X there is nothing to ...": X is a condition
+        (
+            '"Without a ceasefire, there is nothing to negotiate," Peru said.',
+            ("PER", "ceasefire", "condition"),
+        ),
+        # a threat: what the speaker says will follow a supposition
+        (
+            '"If Chile reimposes the tolls, the negotiation is over," Peru said.',
+            ("PER", "open_toll", "condition"),
+        ),
+        (
+            "Peru said it would reimpose the sanctions if Chile broke the accord.",
+            ("PER", "sanctions", "condition"),
+        ),
     ],
 )
 def test_a_stance_without_a_demand_verb_is_a_claim(
@@ -116,6 +135,7 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
         '"We do not expect any breakthrough," Juan Soto said.',  # a prediction
         "Juan Soto saw no reason to expect any breakthrough.",  # a prediction
         "Peru pushed back the deadline.",  # not pushing for anything
+        "If the tolls rise, the sanctions will follow.",  # no one says so: a forecast
         "Peru would only talk.",  # "only" with nothing conditioned
         "Peru signed the accord without delay.",  # "without" with nothing denied
     ],

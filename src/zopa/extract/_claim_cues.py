@@ -15,7 +15,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from zopa.extract._attribution import ROLE_NOUNS, reporter, speech_above
+from zopa.extract._attribution import ROLE_NOUNS, quote_of, reporter, speech_above
 from zopa.extract._doc import STANCES
 
 __all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "find_cues"]
@@ -72,6 +72,7 @@ _VERB_CUES: dict[str, str] = {
     "ask": "demand",
     "back": "position",
     "need": "demand",
+    "request": "demand",
 }
 
 
@@ -81,6 +82,7 @@ _NOUN_CUES: dict[str, str] = {
     "precondition": "demand",
     "ultimatum": "demand",
     "requirement": "demand",
+    "request": "demand",
     "call": "demand",
     "offer": "offer",
     "proposal": "offer",
@@ -220,6 +222,8 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     # "there will be no deal without X": X is a condition
     "NO_WITHOUT": [[{"LOWER": "without"}]],
+    # '"If they reimpose the tolls, the negotiation is over," X said': a threat, a condition
+    "IF_THEN": [[{"LOWER": "if", "DEP": "mark"}]],
     "NOT_ON_TABLE": [[{"LOWER": "not"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
     # "the island is ours": a claim to a thing; "the safety of the people comes first": a goal
     "OURS": [[{"LOWER": {"IN": ["ours", "mine"]}}]],
@@ -293,6 +297,8 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return _conditioned_verb(words[0])
     if kind == "NO_WITHOUT":
         return _refused_without(words[0])
+    if kind == "IF_THEN":
+        return _threatened(words[0])
     if kind == "OURS":  # said of a subject by a copula ("is ours"), not "a friend of ours"
         return words[0] if words[0].head.lemma_ == "be" and words[0].dep_ != "pobj" else None
     return words[0]
@@ -344,15 +350,46 @@ def _refused_without(without: Token) -> Token | None:
         return None
     nouns += [c for c in verb.children if c.dep_ in ("nsubj", "attr", "dobj") and c.pos_ == "NOUN"]
     denied = any(any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) for n in nouns)
+    denied = denied or any(  # "without X there is nothing to negotiate"
+        c.dep_ in ("nsubj", "attr", "dobj") and c.lower_ in ("nothing", "nobody")
+        for c in verb.children
+    )
     if not denied or not any(c.dep_ == "pobj" for c in without.children):
         return None
     return verb
+
+
+#: What a threat says will come of it: "the negotiation is over", "the talks will end".
+_ENDINGS = frozenset({"over", "finished", "dead"})
+
+
+def _threatened(mark: Token) -> Token | None:
+    """The verb of what a speaker says will follow a supposition ('"If they reimpose the
+    tolls, the negotiation is over"', '"If these commitments are not met, we will
+    reimpose the sanctions"'): a main clause with will/would/shall, or one that declares
+    an end ("is over"); the supposition is the speaker's condition. Only in a clause
+    someone says (a quotation or a reporting verb): otherwise no one's stance."""
+    clause = mark.head
+    if clause.dep_ != "advcl" or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    main = clause.head
+    if main.pos_ not in ("VERB", "AUX"):
+        return None
+    modal = any(c.dep_ == "aux" and c.lemma_ in ("will", "would", "shall") for c in main.children)
+    ends = main.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "advmod") and c.lower_ in _ENDINGS for c in main.children
+    )
+    if not (modal or ends):
+        return None
+    quoted = quote_of(mark.doc, mark.i, mark.i + 1) is not None
+    return main if quoted or reporter(main) is not None else None
 
 
 def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     fixed = {
         "ONLY_WHEN": "condition",
         "NO_WITHOUT": "condition",
+        "IF_THEN": "condition",
         "NOT_ON_TABLE": "red_line",
         "NEVER": "red_line",
         "RULE_OUT": "red_line",

@@ -65,7 +65,7 @@ _JUDGING = frozenset({"acceptable", "unacceptable", "inadmissible"})
 
 
 #: Cues that are a judgement of whoever says them, never of the clause's subject.
-_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST", "DEPEND"})
+_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST", "DEPEND", "IF_THEN"})
 
 
 _HOLDING_VERBS = frozenset(

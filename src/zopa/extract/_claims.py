@@ -131,6 +131,7 @@ _SUBJECT_KINDS = frozenset(
         "NO_WITHOUT",
         "COME_FIRST",
         "DEPEND",
+        "IF_THEN",
     }
 )
 
