@@ -136,6 +136,8 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
         "Juan Soto saw no reason to expect any breakthrough.",  # a prediction
         "Peru pushed back the deadline.",  # not pushing for anything
         "If the tolls rise, the sanctions will follow.",  # no one says so: a forecast
+        # a concession, not a condition
+        "Peru said Oman would host the border talks even if the venue moved.",
         "Peru would only talk.",  # "only" with nothing conditioned
         "Peru signed the accord without delay.",  # "without" with nothing denied
     ],

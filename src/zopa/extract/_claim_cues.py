@@ -359,6 +359,10 @@ def _refused_without(without: Token) -> Token | None:
     return verb
 
 
+#: Words before "if" that make it no supposition of a threat ("even if", "as if", "only if").
+_NOT_IF = frozenset({"even", "as", "only"})
+#: Verbs whose own cue already says what a threat under them demands.
+_WARNING_VERBS = frozenset({"warn", "threaten"})
 #: What a threat says will come of it: "the negotiation is over", "the talks will end".
 _ENDINGS = frozenset({"over", "finished", "dead"})
 
@@ -370,11 +374,12 @@ def _threatened(mark: Token) -> Token | None:
     an end ("is over"); the supposition is the speaker's condition. Only in a clause
     someone says (a quotation or a reporting verb): otherwise no one's stance."""
     clause = mark.head
-    if clause.dep_ != "advcl" or clause.pos_ not in ("VERB", "AUX"):
+    before = mark.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+    if clause.dep_ != "advcl" or clause.pos_ not in ("VERB", "AUX") or before in _NOT_IF:
         return None
     main = clause.head
-    if main.pos_ not in ("VERB", "AUX"):
-        return None
+    if main.pos_ not in ("VERB", "AUX") or main.head.lemma_ in _WARNING_VERBS:
+        return None  # "warned that sanctions would follow if ...": the warning's demand
     modal = any(c.dep_ == "aux" and c.lemma_ in ("will", "would", "shall") for c in main.children)
     ends = main.lemma_ == "be" and any(
         c.dep_ in ("acomp", "advmod") and c.lower_ in _ENDINGS for c in main.children
