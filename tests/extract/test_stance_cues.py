@@ -102,6 +102,10 @@ def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
             "Peru requested a review of the toll regime.",
             ("PER", "open_review_toll_regime", "demand"),
         ),
+        (
+            "Chile withdrew its request for binding arbitration on Tuesday.",
+            ("CHL", "dispute_settlement", "demand"),
+        ),
         # "without X there is nothing to ...": X is a condition
         (
             '"Without a ceasefire, there is nothing to negotiate," Peru said.',
@@ -136,6 +140,7 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
         "Juan Soto saw no reason to expect any breakthrough.",  # a prediction
         "Peru pushed back the deadline.",  # not pushing for anything
         "If the tolls rise, the sanctions will follow.",  # no one says so: a forecast
+        "Chile received Peru's request on Monday.",  # a request named, not made
         # a concession, not a condition
         "Peru said Oman would host the border talks even if the venue moved.",
         "Peru would only talk.",  # "only" with nothing conditioned

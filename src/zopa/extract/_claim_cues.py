@@ -435,10 +435,10 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
             return "reject"
         return _ADJ_CUES[word.lower_]
     if kind == "NOUN":
-        if word.lemma_ == "call" and not any(
+        if word.lemma_ in ("call", "request") and not any(
             c.dep_ == "prep" and c.lower_ == "for" for c in word.children
         ):
-            return None
+            return None  # "a request for arbitration" demands; "Sudan's request" names one
         return _NOUN_CUES.get(word.lemma_)
     if word.lemma_ == "call" and not any(
         c.dep_ == "prep" and c.lower_ in ("for", "on") for c in word.children
