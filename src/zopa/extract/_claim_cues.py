@@ -222,6 +222,15 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     # "there will be no deal without X": X is a condition
     "NO_WITHOUT": [[{"LOWER": "without"}]],
+    # '"We will hold a referendum"', "X said she would file an appeal": a stated intention
+    "INTENT": [
+        [{"LEMMA": {"IN": ["will", "shall", "would"]}, "DEP": "aux"}, {"POS": "VERB"}],
+        [
+            {"LEMMA": {"IN": ["will", "shall", "would"]}, "DEP": "aux"},
+            {"LOWER": "be"},
+            {"TAG": "VBN"},
+        ],
+    ],
     # '"If they reimpose the tolls, the negotiation is over," X said': a threat, a condition
     "IF_THEN": [[{"LOWER": "if", "DEP": "mark"}]],
     "NOT_ON_TABLE": [[{"LOWER": "not"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
@@ -299,6 +308,8 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return _refused_without(words[0])
     if kind == "IF_THEN":
         return _threatened(words[0])
+    if kind == "INTENT":
+        return words[-1] if _intends(words[-1]) else None
     if kind == "OURS":  # said of a subject by a copula ("is ours"), not "a friend of ours"
         return words[0] if words[0].head.lemma_ == "be" and words[0].dep_ != "pobj" else None
     return words[0]
@@ -359,6 +370,34 @@ def _refused_without(without: Token) -> Token | None:
     return verb
 
 
+#: Verbs whose "will ..." is no intention of one's own (a cue of its own, keeping things
+#: as they are, or a forecast of what happens to one).
+_NOT_INTENT = frozenset(
+    {*_VERB_CUES, "continue", "remain", "stay", "persist", "go", "be", "have", "get", "become"}
+)
+
+
+def _intends(verb: Token) -> bool:
+    """Whether "will/would VERB" states what the speaker's side will do ('"We will hold a
+    referendum"', "X said she would file an appeal", "X said a vote would be held"): a
+    verb that is no cue of its own, not negated, whose subject is "we" or "I" inside a
+    quotation, or — in a clause under a reporting verb — a pronoun (the reporter's side,
+    as the holder rules resolve it) or a passive thing (what the reporter announces)."""
+    if verb.lemma_.lower() in _NOT_INTENT or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in ("we", "i"):
+        return quote_of(verb.doc, verb.i, verb.i + 1) is not None
+    if speech_above(verb) is None:
+        return False
+    if subject.dep_ == "nsubjpass":
+        return subject.pos_ == "NOUN"
+    return subject.lower_ in ("he", "she", "it", "they")
+
+
 #: Words before "if" that make it no supposition of a threat ("even if", "as if", "only if").
 _NOT_IF = frozenset({"even", "as", "only"})
 #: Verbs whose own cue already says what a threat under them demands.
@@ -395,6 +434,7 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "ONLY_WHEN": "condition",
         "NO_WITHOUT": "condition",
         "IF_THEN": "condition",
+        "INTENT": "position",
         "NOT_ON_TABLE": "red_line",
         "NEVER": "red_line",
         "RULE_OUT": "red_line",

@@ -132,6 +132,7 @@ _SUBJECT_KINDS = frozenset(
         "COME_FIRST",
         "DEPEND",
         "IF_THEN",
+        "INTENT",
     }
 )
 
