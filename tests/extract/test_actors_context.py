@@ -286,3 +286,20 @@ def test_the_current_demonym_of_a_stan_state_links_its_officials(nlp: Language) 
     info = doc._.get(ACTOR_INFO)
     assert info["unresolved:almaz-bekmurzaev"]["country"] == "KGZ"
     assert info["unresolved:dilshod-rasulov"]["country"] == "TJK"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the NER calls the name an organisation; "she" in its own clause says otherwise,
+        # and every mention of the name in the document follows
+        '"The ban is illegal," Machado said at a rally. Machado said she would file an appeal.',
+        "Candidates such as María Corina Machado are barred. "
+        "María Corina Machado said she would appeal.",
+    ],
+)
+def test_a_name_its_clause_calls_she_is_a_person_throughout_the_document(
+    nlp: Language, text: str
+) -> None:
+    doc = nlp(text)
+    assert {span.label_ for span in doc.spans["zopa_actors"]} == {"person"}

@@ -77,6 +77,7 @@ from zopa.extract._name_kinds import (
     described_as_person,
     is_nominal,
     named_person,
+    referred_to_as_person,
     not_a_person,
     org_kind,
     speaks_or_has_role,
@@ -423,7 +424,10 @@ class ActorRecognizer:
             if a_feature(span):
                 continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
             if kind == "organisation" and (
-                described_as_person(span) or introduced_as_person(doc, start) or titled(span)
+                described_as_person(span)
+                or introduced_as_person(doc, start)
+                or titled(span)
+                or referred_to_as_person(span)
             ):
                 kind = "person"
             if kind == "person" and not_a_person(span):
@@ -448,7 +452,16 @@ class ActorRecognizer:
             ):
                 continue
             spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
-        return spans
+        # One name, one kind in a document: a name shown to be a person's anywhere in it
+        # ("Machado said she would appeal") is a person's where the NER called it an
+        # organisation too.
+        persons = {span.kb_id_ for span in spans if span.label_ == "person"}
+        return [
+            Span(doc, span.start, span.end, label="person", kb_id=span.kb_id_)
+            if span.label_ == "organisation" and span.kb_id_ in persons
+            else span
+            for span in spans
+        ]
 
     def _name_of(self, mention: Span) -> str:
         actor = self.gazetteer.actor(mention.kb_id_)
