@@ -154,7 +154,9 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "9"  # 9: bodies by a common noun ("union president X", "the union"), "X of the Y"
+    # 9: bodies by a common noun ("union president X", "the union"), "X of the Y";
+    # 10: a name its clause calls he/she is a person's throughout the document
+    version = "10"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True

@@ -194,7 +194,8 @@ class _Claim:
 class ClaimsComponent:
     """spaCy component writing ``doc.spans["zopa_claims"]`` (see the module docstring)."""
 
-    version = "6"  # 4: open issues; 5: bodies ("the government"); 6: labour and election cues
+    version = "7"  # 4: open issues; 5: bodies ("the government"); 6: labour and election cues;
+    # 7: bodies by a describing word, expect X to, requests, threats, intentions
 
     def __init__(self, vocab: Vocab, lexicon: IssueLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon
