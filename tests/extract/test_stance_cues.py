@@ -120,6 +120,15 @@ def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
             "Peru said it would reimpose the sanctions if Chile broke the accord.",
             ("PER", "sanctions", "condition"),
         ),
+        # a stated intention of the speaker's side
+        (
+            '"We will hold a referendum in May," Peru said.',
+            ("PER", "constitution", "position"),
+        ),
+        (
+            "Juan Soto said he would organise a referendum in May.",
+            ("unresolved:juan-soto", "constitution", "position"),
+        ),
     ],
 )
 def test_a_stance_without_a_demand_verb_is_a_claim(
@@ -141,6 +150,10 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
         "Peru pushed back the deadline.",  # not pushing for anything
         "If the tolls rise, the sanctions will follow.",  # no one says so: a forecast
         "Chile received Peru's request on Monday.",  # a request named, not made
+        "Peru said Chile would hold a referendum.",  # another's conduct: a forecast
+        "A referendum will be held in May.",  # no one says so
+        "Peru said a referendum would be held in May.",  # an announcement
+        '"I would put the chance of a deal at 30 percent," Juan Soto said.',  # a supposition
         # a concession, not a condition
         "Peru said Oman would host the border talks even if the venue moved.",
         "Peru would only talk.",  # "only" with nothing conditioned

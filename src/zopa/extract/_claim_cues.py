@@ -223,14 +223,7 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     # "there will be no deal without X": X is a condition
     "NO_WITHOUT": [[{"LOWER": "without"}]],
     # '"We will hold a referendum"', "X said she would file an appeal": a stated intention
-    "INTENT": [
-        [{"LEMMA": {"IN": ["will", "shall", "would"]}, "DEP": "aux"}, {"POS": "VERB"}],
-        [
-            {"LEMMA": {"IN": ["will", "shall", "would"]}, "DEP": "aux"},
-            {"LOWER": "be"},
-            {"TAG": "VBN"},
-        ],
-    ],
+    "INTENT": [[{"LEMMA": {"IN": ["will", "shall", "would"]}, "DEP": "aux"}, {"POS": "VERB"}]],
     # '"If they reimpose the tolls, the negotiation is over," X said': a threat, a condition
     "IF_THEN": [[{"LOWER": "if", "DEP": "mark"}]],
     "NOT_ON_TABLE": [[{"LOWER": "not"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
@@ -378,24 +371,23 @@ _NOT_INTENT = frozenset(
 
 
 def _intends(verb: Token) -> bool:
-    """Whether "will/would VERB" states what the speaker's side will do ('"We will hold a
-    referendum"', "X said she would file an appeal", "X said a vote would be held"): a
-    verb that is no cue of its own, not negated, whose subject is "we" or "I" inside a
-    quotation, or — in a clause under a reporting verb — a pronoun (the reporter's side,
-    as the holder rules resolve it) or a passive thing (what the reporter announces)."""
+    """Whether "will/would VERB" states what a side will do ('"We will hold a
+    referendum"', "X said she would file an appeal"): a verb that is no cue of its own, not
+    negated, whose subject is "we" or "I" with will/shall inside a quotation ("I would put
+    the chance at ..." supposes), or "he"/"she" in a clause under a reporting verb. Not a
+    passive ("the talks would be held in Istanbul", "details would be released"), nor
+    "it"/"they" (what a state or body "would send" is an announcement): the extraction
+    golds mark neither as a stance."""
     if verb.lemma_.lower() in _NOT_INTENT or any(c.dep_ == "neg" for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1:
+    if len(subjects) != 1 or subjects[0].dep_ != "nsubj":
         return False
     subject = subjects[0]
+    modal = next((c.lemma_ for c in verb.children if c.dep_ == "aux"), "")
     if subject.lower_ in ("we", "i"):
-        return quote_of(verb.doc, verb.i, verb.i + 1) is not None
-    if speech_above(verb) is None:
-        return False
-    if subject.dep_ == "nsubjpass":
-        return subject.pos_ == "NOUN"
-    return subject.lower_ in ("he", "she", "it", "they")
+        return modal in ("will", "shall") and quote_of(verb.doc, verb.i, verb.i + 1) is not None
+    return subject.lower_ in ("he", "she") and speech_above(verb) is not None
 
 
 #: Words before "if" that make it no supposition of a threat ("even if", "as if", "only if").
