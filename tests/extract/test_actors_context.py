@@ -303,3 +303,11 @@ def test_a_name_its_clause_calls_she_is_a_person_throughout_the_document(
 ) -> None:
     doc = nlp(text)
     assert {span.label_ for span in doc.spans["zopa_actors"]} == {"person"}
+
+
+def test_a_name_described_as_the_front_runner_is_a_person(nlp: Language) -> None:
+    doc = nlp(
+        "The bans bar several of its leaders, including María Corina Machado, the "
+        "front-runner in its October primary. Machado was disqualified."
+    )
+    assert {span.label_ for span in doc.spans["zopa_actors"]} == {"person"}
