@@ -293,9 +293,8 @@ def test_the_current_demonym_of_a_stan_state_links_its_officials(nlp: Language) 
     [
         # the NER calls the name an organisation; "she" in its own clause says otherwise,
         # and every mention of the name in the document follows
-        '"The ban is illegal," Machado said at a rally. Machado said she would file an appeal.',
-        "Candidates such as María Corina Machado are barred. "
-        "María Corina Machado said she would appeal.",
+        "The ban is unlawful, Machinea said. Machinea said she would appeal the ruling.",
+        "Figures such as Corina Belisario are barred. Corina Belisario said she would appeal.",
     ],
 )
 def test_a_name_its_clause_calls_she_is_a_person_throughout_the_document(
@@ -306,8 +305,5 @@ def test_a_name_its_clause_calls_she_is_a_person_throughout_the_document(
 
 
 def test_a_name_described_as_the_front_runner_is_a_person(nlp: Language) -> None:
-    doc = nlp(
-        "The bans bar several of its leaders, including María Corina Machado, the "
-        "front-runner in its October primary. Machado was disqualified."
-    )
+    doc = nlp("The court barred Inés Carabobo, the front-runner in the primary. Carabobo appealed.")
     assert {span.label_ for span in doc.spans["zopa_actors"]} == {"person"}
