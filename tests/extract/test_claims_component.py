@@ -303,12 +303,3 @@ def test_a_headline_clause_with_its_own_subject_holds_its_claim(nlp: Language) -
     claims = _claims(nlp, "Arce and Boric hold first phone call as Lima presses for Andean summit")
     assert {(actor, issue) for actor, issue, _, _ in claims} == {("PER", "meeting_format")}
 
-
-def test_a_red_line_for_no_actor_is_drawn_by_the_speaker(nlp: Language) -> None:
-    # "for the country's farmers" names no actor: the red line is the minister's
-    claims = _claims(
-        nlp,
-        "Peru demanded a cap on the tolls. Juan Soto, Peru's foreign minister, called that "
-        "point a red line for the country's farmers.",
-    )
-    assert ("unresolved:juan-soto", "open_cap_toll", "red_line") in {c[:3] for c in claims}

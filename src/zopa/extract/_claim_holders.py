@@ -123,13 +123,12 @@ def claim_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         return _clause_holders(doc, token.head, cue, known)
     if cue.stance in ("red_line", "reject") and token.pos_ in ("ADJ", "NOUN"):
         objects = _experiencers(token)
-        found = [
-            h for obj in objects for h in resolved_holders(doc, obj, cue, known, conjuncts=False)
-        ]
-        if any(h.actor for h in found):
-            return found
-        # "called that point a red line for the party's members": no actor among those it
-        # is a red line for, so whoever draws it
+        if objects:
+            return [
+                h
+                for obj in objects
+                for h in resolved_holders(doc, obj, cue, known, conjuncts=False)
+            ]
     return _clause_holders(doc, token, cue, known)
 
 
