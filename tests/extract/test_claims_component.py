@@ -302,4 +302,3 @@ def test_a_headline_clause_with_its_own_subject_holds_its_claim(nlp: Language) -
     # not the leaders of the main clause
     claims = _claims(nlp, "Arce and Boric hold first phone call as Lima presses for Andean summit")
     assert {(actor, issue) for actor, issue, _, _ in claims} == {("PER", "meeting_format")}
-
