@@ -10,7 +10,8 @@ import yaml
 from spacy.language import Language
 
 from zopa.extract import build_pipeline
-from zopa.extract._claim_scoring import Score, score_claims, score_estimates
+from zopa.extract._claim_scoring import score_claims
+from zopa.extract._estimate_scoring import EstimateScore, score_estimates
 from zopa.extract._open_issues import is_open
 from zopa.ingest import normalise_text
 
@@ -26,7 +27,7 @@ def nlp() -> Language:
     )
 
 
-def _score(nlp: Language, gold_dir: Path, text_dir: Path, kind: str) -> Score:
+def _score(nlp: Language, gold_dir: Path, text_dir: Path, kind: str) -> Score | EstimateScore:
     """Predictions against the gold. Claims on open issues (no lexicon word) are left out:
     these golds were annotated on the lexicon's issues and cannot hold them."""
     predicted: list[dict[str, Any]] = []
