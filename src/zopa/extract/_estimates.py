@@ -38,13 +38,15 @@ from zopa.extract._attribution import (
     holder_of_subject,
     quote_of,
 )
-from zopa.extract._doc import ESTIMATES, FIELDS
+from zopa.extract._chance_numbers import NUMBER_PATTERNS, read_number
+from zopa.extract._doc import ACTORS, ESTIMATES, EVENTS, FIELDS, PUBLISHED
 from zopa.extract._probability import (
     INTENSIFIERS,
     Estimate,
     estimate_for,
     explicit_estimate,
 )
+from zopa.extract._retrospective import is_retrospective
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -61,8 +63,20 @@ _CORE_WORDS = (
     "certainly",
     "doubtful",
     "inevitable",
+    "sure",
+    "confident",
 )
-_PREDICATE_ONLY = frozenset({"possible", "impossible", "certain", "inevitable", "doubtful"})
+_PREDICATE_ONLY = frozenset(
+    {"possible", "impossible", "certain", "inevitable", "doubtful", "sure", "confident"}
+)
+#: Predicates that are estimates only with what they are sure of ("sure the union would
+#: accept", "confident of a release"), never alone ("she was confident", "make sure").
+_NEEDS_COMPLEMENT = frozenset({"sure", "confident"})
+#: Probability adjectives that qualify a person or thing, not an outcome, when put before
+#: a noun ("the likely successor", "an unlikely mediator", "the probable cause").
+_NOT_ATTRIBUTIVE = frozenset({"likely", "unlikely", "probable", "improbable"})
+#: Words before a probability word that negate it ("far from certain", "by no means sure").
+_NEGATING_PHRASES = (("far", "from"), ("by", "no", "means"), ("anything", "but"))
 _CHANCE_LEMMAS = ("chance", "probability", "likelihood", "odds", "odd", "prospect", "possibility")
 _EXPECTATION_LEMMAS = ("expectation",)
 _COPULAS = frozenset({"be", "seem", "remain", "look", "appear", "stay", "become", "sound"})
@@ -83,20 +97,69 @@ _NUMBER_WORDS = {
 }
 
 
+#: Idioms of chance (lower-case token sequences) → the extension they read as, with what
+#: must hold: "be" (after a form of "be" or a copula), "odds" (in a sentence speaking of
+#: odds or chances), "negated" (only negated: "not out of the question"; unnegated it is a
+#: red line, a claim) or "" (always).
+_IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("long", "shot"), "long shot", ""),
+    (("safe", "bet"), "safe bet", ""),
+    (("coin", "toss"), "coin toss", ""),
+    (("coin", "flip"), "coin flip", ""),
+    (("toss", "-", "up"), "toss-up", ""),
+    (("toss-up",), "toss-up", ""),
+    (("touch", "and", "go"), "touch and go", ""),
+    (("non", "-", "starter"), "non-starter", ""),
+    (("non-starter",), "non-starter", ""),
+    (("odds", "-", "on"), "odds-on", ""),
+    (("odds-on",), "odds-on", ""),
+    (("more", "likely", "than", "not"), "more likely than not", ""),
+    (("slim", "to", "none"), "slim to none", ""),
+    (("slim", "to", "no", "chance"), "slim to none", ""),
+    (("stacked", "against"), "stacked against", "odds"),
+    (("within", "reach"), "within reach", "be"),
+    (("always", "going", "to"), "always going to", "be"),
+    (("never", "going", "to"), "never going to", "be"),
+    (("bound", "to"), "bound to", "be"),
+    (("doomed",), "doomed", "be"),
+    (("could", "well"), "could well", ""),
+    (("no", "guarantee"), "no guarantee", ""),
+    (("out", "of", "the", "question"), "out of the question", "negated"),
+    (("better", "than", "even"), "better than even", ""),
+    (("be", "surprised", "if"), "surprised", ""),
+)
+_BE = frozenset({"be", "seem", "remain", "look", "appear", "stay", "become", "sound"})
+
+
+_About = tuple[Span, ...]
+"""What an estimate is about: the words of the outcome, in one or two parts (a subject and
+its complement: "a deal … to be signed")."""
+
+
 @dataclass(frozen=True)
 class _Found:
     tokens: tuple[Token, ...]
     phrase: str
     estimate: Estimate
-    about: str | None
+    about: _About
     anchor_token: Token
 
 
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
+    #: Bumped whenever what the component finds or writes changes (in the pipeline version).
+    version = "2"
+
     def __init__(self, vocab: Vocab) -> None:
         self.matcher = Matcher(vocab)
+        for label, patterns in NUMBER_PATTERNS.items():
+            self.matcher.add(label, patterns)
+        for index, (words, _, _) in enumerate(_IDIOMS):
+            pattern = [
+                {"LEMMA": "be"} if word == "be" else {"LOWER": word} for word in words
+            ]
+            self.matcher.add(f"IDIOM_{index}", [pattern])
         self.matcher.add("CORE", [[{"LOWER": {"IN": list(_CORE_WORDS)}}]])
         self.matcher.add(
             "CHANCE",
@@ -149,6 +212,14 @@ def make_estimates(nlp: Language, name: str) -> EstimatesComponent:
 
 def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
     token = doc[start]
+    if label.startswith("NUM_"):
+        number = read_number(label, doc, start, end)
+        if number is None:
+            return None
+        tokens = tuple(doc[number.start : number.end])
+        return _found(tokens, number.estimate, _about_of_number(doc[number.start]), tokens[0])
+    if label.startswith("IDIOM_"):
+        return _read_idiom(_IDIOMS[int(label.removeprefix("IDIOM_"))], doc, start, end)
     if label == "CORE":
         return _read_core(token)
     if label == "CHANCE":
@@ -159,12 +230,12 @@ def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
         span = doc[start:end]
         estimate = estimate_for("no reason to expect")
         objects = [c for c in doc[end - 1].children if c.dep_ in ("dobj", "ccomp", "xcomp")]
-        about = _text(objects[0]) if objects else None
+        about = _text(objects[0]) if objects else ()
         return _found(tuple(span), estimate, about, doc[end - 1])
     if label == "IMAGINE":
         verb = doc[end - 1]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
-        about = _text(objects[0]) if objects else None
+        about = _text(objects[0]) if objects else ()
         return _found(tuple(doc[start:end]), estimate_for("cannot imagine"), about, verb)
     if label == "BELIEVE_NOT":
         return _read_believe_not(token)
@@ -179,7 +250,7 @@ def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
 
 
 def _found(
-    tokens: tuple[Token, ...], estimate: Estimate | None, about: str | None, anchor: Token
+    tokens: tuple[Token, ...], estimate: Estimate | None, about: _About, anchor: Token
 ) -> _Found | None:
     if estimate is None:
         return None
@@ -249,7 +320,16 @@ def _lookup(
 
 def _read_core(token: Token) -> _Found | None:
     lower = token.lower_
-    if lower in _PREDICATE_ONLY and token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "conj"):
+    phrase_negation = _negating_phrase(token)
+    if lower in _NOT_ATTRIBUTIVE and _attributive(token):
+        return None
+    if (
+        lower in _PREDICATE_ONLY
+        and token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "conj")
+        and not phrase_negation
+    ):
+        return None
+    if lower in _NEEDS_COMPLEMENT and not _has_complement(token):
         return None
     if lower in ("possible", "impossible") and _is_as_possible(token):
         return None
@@ -260,12 +340,79 @@ def _read_core(token: Token) -> _Found | None:
         and (lower == "certainly" or token.head.lemma_ == "make")
     ):
         return None
+    if phrase_negation:
+        negated = not negated
     estimate = _lookup(lower, whole, intensifier, negated)
-    tokens = [token, *whole]
+    tokens = [token, *whole, *phrase_negation]
     if intensifier is not None:
         tokens.append(intensifier)
     tokens.extend(_negators(token) if negated else [])
     return _found(tuple(tokens), estimate, _about_of_predicate(token), token)
+
+
+def _attributive(word: Token) -> bool:
+    """``word`` stands before the noun it qualifies ("the likely successor"); a superlative
+    ("the most probable site") still ranks outcomes and counts."""
+    return (
+        word.dep_ == "amod"
+        and word.head.pos_ in ("NOUN", "PROPN")
+        and word.i < word.head.i
+        and not any(c.lower_ in ("most", "least") for c in word.children)
+    )
+
+
+def _negating_phrase(token: Token) -> list[Token]:
+    """The words of "far from", "by no means", "anything but" just before ``token``
+    (intensifiers may stand between: "far from very likely")."""
+    doc = token.doc
+    end = token.i
+    while end > 0 and doc[end - 1].lower_ in INTENSIFIERS:
+        end -= 1
+    for words in _NEGATING_PHRASES:
+        start = end - len(words)
+        if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == words:
+            return list(doc[start:end])
+    return []
+
+
+def _has_complement(word: Token) -> bool:
+    """A clause or an "of"/"about"/"that" phrase saying what one is sure of."""
+    if word.head.lemma_ == "make":
+        return False
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "about"))
+        for c in word.children
+    )
+
+
+def _read_idiom(idiom: tuple[tuple[str, ...], str, str], doc: Doc, start: int, end: int) -> _Found | None:
+    words, key, condition = idiom
+    first = doc[start]
+    if condition == "be" and not _after_be(first):
+        return None
+    if condition == "odds" and not {t.lower_ for t in first.sent} & {"odds", "chances", "chance"}:
+        return None
+    negators = [
+        t for t in doc[max(first.sent.start, start - 3) : start] if t.lower_ in ("not", "n't", "never")
+    ]
+    if condition == "negated" and not negators:
+        return None
+    tokens = (*doc[start:end], *negators)
+    anchor = first.head if first.dep_ in ("amod", "acomp", "advmod", "neg") else first
+    about = _about_of_predicate(doc[end - 1]) if condition == "be" else _about_of_idiom(doc, start, end)
+    return _found(tokens, estimate_for(key, negated=bool(negators)), about, anchor)
+
+
+def _after_be(token: Token) -> bool:
+    """``token`` comes after a form of "be" or a copula in its clause ("was always going to",
+    "is within reach", "were doomed")."""
+    doc = token.doc
+    for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
+        if doc[i].lemma_ in _BE:
+            return True
+        if doc[i].pos_ not in ("ADV", "PART", "AUX") and not doc[i].is_quote:
+            return False
+    return False
 
 
 def _is_as_possible(token: Token) -> bool:
@@ -340,7 +487,7 @@ def _read_expect(verb: Token) -> _Found | None:
     if any(o.lower_ in ("nothing", "little") for o in objects):
         obj = next(o for o in objects if o.lower_ in ("nothing", "little"))
         key = "expect nothing" if obj.lower_ == "nothing" else "do not expect"
-        return _found((verb, obj), estimate_for(key), None, verb)
+        return _found((verb, obj), estimate_for(key), (), verb)
     negators = [c for c in verb.children if c.dep_ == "neg"]
     if negators and _has_subject(verb) and objects:
         return _found((verb, *negators), estimate_for("do not expect"), _text(objects[0]), verb)
@@ -365,7 +512,7 @@ def _read_put_at(verb: Token) -> _Found | None:
                 value = _percent_value(obj)
                 if value is not None:
                     things = [c for c in verb.children if c.dep_ == "dobj"]
-                    about = None
+                    about: _About = ()
                     if things and things[0].lemma_ in _CHANCE_LEMMAS:
                         about = _about_of_noun(things[0])
                     numbers = tuple(t for t in obj.subtree)
@@ -409,25 +556,36 @@ def _percent_value(token: Token) -> float | None:
 # --- what the estimate is about ---------------------------------------------------------------
 
 
-def _text(token: Token) -> str:
+def _text(token: Token) -> _About:
     words = [t for t in token.subtree if t.dep_ != "mark" or t.head.i != token.i]
     if not words:
-        return token.text
-    return token.doc[words[0].i : words[-1].i + 1].text.strip(" ,;:\"'“”")
+        return (token.doc[token.i : token.i + 1],)
+    return (_trimmed(token.doc[words[0].i : words[-1].i + 1]),)
 
 
-def _about_of_noun(noun: Token) -> str | None:
+def _trimmed(span: Span) -> Span:
+    """``span`` without punctuation and quotation marks at its edges."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_quote or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_quote or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else span
+
+
+def _about_of_noun(noun: Token) -> _About:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "that"):
             objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 first = objects[0]
-                return noun.doc[first.left_edge.i : prep.right_edge.i + 1].text
+                return (_trimmed(noun.doc[first.left_edge.i : prep.right_edge.i + 1]),)
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    return _text(clauses[0]) if clauses else None
+    return _text(clauses[0]) if clauses else ()
 
 
-def _about_of_predicate(word: Token) -> str | None:
+def _about_of_predicate(word: Token) -> _About:
     """The outcome a probability adjective/adverb qualifies."""
     if word.pos_ == "ADV" or word.dep_ == "advmod":
         verb = word.head
@@ -437,26 +595,57 @@ def _about_of_predicate(word: Token) -> str | None:
             if t.i != word.i and t.dep_ != "punct" and not (t.dep_ == "mark" and t.head.i == verb.i)
         ]
         if not words:
-            return None
-        return verb.doc[words[0].i : words[-1].i + 1].text
+            return ()
+        return (_trimmed(verb.doc[words[0].i : words[-1].i + 1]),)
     if word.dep_ == "amod":
         return _text(word.head)
     if word.dep_ == "oprd":
         objects = [c for c in word.head.children if c.dep_ == "dobj"]
-        return _text(objects[0]) if objects else None
+        return _text(objects[0]) if objects else ()
     head = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
     complements = [c for c in (*word.children, *head.children) if c.dep_ in ("ccomp", "xcomp")]
     subjects = [
         c
         for c in head.children
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there", "this", "that")
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _EMPTY_SUBJECTS
     ]
-    parts: list[str] = []
+    parts: list[Span] = []
     if subjects:
-        parts.append(_text(subjects[0]))
+        parts.extend(_text(subjects[0]))
     if complements:
-        parts.append(_text(complements[0]))
-    return " ".join(parts) or None
+        parts.extend(_text(complements[0]))
+    return tuple(parts)
+
+
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that"})
+
+
+def _about_of_number(number: Token) -> _About:
+    """What a chance written as a number is about: its chance noun's outcome, else the
+    subject of the copula it is the predicate of ("It is 50-50": nothing)."""
+    doc = number.doc
+    sentence = number.sent
+    after = number.i + 1
+    while after < sentence.end and not doc[after].is_alpha:
+        after += 1
+    for token in (*doc[after : min(after + 3, sentence.end)], *sentence):
+        if token.lemma_.lower() in ("chance", "probability", "likelihood", "odds", "prospect"):
+            about = _about_of_noun(token)
+            if about:
+                return about
+    return _about_of_predicate(number)
+
+
+def _about_of_idiom(doc: Doc, start: int, end: int) -> _About:
+    """A phrase idiom's outcome: the object of "stacked against", the clause of "no
+    guarantee that", else the subject of the clause it stands in."""
+    last = doc[end - 1]
+    objects = [c for c in last.children if c.dep_ in ("pobj", "ccomp", "acl", "relcl")]
+    if objects:
+        return _text(objects[0])
+    noun = doc[start:end].root
+    about = _about_of_noun(noun) if noun.pos_ == "NOUN" else ()
+    return about or _about_of_predicate(noun)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -535,6 +724,37 @@ def _according_to(sentence: Span) -> Holder | None:
     return None
 
 
+def _about_fields(doc: Doc, about: _About) -> dict[str, Any]:
+    """``about`` (text), its characters, the actors named in it and the type of an event
+    coded in it."""
+    if not about:
+        return {
+            "about": None,
+            "about_start": None,
+            "about_end": None,
+            "about_actors": [],
+            "about_type": None,
+        }
+    start, end = about[0].start, about[-1].end
+    actors = [
+        span.kb_id_
+        for span in doc.spans.get(ACTORS, [])
+        if start <= span.start and span.end <= end and span.kb_id_
+    ]
+    types = [
+        (span._.get(FIELDS) or {}).get("type")
+        for span in doc.spans.get(EVENTS, [])
+        if span.start < end and start < span.end
+    ]
+    return {
+        "about": " ".join(part.text for part in about),
+        "about_start": about[0].start_char,
+        "about_end": about[-1].end_char,
+        "about_actors": list(dict.fromkeys(actors)),
+        "about_type": next((t for t in types if t), None),
+    }
+
+
 def _to_span(doc: Doc, item: _Found) -> Span:
     span = doc[item.tokens[0].i : item.tokens[-1].i + 1]
     holder = _holder(doc, item)
@@ -547,7 +767,8 @@ def _to_span(doc: Doc, item: _Found) -> Span:
             "probability": item.estimate.probability,
             "low": item.estimate.low,
             "high": item.estimate.high,
-            "about": item.about,
+            **_about_fields(doc, item.about),
+            "retrospective": is_retrospective(item.anchor_token, doc._.get(PUBLISHED)),
         },
     )
     return span
