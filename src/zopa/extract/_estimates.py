@@ -38,7 +38,7 @@ from zopa.extract._attribution import (
     holder_of_subject,
     quote_of,
 )
-from zopa.extract._chance_numbers import NUMBER_PATTERNS, read_number
+from zopa.extract._chance_numbers import CHANCE_NOUNS, NUMBER_PATTERNS, read_number
 from zopa.extract._doc import ACTORS, ESTIMATES, EVENTS, FIELDS, PUBLISHED
 from zopa.extract._probability import (
     INTENSIFIERS,
@@ -46,7 +46,7 @@ from zopa.extract._probability import (
     estimate_for,
     explicit_estimate,
 )
-from zopa.extract._retrospective import is_retrospective
+from zopa.extract._retrospective import clause_head, is_retrospective
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -217,7 +217,8 @@ def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
         if number is None:
             return None
         tokens = tuple(doc[number.start : number.end])
-        return _found(tokens, number.estimate, _about_of_number(doc[number.start]), tokens[0])
+        about = _about_of_number(doc, number.start, number.end)
+        return _found(tokens, number.estimate, about, tokens[0])
     if label.startswith("IDIOM_"):
         return _read_idiom(_IDIOMS[int(label.removeprefix("IDIOM_"))], doc, start, end)
     if label == "CORE":
@@ -255,6 +256,8 @@ def _found(
     if estimate is None:
         return None
     ordered = tuple(sorted(set(tokens), key=lambda t: t.i))
+    if not about or (len(about) == 1 and all(t.tag_ == "PRP" for t in about[0])):
+        about = _outcome_of_clause(ordered, anchor)
     return _Found(ordered, _phrase(ordered), estimate, about, anchor)
 
 
@@ -347,7 +350,8 @@ def _read_core(token: Token) -> _Found | None:
     if intensifier is not None:
         tokens.append(intensifier)
     tokens.extend(_negators(token) if negated else [])
-    return _found(tuple(tokens), estimate, _about_of_predicate(token), token)
+    about = () if phrase_negation else _about_of_predicate(token)
+    return _found(tuple(tokens), estimate, about, token)
 
 
 def _attributive(word: Token) -> bool:
@@ -398,9 +402,10 @@ def _read_idiom(idiom: tuple[tuple[str, ...], str, str], doc: Doc, start: int, e
     if condition == "negated" and not negators:
         return None
     tokens = (*doc[start:end], *negators)
-    anchor = first.head if first.dep_ in ("amod", "acomp", "advmod", "neg") else first
-    about = _about_of_predicate(doc[end - 1]) if condition == "be" else _about_of_idiom(doc, start, end)
-    return _found(tokens, estimate_for(key, negated=bool(negators)), about, anchor)
+    anchor = doc[start:end].root
+    return _found(
+        tokens, estimate_for(key, negated=bool(negators)), _about_of_idiom(doc, start, end), anchor
+    )
 
 
 def _after_be(token: Token) -> bool:
@@ -604,14 +609,7 @@ def _about_of_predicate(word: Token) -> _About:
         return _text(objects[0]) if objects else ()
     head = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
     complements = [c for c in (*word.children, *head.children) if c.dep_ in ("ccomp", "xcomp")]
-    subjects = [
-        c
-        for c in head.children
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _EMPTY_SUBJECTS
-    ]
-    parts: list[Span] = []
-    if subjects:
-        parts.extend(_text(subjects[0]))
+    parts: list[Span] = list(_outcome_subject(head))
     if complements:
         parts.extend(_text(complements[0]))
     return tuple(parts)
@@ -620,32 +618,87 @@ def _about_of_predicate(word: Token) -> _About:
 _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that"})
 
 
-def _about_of_number(number: Token) -> _About:
-    """What a chance written as a number is about: its chance noun's outcome, else the
+def _outcome_subject(head: Token) -> _About:
+    """The subject of ``head`` as an outcome: not a pronoun, an expletive or a chance noun;
+    a relative pronoun stands for the noun its clause qualifies ("a step that was hardly
+    likely to please": a step)."""
+    for subject in head.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.lower_ in ("that", "which") and head.dep_ == "relcl":
+            noun = head.head
+            return (_trimmed(noun.doc[noun.left_edge.i : noun.i + 1]),)
+        if subject.tag_ in ("PRP", "WDT", "EX", "DT") or subject.lower_ in _EMPTY_SUBJECTS:
+            continue
+        if subject.lemma_.lower() in _CHANCE_LEMMAS or subject.lower_ in CHANCE_NOUNS:
+            return _about_of_noun(subject)
+        return _text(subject)
+    return ()
+
+
+def _outcome_of_clause(tokens: tuple[Token, ...], anchor: Token) -> _About:
+    """What a statement is about when its words name nothing: the subject of its clause
+    ("a deal was a safe bet"), else a clause it governs ("it was fifty-fifty whether …",
+    "I would be surprised if …"), else the object of "of"/"about" ("confident of …")."""
+    head = clause_head(anchor)
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < anchor.i]
+    if anchor.dep_ in ("oprd", "attr") and objects:
+        return _text(objects[0])  # "called a full ceasefire a remote possibility"
+    subject = _outcome_subject(head)
+    if subject:
+        return subject
+    inside = {t.i for t in tokens}
+    for owner in (*tokens, head):
+        for child in owner.children:
+            if child.i in inside:
+                continue
+            if child.dep_ == "ccomp" or (
+                child.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children)
+            ):
+                return _text(child)
+            if child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return _text(objects[0])
+    return ()
+
+
+def _about_of_number(doc: Doc, start: int, end: int) -> _About:
+    """What a chance written as a number is about: the object of the "against"/"on" that
+    ends or follows it ("two to one against a settlement"), its chance noun's outcome
+    ("a 70-30 chance that …", "the chances of ratification are one in three"), else the
     subject of the copula it is the predicate of ("It is 50-50": nothing)."""
-    doc = number.doc
-    sentence = number.sent
-    after = number.i + 1
+    sentence = doc[start].sent
+    for token in doc[end - 1 : min(end + 1, sentence.end)]:
+        if token.lower_ in ("against", "on", "for"):
+            objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _text(objects[0])
+    after = end
     while after < sentence.end and not doc[after].is_alpha:
         after += 1
-    for token in (*doc[after : min(after + 3, sentence.end)], *sentence):
-        if token.lemma_.lower() in ("chance", "probability", "likelihood", "odds", "prospect"):
+    for token in (*doc[after : min(after + 2, sentence.end)], *sentence):
+        if token.lower_ in CHANCE_NOUNS and not start <= token.i < end:
             about = _about_of_noun(token)
-            if about:
+            if about and not (about[0].start <= start < about[-1].end):
                 return about
-    return _about_of_predicate(number)
+    return _about_of_predicate(doc[start])
 
 
 def _about_of_idiom(doc: Doc, start: int, end: int) -> _About:
     """A phrase idiom's outcome: the object of "stacked against", the clause of "no
     guarantee that", else the subject of the clause it stands in."""
     last = doc[end - 1]
-    objects = [c for c in last.children if c.dep_ in ("pobj", "ccomp", "acl", "relcl")]
+    objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
     if objects:
         return _text(objects[0])
     noun = doc[start:end].root
-    about = _about_of_noun(noun) if noun.pos_ == "NOUN" else ()
-    return about or _about_of_predicate(noun)
+    if noun.pos_ != "NOUN":
+        return ()
+    if noun.dep_ == "attr":  # "a deal was a safe bet"
+        return _outcome_subject(clause_head(noun)) or _about_of_noun(noun)
+    return _about_of_noun(noun)
 
 
 def _has_subject(verb: Token) -> bool:

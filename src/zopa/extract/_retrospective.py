@@ -53,7 +53,7 @@ _MONTHS = (
 )
 _UP_DEPS = frozenset(
     {"acomp", "attr", "oprd", "dobj", "pobj", "prep", "amod", "advmod", "nsubj", "nsubjpass",
-     "npadvmod", "det", "compound", "neg", "xcomp"}
+     "npadvmod", "det", "compound", "neg", "xcomp", "conj"}
 )
 
 
@@ -61,7 +61,12 @@ def clause_head(token: Token) -> Token:
     """The verb or copula whose clause holds ``token`` (itself when it is a verb)."""
     node = token
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "xcomp" and node.tag_ == "VB"):
+        if node.dep_ in ("aux", "auxpass") and node.head.i != node.i:
+            return node.head
+        predicate = node.dep_ in ("acomp", "attr", "oprd") or (
+            node.dep_ == "xcomp" and node.tag_ == "VB"
+        )
+        if node.pos_ in ("VERB", "AUX") and not predicate:
             return node
         if node.head.i == node.i or node.dep_ not in _UP_DEPS:
             return node
