@@ -35,11 +35,14 @@ from spacy.vocab import Vocab
 from zopa.extract._attribution import (
     REPORTING_LEMMAS,
     Holder,
-    holder_of_subject,
     quote_of,
 )
+from zopa.extract._actors import get_gazetteer
 from zopa.extract._chance_numbers import CHANCE_NOUNS, NUMBER_PATTERNS, read_number
+from zopa.extract._claim_cues import Cue
+from zopa.extract._claim_holders import KnownActors, resolved_holders
 from zopa.extract._doc import ACTORS, ESTIMATES, EVENTS, FIELDS, PUBLISHED
+from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._probability import (
     INTENSIFIERS,
     Estimate,
@@ -151,7 +154,8 @@ class EstimatesComponent:
     #: Bumped whenever what the component finds or writes changes (in the pipeline version).
     version = "2"
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, gazetteer: Gazetteer) -> None:
+        self.known = KnownActors.from_gazetteer(gazetteer)
         self.matcher = Matcher(vocab)
         for label, patterns in NUMBER_PATTERNS.items():
             self.matcher.add(label, patterns)
@@ -197,14 +201,16 @@ class EstimatesComponent:
                 continue
             taken.update(token.i for token in item.tokens)
             found.append(item)
-        doc.spans[ESTIMATES] = [_to_span(doc, item) for item in found]
+        doc.spans[ESTIMATES] = [_to_span(doc, item, self.known) for item in found]
         return doc
 
 
 @Language.factory("zopa_estimates", default_config={})
 def make_estimates(nlp: Language, name: str) -> EstimatesComponent:
-    """Factory of the ``zopa_estimates`` component (no settings)."""
-    return EstimatesComponent(nlp.vocab)
+    """Factory of the ``zopa_estimates`` component (no settings). The gazetteer (to read
+    "Sudanese officials" as Sudan) is the one of the pipeline's ``zopa_actors`` component,
+    else the shipped one."""
+    return EstimatesComponent(nlp.vocab, get_gazetteer(nlp))
 
 
 # --- reading one match -------------------------------------------------------------------------
@@ -708,7 +714,14 @@ def _has_subject(verb: Token) -> bool:
 # --- who holds it -------------------------------------------------------------------------------
 
 
-def _holder(doc: Doc, item: _Found) -> Holder:
+def _resolved(doc: Doc, subject: Token, item: _Found, known: KnownActors) -> list[Holder]:
+    """The holders a subject names, resolved as a claim's are (an office or a group named
+    by nationality to its state: :func:`zopa.extract._claim_holders.resolved_holders`)."""
+    cue = Cue(item.anchor_token, "estimate", item.tokens, "ESTIMATE")
+    return resolved_holders(doc, subject, cue, known)
+
+
+def _holder(doc: Doc, item: _Found, known: KnownActors) -> Holder:
     start, end = item.tokens[0].i, item.tokens[-1].i + 1
     quote = quote_of(doc, start, end)
     if quote is not None:
@@ -720,7 +733,7 @@ def _holder(doc: Doc, item: _Found) -> Holder:
                 fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
             )
             if speaker is not None:
-                resolved = holder_of_subject(doc, speaker.root)
+                resolved = _resolved(doc, speaker.root, item, known)
                 if resolved and resolved[0].actor is not None:
                     return Holder(resolved[0].actor, text)
         if actor is not None or text:
@@ -730,7 +743,7 @@ def _holder(doc: Doc, item: _Found) -> Holder:
         if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, item.anchor_token):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                holders = holder_of_subject(doc, subjects[0])
+                holders = _resolved(doc, subjects[0], item, known)
                 if holders:
                     return holders[0]
         if node.head.i == node.i:
@@ -745,10 +758,10 @@ def _holder(doc: Doc, item: _Found) -> Holder:
             and token.i > item.anchor_token.i
         ):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            holders = holder_of_subject(doc, subjects[0]) if subjects else []
+            holders = _resolved(doc, subjects[0], item, known) if subjects else []
             if holders:
                 return holders[0]
-    according = _according_to(sentence)
+    according = _according_to(sentence, item, known)
     return according if according is not None else Holder(None, None)
 
 
@@ -765,13 +778,13 @@ def _crosses_sentence_end(first: Token, second: Token) -> bool:
     )
 
 
-def _according_to(sentence: Span) -> Holder | None:
+def _according_to(sentence: Span, item: _Found, known: KnownActors) -> Holder | None:
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < sentence.end:
             to = token.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
-                holders = holder_of_subject(token.doc, objects[0])
+                holders = _resolved(token.doc, objects[0], item, known)
                 if holders:
                     return holders[0]
     return None
@@ -808,9 +821,9 @@ def _about_fields(doc: Doc, about: _About) -> dict[str, Any]:
     }
 
 
-def _to_span(doc: Doc, item: _Found) -> Span:
+def _to_span(doc: Doc, item: _Found, known: KnownActors) -> Span:
     span = doc[item.tokens[0].i : item.tokens[-1].i + 1]
-    holder = _holder(doc, item)
+    holder = _holder(doc, item, known)
     span._.set(
         FIELDS,
         {
