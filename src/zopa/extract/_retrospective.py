@@ -10,7 +10,8 @@ that carries the probability word, with everything under it — is in the past a
    bound to", "was doomed";
 2. or it is in the past perfect ("had never been likely", "had seemed possible");
 3. or it says when, in the past: "in hindsight", "in retrospect", "with
-   hindsight", "afterwards", a year before the year of publication, or a month
+   hindsight", "afterwards" (also on the verb that reports it: "…, the minister
+   conceded afterwards"), a year before the year of publication, or a month
    named with "in" or "on" that comes before the month of publication in the same
    year ("the round in January", said in March);
 4. or it is placed after an outcome: "after / once / when" with a verb of an
@@ -130,7 +131,12 @@ def is_retrospective(anchor: Token, published: date | None) -> bool:
     if not _past(head):
         return False
     words = [t.lower_ for t in clause]
+    said_after = any(  # "…, the minister conceded afterwards": said once it was known
+        child.lower_ in _HINDSIGHT for above in head.ancestors for child in above.children
+    )
     return (
+        said_after
+        or
         _hindsight_idiom(words)
         or _past_perfect(head)
         or _past_time(clause, published)
