@@ -73,9 +73,11 @@ import numpy as np
 from zopa.errors import ExtractionError
 
 __all__ = [
+    "CERTAINTY_ANCHORS",
     "EXTENSIONS",
     "INTENSIFIERS",
     "Estimate",
+    "POSSIBILITY_PHRASES",
     "PhraseStats",
     "Scale",
     "derive_scale",
@@ -199,12 +201,12 @@ INTENSIFIERS: dict[str, int] = {
 }
 
 #: Phrases whose negation means impossibility (rule 3); intensified, a real chance (rule 2).
-_POSSIBILITY = frozenset(
+POSSIBILITY_PHRASES = frozenset(
     {"possible", "possibly", "may happen", "might happen", "could happen", "maybe", "perhaps"}
 )
 
 #: Anchors of certainty, whose negation ("far from certain") means an open question (rule 3).
-_CERTAINTY = frozenset({"almost certain", "almost certainly", "will happen"})
+CERTAINTY_ANCHORS = frozenset({"almost certain", "almost certainly", "will happen"})
 
 
 @dataclass(frozen=True)
@@ -443,7 +445,7 @@ def estimate_for(
         return None
     key = " ".join(phrase.lower().split())
     steps = INTENSIFIERS.get((intensifier or "").lower(), 0)
-    if steps and key in _POSSIBILITY:
+    if steps and key in POSSIBILITY_PHRASES:
         stats = table.stats("realistic possibility")
         if stats is None:
             return None
@@ -458,7 +460,7 @@ def estimate_for(
             f"intensifier:{intensifier}",
         )
     if negated:
-        if base.anchor in _CERTAINTY:
+        if base.anchor in CERTAINTY_ANCHORS:
             stats = table.stats("might happen")
             if stats is None:
                 return None
@@ -468,7 +470,7 @@ def estimate_for(
                 1 - base.probability, 1 - base.high, 1 - base.low, base.anchor, "negation"
             )
         else:
-            anchor = "almost no chance" if key in _POSSIBILITY else "realistic possibility"
+            anchor = "almost no chance" if key in POSSIBILITY_PHRASES else "realistic possibility"
             stats = table.stats(anchor)
             if stats is None:
                 return None
