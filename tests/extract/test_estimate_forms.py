@@ -94,9 +94,7 @@ def test_near_misses_are_no_statements(nlp: Language, text: str) -> None:
         ("The rebels were confident of a prisoner release within weeks.", 0.75, 0.9),
     ],
 )
-def test_idioms_and_hedges_have_a_number(
-    nlp: Language, text: str, low: float, high: float
-) -> None:
+def test_idioms_and_hedges_have_a_number(nlp: Language, text: str, low: float, high: float) -> None:
     item = one(nlp, text)
     assert low <= item["probability"] <= high, item
 

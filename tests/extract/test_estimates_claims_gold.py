@@ -10,7 +10,7 @@ import yaml
 from spacy.language import Language
 
 from zopa.extract import build_pipeline
-from zopa.extract._claim_scoring import score_claims
+from zopa.extract._claim_scoring import Score, score_claims
 from zopa.extract._estimate_scoring import EstimateScore, score_estimates
 from zopa.extract._open_issues import is_open
 from zopa.ingest import normalise_text

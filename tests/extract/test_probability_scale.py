@@ -197,7 +197,13 @@ def test_an_intensified_possibility_is_a_real_chance(intensifier: str) -> None:
 
 @pytest.mark.parametrize(
     ("first", "second", "against", "value"),
-    [(2, 1, True, 1 / 3), (3, 1, True, 0.25), (4, 1, False, 0.8), (1, 1, True, 0.5), (5, 2, False, 5 / 7)],
+    [
+        (2, 1, True, 1 / 3),
+        (3, 1, True, 0.25),
+        (4, 1, False, 0.8),
+        (1, 1, True, 0.5),
+        (5, 2, False, 5 / 7),
+    ],
 )
 def test_odds_are_converted_exactly(first: int, second: int, against: bool, value: float) -> None:
     estimate = odds_estimate(first, second, against=against)

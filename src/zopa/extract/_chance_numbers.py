@@ -70,7 +70,9 @@ NUMBER_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
         [{"TEXT": {"REGEX": r"^\d+[-–]\d+$"}}],
         [{"LOWER": "fifty-fifty"}],
     ],
-    "NUM_RATIO": [[_NUM, {"LOWER": {"IN": ["chance", "chances"]}, "OP": "?"}, {"LOWER": "in"}, _NUM]],
+    "NUM_RATIO": [
+        [_NUM, {"LOWER": {"IN": ["chance", "chances"]}, "OP": "?"}, {"LOWER": "in"}, _NUM]
+    ],
     "NUM_PERCENT": [
         [_NUM, {"LOWER": {"IN": ["%", "percent"]}}],
         [_NUM, {"LOWER": "per"}, {"LOWER": "cent"}],

@@ -81,9 +81,9 @@ _KEYWORD = re.compile(
     r"\b(?:"
     + "|".join(re.escape(word) for word in PROBABILITY_KEYWORDS)
     + r")\b"
-    + rf"|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)"
+    + r"|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)"
     + rf"|\b{_NUMBER} in {_NUMBER}\b"
-    + rf"|\b\d+-\d+\b"
+    + r"|\b\d+-\d+\b"
     + rf"|\b{_NUMBER}[ -]to[ -]{_NUMBER}\b",
     re.IGNORECASE,
 )

@@ -32,12 +32,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from zopa.extract._actors import get_gazetteer
 from zopa.extract._attribution import (
     REPORTING_LEMMAS,
     Holder,
     quote_of,
 )
-from zopa.extract._actors import get_gazetteer
 from zopa.extract._chance_numbers import CHANCE_NOUNS, NUMBER_PATTERNS, read_number
 from zopa.extract._claim_cues import Cue
 from zopa.extract._claim_holders import KnownActors, resolved_holders
@@ -160,9 +160,7 @@ class EstimatesComponent:
         for label, patterns in NUMBER_PATTERNS.items():
             self.matcher.add(label, patterns)
         for index, (words, _, _) in enumerate(_IDIOMS):
-            pattern = [
-                {"LEMMA": "be"} if word == "be" else {"LOWER": word} for word in words
-            ]
+            pattern = [{"LEMMA": "be"} if word == "be" else {"LOWER": word} for word in words]
             self.matcher.add(f"IDIOM_{index}", [pattern])
         self.matcher.add("CORE", [[{"LOWER": {"IN": list(_CORE_WORDS)}}]])
         self.matcher.add(
@@ -395,15 +393,19 @@ def _has_complement(word: Token) -> bool:
     )
 
 
-def _read_idiom(idiom: tuple[tuple[str, ...], str, str], doc: Doc, start: int, end: int) -> _Found | None:
-    words, key, condition = idiom
+def _read_idiom(
+    idiom: tuple[tuple[str, ...], str, str], doc: Doc, start: int, end: int
+) -> _Found | None:
+    _, key, condition = idiom
     first = doc[start]
     if condition == "be" and not _after_be(first):
         return None
     if condition == "odds" and not {t.lower_ for t in first.sent} & {"odds", "chances", "chance"}:
         return None
     negators = [
-        t for t in doc[max(first.sent.start, start - 3) : start] if t.lower_ in ("not", "n't", "never")
+        t
+        for t in doc[max(first.sent.start, start - 3) : start]
+        if t.lower_ in ("not", "n't", "never")
     ]
     if condition == "negated" and not negators:
         return None

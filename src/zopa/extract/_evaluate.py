@@ -144,9 +144,13 @@ def _from_external(score: Any) -> Score:
     weight = score.true_positives
     for name, rate in dict(getattr(score, "extras", {}) or {}).items():
         # A rate over its own number of items comes as (rate, n); else over the matches.
-        extras[name] = (float(rate[0]), int(rate[1])) if isinstance(rate, tuple) else (
-            float(rate),
-            weight,
+        extras[name] = (
+            (float(rate[0]), int(rate[1]))
+            if isinstance(rate, tuple)
+            else (
+                float(rate),
+                weight,
+            )
         )
     for name in ("status_agree", "cameo_agree"):
         if hasattr(score, name):

@@ -53,8 +53,24 @@ _MONTHS = (
     "december",
 )
 _UP_DEPS = frozenset(
-    {"acomp", "attr", "oprd", "dobj", "pobj", "prep", "amod", "advmod", "nsubj", "nsubjpass",
-     "npadvmod", "det", "compound", "neg", "xcomp", "conj"}
+    {
+        "acomp",
+        "attr",
+        "oprd",
+        "dobj",
+        "pobj",
+        "prep",
+        "amod",
+        "advmod",
+        "nsubj",
+        "nsubjpass",
+        "npadvmod",
+        "det",
+        "compound",
+        "neg",
+        "xcomp",
+        "conj",
+    }
 )
 
 
@@ -90,8 +106,7 @@ def _past_perfect(head: Token) -> bool:
 def _hindsight_idiom(words: list[str]) -> bool:
     text = " ".join(words)
     return any(
-        idiom in text
-        for idiom in ("always going to", "never going to", "bound to", "doomed")
+        idiom in text for idiom in ("always going to", "never going to", "bound to", "doomed")
     )
 
 
@@ -102,9 +117,9 @@ def _past_time(clause: list[Token], published: date | None) -> bool:
             return True
         if published is None:
             continue
-        if token.like_num and len(lower) == 4 and lower.isdigit():
-            if 1900 < int(lower) < published.year and token.head.lower_ not in ("by", "until"):
-                return True
+        year = int(lower) if token.like_num and len(lower) == 4 and lower.isdigit() else 0
+        if 1900 < year < published.year and token.head.lower_ not in ("by", "until"):
+            return True
         if lower in _MONTHS and token.i > 0:
             before = token.doc[token.i - 1].lower_
             if before in ("in", "on", "of") and _MONTHS.index(lower) + 1 < published.month:
@@ -136,8 +151,7 @@ def is_retrospective(anchor: Token, published: date | None) -> bool:
     )
     return (
         said_after
-        or
-        _hindsight_idiom(words)
+        or _hindsight_idiom(words)
         or _past_perfect(head)
         or _past_time(clause, published)
         or _after_an_outcome(clause)
