@@ -62,6 +62,8 @@ def test_chances_written_as_numbers_are_read_exactly(
         "The partners agreed a fifty-fifty split of the profits.",
         "The council approved the budget by a 3-1 vote.",
         "The two ministries were at odds with each other over the port.",
+        "At odds over the port, the ministries need two to three years to agree.",
+        "Bookmakers said the talks would take two to three weeks.",
         "The likely winner of the primary is a former mayor.",
         "Parliament's speaker, an unlikely ally of the unions, backed the bill.",
         "The envoys met by chance in the lobby of the hotel.",

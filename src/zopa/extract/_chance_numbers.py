@@ -9,7 +9,8 @@ chance only in a chance context (:func:`read_number`):
 
 - it is followed by a chance noun ("a 70-30 chance", "an 80 percent chance");
 - odds: followed by "against", "on" or "in favour", or in a sentence that speaks of
-  odds, bets or bookmakers;
+  odds, bets or bookmakers ("at odds with" does not) with no noun after them ("two to
+  three years" is no chance);
 - a split: its two numbers add up to 100 and no other noun follows ("it is 50-50");
 - a percentage or ratio: no noun and no "of" follows, and its sentence has a chance
   noun ("the chances of ratification are around one in three", "put the chances of
@@ -59,8 +60,8 @@ _WORDS = {
 }
 _SPLIT_TOKEN = re.compile(r"^(\d+)[-–/](\d+)$")
 _PERCENT_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)%$")
-_DASH = {"TEXT": {"IN": ["-", "–"]}, "OP": "?"}
-_NUM = {"LIKE_NUM": True}
+_DASH: dict[str, object] = {"TEXT": {"IN": ["-", "–"]}, "OP": "?"}
+_NUM: dict[str, object] = {"LIKE_NUM": True}
 
 #: Token-matcher patterns by label (added to the estimates component's matcher).
 NUMBER_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
@@ -122,6 +123,14 @@ def _sentence_words(doc: Doc, start: int) -> set[str]:
     return {t.lower_ for t in doc[start].sent}
 
 
+def _speaks_of_odds(doc: Doc, start: int) -> bool:
+    """The sentence speaks of odds, bets or bookmakers ("at odds with" does not)."""
+    return any(
+        t.lower_ in _ODDS_CONTEXT and not (t.i > 0 and doc[t.i - 1].lower_ == "at")
+        for t in doc[start].sent
+    )
+
+
 def _odds(doc: Doc, start: int, end: int) -> ChanceNumber | None:
     numbers = [number_value(t) for t in doc[start:end] if t.like_num]
     if len(numbers) != 2 or None in numbers:
@@ -136,7 +145,7 @@ def _odds(doc: Doc, start: int, end: int) -> ChanceNumber | None:
         estimate, end = odds_estimate(first, second, against=False), end + 1
     elif following in ("in favour", "in favor"):
         estimate, end = odds_estimate(first, second, against=False), end + 2
-    elif _sentence_words(doc, start) & _ODDS_CONTEXT:
+    elif _speaks_of_odds(doc, start) and _free_of_noun(doc, end):
         estimate = odds_estimate(first, second, against=True)
     else:
         return None
