@@ -28,7 +28,14 @@ from spacy.tokens import Doc, Token
 
 from zopa.extract._probability import Estimate, explicit_estimate, odds_estimate
 
-__all__ = ["CHANCE_NOUNS", "NUMBER_PATTERNS", "ChanceNumber", "number_value", "read_number"]
+__all__ = [
+    "CHANCE_NOUNS",
+    "NUMBER_PATTERNS",
+    "ChanceNumber",
+    "number_value",
+    "read_number",
+    "word_number",
+]
 
 #: Nouns that make a number next to them a chance.
 CHANCE_NOUNS = frozenset(
@@ -93,7 +100,12 @@ class ChanceNumber:
 
 def number_value(token: Token) -> float | None:
     """The value of a number token ("3", "2.5", "three"), or None."""
-    text = token.lower_.replace(",", "")
+    return word_number(token.lower_)
+
+
+def word_number(word: str) -> float | None:
+    """The value of a number written in digits or as a word ("3", "2.5", "three"), or None."""
+    text = word.lower().replace(",", "")
     if text in _WORDS:
         return float(_WORDS[text])
     try:

@@ -7,18 +7,25 @@ likely", "hardly possible" — "possible" and "certain" only as predicates), a
 chance noun with its qualifier ("slim chance", "the probability … remains
 extremely small", "the odds … were about even", "no chance"), expectation verbs
 ("I expect nothing", "no reason to expect", "do not think … will", "cannot
-imagine") and explicit numbers tied to a chance ("a 30 percent chance", "put it
-at around 70 percent", "one in four"). Bare modal verbs ("may", "could") are not
-estimates.
+imagine"), idioms of chance ("a long shot", "touch and go", "odds-on", "was always
+going to"), negations and hedges ("far from certain", "hardly likely") and chances
+written as numbers (:mod:`zopa.extract._chance_numbers`: "a 30 percent chance",
+"one in four", "50-50", "two to one against", "put it at around 70 percent").
+Bare modal verbs ("may", "could") are not estimates, nor is an attributive
+"likely" ("the likely successor").
 
 Each match becomes a span in ``doc.spans["zopa_estimates"]`` with
 ``span._.zopa_fields`` = ``holder_actor``, ``holder_text``, ``phrase`` (the
-original words), ``probability``, ``low``, ``high`` and ``about`` (the outcome
-phrase, or None). Numbers come from the survey-derived scale of
+original words), ``probability``, ``low``, ``high``, ``about`` (the outcome
+phrase, or None) with ``about_start``/``about_end`` (its characters),
+``about_actors`` (actor keys named in it) and ``about_type`` (the PLOVER type of
+an event coded on it), and ``retrospective`` (it judges an outcome already known:
+:mod:`zopa.extract._retrospective`). Numbers come from the survey-derived scale of
 :mod:`zopa.extract._probability` with its stated extension, intensifier and
 negation rules. The holder is the speaker of the quotation containing the
 phrase, else the subject of the reporting or believing verb above it, else the
-writer of the article (``holder_actor`` and ``holder_text`` both None).
+writer of the article (``holder_actor`` and ``holder_text`` both None); subjects
+are resolved as claims' are (:func:`zopa.extract._claim_holders.resolved_holders`).
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ from zopa.extract._attribution import (
     Holder,
     quote_of,
 )
-from zopa.extract._chance_numbers import CHANCE_NOUNS, NUMBER_PATTERNS, read_number
+from zopa.extract._chance_numbers import CHANCE_NOUNS, NUMBER_PATTERNS, read_number, word_number
 from zopa.extract._claim_cues import Cue
 from zopa.extract._claim_holders import KnownActors, resolved_holders
 from zopa.extract._doc import ACTORS, ESTIMATES, EVENTS, FIELDS, PUBLISHED
@@ -88,16 +95,6 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _WHOLE_MODIFIERS = frozenset({"almost", "most", "about", "nearly"})
 _MODALS = frozenset({"will", "would", "may", "might", "can", "could", "shall"})
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)$")
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "ten": 10,
-    "hundred": 100,
-    "thousand": 1000,
-}
 
 
 #: Idioms of chance (lower-case token sequences) → the extension they read as, with what
@@ -131,7 +128,6 @@ _IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("better", "than", "even"), "better than even", ""),
     (("be", "surprised", "if"), "surprised", ""),
 )
-_BE = frozenset({"be", "seem", "remain", "look", "appear", "stay", "become", "sound"})
 
 
 _About = tuple[Span, ...]
@@ -421,7 +417,7 @@ def _after_be(token: Token) -> bool:
     "is within reach", "were doomed")."""
     doc = token.doc
     for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
-        if doc[i].lemma_ in _BE:
+        if doc[i].lemma_ in _COPULAS:
             return True
         if doc[i].pos_ not in ("ADV", "PART", "AUX") and not doc[i].is_quote:
             return False
@@ -558,9 +554,7 @@ def _percent_value(token: Token) -> float | None:
     one_in = re.match(r"^(one|1) in (\w+)$", text)
     if one_in:
         denominator = one_in.group(2)
-        number = _NUMBER_WORDS.get(denominator) or (
-            float(denominator) if denominator.isdigit() else None
-        )
+        number = word_number(denominator)
         if number:
             return 1.0 / float(number)
     return None
