@@ -70,6 +70,8 @@ def test_chances_written_as_numbers_are_read_exactly(
         "Teachers won 75 percent of the seats on the board.",
         "The army said a return to the negotiating table was out of the question.",
         "She was confident.",
+        "The minister was less confident about the substance of the text.",
+        "Under the pact the guarantors would be bound to defend the island.",
         "The monitors will make sure the ceasefire lines are respected.",
     ],
 )
@@ -94,6 +96,8 @@ def test_near_misses_are_no_statements(nlp: Language, text: str) -> None:
         ("A partial amnesty is not out of the question.", 0.4, 0.75),
         ("A second round in Geneva is entirely possible.", 0.5, 0.75),
         ("The rebels were confident of a prisoner release within weeks.", 0.75, 0.9),
+        ("A return of the islands is almost certainly not on the agenda.", 0.0, 0.1),
+        ("The more probable outcome is a partial deal on tariffs.", 0.65, 0.85),
     ],
 )
 def test_idioms_and_hedges_have_a_number(nlp: Language, text: str, low: float, high: float) -> None:
@@ -126,6 +130,7 @@ def test_statements_about_what_is_decided_are_retrospective(
         ("The envoy said the accord was bound to be signed next week.", None),
         ("Analysts said the crossing was unlikely to reopen in November.", date(2024, 6, 1)),
         ("A ceasefire is likely to hold once the monitors arrive.", None),
+        ("The settlement is doomed unless both sides move.", None),
     ],
 )
 def test_forward_looking_statements_are_not(

@@ -300,7 +300,12 @@ def _modifiers(word: Token) -> tuple[list[Token], Token | None, bool]:
 
 
 def _lookup(
-    word: str, whole: list[Token], intensifier: Token | None, negated: bool
+    word: str,
+    whole: list[Token],
+    intensifier: Token | None,
+    negated: bool,
+    *,
+    negates_outcome: bool = False,
 ) -> Estimate | None:
     """Try "<modifier> <word>" as one phrase first ("most likely", "hardly possible")."""
     for modifier in whole:
@@ -309,6 +314,7 @@ def _lookup(
             f"{lower} {word}",
             intensifier=intensifier.lower_ if intensifier is not None else None,
             negated=negated,
+            negates_outcome=negates_outcome,
         )
         if combined is not None:
             return combined
@@ -318,6 +324,7 @@ def _lookup(
         word,
         intensifier=intensifier.lower_ if intensifier is not None else None,
         negated=negated,
+        negates_outcome=negates_outcome,
     )
 
 
@@ -345,7 +352,9 @@ def _read_core(token: Token) -> _Found | None:
         return None
     if phrase_negation:
         negated = not negated
-    estimate = _lookup(lower, whole, intensifier, negated)
+    # "almost certainly not": an adverb before its negation denies the outcome, not itself
+    negates_outcome = token.pos_ == "ADV" and all(n.i > token.i for n in _negators(token))
+    estimate = _lookup(lower, whole, intensifier, negated, negates_outcome=negates_outcome)
     tokens = [token, *whole, *phrase_negation]
     if intensifier is not None:
         tokens.append(intensifier)
@@ -356,12 +365,13 @@ def _read_core(token: Token) -> _Found | None:
 
 def _attributive(word: Token) -> bool:
     """``word`` stands before the noun it qualifies ("the likely successor"); a superlative
-    ("the most probable site") still ranks outcomes and counts."""
+    or comparative ("the most probable site", "the more probable next step") still ranks
+    outcomes and counts."""
     return (
         word.dep_ == "amod"
         and word.head.pos_ in ("NOUN", "PROPN")
         and word.i < word.head.i
-        and not any(c.lower_ in ("most", "least") for c in word.children)
+        and not any(c.lower_ in ("most", "least", "more", "less") for c in word.children)
     )
 
 
@@ -380,11 +390,12 @@ def _negating_phrase(token: Token) -> list[Token]:
 
 
 def _has_complement(word: Token) -> bool:
-    """A clause or an "of"/"about"/"that" phrase saying what one is sure of."""
+    """A clause or an "of" phrase saying what one is sure of ("confident of a release";
+    not "confident about the substance", a judgement of quality)."""
     if word.head.lemma_ == "make":
         return False
     return any(
-        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("of", "about"))
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "of")
         for c in word.children
     )
 
@@ -396,6 +407,8 @@ def _read_idiom(
     first = doc[start]
     if condition == "be" and not _after_be(first):
         return None
+    if key == "bound to" and _under_modal(first):
+        return None  # "would be bound to defend it": an obligation
     if condition == "odds" and not {t.lower_ for t in first.sent} & {"odds", "chances", "chance"}:
         return None
     negators = [
@@ -410,6 +423,12 @@ def _read_idiom(
     return _found(
         tokens, estimate_for(key, negated=bool(negators)), _about_of_idiom(doc, start, end), anchor
     )
+
+
+def _under_modal(token: Token) -> bool:
+    """A modal verb stands within the three words before ``token`` ("would be bound to")."""
+    doc = token.doc
+    return any(doc[i].tag_ == "MD" for i in range(max(token.sent.start, token.i - 3), token.i))
 
 
 def _after_be(token: Token) -> bool:

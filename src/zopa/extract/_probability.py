@@ -413,6 +413,7 @@ def estimate_for(
     *,
     intensifier: str | None = None,
     negated: bool = False,
+    negates_outcome: bool = False,
     scale: Scale | None = None,
 ) -> Estimate | None:
     """Read a probability phrase as a number with its interquartile interval.
@@ -426,6 +427,9 @@ def estimate_for(
         An intensifying word in front of it ("very", "extremely"), or None.
     negated
         Whether the phrase is negated ("not likely").
+    negates_outcome
+        Whether the negation bears on the outcome rather than on the phrase ("almost
+        certainly not"): the phrase is then mirrored even when it is one of certainty.
     scale
         The scale to read from; the shipped scale by default.
 
@@ -460,7 +464,7 @@ def estimate_for(
             f"intensifier:{intensifier}",
         )
     if negated:
-        if base.anchor in CERTAINTY_ANCHORS:
+        if base.anchor in CERTAINTY_ANCHORS and not negates_outcome:
             stats = table.stats("might happen")
             if stats is None:
                 return None

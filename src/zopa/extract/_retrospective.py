@@ -92,7 +92,7 @@ def clause_head(token: Token) -> Token:
 
 
 def _past(head: Token) -> bool:
-    if head.tag_ in ("VBD", "VBN"):
+    if head.tag_ == "VBD":
         return True
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
 
