@@ -67,6 +67,12 @@ _WORDS = {
 }
 _SPLIT_TOKEN = re.compile(r"^(\d+)[-–/](\d+)$")
 _PERCENT_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)%$")
+# Word shapes (cheaper to match than a regular expression on every token): "50-50", "3-1",
+# "30%", "2.5%".
+_SPLIT_SHAPES = tuple(
+    f"{a}{dash}{b}" for a in ("d", "dd", "ddd") for b in ("d", "dd", "ddd") for dash in "-–"
+)
+_PERCENT_SHAPES = ("d%", "dd%", "ddd%", "d.d%", "dd.d%", "d.dd%")
 _DASH: dict[str, object] = {"TEXT": {"IN": ["-", "–"]}, "OP": "?"}
 _NUM: dict[str, object] = {"LIKE_NUM": True}
 
@@ -75,7 +81,7 @@ NUMBER_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
     "NUM_ODDS": [[_NUM, _DASH, {"LOWER": "to"}, _DASH, _NUM]],
     "NUM_SPLIT": [
         [_NUM, {"TEXT": {"IN": ["-", "–"]}}, _NUM],
-        [{"TEXT": {"REGEX": r"^\d+[-–]\d+$"}}],
+        [{"SHAPE": {"IN": list(_SPLIT_SHAPES)}}],
         [{"LOWER": "fifty-fifty"}],
     ],
     "NUM_RATIO": [
@@ -84,7 +90,7 @@ NUMBER_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
     "NUM_PERCENT": [
         [_NUM, {"LOWER": {"IN": ["%", "percent"]}}],
         [_NUM, {"LOWER": "per"}, {"LOWER": "cent"}],
-        [{"TEXT": {"REGEX": r"^\d+(?:\.\d+)?%$"}}],
+        [{"SHAPE": {"IN": list(_PERCENT_SHAPES)}}],
     ],
 }
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -126,7 +126,7 @@ _IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("no", "guarantee"), "no guarantee", ""),
     (("out", "of", "the", "question"), "out of the question", "negated"),
     (("better", "than", "even"), "better than even", ""),
-    (("be", "surprised", "if"), "surprised", ""),
+    (("surprised", "if"), "surprised", "be"),
 )
 
 
@@ -155,9 +155,9 @@ class EstimatesComponent:
         self.matcher = Matcher(vocab)
         for label, patterns in NUMBER_PATTERNS.items():
             self.matcher.add(label, patterns)
+        self.idioms = PhraseMatcher(vocab, attr="LOWER")
         for index, (words, _, _) in enumerate(_IDIOMS):
-            pattern = [{"LEMMA": "be"} if word == "be" else {"LOWER": word} for word in words]
-            self.matcher.add(f"IDIOM_{index}", [pattern])
+            self.idioms.add(f"IDIOM_{index}", [Doc(vocab, words=list(words))])
         self.matcher.add("CORE", [[{"LOWER": {"IN": list(_CORE_WORDS)}}]])
         self.matcher.add(
             "CHANCE",
@@ -188,7 +188,8 @@ class EstimatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found: list[_Found] = []
         taken: set[int] = set()
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
+        matches = [*self.matcher(doc), *self.idioms(doc)]
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
             label = doc.vocab.strings[match_id]
             item = _read(label, doc, start, end)
             if item is None or any(token.i in taken for token in item.tokens):
