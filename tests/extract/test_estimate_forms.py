@@ -163,6 +163,7 @@ def test_about_has_its_span_actors_and_event_type(nlp: Language) -> None:
         ("It was fifty-fifty whether the board would back the merger.", "the board would back"),
         ("Officials called a full withdrawal a remote possibility.", "a full withdrawal"),
         ("The odds of a rate rise in June were better than even.", "a rate rise in June"),
+        ("Mirova put the chance of a summit in Paris at about even odds.", "a summit in Paris"),
     ],
 )
 def test_about_names_the_outcome_when_the_words_do_not(

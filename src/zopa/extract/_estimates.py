@@ -664,6 +664,9 @@ def _outcome_of_clause(tokens: tuple[Token, ...], anchor: Token) -> _About:
     "I would be surprised if …"), else the object of "of"/"about" ("confident of …")."""
     head = clause_head(anchor)
     objects = [c for c in head.children if c.dep_ == "dobj" and c.i < anchor.i]
+    chances = [o for o in objects if o.lemma_.lower() in _CHANCE_LEMMAS]
+    if chances and _about_of_noun(chances[0]):
+        return _about_of_noun(chances[0])  # "put the chance of a summit at about even odds"
     if anchor.dep_ in ("oprd", "attr") and objects:
         return _text(objects[0])  # "called a full ceasefire a remote possibility"
     subject = _outcome_subject(head)
