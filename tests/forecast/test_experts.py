@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 
 from tests.forecast.conftest import add_statement
+from zopa.evidence import list_items
 from zopa.extract import build_pipeline, extract_documents
 from zopa.forecast import ExpertsSource, ForecastInputs, NewForecast
 from zopa.ingest import RawArticle, prepare
@@ -213,3 +214,6 @@ def test_retrospective_statements_are_never_counted(store: Store, nlp: Language)
     f = forecast_of(store, scenario(), "2025-03-02")
     assert f is not None
     assert [s["phrase"] for s in f.parameters["statements"]] == ["likely"]
+    items = [listing.item for listing in list_items(store, "estimates")]
+    stored = {item["phrase"]: item["retrospective"] for item in items}
+    assert stored == {"not possible": True, "likely": False}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -343,13 +343,6 @@ def _keep_ids(session: Session, table: type[Any], doc_id: int, rows: list[Any]) 
             session.delete(row)
 
 
-def _stored(spans: Iterable[Span]) -> list[Span]:
-    """The items kept in the store: all but retrospective estimates ("the vote was always
-    going to pass"), which judge an outcome already known, so no forecast may count them
-    (they stay in ``doc.spans`` with ``retrospective: true``)."""
-    return [span for span in spans if not (span._.get(FIELDS) or {}).get("retrospective")]
-
-
 def _store_doc(
     store: Store, nlp: Language, gazetteer: Gazetteer, doc: Doc, doc_id: int, version: str
 ) -> dict[str, int]:
@@ -386,7 +379,7 @@ def _store_doc(
         _keep_ids(session, Mention, doc_id, rows)
         counts["actors"] = len(mentions)
         for group, table in _ITEM_TABLES:
-            spans = _stored(doc.spans.get(group, []))
+            spans = doc.spans.get(group, [])
             rows = [
                 _item_row(table, span, sentences, extractors.get(group, group), doc_id, actor_ids)
                 for span in spans
