@@ -6,20 +6,27 @@ STAMP := $(VENV)/.installed-dev
 
 .PHONY: demo test install clean bench docs
 
+RAY_STAMP := $(VENV)/.installed-ray
+
 # Create the virtual environment and install zopa with its dev extras; re-runs
-# only when pyproject.toml changes.
+# only when pyproject.toml changes. `make demo` needs no more.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
 
-install: $(STAMP)
+# The optional Ray extra (`--ray`), for the tests and the benchmarks.
+$(RAY_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev,ray]"
+	@touch $(RAY_STAMP)
+
+install: $(RAY_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/zopa demo
 
-test: $(STAMP)
+test: $(RAY_STAMP)
 	bash scripts/ensure-postgres.sh
 	bash scripts/ensure-chromium.sh
 	$(BIN)/ruff check src tests bench
@@ -27,7 +34,7 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-bench: $(STAMP)
+bench: $(RAY_STAMP)
 	$(BIN)/python bench/ingest.py
 
 clean:

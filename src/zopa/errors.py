@@ -15,6 +15,7 @@ exceptions are bugs.
     ├── ScenarioError      a scenario file is invalid
     ├── ModelError         a model cannot be fitted or its parameters are invalid
     ├── ForecastError      forecasts cannot be imported, stored or scored
+    ├── ClusterError       the Ray cluster cannot be used (not installed, unreachable)
     └── RegistryError      no entry of that name in a registry
 
 Messages say what failed, the bad value and where (file, line, document, span),
@@ -27,6 +28,7 @@ __all__ = [
     "MAX_LINE_CHARS",
     "MAX_QUOTED_CHARS",
     "MAX_WORD_CHARS",
+    "ClusterError",
     "ConfigError",
     "ExtractionError",
     "ForecastError",
@@ -81,6 +83,10 @@ class ModelError(ZopaError):
 
 class ForecastError(ZopaError):
     """Forecasts or prices cannot be imported, stored or scored."""
+
+
+class ClusterError(ZopaError):
+    """The Ray cluster cannot be used: Ray is not installed, or no cluster can be reached."""
 
 
 class RegistryError(ZopaError):

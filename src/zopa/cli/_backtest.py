@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zopa.cli._app import console, err_console, iso_date_option, store_of
+from zopa.cli._cluster import RayOption
 from zopa.cli._forecast import RunsOption, SeedOption, SourcesOption, source_names
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.errors import quoted
@@ -68,6 +69,7 @@ def backtest(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the backtest as JSON.")] = False,
     allow_placeholders: AllowPlaceholdersOption = False,
+    ray: RayOption = None,
 ) -> None:
     """Forecast every question as of each date of a range, store and score the forecasts."""
     from zopa.forecast import backtest as run_backtest
@@ -88,6 +90,7 @@ def backtest(
         seed=seed,
         sources=names,
         strict=strict,
+        ray=ray,
     )
     data = result.to_dict()
     for warning in data["warnings"]:

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zopa.cli._app import console, err_console, iso_date_option, parse_id, progress_bar, store_of
+from zopa.cli._cluster import RayOption
 from zopa.cli._console import printable, styled
 from zopa.errors import one_line
 
@@ -29,8 +30,25 @@ __all__ = ["register", "render_extraction_report"]
 def extract(
     ctx: typer.Context,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Processes for the spaCy pipeline.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes for the spaCy pipeline (default 1); with --ray local, the "
+            "CPUs of the local cluster (default: the machine's).",
+            show_default=False,
+        ),
+    ] = None,
+    ray: RayOption = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            max=10_000,
+            help="Documents sent to a worker at a time (--workers, --ray).",
+        ),
+    ] = 8,
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Extract every document again, even if current.")
     ] = False,
@@ -79,6 +97,10 @@ def extract(
         remembered_settings,
     )
 
+    if ray is not None:
+        from zopa.cluster import require_ray
+
+        require_ray()  # before the pipeline loads: say at once what to install
     store = store_of(ctx)
     remembered = remembered_settings(store)
     if show_settings:
@@ -97,7 +119,13 @@ def extract(
             progress.update(task, total=total, advance=1)
 
         report = extract_documents(
-            store, nlp, rebuild=rebuild, workers=workers, on_progress=advance
+            store,
+            nlp,
+            rebuild=rebuild,
+            workers=workers,
+            batch_size=batch_size,
+            on_progress=advance,
+            ray=ray,
         )
     render_extraction_report(report)
     if not report.ok:

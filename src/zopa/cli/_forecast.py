@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zopa.cli._app import chart_base, console, err_console, iso_date_option, state, store_of
+from zopa.cli._cluster import RayOption
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.cli._questions import forecast_cell
 
@@ -101,6 +102,7 @@ def run(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the forecasts as JSON.")] = False,
     allow_placeholders: AllowPlaceholdersOption = False,
+    ray: RayOption = None,
 ) -> None:
     """Forecast every question from every source as of a date, store them, print them."""
     from zopa.forecast import run_forecasts, store_run
@@ -110,7 +112,14 @@ def run(
     scenario = load_computable(scenario_file, allow_placeholders)
     store = store_of(ctx)
     result = run_forecasts(
-        scenario, as_of=day, store=store, runs=runs, seed=seed, sources=names, strict=strict
+        scenario,
+        as_of=day,
+        store=store,
+        runs=runs,
+        seed=seed,
+        sources=names,
+        strict=strict,
+        ray=ray,
     )
     stored = store_run(store, result)
     for warning in result.warnings:

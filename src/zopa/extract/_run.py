@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -13,12 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from zopa.errors import StoreError
+from zopa.cluster import ray_cluster
+from zopa.errors import StoreError, ZopaError
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._doc import ACTOR_INFO, ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._gazetteer import ActorInfo, Gazetteer
 from zopa.extract._parties import PARTY_SECTOR
 from zopa.extract._pipeline import pipeline_version, settings_of
+from zopa.extract._ray import read_on_ray
 from zopa.extract._settings import remember_settings, remembered_settings
 from zopa.extract._workers import dying_with_parent
 from zopa.store import (
@@ -399,9 +402,10 @@ def extract_documents(
     nlp: Language,
     *,
     rebuild: bool = False,
-    workers: int = 1,
+    workers: int | None = None,
     batch_size: int = 8,
     on_progress: Callable[[DocumentOutcome, int], None] | None = None,
+    ray: str | None = None,
 ) -> ExtractionReport:
     """Extract evidence from every stored document that needs it and store it.
 
@@ -418,8 +422,14 @@ def extract_documents(
     Parameters
     ----------
     workers:
-        Processes for ``nlp.pipe(n_process=workers)``; they die with this
-        process, even when it is killed.
+        Processes for ``nlp.pipe(n_process=workers)`` (default 1); they die with
+        this process, even when it is killed. With ``ray="local"``: the CPUs of
+        the local Ray cluster (default: the machine's).
+    ray:
+        Read the documents on a Ray cluster (``"local"``: one started on this
+        machine; else the address of a running one), one pipeline per worker CPU
+        (:mod:`zopa.extract._ray`); this process stores what they read, in the
+        same order and transactions as without Ray, so the store is the same.
     on_progress:
         Called with each document's outcome as it is settled and the number of
         documents in the store (for a progress bar).
@@ -459,16 +469,24 @@ def extract_documents(
         record(DocumentOutcome(doc_id, sources[doc_id], "extracted", counts=counts))
 
     try:
-        with dying_with_parent():
-            stream = nlp.pipe(
-                _docs(store, nlp, todo, failed),
-                as_tuples=True,
-                n_process=max(1, workers),
-                batch_size=batch_size,
-            )
+        with ExitStack() as stack:
+            stream: Iterator[tuple[Doc, int]] = iter(())
+            if ray is not None and todo:  # no cluster started for nothing to read
+                cluster = stack.enter_context(ray_cluster(ray, num_cpus=workers))
+                ids = [t.id for t in todo]
+                reads = read_on_ray(cluster, nlp, store, ids, failed, batch_size=batch_size)
+                stream = stack.enter_context(closing(reads))  # its actors end before Ray
+            elif ray is None:
+                stack.enter_context(dying_with_parent())
+                stream = nlp.pipe(
+                    _docs(store, nlp, todo, failed),
+                    as_tuples=True,
+                    n_process=max(1, workers or 1),
+                    batch_size=batch_size,
+                )
             for doc, doc_id in stream:
                 settle(doc, doc_id)
-    except StoreError:
+    except ZopaError:  # the store is unusable, the cluster cannot be reached: stop
         raise
     except Exception:
         rest = [t for t in todo if t.id not in seen and t.id not in failed]

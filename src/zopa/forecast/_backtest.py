@@ -17,9 +17,11 @@ from typing import Any
 
 from zopa.errors import ForecastError
 from zopa.forecast._asof import hindsight
+from zopa.forecast._ray import reports_on_ray
 from zopa.forecast._records import NewForecast
 from zopa.forecast._run import ForecastRun, make_sources, run_forecasts, store_run
 from zopa.forecast._scores import Scores, score_forecasts
+from zopa.forecast._sources import SourceReport
 from zopa.forecast._store import list_forecasts
 from zopa.scenario import Scenario
 from zopa.store import Store
@@ -148,12 +150,16 @@ def backtest(
     seed: int = 0,
     sources: Sequence[str] | None = None,
     strict: bool = False,
+    ray: str | None = None,
 ) -> Backtest:
     """Run the forecast sources as of every date of the range, store them, score them.
 
     Every input is checked before anything is stored: the dates, the source
     names and, under ``strict``, hindsight as of ``start`` (the earliest date
-    has the most).
+    has the most). With ``ray`` (``"local"`` or a cluster's address), the
+    sources that neither combine nor read prices run on a Ray cluster over all
+    the dates at once (:mod:`zopa.forecast._ray`); the rest and the storing go
+    date by date here, so the result is the same.
     """
     dates = backtest_dates(start, end, step_days)
     instances = make_sources(sources)
@@ -163,11 +169,20 @@ def backtest(
             f"--strict: hindsight as of {start}: {flags[0].format()}{more}; cite evidence "
             "published by then, start later, or run without --strict to see every flag"
         )
+    on_ray: dict[date, dict[str, SourceReport]] = {}
+    if ray is not None:
+        on_ray = reports_on_ray(ray, scenario, dates, instances, store, runs=runs, seed=seed)
     made: list[ForecastRun] = []
     stored = skipped = 0
     for day in dates:
         run = run_forecasts(
-            scenario, as_of=day, store=store, runs=runs, seed=seed, instances=instances
+            scenario,
+            as_of=day,
+            store=store,
+            runs=runs,
+            seed=seed,
+            instances=instances,
+            reports=on_ray.get(day),
         )
         result = store_run(store, run)
         stored, skipped = stored + result.stored, skipped + result.skipped

@@ -28,7 +28,12 @@ from zopa.errors import ForecastError, ScenarioError, quoted
 from zopa.forecast._asof import Hindsight, document_counts, hindsight, unknown_pins
 from zopa.forecast._questions import question_status
 from zopa.forecast._records import NewForecast
-from zopa.forecast._sources import ForecastInputs, ForecastSource, ReportingSource
+from zopa.forecast._sources import (
+    ForecastInputs,
+    ForecastSource,
+    ReportingSource,
+    SourceReport,
+)
 from zopa.forecast._store import add_forecasts
 from zopa.models._montecarlo import MAX_DRAWS
 from zopa.registry import forecast_sources
@@ -42,6 +47,7 @@ __all__ = [
     "make_sources",
     "run_forecasts",
     "source_names",
+    "source_report",
     "store_run",
 ]
 
@@ -147,6 +153,8 @@ def run_forecasts(
     sources: Sequence[str] | None = None,
     strict: bool = False,
     instances: Mapping[str, ForecastSource] | None = None,
+    reports: Mapping[str, SourceReport] | None = None,
+    ray: str | None = None,
 ) -> ForecastRun:
     """Run the forecast sources on ``scenario`` as of ``as_of``; store nothing.
 
@@ -162,6 +170,13 @@ def run_forecasts(
         The sources to run, already made (by :func:`make_sources`), so a caller
         running many dates reuses what they keep between dates; ``sources`` is
         then ignored.
+    reports:
+        Sources' reports already made with this run's inputs (elsewhere: on a
+        Ray cluster, :mod:`zopa.forecast._ray`), used instead of running them;
+        never a combining source's, which needs the others' forecasts.
+    ray:
+        Run the sources that neither combine nor read prices on a Ray cluster
+        (``"local"`` or a running cluster's address), with the same results.
 
     Raises
     ------
@@ -206,6 +221,11 @@ def run_forecasts(
             f"no stored document is dated on or before {as_of}: the experts in the press have "
             "nothing to go on (ingest articles, or choose a later --as-of)"
         )
+    if ray is not None and reports is None:
+        from zopa.forecast._ray import reports_on_ray
+
+        on_ray = reports_on_ray(ray, scenario, [as_of], made_by, store, runs=runs, seed=seed)
+        reports = on_ray[as_of]
     order = sorted(names, key=lambda n: (made_by[n].kind == "combined", n))
     inputs = ForecastInputs(scenario, as_of, store, runs, seed)
     made: list[NewForecast] = []
@@ -216,7 +236,11 @@ def run_forecasts(
             own = any(s.kind != "combined" and not s.imported for s in made_by.values())
             given = tuple(made) if own else None
             inputs = ForecastInputs(scenario, as_of, store, runs, seed, made=given)
-        forecasts, unanswered = _report(source, inputs)
+        given_report = (reports or {}).get(name)
+        if given_report is not None and source.kind != "combined":
+            forecasts, unanswered = given_report.forecasts, given_report.unanswered
+        else:
+            forecasts, unanswered = _report(source, inputs)
         if source.imported:
             run.prices.extend(forecasts)
         else:
@@ -245,10 +269,14 @@ def _on_placeholders(forecast: NewForecast, count: int) -> NewForecast:
     return forecast.model_copy(update={"method": method[-200:], "parameters": parameters})
 
 
+def source_report(source: ForecastSource, inputs: ForecastInputs) -> SourceReport:
+    """A source's forecasts, and its reasons for the questions it left (if it gives them)."""
+    return SourceReport(*_report(source, inputs))
+
+
 def _report(
     source: ForecastSource, inputs: ForecastInputs
 ) -> tuple[list[NewForecast], dict[str, str]]:
-    """A source's forecasts, and its reasons for the questions it left (if it gives them)."""
     if isinstance(source, ReportingSource):
         report = source.report(inputs)
         return report.forecasts, report.unanswered
