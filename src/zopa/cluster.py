@@ -26,6 +26,9 @@ INSTALL_RAY = "pip install 'zopa[ray]'"
 LOCAL = "local"
 """The ``--ray`` value that starts a cluster on this machine."""
 
+_ONE_MACHINE = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
+"""Read by Ray when imported: ``0`` keeps every address it uses on loopback."""
+
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024**2
 """Object store of a local cluster: batches of documents and forecasts, never large."""
 
@@ -55,6 +58,10 @@ def ray_cluster(address: str, *, num_cpus: int | None = None) -> Iterator[Module
     ClusterError
         Ray is not installed, or the cluster cannot be started or joined.
     """
+    if address == LOCAL or _on_this_machine(address):
+        # Ray's switch for clusters kept to one machine: with it off, Ray never swaps a
+        # loopback address for the machine's network address, so nothing leaves loopback.
+        os.environ.setdefault(_ONE_MACHINE, "0")
     ray = require_ray()
     if ray.is_initialized():
         yield ray
@@ -84,6 +91,11 @@ def ray_cluster(address: str, *, num_cpus: int | None = None) -> Iterator[Module
         yield ray
     finally:
         ray.shutdown()
+
+
+def _on_this_machine(address: str) -> bool:
+    host = address.rpartition(":")[0].strip("[]")
+    return host in ("127.0.0.1", "localhost", "::1")
 
 
 def _answering(address: str, timeout: float = 5.0) -> None:

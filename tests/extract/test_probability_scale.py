@@ -13,12 +13,15 @@ from hypothesis import strategies as st
 
 from zopa.errors import ExtractionError
 from zopa.extract._probability import (
+    CERTAINTY_ANCHORS,
     EXTENSIONS,
     INTENSIFIERS,
+    POSSIBILITY_PHRASES,
     derive_scale,
     estimate_for,
     explicit_estimate,
     load_scale,
+    odds_estimate,
     shipped_scale,
 )
 
@@ -127,7 +130,10 @@ def test_every_reading_is_an_ordered_interval_in_the_unit_range(
     assert 0.0 <= estimate.low <= estimate.probability <= estimate.high <= 1.0
 
 
-@given(st.sampled_from(PHRASES), st.sampled_from(sorted(INTENSIFIERS)))
+@given(
+    st.sampled_from([p for p in PHRASES if p not in POSSIBILITY_PHRASES]),
+    st.sampled_from(sorted(INTENSIFIERS)),
+)
 def test_intensifiers_move_towards_the_nearer_bound(phrase: str, intensifier: str) -> None:
     base = estimate_for(phrase)
     stronger = estimate_for(phrase, intensifier=intensifier)
@@ -148,9 +154,18 @@ def test_very_likely_is_at_least_likely_and_not_likely_is_below_even() -> None:
     assert negated.probability < 0.5
 
 
+def _certain(phrase: str) -> bool:
+    estimate = estimate_for(phrase)
+    return estimate is not None and estimate.anchor in CERTAINTY_ANCHORS
+
+
 @given(
     st.sampled_from(
-        [p for p in PHRASES if (estimate_for(p) or explicit_estimate(0.5)).probability > 0.5]
+        [
+            p
+            for p in PHRASES
+            if (estimate_for(p) or explicit_estimate(0.5)).probability > 0.5 and not _certain(p)
+        ]
     )
 )
 def test_negating_a_likely_phrase_mirrors_it(phrase: str) -> None:
@@ -158,3 +173,44 @@ def test_negating_a_likely_phrase_mirrors_it(phrase: str) -> None:
     negated = estimate_for(phrase, negated=True)
     assert base is not None and negated is not None
     assert negated.probability == pytest.approx(1 - base.probability, abs=1e-4)
+
+
+@pytest.mark.parametrize("phrase", ["certain", "sure", "inevitable", "almost certain"])
+def test_negated_certainty_leaves_the_question_open(phrase: str) -> None:
+    negated = estimate_for(phrase, negated=True)
+    might = estimate_for("might happen")
+    assert negated is not None and might is not None
+    assert (negated.probability, negated.low, negated.high) == (
+        might.probability,
+        might.low,
+        might.high,
+    )
+
+
+@pytest.mark.parametrize("intensifier", ["quite", "entirely", "very"])
+def test_an_intensified_possibility_is_a_real_chance(intensifier: str) -> None:
+    estimate = estimate_for("possible", intensifier=intensifier)
+    real = estimate_for("realistic possibility")
+    assert estimate is not None and real is not None
+    assert estimate.probability == real.probability > 0.5
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "against", "value"),
+    [
+        (2, 1, True, 1 / 3),
+        (3, 1, True, 0.25),
+        (4, 1, False, 0.8),
+        (1, 1, True, 0.5),
+        (5, 2, False, 5 / 7),
+    ],
+)
+def test_odds_are_converted_exactly(first: int, second: int, against: bool, value: float) -> None:
+    estimate = odds_estimate(first, second, against=against)
+    assert estimate is not None
+    assert estimate.probability == pytest.approx(value, abs=1e-4)
+    assert estimate.low == estimate.high == estimate.probability
+
+
+def test_odds_without_a_positive_side_are_none() -> None:
+    assert odds_estimate(0, 3, against=True) is None

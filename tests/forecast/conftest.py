@@ -101,6 +101,7 @@ def add_statement(
     high: float | None = None,
     title: str | None = None,
     holder: str | None = None,
+    about: str | None = None,
 ) -> int:
     """Store a one-sentence document (dated ``published``) holding one estimate; its id.
 
@@ -129,7 +130,7 @@ def add_statement(
             probability=probability,
             low=max(0.0, probability - 0.05) if low is None else low,
             high=min(1.0, probability + 0.05) if high is None else high,
-            about=None,
+            about=about,
         )
         session.add(row)
         session.flush()

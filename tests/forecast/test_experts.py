@@ -7,11 +7,15 @@ from datetime import date
 from typing import Any
 
 import pytest
+from spacy.language import Language
 
 from tests.forecast.conftest import add_statement
+from zopa.evidence import list_items
+from zopa.extract import build_pipeline, extract_documents
 from zopa.forecast import ExpertsSource, ForecastInputs, NewForecast
+from zopa.ingest import RawArticle, prepare
 from zopa.scenario import Scenario
-from zopa.store import Store
+from zopa.store import Store, add_document
 
 MEET = "Arland and Borvia are likely to meet."
 
@@ -180,3 +184,36 @@ def test_drop_names_the_estimate_it_leaves_out() -> None:
     assert Evidence.model_validate({"estimate": 3, "drop": True}).drop
     with pytest.raises(ValidationError, match="`drop: true` needs the `estimate:`"):
         Evidence.model_validate({"note": "x", "drop": True})
+
+
+def test_a_statement_speaks_to_the_event_it_is_about(store: Store) -> None:
+    sentence = "Arland and Borvia are likely to meet, but a deal between them is unlikely."
+    meet = add_statement(store, "2025-02-01", sentence, 0.75, about="Arland and Borvia to meet")
+    add_statement(store, "2025-02-01", sentence, 0.2, about="a deal between them")
+    f = forecast_of(store, scenario(), "2025-03-01")
+    assert f is not None
+    assert [s["estimate"] for s in f.parameters["statements"]] == [meet]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def test_retrospective_statements_are_never_counted(store: Store, nlp: Language) -> None:
+    text = (
+        "Arland and Borvia: no summit yet\n\n"
+        "A meeting of Arland and Borvia was not possible after the talks collapsed in "
+        "January, diplomats said. A meeting of Arland and Borvia in June is likely, "
+        "analysts said."
+    )
+    document, _ = prepare(RawArticle(source="a.txt", text=text, published="2025-03-01"))
+    with store.write() as session:
+        add_document(session, document)
+    assert extract_documents(store, nlp).ok
+    f = forecast_of(store, scenario(), "2025-03-02")
+    assert f is not None
+    assert [s["phrase"] for s in f.parameters["statements"]] == ["likely"]
+    items = [listing.item for listing in list_items(store, "estimates")]
+    stored = {item["phrase"]: item["retrospective"] for item in items}
+    assert stored == {"not possible": True, "likely": False}

@@ -104,7 +104,16 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "quotes": ("kind", "speaker_actor", "speaker_text", "speaker_start", "speaker_end", "cue"),
     "claims": ("actor", "issue", "stance", "salience_cue", "attribution"),
-    "estimates": ("holder_actor", "holder_text", "phrase", "probability", "low", "high", "about"),
+    "estimates": (
+        "holder_actor",
+        "holder_text",
+        "phrase",
+        "probability",
+        "low",
+        "high",
+        "about",
+        "retrospective",
+    ),
 }
 """Per-kind keys that follow :data:`ITEM_FIELDS`; ``*_actor``/``actor`` hold actor names."""
 

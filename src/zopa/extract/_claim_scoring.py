@@ -1,14 +1,11 @@
-"""Scoring claims and estimates against gold annotations.
+"""Scoring claims against gold annotations (estimates: :mod:`zopa.extract._estimate_scoring`).
 
 Items are plain dicts with ``start``/``end`` character offsets and the kind's
 fields (the gold YAML layout of ``tests/gold/``). Matching is one-to-one and
 greedy in text order:
 
-- a **claim** matches a gold claim with the same ``actor`` and ``issue`` whose
-  span overlaps it;
-- an **estimate** matches a gold estimate whose span overlaps it. For matched
-  estimates the scorer also counts how often the holder agrees and whether each
-  number of a surveyed phrase lies within that phrase's interquartile range.
+a **claim** matches a gold claim with the same ``actor`` and ``issue`` whose span
+overlaps it.
 
 Pairs come from :func:`zopa.extract._matching.match_items`.
 """
@@ -19,9 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from zopa.extract._matching import PRF, Item, match_items, overlaps
-from zopa.extract._probability import Scale, shipped_scale
 
-__all__ = ["Score", "score_claims", "score_estimates"]
+__all__ = ["Score", "score_claims"]
 
 
 @dataclass(frozen=True)
@@ -69,34 +65,5 @@ def score_claims(predicted: Sequence[Item], gold: Sequence[Item]) -> Score:
         {
             "stance_agreement": stance / len(pairs) if pairs else 1.0,
             "salience_agreement": salience / len(weighed) if weighed else 1.0,
-        },
-    )
-
-
-def score_estimates(
-    predicted: Sequence[Item], gold: Sequence[Item], scale: Scale | None = None
-) -> Score:
-    """Estimates match on overlapping spans; extras: holder agreement and the IQR check.
-
-    ``within_iqr`` is the share of matched estimates of a surveyed phrase whose
-    probability lies within that phrase's survey interquartile range.
-    """
-    table = scale if scale is not None else shipped_scale()
-    pairs = _match(predicted, gold, lambda p, g: True)
-    holders = sum(p.get("holder_actor") == g.get("holder_actor") for p, g in pairs)
-    surveyed = 0
-    inside = 0
-    for p, _ in pairs:
-        stats = table.stats(str(p.get("phrase", "")))
-        if stats is not None:
-            surveyed += 1
-            inside += stats.q1 <= float(p["probability"]) <= stats.q3
-    return Score(
-        len(pairs),
-        len(predicted),
-        len(gold),
-        {
-            "holder_agreement": holders / len(pairs) if pairs else 1.0,
-            "within_iqr": inside / surveyed if surveyed else 1.0,
         },
     )

@@ -7,18 +7,25 @@ likely", "hardly possible" — "possible" and "certain" only as predicates), a
 chance noun with its qualifier ("slim chance", "the probability … remains
 extremely small", "the odds … were about even", "no chance"), expectation verbs
 ("I expect nothing", "no reason to expect", "do not think … will", "cannot
-imagine") and explicit numbers tied to a chance ("a 30 percent chance", "put it
-at around 70 percent", "one in four"). Bare modal verbs ("may", "could") are not
-estimates.
+imagine"), idioms of chance ("a long shot", "touch and go", "odds-on", "was always
+going to"), negations and hedges ("far from certain", "hardly likely") and chances
+written as numbers (:mod:`zopa.extract._chance_numbers`: "a 30 percent chance",
+"one in four", "50-50", "two to one against", "put it at around 70 percent").
+Bare modal verbs ("may", "could") are not estimates, nor is an attributive
+"likely" ("the likely successor").
 
 Each match becomes a span in ``doc.spans["zopa_estimates"]`` with
 ``span._.zopa_fields`` = ``holder_actor``, ``holder_text``, ``phrase`` (the
-original words), ``probability``, ``low``, ``high`` and ``about`` (the outcome
-phrase, or None). Numbers come from the survey-derived scale of
+original words), ``probability``, ``low``, ``high``, ``about`` (the outcome
+phrase, or None) with ``about_start``/``about_end`` (its characters),
+``about_actors`` (actor keys named in it) and ``about_type`` (the PLOVER type of
+an event coded on it), and ``retrospective`` (it judges an outcome already known:
+:mod:`zopa.extract._retrospective`). Numbers come from the survey-derived scale of
 :mod:`zopa.extract._probability` with its stated extension, intensifier and
 negation rules. The holder is the speaker of the quotation containing the
 phrase, else the subject of the reporting or believing verb above it, else the
-writer of the article (``holder_actor`` and ``holder_text`` both None).
+writer of the article (``holder_actor`` and ``holder_text`` both None); subjects
+are resolved as claims' are (:func:`zopa.extract._claim_holders.resolved_holders`).
 """
 
 from __future__ import annotations
@@ -28,23 +35,28 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from zopa.extract._actors import get_gazetteer
 from zopa.extract._attribution import (
     REPORTING_LEMMAS,
     Holder,
-    holder_of_subject,
     quote_of,
 )
-from zopa.extract._doc import ESTIMATES, FIELDS
+from zopa.extract._chance_numbers import CHANCE_NOUNS, NUMBER_PATTERNS, read_number, word_number
+from zopa.extract._claim_cues import Cue
+from zopa.extract._claim_holders import KnownActors, resolved_holders
+from zopa.extract._doc import ACTORS, ESTIMATES, EVENTS, FIELDS, PUBLISHED
+from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._probability import (
     INTENSIFIERS,
     Estimate,
     estimate_for,
     explicit_estimate,
 )
+from zopa.extract._retrospective import clause_head, is_retrospective
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -61,8 +73,20 @@ _CORE_WORDS = (
     "certainly",
     "doubtful",
     "inevitable",
+    "sure",
+    "confident",
 )
-_PREDICATE_ONLY = frozenset({"possible", "impossible", "certain", "inevitable", "doubtful"})
+_PREDICATE_ONLY = frozenset(
+    {"possible", "impossible", "certain", "inevitable", "doubtful", "sure", "confident"}
+)
+#: Predicates that are estimates only with what they are sure of ("sure the union would
+#: accept", "confident of a release"), never alone ("she was confident", "make sure").
+_NEEDS_COMPLEMENT = frozenset({"sure", "confident"})
+#: Probability adjectives that qualify a person or thing, not an outcome, when put before
+#: a noun ("the likely successor", "an unlikely mediator", "the probable cause").
+_NOT_ATTRIBUTIVE = frozenset({"likely", "unlikely", "probable", "improbable"})
+#: Words before a probability word that negate it ("far from certain", "by no means sure").
+_NEGATING_PHRASES = (("far", "from"), ("by", "no", "means"), ("anything", "but"))
 _CHANCE_LEMMAS = ("chance", "probability", "likelihood", "odds", "odd", "prospect", "possibility")
 _EXPECTATION_LEMMAS = ("expectation",)
 _COPULAS = frozenset({"be", "seem", "remain", "look", "appear", "stay", "become", "sound"})
@@ -71,16 +95,44 @@ _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _WHOLE_MODIFIERS = frozenset({"almost", "most", "about", "nearly"})
 _MODALS = frozenset({"will", "would", "may", "might", "can", "could", "shall"})
 _PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)$")
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "ten": 10,
-    "hundred": 100,
-    "thousand": 1000,
-}
+
+
+#: Idioms of chance (lower-case token sequences) → the extension they read as, with what
+#: must hold: "be" (after a form of "be" or a copula), "odds" (in a sentence speaking of
+#: odds or chances), "negated" (only negated: "not out of the question"; unnegated it is a
+#: red line, a claim) or "" (always).
+_IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("long", "shot"), "long shot", ""),
+    (("safe", "bet"), "safe bet", ""),
+    (("coin", "toss"), "coin toss", ""),
+    (("coin", "flip"), "coin flip", ""),
+    (("toss", "-", "up"), "toss-up", ""),
+    (("toss-up",), "toss-up", ""),
+    (("touch", "and", "go"), "touch and go", ""),
+    (("non", "-", "starter"), "non-starter", ""),
+    (("non-starter",), "non-starter", ""),
+    (("odds", "-", "on"), "odds-on", ""),
+    (("odds-on",), "odds-on", ""),
+    (("more", "likely", "than", "not"), "more likely than not", ""),
+    (("slim", "to", "none"), "slim to none", ""),
+    (("slim", "to", "no", "chance"), "slim to none", ""),
+    (("stacked", "against"), "stacked against", "odds"),
+    (("within", "reach"), "within reach", "be"),
+    (("always", "going", "to"), "always going to", "be"),
+    (("never", "going", "to"), "never going to", "be"),
+    (("bound", "to"), "bound to", "be"),
+    (("doomed",), "doomed", "be"),
+    (("could", "well"), "could well", ""),
+    (("no", "guarantee"), "no guarantee", ""),
+    (("out", "of", "the", "question"), "out of the question", "negated"),
+    (("better", "than", "even"), "better than even", ""),
+    (("surprised", "if"), "surprised", "be"),
+)
+
+
+_About = tuple[Span, ...]
+"""What an estimate is about: the words of the outcome, in one or two parts (a subject and
+its complement: "a deal … to be signed")."""
 
 
 @dataclass(frozen=True)
@@ -88,15 +140,24 @@ class _Found:
     tokens: tuple[Token, ...]
     phrase: str
     estimate: Estimate
-    about: str | None
+    about: _About
     anchor_token: Token
 
 
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    #: Bumped whenever what the component finds or writes changes (in the pipeline version).
+    version = "2"
+
+    def __init__(self, vocab: Vocab, gazetteer: Gazetteer) -> None:
+        self.known = KnownActors.from_gazetteer(gazetteer)
         self.matcher = Matcher(vocab)
+        for label, patterns in NUMBER_PATTERNS.items():
+            self.matcher.add(label, patterns)
+        self.idioms = PhraseMatcher(vocab, attr="LOWER")
+        for index, (words, _, _) in enumerate(_IDIOMS):
+            self.idioms.add(f"IDIOM_{index}", [Doc(vocab, words=list(words))])
         self.matcher.add("CORE", [[{"LOWER": {"IN": list(_CORE_WORDS)}}]])
         self.matcher.add(
             "CHANCE",
@@ -127,21 +188,24 @@ class EstimatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         found: list[_Found] = []
         taken: set[int] = set()
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (m[1], -m[2])):
+        matches = [*self.matcher(doc), *self.idioms(doc)]
+        for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
             label = doc.vocab.strings[match_id]
             item = _read(label, doc, start, end)
             if item is None or any(token.i in taken for token in item.tokens):
                 continue
             taken.update(token.i for token in item.tokens)
             found.append(item)
-        doc.spans[ESTIMATES] = [_to_span(doc, item) for item in found]
+        doc.spans[ESTIMATES] = [_to_span(doc, item, self.known) for item in found]
         return doc
 
 
 @Language.factory("zopa_estimates", default_config={})
 def make_estimates(nlp: Language, name: str) -> EstimatesComponent:
-    """Factory of the ``zopa_estimates`` component (no settings)."""
-    return EstimatesComponent(nlp.vocab)
+    """Factory of the ``zopa_estimates`` component (no settings). The gazetteer (to read
+    "Sudanese officials" as Sudan) is the one of the pipeline's ``zopa_actors`` component,
+    else the shipped one."""
+    return EstimatesComponent(nlp.vocab, get_gazetteer(nlp))
 
 
 # --- reading one match -------------------------------------------------------------------------
@@ -149,6 +213,15 @@ def make_estimates(nlp: Language, name: str) -> EstimatesComponent:
 
 def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
     token = doc[start]
+    if label.startswith("NUM_"):
+        number = read_number(label, doc, start, end)
+        if number is None:
+            return None
+        tokens = tuple(doc[number.start : number.end])
+        about = _about_of_number(doc, number.start, number.end)
+        return _found(tokens, number.estimate, about, tokens[0])
+    if label.startswith("IDIOM_"):
+        return _read_idiom(_IDIOMS[int(label.removeprefix("IDIOM_"))], doc, start, end)
     if label == "CORE":
         return _read_core(token)
     if label == "CHANCE":
@@ -159,12 +232,12 @@ def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
         span = doc[start:end]
         estimate = estimate_for("no reason to expect")
         objects = [c for c in doc[end - 1].children if c.dep_ in ("dobj", "ccomp", "xcomp")]
-        about = _text(objects[0]) if objects else None
+        about = _text(objects[0]) if objects else ()
         return _found(tuple(span), estimate, about, doc[end - 1])
     if label == "IMAGINE":
         verb = doc[end - 1]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
-        about = _text(objects[0]) if objects else None
+        about = _text(objects[0]) if objects else ()
         return _found(tuple(doc[start:end]), estimate_for("cannot imagine"), about, verb)
     if label == "BELIEVE_NOT":
         return _read_believe_not(token)
@@ -179,11 +252,13 @@ def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
 
 
 def _found(
-    tokens: tuple[Token, ...], estimate: Estimate | None, about: str | None, anchor: Token
+    tokens: tuple[Token, ...], estimate: Estimate | None, about: _About, anchor: Token
 ) -> _Found | None:
     if estimate is None:
         return None
     ordered = tuple(sorted(set(tokens), key=lambda t: t.i))
+    if not about or (len(about) == 1 and all(t.tag_ == "PRP" for t in about[0])):
+        about = _outcome_of_clause(ordered, anchor)
     return _Found(ordered, _phrase(ordered), estimate, about, anchor)
 
 
@@ -226,7 +301,12 @@ def _modifiers(word: Token) -> tuple[list[Token], Token | None, bool]:
 
 
 def _lookup(
-    word: str, whole: list[Token], intensifier: Token | None, negated: bool
+    word: str,
+    whole: list[Token],
+    intensifier: Token | None,
+    negated: bool,
+    *,
+    negates_outcome: bool = False,
 ) -> Estimate | None:
     """Try "<modifier> <word>" as one phrase first ("most likely", "hardly possible")."""
     for modifier in whole:
@@ -235,6 +315,7 @@ def _lookup(
             f"{lower} {word}",
             intensifier=intensifier.lower_ if intensifier is not None else None,
             negated=negated,
+            negates_outcome=negates_outcome,
         )
         if combined is not None:
             return combined
@@ -244,12 +325,22 @@ def _lookup(
         word,
         intensifier=intensifier.lower_ if intensifier is not None else None,
         negated=negated,
+        negates_outcome=negates_outcome,
     )
 
 
 def _read_core(token: Token) -> _Found | None:
     lower = token.lower_
-    if lower in _PREDICATE_ONLY and token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "conj"):
+    phrase_negation = _negating_phrase(token)
+    if lower in _NOT_ATTRIBUTIVE and _attributive(token):
+        return None
+    if (
+        lower in _PREDICATE_ONLY
+        and token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "conj")
+        and not phrase_negation
+    ):
+        return None
+    if lower in _NEEDS_COMPLEMENT and not _has_complement(token):
         return None
     if lower in ("possible", "impossible") and _is_as_possible(token):
         return None
@@ -260,12 +351,97 @@ def _read_core(token: Token) -> _Found | None:
         and (lower == "certainly" or token.head.lemma_ == "make")
     ):
         return None
-    estimate = _lookup(lower, whole, intensifier, negated)
-    tokens = [token, *whole]
+    if phrase_negation:
+        negated = not negated
+    # "almost certainly not": an adverb before its negation denies the outcome, not itself
+    negates_outcome = token.pos_ == "ADV" and all(n.i > token.i for n in _negators(token))
+    estimate = _lookup(lower, whole, intensifier, negated, negates_outcome=negates_outcome)
+    tokens = [token, *whole, *phrase_negation]
     if intensifier is not None:
         tokens.append(intensifier)
     tokens.extend(_negators(token) if negated else [])
-    return _found(tuple(tokens), estimate, _about_of_predicate(token), token)
+    about = () if phrase_negation else _about_of_predicate(token)
+    return _found(tuple(tokens), estimate, about, token)
+
+
+def _attributive(word: Token) -> bool:
+    """``word`` stands before the noun it qualifies ("the likely successor"); a superlative
+    or comparative ("the most probable site", "the more probable next step") still ranks
+    outcomes and counts."""
+    return (
+        word.dep_ == "amod"
+        and word.head.pos_ in ("NOUN", "PROPN")
+        and word.i < word.head.i
+        and not any(c.lower_ in ("most", "least", "more", "less") for c in word.children)
+    )
+
+
+def _negating_phrase(token: Token) -> list[Token]:
+    """The words of "far from", "by no means", "anything but" just before ``token``
+    (intensifiers may stand between: "far from very likely")."""
+    doc = token.doc
+    end = token.i
+    while end > 0 and doc[end - 1].lower_ in INTENSIFIERS:
+        end -= 1
+    for words in _NEGATING_PHRASES:
+        start = end - len(words)
+        if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == words:
+            return list(doc[start:end])
+    return []
+
+
+def _has_complement(word: Token) -> bool:
+    """A clause or an "of" phrase saying what one is sure of ("confident of a release";
+    not "confident about the substance", a judgement of quality)."""
+    if word.head.lemma_ == "make":
+        return False
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in word.children
+    )
+
+
+def _read_idiom(
+    idiom: tuple[tuple[str, ...], str, str], doc: Doc, start: int, end: int
+) -> _Found | None:
+    _, key, condition = idiom
+    first = doc[start]
+    if condition == "be" and not _after_be(first):
+        return None
+    if key == "bound to" and _under_modal(first):
+        return None  # "would be bound to defend it": an obligation
+    if condition == "odds" and not {t.lower_ for t in first.sent} & {"odds", "chances", "chance"}:
+        return None
+    negators = [
+        t
+        for t in doc[max(first.sent.start, start - 3) : start]
+        if t.lower_ in ("not", "n't", "never")
+    ]
+    if condition == "negated" and not negators:
+        return None
+    tokens = (*doc[start:end], *negators)
+    anchor = doc[start:end].root
+    return _found(
+        tokens, estimate_for(key, negated=bool(negators)), _about_of_idiom(doc, start, end), anchor
+    )
+
+
+def _under_modal(token: Token) -> bool:
+    """A modal verb stands within the three words before ``token`` ("would be bound to")."""
+    doc = token.doc
+    return any(doc[i].tag_ == "MD" for i in range(max(token.sent.start, token.i - 3), token.i))
+
+
+def _after_be(token: Token) -> bool:
+    """``token`` comes after a form of "be" or a copula in its clause ("was always going to",
+    "is within reach", "were doomed")."""
+    doc = token.doc
+    for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
+        if doc[i].lemma_ in _COPULAS:
+            return True
+        if doc[i].pos_ not in ("ADV", "PART", "AUX") and not doc[i].is_quote:
+            return False
+    return False
 
 
 def _is_as_possible(token: Token) -> bool:
@@ -340,7 +516,7 @@ def _read_expect(verb: Token) -> _Found | None:
     if any(o.lower_ in ("nothing", "little") for o in objects):
         obj = next(o for o in objects if o.lower_ in ("nothing", "little"))
         key = "expect nothing" if obj.lower_ == "nothing" else "do not expect"
-        return _found((verb, obj), estimate_for(key), None, verb)
+        return _found((verb, obj), estimate_for(key), (), verb)
     negators = [c for c in verb.children if c.dep_ == "neg"]
     if negators and _has_subject(verb) and objects:
         return _found((verb, *negators), estimate_for("do not expect"), _text(objects[0]), verb)
@@ -365,7 +541,7 @@ def _read_put_at(verb: Token) -> _Found | None:
                 value = _percent_value(obj)
                 if value is not None:
                     things = [c for c in verb.children if c.dep_ == "dobj"]
-                    about = None
+                    about: _About = ()
                     if things and things[0].lemma_ in _CHANCE_LEMMAS:
                         about = _about_of_noun(things[0])
                     numbers = tuple(t for t in obj.subtree)
@@ -398,9 +574,7 @@ def _percent_value(token: Token) -> float | None:
     one_in = re.match(r"^(one|1) in (\w+)$", text)
     if one_in:
         denominator = one_in.group(2)
-        number = _NUMBER_WORDS.get(denominator) or (
-            float(denominator) if denominator.isdigit() else None
-        )
+        number = word_number(denominator)
         if number:
             return 1.0 / float(number)
     return None
@@ -409,25 +583,36 @@ def _percent_value(token: Token) -> float | None:
 # --- what the estimate is about ---------------------------------------------------------------
 
 
-def _text(token: Token) -> str:
+def _text(token: Token) -> _About:
     words = [t for t in token.subtree if t.dep_ != "mark" or t.head.i != token.i]
     if not words:
-        return token.text
-    return token.doc[words[0].i : words[-1].i + 1].text.strip(" ,;:\"'“”")
+        return (token.doc[token.i : token.i + 1],)
+    return (_trimmed(token.doc[words[0].i : words[-1].i + 1]),)
 
 
-def _about_of_noun(noun: Token) -> str | None:
+def _trimmed(span: Span) -> Span:
+    """``span`` without punctuation and quotation marks at its edges."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_quote or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_quote or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else span
+
+
+def _about_of_noun(noun: Token) -> _About:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "that"):
             objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 first = objects[0]
-                return noun.doc[first.left_edge.i : prep.right_edge.i + 1].text
+                return (_trimmed(noun.doc[first.left_edge.i : prep.right_edge.i + 1]),)
     clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    return _text(clauses[0]) if clauses else None
+    return _text(clauses[0]) if clauses else ()
 
 
-def _about_of_predicate(word: Token) -> str | None:
+def _about_of_predicate(word: Token) -> _About:
     """The outcome a probability adjective/adverb qualifies."""
     if word.pos_ == "ADV" or word.dep_ == "advmod":
         verb = word.head
@@ -437,26 +622,108 @@ def _about_of_predicate(word: Token) -> str | None:
             if t.i != word.i and t.dep_ != "punct" and not (t.dep_ == "mark" and t.head.i == verb.i)
         ]
         if not words:
-            return None
-        return verb.doc[words[0].i : words[-1].i + 1].text
+            return ()
+        return (_trimmed(verb.doc[words[0].i : words[-1].i + 1]),)
     if word.dep_ == "amod":
         return _text(word.head)
     if word.dep_ == "oprd":
         objects = [c for c in word.head.children if c.dep_ == "dobj"]
-        return _text(objects[0]) if objects else None
+        return _text(objects[0]) if objects else ()
     head = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
     complements = [c for c in (*word.children, *head.children) if c.dep_ in ("ccomp", "xcomp")]
-    subjects = [
-        c
-        for c in head.children
-        if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there", "this", "that")
-    ]
-    parts: list[str] = []
-    if subjects:
-        parts.append(_text(subjects[0]))
+    parts: list[Span] = list(_outcome_subject(head))
     if complements:
-        parts.append(_text(complements[0]))
-    return " ".join(parts) or None
+        parts.extend(_text(complements[0]))
+    return tuple(parts)
+
+
+_EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that"})
+
+
+def _outcome_subject(head: Token) -> _About:
+    """The subject of ``head`` as an outcome: not a pronoun, an expletive or a chance noun;
+    a relative pronoun stands for the noun its clause qualifies ("a step that was hardly
+    likely to please": a step)."""
+    for subject in head.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subject.lower_ in ("that", "which") and head.dep_ == "relcl":
+            noun = head.head
+            return (_trimmed(noun.doc[noun.left_edge.i : noun.i + 1]),)
+        if subject.tag_ in ("PRP", "WDT", "EX", "DT") or subject.lower_ in _EMPTY_SUBJECTS:
+            continue
+        if subject.lemma_.lower() in _CHANCE_LEMMAS or subject.lower_ in CHANCE_NOUNS:
+            return _about_of_noun(subject)
+        return _text(subject)
+    return ()
+
+
+def _outcome_of_clause(tokens: tuple[Token, ...], anchor: Token) -> _About:
+    """What a statement is about when its words name nothing: the subject of its clause
+    ("a deal was a safe bet"), else a clause it governs ("it was fifty-fifty whether …",
+    "I would be surprised if …"), else the object of "of"/"about" ("confident of …")."""
+    head = clause_head(anchor)
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < anchor.i]
+    chances = [o for o in objects if o.lemma_.lower() in _CHANCE_LEMMAS]
+    if chances and _about_of_noun(chances[0]):
+        return _about_of_noun(chances[0])  # "put the chance of a summit at about even odds"
+    if anchor.dep_ in ("oprd", "attr") and objects:
+        return _text(objects[0])  # "called a full ceasefire a remote possibility"
+    subject = _outcome_subject(head)
+    if subject:
+        return subject
+    inside = {t.i for t in tokens}
+    for owner in (*tokens, head):
+        for child in owner.children:
+            if child.i in inside:
+                continue
+            if child.dep_ == "ccomp" or (
+                child.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children)
+            ):
+                return _text(child)
+            if child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return _text(objects[0])
+    return ()
+
+
+def _about_of_number(doc: Doc, start: int, end: int) -> _About:
+    """What a chance written as a number is about: the object of the "against"/"on" that
+    ends or follows it ("two to one against a settlement"), its chance noun's outcome
+    ("a 70-30 chance that …", "the chances of ratification are one in three"), else the
+    subject of the copula it is the predicate of ("It is 50-50": nothing)."""
+    sentence = doc[start].sent
+    for token in doc[end - 1 : min(end + 1, sentence.end)]:
+        if token.lower_ in ("against", "on", "for"):
+            objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _text(objects[0])
+    after = end
+    while after < sentence.end and not doc[after].is_alpha:
+        after += 1
+    for token in (*doc[after : min(after + 2, sentence.end)], *sentence):
+        if token.lower_ in CHANCE_NOUNS and not start <= token.i < end:
+            about = _about_of_noun(token)
+            if about and not (about[0].start <= start < about[-1].end):
+                return about
+    return _about_of_predicate(doc[start])
+
+
+def _about_of_idiom(doc: Doc, start: int, end: int) -> _About:
+    """A phrase idiom's outcome: the object of "stacked against", the clause of "no
+    guarantee that", else the subject of the clause it stands in."""
+    last = doc[end - 1]
+    objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+    if objects:
+        return _text(objects[0])
+    noun = doc[start:end].root
+    if noun.pos_ != "NOUN":
+        return ()
+    if noun.dep_ == "attr":  # "a deal was a safe bet"
+        return _outcome_subject(clause_head(noun)) or _about_of_noun(noun)
+    return _about_of_noun(noun)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -466,7 +733,14 @@ def _has_subject(verb: Token) -> bool:
 # --- who holds it -------------------------------------------------------------------------------
 
 
-def _holder(doc: Doc, item: _Found) -> Holder:
+def _resolved(doc: Doc, subject: Token, item: _Found, known: KnownActors) -> list[Holder]:
+    """The holders a subject names, resolved as a claim's are (an office or a group named
+    by nationality to its state: :func:`zopa.extract._claim_holders.resolved_holders`)."""
+    cue = Cue(item.anchor_token, "estimate", item.tokens, "ESTIMATE")
+    return resolved_holders(doc, subject, cue, known)
+
+
+def _holder(doc: Doc, item: _Found, known: KnownActors) -> Holder:
     start, end = item.tokens[0].i, item.tokens[-1].i + 1
     quote = quote_of(doc, start, end)
     if quote is not None:
@@ -478,7 +752,7 @@ def _holder(doc: Doc, item: _Found) -> Holder:
                 fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
             )
             if speaker is not None:
-                resolved = holder_of_subject(doc, speaker.root)
+                resolved = _resolved(doc, speaker.root, item, known)
                 if resolved and resolved[0].actor is not None:
                     return Holder(resolved[0].actor, text)
         if actor is not None or text:
@@ -488,7 +762,7 @@ def _holder(doc: Doc, item: _Found) -> Holder:
         if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, item.anchor_token):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                holders = holder_of_subject(doc, subjects[0])
+                holders = _resolved(doc, subjects[0], item, known)
                 if holders:
                     return holders[0]
         if node.head.i == node.i:
@@ -503,10 +777,10 @@ def _holder(doc: Doc, item: _Found) -> Holder:
             and token.i > item.anchor_token.i
         ):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            holders = holder_of_subject(doc, subjects[0]) if subjects else []
+            holders = _resolved(doc, subjects[0], item, known) if subjects else []
             if holders:
                 return holders[0]
-    according = _according_to(sentence)
+    according = _according_to(sentence, item, known)
     return according if according is not None else Holder(None, None)
 
 
@@ -523,21 +797,52 @@ def _crosses_sentence_end(first: Token, second: Token) -> bool:
     )
 
 
-def _according_to(sentence: Span) -> Holder | None:
+def _according_to(sentence: Span, item: _Found, known: KnownActors) -> Holder | None:
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < sentence.end:
             to = token.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
-                holders = holder_of_subject(token.doc, objects[0])
+                holders = _resolved(token.doc, objects[0], item, known)
                 if holders:
                     return holders[0]
     return None
 
 
-def _to_span(doc: Doc, item: _Found) -> Span:
+def _about_fields(doc: Doc, about: _About) -> dict[str, Any]:
+    """``about`` (text), its characters, the actors named in it and the type of an event
+    coded in it."""
+    if not about:
+        return {
+            "about": None,
+            "about_start": None,
+            "about_end": None,
+            "about_actors": [],
+            "about_type": None,
+        }
+    start, end = about[0].start, about[-1].end
+    actors = [
+        span.kb_id_
+        for span in doc.spans.get(ACTORS, [])
+        if start <= span.start and span.end <= end and span.kb_id_
+    ]
+    types = [
+        (span._.get(FIELDS) or {}).get("type")
+        for span in doc.spans.get(EVENTS, [])
+        if span.start < end and start < span.end
+    ]
+    return {
+        "about": " ".join(part.text for part in about),
+        "about_start": about[0].start_char,
+        "about_end": about[-1].end_char,
+        "about_actors": list(dict.fromkeys(actors)),
+        "about_type": next((t for t in types if t), None),
+    }
+
+
+def _to_span(doc: Doc, item: _Found, known: KnownActors) -> Span:
     span = doc[item.tokens[0].i : item.tokens[-1].i + 1]
-    holder = _holder(doc, item)
+    holder = _holder(doc, item, known)
     span._.set(
         FIELDS,
         {
@@ -547,7 +852,8 @@ def _to_span(doc: Doc, item: _Found) -> Span:
             "probability": item.estimate.probability,
             "low": item.estimate.low,
             "high": item.estimate.high,
-            "about": item.about,
+            **_about_fields(doc, item.about),
+            "retrospective": is_retrospective(item.anchor_token, doc._.get(PUBLISHED)),
         },
     )
     return span

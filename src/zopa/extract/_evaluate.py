@@ -15,7 +15,8 @@ Matching rules, all one-to-one and greedy in text order
   span and by overlap, and each with the speaker required to be right (same
   actor key, or both anonymous with overlapping speaker words) and without;
 - **events**, **claims**, **estimates**: the rules of their components'
-  scorers (:mod:`zopa.extract._event_scoring`, :mod:`zopa.extract._claim_scoring`).
+  scorers (:mod:`zopa.extract._event_scoring`, :mod:`zopa.extract._claim_scoring`,
+  :mod:`zopa.extract._estimate_scoring`, with its keyword baseline beside it).
 """
 
 from __future__ import annotations
@@ -29,8 +30,13 @@ import yaml
 from spacy.language import Language
 
 from zopa.errors import ExtractionError
-from zopa.extract._claim_scoring import score_claims, score_estimates
+from zopa.extract._claim_scoring import score_claims
 from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
+from zopa.extract._estimate_scoring import (
+    keyword_estimates,
+    score_detection,
+    score_estimates,
+)
 from zopa.extract._event_scoring import score_events
 from zopa.extract._matching import PRF, Item, exact, match_items, overlaps
 from zopa.files import MAX_DATA_FILE_BYTES, read_text
@@ -48,6 +54,7 @@ __all__ = [
 
 KINDS = ("actors", "quotes", "events", "claims", "estimates")
 _GROUPS = {"quotes": QUOTES, "events": EVENTS, "claims": CLAIMS, "estimates": ESTIMATES}
+_KEYWORDS = "estimates.keyword_baseline"
 
 
 @dataclass(frozen=True)
@@ -136,7 +143,15 @@ def _from_external(score: Any) -> Score:
     extras: dict[str, tuple[float, int]] = {}
     weight = score.true_positives
     for name, rate in dict(getattr(score, "extras", {}) or {}).items():
-        extras[name] = (float(rate), weight)
+        # A rate over its own number of items comes as (rate, n); else over the matches.
+        extras[name] = (
+            (float(rate[0]), int(rate[1]))
+            if isinstance(rate, tuple)
+            else (
+                float(rate),
+                weight,
+            )
+        )
     for name in ("status_agree", "cameo_agree"):
         if hasattr(score, name):
             matched = score.true_positives
@@ -147,7 +162,10 @@ def _from_external(score: Any) -> Score:
     return Score(score.true_positives, score.predicted, score.gold, extras)
 
 
-def _score_kind(kind: str, predicted: Sequence[Item], gold: Sequence[Item]) -> dict[str, Score]:
+def _score_kind(
+    kind: str, found: dict[str, list[dict[str, Any]]], gold: Sequence[Item]
+) -> dict[str, Score]:
+    predicted = found[kind]
     if kind == "actors":
         return {"actors": score_actors(predicted, gold)}
     if kind == "quotes":
@@ -156,7 +174,10 @@ def _score_kind(kind: str, predicted: Sequence[Item], gold: Sequence[Item]) -> d
         return {"events": _from_external(score_events(gold, predicted))}
     if kind == "claims":
         return {"claims": _from_external(score_claims(predicted, gold))}
-    return {"estimates": _from_external(score_estimates(predicted, gold))}
+    return {
+        "estimates": _from_external(score_estimates(predicted, gold)),
+        "estimates.keyword_baseline": _from_external(score_detection(found[_KEYWORDS], gold)),
+    }
 
 
 @dataclass
@@ -209,6 +230,7 @@ def _predicted(doc: Any) -> dict[str, list[dict[str, Any]]]:
             if not (s._.get(FIELDS) or {}).get("description")  # gold marks named references
         ]
     }
+    items[_KEYWORDS] = list(keyword_estimates(doc.text))
     for kind, group in _GROUPS.items():
         items[kind] = [
             {"start": s.start_char, "end": s.end_char, **(s._.get(FIELDS) or {})}
@@ -254,6 +276,6 @@ def evaluate_extraction(nlp: Language, gold_dir: Path, corpus_dir: Path) -> Eval
         predicted = _predicted(doc)
         scores: dict[str, Score] = {}
         for kind, items in gold[stem].items():
-            scores.update(_score_kind(kind, predicted[kind], items))
+            scores.update(_score_kind(kind, predicted, items))
         report.add(stem, scores)
     return report

@@ -28,13 +28,20 @@ Phrases the surveys do not cover are handled by three stated rules
    the surveyed phrase nearest in meaning (its *anchor*) and takes the anchor's
    median and quartiles ("slim chance" → "chances are slight", "illusory" →
    "almost no chance", "doubtful" → "we doubt"). Explicit numbers ("30 percent",
-   "one in four") are taken as written, with the interval collapsed on them.
+   "one in four") are taken as written, with the interval collapsed on them;
+   odds are converted exactly (:func:`odds_estimate`: "two to one against" is
+   1/3, "four to one on" 4/5, a bookmaker's bare "three to one" is against).
 2. **Intensifiers** (Mosteller & Youtz 1990): "very", "really", "quite", "so"
    move every number of the phrase half-way to the nearer bound (0 or 1);
    "extremely", "highly", "exceedingly", "incredibly" do it twice. A surveyed
-   intensified phrase ("highly likely") uses its own survey entry instead.
-3. **Negation** ("not likely", "no chance"): a phrase above even odds is
-   mirrored (p → 1 − p, quartiles swapped); the negation of a phrase of mere
+   intensified phrase ("highly likely") uses its own survey entry instead. An
+   intensified phrase of mere possibility ("quite possible", "entirely
+   possible") says the thing may well happen, not that it is doubtful, and
+   takes the anchor "realistic possibility".
+3. **Negation** ("not likely", "no chance"): the negation of certainty ("not
+   certain", "far from certain", "by no means sure") denies only the certainty
+   and leaves the question open: anchor "might happen". Any other phrase above
+   even odds is mirrored (p → 1 − p, quartiles swapped); the negation of a phrase of mere
    possibility ("possible", "may happen") means impossibility and takes the
    anchor "almost no chance"; the negation of any other phrase at or below even
    odds ("not unlikely", "not impossible") takes the anchor "realistic
@@ -66,8 +73,10 @@ import numpy as np
 from zopa.errors import ExtractionError
 
 __all__ = [
+    "CERTAINTY_ANCHORS",
     "EXTENSIONS",
     "INTENSIFIERS",
+    "POSSIBILITY_PHRASES",
     "Estimate",
     "PhraseStats",
     "Scale",
@@ -75,6 +84,7 @@ __all__ = [
     "estimate_for",
     "explicit_estimate",
     "load_scale",
+    "odds_estimate",
     "shipped_scale",
 ]
 
@@ -113,8 +123,14 @@ EXTENSIONS: dict[str, str] = {
     "no reason to expect": "highly unlikely",
     "cannot imagine": "highly unlikely",
     "can't imagine": "highly unlikely",
+    "non-starter": "almost no chance",
+    "slim to none": "almost no chance",
+    "never going to": "almost no chance",
+    "doomed": "almost no chance",
     # small chances
     "remote": "remote chance",
+    "distant": "remote chance",
+    "long shot": "remote chance",
     "slim": "chances are slight",
     "slight": "chances are slight",
     "small": "little chance",
@@ -129,22 +145,34 @@ EXTENSIONS: dict[str, str] = {
     "do not expect": "unlikely",
     "do not think": "probably not",
     "low expectations": "unlikely",
+    "surprised": "unlikely",
+    "stacked against": "little chance",
     # middle
     "possible": "could happen",
     "possibly": "might happen",
     "maybe": "might happen",
     "perhaps": "might happen",
+    "no guarantee": "might happen",
     "real": "realistic possibility",
     "realistic": "realistic possibility",
     "fair": "realistic possibility",
     "decent": "realistic possibility",
+    "distinct": "realistic possibility",
+    "within reach": "realistic possibility",
+    "could well": "realistic possibility",
     "even": "about even",
     "fifty-fifty": "about even",
     "toss-up": "about even",
+    "coin toss": "about even",
+    "coin flip": "about even",
+    "touch and go": "about even",
+    "odds-on": "better than even",
+    "more likely than not": "better than even",
     # large chances
     "most likely": "probable",
     "most probable": "probable",
     "good": "likely",
+    "confident": "very good chance",
     "high": "highly likely",
     "strong": "highly likely",
     "every chance": "highly likely",
@@ -152,12 +180,17 @@ EXTENSIONS: dict[str, str] = {
     "certain": "almost certain",
     "sure": "almost certain",
     "inevitable": "almost certain",
+    "safe bet": "highly likely",
+    "bound to": "almost certain",
+    "always going to": "almost certain",
 }
 
 #: Intensifier → how many half-way steps it moves a phrase to the nearer bound (rule 2).
 INTENSIFIERS: dict[str, int] = {
     "very": 1,
     "really": 1,
+    "entirely": 1,
+    "perfectly": 1,
     "quite": 1,
     "so": 1,
     "extremely": 2,
@@ -167,10 +200,13 @@ INTENSIFIERS: dict[str, int] = {
     "vanishingly": 2,
 }
 
-#: Phrases whose negation means impossibility (rule 3).
-_POSSIBILITY = frozenset(
+#: Phrases whose negation means impossibility (rule 3); intensified, a real chance (rule 2).
+POSSIBILITY_PHRASES = frozenset(
     {"possible", "possibly", "may happen", "might happen", "could happen", "maybe", "perhaps"}
 )
+
+#: Anchors of certainty, whose negation ("far from certain") means an open question (rule 3).
+CERTAINTY_ANCHORS = frozenset({"almost certain", "almost certainly", "will happen"})
 
 
 @dataclass(frozen=True)
@@ -377,6 +413,7 @@ def estimate_for(
     *,
     intensifier: str | None = None,
     negated: bool = False,
+    negates_outcome: bool = False,
     scale: Scale | None = None,
 ) -> Estimate | None:
     """Read a probability phrase as a number with its interquartile interval.
@@ -390,6 +427,9 @@ def estimate_for(
         An intensifying word in front of it ("very", "extremely"), or None.
     negated
         Whether the phrase is negated ("not likely").
+    negates_outcome
+        Whether the negation bears on the outcome rather than on the phrase ("almost
+        certainly not"): the phrase is then mirrored even when it is one of certainty.
     scale
         The scale to read from; the shipped scale by default.
 
@@ -407,8 +447,14 @@ def estimate_for(
     base = _base(phrase, table)
     if base is None:
         return None
+    key = " ".join(phrase.lower().split())
     steps = INTENSIFIERS.get((intensifier or "").lower(), 0)
-    if steps:
+    if steps and key in POSSIBILITY_PHRASES:
+        stats = table.stats("realistic possibility")
+        if stats is None:
+            return None
+        base = _from_stats(stats, "realistic possibility", f"intensifier:{intensifier}")
+    elif steps:
         centre = base.probability
         base = Estimate(
             _towards_bound(base.probability, steps, centre),
@@ -418,13 +464,17 @@ def estimate_for(
             f"intensifier:{intensifier}",
         )
     if negated:
-        key = " ".join(phrase.lower().split())
-        if base.probability > 0.5:
+        if base.anchor in CERTAINTY_ANCHORS and not negates_outcome:
+            stats = table.stats("might happen")
+            if stats is None:
+                return None
+            base = _from_stats(stats, "might happen", "negation")
+        elif base.probability > 0.5:
             base = Estimate(
                 1 - base.probability, 1 - base.high, 1 - base.low, base.anchor, "negation"
             )
         else:
-            anchor = "almost no chance" if key in _POSSIBILITY else "realistic possibility"
+            anchor = "almost no chance" if key in POSSIBILITY_PHRASES else "realistic possibility"
             stats = table.stats(anchor)
             if stats is None:
                 return None
@@ -436,6 +486,19 @@ def estimate_for(
         base.anchor,
         base.rule,
     )
+
+
+def odds_estimate(first: float, second: float, *, against: bool) -> Estimate | None:
+    """Odds "first to second" read exactly as a probability.
+
+    Odds against ("two to one against", a bookmaker's "three to one") give
+    ``second / (first + second)``; odds on or in favour ("four to one on") give
+    ``first / (first + second)``. None when the numbers are not positive.
+    """
+    if first <= 0 or second <= 0:
+        return None
+    favourable = second if against else first
+    return explicit_estimate(favourable / (first + second))
 
 
 def explicit_estimate(value: float) -> Estimate:

@@ -14,9 +14,9 @@ Why the driver writes: the store's actor rows are order-dependent (the first
 document that gives an unknown actor's country or role sets it, a lone surname
 resolves to the one person stored before it), so only writes in document order
 give a store identical, row for row and id for id, to a run without Ray. The
-cost: ``bench/scale.py`` measures a 400-word article's reading at about 140 ms of
-one core and its storing at about 25 ms, so one driver keeps about five worker
-cores busy (``docs/cluster.md`` has the cost model and what to do past that).
+cost: ``bench/scale.py`` measures a 400-word article's reading at about 134 ms of
+one core and the driver's part at about 30 ms, so one driver keeps four to five
+worker cores busy (``docs/cluster.md`` has the cost model and what to do past that).
 
 Faults: an actor whose process dies is restarted (its pipeline loaded again) and
 its batch retried by Ray, up to :data:`RETRIES` times; a batch that still fails

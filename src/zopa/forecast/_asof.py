@@ -61,14 +61,19 @@ class Statement:
 
 
 def statements_as_of(store: Store, as_of: date) -> list[Statement]:
-    """Every stored estimate from a document published on or before ``as_of``, by id."""
+    """Every stored estimate from a document published on or before ``as_of``, by id,
+    but retrospective ones (about an outcome already known when it was said)."""
     sentence = func.substr(
         Document.text, Estimate.sentence_start + 1, Estimate.sentence_end - Estimate.sentence_start
     )
     query = (
         select(Estimate, Document.source, Document.published_at, sentence, Document.title)
         .join(Document, Document.id == Estimate.document_id)
-        .where(Document.published_at.is_not(None), Document.published_at <= as_of)
+        .where(
+            Document.published_at.is_not(None),
+            Document.published_at <= as_of,
+            Estimate.retrospective.is_(False),
+        )
         .order_by(Estimate.id)
     )
     with store.session() as session:

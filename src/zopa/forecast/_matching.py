@@ -7,10 +7,13 @@ when all three hold:
   ``min(2, k)`` of the question's ``k`` actors (an actor is named by its name
   without the parenthesis, the words in the parenthesis, its id, a leader's
   surname, or the name of the actor it represents or that represents it);
-* **event** — the sentence has a word of the question's event
-  (:data:`EVENT_WORDS`: "meet", "summit", "talks" for a format held; "deal",
-  "agreement", "sign" for an agreement; the lever's kind for a lever; the PLOVER
-  type, or its mode when the question names one);
+* **event** — what the statement is about (its ``about``: "a deal on data
+  sharing", "the leaders would meet"), or its sentence when extraction found no
+  ``about``, has a word of the question's event (:data:`EVENT_WORDS`: "meet",
+  "summit", "talks" for a format held; "deal", "agreement", "sign" for an
+  agreement; the lever's kind for a lever; the PLOVER type, or its mode when the
+  question names one) — so of "a summit is likely but a deal unlikely" only the
+  first speaks to the summit;
 * **time frame** — the statement was published on or after the question
   ``opens`` and on or before its resolution date, and every year the sentence
   names (1900–2199) is, if any, no later than the resolution year, with at least
@@ -174,7 +177,8 @@ def match_statement(
     if len(named) < min(2, len(wanted)):
         return None
     words = _event_words(question, scenario)
-    found = _words_pattern(words).search(statement.sentence) if words else None
+    said_of = statement.about or statement.sentence
+    found = _words_pattern(words).search(said_of) if words else None
     if found is None:
         return None
     return Match(statement, named, found.group(0).lower())

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -252,6 +253,9 @@ class Estimate(_Evidence, Base):
     low: Mapped[float] = mapped_column(Float)
     high: Mapped[float] = mapped_column(Float)
     about: Mapped[str | None] = mapped_column(Text)
+    retrospective: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """Judges an outcome already known ("the vote was always going to pass"): kept as
+    evidence, never counted by a forecast."""
 
 
 class Forecast(Base):

@@ -1,0 +1,228 @@
+"""Chances written as numbers: percentages, "one in five", "50-50", odds.
+
+The press writes a chance as a percentage ("a 25% chance", "25 per cent"), a
+ratio ("one in five", "one chance in five"), a split ("50-50", "fifty-fifty",
+"70-30") or odds ("two to one against", "four to one on", a bookmaker's "three to
+one"). The same shapes also write shares, scores and votes ("a 25% tariff", "one
+in five farms", "a fifty-fifty split", "a 2-1 vote"), so a number counts as a
+chance only in a chance context (:func:`read_number`):
+
+- it is followed by a chance noun ("a 70-30 chance", "an 80 percent chance");
+- odds: followed by "against", "on" or "in favour", or in a sentence that speaks of
+  odds, bets or bookmakers ("at odds with" does not) with no noun after them ("two to
+  three years" is no chance);
+- a split: its two numbers add up to 100 and no other noun follows ("it is 50-50");
+- a percentage or ratio: no noun and no "of" follows, and its sentence has a chance
+  noun ("the chances of ratification are around one in three", "put the chances of
+  a deal at no more than 20 percent").
+
+Values are exact (:func:`zopa.extract._probability.odds_estimate` for odds).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from zopa.extract._probability import Estimate, explicit_estimate, odds_estimate
+
+__all__ = [
+    "CHANCE_NOUNS",
+    "NUMBER_PATTERNS",
+    "ChanceNumber",
+    "number_value",
+    "read_number",
+    "word_number",
+]
+
+#: Nouns that make a number next to them a chance.
+CHANCE_NOUNS = frozenset(
+    {"chance", "chances", "probability", "likelihood", "odds", "prospect", "prospects", "bet"}
+)
+_ODDS_CONTEXT = frozenset({"odds", "bet", "bets", "bookmaker", "bookmakers", "betting"})
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+}
+_SPLIT_TOKEN = re.compile(r"^(\d+)[-–/](\d+)$")
+_PERCENT_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)%$")
+# Word shapes (cheaper to match than a regular expression on every token): "50-50", "3-1",
+# "30%", "2.5%".
+_SPLIT_SHAPES = tuple(
+    f"{a}{dash}{b}" for a in ("d", "dd", "ddd") for b in ("d", "dd", "ddd") for dash in "-–"
+)
+_PERCENT_SHAPES = ("d%", "dd%", "ddd%", "d.d%", "dd.d%", "d.dd%")
+_DASH: dict[str, object] = {"TEXT": {"IN": ["-", "–"]}, "OP": "?"}
+_NUM: dict[str, object] = {"LIKE_NUM": True}
+
+#: Token-matcher patterns by label (added to the estimates component's matcher).
+NUMBER_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
+    "NUM_ODDS": [[_NUM, _DASH, {"LOWER": "to"}, _DASH, _NUM]],
+    "NUM_SPLIT": [
+        [_NUM, {"TEXT": {"IN": ["-", "–"]}}, _NUM],
+        [{"SHAPE": {"IN": list(_SPLIT_SHAPES)}}],
+        [{"LOWER": "fifty-fifty"}],
+    ],
+    "NUM_RATIO": [
+        [_NUM, {"LOWER": {"IN": ["chance", "chances"]}, "OP": "?"}, {"LOWER": "in"}, _NUM]
+    ],
+    "NUM_PERCENT": [
+        [_NUM, {"LOWER": {"IN": ["%", "percent"]}}],
+        [_NUM, {"LOWER": "per"}, {"LOWER": "cent"}],
+        [{"SHAPE": {"IN": list(_PERCENT_SHAPES)}}],
+    ],
+}
+
+
+@dataclass(frozen=True)
+class ChanceNumber:
+    """A number read as a chance: its tokens (start, end) and its estimate."""
+
+    start: int
+    end: int
+    estimate: Estimate
+
+
+def number_value(token: Token) -> float | None:
+    """The value of a number token ("3", "2.5", "three"), or None."""
+    return word_number(token.lower_)
+
+
+def word_number(word: str) -> float | None:
+    """The value of a number written in digits or as a word ("3", "2.5", "three"), or None."""
+    text = word.lower().replace(",", "")
+    if text in _WORDS:
+        return float(_WORDS[text])
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _after(doc: Doc, end: int) -> Token | None:
+    return doc[end] if end < len(doc) else None
+
+
+def _followed_by_chance(doc: Doc, end: int) -> bool:
+    after = _after(doc, end)
+    return after is not None and after.lower_ in CHANCE_NOUNS
+
+
+def _free_of_noun(doc: Doc, end: int) -> bool:
+    """No noun, adjective or "of" follows the number ("a 25% tariff", "40 percent of")."""
+    after = _after(doc, end)
+    if after is None:
+        return True
+    return after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and after.lower_ != "of"
+
+
+def _sentence_words(doc: Doc, start: int) -> set[str]:
+    return {t.lower_ for t in doc[start].sent}
+
+
+def _speaks_of_odds(doc: Doc, start: int) -> bool:
+    """The sentence speaks of odds, bets or bookmakers ("at odds with" does not)."""
+    return any(
+        t.lower_ in _ODDS_CONTEXT and not (t.i > 0 and doc[t.i - 1].lower_ == "at")
+        for t in doc[start].sent
+    )
+
+
+def _odds(doc: Doc, start: int, end: int) -> ChanceNumber | None:
+    numbers = [number_value(t) for t in doc[start:end] if t.like_num]
+    if len(numbers) != 2 or None in numbers:
+        return None
+    first, second = (float(n) for n in numbers if n is not None)
+    after = _after(doc, end)
+    word = after.lower_ if after is not None else ""
+    following = doc[end : end + 2].text.lower()
+    if word == "against":
+        estimate, end = odds_estimate(first, second, against=True), end + 1
+    elif word == "on" and (after is None or after.dep_ != "prep" or not list(after.children)):
+        estimate, end = odds_estimate(first, second, against=False), end + 1
+    elif following in ("in favour", "in favor"):
+        estimate, end = odds_estimate(first, second, against=False), end + 2
+    elif _speaks_of_odds(doc, start) and _free_of_noun(doc, end):
+        estimate = odds_estimate(first, second, against=True)
+    else:
+        return None
+    return ChanceNumber(start, end, estimate) if estimate is not None else None
+
+
+def _split(doc: Doc, start: int, end: int) -> ChanceNumber | None:
+    tokens = doc[start:end]
+    if len(tokens) == 1:
+        text = tokens[0].lower_
+        match = _SPLIT_TOKEN.match(text)
+        if text == "fifty-fifty":
+            pair: tuple[float | None, float | None] = (50.0, 50.0)
+        elif match:
+            pair = (float(match.group(1)), float(match.group(2)))
+        else:
+            return None
+    else:
+        pair = (number_value(tokens[0]), number_value(tokens[-1]))
+    first, second = pair
+    if first is None or second is None or abs(first + second - 100.0) > 1e-9:
+        return None
+    if not (_followed_by_chance(doc, end) or _free_of_noun(doc, end)):
+        return None
+    return ChanceNumber(start, end, explicit_estimate(first / 100.0))
+
+
+def _chance_context(doc: Doc, start: int, end: int) -> bool:
+    if _followed_by_chance(doc, end):
+        return True
+    return _free_of_noun(doc, end) and bool(_sentence_words(doc, start) & CHANCE_NOUNS)
+
+
+def _ratio(doc: Doc, start: int, end: int) -> ChanceNumber | None:
+    first, second = number_value(doc[start]), number_value(doc[end - 1])
+    if first is None or second is None or not 0 < first <= second:
+        return None
+    chance_inside = any(t.lower_ in ("chance", "chances") for t in doc[start:end])
+    if not (chance_inside or _chance_context(doc, start, end)):
+        return None
+    return ChanceNumber(start, end, explicit_estimate(first / second))
+
+
+def _percent(doc: Doc, start: int, end: int) -> ChanceNumber | None:
+    match = _PERCENT_TOKEN.match(doc[start].text) if end - start == 1 else None
+    value = float(match.group(1)) if match else number_value(doc[start])
+    if value is None or not 0 <= value <= 100 or not _chance_context(doc, start, end):
+        return None
+    return ChanceNumber(start, end, explicit_estimate(value / 100.0))
+
+
+def read_number(label: str, doc: Doc, start: int, end: int) -> ChanceNumber | None:
+    """The chance a number match (a label of :data:`NUMBER_PATTERNS`) writes, or None."""
+    if label == "NUM_ODDS":
+        return _odds(doc, start, end)
+    if label == "NUM_SPLIT":
+        return _split(doc, start, end)
+    if label == "NUM_RATIO":
+        return _ratio(doc, start, end)
+    if label == "NUM_PERCENT":
+        return _percent(doc, start, end)
+    return None
