@@ -5,7 +5,7 @@ was always going to pass") is evidence of how a speaker judged the talks, so the
 keeps it; ``estimates.retrospective`` marks it and the forecasting stage skips it.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
