@@ -23,6 +23,7 @@ __all__ = [
     "actors_in",
     "clause_subjects",
     "holder_of_subject",
+    "names_head",
     "quote_of",
     "reporter",
     "speech_above",
@@ -157,6 +158,9 @@ class Holder:
     actor: str | None
     text: str | None
     token: Token | None = field(default=None, compare=False)
+    #: character offsets of the words naming the holder as written, when known
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
 
 
 def actors_in(doc: Doc, start: int, end: int) -> list[Span]:
@@ -215,7 +219,7 @@ def _antecedent(
     return (subjects or near)[-1]
 
 
-def _names_head(mention: Span, head: Token) -> bool:
+def names_head(mention: Span, head: Token) -> bool:
     """Whether an actor mention inside a phrase names the phrase's head: it contains the
     head word or qualifies it ("the M23 rebels", "Congolese President Tshisekedi"), or owns
     an office or group ("Rwanda's foreign minister", "the leader of the M23"). An actor in
@@ -240,7 +244,7 @@ def holder_of_subject(
     """Resolve a grammatical subject (with its conjuncts) to holders.
 
     An actor mention inside the subject's phrase that names its head wins (see
-    :func:`_names_head`; never an actor in ``skip``, such as an outlet); a third-person pronoun
+    :func:`names_head`; never an actor in ``skip``, such as an outlet); a third-person pronoun
     takes the nearest preceding actor of a fitting kind (persons for he/she,
     states, organisations and groups for it/they); a first-person pronoun inside
     a quotation takes the quotation's speaker. Anything else is kept as written
@@ -256,7 +260,7 @@ def holder_of_subject(
         mentions = [
             mention
             for mention in actors_in(doc, phrase.start, phrase.end)
-            if mention.kb_id_ not in skip and _names_head(mention, head)
+            if mention.kb_id_ not in skip and names_head(mention, head)
         ]
         name = doc[head.left_edge.i : head.i + 1].text.strip(" \n\t,;:\"'“”‘’")
         if mentions:
