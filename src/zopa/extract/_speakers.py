@@ -135,7 +135,7 @@ _MEDIA_NOUNS = frozenset(
     {"publication", "newspaper", "paper", "daily", "weekly", "outlet", "broadcaster", "agency"}
 )
 #: How a modifier of a speaker's head is cut from the speaker's words.
-_SPEAKER_CUT = frozenset({"appos", "relcl", "punct", "advcl", "acl"})
+_SPEAKER_CUT = frozenset({"appos", "relcl", "punct", "advcl"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _MAX_CHAIN = 4  # pronouns followed back through at most this many sentences
 
