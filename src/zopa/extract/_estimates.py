@@ -32,12 +32,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from zopa.extract._attribution import (
-    REPORTING_LEMMAS,
-    Holder,
-    holder_of_subject,
-    quote_of,
-)
+from zopa.extract._actors import get_gazetteer
+from zopa.extract._attribution import REPORTING_LEMMAS, Holder, quote_of
 from zopa.extract._doc import ESTIMATES, FIELDS
 from zopa.extract._probability import (
     INTENSIFIERS,
@@ -45,6 +41,7 @@ from zopa.extract._probability import (
     estimate_for,
     explicit_estimate,
 )
+from zopa.extract._speakers import KnownActors, Speakers
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -95,7 +92,10 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    version = "2"  # 2: holders by the shared speaker resolver (zopa.extract._speakers)
+
+    def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
+        self.known = known if known is not None else KnownActors()
         self.matcher = Matcher(vocab)
         self.matcher.add("CORE", [[{"LOWER": {"IN": list(_CORE_WORDS)}}]])
         self.matcher.add(
@@ -134,14 +134,16 @@ class EstimatesComponent:
                 continue
             taken.update(token.i for token in item.tokens)
             found.append(item)
-        doc.spans[ESTIMATES] = [_to_span(doc, item) for item in found]
+        speakers = Speakers.of(doc, self.known)
+        doc.spans[ESTIMATES] = [_to_span(doc, item, speakers) for item in found]
         return doc
 
 
 @Language.factory("zopa_estimates", default_config={})
 def make_estimates(nlp: Language, name: str) -> EstimatesComponent:
-    """Factory of the ``zopa_estimates`` component (no settings)."""
-    return EstimatesComponent(nlp.vocab)
+    """Factory of the ``zopa_estimates`` component (no settings; the pipeline's gazetteer
+    tells the speaker resolver about people and outlets)."""
+    return EstimatesComponent(nlp.vocab, KnownActors.from_gazetteer(get_gazetteer(nlp)))
 
 
 # --- reading one match -------------------------------------------------------------------------
@@ -466,21 +468,15 @@ def _has_subject(verb: Token) -> bool:
 # --- who holds it -------------------------------------------------------------------------------
 
 
-def _holder(doc: Doc, item: _Found) -> Holder:
+def _holder(doc: Doc, item: _Found, speakers: Speakers) -> Holder:
+    """The speaker of the quotation holding the phrase, else of the reporting verb above
+    it (or beside it: "…, X said"), else the source of "according to"; else the writer."""
     start, end = item.tokens[0].i, item.tokens[-1].i + 1
     quote = quote_of(doc, start, end)
     if quote is not None:
         fields: dict[str, Any] = quote._.get(FIELDS) or {}
         actor = fields.get("speaker_actor")
         text = fields.get("speaker_text")
-        if actor is None and fields.get("speaker_start") is not None:
-            speaker = doc.char_span(
-                fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
-            )
-            if speaker is not None:
-                resolved = holder_of_subject(doc, speaker.root)
-                if resolved and resolved[0].actor is not None:
-                    return Holder(resolved[0].actor, text)
         if actor is not None or text:
             return Holder(actor, text)
     node = item.anchor_token
@@ -488,9 +484,7 @@ def _holder(doc: Doc, item: _Found) -> Holder:
         if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, item.anchor_token):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                holders = holder_of_subject(doc, subjects[0])
-                if holders:
-                    return holders[0]
+                return speakers.resolve(subjects[0])
         if node.head.i == node.i:
             break
         node = node.head
@@ -503,10 +497,9 @@ def _holder(doc: Doc, item: _Found) -> Holder:
             and token.i > item.anchor_token.i
         ):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            holders = holder_of_subject(doc, subjects[0]) if subjects else []
-            if holders:
-                return holders[0]
-    according = _according_to(sentence)
+            if subjects:
+                return speakers.resolve(subjects[0])
+    according = _according_to(sentence, speakers)
     return according if according is not None else Holder(None, None)
 
 
@@ -523,21 +516,19 @@ def _crosses_sentence_end(first: Token, second: Token) -> bool:
     )
 
 
-def _according_to(sentence: Span) -> Holder | None:
+def _according_to(sentence: Span, speakers: Speakers) -> Holder | None:
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < sentence.end:
             to = token.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
-                holders = holder_of_subject(token.doc, objects[0])
-                if holders:
-                    return holders[0]
+                return speakers.resolve(objects[0])
     return None
 
 
-def _to_span(doc: Doc, item: _Found) -> Span:
+def _to_span(doc: Doc, item: _Found, speakers: Speakers) -> Span:
     span = doc[item.tokens[0].i : item.tokens[-1].i + 1]
-    holder = _holder(doc, item)
+    holder = _holder(doc, item, speakers)
     span._.set(
         FIELDS,
         {

@@ -130,6 +130,8 @@ _SOURCE_NOUNS = ROLE_NOUNS | frozenset(
 )
 #: Bodies that stand for their state or party as speakers ("its government said").
 _GOVERNING_BODIES = STATE_FORMS | {"government", "administration", "cabinet", "party"}
+#: Groups that speak for the government whose seat they are placed in ("officials in Kigali").
+_SEATED = frozenset({"official", "authority", "government", "leadership", "negotiator"})
 #: Words for a news outlet named before ("the publication said").
 _MEDIA_NOUNS = frozenset(
     {"publication", "newspaper", "paper", "daily", "weekly", "outlet", "broadcaster", "agency"}
@@ -222,6 +224,12 @@ class Speakers:
         self.same = self._honorific_forms()
         self.people = self._people()
         self._pronouns: dict[int, Holder | None] = {}
+        self._quoted_speakers = {
+            fields["speaker_start"]: fields["speaker_actor"]
+            for span in doc.spans.get(QUOTES, [])
+            if (fields := span._.get(FIELDS) or {}).get("speaker_actor")
+            and fields.get("speaker_start") is not None
+        }
 
     @classmethod
     def of(cls, doc: Doc, known: KnownActors) -> Speakers:
@@ -361,7 +369,8 @@ class Speakers:
         if qualified:
             if qualifier is not None:
                 return self._written(head, self.key(qualifier), alone=alone)
-            return self._written(head, self._by_body(head, qualified), alone=alone)
+            state = self._by_demonym(head) or self._by_body(head, qualified)
+            return self._written(head, state, alone=alone)
         # A speaker of a quotation: a government named by what it is ("its government",
         # "the Trump administration") is its state; an unnamed official or body qualified by
         # an actor ("a U.S. official", "Serbia's foreign ministry") keeps its words.
@@ -411,6 +420,31 @@ class Speakers:
             state_forms=self.known.state_forms,
             offices=lambda mention: _titles(mention) | self._offices_of(mention),
         )
+
+    def _by_demonym(self, head: Token) -> str | None:
+        """An unnamed group described by nationality ("Iranian officials", "the Azerbaijani
+        side") or placed in a seat of government ("officials in Kigali"): its state."""
+        if head.lemma_.lower() not in ROLE_NOUNS:
+            return None
+        doc = self.doc
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
+                continue
+            if child.i > 0 and doc[child.i - 1].text in ("-", "pro", "anti"):
+                continue
+            state = self.known.nationalities.get(child.text)
+            if state is not None:
+                return state
+        if head.lemma_.lower() not in _SEATED:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for place in (c for c in prep.children if c.dep_ == "pobj"):
+                    name = doc[place.left_edge.i : place.i + 1].text
+                    state = self.known.seats.get(name) or self.known.seats.get(place.text)
+                    if state is not None:
+                        return state
+        return None
 
     def _state_of(self, key: str | None) -> str | None:
         """A state's own key, or the state a person serves."""
@@ -492,6 +526,9 @@ class Speakers:
         self, pronoun: Token, previous: Holder | None, qualified: bool, depth: int
     ) -> Holder | None:
         holder: Holder | None
+        said = self._quoted_speakers.get(pronoun.idx)
+        if said is not None:  # the speaker a quotation gives the pronoun ("…,” he said)
+            return Holder(said, pronoun.text, pronoun)
         reporting = _reporting_subject(pronoun)
         main = subjects_of(pronoun.sent.root)
         if main and pronoun.i >= main[0].left_edge.i:
