@@ -358,6 +358,8 @@ class QuoteFinder:
             if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}:
                 break
             current = current.head
+            if current.lower_ == "as" and current.dep_ == "prep":
+                current = current.head  # "quoted X as saying": to the verb of "as"
         if not subjects and _after_quotation(verb):
             # "…,” added a former senior Kremlin official.": parsed as the verb's object.
             subjects = [c for c in verb.rights if c.dep_ in {"dobj", "attr"}][:1]
