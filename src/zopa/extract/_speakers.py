@@ -223,7 +223,8 @@ class Speakers:
         self.quoted = _quoted_tokens(doc) if quoted is None else quoted
         self.same = self._honorific_forms()
         self.people = self._people()
-        self._pronouns: dict[int, Holder | None] = {}
+        self._pronouns: dict[tuple[int, bool], Holder | None] = {}
+        self._active: set[int] = set()  # heads being resolved, to stop at a cycle
         self._quoted_speakers = {
             fields["speaker_start"]: fields["speaker_actor"]
             for span in doc.spans.get(QUOTES, [])
@@ -346,6 +347,17 @@ class Speakers:
         """
         if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
             head = head.head.head  # "Trump, who has hinted ...": the noun the clause describes
+        if head.i in self._active:  # a cycle ("his government" ... "its leader" ... "he")
+            return self._written(head, None, alone=True)
+        self._active.add(head.i)
+        try:
+            return self._resolve(head, qualified, previous, alone)
+        finally:
+            self._active.discard(head.i)
+
+    def _resolve(
+        self, head: Token, qualified: bool, previous: Holder | None, alone: bool
+    ) -> Holder:
         lower = head.lower_
         if lower in _FIRST_PERSON:
             quote = quote_of(self.doc, head.i, head.i + 1)
@@ -511,15 +523,16 @@ class Speakers:
         depth: int = 0,
     ) -> Holder | None:
         """The speaker a third-person pronoun stands for (module rule 4), or None."""
-        if previous is None and pronoun.i in self._pronouns:
-            return self._pronouns[pronoun.i]
+        cached = previous is None and self._active <= {pronoun.i}  # not cut short by a cycle
+        if cached and (pronoun.i, qualified) in self._pronouns:
+            return self._pronouns[pronoun.i, qualified]
         found = self._pronoun(pronoun, previous, qualified, depth)
         if found is not None:
             found = Holder(
                 found.actor, pronoun.text, pronoun, pronoun.idx, pronoun.idx + len(pronoun)
             )
-        if previous is None:
-            self._pronouns[pronoun.i] = found
+        if cached:
+            self._pronouns[pronoun.i, qualified] = found
         return found
 
     def _pronoun(
