@@ -197,3 +197,10 @@ def test_an_estimates_holder_is_resolved_like_a_quotes_speaker(nlp: Language) ->
     doc = nlp(text)
     holders = [s._.get(FIELDS)["holder_actor"] for s in doc.spans[ESTIMATES]]
     assert holders == ["unresolved:tomas-varga"]
+
+
+def test_words_a_speaker_describes_something_as_are_the_speakers(nlp: Language) -> None:
+    text = (
+        "Sergei Lavrov met the envoys on Monday and described the talks as “useful but very hard”."
+    )
+    assert speaker_of(nlp, text, "useful but")[0] == "person:sergei-lavrov"

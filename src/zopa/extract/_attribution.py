@@ -144,7 +144,6 @@ ROLE_NOUNS = frozenset(
 _QUALIFYING_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod", "flat", "nummod"})
 
 
-
 @dataclass(frozen=True)
 class Holder:
     """An actor key (or None) and the words naming it as written (or None for the writer).

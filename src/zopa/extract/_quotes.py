@@ -13,13 +13,10 @@ Reported speech is the complement clause of a speech verb ("Peskov said that
 …") or the clause that an "according to X" phrase attributes.
 
 The speaker is the subject of the speech verb (climbing from a participle,
-"…, saying …", to the verb it modifies). It resolves to an actor when the
-subject's head word is an actor mention (``zopa_actors``); otherwise the quote
-is anonymous and keeps the description as written ("a Kremlin-connected
-official", "one source"). A he/she subject takes the person named as the subject of a
-speech verb (else of any verb) in the sentence before, else the speaker of the quote just
-before when that is a person, else the nearest preceding person; it/they take the speaker
-of the quote just before, else the nearest preceding actor.
+"…, saying …", to the verb it modifies; "quoted X as saying" is X). Who that subject
+is — a name, an office ("the Kremlin aide"), a pronoun, a statement's author, an unnamed
+source kept as written — is decided by the shared resolver of
+:mod:`zopa.extract._speakers`, the same for claims and estimates.
 """
 
 from __future__ import annotations
@@ -207,10 +204,13 @@ class QuoteFinder:
             return self._mention_speaker(named, verb.text)
         governing = [v for v in verbs if any(t.i in inside for t in v.subtree)]
         # "X called the deal “the reform we promised”": the quotation names a thing
+        named_by = quote.root.head
+        if named_by.lower_ == "as" and named_by.dep_ == "prep":
+            named_by = named_by.head  # "described the talks as “…”"
         naming = [
             t
             for t in doc[first.start : quote.start]
-            if t.lemma_ in _NAMING_VERBS and t.pos_ == "VERB" and quote.root.head.i == t.i
+            if t.lemma_ in _NAMING_VERBS and t.pos_ == "VERB" and named_by.i == t.i
         ]
         for verb in naming:
             speaker = self._speaker_of(verb, actors, previous)
