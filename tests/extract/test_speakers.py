@@ -204,3 +204,8 @@ def test_words_a_speaker_describes_something_as_are_the_speakers(nlp: Language) 
         "Sergei Lavrov met the envoys on Monday and described the talks as “useful but very hard”."
     )
     assert speaker_of(nlp, text, "useful but")[0] == "person:sergei-lavrov"
+
+
+def test_said_in_a_statement_that_reports_the_clause(nlp: Language) -> None:
+    text = "Sergei Lavrov said in a statement that Moscow expected both sides to respect the truce."
+    assert speaker_of(nlp, text, "Moscow expected")[0] == "person:sergei-lavrov"

@@ -470,13 +470,21 @@ def _has_subject(verb: Token) -> bool:
 
 def _holder(doc: Doc, item: _Found, speakers: Speakers) -> Holder:
     """The speaker of the quotation holding the phrase, else of the reporting verb above
-    it (or beside it: "…, X said"), else the source of "according to"; else the writer."""
+    it (or beside it: "…, X said"), else the source of "according to"; else the writer.
+    Holders are parties: an unnamed official qualified by an actor holds for that actor."""
     start, end = item.tokens[0].i, item.tokens[-1].i + 1
     quote = quote_of(doc, start, end)
     if quote is not None:
         fields: dict[str, Any] = quote._.get(FIELDS) or {}
         actor = fields.get("speaker_actor")
         text = fields.get("speaker_text")
+        if actor is None and fields.get("speaker_start") is not None:
+            # an unnamed speaker qualified by an actor ("a U.S. official") holds for it
+            words = doc.char_span(
+                fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
+            )
+            if words is not None:
+                actor = speakers.resolve(words.root, qualified=True).actor
         if actor is not None or text:
             return Holder(actor, text)
     node = item.anchor_token
@@ -484,7 +492,7 @@ def _holder(doc: Doc, item: _Found, speakers: Speakers) -> Holder:
         if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, item.anchor_token):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                return speakers.resolve(subjects[0])
+                return speakers.resolve(subjects[0], qualified=True)
         if node.head.i == node.i:
             break
         node = node.head
@@ -498,7 +506,7 @@ def _holder(doc: Doc, item: _Found, speakers: Speakers) -> Holder:
         ):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                return speakers.resolve(subjects[0])
+                return speakers.resolve(subjects[0], qualified=True)
     according = _according_to(sentence, speakers)
     return according if according is not None else Holder(None, None)
 
@@ -522,7 +530,7 @@ def _according_to(sentence: Span, speakers: Speakers) -> Holder | None:
             to = token.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
-                return speakers.resolve(objects[0])
+                return speakers.resolve(objects[0], qualified=True)
     return None
 
 

@@ -278,6 +278,7 @@ class QuoteFinder:
             speaker: _Speaker | None = None
             if _reports(token):
                 clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+                clause = clause if clause is not None else _clause_in_medium(token)
                 nested = clause is not None and _reports(clause) and _has_clause(clause)
                 if clause is not None and not nested:
                     content = _clause(token, clause)
@@ -414,6 +415,23 @@ def _reports(token: Token) -> bool:
     return not any(
         c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in token.children
     )
+
+
+def _clause_in_medium(verb: Token) -> Token | None:
+    """The that-clause the parser hangs on the medium: "said in a statement that …",
+    "wrote in a post that …" (a clause of the noun opened by "that" with its own subject)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during"):
+            continue
+        for medium in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in medium.children:
+                if (
+                    clause.dep_ == "acl"
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+                ):
+                    return clause
+    return None
 
 
 def _has_clause(verb: Token) -> bool:

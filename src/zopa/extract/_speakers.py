@@ -543,8 +543,9 @@ class Speakers:
         if said is not None:  # the speaker a quotation gives the pronoun ("…,” he said)
             return Holder(said, pronoun.text, pronoun)
         reporting = _reporting_subject(pronoun)
-        main = subjects_of(pronoun.sent.root)
-        if main and pronoun.i >= main[0].left_edge.i:
+        root = pronoun.sent.root
+        main = subjects_of(root)
+        if not (main and pronoun.i < main[0].left_edge.i and main[0].i < root.i):
             main = []
         # "X said he would ...", then "After months in which he blamed Kyiv, Trump ...": the
         # main clause's subject
@@ -553,6 +554,9 @@ class Speakers:
                 holder = self.resolve(subject, qualified=qualified)
                 if self._fits(holder, pronoun):
                     return holder
+        holder = self._earlier_in_sentence(pronoun)
+        if holder is not None:
+            return holder
         if pronoun.lower_ in _THING_PRONOUNS:
             author = self._statement_before(pronoun, qualified)
             if author is not None:
@@ -595,6 +599,24 @@ class Speakers:
             return kind != "person"
         return kind in ("state", "organisation", "group")
 
+    def _earlier_in_sentence(self, pronoun: Token) -> Holder | None:
+        """A pronoun that is not a speech verb's subject ("concerned that he cannot be
+        trusted", "X's goal is Y, which is why he proposed ...") first takes the latest
+        subject or possessor named before it in its own sentence. A speech verb's own
+        pronoun ("Trump, he added, is willing ...") does not: what comes before is reported."""
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and _reports(pronoun.head):
+            return None
+        inside = pronoun.i in self.quoted
+        for mention in reversed(actors_in(self.doc, pronoun.sent.start, pronoun.i)):
+            if mention.end > pronoun.i or mention.root.dep_ not in ("nsubj", "nsubjpass", "poss"):
+                continue
+            if (mention.start in self.quoted) != inside or mention.kb_id_ in self.known.outlets:
+                continue
+            holder = Holder(self.key(mention), mention.text, mention.root)
+            if self._fits(holder, pronoun):
+                return holder
+        return None
+
     def _subjects_before(self, pronoun: Token) -> Iterator[Token]:
         """Subjects of the sentence before the pronoun's, outside quotations: of speech
         verbs first, then of the main clause, then the others."""
@@ -602,11 +624,12 @@ class Speakers:
         if sentence.start == 0:
             return
         before = self.doc[sentence.start - 1].sent
+        inside = pronoun.i in self.quoted  # a pronoun in a quotation may refer inside it
         subjects = [
             t
             for t in before
             if t.dep_ in ("nsubj", "nsubjpass")
-            and t.i not in self.quoted
+            and (inside or t.i not in self.quoted)
             and t.lower_ not in ("it", "there", "this", "that", "which", "what")
         ]
         speaking = [s for s in subjects if _reports(s.head)]
@@ -618,11 +641,14 @@ class Speakers:
         """The latest actor of a fitting kind named before the pronoun outside quotations
         (persons for he/she within the document; bodies for it/they within two sentences)."""
         people = pronoun.lower_ in _PRONOUN_GENDER
+        inside = pronoun.i in self.quoted  # a pronoun in a quotation may refer inside it
         window = pronoun.sent.start
         if window > 0:
             window = self.doc[window - 1].sent.start
         for mention in reversed(actors_in(self.doc, 0, pronoun.i)):
-            if mention.start in self.quoted or mention.kb_id_ in self.known.outlets:
+            if (
+                mention.start in self.quoted and not inside
+            ) or mention.kb_id_ in self.known.outlets:
                 continue
             if not people and (mention.start < window or mention.kb_id_.startswith("unresolved:")):
                 continue
