@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from zopa.extract import ESTIMATES, FIELDS, QUOTES, build_pipeline
+from zopa.extract import CLAIMS, ESTIMATES, FIELDS, QUOTES, build_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +209,24 @@ def test_words_a_speaker_describes_something_as_are_the_speakers(nlp: Language) 
 def test_said_in_a_statement_that_reports_the_clause(nlp: Language) -> None:
     text = "Sergei Lavrov said in a statement that Moscow expected both sides to respect the truce."
     assert speaker_of(nlp, text, "Moscow expected")[0] == "person:sergei-lavrov"
+
+
+def test_a_pronoun_takes_a_possessor_before_it_in_its_own_sentence(nlp: Language) -> None:
+    text = (
+        "Kadri Liik met the press in Tallinn on Monday. "
+        "Sergei Lavrov's aim is to gain time, which is why he says a deal is unlikely this year."
+    )
+    doc = nlp(text)
+    holders = [s._.get(FIELDS)["holder_actor"] for s in doc.spans[ESTIMATES]]
+    assert holders == ["person:sergei-lavrov"]
+
+
+def test_a_pronoun_in_a_quotation_refers_inside_it() -> None:
+    nlp = build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+    text = (
+        "Russia kept shelling the port on Sunday. "
+        "“Ukraine is tired of promises and maybe they don't want a deal at all,” Trump said."
+    )
+    doc = nlp(text)
+    wanting = [s for s in doc.spans[CLAIMS] if "want" in s.text]
+    assert [s._.get(FIELDS)["actor"] for s in wanting] == ["UKR"]

@@ -600,15 +600,16 @@ class Speakers:
         return kind in ("state", "organisation", "group")
 
     def _earlier_in_sentence(self, pronoun: Token) -> Holder | None:
-        """A pronoun that is not a speech verb's subject ("concerned that he cannot be
-        trusted", "X's goal is Y, which is why he proposed ...") first takes the latest
-        subject or possessor named before it in its own sentence. A speech verb's own
-        pronoun ("Trump, he added, is willing ...") does not: what comes before is reported."""
+        """A pronoun first takes the latest subject or possessor named before it in its own
+        sentence ("concerned that he cannot be trusted", "X's goal is Y, which is why he
+        proposed ..."); a speech verb's own pronoun only a possessor: a subject before it is
+        what it reports ("Trump, he added, is willing ...")."""
+        deps = {"nsubj", "nsubjpass", "poss"}
         if pronoun.dep_ in ("nsubj", "nsubjpass") and _reports(pronoun.head):
-            return None
+            deps = {"poss"}
         inside = pronoun.i in self.quoted
         for mention in reversed(actors_in(self.doc, pronoun.sent.start, pronoun.i)):
-            if mention.end > pronoun.i or mention.root.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            if mention.end > pronoun.i or mention.root.dep_ not in deps:
                 continue
             if (mention.start in self.quoted) != inside or mention.kb_id_ in self.known.outlets:
                 continue
