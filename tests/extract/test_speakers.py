@@ -230,3 +230,10 @@ def test_a_pronoun_in_a_quotation_refers_inside_it() -> None:
     doc = nlp(text)
     wanting = [s for s in doc.spans[CLAIMS] if "want" in s.text]
     assert [s._.get(FIELDS)["actor"] for s in wanting] == ["UKR"]
+
+
+def test_a_prisoners_release_is_not_a_press_release() -> None:
+    nlp = build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+    text = "“The release of Omar Haddad is a red line,” Sergei Lavrov told reporters."
+    doc = nlp(text)
+    assert [s._.get(FIELDS)["actor"] for s in doc.spans[CLAIMS]] == ["person:sergei-lavrov"]

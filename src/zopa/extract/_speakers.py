@@ -105,7 +105,7 @@ _THING_PRONOUNS = frozenset({"it", "its", "itself"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 #: Nouns for what is said in writing on someone's behalf: the author speaks, not the host.
 _STATEMENT_NOUNS = frozenset(
-    {"statement", "communique", "communiqué", "letter", "message", "readout", "post", "release"}
+    {"statement", "communique", "communiqué", "letter", "message", "readout", "post"}
 )
 #: Verbs by which someone other than the author delivers a statement ("read out by").
 _HOSTING_VERBS = frozenset({"read", "deliver", "relay", "present"})
