@@ -11,49 +11,60 @@ API (everything else is private):
   people (offices, parties), demonyms, seats of government and news outlets; built once
   per component.
 - :meth:`Speakers.of` ``(doc, known)``: the resolver of one document (kept for the last
-  document, so the components of one pipeline share it and nothing is parsed again).
+  document, so components called one after the other share it; nothing is parsed again).
 - :meth:`Speakers.resolve` ``(head, qualified=False, previous=None)`` → :class:`Holder`:
   the speaker named by ``head``, the head word of the phrase that names a speaker (the
   subject of a speech verb, the object of "according to", a pronoun, "the statement").
   ``Holder.start``/``Holder.end`` are the character offsets of the words as written;
-  ``Holder.actor`` is ``None`` for an unnamed source ("a Western diplomat familiar with the
-  talks"), whose words are kept.
+  ``Holder.actor`` is ``None`` for an unnamed source, whose words are kept.
+  ``qualified=True`` is for callers whose holders are parties (claims, estimates): an
+  unnamed official or body qualified by an actor ("a U.S. official", "Iranian officials",
+  "officials in Kigali", "his government") holds for that actor, and outlets never hold;
+  quotes keep such a speaker unnamed, as the gold rules want. ``previous`` is the speaker
+  of the quotation just before (a pronoun's fallback).
 - :meth:`Speakers.resolve_all`: the same for a subject and its conjuncts.
 - :meth:`Speakers.statement_author` ``(noun)``: who a statement, letter or communiqué is by.
+- :meth:`Speakers.key` ``(mention)``: the key a mention stands for (honorifics joined).
 
 Rules, in order (each tested in ``tests/extract/test_speakers.py``):
 
-1. **Names.** An actor mention inside the phrase that names its head ("Kremlin spokesman
-   Dmitry Peskov", "Brazil's adviser, Celso Amorim"); a person written with an honorific
-   ("Mr. Gil", "Ms. Alleyne") is the person named earlier whose name ends the same way.
-   Outlets (sector ``MED``) are left out where the caller reports what they carry.
+1. **Names.** The actor mention that is the phrase's head or its apposition ("Kremlin
+   spokesman Dmitry Peskov", "Brazil's adviser, Celso Amorim", "the newspaper The New York
+   Times"); a person written with an honorific ("Mr. Gil", "Ms. Alleyne") is the person
+   named in full before whose name ends the same way.
 2. **Statements speak for their author, not their host.** "The statement said", "it said"
    after "In a statement read out by her spokeswoman, President X said" is X's: the author
-   is the statement's possessor, its "from"/"by"/"of" object, the subject of the clause
-   it is "in" or that issued it; who reads it out is never the author.
+   is the statement's possessor, its "from"/"by"/"of" object, the subject of the clause it
+   is "in" or that issued it; who reads it out is never the author.
 3. **Offices.** A definite office with no owner ("the Kremlin aide", "the minister", "the
    Cambodian leader") is the latest person named before it who holds that office (by the
    gazetteer, the document's titles and appositions; "leader" covers presidents, prime
    ministers, chancellors and monarchs), of the state a nationality or seat qualifier
    names; with a qualifier and no such holder, the latest person of that state whose office
    the text never gave ("Her Rwandan counterpart, X ... the Rwandan minister"). "The
-   group", "the rebels" are the latest armed group named.
-4. **Pronouns.** he/she/they/it take, in order: the subject of the reporting verb whose
-   clause the pronoun opens ("X said he would ..."); the subjects of the sentence before,
+   group", "the rebels" are the latest armed group named; "the publication", "the
+   agency" the latest outlet; "its government", "the Trump administration" the state.
+4. **Pronouns.** he/she/they/it take, in order: the speaker a quotation already gave the
+   same word ("…,” he said"); the subject of the reporting verb whose clause the pronoun
+   opens ("X said he would ..."); the main subject after it in its sentence ("After months
+   in which he ..., Trump said"); the latest subject or possessor before it in its own
+   sentence (only a possessor for a speech verb's own pronoun: "Trump, he added, is ..."
+   reports Trump); for it, a statement's author; the subjects of the sentence before,
    speech verbs' first, each resolved by these rules (so an unnamed "senior diplomat" is
    "she" in the next sentence, kept unnamed); the previous quotation's speaker; the latest
-   person (for he/she) or state, organisation or group (for it/they) named before. A
-   candidate must agree in **number** (he/she one person or one unnamed source; they a
-   body or several people) and **gender**: a person's gender is known from an honorific
-   (Mr, Ms, Mrs, Sir, Dame…), a gendered title (spokeswoman, chairman…), or a sentence
-   naming that one person and using only he/him/his or she/her of someone; otherwise it
-   is unknown and agrees with both. First names are never used to guess.
+   person (he/she) or known state, organisation or group (it/they) named before. Names
+   inside quotations count only for a pronoun inside one. A candidate must agree in
+   **number** (he/she one person or one unnamed source; they a body or several people)
+   and **gender**: a person's gender is known from an honorific (Mr, Ms, Mrs, Sir,
+   Dame…), a gendered title (spokeswoman, chairman…), or a sentence naming that one person
+   and using only he/him/his or only she/her after the name; otherwise it is unknown and
+   agrees with both. First names are never used to guess.
 5. **Unnamed sources** keep their words ("a Western diplomat familiar with the talks",
    "two people with knowledge of the draft"); ``actor`` is ``None``.
 
-Nested attribution ("X told Reuters", "according to the ministry, X said") is the callers'
-part: they pass the speech verb's subject, never the medium or the "according to" source
-of a clause a named speaker says.
+Nested attribution ("X told Reuters", "according to the ministry, X said", "Reuters quoted
+X as saying") is the callers' part: they pass the speaker's word, never the medium's or
+the "according to" source's of a clause a named speaker says.
 """
 
 from __future__ import annotations
