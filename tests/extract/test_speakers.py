@@ -237,3 +237,13 @@ def test_a_prisoners_release_is_not_a_press_release() -> None:
     text = "“The release of Omar Haddad is a red line,” Sergei Lavrov told reporters."
     doc = nlp(text)
     assert [s._.get(FIELDS)["actor"] for s in doc.spans[CLAIMS]] == ["person:sergei-lavrov"]
+
+
+def test_a_short_quotation_that_is_its_whole_paragraph_continues_the_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        "“We have waited long enough for an answer from the other side,” Sergei Lavrov "
+        "said on Monday.\n\n“Now it is their turn.”\n\nThe talks resume on Friday."
+    )
+    assert speaker_of(nlp, text, "Now it is") == ("person:sergei-lavrov", "Sergei Lavrov")

@@ -167,9 +167,11 @@ class QuoteFinder:
                 continue
             speaker = self._direct_speaker(doc, span, actors, previous)
             if speaker is _NO_SPEAKER:
-                continues = (
-                    previous is not None
-                    and "\n" not in doc.text[previous[0].end_char : span.start_char]
+                between = doc.text[previous[0].end_char : span.start_char] if previous else ""
+                continues = previous is not None and (
+                    "\n" not in between
+                    # a paragraph that is one quotation, right after the previous one's
+                    or (_whole_paragraph(doc.text, span) and between.count("\n\n") <= 1)
                 )
                 if len(span) < _MIN_UNATTRIBUTED_TOKENS and not pending and not continues:
                     continue  # a scare-quoted phrase, not speech
@@ -406,6 +408,15 @@ class QuoteFinder:
             },
         )
         return item
+
+
+def _whole_paragraph(text: str, span: Span) -> bool:
+    """Whether the quotation is all its paragraph holds (marks and punctuation aside)."""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = len(text) if end < 0 else end
+    outside = text[start : span.start_char] + text[span.end_char : end]
+    return not outside.strip(' \t"“”.,!?')
 
 
 def _reports(token: Token) -> bool:
