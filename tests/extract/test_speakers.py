@@ -247,3 +247,21 @@ def test_a_short_quotation_that_is_its_whole_paragraph_continues_the_speaker(
         "said on Monday.\n\n“Now it is their turn.”\n\nThe talks resume on Friday."
     )
     assert speaker_of(nlp, text, "Now it is") == ("person:sergei-lavrov", "Sergei Lavrov")
+
+
+def test_a_man_reported_speaking_of_himself_is_not_she(nlp: Language) -> None:
+    text = (
+        "Tomas Brandt said he would stay in Oslo until Friday. "
+        "Brandt then met Ines Duarte, the Portuguese envoy. "
+        "“We are closer than a week ago,” she said."
+    )
+    assert speaker_of(nlp, text, "We are closer")[0] == "unresolved:ines-duarte"
+
+
+def test_an_object_pronoun_says_nothing_of_the_subjects_gender(nlp: Language) -> None:
+    text = (
+        "Volodymyr Zelensky arrived in Brussels on Monday. "
+        "Helga Brandt said the bloc would stand by him. "
+        "“We will not leave Ukraine alone,” she said."
+    )
+    assert speaker_of(nlp, text, "We will not leave")[0] == "unresolved:helga-brandt"

@@ -56,9 +56,10 @@ Rules, in order (each tested in ``tests/extract/test_speakers.py``):
    inside quotations count only for a pronoun inside one. A candidate must agree in
    **number** (he/she one person or one unnamed source; they a body or several people)
    and **gender**: a person's gender is known from an honorific (Mr, Ms, Mrs, Sir,
-   Dame…), a gendered title (spokeswoman, chairman…), or a sentence naming that one person
-   and using only he/him/his or only she/her after the name; otherwise it is unknown and
-   agrees with both. First names are never used to guess.
+   Dame…), a gendered title (spokeswoman, chairman…), or the person reported speaking of
+   himself or herself, the only person of the sentence ("X said he would ...", "X told
+   Reuters that her side ..."); otherwise it is unknown and agrees with both. First names
+   are never used to guess.
 5. **Unnamed sources** keep their words ("a Western diplomat familiar with the talks",
    "two people with knowledge of the draft"); ``actor`` is ``None``.
 
@@ -309,27 +310,24 @@ class Speakers:
         return people
 
     def _pronoun_evidence(self, people: dict[str, _Person]) -> None:
-        """A sentence naming one person (outside quotations) and using he/him/his or
-        she/her, only one of the two, of someone after the name, says that person's
-        gender ("Umerov told Reuters that his side ...")."""
-        by_sentence: dict[int, list[Span]] = {}
-        for mention in self.mentions:
-            if mention.label_ == "person" and mention.start not in self.quoted:
-                by_sentence.setdefault(mention.sent.start, []).append(mention)
-        for start, named in by_sentence.items():
-            keys = {self.key(m) for m in named}
-            if len(keys) != 1:
+        """A person reported as saying something about himself or herself tells the
+        gender: "X said he would ...", "X told Reuters that his side ..." (the pronoun the
+        subject or its possessor of the clause that X, the only person of the sentence,
+        reports)."""
+        by_token = {t.i: m for m in self.mentions if m.label_ == "person" for t in m}
+        for token in self.doc:
+            if token.lower_ not in _PRONOUN_GENDER or token.i in self.quoted:
                 continue
-            sentence = self.doc[start].sent
-            first = min(m.end for m in named)
-            genders = {
-                _PRONOUN_GENDER[t.lower_]
-                for t in self.doc[first : sentence.end]
-                if t.lower_ in _PRONOUN_GENDER and t.i not in self.quoted
-            }
-            key = next(iter(keys))
-            if len(genders) == 1 and key is not None:
-                people[key].genders |= genders
+            reporting = _reporting_subject(token)
+            mention = by_token.get(reporting.i) if reporting is not None else None
+            key = self.key(mention) if mention is not None else None
+            if key is None:
+                continue
+            persons = {
+                self.key(m) for m in actors_in(self.doc, token.sent.start, token.sent.end)
+            } & set(people)
+            if persons == {key}:
+                people[key].genders.add(_PRONOUN_GENDER[token.lower_])
 
     # --- resolution -------------------------------------------------------------------------
 
