@@ -136,8 +136,10 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         # Speakers and the antecedents of pronouns are named outside quotations.
-        quoted = [(m.start, m.end) for m in _quotations(doc.text)]
-        inside = frozenset(t.i for t in doc if any(s <= t.idx < e for s, e in quoted))
+        marks = [
+            doc.char_span(m.start, m.end, alignment_mode="expand") for m in _quotations(doc.text)
+        ]
+        inside = frozenset(t.i for span in marks if span is not None for t in span)
         actors = {
             t: span
             for span in doc.spans.get(ACTORS, [])

@@ -70,6 +70,7 @@ the "according to" source's of a clause a named speaker says.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -80,7 +81,6 @@ from zopa.extract._attribution import (
     ROLE_NOUNS,
     SPEECH_VERBS,
     Holder,
-    actors_in,
     names_head,
     quote_of,
     subjects_of,
@@ -175,6 +175,16 @@ class KnownActors:
 
     @classmethod
     def from_gazetteer(cls, gazetteer: Gazetteer) -> KnownActors:
+        """What ``gazetteer`` tells (one object per gazetteer, so the components of a
+        pipeline share one :class:`Speakers` per document)."""
+        if _KNOWN and _KNOWN[0][0] is gazetteer:
+            return _KNOWN[0][1]
+        known = cls._read(gazetteer)
+        _KNOWN[:] = [(gazetteer, known)]
+        return known
+
+    @classmethod
+    def _read(cls, gazetteer: Gazetteer) -> KnownActors:
         nationalities: dict[str, str] = {}
         seats: dict[str, str] = {}
         forms: dict[str, set[str]] = {}
@@ -221,6 +231,7 @@ class _Person:
 
 
 _LAST: list[Speakers] = []  # the resolver of the last document (one per process)
+_KNOWN: list[tuple[Gazetteer, KnownActors]] = []  # the last gazetteer read
 
 
 class Speakers:
@@ -231,6 +242,8 @@ class Speakers:
         self.doc = doc
         self.known = known
         self.mentions = sorted(doc.spans.get(ACTORS, []), key=_start)
+        self._starts = [m.start for m in self.mentions]
+        self._longest = max((len(m) for m in self.mentions), default=0)
         self.kinds = {m.kb_id_: m.label_ for m in self.mentions if m.kb_id_}
         self.quoted = _quoted_tokens(doc) if quoted is None else quoted
         self.same = self._honorific_forms()
@@ -252,6 +265,12 @@ class Speakers:
         speakers = cls(doc, known)
         _LAST[:] = [speakers]
         return speakers
+
+    def _in(self, start: int, end: int) -> list[Span]:
+        """Actor mentions overlapping tokens ``start``–``end`` (exclusive), in text order."""
+        low = bisect_left(self._starts, start - self._longest)
+        high = bisect_left(self._starts, end)
+        return [m for m in self.mentions[low:high] if m.end > start]
 
     # --- what the document says about its people ----------------------------------------
 
@@ -323,9 +342,9 @@ class Speakers:
             key = self.key(mention) if mention is not None else None
             if key is None:
                 continue
-            persons = {
-                self.key(m) for m in actors_in(self.doc, token.sent.start, token.sent.end)
-            } & set(people)
+            persons = {self.key(m) for m in self._in(token.sent.start, token.sent.end)} & set(
+                people
+            )
             if persons == {key}:
                 people[key].genders.add(_PRONOUN_GENDER[token.lower_])
 
@@ -412,7 +431,7 @@ class Speakers:
         skip = self.known.outlets if qualified else frozenset()
         mentions = [
             mention
-            for mention in actors_in(self.doc, head.left_edge.i, end)
+            for mention in self._in(head.left_edge.i, end)
             if mention.kb_id_ not in skip and names_head(mention, head)
         ]
         for mention in mentions:
@@ -480,7 +499,7 @@ class Speakers:
         ):
             return None
         info: Mapping[str, Mapping[str, str]] = self.doc._.get(ACTOR_INFO) or {}
-        for mention in reversed(actors_in(self.doc, 0, head.left_edge.i)):
+        for mention in reversed(self._in(0, head.left_edge.i)):
             key = mention.kb_id_
             if key in self.known.outlets or (info.get(key) or {}).get("sector") == "MED":
                 return key
@@ -617,7 +636,7 @@ class Speakers:
         if pronoun.dep_ in ("nsubj", "nsubjpass") and _reports(pronoun.head):
             deps = {"poss"}
         inside = pronoun.i in self.quoted
-        for mention in reversed(actors_in(self.doc, pronoun.sent.start, pronoun.i)):
+        for mention in reversed(self._in(pronoun.sent.start, pronoun.i)):
             if mention.end > pronoun.i or mention.root.dep_ not in deps:
                 continue
             if (mention.start in self.quoted) != inside or mention.kb_id_ in self.known.outlets:
@@ -655,7 +674,7 @@ class Speakers:
         window = pronoun.sent.start
         if window > 0:
             window = self.doc[window - 1].sent.start
-        for mention in reversed(actors_in(self.doc, 0, pronoun.i)):
+        for mention in reversed(self._in(0, pronoun.i)):
             if (
                 mention.start in self.quoted and not inside
             ) or mention.kb_id_ in self.known.outlets:
@@ -748,7 +767,7 @@ class Speakers:
         )
         wanted = _OFFICE_WORDS.get(office, frozenset({office}))
         unknown_office: str | None = None
-        for mention in reversed(actors_in(self.doc, 0, head.left_edge.i)):
+        for mention in reversed(self._in(0, head.left_edge.i)):
             key = self.key(mention)
             if mention.label_ != "person" or key is None or key in self.known.outlets:
                 continue
@@ -762,7 +781,7 @@ class Speakers:
         return unknown_office
 
     def _latest_group(self, head: Token) -> str | None:
-        for mention in reversed(actors_in(self.doc, 0, head.left_edge.i)):
+        for mention in reversed(self._in(0, head.left_edge.i)):
             if mention.label_ == "group" and mention.kb_id_ not in self.known.outlets:
                 return mention.kb_id_
         return None
