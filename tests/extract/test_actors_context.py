@@ -286,3 +286,24 @@ def test_the_current_demonym_of_a_stan_state_links_its_officials(nlp: Language) 
     info = doc._.get(ACTOR_INFO)
     assert info["unresolved:almaz-bekmurzaev"]["country"] == "KGZ"
     assert info["unresolved:dilshod-rasulov"]["country"] == "TJK"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the NER calls the name an organisation; "she" in its own clause says otherwise,
+        # and every mention of the name in the document follows
+        "The ban is unlawful, Machinea said. Machinea said she would appeal the ruling.",
+        "Figures such as Corina Belisario are barred. Corina Belisario said she would appeal.",
+    ],
+)
+def test_a_name_its_clause_calls_she_is_a_person_throughout_the_document(
+    nlp: Language, text: str
+) -> None:
+    doc = nlp(text)
+    assert {span.label_ for span in doc.spans["zopa_actors"]} == {"person"}
+
+
+def test_a_name_described_as_the_front_runner_is_a_person(nlp: Language) -> None:
+    doc = nlp("The court barred Inés Carabobo, the front-runner in the primary. Carabobo appealed.")
+    assert {span.label_ for span in doc.spans["zopa_actors"]} == {"person"}

@@ -160,6 +160,51 @@ def test_a_body_named_by_a_word_of_an_organisations_name_holds_its_claim(
     assert _actors(nlp, text) == [actor]
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # an apposition describes the coalition as the opposition
+        (
+            "The Andean Front, the alliance of opposition parties, met envoys in Lima. "
+            "The opposition rejected the new tolls.",
+            "unresolved:andean-front",
+        ),
+        # the name is the apposition of the describing noun
+        (
+            "The main opposition coalition, the Andean Front, met envoys in Lima. "
+            "Later the opposition rejected the new tolls.",
+            "unresolved:andean-front",
+        ),
+        # an adjective of the noun the name qualifies
+        (
+            "Juan Soto, whose conservative CDU/CSU bloc won the vote, opened talks. "
+            "Soto said the conservatives had accepted the new tolls.",
+            "unresolved:cdu-csu-bloc",
+        ),
+        # officials qualified by the word
+        (
+            "The Andean Front, the alliance of opposition parties, met envoys in Lima. "
+            "Opposition officials say they want a new toll regime.",
+            "unresolved:andean-front",
+        ),
+        (
+            "The Coastal Nurses' Union met the hospital board on Monday. "
+            "Union negotiators want a shorter working week.",
+            "unresolved:coastal-nurses-union",
+        ),
+    ],
+)
+def test_a_body_named_by_a_word_describing_an_organisation_holds_its_claim(
+    nlp: Language, text: str, actor: str
+) -> None:
+    assert _actors(nlp, text) == [actor]
+
+
+def test_an_organisation_not_described_by_the_word_is_not_guessed(nlp: Language) -> None:
+    text = "The Andean Front met envoys in Lima. The opposition rejected the new tolls."
+    assert _actors(nlp, text) == []
+
+
 def test_a_word_of_a_name_that_is_not_its_head_names_no_one(nlp: Language) -> None:
     text = (
         "The Coastal Nurses' Union met the hospital board on Monday. "

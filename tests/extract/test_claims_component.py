@@ -295,3 +295,10 @@ def test_an_open_issue_is_read_past_words_that_name_nothing(
 ) -> None:
     issues = {claim[1] for claim in _claims(nlp, text) if claim[0] == "CHL"}
     assert any(issue.startswith("open_") and word in issue for issue in issues), issues
+
+
+def test_a_headline_clause_with_its_own_subject_holds_its_claim(nlp: Language) -> None:
+    # the parser hangs "Lima" on "presses" as a compound: still the clause's own subject,
+    # not the leaders of the main clause
+    claims = _claims(nlp, "Arce and Boric hold first phone call as Lima presses for Andean summit")
+    assert {(actor, issue) for actor, issue, _, _ in claims} == {("PER", "meeting_format")}

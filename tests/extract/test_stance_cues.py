@@ -88,6 +88,47 @@ def _claims(nlp: Language, text: str) -> list[tuple[Any, ...]]:
             "Peru pushed for a review of the toll regime.",
             ("PER", "open_review_toll_regime", "demand"),
         ),
+        # "expect someone to do": asks them to
+        (
+            "Peru said it expected Bolivia's negotiators to publish a timetable.",
+            ("PER", "process_timeline", "demand"),
+        ),
+        (
+            "The Andean Front said it would expect the commission to report on the tolls.",
+            ("unresolved:andean-front", "open_report_toll", "demand"),
+        ),
+        # a request is a demand
+        (
+            "Peru requested a review of the toll regime.",
+            ("PER", "open_review_toll_regime", "demand"),
+        ),
+        (
+            "Chile withdrew its request for binding arbitration on Tuesday.",
+            ("CHL", "dispute_settlement", "demand"),
+        ),
+        # "without X there is nothing to ...": X is a condition
+        (
+            '"Without a ceasefire, there is nothing to negotiate," Peru said.',
+            ("PER", "ceasefire", "condition"),
+        ),
+        # a threat: what the speaker says will follow a supposition
+        (
+            '"If Chile reimposes the tolls, the negotiation is over," Peru said.',
+            ("PER", "open_toll", "condition"),
+        ),
+        (
+            "Peru said it would reimpose the sanctions if Chile broke the accord.",
+            ("PER", "sanctions", "condition"),
+        ),
+        # a stated intention of the speaker's side
+        (
+            '"We will hold a referendum in May," Peru said.',
+            ("PER", "constitution", "position"),
+        ),
+        (
+            "Juan Soto said he would organise a referendum in May.",
+            ("unresolved:juan-soto", "constitution", "position"),
+        ),
     ],
 )
 def test_a_stance_without_a_demand_verb_is_a_claim(
@@ -103,9 +144,18 @@ def test_a_stance_without_a_demand_verb_is_a_claim(
         "Peru allowed the convoy through.",  # an act, not an offer
         "The deal is expected to be signed next week.",  # a prediction
         "Peru expects to sign next week.",  # a prediction
+        "Peru expects the truce to hold.",  # a prediction about a thing
         '"We do not expect any breakthrough," Juan Soto said.',  # a prediction
         "Juan Soto saw no reason to expect any breakthrough.",  # a prediction
         "Peru pushed back the deadline.",  # not pushing for anything
+        "If the tolls rise, the sanctions will follow.",  # no one says so: a forecast
+        "Chile received Peru's request on Monday.",  # a request named, not made
+        "Peru said Chile would hold a referendum.",  # another's conduct: a forecast
+        "A referendum will be held in May.",  # no one says so
+        "Peru said a referendum would be held in May.",  # an announcement
+        '"I would put the chance of a deal at 30 percent," Juan Soto said.',  # a supposition
+        # a concession, not a condition
+        "Peru said Oman would host the border talks even if the venue moved.",
         "Peru would only talk.",  # "only" with nothing conditioned
         "Peru signed the accord without delay.",  # "without" with nothing denied
     ],

@@ -288,3 +288,25 @@ def test_a_party_naming_the_pole_and_its_opponent_backs_the_pole(store: Store) -
     data = _draft(store)
     assert _position(data, "bolivia", "bay")["position"]["value"] > 50
     assert _position(data, "chile", "bay")["position"]["value"] < 50
+
+
+def test_a_party_welcoming_what_the_pole_did_is_on_its_side(store: Store) -> None:
+    # Welcoming Peru's offer names Peru, yet sides with it: Bolivia is no adversary of Peru,
+    # so on the corridor, where both state goals, they stay on one side.
+    doc = Doc(
+        "Peru demanded the release of the detained fishermen. Chile rejected any release. "
+        "Bolivia welcomed Peru's call for a release. Peru wants a corridor to the port. "
+        "Bolivia wants a corridor to the port. Chile rejected any corridor to the port."
+    )
+    doc.claim("PER", "Peru demanded the release of the detained fishermen", "release", "demand")
+    doc.claim("CHL", "Chile rejected any release", "release", "reject")
+    doc.claim("BOL", "Bolivia welcomed Peru's call for a release", "release", "accept")
+    doc.claim("PER", "Peru wants a corridor to the port", "corridor", "goal")
+    doc.claim("BOL", "Bolivia wants a corridor to the port", "corridor", "goal")
+    doc.claim("CHL", "Chile rejected any corridor to the port", "corridor", "reject")
+    write(store, [state("PER", "Peru"), state("CHL", "Chile"), state("BOL", "Bolivia")], [doc])
+    data = _draft(store)
+    assert _position(data, "bolivia", "release")["position"]["value"] > 50
+    for ally in ("peru", "bolivia"):
+        assert _position(data, ally, "corridor")["position"]["value"] > 50
+    assert _position(data, "chile", "corridor")["position"]["value"] < 50

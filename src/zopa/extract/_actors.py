@@ -79,6 +79,7 @@ from zopa.extract._name_kinds import (
     named_person,
     not_a_person,
     org_kind,
+    referred_to_as_person,
     speaks_or_has_role,
     title_word,
     titled,
@@ -153,7 +154,9 @@ class ActorRecognizer:
         Keep NER names unknown to the gazetteer as unresolved actors.
     """
 
-    version = "9"  # 9: bodies by a common noun ("union president X", "the union"), "X of the Y"
+    # 9: bodies by a common noun ("union president X", "the union"), "X of the Y";
+    # 10: a name its clause calls he/she is a person's throughout the document
+    version = "10"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -423,7 +426,10 @@ class ActorRecognizer:
             if a_feature(span):
                 continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
             if kind == "organisation" and (
-                described_as_person(span) or introduced_as_person(doc, start) or titled(span)
+                described_as_person(span)
+                or introduced_as_person(doc, start)
+                or titled(span)
+                or referred_to_as_person(span)
             ):
                 kind = "person"
             if kind == "person" and not_a_person(span):
@@ -448,7 +454,16 @@ class ActorRecognizer:
             ):
                 continue
             spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
-        return spans
+        # One name, one kind in a document: a name shown to be a person's anywhere in it
+        # ("Machado said she would appeal") is a person's where the NER called it an
+        # organisation too.
+        persons = {span.kb_id_ for span in spans if span.label_ == "person"}
+        return [
+            Span(doc, span.start, span.end, label="person", kb_id=span.kb_id_)
+            if span.label_ == "organisation" and span.kb_id_ in persons
+            else span
+            for span in spans
+        ]
 
     def _name_of(self, mention: Span) -> str:
         actor = self.gazetteer.actor(mention.kb_id_)

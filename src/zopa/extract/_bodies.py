@@ -28,8 +28,10 @@ finds the actor such a phrase stands for, from the document alone:
 - any other definite noun with no owner ("the union", "the association", "the
   employers"): the organisation or group of the document whose name has that word as its
   head ("Coastal Nurses' Union") or as a plural noun naming its members ("Bus Employers'
-  Federation") — the latest named before it, else (a news lede names the body before its
-  name) the first named after it.
+  Federation"), or that the text describes by that word ("the opposition": "the Andean
+  Front, the alliance of opposition parties", "the opposition Andean Front"; "the
+  conservatives": "his conservative Union bloc") — the latest named before it, else (a
+  news lede names the body before its name) the first named after it.
 
 "The country" with no owner is left alone: it is as often a place as an actor.
 """
@@ -105,6 +107,12 @@ def body_owner(
             return _named_by_a_word(doc, head)
         # "the government's negotiator", "government negotiators", "Peru's delegation"
         owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
+        described = next((c for c in head.children if c.dep_ in ("amod", "compound")), None)
+        if described is not None and described.lemma_.lower() not in _BODIES:
+            # "opposition officials", "union negotiators": the organisation so described
+            found = _organisation_called(doc, described, head)
+            if found is not None:
+                return found
         if owner is None:
             return None
         if owner.lemma_.lower() not in _BODIES:
@@ -222,19 +230,48 @@ def _named_by_a_word(doc: Doc, head: Token) -> str | None:
     owned = any(c.dep_ not in ("det", "punct", "case") and c.i < head.i for c in head.children)
     if not definite or owned or head.pos_ != "NOUN" or actors_in(doc, head.i, head.i + 1):
         return None
+    return _organisation_called(doc, head, head)
+
+
+def _organisation_called(doc: Doc, head: Token, at: Token) -> str | None:
+    """The organisation or group the word ``head`` names (its name's head or members' word,
+    or a word describing it: see the module docstring), the latest named before ``at``,
+    else the first named after it."""
+    if actors_in(doc, head.i, head.i + 1):
+        return None
     word = head.lower_
+    lemma = head.lemma_.lower()
 
     def fits(mention: Span) -> bool:
         if mention.label_ not in ("group", "organisation") or mention.start == head.i:
             return False
         root = mention.root
         members = {t.lower_ for t in mention if t.tag_ in ("NNS", "NNPS") and t.i != root.i}
-        return word == root.lower_ or word in members
+        return word == root.lower_ or word in members or _described_as(mention, lemma)
 
-    before = _latest(doc, head, fits)
+    before = _latest(doc, at, fits)
     if before is not None:
         return before
-    return next((m.kb_id_ or None for m in actors_in(doc, head.i + 1, len(doc)) if fits(m)), None)
+    return next((m.kb_id_ or None for m in actors_in(doc, at.i + 1, len(doc)) if fits(m)), None)
+
+
+def _described_as(mention: Span, lemma: str) -> bool:
+    """Whether the text describes ``mention`` by the word ``lemma``: a modifier of its name
+    or of the noun its name qualifies ("the opposition Andean Front", "his conservative
+    Union bloc"), or a word of an apposition ("the Andean Front, the alliance of
+    opposition parties"; "the main opposition coalition, the Andean Front")."""
+    nodes = [mention.root]
+    if mention.root.dep_ in ("compound", "appos"):
+        nodes.append(mention.root.head)
+    for node in nodes:
+        for child in node.children:
+            if child.i in range(mention.start, mention.end):
+                continue
+            if child.dep_ in ("amod", "compound") and child.lemma_.lower() == lemma:
+                return True
+            if child.dep_ == "appos" and any(t.lemma_.lower() == lemma for t in child.subtree):
+                return True
+    return False
 
 
 def _of_head(token: Token) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from zopa.extract._attribution import reporter, speech_above
+from zopa.extract._attribution import ROLE_NOUNS, quote_of, reporter, speech_above
 from zopa.extract._doc import STANCES
 
 __all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "find_cues"]
@@ -72,6 +72,7 @@ _VERB_CUES: dict[str, str] = {
     "ask": "demand",
     "back": "position",
     "need": "demand",
+    "request": "demand",
 }
 
 
@@ -81,6 +82,7 @@ _NOUN_CUES: dict[str, str] = {
     "precondition": "demand",
     "ultimatum": "demand",
     "requirement": "demand",
+    "request": "demand",
     "call": "demand",
     "offer": "offer",
     "proposal": "offer",
@@ -220,6 +222,10 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     ],
     # "there will be no deal without X": X is a condition
     "NO_WITHOUT": [[{"LOWER": "without"}]],
+    # '"We will hold a referendum"', "X said she would file an appeal": a stated intention
+    "INTENT": [[{"LEMMA": {"IN": ["will", "shall", "would"]}, "DEP": "aux"}, {"POS": "VERB"}]],
+    # '"If they reimpose the tolls, the negotiation is over," X said': a threat, a condition
+    "IF_THEN": [[{"LOWER": "if", "DEP": "mark"}]],
     "NOT_ON_TABLE": [[{"LOWER": "not"}, {"LOWER": "on"}, {"LOWER": "the"}, {"LOWER": "table"}]],
     # "the island is ours": a claim to a thing; "the safety of the people comes first": a goal
     "OURS": [[{"LOWER": {"IN": ["ours", "mine"]}}]],
@@ -293,6 +299,10 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return _conditioned_verb(words[0])
     if kind == "NO_WITHOUT":
         return _refused_without(words[0])
+    if kind == "IF_THEN":
+        return _threatened(words[0])
+    if kind == "INTENT":
+        return words[-1] if _intends(words[-1]) else None
     if kind == "OURS":  # said of a subject by a copula ("is ours"), not "a friend of ours"
         return words[0] if words[0].head.lemma_ == "be" and words[0].dep_ != "pobj" else None
     return words[0]
@@ -344,15 +354,79 @@ def _refused_without(without: Token) -> Token | None:
         return None
     nouns += [c for c in verb.children if c.dep_ in ("nsubj", "attr", "dobj") and c.pos_ == "NOUN"]
     denied = any(any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) for n in nouns)
+    denied = denied or any(  # "without X there is nothing to negotiate"
+        c.dep_ in ("nsubj", "attr", "dobj") and c.lower_ in ("nothing", "nobody")
+        for c in verb.children
+    )
     if not denied or not any(c.dep_ == "pobj" for c in without.children):
         return None
     return verb
+
+
+#: Verbs whose "will ..." is no intention of one's own (a cue of its own, keeping things
+#: as they are, or a forecast of what happens to one).
+_NOT_INTENT = frozenset(
+    {*_VERB_CUES, "continue", "remain", "stay", "persist", "go", "be", "have", "get", "become"}
+)
+
+
+def _intends(verb: Token) -> bool:
+    """Whether "will/would VERB" states what a side will do ('"We will hold a
+    referendum"', "X said she would file an appeal"): a verb that is no cue of its own, not
+    negated, whose subject is "we" or "I" with will/shall inside a quotation ("I would put
+    the chance at ..." supposes), or "he"/"she" in a clause under a reporting verb. Not a
+    passive ("the talks would be held in Istanbul", "details would be released"), nor
+    "it"/"they" (what a state or body "would send" is an announcement): the extraction
+    golds mark neither as a stance."""
+    if verb.lemma_.lower() in _NOT_INTENT or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].dep_ != "nsubj":
+        return False
+    subject = subjects[0]
+    modal = next((c.lemma_ for c in verb.children if c.dep_ == "aux"), "")
+    if subject.lower_ in ("we", "i"):
+        return modal in ("will", "shall") and quote_of(verb.doc, verb.i, verb.i + 1) is not None
+    return subject.lower_ in ("he", "she") and speech_above(verb) is not None
+
+
+#: Words before "if" that make it no supposition of a threat ("even if", "as if", "only if").
+_NOT_IF = frozenset({"even", "as", "only"})
+#: Verbs whose own cue already says what a threat under them demands.
+_WARNING_VERBS = frozenset({"warn", "threaten"})
+#: What a threat says will come of it: "the negotiation is over", "the talks will end".
+_ENDINGS = frozenset({"over", "finished", "dead"})
+
+
+def _threatened(mark: Token) -> Token | None:
+    """The verb of what a speaker says will follow a supposition ('"If they reimpose the
+    tolls, the negotiation is over"', '"If these commitments are not met, we will
+    reimpose the sanctions"'): a main clause with will/would/shall, or one that declares
+    an end ("is over"); the supposition is the speaker's condition. Only in a clause
+    someone says (a quotation or a reporting verb): otherwise no one's stance."""
+    clause = mark.head
+    before = mark.doc[mark.i - 1].lower_ if mark.i > 0 else ""
+    if clause.dep_ != "advcl" or clause.pos_ not in ("VERB", "AUX") or before in _NOT_IF:
+        return None
+    main = clause.head
+    if main.pos_ not in ("VERB", "AUX") or main.head.lemma_ in _WARNING_VERBS:
+        return None  # "warned that sanctions would follow if ...": the warning's demand
+    modal = any(c.dep_ == "aux" and c.lemma_ in ("will", "would", "shall") for c in main.children)
+    ends = main.lemma_ == "be" and any(
+        c.dep_ in ("acomp", "advmod") and c.lower_ in _ENDINGS for c in main.children
+    )
+    if not (modal or ends):
+        return None
+    quoted = quote_of(mark.doc, mark.i, mark.i + 1) is not None
+    return main if quoted or reporter(main) is not None else None
 
 
 def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     fixed = {
         "ONLY_WHEN": "condition",
         "NO_WITHOUT": "condition",
+        "IF_THEN": "condition",
+        "INTENT": "position",
         "NOT_ON_TABLE": "red_line",
         "NEVER": "red_line",
         "RULE_OUT": "red_line",
@@ -393,10 +467,10 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
             return "reject"
         return _ADJ_CUES[word.lower_]
     if kind == "NOUN":
-        if word.lemma_ == "call" and not any(
+        if word.lemma_ in ("call", "request") and not any(
             c.dep_ == "prep" and c.lower_ == "for" for c in word.children
         ):
-            return None
+            return None  # "a request for arbitration" demands; "Sudan's request" names one
         return _NOUN_CUES.get(word.lemma_)
     if word.lemma_ == "call" and not any(
         c.dep_ == "prep" and c.lower_ in ("for", "on") for c in word.children
@@ -407,11 +481,12 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "pushed for reform" demands; "pushed back", "pushed ahead" do not
     if word.lemma_ == "expect" and (
-        not any(c.dep_ == "dobj" for c in word.children)
+        not (any(c.dep_ == "dobj" for c in word.children) or _expects_someone_to_act(word))
         or any(c.dep_ in ("auxpass", "neg") or c.lower_ == "to" for c in word.children)
     ):
-        return None  # "expects clear guarantees" demands; "is expected to", "does not expect
-        # any breakthrough", "no reason to expect ...", "expects to" predict
+        return None  # "expects clear guarantees", "expected Peru's envoys to publish ..."
+        # demand; "is expected to", "does not expect any breakthrough", "no reason to expect
+        # ...", "expects to", "expects the talks to fail" predict
     if word.lemma_ == "back" and not any(
         c.dep_ == "dobj" and not _names_a_proposal_before(c) for c in word.children
     ):
@@ -431,6 +506,36 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
     ):
         return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
     return _VERB_CUES.get(word.lemma_)
+
+
+#: Bodies that can be told to act ("expects the commission to report").
+_AGENT_NOUNS = ROLE_NOUNS | {
+    "commission",
+    "committee",
+    "court",
+    "council",
+    "board",
+    "parliament",
+    "assembly",
+    "party",
+    "union",
+}
+
+
+def _expects_someone_to_act(verb: Token) -> bool:
+    """Whether "expect" asks someone to do something ("expected Bolivia's negotiators to
+    publish a timetable", "would expect the commission to report"): its clause has an
+    infinitive whose subject is someone — a name, a pronoun or a body that can act — not a
+    thing ("expects the talks to fail" predicts)."""
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if subject.pos_ in ("PROPN", "PRON") or subject.lemma_.lower() in _AGENT_NOUNS:
+                return True
+    return False
 
 
 def _names_a_proposal_before(noun: Token) -> bool:

@@ -19,6 +19,7 @@ from zopa.extract._attribution import (
     quote_of,
     reporter,
     speech_above,
+    subjects_of,
 )
 from zopa.extract._claim_cues import Cue
 from zopa.extract._doc import FIELDS
@@ -58,7 +59,7 @@ _JUDGING = frozenset({"acceptable", "unacceptable", "inadmissible"})
 
 
 #: Cues that are a judgement of whoever says them, never of the clause's subject.
-_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST", "DEPEND"})
+_SPEAKERS_JUDGEMENTS = frozenset({"NO_WITHOUT", "OURS", "COME_FIRST", "DEPEND", "IF_THEN"})
 
 
 _HOLDING_VERBS = frozenset(
@@ -130,7 +131,7 @@ def _clause_holders(doc: Doc, token: Token, cue: Cue, known: KnownActors) -> lis
     the subject is an unnamed doer of the cue verb) the subject of the nearest reporting
     verb, else the quotation's speaker."""
     unnamed = False
-    for subject in clause_subjects(token):
+    for subject in _own_subject(token) or clause_subjects(token):
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Trump, who has urged ..."
         # "it is unacceptable" names no one, but a sentence opening "It demands ..." goes
@@ -150,6 +151,15 @@ def _clause_holders(doc: Doc, token: Token, cue: Cue, known: KnownActors) -> lis
     if speaker is not None:
         return resolved_holders(doc, speaker, cue, known)
     return quote_speaker(doc, token)
+
+
+def _own_subject(verb: Token) -> list[Token]:
+    """The subject a headline's parse hangs on a finite verb as a compound ("... as Kyiv
+    presses for a summit": "Kyiv" a compound of "presses"): the clause's own subject, which
+    holds its claim rather than the subject of the clause above."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP", "VBD") or subjects_of(verb):
+        return []
+    return [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
 
 
 def _unnamed_doer(subject: Token, verb: Token) -> bool:

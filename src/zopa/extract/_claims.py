@@ -12,13 +12,15 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   (non-negotiable, not negotiable, red line, will never, under no circumstances, rule
   out, unacceptable said of a thing), reject (reject, refuse, dismiss; unacceptable said
   of a demand or proposal; "cannot accept"), condition ("only if", "provided that", "on
-  condition that", "would depend on", "contingent on"), demand (demand, insist, call for,
-  call on, urge, adamant, ask someone to / ask for; "must"/"should"/"have to"/"need to"
-  and "needs X" in a clause someone says; "can/will only ..."), accept (accept, agree
-  to, welcome, endorse, acceptable), offer (offer, propose, invite, promise,
-  ready/willing to, give up), goal (want, seek, aim, goal, priority, effort; "in order
-  to ...") and position (oppose, resist, support, back a proposal named with what it
-  asks, recognise, declare, committed to; "will not ...").
+  condition that", "would depend on", "contingent on"; a speaker's threat after "if ...":
+  "the negotiation is over"), demand (demand, insist, call for, call on, urge, adamant,
+  ask someone to / ask for, request, expect someone to act; "must"/"should"/"have
+  to"/"need to" and "needs X" in a clause someone says; "can/will only ..."), accept
+  (accept, agree to, welcome, endorse, acceptable), offer (offer, propose, invite,
+  promise, ready/willing to, give up), goal (want, seek, aim, goal, priority, effort; "in
+  order to ...") and position (oppose, resist, support, back a proposal named with what
+  it asks, recognise, declare, committed to; "will not ..."; a stated intention: "we
+  will hold a referendum", "X said she would appeal").
 - **Holder** (the claim's actor) is the speaker whose stance it is, not the nearest
   actor: the subject of the cue verb or of the predicate adjective's copula ("Hamas
   insists", "Yerevan was ready") when an actor names that subject (an actor in a
@@ -131,6 +133,8 @@ _SUBJECT_KINDS = frozenset(
         "NO_WITHOUT",
         "COME_FIRST",
         "DEPEND",
+        "IF_THEN",
+        "INTENT",
     }
 )
 
@@ -192,7 +196,8 @@ class _Claim:
 class ClaimsComponent:
     """spaCy component writing ``doc.spans["zopa_claims"]`` (see the module docstring)."""
 
-    version = "6"  # 4: open issues; 5: bodies ("the government"); 6: labour and election cues
+    version = "7"  # 4: open issues; 5: bodies ("the government"); 6: labour and election cues;
+    # 7: bodies by a describing word, expect X to, requests, threats, intentions
 
     def __init__(self, vocab: Vocab, lexicon: IssueLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon

@@ -18,6 +18,7 @@ __all__ = [
     "named_person",
     "not_a_person",
     "org_kind",
+    "referred_to_as_person",
     "speaks_or_has_role",
     "title_word",
     "titled",
@@ -60,6 +61,19 @@ def described_as_person(span: Span) -> bool:
         c.dep_ == "relcl" and any(g.lower_ == "who" and g.dep_ == "nsubj" for g in c.children)
         for c in outside
     )
+
+
+_PERSONAL = frozenset({"he", "she"})
+
+
+def referred_to_as_person(span: Span) -> bool:
+    """A name its own clause goes on to call "he" or "she" ("Machado said she would appeal",
+    "Ortega is our candidate if she wins"): the subject of a verb whose clause holds a
+    personal pronoun after the name — an organisation is "it"."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(t.lower_ in _PERSONAL and t.i >= span.end for t in root.head.subtree)
 
 
 _SPEECH = {"say", "tell", "write", "add", "warn", "argue", "insist", "note", "urge"}

@@ -16,7 +16,8 @@ PERSON_ROLES = {
     "leader", "general", "commander", "lawmaker", "senator", "secretary", "scholar", "author",
     "journalist", "correspondent", "head", "chairman", "chairwoman", "premier", "mediator",
     "representative", "governor", "mayor", "speaker", "chancellor", "chairperson",
-    "commissioner", "undersecretary", "columnist", "scientist",
+    "commissioner", "undersecretary", "columnist", "scientist", "candidate",
+    "runner",  # "X, the front-runner"
 }  # fmt: skip
 # Head nouns of organisation names the small NER misses ("Sudanese Armed Forces",
 # "Mayo Emergency Room"): armed and political groups, and other bodies.

@@ -250,6 +250,12 @@ def _object(cue: Cue) -> Token | None:
         if needed is not None and needed.pos_ != "PRON":
             return needed
         return next((n for n in _denied(token) if n.i != cue.words[0].i), None)
+    if cue.kind == "IF_THEN":
+        # "if they reimpose the tolls, the talks are over": what the supposition is about
+        supposed = cue.words[0].head
+        return _verb_object(supposed) or next(
+            (c for c in supposed.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON"), None
+        )
     if cue.kind in ("MODAL", "HAVE_TO", "PERSIST", "NOT_ON_TABLE"):
         subject = _subject(token)
         if subject is not None and subject.pos_ != "PRON":

@@ -23,6 +23,8 @@ __all__ = ["Orientation", "orient"]
 DEMAND_WEIGHT = {"demand": 3, "goal": 3, "red_line": 2, "position": 1, "condition": 1}
 #: Stances that set a party against the demand.
 AGAINST = frozenset({"reject", "red_line"})
+#: Stances that side with what they name: accepting the pole's act is no resistance.
+AGREEING = frozenset({"accept"})
 # Which claim words an anchor: the pole's clearest demand, the resisting side's clearest no.
 _POLE_RANK = ("demand", "goal", "red_line", "condition", "position", "offer", "accept", "reject")
 _RESIST_RANK = ("reject", "red_line", "demand", "goal", "position", "condition", "offer", "accept")
@@ -90,7 +92,7 @@ def orient(
     name it (it is asked to give), when its own claims name the pole (but not one
     of the pole's opponents too) — except a party whose claim shares the pole's
     sentence span (a co-claimant) — or when the events show the two against each
-    other (``opposed``): two parties
+    other (``opposed``) — an acceptance that names the pole sides with it: two parties
     that each state a demand are on opposite sides when one rejects or threatens
     the other, allies otherwise.
     """
@@ -125,12 +127,14 @@ def orient(
         )
     }
     # Naming the pole sets a party against it, unless the claim names one of the pole's
-    # opponents too: "the EU should insist that Britain reopen the fishery" backs the EU.
+    # opponents too: "the EU should insist that Britain reopen the fishery" backs the EU;
+    # nor does welcoming or accepting what the pole did ("welcomed the U.S. decision").
     resisting |= {
         key
         for key, own in claims.items()
         if key != pole
         and any(pole in named.get(c.id, set()) and not named.get(c.id, set()) & resisting
+                and c.stance not in AGREEING
                 for c in own)
     }  # fmt: skip
     out = Orientation(pole, resisting, asked - set(claims))

@@ -1,0 +1,98 @@
+"""The issue-12 blind gold sets stay as written, and every item in them is well formed.
+
+`tests/gold/ontology/` (PLOVER sentences) and `tests/gold/blind-2/` (articles) were written
+before any extraction ran on them; `FROZEN.sha256` in each records every file's SHA-256.
+These checks read the gold only: they never run extraction on it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from zopa.ingest import normalise_text
+
+GOLD = Path(__file__).resolve().parent
+ONTOLOGY = GOLD / "ontology"
+ARTICLES = GOLD / "blind-2"
+FROZEN = "FROZEN.sha256"
+
+# PLOVER event types (Halterman et al. 2023) and the statuses the gold uses.
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST "
+    "ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+STATUSES = frozenset({"happened", "planned", "refused", "hypothetical"})
+KINDS = ("actors", "quotes", "events", "estimates")
+
+
+def _load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _recorded(folder: Path) -> dict[str, str]:
+    digests = {}
+    for line in (folder / FROZEN).read_text(encoding="utf-8").splitlines():
+        digest, name = line.split(maxsplit=1)
+        digests[name.lstrip("*")] = digest
+    return digests
+
+
+@pytest.mark.parametrize("folder", [ONTOLOGY, ARTICLES], ids=lambda p: p.name)
+def test_every_file_matches_its_frozen_digest(folder: Path) -> None:
+    recorded = _recorded(folder)
+    present = {p.name for p in folder.iterdir() if p.is_file() and p.name != FROZEN}
+    assert set(recorded) == present
+    for name, digest in recorded.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_sentences_are_well_formed() -> None:
+    sentences = _load(ONTOLOGY / "sentences.yaml")
+    assert len(sentences) >= 320
+    assert len({s["id"] for s in sentences}) == len(sentences)
+    for s in sentences:
+        assert s["trigger"] in s["text"], s["id"]
+        assert s["type"] in PLOVER_TYPES, s["id"]
+        assert s["status"] in STATUSES, s["id"]
+        assert str(s["cameo"]).isdigit(), s["id"]
+        assert len(s["text"].split()) <= 60, s["id"]
+    per_type = {t: sum(s["type"] == t for s in sentences) for t in PLOVER_TYPES}
+    assert min(per_type.values()) >= 20, per_type
+
+
+def _articles() -> list[str]:
+    return sorted(p.stem for p in ARTICLES.glob("*.txt"))
+
+
+def test_there_are_at_least_eight_articles_with_every_kind() -> None:
+    stems = _articles()
+    assert len(stems) >= 8
+    for stem in stems:
+        for kind in KINDS:
+            assert (ARTICLES / f"{stem}.{kind}.yaml").is_file(), (stem, kind)
+
+
+@pytest.mark.parametrize("stem", _articles())
+def test_every_span_starts_with_its_hint(stem: str) -> None:
+    text = normalise_text((ARTICLES / f"{stem}.txt").read_text(encoding="utf-8"))
+    assert 450 <= len(text.split()) <= 800
+    for kind in KINDS:
+        for item in _load(ARTICLES / f"{stem}.{kind}.yaml") or []:
+            where = (stem, kind, item["start"])
+            assert 0 <= item["start"] < item["end"] <= len(text), where
+            assert text[item["start"] : item["end"]].startswith(item["hint"]), where
+            if kind == "quotes" and item["speaker_start"] is not None:
+                speaker = text[item["speaker_start"] : item["speaker_end"]]
+                assert speaker.startswith(item["speaker_hint"]), where
+            if kind == "events":
+                assert item["type"] in PLOVER_TYPES, where
+                assert item["status"] in STATUSES, where
+            if kind == "estimates":
+                assert item["value"] is None or 0 <= item["value"] <= 1, where
+                assert isinstance(item["retrospective"], bool), where
+                assert item["about"] in text, where
