@@ -1,14 +1,16 @@
-"""Who holds a view: shared by the claims and estimates components.
+"""Parse helpers for attribution, shared by the quotes, claims and estimates components.
 
-Both components ask the same questions of a parsed ``Doc`` whose actor mentions
-(``doc.spans["zopa_actors"]``) and quotations (``doc.spans["zopa_quotes"]``)
-are already set: which actor does this token (or phrase) name, which quotation
-contains this span, and which actor does a pronoun most plausibly refer to.
+The questions every component asks of a parsed ``Doc`` whose actor mentions
+(``doc.spans["zopa_actors"]``) and quotations (``doc.spans["zopa_quotes"]``) are set:
+which actor mentions lie in a phrase and which of them names its head, which quotation
+contains a span, which verb reports a clause and who its subject is. Who a speaker is —
+names, pronouns, offices, statements, unnamed sources — is decided in one place on top of
+these, :mod:`zopa.extract._speakers`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +24,7 @@ __all__ = [
     "Holder",
     "actors_in",
     "clause_subjects",
-    "holder_of_subject",
+    "names_head",
     "quote_of",
     "reporter",
     "speech_above",
@@ -141,10 +143,6 @@ ROLE_NOUNS = frozenset(
 #: President Tshisekedi", "Hamas, the group" — not "the withdrawal of the M23".
 _QUALIFYING_DEPS = frozenset({"compound", "amod", "appos", "nmod", "npadvmod", "flat", "nummod"})
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
-_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-
 
 @dataclass(frozen=True)
 class Holder:
@@ -157,6 +155,9 @@ class Holder:
     actor: str | None
     text: str | None
     token: Token | None = field(default=None, compare=False)
+    #: character offsets of the words naming the holder as written, when known
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
 
 
 def actors_in(doc: Doc, start: int, end: int) -> list[Span]:
@@ -181,41 +182,7 @@ def quote_of(doc: Doc, start: int, end: int) -> Span | None:
     return min(inside, key=len) if inside else None
 
 
-def _antecedent(
-    doc: Doc, before: int, pronoun: str, skip: Container[str] = frozenset()
-) -> Span | None:
-    """The actor a pronoun at token ``before`` most plausibly refers to.
-
-    Candidates are actor mentions of a fitting kind (persons for he/she, also one the
-    gazetteer does not know, whom the draft links to a party later; states, organisations
-    and groups the gazetteer knows for it/they), never one in ``skip`` (outlets), in the
-    pronoun's sentence and the one before; a mention that is a grammatical subject or
-    possessor wins over a nearer one that is not (centering: the subject is the
-    likeliest antecedent). With none there, he/she is the latest person named earlier in
-    the text ("Kagame spoke on Monday. [...] He said ...").
-    """
-    wanted: Iterable[str]
-    people = pronoun in _PERSON_PRONOUNS
-    wanted = ("person",) if people else ("state", "organisation", "group")
-    sentence = doc[before].sent
-    window_start = sentence.start
-    if window_start > 0:
-        window_start = doc[window_start - 1].sent.start
-    candidates = [
-        span
-        for span in actors_in(doc, 0, before)
-        if span.label_ in wanted
-        and (people or not span.kb_id_.startswith("unresolved:"))
-        and span.kb_id_ not in skip
-    ]
-    near = [span for span in candidates if span.start >= window_start]
-    if not near:
-        return candidates[-1] if candidates and people else None
-    subjects = [span for span in near if span.root.dep_ in ("nsubj", "nsubjpass", "poss")]
-    return (subjects or near)[-1]
-
-
-def _names_head(mention: Span, head: Token) -> bool:
+def names_head(mention: Span, head: Token) -> bool:
     """Whether an actor mention inside a phrase names the phrase's head: it contains the
     head word or qualifies it ("the M23 rebels", "Congolese President Tshisekedi"), or owns
     an office or group ("Rwanda's foreign minister", "the leader of the M23"). An actor in
@@ -232,91 +199,6 @@ def _names_head(mention: Span, head: Token) -> bool:
             return False
         node = node.head
     return False
-
-
-def holder_of_subject(
-    doc: Doc, subject: Token, *, skip: Container[str] = frozenset()
-) -> list[Holder]:
-    """Resolve a grammatical subject (with its conjuncts) to holders.
-
-    An actor mention inside the subject's phrase that names its head wins (see
-    :func:`_names_head`; never an actor in ``skip``, such as an outlet); a third-person pronoun
-    takes the nearest preceding actor of a fitting kind (persons for he/she,
-    states, organisations and groups for it/they); a first-person pronoun inside
-    a quotation takes the quotation's speaker. Anything else is kept as written
-    with no actor (``Holder(None, text)``).
-    """
-    heads = [subject, *subject.conjuncts]
-    holders: list[Holder] = []
-    for head in heads:
-        phrase = doc[head.left_edge.i : head.right_edge.i + 1]
-        if head.i == subject.i and subject.conjuncts:
-            phrase = doc[head.left_edge.i : head.i + 1]
-        lower = head.lower_
-        mentions = [
-            mention
-            for mention in actors_in(doc, phrase.start, phrase.end)
-            if mention.kb_id_ not in skip and _names_head(mention, head)
-        ]
-        name = doc[head.left_edge.i : head.i + 1].text.strip(" \n\t,;:\"'“”‘’")
-        if mentions:
-            mention = _closest(mentions, head)
-            holders.append(Holder(mention.kb_id_ or None, name or mention.text))
-        elif lower in _FIRST_PERSON:
-            quote = quote_of(doc, head.i, head.i + 1)
-            fields = quote._.get(FIELDS) if quote is not None else None
-            if fields:
-                holders.append(Holder(fields.get("speaker_actor"), fields.get("speaker_text")))
-            else:
-                holders.append(Holder(None, None))
-        elif lower in _PERSON_PRONOUNS or lower in _GROUP_PRONOUNS:
-            reporter = _reporting_subject(head)
-            if reporter is not None and reporter.lower_ not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-                holders.extend(holder_of_subject(doc, reporter, skip=skip)[:1])
-                continue
-            spoken = _speaker_named_by(doc, head)
-            if spoken is not None:
-                holders.append(spoken)
-                continue
-            antecedent = _antecedent(doc, head.i, lower, skip)
-            if antecedent is not None:
-                holders.append(Holder(antecedent.kb_id_ or None, head.text))
-        else:
-            holders.append(Holder(None, name or None, head))
-    return holders
-
-
-def _speaker_named_by(doc: Doc, pronoun: Token) -> Holder | None:
-    """The speaker a quotation gives a pronoun that introduces it ("She said that ..."), so
-    a claim and the quotation it sits in agree on who speaks."""
-    if QUOTES not in doc.spans:
-        return None
-    for quote in doc.spans[QUOTES]:
-        fields = quote._.get(FIELDS) or {}
-        if fields.get("speaker_start") == pronoun.idx and fields.get("speaker_actor"):
-            return Holder(fields["speaker_actor"], pronoun.text)
-    return None
-
-
-def _reporting_subject(pronoun: Token) -> Token | None:
-    """Subject of the reporting verb whose that-clause the pronoun is the subject of
-    ("the president has stated that he supports ...")."""
-    clause = pronoun.head
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
-        return None
-    verb = clause.head
-    if verb.lemma_ not in REPORTING_LEMMAS:
-        return None
-    subjects = subjects_of(verb)
-    return subjects[0] if subjects else None
-
-
-def _closest(mentions: list[Span], head: Token) -> Span:
-    """The mention containing the head word, else the one nearest to it."""
-    for mention in mentions:
-        if mention.start <= head.i < mention.end:
-            return mention
-    return min(mentions, key=lambda span: abs(span.start - head.i))
 
 
 _DASHES = frozenset({"—", "–", "--"})

@@ -8,28 +8,22 @@ and quotations are set, :func:`claim_holders` finds the actors holding the stanc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from zopa.extract._attribution import (
     REPORTING_LEMMAS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     Holder,
-    actors_in,
     clause_subjects,
-    holder_of_subject,
     quote_of,
     reporter,
     speech_above,
     subjects_of,
 )
-from zopa.extract._bodies import STATE_FORMS, body_owner
 from zopa.extract._claim_cues import Cue
-from zopa.extract._doc import ACTOR_INFO, FIELDS
-from zopa.extract._gazetteer import Gazetteer
+from zopa.extract._doc import FIELDS
+from zopa.extract._speakers import KnownActors, Speakers
 
 __all__ = ["KnownActors", "claim_attribution", "claim_holders"]
 
@@ -283,194 +277,10 @@ def resolved_holders(
 
 
 def _named(doc: Doc, token: Token, known: KnownActors) -> list[Holder]:
-    return [
-        _by_body(doc, _by_demonym(doc, _by_role(doc, h, known), known), known)
-        for h in holder_of_subject(doc, token, skip=known.outlets)
-    ]
-
-
-def _by_body(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
-    """A body named by what it is ("the government", "his party", "the kingdom",
-    "government negotiators"): the actor :func:`~zopa.extract._bodies.body_owner` finds."""
-    if holder.actor is not None or holder.token is None:
-        return holder
-
-    def resolve(token: Token) -> str | None:
-        return next(
-            (h.actor for h in holder_of_subject(doc, token, skip=known.outlets) if h.actor),
-            None,
-        )
-
-    key = body_owner(
-        doc,
-        holder.token,
-        resolve=resolve,
-        parties=known.parties,
-        nationalities=known.nationalities,
-        state_forms=known.state_forms,
-        offices=lambda mention: _titles(mention) | _offices(doc, mention, known),
-    )
-    return Holder(key, holder.text, holder.token) if key is not None else holder
-
-
-#: Groups that speak for the government whose seat they are placed in ("officials in Kigali").
-_SEATED = frozenset({"official", "authority", "government", "leadership", "negotiator"})
-#: Nouns that stand for the latest group named ("the rebels said", "the group added").
-_GROUP_NOUNS = frozenset({"group", "rebel", "movement", "militia", "insurgent", "faction"})
-#: Offices that a general word stands for ("the Russian leader" is its president).
-_OFFICE_WORDS = {
-    "leader": frozenset({"leader", "president", "prime", "premier", "chancellor", "king", "emir"})
-}
-
-
-@dataclass(frozen=True)
-class KnownActors:
-    """What the gazetteer says that helps find a holder.
-
-    ``nationalities``: state keys by the demonyms and names that can qualify a group
-    ("Iranian", "US"); ``seats``: state keys by the capitals and seats standing for them
-    ("Kigali", "Kremlin"); ``roles``: the office words of each person ("foreign minister");
-    ``parties``: the state or organisation each person belongs to; ``outlets``: news
-    outlets and agencies (sector MED), which report claims and never hold them.
-    """
-
-    nationalities: Mapping[str, str]
-    seats: Mapping[str, str]
-    roles: Mapping[str, frozenset[str]]
-    parties: Mapping[str, str]
-    outlets: frozenset[str]
-    #: the words of each state's names that a text may call it by ("kingdom", "republic")
-    state_forms: Mapping[str, frozenset[str]] = field(default_factory=dict)
-
-    @classmethod
-    def from_gazetteer(cls, gazetteer: Gazetteer) -> KnownActors:
-        nationalities: dict[str, str] = {}
-        seats: dict[str, str] = {}
-        forms: dict[str, set[str]] = {}
-        for surface, target in gazetteer.aliases.items():
-            info = gazetteer.actor(target.key) if target.key else None
-            if info is None or info.kind != "state":
-                continue
-            if target.cls in ("demonym", "name"):
-                nationalities[surface] = info.key
-            if target.cls == "name":
-                forms.setdefault(info.key, set()).update(
-                    w for w in surface.casefold().split() if w in STATE_FORMS
-                )
-            if target.cls == "metonym":
-                seats[surface] = info.key
-        people = [a for a in gazetteer.actors.values() if a.kind == "person"]
-        return cls(
-            nationalities=nationalities,
-            seats=seats,
-            roles={
-                a.key: frozenset(a.role.casefold().split())
-                for a in people
-                if a.role and not a.role.casefold().startswith(("former", "ex-"))
-            },
-            parties={
-                a.key: party for a in people if (party := a.country or a.affiliation) is not None
-            },
-            outlets=frozenset(k for k, a in gazetteer.actors.items() if a.sector == "MED"),
-            state_forms={key: frozenset(words) for key, words in forms.items() if words},
-        )
-
-
-def _by_demonym(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
-    """An unnamed group described by nationality ("Iranian officials", "Russian envoys",
-    "the Azerbaijani side") or officials placed in a seat of government ("officials in
-    Kigali") speak for its state."""
-    head = holder.token
-    if holder.actor is not None or head is None or head.lemma_.lower() not in ROLE_NOUNS:
-        return holder
-    for child in head.children:
-        if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
-            continue
-        if child.i > 0 and doc[child.i - 1].text in ("-", "pro", "anti"):
-            continue
-        state = known.nationalities.get(child.text)
-        if state is not None:
-            return Holder(state, holder.text, head)
-    if head.lemma_.lower() in _SEATED:
-        # "officials in Kigali": the seat of government named as their place
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                for place in (c for c in prep.children if c.dep_ == "pobj"):
-                    name = doc[place.left_edge.i : place.i + 1].text
-                    state = known.seats.get(name) or known.seats.get(place.text)
-                    if state is not None:
-                        return Holder(state, holder.text, head)
-    return holder
-
-
-def _by_role(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
-    """A definite office with no owner ("the envoy said", "the president added", "the
-    Russian leader") is the latest person named before it who holds that office — by the
-    gazetteer's role or by the title written with the name ("President Felix Tshisekedi",
-    "Boulos, the envoy") — and, when a nationality qualifies the office, belongs to that
-    state."""
-    head = holder.token
-    if (
-        holder.actor is not None
-        or head is None
-        or not any(c.lower_ == "the" for c in head.children)
-    ):
-        return holder
-    office = head.lemma_.lower()
-    if office in _GROUP_NOUNS:
-        return _latest_group(doc, holder, known)
-    if office not in ROLE_NOUNS or head.tag_ != "NN":
-        return holder
-    if any(c.dep_ in ("poss", "prep") for c in head.children):
-        return holder  # "Rwanda's envoy", "the envoy of ...": owned, not a person named before
-    state = next(
-        (
-            known.nationalities[c.text]
-            for c in head.children
-            if c.dep_ in ("amod", "compound") and c.text in known.nationalities
-        ),
-        None,
-    )
-    offices = _OFFICE_WORDS.get(office, frozenset({office}))
-    for mention in reversed(actors_in(doc, 0, head.left_edge.i)):
-        key = mention.kb_id_
-        if mention.label_ != "person" or key in known.outlets:
-            continue
-        if state is not None and known.parties.get(key) != state:
-            continue
-        if offices & (known.roles.get(key, frozenset()) | _titles(mention)):
-            return Holder(key, holder.text, head)
-    return holder
-
-
-def _latest_group(doc: Doc, holder: Holder, known: KnownActors) -> Holder:
-    """ "The group", "the rebels", "the movement": the latest armed group, party or movement
-    named before (gazetteer kind ``group``)."""
-    assert holder.token is not None
-    for mention in reversed(actors_in(doc, 0, holder.token.left_edge.i)):
-        if mention.label_ == "group" and mention.kb_id_ not in known.outlets:
-            return Holder(mention.kb_id_, holder.text, holder.token)
-    return holder
-
-
-def _offices(doc: Doc, mention: Span, known: KnownActors) -> set[str]:
-    """The office words the gazetteer or the document gives a person ("foreign minister")."""
-    role = (doc._.get(ACTOR_INFO).get(mention.kb_id_) or {}).get("role") or ""
-    return set(known.roles.get(mention.kb_id_, frozenset())) | set(role.casefold().split())
-
-
-def _titles(mention: Span) -> set[str]:
-    """Office words written with a person's name: before it in its phrase ("Foreign
-    Minister X") or in an apposition ("X, the envoy", "the envoy, X")."""
-    doc = mention.doc
-    root = mention.root
-    words = {t.lemma_.lower() for t in doc[root.left_edge.i : mention.start]}
-    related = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        related.append(root.head)
-    for other in related:
-        words.update(t.lemma_.lower() for t in doc[other.left_edge.i : other.i + 1])
-    return words
+    """The holders a subject, possessor or object names, by the shared speaker rules
+    (:mod:`zopa.extract._speakers`), reading an unnamed official or body by the actor
+    qualifying it ("Iranian officials", "the government") and never an outlet."""
+    return Speakers.of(doc, known).resolve_all(token, qualified=True)
 
 
 def claim_attribution(doc: Doc, cue: Cue, holder: Holder, known: KnownActors) -> str:

@@ -40,16 +40,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._attribution import (
-    REPORTING_LEMMAS,
-    Holder,
-    quote_of,
-)
+from zopa.extract._attribution import REPORTING_LEMMAS, Holder, quote_of
 from zopa.extract._chance_numbers import CHANCE_NOUNS, NUMBER_PATTERNS, read_number, word_number
-from zopa.extract._claim_cues import Cue
-from zopa.extract._claim_holders import KnownActors, resolved_holders
 from zopa.extract._doc import ACTORS, ESTIMATES, EVENTS, FIELDS, PUBLISHED
-from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._probability import (
     INTENSIFIERS,
     Estimate,
@@ -57,6 +50,7 @@ from zopa.extract._probability import (
     explicit_estimate,
 )
 from zopa.extract._retrospective import clause_head, is_retrospective
+from zopa.extract._speakers import KnownActors, Speakers
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -147,11 +141,10 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    #: Bumped whenever what the component finds or writes changes (in the pipeline version).
-    version = "2"
+    version = "2"  # 2: holders by the shared speaker resolver (zopa.extract._speakers)
 
-    def __init__(self, vocab: Vocab, gazetteer: Gazetteer) -> None:
-        self.known = KnownActors.from_gazetteer(gazetteer)
+    def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
+        self.known = known if known is not None else KnownActors()
         self.matcher = Matcher(vocab)
         for label, patterns in NUMBER_PATTERNS.items():
             self.matcher.add(label, patterns)
@@ -196,16 +189,16 @@ class EstimatesComponent:
                 continue
             taken.update(token.i for token in item.tokens)
             found.append(item)
-        doc.spans[ESTIMATES] = [_to_span(doc, item, self.known) for item in found]
+        speakers = Speakers.of(doc, self.known)
+        doc.spans[ESTIMATES] = [_to_span(doc, item, speakers) for item in found]
         return doc
 
 
 @Language.factory("zopa_estimates", default_config={})
 def make_estimates(nlp: Language, name: str) -> EstimatesComponent:
-    """Factory of the ``zopa_estimates`` component (no settings). The gazetteer (to read
-    "Sudanese officials" as Sudan) is the one of the pipeline's ``zopa_actors`` component,
-    else the shipped one."""
-    return EstimatesComponent(nlp.vocab, get_gazetteer(nlp))
+    """Factory of the ``zopa_estimates`` component (no settings; the pipeline's gazetteer
+    tells the speaker resolver about people and outlets)."""
+    return EstimatesComponent(nlp.vocab, KnownActors.from_gazetteer(get_gazetteer(nlp)))
 
 
 # --- reading one match -------------------------------------------------------------------------
@@ -733,14 +726,10 @@ def _has_subject(verb: Token) -> bool:
 # --- who holds it -------------------------------------------------------------------------------
 
 
-def _resolved(doc: Doc, subject: Token, item: _Found, known: KnownActors) -> list[Holder]:
-    """The holders a subject names, resolved as a claim's are (an office or a group named
-    by nationality to its state: :func:`zopa.extract._claim_holders.resolved_holders`)."""
-    cue = Cue(item.anchor_token, "estimate", item.tokens, "ESTIMATE")
-    return resolved_holders(doc, subject, cue, known)
-
-
-def _holder(doc: Doc, item: _Found, known: KnownActors) -> Holder:
+def _holder(doc: Doc, item: _Found, speakers: Speakers) -> Holder:
+    """The speaker of the quotation holding the phrase, else of the reporting verb above
+    it (or beside it: "…, X said"), else the source of "according to"; else the writer.
+    Holders are parties: an unnamed official qualified by an actor holds for that actor."""
     start, end = item.tokens[0].i, item.tokens[-1].i + 1
     quote = quote_of(doc, start, end)
     if quote is not None:
@@ -748,13 +737,12 @@ def _holder(doc: Doc, item: _Found, known: KnownActors) -> Holder:
         actor = fields.get("speaker_actor")
         text = fields.get("speaker_text")
         if actor is None and fields.get("speaker_start") is not None:
-            speaker = doc.char_span(
+            # an unnamed speaker qualified by an actor ("a U.S. official") holds for it
+            words = doc.char_span(
                 fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
             )
-            if speaker is not None:
-                resolved = _resolved(doc, speaker.root, item, known)
-                if resolved and resolved[0].actor is not None:
-                    return Holder(resolved[0].actor, text)
+            if words is not None:
+                actor = speakers.resolve(words.root, qualified=True).actor
         if actor is not None or text:
             return Holder(actor, text)
     node = item.anchor_token
@@ -762,9 +750,7 @@ def _holder(doc: Doc, item: _Found, known: KnownActors) -> Holder:
         if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, item.anchor_token):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                holders = _resolved(doc, subjects[0], item, known)
-                if holders:
-                    return holders[0]
+                return speakers.resolve(subjects[0], qualified=True)
         if node.head.i == node.i:
             break
         node = node.head
@@ -777,10 +763,9 @@ def _holder(doc: Doc, item: _Found, known: KnownActors) -> Holder:
             and token.i > item.anchor_token.i
         ):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            holders = _resolved(doc, subjects[0], item, known) if subjects else []
-            if holders:
-                return holders[0]
-    according = _according_to(sentence, item, known)
+            if subjects:
+                return speakers.resolve(subjects[0], qualified=True)
+    according = _according_to(sentence, speakers)
     return according if according is not None else Holder(None, None)
 
 
@@ -797,15 +782,13 @@ def _crosses_sentence_end(first: Token, second: Token) -> bool:
     )
 
 
-def _according_to(sentence: Span, item: _Found, known: KnownActors) -> Holder | None:
+def _according_to(sentence: Span, speakers: Speakers) -> Holder | None:
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < sentence.end:
             to = token.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
-                holders = _resolved(token.doc, objects[0], item, known)
-                if holders:
-                    return holders[0]
+                return speakers.resolve(objects[0], qualified=True)
     return None
 
 
@@ -840,9 +823,9 @@ def _about_fields(doc: Doc, about: _About) -> dict[str, Any]:
     }
 
 
-def _to_span(doc: Doc, item: _Found, known: KnownActors) -> Span:
+def _to_span(doc: Doc, item: _Found, speakers: Speakers) -> Span:
     span = doc[item.tokens[0].i : item.tokens[-1].i + 1]
-    holder = _holder(doc, item, known)
+    holder = _holder(doc, item, speakers)
     span._.set(
         FIELDS,
         {

@@ -13,13 +13,10 @@ Reported speech is the complement clause of a speech verb ("Peskov said that
 …") or the clause that an "according to X" phrase attributes.
 
 The speaker is the subject of the speech verb (climbing from a participle,
-"…, saying …", to the verb it modifies). It resolves to an actor when the
-subject's head word is an actor mention (``zopa_actors``); otherwise the quote
-is anonymous and keeps the description as written ("a Kremlin-connected
-official", "one source"). A he/she subject takes the person named as the subject of a
-speech verb (else of any verb) in the sentence before, else the speaker of the quote just
-before when that is a person, else the nearest preceding person; it/they take the speaker
-of the quote just before, else the nearest preceding actor.
+"…, saying …", to the verb it modifies; "quoted X as saying" is X). Who that subject
+is — a name, an office ("the Kremlin aide"), a pronoun, a statement's author, an unnamed
+source kept as written — is decided by the shared resolver of
+:mod:`zopa.extract._speakers`, the same for claims and estimates.
 """
 
 from __future__ import annotations
@@ -29,8 +26,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from zopa.extract._attribution import subjects_of
+from zopa.extract._actors import get_gazetteer
+from zopa.extract._attribution import Holder, subjects_of
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
+from zopa.extract._speakers import KnownActors, Speakers
 from zopa.registry import extractors
 
 __all__ = ["SPEECH_VERBS", "QuoteFinder"]
@@ -48,11 +47,9 @@ SPEECH_VERBS = frozenset(
 """Lemmas of verbs that report speech."""
 
 _OPEN, _CLOSE, _EITHER = "\u201c", "\u201d", '"'
-_PERSONAL = {"he", "she", "him", "her"}
-_PRONOUNS = _PERSONAL | {"they", "it", "them"}
+_PRONOUNS = {"he", "she", "him", "her", "they", "it", "them"}
 _FIRST_PERSON = {"i", "we", "us", "'s", "me"}
 _MODALS = {"would", "could", "might", "may", "should", "will", "can", "must", "to"}
-_SPEAKER_CUT = {"appos", "relcl", "punct", "advcl"}
 _MIN_UNATTRIBUTED_TOKENS = 8  # shorter unattributed quotations are scare quotes, not speech
 _MIN_REPORTED_TOKENS = 3
 _INHERIT_SENTENCES = 2
@@ -131,20 +128,25 @@ _NO_SPEAKER = _Speaker(None, None, None, None, None)
 class QuoteFinder:
     """Writes ``doc.spans["zopa_quotes"]``, each quote's fields in ``span._.zopa_fields``."""
 
-    version = "1"
+    version = "2"  # 2: one speaker resolver (pronouns, offices, statements, honorifics)
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, known: KnownActors | None = None) -> None:
         self.name = name
+        self.known = known if known is not None else KnownActors()
 
     def __call__(self, doc: Doc) -> Doc:
         # Speakers and the antecedents of pronouns are named outside quotations.
-        quoted = [(m.start, m.end) for m in _quotations(doc.text)]
+        marks = [
+            doc.char_span(m.start, m.end, alignment_mode="expand") for m in _quotations(doc.text)
+        ]
+        inside = frozenset(t.i for span in marks if span is not None for t in span)
         actors = {
             t: span
             for span in doc.spans.get(ACTORS, [])
-            if not any(s <= span.start_char < e for s, e in quoted)
+            if span.start not in inside
             for t in range(span.start, span.end)
         }
+        self.speakers = Speakers(doc, self.known, quoted=inside)
         direct = self._direct(doc, actors)
         covered = [(s.start, s.end) for s in direct]
         quotes = direct + self._indirect(doc, actors, covered, direct)
@@ -167,9 +169,11 @@ class QuoteFinder:
                 continue
             speaker = self._direct_speaker(doc, span, actors, previous)
             if speaker is _NO_SPEAKER:
-                continues = (
-                    previous is not None
-                    and "\n" not in doc.text[previous[0].end_char : span.start_char]
+                between = doc.text[previous[0].end_char : span.start_char] if previous else ""
+                continues = previous is not None and (
+                    "\n" not in between
+                    # a paragraph that is one quotation, right after the previous one's
+                    or (_whole_paragraph(doc.text, span) and between.count("\n\n") <= 1)
                 )
                 if len(span) < _MIN_UNATTRIBUTED_TOKENS and not pending and not continues:
                     continue  # a scare-quoted phrase, not speech
@@ -201,13 +205,16 @@ class QuoteFinder:
         named = actors.get(after[0].i) if after else None
         if named is not None and named.label_ == "person" and any(v.i > quote.end for v in verbs):
             verb = next(v for v in verbs if v.i > quote.end)
-            return _speaker_from_mention(named, verb.text)
+            return self._mention_speaker(named, verb.text)
         governing = [v for v in verbs if any(t.i in inside for t in v.subtree)]
         # "X called the deal “the reform we promised”": the quotation names a thing
+        named_by = quote.root.head
+        if named_by.lower_ == "as" and named_by.dep_ == "prep":
+            named_by = named_by.head  # "described the talks as “…”"
         naming = [
             t
             for t in doc[first.start : quote.start]
-            if t.lemma_ in _NAMING_VERBS and t.pos_ == "VERB" and quote.root.head.i == t.i
+            if t.lemma_ in _NAMING_VERBS and t.pos_ == "VERB" and named_by.i == t.i
         ]
         for verb in naming:
             speaker = self._speaker_of(verb, actors, previous)
@@ -248,9 +255,10 @@ class QuoteFinder:
         if start > 0:
             before = doc[start - 1].sent
             subject = next((t for t in before.root.children if t.dep_ == "nsubj"), None)
-            mention = actors.get(subject.i) if subject is not None else None
-            if mention is not None and mention.label_ == "person":
-                return _speaker_from_mention(mention, None)
+            if subject is not None and subject.i not in self.speakers.quoted:
+                holder = self.speakers.resolve(subject)
+                if holder.actor is not None and self.speakers.kinds.get(holder.actor) == "person":
+                    return _Speaker(holder.actor, holder.start, holder.end, holder.text, None)
         if previous is not None and self._close(previous[0], quote):
             return previous[1]
         return _NO_SPEAKER
@@ -274,6 +282,7 @@ class QuoteFinder:
             speaker: _Speaker | None = None
             if _reports(token):
                 clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+                clause = clause if clause is not None else _clause_in_medium(token)
                 nested = clause is not None and _reports(clause) and _has_clause(clause)
                 if clause is not None and not nested:
                     content = _clause(token, clause)
@@ -301,6 +310,11 @@ class QuoteFinder:
 
     def _according(self, token: Token, actors: dict[int, Span]) -> tuple[Span | None, _Speaker]:
         doc, sent = token.doc, token.sent
+        verb = token.head
+        if _reports(verb) and subjects_of(verb, ("nsubj",)) and verb.i != token.i:
+            # "According to the ministry, X told them that ...": X says it; the ministry is
+            # only the source of the report.
+            return None, _NO_SPEAKER
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if source is None:
@@ -324,12 +338,23 @@ class QuoteFinder:
         own = next(iter(subjects_of(verb, ("nsubj",))), None)
         inside = own is not None and own.left_edge.i <= verb.i - 1 <= own.right_edge.i
         if mention is not None and mention.label_ == "person" and not inside:
-            return _speaker_from_mention(mention, verb.text)
+            return self._mention_speaker(mention, verb.text)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            # "her spokeswoman read a statement from the president saying ...": the author
+            author = self.speakers.statement_author(verb.head)
+            if author is not None:
+                return _Speaker(author.actor, author.start, author.end, author.text, verb.text)
         # A participle ("…, saying …") speaks for the clause it hangs on: climb, and
         # prefer the nearest subject that names an actor or is a pronoun.
         subjects: list[Token] = []
         current = verb
         for _ in range(4):
+            if current.lemma_ == "quote" and current is not verb:
+                # "Reuters quoted X as saying", "X was quoted as saying": X, not the medium
+                quoted = [c for c in current.children if c.dep_ in ("dobj", "nsubjpass")]
+                if quoted:
+                    subjects = quoted[:1]
+                    break
             subject = next(iter(subjects_of(current, ("nsubj",))), None)
             if subject is not None:
                 subjects.append(subject)
@@ -338,14 +363,14 @@ class QuoteFinder:
             if current.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "acl", "ccomp"}:
                 break
             current = current.head
+            if current.lower_ == "as" and current.dep_ == "prep":
+                current = current.head  # "quoted X as saying": to the verb of "as"
         if not subjects and _after_quotation(verb):
             # "…,” added a former senior Kremlin official.": parsed as the verb's object.
             subjects = [c for c in verb.rights if c.dep_ in {"dobj", "attr"}][:1]
         named = [s for s in subjects if s.i in actors or s.lower_ in _PRONOUNS]
         candidates = named or subjects
         chosen = candidates[0] if candidates else None
-        if chosen is not None and chosen.lower_ in {"who", "that"} and chosen.head.dep_ == "relcl":
-            chosen = chosen.head.head  # "Trump, who has hinted …": the noun the clause describes
         if chosen is None or chosen.lower_ in _FIRST_PERSON:
             return None
         return self._name(chosen, actors, previous, cue=verb.text)
@@ -357,33 +382,18 @@ class QuoteFinder:
         previous: tuple[Span, _Speaker] | None,
         cue: str,
     ) -> _Speaker:
-        doc = head.doc
-        if head.lower_ in _PRONOUNS:
-            personal = head.lower_ in _PERSONAL
-            actor = _person_subject(doc, head, actors) if personal else None
-            if actor is None and previous is not None and previous[1].actor is not None:
-                people = {span.kb_id_ for span in actors.values() if span.label_ == "person"}
-                if not personal or previous[1].actor in people:
-                    actor = previous[1].actor
-            if actor is None:
-                actor = _nearest_actor(doc, head.i, actors, person=personal)
-            return _Speaker(actor, head.idx, head.idx + len(head.text), head.text, cue)
-        end = head.i + 1
-        for child in head.rights:
-            if child.dep_ not in _SPEAKER_CUT:
-                end = max(end, child.right_edge.i + 1)
-        words = _strip(doc[head.left_edge.i : end])
-        if not words:
-            words = doc[head.i : head.i + 1]
-        mention = actors.get(head.i)
-        if mention is not None:  # the whole name, however the parser split it ("Abdelrahim-Osei")
-            words = doc[min(words.start, mention.start) : max(words.end, mention.end)]
-        if mention is None:  # "The American newspaper The New York Times": the appositive names it
-            named = [actors[c.i] for c in head.children if c.dep_ == "appos" and c.i in actors]
-            mention = named[0] if named else None
-        actor = mention.kb_id_ if mention is not None else None
-        text = " ".join(words.text.split())
-        return _Speaker(actor, words.start_char, words.end_char, text, cue)
+        before = None
+        if previous is not None and previous[1].actor is not None:
+            before = Holder(previous[1].actor, previous[1].text)
+        holder = self.speakers.resolve(head, previous=before)
+        if holder.actor is None and holder.start is None:
+            return _Speaker(None, head.idx, head.idx + len(head), head.text, cue)
+        return _Speaker(holder.actor, holder.start, holder.end, holder.text, cue)
+
+    def _mention_speaker(self, mention: Span, cue: str | None) -> _Speaker:
+        text = " ".join(mention.text.split())
+        key = self.speakers.key(mention)
+        return _Speaker(key, mention.start_char, mention.end_char, text, cue)
 
     @staticmethod
     def _item(span: Span, kind: str, speaker: _Speaker) -> Span:
@@ -402,6 +412,15 @@ class QuoteFinder:
         return item
 
 
+def _whole_paragraph(text: str, span: Span) -> bool:
+    """Whether the quotation is all its paragraph holds (marks and punctuation aside)."""
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = len(text) if end < 0 else end
+    outside = text[start : span.start_char] + text[span.end_char : end]
+    return not outside.strip(' \t"“”.,!?')
+
+
 def _reports(token: Token) -> bool:
     """A speech verb that reports speech: not negated, not an infinitive or a modal's."""
     if token.lemma_ not in SPEECH_VERBS or token.pos_ not in {"VERB", "AUX"}:
@@ -409,6 +428,23 @@ def _reports(token: Token) -> bool:
     return not any(
         c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in token.children
     )
+
+
+def _clause_in_medium(verb: Token) -> Token | None:
+    """The that-clause the parser hangs on the medium: "said in a statement that …",
+    "wrote in a post that …" (a clause of the noun opened by "that" with its own subject)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during"):
+            continue
+        for medium in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in medium.children:
+                if (
+                    clause.dep_ == "acl"
+                    and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+                ):
+                    return clause
+    return None
 
 
 def _has_clause(verb: Token) -> bool:
@@ -447,11 +483,6 @@ def _host_clause(verb: Token) -> Span:
     else:
         left = inner_right
     return _strip(doc[left:right])
-
-
-def _speaker_from_mention(mention: Span, cue: str | None) -> _Speaker:
-    text = " ".join(mention.text.split())
-    return _Speaker(mention.kb_id_, mention.start_char, mention.end_char, text, cue)
 
 
 def _same_paragraph(content: Span, verb: Token) -> Span:
@@ -506,42 +537,11 @@ def _previous_quote(spans: list[Span], verb: Token) -> tuple[Span, _Speaker] | N
     return (last, speaker) if QuoteFinder._close(last, verb.doc[verb.i : verb.i + 1]) else None
 
 
-def _person_subject(doc: Doc, pronoun: Token, actors: dict[int, Span]) -> str | None:
-    """The person a he/she speaker continues: the latest person named as the subject of a
-    speech verb in the sentence before, else the latest person named as any subject there
-    (centering: the previous sentence's subject is the likeliest antecedent), e.g. "X said
-    the talks had stalled. '…,' he said". The pronoun's own sentence is left out: a subject
-    there is what is reported ("Trump, he added, is willing ...")."""
-    sentence = pronoun.sent
-    if sentence.start == 0:
-        return None
-    before = doc[sentence.start - 1].sent
-    subjects = [
-        mention
-        for i in range(before.start, before.end)
-        if (mention := actors.get(i)) is not None
-        and mention.label_ == "person"
-        and mention.root.i == i
-        and mention.root.dep_ in ("nsubj", "nsubjpass")
-    ]
-    speaking = [m for m in subjects if m.root.head.lemma_ in SPEECH_VERBS]
-    chosen = (speaking or subjects)[-1:]
-    return chosen[0].kb_id_ if chosen else None
-
-
-def _nearest_actor(doc: Doc, before: int, actors: dict[int, Span], *, person: bool) -> str | None:
-    window_start = max(0, doc[before].sent.start - 80)
-    for i in range(before - 1, window_start - 1, -1):
-        mention = actors.get(i)
-        if mention is not None and (mention.label_ == "person" or not person):
-            return mention.kb_id_
-    return None
-
-
 @Language.factory("zopa_quotes", assigns=["doc.spans"], requires=["token.dep", "token.lemma"])
 def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
-    """spaCy factory of :class:`QuoteFinder`."""
-    return QuoteFinder(name)
+    """spaCy factory of :class:`QuoteFinder` (with what the pipeline's gazetteer says of
+    people's offices, demonyms and outlets)."""
+    return QuoteFinder(name, KnownActors.from_gazetteer(get_gazetteer(nlp)))
 
 
 extractors.register("zopa.quotes.v1")("zopa_quotes")

@@ -1,0 +1,267 @@
+"""Who said it: the shared speaker rules (``zopa.extract._speakers``) seen through the quotes
+and estimates they attribute, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from zopa.extract import CLAIMS, ESTIMATES, FIELDS, QUOTES, build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_estimates"))
+
+
+def quotes(nlp: Language, text: str, kind: str | None = None) -> list[dict[str, Any]]:
+    doc = nlp(text)
+    found = [
+        {"text": s.text, **s._.get(FIELDS)}
+        for s in doc.spans[QUOTES]
+        if kind is None or s._.get(FIELDS)["kind"] == kind
+    ]
+    for quote in found:  # the speaker's words are always where the offsets say
+        if quote["speaker_start"] is not None:
+            assert text[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker_text"]
+    return found
+
+
+def speaker_of(nlp: Language, text: str, words: str) -> tuple[str | None, str | None]:
+    """(speaker_actor, speaker_text) of the quote whose text starts with ``words``."""
+    for quote in quotes(nlp, text):
+        if quote["text"].startswith(words):
+            return quote["speaker_actor"], quote["speaker_text"]
+    raise AssertionError(f"no quote starting {words!r} in {quotes(nlp, text)}")
+
+
+# --- offices ------------------------------------------------------------------------------------
+
+
+def test_a_definite_office_is_the_person_named_with_it_before(nlp: Language) -> None:
+    text = (
+        "Tomas Varga, the Hungarian government's chief negotiator, arrived on Monday. "
+        "“We will not sign this text,” the negotiator told reporters."
+    )
+    assert speaker_of(nlp, text, "We will not sign") == (
+        "unresolved:tomas-varga",
+        "the negotiator",
+    )
+
+
+def test_a_leader_of_a_nationality_is_that_states_head_of_government(nlp: Language) -> None:
+    text = (
+        "Chile's president, Ana Ruiz, and Peru's prime minister, Luis Ortega, met in Lima. "
+        "The Peruvian leader said the border would reopen in May."
+    )
+    assert speaker_of(nlp, text, "the border would reopen") == (
+        "unresolved:luis-ortega",
+        "The Peruvian leader",
+    )
+
+
+def test_an_unnamed_official_qualified_by_a_state_stays_unnamed(nlp: Language) -> None:
+    text = "A senior U.S. official said the sanctions would stay in place until June."
+    assert speaker_of(nlp, text, "the sanctions") == (None, "A senior U.S. official")
+
+
+def test_a_government_named_by_its_leader_is_the_state(nlp: Language) -> None:
+    text = "The Trump administration has said that the tariffs will stay until autumn."
+    assert speaker_of(nlp, text, "the tariffs")[0] == "USA"
+
+
+def test_the_publication_is_the_outlet_named_before(nlp: Language) -> None:
+    text = (
+        "Reuters reported on Monday that the talks had stalled. "
+        "The agency said that both delegations blamed each other for the delay."
+    )
+    assert speaker_of(nlp, text, "both delegations")[0] == "org:reuters"
+
+
+# --- honorifics and gender ----------------------------------------------------------------------
+
+
+def test_a_name_with_an_honorific_is_the_person_named_in_full_before(nlp: Language) -> None:
+    text = (
+        "Tomas Brandt, the trade commissioner, flew to Oslo on Sunday. "
+        "Mr. Brandt said that the quota talks would resume in March."
+    )
+    assert speaker_of(nlp, text, "the quota talks")[0] == "unresolved:tomas-brandt"
+
+
+def test_she_skips_a_man_named_by_his_honorific(nlp: Language) -> None:
+    text = (
+        "Amara Okoye and Lucia Ferreira met in Accra on Tuesday. "
+        "Mr. Okoye told Ms. Ferreira that the offer had expired. "
+        "“We expected more from this meeting,” she said."
+    )
+    assert speaker_of(nlp, text, "We expected more") == ("unresolved:lucia-ferreira", "she")
+
+
+def test_he_takes_an_earlier_sentences_subject_before_a_later_quotes_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        "Paulo Reis, Brazil's special envoy, said the region could not afford a war. "
+        "“Nobody wins this,” said spokeswoman Carla Mendes. "
+        "Mr. Reis added that he would travel to Caracas."
+    )
+    assert speaker_of(nlp, text, "he would travel")[0] == "unresolved:paulo-reis"
+
+
+# --- unnamed sources ----------------------------------------------------------------------------
+
+
+def test_a_pronoun_after_an_unnamed_source_stays_unnamed(nlp: Language) -> None:
+    text = (
+        "Maria Lund, the Swedish envoy, left Geneva on Friday. "
+        "A senior European diplomat said the talks had stalled. "
+        "“Nobody is moving an inch,” she said."
+    )
+    assert speaker_of(nlp, text, "Nobody is moving") == (None, "she")
+
+
+# --- statements, hosts and media ----------------------------------------------------------------
+
+
+def test_the_statement_speaks_for_its_author_not_who_read_it(nlp: Language) -> None:
+    text = (
+        "In a statement read out by his spokesman, Darius Venn, President Karel Moor said "
+        "the ceasefire would hold. “We will keep our word to the mediators,” the statement said."
+    )
+    assert speaker_of(nlp, text, "We will keep")[0] == "unresolved:karel-moor"
+
+
+def test_it_after_a_statement_is_the_statements_author(nlp: Language) -> None:
+    text = (
+        "In a statement issued through his office, Karel Moor said the talks with Hungary "
+        "would go on. “We welcome every neutral observer,” it said."
+    )
+    assert speaker_of(nlp, text, "We welcome")[0] == "unresolved:karel-moor"
+
+
+def test_a_statement_read_out_by_a_host_is_its_authors(nlp: Language) -> None:
+    text = (
+        "Spokesman Darius Venn read out a statement from President Karel Moor saying "
+        "the border would stay closed."
+    )
+    assert speaker_of(nlp, text, "the border")[0] == "unresolved:karel-moor"
+
+
+def test_a_medium_quoting_someone_is_not_the_speaker(nlp: Language) -> None:
+    text = "State television quoted Karel Moor as saying that the border would stay closed."
+    assert speaker_of(nlp, text, "the border")[0] == "unresolved:karel-moor"
+
+
+def test_according_to_a_source_the_named_speaker_speaks(nlp: Language) -> None:
+    text = (
+        "According to the foreign ministry, Karel Moor told the envoys that the border "
+        "would stay closed."
+    )
+    reported = quotes(nlp, text, "indirect")
+    assert [(q["text"], q["speaker_actor"]) for q in reported] == [
+        ("the border would stay closed", "unresolved:karel-moor")
+    ]
+
+
+# --- continuation and cataphora -----------------------------------------------------------------
+
+
+def test_an_unattributed_paragraph_continues_the_resolved_speaker(nlp: Language) -> None:
+    text = (
+        "Tomas Varga, the Hungarian government's chief negotiator, arrived on Monday.\n\n"
+        "“We will not sign,” the negotiator said.\n\n"
+        "“This text is not a compromise. It is a surrender of everything we asked for.”"
+    )
+    assert speaker_of(nlp, text, "This text")[0] == "unresolved:tomas-varga"
+
+
+def test_a_pronoun_before_the_main_subject_is_that_subject(nlp: Language) -> None:
+    text = (
+        "After months in which he had said a deal was close, Sergei Lavrov admitted on "
+        "Friday that the talks had failed."
+    )
+    assert speaker_of(nlp, text, "a deal was close")[0] == "person:sergei-lavrov"
+
+
+# --- one resolver for every kind ----------------------------------------------------------------
+
+
+def test_an_estimates_holder_is_resolved_like_a_quotes_speaker(nlp: Language) -> None:
+    text = (
+        "Tomas Varga, the Hungarian government's chief negotiator, spoke on Monday. "
+        "The negotiator said a deal was unlikely this year."
+    )
+    doc = nlp(text)
+    holders = [s._.get(FIELDS)["holder_actor"] for s in doc.spans[ESTIMATES]]
+    assert holders == ["unresolved:tomas-varga"]
+
+
+def test_words_a_speaker_describes_something_as_are_the_speakers(nlp: Language) -> None:
+    text = (
+        "Sergei Lavrov met the envoys on Monday and described the talks as “useful but very hard”."
+    )
+    assert speaker_of(nlp, text, "useful but")[0] == "person:sergei-lavrov"
+
+
+def test_said_in_a_statement_that_reports_the_clause(nlp: Language) -> None:
+    text = "Sergei Lavrov said in a statement that Moscow expected both sides to respect the truce."
+    assert speaker_of(nlp, text, "Moscow expected")[0] == "person:sergei-lavrov"
+
+
+def test_a_pronoun_takes_a_possessor_before_it_in_its_own_sentence(nlp: Language) -> None:
+    text = (
+        "Kadri Liik met the press in Tallinn on Monday. "
+        "Sergei Lavrov's aim is to gain time, which is why he says a deal is unlikely this year."
+    )
+    doc = nlp(text)
+    holders = [s._.get(FIELDS)["holder_actor"] for s in doc.spans[ESTIMATES]]
+    assert holders == ["person:sergei-lavrov"]
+
+
+def test_a_pronoun_in_a_quotation_refers_inside_it() -> None:
+    nlp = build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+    text = (
+        "Russia kept shelling the port on Sunday. "
+        "“Ukraine is tired of promises and maybe they don't want a deal at all,” Trump said."
+    )
+    doc = nlp(text)
+    wanting = [s for s in doc.spans[CLAIMS] if "want" in s.text]
+    assert [s._.get(FIELDS)["actor"] for s in wanting] == ["UKR"]
+
+
+def test_a_prisoners_release_is_not_a_press_release() -> None:
+    nlp = build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+    text = "“The release of Omar Haddad is a red line,” Sergei Lavrov told reporters."
+    doc = nlp(text)
+    assert [s._.get(FIELDS)["actor"] for s in doc.spans[CLAIMS]] == ["person:sergei-lavrov"]
+
+
+def test_a_short_quotation_that_is_its_whole_paragraph_continues_the_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        "“We have waited long enough for an answer from the other side,” Sergei Lavrov "
+        "said on Monday.\n\n“Now it is their turn.”\n\nThe talks resume on Friday."
+    )
+    assert speaker_of(nlp, text, "Now it is") == ("person:sergei-lavrov", "Sergei Lavrov")
+
+
+def test_a_man_reported_speaking_of_himself_is_not_she(nlp: Language) -> None:
+    text = (
+        "Tomas Brandt said he would stay in Oslo until Friday. "
+        "Brandt then met Ines Duarte, the Portuguese envoy. "
+        "“We are closer than a week ago,” she said."
+    )
+    assert speaker_of(nlp, text, "We are closer")[0] == "unresolved:ines-duarte"
+
+
+def test_an_object_pronoun_says_nothing_of_the_subjects_gender(nlp: Language) -> None:
+    text = (
+        "Volodymyr Zelensky arrived in Brussels on Monday. "
+        "Helga Brandt said the bloc would stand by him. "
+        "“We will not leave Ukraine alone,” she said."
+    )
+    assert speaker_of(nlp, text, "We will not leave")[0] == "unresolved:helga-brandt"
