@@ -145,21 +145,33 @@ class ArgumentFinder:
             head = token.head.head if token.head.dep_ == "prep" else token.head
             if not (token.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.reporting_verbs):
                 yield from self._source_tokens(head, depth + 1)
-        elif (token.dep_ in ("acl", "relcl") and token.pos_ == "VERB") or (
+        elif (token.dep_ in ("acl", "relcl") and token.pos_ == "VERB" and token.tag_ != "VBN") or (
             token.pos_ == "ADJ" and token.dep_ == "amod"
         ):
             yield token.head
 
     def targets(
-        self, token: Token, ctx: Context, exclude: set[str]
+        self,
+        token: Token,
+        ctx: Context,
+        exclude: set[str],
+        instruments: frozenset[str] = frozenset(),
     ) -> tuple[list[str], Token | None]:
-        """Actor keys of the event's recipient, and the token naming it."""
+        """Actor keys of the event's recipient, and the token naming it.
+
+        ``instruments``: object lemmas that name what the act moves or cuts ("withdrew its
+        troops from Niger"): such an object is no target, only its owner may be.
+        """
         for arg in self._target_tokens(token):
             if arg.dep_ == "amod":  # "condemned American airstrikes": the owner of the act
                 key = self.resolver.actor(arg, ctx, exclude, depth=1)
                 keys = [key] if key and key not in exclude else []
             else:
-                keys = self.resolver.actors(arg, ctx, exclude=exclude, target=True)
+                # "deployed police officers to Haiti": the officers are sent, not targeted
+                moved = arg.dep_ == "dobj" and arg.lemma_.lower() in instruments
+                keys = self.resolver.actors(
+                    arg, ctx, exclude=exclude, target=True, unnamed=not moved
+                )
             if keys:
                 return keys, arg
         return [], None
@@ -181,13 +193,20 @@ class ArgumentFinder:
                 yield c
                 yield from self.noun_targets(c)
         hostile = token.lemma_.lower() in self.hostile_words
+        away = token.lemma_.lower() in WORDS.from_target_verbs
+        backing = token.lemma_.lower() in WORDS.for_target_words
         for c in children:
             if c.dep_ == "prep" and (
                 c.lower_ in _TARGET_PREPS
                 or (c.lower_ == "of" and token.pos_ == "NOUN")
                 or (c.lower_ == "at" and hostile)  # "took aim at X", "fired at X"
+                or (c.lower_ == "from" and away)  # "withdrew its troops from Niger"
+                or (c.lower_ == "for" and backing)  # "expressed support for Bangladesh"
             ):
-                yield from (g for g in c.children if g.dep_ == "pobj")
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        yield g
+                        yield from _owners(g)  # "agreed to Chile's proposal"
             if c.dep_ == "prep" and c.lower_ == "between":
                 for g in c.children:
                     yield from g.conjuncts
@@ -202,6 +221,11 @@ class ArgumentFinder:
                 for c in verb.children:
                     if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
                         yield from (g for g in c.children if g.dep_ == "pobj")
+        for c in children:
+            if c.dep_ == "dobj":
+                # "welcomed Sudan's decision to reopen ...", "rejected Russia's terms": the
+                # owner of what the act is about, when nothing else names the other side
+                yield from _owners(c)
 
     def noun_targets(self, noun: Token) -> Iterator[Token]:
         # "accept Zelensky's offer", "ignored Ukraine's call": the owner of an event object
@@ -425,6 +449,18 @@ class ArgumentFinder:
         return head.lemma_.lower() in self.lexicon.light_verbs and not any(
             c.dep_ == "prt" for c in head.children
         )
+
+
+def _owners(noun: Token) -> Iterator[Token]:
+    """The possessor of a noun of another's position or act (``owned_nouns``: "Russia's
+    terms"), or a name compounded with it ("a Security Council resolution")."""
+    if noun.lemma_.lower() not in WORDS.owned_nouns:
+        return
+    for child in noun.children:
+        if (child.dep_ == "poss" and child.pos_ != "PRON") or (
+            child.dep_ == "compound" and child.pos_ == "PROPN"
+        ):
+            yield child
 
 
 def role_verb(noun: Token) -> Token | None:

@@ -125,6 +125,7 @@ class EventExtractor:
             anchor = trigger.root
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
+        instruments = entry.objects if entry.instrument_objects else frozenset()
         third_party = mapping is None and mode in THIRD_PARTY_MODES
         if third_party:
             sources, source_tok = self.arguments.third_party(anchor, ctx)
@@ -148,9 +149,12 @@ class EventExtractor:
         elif between:
             targets, target_tok = [], None
         else:
-            targets, target_tok = self.arguments.targets(anchor, ctx, set(sources))
+            own = instruments if anchor is trigger.root else frozenset()
+            targets, target_tok = self.arguments.targets(anchor, ctx, set(sources), own)
         if not targets and anchor is not trigger.root and not between and not third_party:
-            targets, target_tok = self.arguments.targets(trigger.root, ctx, exclude=set(sources))
+            targets, target_tok = self.arguments.targets(
+                trigger.root, ctx, set(sources), instruments
+            )
         nominal = (
             anchor.pos_ in ("NOUN", "PROPN")
             and source_tok is not None
@@ -198,9 +202,19 @@ class EventExtractor:
             # a demand naming no addressee is made to the other party of the latest pair
             # the doer was named in ("Israel in turn demanded a full list" -> Hamas)
             targets = self.arguments.counterpart(sources, trigger.tokens[0], ctx)
-        unsure = etype == "ACCUSE" or (etype == "REQUEST" and self.arguments.bare(anchor))
+        if not targets and etype == "ACCUSE" and anchor.pos_ == "VERB":
+            # "alleged that Russia ran a sabotage campaign": the doer of what is alleged
+            targets = self.arguments.clause_doer(anchor, ctx, set(sources))
+        if not targets and etype == "PROTEST" and place:
+            # a protest in a capital or a country addresses that state's government
+            targets = [k for k in [self.resolver.state_at(place)] if k and k not in sources]
+        unsure = (
+            etype == "ACCUSE"
+            or entry.needs_target
+            or (etype == "REQUEST" and self.arguments.bare(anchor))
+        )
         if not targets and unsure:
-            return  # an accusation, or a demand of nothing named from no one: too unsure
+            return  # an accusation, praise or a demand of nothing named from no one: too unsure
         symmetric = not third_party and (
             between or (answering.symmetric and etype == answering.type)
         )

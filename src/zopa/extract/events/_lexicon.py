@@ -71,6 +71,14 @@ class EventEntry:
     named_objects: frozenset[str] = frozenset()
     standalone: bool = True
     unless_amod: frozenset[str] = frozenset()
+    #: an event of this entry needs a named target ("backed X"; "he supports" alone is vague)
+    needs_target: bool = False
+    #: the objects are instruments (troops moved, aid sent), never the event's target
+    instrument_objects: bool = False
+    #: modifiers a noun trigger needs ("joint exercises", "combined drills")
+    needs_amod: frozenset[str] = frozenset()
+    #: object lemmas that make a verb no event of this entry ("fight fires" is no attack)
+    unless_objects: frozenset[str] = frozenset()
     complement: dict[str, dict[str, str]] = field(default_factory=dict)
     when_negated: dict[str, dict[str, str]] = field(default_factory=dict)
     kinds: tuple[str, ...] = ()
@@ -166,6 +174,10 @@ def _parse_lexicon(data: Any, source: str) -> EventLexicon:
                 named_objects=_words(raw.get("named_objects"), f"{where}.named_objects"),
                 standalone=bool(raw.get("standalone", True)) and "adjectives" not in kinds,
                 unless_amod=_words(raw.get("unless_amod"), f"{where}.unless_amod"),
+                needs_target=bool(raw.get("needs_target", False)),
+                instrument_objects=bool(raw.get("instrument_objects", False)),
+                needs_amod=_words(raw.get("needs_amod"), f"{where}.needs_amod"),
+                unless_objects=_words(raw.get("unless_objects"), f"{where}.unless_objects"),
                 complement=_mapping(raw.get("complement"), f"{where}.complement"),
                 when_negated=_mapping(raw.get("when_negated"), f"{where}.when_negated"),
                 kinds=kinds,

@@ -16,17 +16,25 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from zopa.extract._actors import get_gazetteer
+from zopa.extract._gazetteer import unresolved_key
 from zopa.extract.events._context import WINDOW, Context, is_person, lemma_of
 from zopa.extract.events._lexicon import EventLexicon
 from zopa.extract.events._words import WORDS
 
-__all__ = ["PLURAL_PRONOUNS", "THING_PRONOUNS", "ActorResolver"]
+__all__ = ["PLURAL_PRONOUNS", "THING_PRONOUNS", "ActorResolver", "unnamed_key"]
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+
+
+def unnamed_key(token: Token) -> str:
+    """The unresolved key of people named by a common noun and its compounds:
+    "Police" -> unresolved:police, "opposition activists" -> unresolved:opposition-activists."""
+    words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    return unresolved_key(" ".join([*words, token.text]))
 
 
 class ActorResolver:
@@ -43,8 +51,17 @@ class ActorResolver:
         self.office_holders = {k: v[0] for k, v in holders.items() if len(v) == 1}
 
     def actors(
-        self, token: Token, ctx: Context, exclude: set[str], target: bool = False
+        self,
+        token: Token,
+        ctx: Context,
+        exclude: set[str],
+        target: bool = False,
+        unnamed: bool = True,
     ) -> list[str]:
+        """The actors a token names, with its conjuncts ("Armenia and Azerbaijan").
+
+        ``unnamed``: people named by a common noun ("protesters") count as unresolved actors.
+        """
         keys: list[str] = []
         for tok in (token, *token.conjuncts):
             if target and tok.lower_ in THING_PRONOUNS:
@@ -54,7 +71,7 @@ class ActorResolver:
             else:
                 found = self._group(tok, ctx, exclude) or self._pair(tok, ctx)
             if not found:
-                key = self.actor(tok, ctx, exclude, depth=0)
+                key = self.actor(tok, ctx, exclude, depth=0, unnamed=unnamed)
                 found = [key] if key else []
             keys.extend(k for k in found if k not in keys and k not in exclude)
         return keys
@@ -91,7 +108,10 @@ class ActorResolver:
                 keys.append(key)
         return keys if len(keys) > 1 else []
 
-    def actor(self, token: Token, ctx: Context, exclude: set[str], depth: int) -> str | None:
+    def actor(
+        self, token: Token, ctx: Context, exclude: set[str], depth: int, unnamed: bool = True
+    ) -> str | None:
+        """The actor key a token names, or None (``unnamed``: see :meth:`actors`)."""
         span = ctx.by_token.get(token.i)
         if span is not None:
             return span.kb_id_ or None
@@ -133,6 +153,21 @@ class ActorResolver:
                         key = self.actor(pobj, ctx, exclude, depth + 1)
                         if key:
                             return key
+        if depth < 2 and lemma in WORDS.quantity_nouns:
+            # "thousands of farmers", "dozens of Chinese firms": what is counted
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        key = self.actor(pobj, ctx, exclude, depth + 1)
+                        if key:
+                            return key
+        if (
+            unnamed
+            and token.pos_ in ("NOUN", "PROPN")
+            and lemma in WORDS.people_nouns
+            and not any(c.dep_ == "poss" for c in token.children)
+        ):  # "its soldiers" whose owner is unknown are nobody named
+            return unnamed_key(token)
         return None
 
     def _pronoun(self, token: Token, ctx: Context, exclude: set[str], depth: int = 0) -> str | None:
@@ -285,6 +320,12 @@ class ActorResolver:
         return info.sector in WORDS.commentator_sectors or any(
             w in role for w in WORDS.commentator_roles
         )
+
+    def state_at(self, place: str) -> str | None:
+        """The state a place name stands for in the gazetteer (a country or its capital)."""
+        alias = self.gazetteer.resolve(place)
+        key = alias.key if alias is not None else None
+        return key if key and ":" not in key else None
 
     def state_of(self, key: str) -> str:
         """The state an actor acts for (a person's or organisation's country), else itself."""

@@ -92,7 +92,8 @@ class TriggerFinder:
             by_root.setdefault(root.i, []).append((rank, Trigger(entry, root, (start, end))))
         chosen: list[Trigger] = []
         for options in by_root.values():
-            options.sort(key=lambda pair: -pair[0])
+            # the most specific entry; on a tie, the longer phrase ("fire tear gas")
+            options.sort(key=lambda pair: (-pair[0], pair[1].tokens[0] - pair[1].tokens[1]))
             chosen.append(options[0][1])
         covered = {i for t in chosen for i in range(*t.tokens) if t.tokens[1] - t.tokens[0] > 1}
         return sorted(
@@ -111,11 +112,22 @@ class TriggerFinder:
             c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in root.children
         ):
             return False  # "wants Beijing to lift": a demand; "wants to meet": an intent
+        if entry.needs_amod and not any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in entry.needs_amod
+            for c in root.children
+        ):
+            return False  # "exercises" alone name no cooperation; "joint exercises" do
         if entry.unless_amod and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in entry.unless_amod
             for c in root.children
         ):
             return False
+        if (
+            entry.unless_objects
+            and root.pos_ == "VERB"
+            and any(t.lemma_.lower() in entry.unless_objects for t in self._object_words(root))
+        ):
+            return False  # "fight forest fires", "hit a record"
         if entry.objects and root.pos_ == "VERB":
             return any(
                 t.lemma_.lower() in entry.objects
@@ -131,7 +143,10 @@ class TriggerFinder:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
                 yield child
                 yield from (c for c in child.children if c.dep_ in ("compound", "amod", "prep"))
-            elif child.dep_ == "prep" and child.lower_ in ("from", "of", "on", "to"):
+                if child.lemma_.lower() in WORDS.quantity_nouns:
+                    # "released hundreds of detainees": what is counted
+                    yield from (g for c in child.children if c.lower_ == "of" for g in c.children)
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of", "on", "to", "with"):
                 for pobj in child.children:
                     yield pobj
                     yield from (c for c in pobj.children if c.dep_ in ("compound", "amod"))

@@ -37,6 +37,11 @@ class EventWords:
     commentator_sectors: frozenset[str]
     offices: dict[str, tuple[str, ...]]
     multilateral_words: tuple[str, ...]
+    quantity_nouns: frozenset[str]
+    people_nouns: frozenset[str]
+    from_target_verbs: frozenset[str]
+    for_target_words: frozenset[str]
+    owned_nouns: frozenset[str]
 
 
 def _list(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -71,6 +76,11 @@ def load_event_words() -> EventWords:
         commentator_sectors=frozenset(_list(data, "commentator_sectors")),
         offices={str(k): _list(offices, k) for k in offices},
         multilateral_words=_list(data, "multilateral_words"),
+        quantity_nouns=frozenset(_list(data, "quantity_nouns")),
+        people_nouns=frozenset(_list(data, "people_nouns")),
+        from_target_verbs=frozenset(_list(data, "from_target_verbs")),
+        for_target_words=frozenset(_list(data, "for_target_words")),
+        owned_nouns=frozenset(_list(data, "owned_nouns")),
     )
 
 
