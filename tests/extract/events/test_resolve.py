@@ -37,3 +37,25 @@ def test_the_two_sides_are_the_latest_pair(component: EventExtractor, parse: Par
 def test_a_state_of_a_person(component: EventExtractor) -> None:
     assert component.resolver.state_of("person:vladimir-putin") == "RUS"
     assert component.resolver.state_of("RUS") == "RUS"
+
+
+def test_unnamed_groups_are_unresolved_actors(component: EventExtractor, parse: Parse) -> None:
+    doc = parse("Police detained opposition activists.")
+    ctx = Context.of(doc)
+    activists = word(doc, "activists")
+    assert component.resolver.actor(activists, ctx, set(), 0) == "unresolved:opposition-activists"
+    assert component.resolver.actor(activists, ctx, set(), 0, unnamed=False) is None
+
+
+def test_counted_groups_are_what_is_counted(component: EventExtractor, parse: Parse) -> None:
+    doc = parse("Thousands of Kenyan doctors went on strike.")
+    assert (
+        component.resolver.actor(word(doc, "Thousands"), Context.of(doc), set(), 0)
+        == "unresolved:doctors"
+    )
+
+
+def test_a_city_stands_for_its_state(component: EventExtractor) -> None:
+    assert component.resolver.state_at("Kharkiv") == "UKR"
+    assert component.resolver.state_at("Odessa") is None  # also a smaller city in Texas
+    assert component.resolver.state_at("Paris") == "FRA"

@@ -34,3 +34,18 @@ def test_negation_is_read_on_the_path(component: EventExtractor, parse: Parse) -
     doc = parse("Russia never attacked Georgia.")
     verb = next(t for t in doc if t.text == "attacked")
     assert component.status.negated(verb)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia has yet to withdraw its troops.", "planned"),
+        ("Hamas is to release the hostages.", "planned"),
+        ("Kenya refused to withdraw its troops.", "refused"),
+        ("Kenya failed to withdraw its troops.", "refused"),
+    ],
+)
+def test_pending_and_refused_acts(
+    component: EventExtractor, parse: Parse, text: str, expected: str
+) -> None:
+    assert status(component, parse, text) == expected

@@ -28,3 +28,12 @@ def test_a_duration_is_no_date(component: EventExtractor, parse: Parse) -> None:
 def test_multilateral_places() -> None:
     assert multilateral("the G20 summit")
     assert not multilateral("Istanbul")
+
+
+def test_a_deadline_is_the_last_day_it_allows(component: EventExtractor, parse: Parse) -> None:
+    doc = parse("Armenia will sign the treaty within 30 days.")
+    (trigger,) = component.triggers.find(doc)
+    text, resolved = event_date(Context.of(doc), trigger, trigger.root, "planned")
+    assert text == "within 30 days"
+    assert resolved is not None
+    assert (resolved.date.isoformat(), resolved.precision) == ("2025-06-13", "day")

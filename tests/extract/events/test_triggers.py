@@ -44,3 +44,22 @@ def test_noun_heads_and_hostile_words_are_indexed(component: EventExtractor) -> 
     assert {"talk", "sanction", "ceasefire"} <= component.triggers.event_nouns
     assert {"accuse", "attack", "threaten"} <= component.triggers.hostile_words
     assert "meet" not in component.triggers.hostile_words
+
+
+def test_a_modifier_the_entry_needs(component: EventExtractor, parse: Parse) -> None:
+    assert ids(component, parse, "Chile held joint drills with Peru.") == ["joint-action"]
+    assert ids(component, parse, "Chile held drills.") == []
+
+
+def test_an_object_that_makes_no_event(component: EventExtractor, parse: Parse) -> None:
+    assert ids(component, parse, "Firemen fought the blaze.") == []
+    assert ids(component, parse, "Rebels fought the army.") == ["attack"]
+
+
+def test_counted_objects_and_parts_of_documents(component: EventExtractor, parse: Parse) -> None:
+    assert ids(component, parse, "Kyiv released hundreds of prisoners.") == ["release"]
+    assert "sign" in ids(component, parse, "They signed the text of an accord.")
+
+
+def test_the_longer_phrase_wins_a_tie(component: EventExtractor, parse: Parse) -> None:
+    assert ids(component, parse, "Police fired tear gas at the crowd.") == ["repress"]

@@ -11,3 +11,8 @@ def test_the_shipped_lists_load() -> None:
     assert "side" in words.pair_nouns
     assert words.offices["leader"] == ("president", "prime minister", "supreme leader")
     assert "ASSAULT" in words.hostile_types
+
+
+def test_people_nouns_are_not_the_forces_a_state_moves() -> None:
+    assert {"protester", "police", "gunman"} <= WORDS.people_nouns
+    assert not {"troop", "force", "army"} & WORDS.people_nouns

@@ -156,11 +156,14 @@ class ArgumentFinder:
         ctx: Context,
         exclude: set[str],
         instruments: frozenset[str] = frozenset(),
+        places: bool = False,
     ) -> tuple[list[str], Token | None]:
         """Actor keys of the event's recipient, and the token naming it.
 
         ``instruments``: object lemmas that name what the act moves or cuts ("withdrew its
         troops from Niger"): such an object is no target, only its owner may be.
+        ``places``: a city or country named as the target stands for its state ("Russia hit
+        Odesa", "sent food to Gaza"): for acts done to a place, not meetings held there.
         """
         for arg in self._target_tokens(token):
             if arg.dep_ == "amod":  # "condemned American airstrikes": the owner of the act
@@ -174,6 +177,14 @@ class ArgumentFinder:
                 )
             if keys:
                 return keys, arg
+        for arg in self._target_tokens(token) if places else ():
+            # "Russia hit Odesa", "sent aid to Gaza": the state of a city attacked or reached
+            named = ctx.by_token.get(arg.i)
+            place = arg.ent_type_ in ("GPE", "LOC") or (arg.pos_ == "PROPN" and not arg.ent_type_)
+            if place and (named is None or not named.kb_id_):
+                key = self.resolver.state_at(_entity_text(arg))
+                if key and key not in exclude:
+                    return [key], arg
         return [], None
 
     def _target_tokens(self, token: Token) -> Iterator[Token]:
@@ -187,11 +198,16 @@ class ArgumentFinder:
         if any(c.dep_ == "agent" for c in children):
             yield from (c for c in children if c.dep_ == "nsubjpass")
         for c in children:
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                # "granted asylum to a dissident": the parser's dative "to" holds the party
+                yield from (g for g in c.children if g.dep_ == "pobj")
+                continue
             if c.dep_ in ("dobj", "dative", "iobj") and not any(
                 g.dep_ == "acl" and g.pos_ == "VERB" for g in c.children
             ):  # "rule out [the US withdrawing]": the object is the inner event's doer
                 yield c
                 yield from self.noun_targets(c)
+                yield from self._object_parties(c, token)
         hostile = token.lemma_.lower() in self.hostile_words
         away = token.lemma_.lower() in WORDS.from_target_verbs
         backing = token.lemma_.lower() in WORDS.for_target_words
@@ -226,6 +242,24 @@ class ArgumentFinder:
                 # "welcomed Sudan's decision to reopen ...", "rejected Russia's terms": the
                 # owner of what the act is about, when nothing else names the other side
                 yield from _owners(c)
+
+    def _object_parties(self, noun: Token, verb: Token) -> Iterator[Token]:
+        """Who an object names as the other side: "asylum to a dissident", "a loan for
+        Kenya", "support for Bolivia's bid", "help from Kenya", "its ambassador from
+        Argentina"; else the nationality of the object ("seized a Greek tanker")."""
+        backing = verb.lemma_.lower() in WORDS.for_target_words or (
+            noun.lemma_.lower() in WORDS.for_target_words
+        )
+        away = verb.lemma_.lower() in WORDS.from_target_verbs
+        for prep in noun.children:
+            if prep.dep_ == "prep" and (
+                (prep.lower_ in ("to", "for") and (backing or prep.lower_ == "to"))
+                or (prep.lower_ == "from" and away)
+            ):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    yield pobj
+                    yield from _owners(pobj)
+        yield from (c for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ")
 
     def noun_targets(self, noun: Token) -> Iterator[Token]:
         # "accept Zelensky's offer", "ignored Ukraine's call": the owner of an event object
@@ -318,13 +352,31 @@ class ArgumentFinder:
                     keys = self.resolver.actors(obj, ctx, exclude, target=True)
                     if keys:
                         return keys, obj
+        for noun in (c for c in anchor.children if c.dep_ == "dobj"):
+            # "hosted Israeli and Hamas negotiators", "hosted a Somali delegation"
+            keys = self.resolver.actors(noun, ctx, exclude, target=True, unnamed=False)
+            if keys:
+                return keys, noun
         sent = ctx.sent(anchor.i)
         named = [
-            (first, second)
+            (position, first, second)
             for position, first, second in ctx.pairs
-            if sent.start <= position < anchor.i and not {first, second} & exclude
+            if sent.start <= position < sent.end and not {first, second} & exclude
         ]
-        return (list(named[-1]), None) if named else ([], None)
+        # the latest pair named before it, else the first after ("mediated by Qatar and
+        # ended with a deal between Israel and Hamas")
+        before = [p for p in named if p[0] < anchor.i]
+        chosen = before[-1] if before else (named[0] if named else None)
+        if chosen is not None:
+            return [chosen[1], chosen[2]], None
+        for tok in sent:
+            # a coordinated subject whose second part the actor spans did not pair
+            # ("Congo and the M23 rebels met")
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.conjuncts and tok.i != anchor.i:
+                keys = self.resolver.actors(tok, ctx, exclude, target=True)
+                if len(keys) > 1:
+                    return keys, tok
+        return [], None
 
     @staticmethod
     def pairs(
@@ -438,17 +490,30 @@ class ArgumentFinder:
         return []
 
     def under_light_verb(self, token: Token) -> bool:
+        """Whether an event noun is the object of a light verb ("held talks")."""
+        return self.light_verb(token) is not None
+
+    def light_verb(self, token: Token) -> Token | None:
+        """The light verb an event noun is the object of ("held talks", "signed a deal",
+        "a third day of talks", "answered with tariffs"), or None."""
         token = self._carrier(token)
         head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
         elif token.dep_ not in ("dobj", "nsubjpass", "attr", "conj"):
-            return False
+            return None
         if token.dep_ == "conj":
-            return self.under_light_verb(head)
-        return head.lemma_.lower() in self.lexicon.light_verbs and not any(
+            return self.light_verb(head)
+        if head.lemma_.lower() in self.lexicon.light_verbs and not any(
             c.dep_ == "prt" for c in head.children
-        )
+        ):
+            return head
+        return None
+
+
+def _entity_text(token: Token) -> str:
+    """The text of the named entity a token is part of."""
+    return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
 
 
 def _owners(noun: Token) -> Iterator[Token]:

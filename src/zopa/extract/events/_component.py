@@ -58,10 +58,16 @@ from zopa.extract.events._triggers import Trigger, TriggerFinder
 __all__ = ["EventExtractor", "iter_event_fields", "make_event_extractor"]
 
 
+#: Acts done to a place, whose target a city or country names ("Russia hit Odesa").
+_PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
+
+
 class EventExtractor:
     """The ``zopa_events`` spaCy component (see the module docstring for the steps)."""
 
-    version = "5"  # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side
+    # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side; 6: the whole
+    # PLOVER ontology, unnamed groups, owners as targets, refusals, "yet to", deadlines
+    version = "6"
 
     def __init__(self, nlp: Language, name: str, lexicon: EventLexicon) -> None:
         self.name = name
@@ -79,9 +85,13 @@ class EventExtractor:
         ctx = Context.of(doc)
         spans: list[Span] = []
         seen: set[tuple[int, int, str, str | None, str | None]] = set()
-        for trigger in self.frames.compose(self.triggers.find(doc)):
+        found = self.triggers.find(doc)
+        verbs = {t.root.i: t.entry.type for t in found if t.root.pos_ == "VERB"}
+        for trigger in self.frames.compose(found):
             if trigger.root.i < ctx.headline_end:
                 continue  # a headline repeats the story's events in telegraphic style
+            if self._coded_by_verb(trigger, verbs):
+                continue
             for span in self._events(trigger, ctx):
                 fields = span._.get(FIELDS)
                 key = (
@@ -96,6 +106,21 @@ class EventExtractor:
                     spans.append(span)
         doc.spans[EVENTS] = _deduplicate(spans, ctx)
         return doc
+
+    def _coded_by_verb(self, trigger: Trigger, verbs: dict[int, str]) -> bool:
+        """Whether a noun trigger is the object of a verb trigger of the same type that
+        codes the act ("signed the agreement", "hosted talks"; also under "refused to
+        sign"), so that the noun adds no event of its own; a noun with its own parties
+        ("talks between X and Y") still counts."""
+        if trigger.entry.standalone or trigger.root.pos_ not in ("NOUN", "PROPN"):
+            return False
+        verb = self.arguments.light_verb(trigger.root)
+        if verb is None or verbs.get(verb.i) != trigger.entry.type:
+            return False
+        return not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("between", "among", "by"))
+            for c in trigger.root.children
+        )
 
     # ------------------------------------------------------------------ events
     def _events(self, trigger: Trigger, ctx: Context) -> Iterator[Span]:
@@ -126,6 +151,7 @@ class EventExtractor:
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
         instruments = entry.objects if entry.instrument_objects else frozenset()
+        places = etype in _PLACE_TARGETS
         third_party = mapping is None and mode in THIRD_PARTY_MODES
         if third_party:
             sources, source_tok = self.arguments.third_party(anchor, ctx)
@@ -150,10 +176,10 @@ class EventExtractor:
             targets, target_tok = [], None
         else:
             own = instruments if anchor is trigger.root else frozenset()
-            targets, target_tok = self.arguments.targets(anchor, ctx, set(sources), own)
+            targets, target_tok = self.arguments.targets(anchor, ctx, set(sources), own, places)
         if not targets and anchor is not trigger.root and not between and not third_party:
             targets, target_tok = self.arguments.targets(
-                trigger.root, ctx, set(sources), instruments
+                trigger.root, ctx, set(sources), instruments, places
             )
         nominal = (
             anchor.pos_ in ("NOUN", "PROPN")

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._gazetteer import unresolved_key
+from zopa.extract._places import city_countries
 from zopa.extract.events._context import WINDOW, Context, is_person, lemma_of
 from zopa.extract.events._lexicon import EventLexicon
 from zopa.extract.events._words import WORDS
@@ -35,6 +36,11 @@ def unnamed_key(token: Token) -> str:
     "Police" -> unresolved:police, "opposition activists" -> unresolved:opposition-activists."""
     words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i]
     return unresolved_key(" ".join([*words, token.text]))
+
+
+#: The smallest city whose name stands for its country as a place attacked or aided (a
+#: town's name is too often shared: "Odessa" is also a city in Texas).
+_CITY_FLOOR = 200_000
 
 
 class ActorResolver:
@@ -322,10 +328,14 @@ class ActorResolver:
         )
 
     def state_at(self, place: str) -> str | None:
-        """The state a place name stands for in the gazetteer (a country or its capital)."""
+        """The state a place lies in: a country or capital the gazetteer knows, else a city
+        of at least 200,000 people in GeoNames ("Odesa" -> UKR); None when unsure."""
         alias = self.gazetteer.resolve(place)
         key = alias.key if alias is not None else None
-        return key if key and ":" not in key else None
+        if key and ":" not in key:
+            return key
+        countries = city_countries(place, min_population=_CITY_FLOOR)
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def state_of(self, key: str) -> str:
         """The state an actor acts for (a person's or organisation's country), else itself."""

@@ -8,7 +8,7 @@ listed in docs/extraction-events.md ("Status rule").
 
 from __future__ import annotations
 
-from itertools import islice
+from itertools import islice, pairwise
 
 from spacy.tokens import Token
 
@@ -47,6 +47,29 @@ _MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must"})
 _FUTURE = frozenset({"will", "shall", "'ll"})
 
 CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
+#: Verbs above an event that say it did not take place ("refused to sign", "failed to agree").
+_REFUSALS = frozenset({"refuse", "decline", "fail"})
+
+
+def _pending(path: list[Token]) -> bool:
+    """Whether the event is still to come: "has yet to withdraw", "are yet to begin" (an
+    infinitive under "yet"), "Israel is to withdraw" (an infinitive under "be")."""
+    for below, above in pairwise(path):
+        if below.dep_ != "xcomp":
+            continue
+        if above.lemma_ == "be" or any(
+            c.dep_ == "advmod" and c.lower_ == "yet" for c in (*above.children, *below.children)
+        ):
+            return True
+    # "talks ... are yet to commence": the event noun is the subject of "be yet to"
+    return any(
+        t.lemma_ == "be"
+        and any(c.dep_ == "xcomp" or c.lower_ == "to" for c in t.children)
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in t.children)
+        for t in path[1:]
+    )
 
 
 class StatusReader:
@@ -146,6 +169,11 @@ class StatusReader:
             return "hypothetical"
         if etype == "REJECT":
             return "refused"
+        verbs_above = {t.lemma_.lower() for t in path[1:]}
+        if verbs_above & _REFUSALS:
+            return "refused"  # "refused to sign", "failed to agree": it did not take place
+        if _pending(path):
+            return "planned"  # "has yet to withdraw", "talks are yet to begin", "is to release"
         if (
             auxes & _FUTURE
             or "would" in auxes

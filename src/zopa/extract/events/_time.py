@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from zopa.extract._dates import ResolvedDate, resolve_date
+from zopa.extract._dates import ResolvedDate, resolve_date, resolve_deadline
 from zopa.extract._doc import PUBLISHED
 from zopa.extract.events._context import Context
 from zopa.extract.events._triggers import Trigger
@@ -43,9 +43,26 @@ def event_date(
     anchors = _anchors(trigger, anchor)
     best: tuple[int, Span] | None = None
     for ent in ctx.ents_near(anchors):
-        if ent.label_ != "DATE" or ent.root.dep_ in ("amod", "compound", "nummod", "nmod"):
+        if ent.label_ not in ("DATE", "TIME") or ent.root.dep_ in (
+            "amod",
+            "compound",
+            "nummod",
+            "nmod",
+        ):
             continue  # "a 30-day ceasefire" names a duration, not the event's date
-        if ent.root.head.lower_ in ("for", "within", "over", "during", "throughout"):
+        if ent.root.head.lower_ == "within" and ent.root.head.head.i in anchors:
+            # "will sign a treaty within 90 days": a deadline, the last day it allows
+            text = f"within {ent.text}"
+            deadline = resolve_deadline(text, ctx.doc._.get(PUBLISHED))
+            if deadline is not None:
+                return text, deadline
+        if ent.label_ == "TIME" or ent.root.head.lower_ in (
+            "for",
+            "within",
+            "over",
+            "during",
+            "throughout",
+        ):
             continue  # "for months": a duration
         tok = ent.root
         for _ in range(3):

@@ -143,9 +143,12 @@ class TriggerFinder:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
                 yield child
                 yield from (c for c in child.children if c.dep_ in ("compound", "amod", "prep"))
-                if child.lemma_.lower() in WORDS.quantity_nouns:
-                    # "released hundreds of detainees": what is counted
-                    yield from (g for c in child.children if c.lower_ == "of" for g in c.children)
+                # "released hundreds of detainees", "signed the text of a peace agreement"
+                counted = child.lemma_.lower() in WORDS.quantity_nouns | WORDS.part_nouns
+                for of in (c for c in child.children if c.lower_ == "of" and counted):
+                    for pobj in of.children:
+                        yield pobj
+                        yield from (c for c in pobj.children if c.dep_ == "compound")
             elif child.dep_ == "prep" and child.lower_ in ("from", "of", "on", "to", "with"):
                 for pobj in child.children:
                     yield pobj

@@ -38,6 +38,7 @@ class EventWords:
     offices: dict[str, tuple[str, ...]]
     multilateral_words: tuple[str, ...]
     quantity_nouns: frozenset[str]
+    part_nouns: frozenset[str]
     people_nouns: frozenset[str]
     from_target_verbs: frozenset[str]
     for_target_words: frozenset[str]
@@ -77,6 +78,7 @@ def load_event_words() -> EventWords:
         offices={str(k): _list(offices, k) for k in offices},
         multilateral_words=_list(data, "multilateral_words"),
         quantity_nouns=frozenset(_list(data, "quantity_nouns")),
+        part_nouns=frozenset(_list(data, "part_nouns")),
         people_nouns=frozenset(_list(data, "people_nouns")),
         from_target_verbs=frozenset(_list(data, "from_target_verbs")),
         for_target_words=frozenset(_list(data, "for_target_words")),
