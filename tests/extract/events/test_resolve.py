@@ -59,3 +59,10 @@ def test_a_city_stands_for_its_state(component: EventExtractor) -> None:
     assert component.resolver.state_at("Kharkiv") == "UKR"
     assert component.resolver.state_at("Odessa") is None  # also a smaller city in Texas
     assert component.resolver.state_at("Paris") == "FRA"
+
+
+def test_a_named_group_of_unnamed_people(component: EventExtractor, parse: Parse) -> None:
+    doc = parse("Houthi rebels attacked a ship.")
+    assert component.resolver.actor(word(doc, "rebels"), Context.of(doc), set(), 0) == (
+        "group:houthis"
+    )

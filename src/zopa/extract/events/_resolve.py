@@ -173,6 +173,12 @@ class ActorResolver:
             and lemma in WORDS.people_nouns
             and not any(c.dep_ == "poss" for c in token.children)
         ):  # "its soldiers" whose owner is unknown are nobody named
+            for child in token.children:
+                # "Houthi rebels", "M23 fighters": the named group they belong to
+                named = ctx.by_token.get(child.i) if child.dep_ == "compound" else None
+                key = str(named.kb_id_) if named is not None else ""
+                if ":" in key and not key.startswith("unresolved:"):
+                    return key
             return unnamed_key(token)
         return None
 
