@@ -11,6 +11,7 @@ The rules are listed in docs/extraction-events.md ("Actors", "Mediation and host
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -366,7 +367,10 @@ class ArgumentFinder:
         # the latest pair named before it, else the first after ("mediated by Qatar and
         # ended with a deal between Israel and Hamas")
         before = [p for p in named if p[0] < anchor.i]
-        chosen = before[-1] if before else (named[0] if named else None)
+        # after it, only a "between" pair: co-mediators named after a host are no parties
+        # ("hosted by Oman and co-chaired by the U.N. and the Red Cross")
+        after = [p for p in named if p[0] > anchor.i and _parties_phrase(ctx.doc[p[0]])]
+        chosen = before[-1] if before else (after[0] if after else None)
         if chosen is not None:
             return [chosen[1], chosen[2]], None
         for tok in sent:
@@ -509,6 +513,17 @@ class ArgumentFinder:
         ):
             return head
         return None
+
+
+def _parties_phrase(conj: Token) -> bool:
+    """Whether a coordinated actor names the parties: in a "between"/"among" phrase, or as
+    the doers of a party's act ("was signed by Russia and Ukraine"; ``party_verbs``)."""
+    for ancestor in islice(conj.ancestors, 4):
+        if ancestor.lower_ in ("between", "among"):
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.lemma_.lower() in WORDS.party_verbs
+    return False
 
 
 def _entity_text(token: Token) -> str:

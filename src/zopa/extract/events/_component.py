@@ -275,8 +275,15 @@ class EventExtractor:
                     "status": status,
                 },
             )
-            if target is not None and not third_party and not cameo.startswith("045"):
-                ctx.add_pair(span.start, source, target)  # a mediator or host is no party
+            unnamed = target_tok is not None and target_tok.pos_ == "NOUN"
+            if (
+                target is not None
+                and not third_party
+                and not cameo.startswith("045")
+                and not (unnamed and target.startswith("unresolved:"))
+            ):
+                # a mediator or host is no party; nor are the prisoners freed
+                ctx.add_pair(span.start, source, target)
             if etype in ("REQUEST", "ACCUSE", "THREATEN") or (
                 etype == "AGREE" and cameo.startswith("03")
             ):

@@ -41,6 +41,8 @@ class FrameComposer:
                 inner.frame = trigger
                 self._inner[id(trigger)] = inner
                 for conj in inner.root.conjuncts:  # "proposed sending X and resuming talks"
+                    if any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in conj.children):
+                        continue  # "... and mediated by the U.N.": a clause of its own
                     if conj.i in at and at[conj.i] is not trigger and at[conj.i].frame is None:
                         at[conj.i].frame = trigger
         for trigger in triggers:

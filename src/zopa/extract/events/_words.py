@@ -43,6 +43,7 @@ class EventWords:
     from_target_verbs: frozenset[str]
     for_target_words: frozenset[str]
     owned_nouns: frozenset[str]
+    party_verbs: frozenset[str]
 
 
 def _list(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -83,6 +84,7 @@ def load_event_words() -> EventWords:
         from_target_verbs=frozenset(_list(data, "from_target_verbs")),
         for_target_words=frozenset(_list(data, "for_target_words")),
         owned_nouns=frozenset(_list(data, "owned_nouns")),
+        party_verbs=frozenset(_list(data, "party_verbs")),
     )
 
 
