@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from zopa.cli import app
 from zopa.extract import build_pipeline, extract_documents
 from zopa.extract._dates import ResolvedDate, resolve_date
-from zopa.extract._events import iter_event_fields
+from zopa.extract.events import iter_event_fields
 from zopa.ingest import RawArticle, prepare
 from zopa.store import Store, add_document
 

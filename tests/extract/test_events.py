@@ -14,7 +14,7 @@ from spacy.language import Language
 from zopa.errors import ExtractionError
 from zopa.extract import build_pipeline
 from zopa.extract._event_scoring import EventScore, score_events
-from zopa.extract._events import iter_event_fields, load_event_lexicon
+from zopa.extract.events import iter_event_fields, load_event_lexicon
 from zopa.ingest import date_from_dateline, normalise_text
 
 REPO = Path(__file__).resolve().parents[2]

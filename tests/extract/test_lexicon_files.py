@@ -12,8 +12,8 @@ from tests.special_files import fifo
 from zopa.errors import ExtractionError
 from zopa.extract import load_gazetteer
 from zopa.extract._evaluate import load_gold
-from zopa.extract._events import load_event_lexicon
 from zopa.extract._issues import load_issue_lexicon
+from zopa.extract.events import load_event_lexicon
 
 LOADERS: dict[str, Callable[[Path], Any]] = {
     "gazetteer": lambda path: load_gazetteer([path]),

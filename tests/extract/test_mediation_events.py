@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 
 from zopa.extract import build_pipeline
-from zopa.extract._events import iter_event_fields
+from zopa.extract.events import iter_event_fields
 
 HAMAS = "group:hamas"
 

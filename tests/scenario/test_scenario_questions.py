@@ -259,7 +259,7 @@ def test_unparseable_yaml_date_is_an_error_with_its_line(write_scenario: Writer)
 
 
 def test_plover_types_match_the_event_extractor() -> None:
-    from zopa.extract._events import PLOVER_TYPES
+    from zopa.extract.events import PLOVER_TYPES
 
     assert set(PLOVER_EVENT_TYPES) == set(PLOVER_TYPES)
 

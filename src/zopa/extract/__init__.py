@@ -67,7 +67,7 @@ from zopa.extract._settings import (
 )
 
 # The other components register their factories on import.
-for _module in ("_events", "_claims", "_estimates"):
+for _module in ("events", "_claims", "_estimates"):
     if find_spec(f"zopa.extract.{_module}") is not None:
         import_module(f"zopa.extract.{_module}")
 

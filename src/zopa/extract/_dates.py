@@ -46,7 +46,7 @@ from typing import Literal, NamedTuple
 
 import dateparser
 
-__all__ = ["PRECISIONS", "Precision", "ResolvedDate", "resolve_date"]
+__all__ = ["PRECISIONS", "Precision", "ResolvedDate", "resolve_date", "resolve_deadline"]
 
 Precision = Literal["day", "week", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "year")
@@ -92,6 +92,9 @@ _COUNTS = {
     )
 } | {"an": 1, "one": 1, "eleven": 11, "twelve": 12}
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_WITHIN = re.compile(
+    r"\bwithin\s+(?:the\s+next\s+)?(\d{1,4}|[a-z]+)\s+(hour|day|week|month|year)s?\b"
+)
 _AGO = re.compile(r"\b(\d{1,3}|[a-z]+)\s+(day|week|month|year)s?\s+ago\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
@@ -274,3 +277,31 @@ def resolve_date(
         settings["PREFER_DATES_FROM"] = "future" if forward else "past"
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return ResolvedDate(parsed.date(), "day") if parsed else None
+
+
+def resolve_deadline(text: str, published: date | None) -> ResolvedDate | None:
+    """A deadline counted from the publication date: "within 90 days", "within a week",
+    "within the next 72 hours" -> the last day it allows (day precision); else None.
+
+    Hours round up to whole days; months and years keep the day of the month (the last
+    day of a shorter month when it has none).
+    """
+    found = _WITHIN.search(text.lower())
+    if found is None or published is None:
+        return None
+    count_text, unit = found.groups()
+    count = int(count_text) if count_text.isdigit() else _COUNTS.get(count_text)
+    if count is None:
+        return None
+    if unit in ("hour", "day", "week"):
+        days = {"hour": -(-count // 24), "day": count, "week": 7 * count}[unit]
+        return ResolvedDate(published + timedelta(days=days), "day")
+    months = count * (12 if unit == "year" else 1)
+    index = published.year * 12 + published.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    for day in range(published.day, 27, -1):
+        try:
+            return ResolvedDate(date(year, month, day), "day")
+        except ValueError:
+            continue
+    return ResolvedDate(date(year, month, min(published.day, 28)), "day")

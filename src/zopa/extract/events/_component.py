@@ -1,0 +1,326 @@
+"""The ``zopa_events`` spaCy component: PLOVER events with the nearest CAMEO code.
+
+An event is an act of one actor towards another that a reader could put on a timeline:
+a meeting, a proposal to meet, a refusal, a threat, a sanction, an attack. The component
+runs the steps of this package in order:
+
+1. trigger finding (:mod:`~zopa.extract.events._triggers`) over the lexicon
+   ``data/events.yaml`` (:mod:`~zopa.extract.events._lexicon`);
+2. frame composition (:mod:`~zopa.extract.events._frames`): "proposed talks" -> AGREE
+   036, "refused to meet" -> REJECT 125, "threatened to impose sanctions" -> THREATEN 1312;
+3. argument finding (:mod:`~zopa.extract.events._arguments`, actors resolved by
+   :mod:`~zopa.extract.events._resolve`): source and target from the dependency parse;
+4. status (:mod:`~zopa.extract.events._status`), date and place
+   (:mod:`~zopa.extract.events._time`).
+
+A third party that mediates or hosts is coded CONSULT with mode ``mediate`` (CAMEO 045) or
+``host`` (CAMEO 043): the mediator or host is the source, each party it brings together a
+target, and coordinated mediators are never each other's counterpart.
+
+An event needs a named source actor (PLOVER codes no event without one); events whose
+source cannot be resolved are dropped. Each event is one span in ``doc.spans["zopa_events"]``
+running from the first to the last of: the source mention (when it is in the same
+sentence), the trigger, the frame word, and the target mention, within the sentence.
+Its fields are in ``span._.zopa_fields``: ``type``, ``mode``, ``cameo``,
+``source_actor``, ``target_actor`` (actor keys), ``date`` (ISO string or None),
+``date_precision`` (day, week, month or year; see :mod:`zopa.extract._dates`),
+``date_text``, ``place``, ``status``.
+
+References
+----------
+Halterman, A., Schrodt, P. A., Beger, A., Bagozzi, B. E. & Scarborough, G. I. (2023).
+*PLOVER and POLECAT: A New Political Event Ontology and Dataset*. International Studies
+Association Annual Convention. https://osf.io/preprints/socarxiv/rm5dw/
+Gerner, D. J., Schrodt, P. A., Yilmaz, O. & Abu-Jabr, R. (2002). *Conflict and Mediation
+Event Observations (CAMEO): A New Event Data Framework for the Analysis of Foreign Policy
+Interactions*. International Studies Association, New Orleans.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from zopa.extract._doc import EVENTS, FIELDS, PUBLISHED
+from zopa.extract.events._arguments import ArgumentFinder
+from zopa.extract.events._context import Context
+from zopa.extract.events._frames import FrameComposer
+from zopa.extract.events._lexicon import THIRD_PARTY_MODES, EventLexicon, load_event_lexicon
+from zopa.extract.events._resolve import ActorResolver
+from zopa.extract.events._status import StatusReader
+from zopa.extract.events._time import event_date, event_place, multilateral
+from zopa.extract.events._triggers import Trigger, TriggerFinder
+
+__all__ = ["EventExtractor", "iter_event_fields", "make_event_extractor"]
+
+
+#: Acts done to a place, whose target a city or country names ("Russia hit Odesa").
+_PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
+
+
+class EventExtractor:
+    """The ``zopa_events`` spaCy component (see the module docstring for the steps)."""
+
+    # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side; 6: the whole
+    # PLOVER ontology, unnamed groups, owners as targets, refusals, "yet to", deadlines
+    version = "6"
+
+    def __init__(self, nlp: Language, name: str, lexicon: EventLexicon) -> None:
+        self.name = name
+        self.lexicon = lexicon
+        self.triggers = TriggerFinder(nlp, lexicon)
+        self.status = StatusReader(lexicon)
+        self.frames = FrameComposer(lexicon, self.status)
+        self.resolver = ActorResolver(nlp, lexicon)
+        self.arguments = ArgumentFinder(
+            lexicon, self.resolver, self.triggers.event_nouns, self.triggers.hostile_words
+        )
+
+    # ------------------------------------------------------------------ pipeline
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = Context.of(doc)
+        spans: list[Span] = []
+        seen: set[tuple[int, int, str, str | None, str | None]] = set()
+        found = self.triggers.find(doc)
+        verbs = {t.root.i: t.entry.type for t in found if t.root.pos_ == "VERB"}
+        for trigger in self.frames.compose(found):
+            if trigger.root.i < ctx.headline_end:
+                continue  # a headline repeats the story's events in telegraphic style
+            if self._coded_by_verb(trigger, verbs):
+                continue
+            for span in self._events(trigger, ctx):
+                fields = span._.get(FIELDS)
+                key = (
+                    span.start,
+                    span.end,
+                    fields["type"],
+                    fields["source_actor"],
+                    fields["target_actor"],
+                )
+                if key not in seen:
+                    seen.add(key)
+                    spans.append(span)
+        doc.spans[EVENTS] = _deduplicate(spans, ctx)
+        return doc
+
+    def _coded_by_verb(self, trigger: Trigger, verbs: dict[int, str]) -> bool:
+        """Whether a noun trigger is the object of a verb trigger of the same type that
+        codes the act ("signed the agreement", "hosted talks"; also under "refused to
+        sign"), so that the noun adds no event of its own; a noun with its own parties
+        ("talks between X and Y") still counts."""
+        if trigger.entry.standalone or trigger.root.pos_ not in ("NOUN", "PROPN"):
+            return False
+        verb = self.arguments.light_verb(trigger.root)
+        if verb is None or verbs.get(verb.i) != trigger.entry.type:
+            return False
+        return not any(
+            c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("between", "among", "by"))
+            for c in trigger.root.children
+        )
+
+    # ------------------------------------------------------------------ events
+    def _events(self, trigger: Trigger, ctx: Context) -> Iterator[Span]:
+        entry = trigger.entry
+        frame = trigger.frame
+        mapping = self.frames.mapping(frame, trigger) if frame is not None else None
+        outer = frame.frame if frame is not None else None
+        if (
+            mapping is not None
+            and frame is not None
+            and outer is not None
+            and frame.root.pos_ == "VERB"
+            and self.frames.mapping(outer, frame) is not None
+        ):
+            return  # "urged Moscow to accept a ceasefire": one request, not also an agreement
+        if mapping is not None and frame is not None:
+            anchor = frame.root
+            etype = mapping.get("type", frame.entry.type)
+            mode = mapping.get("mode", frame.entry.mode if "type" not in mapping else None)
+            cameo = mapping["cameo"]
+            negated_frame = self.status.negated(frame.root) and bool(frame.entry.when_negated)
+        else:
+            if not entry.standalone and not self.arguments.under_light_verb(trigger.root):
+                return
+            if trigger.root.dep_ == "acl" and trigger.root.tag_ == "VBG":
+                return  # "Ukraine ceding five regions": a state of affairs named, not an act
+            anchor = trigger.root
+            etype, mode, cameo = entry.type, entry.mode, entry.cameo
+            negated_frame = False
+        instruments = entry.objects if entry.instrument_objects else frozenset()
+        places = etype in _PLACE_TARGETS
+        third_party = mapping is None and mode in THIRD_PARTY_MODES
+        if third_party:
+            sources, source_tok = self.arguments.third_party(anchor, ctx)
+            if not sources:
+                return
+        else:
+            sources, source_tok = self.arguments.sources(anchor, ctx)
+            if not sources and anchor is not trigger.root:
+                sources, source_tok = self.arguments.sources(trigger.root, ctx)
+        if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN":
+            sources, source_tok = self.arguments.participant(anchor, ctx)
+            partners, _ = self.arguments.targets(anchor, ctx, set(sources))
+            if not partners:
+                return  # "relies on negotiations with leaders": no named partner, no event
+        if not sources:
+            return
+        between = source_tok is not None and source_tok.head.lower_ == "between" and not third_party
+        if third_party:
+            # the parties the mediator or host brings together, never a dyad of mediators
+            targets, target_tok = self.arguments.parties(anchor, ctx, set(sources))
+        elif between:
+            targets, target_tok = [], None
+        else:
+            own = instruments if anchor is trigger.root else frozenset()
+            targets, target_tok = self.arguments.targets(anchor, ctx, set(sources), own, places)
+        if not targets and anchor is not trigger.root and not between and not third_party:
+            targets, target_tok = self.arguments.targets(
+                trigger.root, ctx, set(sources), instruments, places
+            )
+        nominal = (
+            anchor.pos_ in ("NOUN", "PROPN")
+            and source_tok is not None
+            and anchor in (source_tok.head, source_tok.head.head)
+        )
+        status = self.status.status(trigger, anchor, etype, cameo, negated_frame, nominal)
+        if status is None:
+            return
+        date_text, resolved = event_date(ctx, trigger, anchor, status)
+        when = resolved.date if resolved is not None else None
+        if when is not None and status == "happened":
+            published = ctx.doc._.get(PUBLISHED)
+            if published is not None and when > published:
+                status = "planned"
+        place = event_place(ctx, trigger, anchor)
+        if etype == "CONSULT" and mode is None and place and multilateral(place):
+            mode = "multilateral"
+        if not targets and mapping is not None and etype in ("REQUEST", "AGREE"):
+            # "insisted that Ukraine must hand over ...": the one asked is the inner doer;
+            # "proposed that he and Aliyev meet": the other party of the proposed meeting
+            inner, _ = self.arguments.sources(trigger.root, ctx)
+            targets = [k for k in inner if k not in sources]
+        if not targets and etype == "REQUEST" and anchor.pos_ == "VERB":
+            # "demanded that Armenia remove ...", "insists that an Israeli withdrawal ..."
+            targets = self.arguments.clause_doer(anchor, ctx, set(sources))
+        answering = frame.entry if mapping is not None and frame is not None else entry
+        if not targets and etype == answering.type and etype in ("REJECT", "AGREE", "SUPPORT"):
+            # "Baku rejected the idea": the answer to a proposal reported just before
+            answered = self.arguments.answered(anchor, ctx, sources)
+            if answered is not None:
+                targets = [answered[0]]
+                coded = answering.complement.get(answered[1], {})
+                cameo, mode = coded.get("cameo", cameo), coded.get("mode", mode)
+        if not targets and (
+            etype == "THREATEN" or (etype == "SANCTION" and trigger.entry.topic == "walkout")
+        ):
+            # "warned that tariffs could rise if Beijing does not ...": who must comply
+            targets = self.arguments.condition_doer((anchor, trigger.root), ctx, set(sources))
+        if (
+            not targets
+            and etype == "REQUEST"
+            and self.arguments.bare(anchor)
+            and any(c.dep_ == "dobj" for c in anchor.children)
+        ):
+            # a demand naming no addressee is made to the other party of the latest pair
+            # the doer was named in ("Israel in turn demanded a full list" -> Hamas)
+            targets = self.arguments.counterpart(sources, trigger.tokens[0], ctx)
+        if not targets and etype == "ACCUSE" and anchor.pos_ == "VERB":
+            # "alleged that Russia ran a sabotage campaign": the doer of what is alleged
+            targets = self.arguments.clause_doer(anchor, ctx, set(sources))
+        if not targets and etype == "PROTEST" and place:
+            # a protest in a capital or a country addresses that state's government
+            targets = [k for k in [self.resolver.state_at(place)] if k and k not in sources]
+        unsure = (
+            etype == "ACCUSE"
+            or entry.needs_target
+            or (etype == "REQUEST" and self.arguments.bare(anchor))
+        )
+        if not targets and unsure:
+            return  # an accusation, praise or a demand of nothing named from no one: too unsure
+        symmetric = not third_party and (
+            between or (answering.symmetric and etype == answering.type)
+        )
+        pairs = self.arguments.pairs(symmetric, sources, targets)
+        sent = ctx.sent(anchor.i)
+        for source, target in pairs:
+            if source == target:
+                continue
+            positions = [trigger.tokens[0], trigger.tokens[1] - 1, anchor.i]
+            for tok in (source_tok, target_tok):
+                if tok is not None and sent.start <= tok.i < sent.end:
+                    positions.append(tok.i)
+            span = Span(
+                ctx.doc,
+                min(positions),
+                max(positions) + 1,
+                label=etype,
+                kb_id=f"{cameo}:{source}>{target or ''}",
+            )
+            span._.set(
+                FIELDS,
+                {
+                    "type": etype,
+                    "mode": mode,
+                    "cameo": cameo,
+                    "source_actor": source,
+                    "target_actor": target,
+                    "date": when.isoformat() if when else None,
+                    "date_precision": resolved.precision if resolved is not None else None,
+                    "date_text": date_text,
+                    "place": place,
+                    "status": status,
+                },
+            )
+            unnamed = target_tok is not None and target_tok.pos_ == "NOUN"
+            if (
+                target is not None
+                and not third_party
+                and not cameo.startswith("045")
+                and not (unnamed and target.startswith("unresolved:"))
+            ):
+                # a mediator or host is no party; nor are the prisoners freed
+                ctx.add_pair(span.start, source, target)
+            if etype in ("REQUEST", "ACCUSE", "THREATEN") or (
+                etype == "AGREE" and cameo.startswith("03")
+            ):
+                insort(ctx.proposals, (span.start, source, trigger.entry.topic or ""))
+            yield span
+
+
+def _deduplicate(spans: list[Span], ctx: Context) -> list[Span]:
+    """One event per sentence, type, CAMEO code and dyad; a dyad beats a one-sided twin.
+
+    "is preparing to meet with Putin ... to negotiate an end to the war" names one
+    meeting: the version with a target wins over the one without.
+    """
+    kept: dict[tuple[int, str, str, str | None], Span] = {}
+    for span in spans:
+        f = span._.get(FIELDS)
+        key = (ctx.sent_of[span.start], f["type"], f["source_actor"], f["target_actor"])
+        if key not in kept:
+            kept[key] = span
+    with_target = {(k[0], k[1], k[2]) for k in kept if k[3] is not None}
+    result = [
+        span for key, span in kept.items() if key[3] is not None or key[:3] not in with_target
+    ]
+    return sorted(result, key=lambda s: (s.start, s.end))
+
+
+@Language.factory(
+    "zopa_events",
+    default_config={"lexicon": None},
+    requires=["token.dep", "token.lemma"],
+)
+def make_event_extractor(nlp: Language, name: str, lexicon: str | None) -> EventExtractor:
+    """Build the ``zopa_events`` component; ``lexicon`` is a path to a user event lexicon."""
+    return EventExtractor(nlp, name, load_event_lexicon(lexicon))
+
+
+def iter_event_fields(doc: Doc) -> Iterable[dict[str, Any]]:
+    """The events of ``doc`` as plain dicts with ``start``/``end`` character offsets."""
+    for span in doc.spans.get(EVENTS, []):
+        yield {"start": span.start_char, "end": span.end_char, **span._.get(FIELDS)}
