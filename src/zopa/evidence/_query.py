@@ -48,7 +48,6 @@ __all__ = [
     "claim_pairs",
     "count_items",
     "event_choices",
-    "evidence_version",
     "extraction_version",
     "first_claim_ids",
     "first_mentions",
@@ -113,6 +112,8 @@ UNSURE_FIELDS = (
 """Keys of an unsure resolution (``zopa actors --unsure``), in order."""
 
 _TABLES: dict[str, Any] = {"events": Event, "quotes": Quote, "claims": Claim, "estimates": Estimate}
+_ITEM_COLUMNS = ["id", "document_id", "start", "end", "text", "sentence_start"]
+"""The columns of every item row :func:`list_items` reads (then its kind's fields)."""
 _TYPE_COLUMN = {"events": "type", "quotes": "kind", "claims": "stance"}
 _ACTOR_COLUMNS = {
     "events": ("source_actor", "target_actor"),
@@ -218,45 +219,49 @@ def list_items(
     is greater than ``after``. ``item_ids`` keeps the items of those row ids only
     (what a page cites).
     """
-    query = _matching(store, kind, filters or EvidenceFilter(), by_date)
-    table = _TABLES[kind]
+    table = _table(kind)
+    actor_fields = _ACTOR_COLUMNS[kind]
+    fields = [f"{name}_id" if name in actor_fields else name for name in KIND_FIELDS[kind]]
+    sentence = func.substr(
+        Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
+    )
+    # Columns, not ORM objects: a page of the timeline reads hundreds of rows.
+    columns = [getattr(table, name) for name in _ITEM_COLUMNS + fields]
+    query = _matching(store, kind, filters or EvidenceFilter(), by_date, columns)
     order = [table.document_id, table.start, table.id]
     if by_date:
         order.insert(0, _event_date())
     if after is not None:
         query = query.where(tuple_(*order) > tuple_(*after))
-    sentence = func.substr(
-        Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
-    )
     if item_ids is not None:
         query = query.where(table.id.in_(sorted(set(item_ids))))
     query = query.add_columns(Document.source, sentence).order_by(*order).limit(limit)
+    actor_at = [len(_ITEM_COLUMNS) + fields.index(f"{name}_id") for name in actor_fields]
     with store.session() as session:
         rows = session.execute(query).all()
-        wanted = {
-            getattr(row[0], f"{name}_id") for row in rows for name in _ACTOR_COLUMNS[kind]
-        } - {None}
+        wanted = {row[at] for row in rows for at in actor_at} - {None}
         names = dict(
             session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(wanted))).all()
         )
     listings: list[ItemListing] = []
-    for row, source, sentence_text in rows:
+    for row in rows:
+        row_id, document_id, start, end, text, sentence_start = row[: len(_ITEM_COLUMNS)]
+        *values, source, sentence_text = row[len(_ITEM_COLUMNS) :]
         item: dict[str, Any] = {
-            "id": row.id,
-            "document_id": row.document_id,
+            "id": row_id,
+            "document_id": document_id,
             "source": source,
-            "start": row.start,
-            "end": row.end,
-            "text": row.text,
+            "start": start,
+            "end": end,
+            "text": text,
             "sentence": sentence_text,
         }
-        for name in KIND_FIELDS[kind]:
-            if name in _ACTOR_COLUMNS[kind]:
-                item[name] = names.get(getattr(row, f"{name}_id"))
+        for name, value in zip(KIND_FIELDS[kind], values, strict=True):
+            if name in actor_fields:
+                item[name] = names.get(value)
             else:
-                value = getattr(row, name)
                 item[name] = value.isoformat() if isinstance(value, date) else value
-        listings.append(ItemListing(item, row.sentence_start))
+        listings.append(ItemListing(item, sentence_start))
     return listings
 
 
@@ -264,7 +269,7 @@ def count_items(
     store: Store, kind: str, filters: EvidenceFilter | None = None, *, by_date: bool = False
 ) -> int:
     """How many items :func:`list_items` lists with the same arguments, counted in the database."""
-    query = _matching(store, kind, filters or EvidenceFilter(), by_date)
+    query = _matching(store, kind, filters or EvidenceFilter(), by_date, [_table(kind).id])
     with store.session() as session:
         return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
@@ -288,13 +293,20 @@ def event_choices(store: Store) -> dict[str, list[str]]:
         }
 
 
-def _matching(store: Store, kind: str, f: EvidenceFilter, by_date: bool) -> Select[Any]:
-    """The rows of ``kind`` (with their documents) that ``f`` keeps; refuses a filter that
-    does not apply to ``kind``."""
+def _table(kind: str) -> Any:
+    """The table of item ``kind``; refuses a kind that is none."""
     if kind not in _TABLES:
         raise ExtractionError(f"unknown item kind {kind!r}; use one of {', '.join(_TABLES)}")
-    table = _TABLES[kind]
-    query = select(table).join(Document, Document.id == table.document_id)
+    return _TABLES[kind]
+
+
+def _matching(
+    store: Store, kind: str, f: EvidenceFilter, by_date: bool, columns: list[Any]
+) -> Select[Any]:
+    """``columns`` of the rows of ``kind`` (with their documents) that ``f`` keeps; refuses
+    a filter that does not apply to ``kind``."""
+    table = _table(kind)
+    query = select(*columns).join(Document, Document.id == table.document_id)
     query = _documents(query, f, table.document_id)
     if by_date or f.dated_from is not None or f.dated_to is not None:
         if kind != "events":
@@ -492,7 +504,7 @@ def actor_summaries(store: Store, filters: EvidenceFilter | None = None) -> list
     One query grouped by actor and surface form gives the counts and the aliases;
     a caller showing one page reads the mentions of that page's actors only
     (:func:`actor_mentions`). Its cost grows with the mentions matching: a server
-    keeps the answer per :func:`evidence_version`.
+    keeps the answer per :func:`extraction_version`.
     """
     f = filters or EvidenceFilter()
     query = cast(
@@ -624,19 +636,18 @@ def actor_records(store: Store, keys: Collection[str]) -> dict[str, dict[str, An
 def extraction_version(store: Store) -> tuple[Any, ...]:
     """A value that changes whenever extracted evidence is written: the newest mention id
     and the newest extraction time (a re-extraction replaces a document's rows and stamps
-    it anew). Two index look-ups, whatever the store's size."""
-    with store.session() as session:
-        mention = session.scalar(select(func.max(Mention.id)))
-        stamped = session.scalar(select(func.max(DocumentExtraction.extracted_at)))
-    return (mention, stamped)
+    it anew). One statement of two index look-ups, whatever the store's size.
 
-
-def evidence_version(store: Store) -> tuple[Any, ...]:
-    """A value that changes whenever documents or extracted evidence are written: the
-    newest document id and the :func:`extraction_version`."""
+    Documents are only ever added, and their evidence comes with their extraction, so
+    whatever is derived from the extracted evidence alone (counts, groupings, choices)
+    may be kept per this value: the first read after a write sees the new value.
+    """
+    query = select(
+        select(func.max(Mention.id)).scalar_subquery(),
+        select(func.max(DocumentExtraction.extracted_at)).scalar_subquery(),
+    )
     with store.session() as session:
-        document = session.scalar(select(func.max(Document.id)))
-    return (document, *extraction_version(store))
+        return tuple(session.execute(query).one())
 
 
 ClaimPair = tuple[int, str]

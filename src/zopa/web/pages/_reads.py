@@ -6,8 +6,8 @@ store's indexes: the newest articles, the items a scenario cites, the first
 claims of each cell of the actor × issue map, the estimates a question's
 forecasts pooled. What no index answers at once (counts of every row, the
 grouping of the claims by actor and issue) is computed once per
-:func:`~zopa.evidence.evidence_version` (or extraction version, or the newest
-forecast) and kept by the caller.
+:func:`~zopa.evidence.extraction_version` (or the newest forecast) and kept by the
+caller.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from zopa.store import Document, Store
 __all__ = [
     "MAP_CLAIMS",
     "cited_entries",
+    "document_count",
     "map_evidence",
     "newest_documents",
     "newest_forecast",
@@ -59,6 +60,12 @@ def _header(row: Any, text: str = "") -> dict[str, Any]:
         "url": row.url,
         "text": text,
     }
+
+
+def document_count(store: Store) -> int:
+    """How many documents the store holds (counted along an index)."""
+    with store.session() as session:
+        return session.scalar(select(func.count(Document.id))) or 0
 
 
 def newest_published(store: Store) -> date | None:
