@@ -16,6 +16,8 @@ from zopa.web._problems import ProblemError
 from zopa.web.api._pages import Next, decode_key, encode_key
 from zopa.web.pages._reads import (
     MAP_CLAIMS,
+    SourceNames,
+    cited_names,
     document_count,
     map_evidence,
     newest_documents,
@@ -278,7 +280,9 @@ def map_page(
     store = store_of(request)
     version = extraction_version(store)  # claims come with an extraction only
     pairs = memo(request, "claim pairs", version, lambda: claim_pairs(store))
-    evidence, totals = map_evidence(store, loaded, pairs)
+    # Kept per stored scenario: it reads only the documents stored since its last read.
+    names = memo(request, "source names", stored.sha256, lambda: SourceNames(cited_names(loaded)))
+    evidence, totals = map_evidence(store, loaded, pairs, names)
     view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
     for row in view["rows"]:
         for cell in row["cells"]:
