@@ -9,9 +9,22 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, cast
 
-from sqlalchemy import Select, func, literal, or_, select, tuple_, union_all
+from sqlalchemy import (
+    BindParameter,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 
 from zopa.errors import ExtractionError, quoted
 from zopa.store import (
@@ -531,13 +544,15 @@ def actor_summaries(store: Store, filters: EvidenceFilter | None = None) -> list
     return sorted(found, key=lambda a: (-a.mentions, a.name, a.key))
 
 
-def _mention_query(key: str, f: EvidenceFilter) -> Select[Any]:
-    """The mentions of actor ``key`` that ``f`` keeps (its document filters), in listing
-    order: the columns :func:`_mention_item` reads."""
+def _mention_query(key: str | BindParameter[str], f: EvidenceFilter) -> Select[Any]:
+    """The mentions of actor ``key`` (a value, or a parameter bound when executed) that
+    ``f`` keeps (its document filters), in listing order: the columns
+    :func:`_mention_item` reads."""
+    key_value = key if isinstance(key, BindParameter) else literal(key, String())
     query = cast(
         "Select[Any]",
         select(
-            literal(key).label("key"),
+            key_value.label("key"),
             Mention.document_id,
             Mention.start,
             Mention.id,
@@ -549,7 +564,9 @@ def _mention_query(key: str, f: EvidenceFilter) -> Select[Any]:
         .select_from(Mention)
         .join(Document, Document.id == Mention.document_id)
         # The actor's id as a parameter, so the planner reads its mentions along the index.
-        .where(Mention.actor_id == select(Actor.id).where(Actor.key == key).scalar_subquery()),
+        .where(
+            Mention.actor_id == select(Actor.id).where(Actor.key == key_value).scalar_subquery()
+        ),
     )
     return _documents(query, f, Mention.document_id).order_by(
         Mention.document_id, Mention.start, Mention.id
@@ -595,15 +612,38 @@ def first_mentions(
     """The first ``limit`` mentions of each actor of ``keys`` (as :func:`actor_mentions`),
     by key: one statement, each actor's part read along its index."""
     f = filters or EvidenceFilter()
-    parts = [_mention_query(key, f).limit(limit).subquery() for key in keys]
     found: dict[str, list[dict[str, Any]]] = {key: [] for key in keys}
-    if not parts:
+    if not found:
         return found
-    query = union_all(*(select(part) for part in parts))
+    shape = (f.document_id is not None, f.published_from is not None, f.published_to is not None)
+    values: dict[str, Any] = {f"key{n}": key for n, key in enumerate(found)}
+    values |= {"limit": limit, "document_id": f.document_id}
+    values |= {"published_from": f.published_from, "published_to": f.published_to}
+    query = _first_mentions_statement(len(found), shape)
     with store.session() as session:
-        for row in session.execute(query):
+        for row in session.execute(query, {k: v for k, v in values.items() if v is not None}):
             found[row[0]].append(_mention_item(row)[1])
     return found
+
+
+@lru_cache(maxsize=64)
+def _first_mentions_statement(count: int, shape: tuple[bool, bool, bool]) -> Any:
+    """The statement of :func:`first_mentions` for ``count`` actors and the document
+    filters ``shape`` says are given, every value a parameter bound when executed
+    (``key0`` …, ``limit``, ``document_id``, ``published_from``, ``published_to``): built
+    once per shape, so SQLAlchemy compiles it once."""
+    names = ("document_id", "published_from", "published_to")
+    bound: dict[str, Any] = {
+        name: bindparam(name) if given else None for name, given in zip(names, shape, strict=True)
+    }
+    f = EvidenceFilter(**bound)  # parameters stand in for the values: _documents compares them
+    parts = [
+        _mention_query(bindparam(f"key{n}", type_=String()), f)
+        .limit(bindparam("limit", type_=Integer()))
+        .subquery()
+        for n in range(count)
+    ]
+    return union_all(*(select(part) for part in parts))
 
 
 def actor_records(store: Store, keys: Collection[str]) -> dict[str, dict[str, Any]]:
@@ -670,15 +710,26 @@ def first_claim_ids(store: Store, pairs: Collection[ClaimPair], *, limit: int) -
     """The ids of the first ``limit`` claims (document and text order) of each
     ``(actor row id, issue)`` of ``pairs``: one statement, each part read along
     ``ix_claims_actor_issue_document_start_id``."""
+    if not pairs:
+        return []
+    values: dict[str, Any] = {"limit": limit}
+    for n, (actor_id, issue) in enumerate(sorted(pairs)):
+        values |= {f"actor{n}": actor_id, f"issue{n}": issue}
+    with store.session() as session:
+        return list(session.scalars(_first_claims_statement(len(pairs)), values))
+
+
+@lru_cache(maxsize=64)
+def _first_claims_statement(count: int) -> Any:
+    """The statement of :func:`first_claim_ids` for ``count`` pairs, every value a parameter
+    bound when executed (``actor0``, ``issue0`` …, ``limit``): built once per count, so
+    SQLAlchemy compiles it once."""
     parts = [
         select(Claim.id)
-        .where(Claim.actor_id == actor_id, Claim.issue == issue)
+        .where(Claim.actor_id == bindparam(f"actor{n}"), Claim.issue == bindparam(f"issue{n}"))
         .order_by(Claim.document_id, Claim.start, Claim.id)
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer()))
         .subquery()
-        for actor_id, issue in sorted(pairs)
+        for n in range(count)
     ]
-    if not parts:
-        return []
-    with store.session() as session:
-        return list(session.scalars(union_all(*(select(part) for part in parts))))
+    return union_all(*(select(part) for part in parts))

@@ -281,8 +281,8 @@ def map_page(
     version = extraction_version(store)  # claims come with an extraction only
     pairs = memo(request, "claim pairs", version, lambda: claim_pairs(store))
     # Kept per stored scenario: it reads only the documents stored since its last read.
-    names = memo(request, "source names", stored.sha256, lambda: SourceNames(cited_names(loaded)))
-    evidence, totals = map_evidence(store, loaded, pairs, names)
+    sources = memo(request, "source names", stored.sha256, lambda: SourceNames(cited_names(loaded)))
+    evidence, totals = map_evidence(store, loaded, pairs, sources)
     view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
     for row in view["rows"]:
         for cell in row["cells"]:
