@@ -222,7 +222,8 @@ def _solving(scenario: Scenario, seed: int) -> Iterator[Callable[[], dict[str, A
         yield lambda: solve_scenario(scenario, rng=seed)
         return
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["zopa.scenario"])
+    # Nothing preloaded: the worker imports what it needs while this process goes on.
+    context.set_forkserver_preload([])
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         job = pool.submit(solve_scenario, scenario, rng=seed)
         try:
