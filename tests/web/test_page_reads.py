@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import plain_document
 from tests.report.hostile_store import hostile_scenario
 from tests.web.demo_store import SCENARIO
 from zopa.evidence import claim_pairs
 from zopa.report.views import Links, actor_issue_map, load_evidence
 from zopa.scenario import dump_scenario, get_scenario, save_scenario
-from zopa.store import NewDocument, Store, add_document, open_store
+from zopa.store import Store, add_document, open_store
 from zopa.web.pages._reads import SourceNames, cited_names, map_evidence, newest_documents
 
 
@@ -69,21 +70,8 @@ def test_a_stored_scenario_is_parsed_once_per_version_of_its_text(tmp_path: Path
 
 def _add(store: Store, source: str) -> int:
     with store.write() as session:
-        return add_document(
-            session,
-            NewDocument(
-                sha256=f"{hash(source) & 0xFFFFFFFF:064x}",
-                source=source,
-                outlet=None,
-                title=None,
-                url=None,
-                published_at=None,
-                date_source="none",
-                language="en",
-                text=f"Text of {source}.",
-                word_count=3,
-            ),
-        )
+        document = plain_document(source, f"Text of {source}.")
+        return add_document(session, document.model_copy(update={"source": source}))
 
 
 def test_cited_file_names_name_the_newest_document_also_after_new_ones(tmp_path: Path) -> None:
