@@ -17,7 +17,8 @@ one) while one thread uploads articles through the write endpoint; a request
 still running when the time is up is waited for and counted.
 Prints requests per second, p50 and p95 latency and errors per endpoint, the
 writes made and whether every one of them is in the store. The readers, the
-writer and the server share this machine's cores. Not part of the test suite.
+writer and the server share this machine's cores: the CPU seconds each used during the
+load are printed too (Linux). Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import socket
 import subprocess
 import sys
@@ -173,8 +175,9 @@ def zopa(url: str, *args: str, **options: Any) -> subprocess.Popen[bytes]:
 
 
 @contextmanager
-def served(url: str) -> Iterator[str]:
-    """``zopa serve`` on a free loopback port over ``url`` until the block ends; its base URL."""
+def served(url: str) -> Iterator[tuple[str, int]]:
+    """``zopa serve`` on a free loopback port over ``url`` until the block ends; its base URL
+    and process id."""
     port = free_port()
     server = zopa(url, "serve", "--port", str(port), stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -188,10 +191,16 @@ def served(url: str) -> Iterator[str]:
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("zopa serve did not start; run it by hand") from None
                 time.sleep(0.2)
-        yield base
+        yield base, server.pid
     finally:
         server.terminate()
         server.wait(10)
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user and system) process ``pid`` has used so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def time_report(url: str, out: Path) -> float:
@@ -308,10 +317,11 @@ def warm_up(base: str, paths: list[tuple[str, str]], written: list[int]) -> None
 
 
 def load(
-    base: str, readers: int, seconds: float, only: str, skip: list[str]
-) -> tuple[Timings, list[int], float]:
+    base: str, server: int, readers: int, seconds: float, only: str, skip: list[str]
+) -> tuple[Timings, list[int], float, dict[str, float]]:
     """Run the readers (of the targets whose name starts with ``only`` and is not in
-    ``skip``) and the writer for ``seconds``: timings, ids written, wall time."""
+    ``skip``) and the writer for ``seconds``: timings, ids written, wall time, and the CPU
+    seconds the server (process ``server``) and this load generator used meanwhile."""
     paths = sorted(
         (name, path)
         for name, path in targets(base).items()
@@ -328,11 +338,16 @@ def load(
         for n in range(readers)
     ]
     threads.append(threading.Thread(target=writer, args=(base, stop, timings, written)))
+    served_before, ours_before = cpu_seconds(server), time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return timings, written, time.monotonic() - start
+    cpu = {
+        "server": round(cpu_seconds(server) - served_before, 1),
+        "load_generator": round(time.process_time() - ours_before, 1),
+    }
+    return timings, written, time.monotonic() - start, cpu
 
 
 def lost_writes(url: str, written: list[int]) -> int:
@@ -372,8 +387,10 @@ def run(url: str, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     built = grow(url, args.rows)
     build_seconds = time.perf_counter() - start
     report_seconds = time_report(url, folder / "report")
-    with served(url) as base:
-        timings, written, wall = load(base, args.readers, args.seconds, args.only, args.skip)
+    with served(url) as (base, server):
+        timings, written, wall, cpu = load(
+            base, server, args.readers, args.seconds, args.only, args.skip
+        )
     errors = {name: found[:3] for name, found in timings.errors.items()}
     return {
         "store": built | {"copy_seconds": round(build_seconds, 1)},
@@ -381,6 +398,7 @@ def run(url: str, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
         "report_seconds": round(report_seconds, 2),
         "readers": args.readers,
         "seconds": round(wall, 1),
+        "cpu_seconds": cpu,
         "endpoints": summary(timings, wall),
         "writes": len(written),
         "lost_writes": lost_writes(url, written),
@@ -397,7 +415,12 @@ def render(backend: str, figures: dict[str, Any]) -> None:
         f"{figures['demo_report_seconds']} s on the demo store, {figures['report_seconds']} s "
         "on this one"
     )
-    print(f"{figures['readers']} readers + 1 writer for {figures['seconds']} s")
+    cpu = figures["cpu_seconds"]
+    print(
+        f"{figures['readers']} readers + 1 writer for {figures['seconds']} s; CPU used "
+        f"meanwhile: server {cpu['server']} s, load generator {cpu['load_generator']} s "
+        f"(this machine: {os.cpu_count()} cores, shared)"
+    )
     print(
         f"{'endpoint':<24} {'requests':>8} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}"
     )

@@ -204,3 +204,28 @@ def test_store_that_cannot_be_written_is_503(tmp_path: Any, demo_copy: str) -> N
         holder.close()
     body = problem(response, 503)
     assert response.headers["retry-after"] == "5" and "locked" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/documents",
+        "/api/v1/actors",
+        "/api/v1/actors/UKR/mentions",
+        "/api/v1/events",
+        "/api/v1/quotes",
+        "/api/v1/claims",
+        "/api/v1/estimates",
+    ],
+)
+def test_an_unknown_parameter_of_a_listing_is_a_400_naming_what_it_takes(
+    api: TestClient, path: str
+) -> None:
+    template = path.replace("/UKR/", "/{actor_id}/")
+    operation = api.get("/openapi.json").json()["paths"][template]["get"]
+    takes = sorted(p["name"] for p in operation["parameters"] if p["in"] == "query")
+    assert {"limit", "next", "published_from", "published_to"} <= set(takes)
+    body = problem(api.get(path, params={"colour": "red"}), 400, "colour")
+    assert body["detail"].endswith(f"this endpoint takes: {', '.join(takes)}")
+    assert api.get(path, params=dict.fromkeys(takes[:1], "")).status_code == 400  # empty: bad
+    assert api.get(path, params={"limit": 1}).status_code == 200

@@ -8,10 +8,13 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
 from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_scenario
 from tests.report.html_checks import assert_inert, assert_outline, parse
 from tests.web.demo_store import SCENARIO
+from zopa.cli import app
+from zopa.report.views import count_evidence
 from zopa.scenario import dump_scenario, save_scenario
 from zopa.store import open_store
 from zopa.web import ServeConfig, create_app
@@ -224,3 +227,49 @@ def test_a_scenario_stored_again_shows_its_new_version(tmp_path: Path) -> None:
         assert "<h1>Second version</h1>" in _get(client, "/scenarios/hostile")
         assert "Second version" in _get(client, "/map?scenario=hostile")
     store.close()
+
+
+def _totals(client: TestClient) -> tuple[str, str, str]:
+    """The overview's count sentence and the timeline's and quotes page's totals."""
+
+    def sentence(html: str, start: str) -> str:
+        return html.split(start, 1)[1].split("</p>", 1)[0]
+
+    return (
+        sentence(_get(client, "/"), "The store holds "),
+        sentence(_get(client, "/timeline?limit=1"), '<p class="muted">'),
+        sentence(_get(client, "/quotes?q=Vienna&limit=1"), '<p class="muted">'),
+    )
+
+
+@pytest.mark.slow  # the extraction loads spaCy
+def test_kept_counts_follow_every_write_at_the_next_read(demo_copy: str, tmp_path: Path) -> None:
+    article = tmp_path / "vienna.md"
+    article.write_text(
+        "---\npublished: 2025-05-20\n---\nRussia and Ukraine met in Vienna on Monday.\n\n"
+        '"We will not give up Vienna talks," Ukraine\'s negotiator said on Monday.\n',
+        encoding="utf-8",
+    )
+    store = open_store(demo_copy)
+    with TestClient(create_app(ServeConfig(demo_copy), store=store)) as client:
+        before = _totals(client)
+        assert _totals(client) == before  # kept, and the same
+        upload = client.post(
+            "/api/v1/documents", files={"file": ("vienna.md", article.read_bytes())}
+        )
+        assert upload.status_code == 201, upload.text
+        ingested = _totals(client)
+        documents = count_evidence(store)["documents"]
+        assert ingested[0].startswith(f"{documents} document(s)")  # counted at once
+        assert ingested[0] != before[0] and ingested[1:] == before[1:]  # no new item yet
+        result = CliRunner().invoke(app, ["--db", demo_copy, "extract"])
+        assert result.exit_code == 0, result.stderr
+        extracted = _totals(client)
+    counts = count_evidence(store)
+    store.close()
+    assert extracted[0] == (
+        f"{counts['documents']} document(s), {counts['claims']} claims, "
+        f"{counts['estimates']} estimates, {counts['events']} events, {counts['quotes']} quotes."
+    )
+    assert extracted[0] != ingested[0]
+    assert extracted[1] != ingested[1] and extracted[2] != ingested[2]

@@ -14,9 +14,11 @@ from tests.report.hostile_store import PAYLOADS, add_hostile_article, hostile_sc
 from tests.report.html_checks import assert_inert, assert_outline, parse
 from tests.web.demo_store import SCENARIO_FILE
 from zopa.cli import app
-from zopa.report import render_report, report_csp
-from zopa.report._templates import stylesheet
-from zopa.store import Store
+from zopa.report import REPORT_SEED, render_report, report_csp
+from zopa.report._html import _context
+from zopa.report._templates import environment, stylesheet
+from zopa.scenario import load_for_models, solve_scenario
+from zopa.store import Store, open_store
 
 SECTIONS = (
     "summary",
@@ -173,3 +175,16 @@ def test_an_output_folder_that_cannot_be_made_is_refused_before_any_work(tmp_pat
     # The folder given is named whole (a path inside it could be cut to fit the line).
     assert f"cannot make the report's folder {blocker / 'out'}: " in result.output
     assert "choose a writable folder with -o" in result.output
+
+
+@pytest.mark.slow
+def test_the_scenario_solved_in_a_worker_gives_the_report_solved_here(demo_db: str) -> None:
+    scenario = load_for_models(SCENARIO_FILE, allow_placeholders=False)
+    store = open_store(demo_db)
+    try:
+        aside = render_report(store, scenario)
+        context = _context(store, scenario, None, lambda: solve_scenario(scenario, rng=REPORT_SEED))
+        here = environment().get_template("report.html").render(context)
+    finally:
+        store.close()
+    assert aside == here

@@ -9,9 +9,23 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal, cast
 
-from sqlalchemy import Select, func, literal, literal_column, or_, select, tuple_, union_all
+from sqlalchemy import (
+    BindParameter,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 
 from zopa.errors import ExtractionError, quoted
 from zopa.store import (
@@ -48,7 +62,6 @@ __all__ = [
     "claim_pairs",
     "count_items",
     "event_choices",
-    "evidence_version",
     "extraction_version",
     "first_claim_ids",
     "first_mentions",
@@ -123,6 +136,8 @@ UNSURE_FIELDS = (
 """Keys of an unsure resolution (``zopa actors --unsure``), in order."""
 
 _TABLES: dict[str, Any] = {"events": Event, "quotes": Quote, "claims": Claim, "estimates": Estimate}
+_ITEM_COLUMNS = ["id", "document_id", "start", "end", "text", "sentence_start"]
+"""The columns of every item row :func:`list_items` reads (then its kind's fields)."""
 _TYPE_COLUMN = {"events": "type", "quotes": "kind", "claims": "stance"}
 _ACTOR_COLUMNS = {
     "events": ("source_actor", "target_actor"),
@@ -291,9 +306,17 @@ def list_items(
     """
     f = filters or EvidenceFilter()
     table = _table(kind)
+    actor_fields = _ACTOR_COLUMNS[kind]
+    fields = [f"{name}_id" if name in actor_fields else name for name in KIND_FIELDS[kind]]
+    sentence = func.substr(
+        Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
+    )
+    # Columns, not ORM objects: a page of the timeline reads hundreds of rows.
+    columns = [getattr(table, name) for name in _ITEM_COLUMNS + fields]
+    width = len(columns) + 2  # and the document's source and the sentence
     parts = []
     for part in _parts(kind, f, by_date):
-        query = _matching(store, kind, f, by_date, part)
+        query = _matching(store, kind, f, by_date, part, columns)
         order = [table.document_id, table.start, table.id]
         if by_date and part.date is not None:
             order.insert(0, _event_date(part.date))
@@ -301,9 +324,6 @@ def list_items(
             query = query.where(tuple_(*order) > tuple_(*after))
         if item_ids is not None:
             query = query.where(table.id.in_(sorted(set(item_ids))))
-        sentence = func.substr(
-            Document.text, table.sentence_start + 1, table.sentence_end - table.sentence_start
-        )
         query = query.add_columns(
             Document.source.label("zopa_source"),
             sentence.label("zopa_sentence"),
@@ -319,35 +339,32 @@ def list_items(
         if by_date:
             order.insert(0, merged.c.zopa_when)
         statement = select(merged).order_by(*order).limit(limit)
+    actor_at = [len(_ITEM_COLUMNS) + fields.index(f"{name}_id") for name in actor_fields]
     with store.session() as session:
-        if len(parts) == 1:
-            rows = [tuple(found)[:3] for found in session.execute(statement)]
-        else:  # rows of columns by name, as the items' attributes
-            rows = [(r, r.zopa_source, r.zopa_sentence) for r in session.execute(statement)]
-        wanted = {
-            getattr(row[0], f"{name}_id") for row in rows for name in _ACTOR_COLUMNS[kind]
-        } - {None}
+        rows = [tuple(row)[:width] for row in session.execute(statement)]
+        wanted = {row[at] for row in rows for at in actor_at} - {None}
         names = dict(
             session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(wanted))).all()
         )
     listings: list[ItemListing] = []
-    for row, source, sentence_text in rows:
+    for row in rows:
+        row_id, document_id, start, end, text, sentence_start = row[: len(_ITEM_COLUMNS)]
+        *values, source, sentence_text = row[len(_ITEM_COLUMNS) :]
         item: dict[str, Any] = {
-            "id": row.id,
-            "document_id": row.document_id,
+            "id": row_id,
+            "document_id": document_id,
             "source": source,
-            "start": row.start,
-            "end": row.end,
-            "text": row.text,
+            "start": start,
+            "end": end,
+            "text": text,
             "sentence": sentence_text,
         }
-        for name in KIND_FIELDS[kind]:
-            if name in _ACTOR_COLUMNS[kind]:
-                item[name] = names.get(getattr(row, f"{name}_id"))
+        for name, value in zip(KIND_FIELDS[kind], values, strict=True):
+            if name in actor_fields:
+                item[name] = names.get(value)
             else:
-                value = getattr(row, name)
                 item[name] = value.isoformat() if isinstance(value, date) else value
-        listings.append(ItemListing(item, row.sentence_start))
+        listings.append(ItemListing(item, sentence_start))
     return listings
 
 
@@ -383,7 +400,7 @@ def count_items(
         return sum(
             session.scalar(
                 select(func.count()).select_from(
-                    _matching(store, kind, f, by_date, part).subquery()
+                    _matching(store, kind, f, by_date, part, [_table(kind).id]).subquery()
                 )
             )
             or 0
@@ -411,12 +428,12 @@ def event_choices(store: Store) -> dict[str, list[str]]:
 
 
 def _matching(
-    store: Store, kind: str, f: EvidenceFilter, by_date: bool, part: _Part
+    store: Store, kind: str, f: EvidenceFilter, by_date: bool, part: _Part, columns: list[Any]
 ) -> Select[Any]:
-    """The rows of ``kind`` (with their documents) that ``f`` keeps, of one ``part`` (see
-    :func:`_parts`); refuses a filter that does not apply to ``kind``."""
+    """``columns`` of the rows of ``kind`` (with their documents) that ``f`` keeps, of one
+    ``part`` (see :func:`_parts`); refuses a filter that does not apply to ``kind``."""
     table = _table(kind)
-    query = select(table).join(Document, Document.id == table.document_id)
+    query = select(*columns).join(Document, Document.id == table.document_id)
     query = _documents(query, f, table.document_id)
     if part.date is not None:
         query = _event_dates(store, query, f, part.date)
@@ -618,7 +635,7 @@ def actor_summaries(store: Store, filters: EvidenceFilter | None = None) -> list
     One query grouped by actor and surface form gives the counts and the aliases;
     a caller showing one page reads the mentions of that page's actors only
     (:func:`actor_mentions`). Its cost grows with the mentions matching: a server
-    keeps the answer per :func:`evidence_version`.
+    keeps the answer per :func:`extraction_version`.
     """
     f = filters or EvidenceFilter()
     query = cast(
@@ -645,13 +662,15 @@ def actor_summaries(store: Store, filters: EvidenceFilter | None = None) -> list
     return sorted(found, key=lambda a: (-a.mentions, a.name, a.key))
 
 
-def _mention_query(key: str, f: EvidenceFilter) -> Select[Any]:
-    """The mentions of actor ``key`` that ``f`` keeps (its document filters), in listing
-    order: the columns :func:`_mention_item` reads."""
+def _mention_query(key: str | BindParameter[str], f: EvidenceFilter) -> Select[Any]:
+    """The mentions of actor ``key`` (a value, or a parameter bound when executed) that
+    ``f`` keeps (its document filters), in listing order: the columns
+    :func:`_mention_item` reads."""
+    key_value = key if isinstance(key, BindParameter) else literal(key, String())
     query = cast(
         "Select[Any]",
         select(
-            literal(key).label("key"),
+            key_value.label("key"),
             Mention.document_id,
             Mention.start,
             Mention.id,
@@ -663,7 +682,9 @@ def _mention_query(key: str, f: EvidenceFilter) -> Select[Any]:
         .select_from(Mention)
         .join(Document, Document.id == Mention.document_id)
         # The actor's id as a parameter, so the planner reads its mentions along the index.
-        .where(Mention.actor_id == select(Actor.id).where(Actor.key == key).scalar_subquery()),
+        .where(
+            Mention.actor_id == select(Actor.id).where(Actor.key == key_value).scalar_subquery()
+        ),
     )
     return _documents(query, f, Mention.document_id).order_by(
         Mention.document_id, Mention.start, Mention.id
@@ -709,15 +730,38 @@ def first_mentions(
     """The first ``limit`` mentions of each actor of ``keys`` (as :func:`actor_mentions`),
     by key: one statement, each actor's part read along its index."""
     f = filters or EvidenceFilter()
-    parts = [_mention_query(key, f).limit(limit).subquery() for key in keys]
     found: dict[str, list[dict[str, Any]]] = {key: [] for key in keys}
-    if not parts:
+    if not found:
         return found
-    query = union_all(*(select(part) for part in parts))
+    shape = (f.document_id is not None, f.published_from is not None, f.published_to is not None)
+    values: dict[str, Any] = {f"key{n}": key for n, key in enumerate(found)}
+    values |= {"limit": limit, "document_id": f.document_id}
+    values |= {"published_from": f.published_from, "published_to": f.published_to}
+    query = _first_mentions_statement(len(found), shape)
     with store.session() as session:
-        for row in session.execute(query):
+        for row in session.execute(query, {k: v for k, v in values.items() if v is not None}):
             found[row[0]].append(_mention_item(row)[1])
     return found
+
+
+@lru_cache(maxsize=64)
+def _first_mentions_statement(count: int, shape: tuple[bool, bool, bool]) -> Any:
+    """The statement of :func:`first_mentions` for ``count`` actors and the document
+    filters ``shape`` says are given, every value a parameter bound when executed
+    (``key0`` …, ``limit``, ``document_id``, ``published_from``, ``published_to``): built
+    once per shape, so SQLAlchemy compiles it once."""
+    names = ("document_id", "published_from", "published_to")
+    bound: dict[str, Any] = {
+        name: bindparam(name) if given else None for name, given in zip(names, shape, strict=True)
+    }
+    f = EvidenceFilter(**bound)  # parameters stand in for the values: _documents compares them
+    parts = [
+        _mention_query(bindparam(f"key{n}", type_=String()), f)
+        .limit(bindparam("limit", type_=Integer()))
+        .subquery()
+        for n in range(count)
+    ]
+    return union_all(*(select(part) for part in parts))
 
 
 def actor_records(store: Store, keys: Collection[str]) -> dict[str, dict[str, Any]]:
@@ -750,19 +794,18 @@ def actor_records(store: Store, keys: Collection[str]) -> dict[str, dict[str, An
 def extraction_version(store: Store) -> tuple[Any, ...]:
     """A value that changes whenever extracted evidence is written: the newest mention id
     and the newest extraction time (a re-extraction replaces a document's rows and stamps
-    it anew). Two index look-ups, whatever the store's size."""
-    with store.session() as session:
-        mention = session.scalar(select(func.max(Mention.id)))
-        stamped = session.scalar(select(func.max(DocumentExtraction.extracted_at)))
-    return (mention, stamped)
+    it anew). One statement of two index look-ups, whatever the store's size.
 
-
-def evidence_version(store: Store) -> tuple[Any, ...]:
-    """A value that changes whenever documents or extracted evidence are written: the
-    newest document id and the :func:`extraction_version`."""
+    Documents are only ever added, and their evidence comes with their extraction, so
+    whatever is derived from the extracted evidence alone (counts, groupings, choices)
+    may be kept per this value: the first read after a write sees the new value.
+    """
+    query = select(
+        select(func.max(Mention.id)).scalar_subquery(),
+        select(func.max(DocumentExtraction.extracted_at)).scalar_subquery(),
+    )
     with store.session() as session:
-        document = session.scalar(select(func.max(Document.id)))
-    return (document, *extraction_version(store))
+        return tuple(session.execute(query).one())
 
 
 ClaimPair = tuple[int, str]
@@ -785,15 +828,26 @@ def first_claim_ids(store: Store, pairs: Collection[ClaimPair], *, limit: int) -
     """The ids of the first ``limit`` claims (document and text order) of each
     ``(actor row id, issue)`` of ``pairs``: one statement, each part read along
     ``ix_claims_actor_issue_document_start_id``."""
+    if not pairs:
+        return []
+    values: dict[str, Any] = {"limit": limit}
+    for n, (actor_id, issue) in enumerate(sorted(pairs)):
+        values |= {f"actor{n}": actor_id, f"issue{n}": issue}
+    with store.session() as session:
+        return list(session.scalars(_first_claims_statement(len(pairs)), values))
+
+
+@lru_cache(maxsize=64)
+def _first_claims_statement(count: int) -> Any:
+    """The statement of :func:`first_claim_ids` for ``count`` pairs, every value a parameter
+    bound when executed (``actor0``, ``issue0`` …, ``limit``): built once per count, so
+    SQLAlchemy compiles it once."""
     parts = [
         select(Claim.id)
-        .where(Claim.actor_id == actor_id, Claim.issue == issue)
+        .where(Claim.actor_id == bindparam(f"actor{n}"), Claim.issue == bindparam(f"issue{n}"))
         .order_by(Claim.document_id, Claim.start, Claim.id)
-        .limit(limit)
+        .limit(bindparam("limit", type_=Integer()))
         .subquery()
-        for actor_id, issue in sorted(pairs)
+        for n in range(count)
     ]
-    if not parts:
-        return []
-    with store.session() as session:
-        return list(session.scalars(union_all(*(select(part) for part in parts))))
+    return union_all(*(select(part) for part in parts))

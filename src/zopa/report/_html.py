@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Iterator
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -161,8 +163,10 @@ def _counts(evidence: Evidence) -> dict[str, int]:
 
 
 def _context(
-    store: Store, scenario: Scenario, as_of: date | None, seed: int, result: dict[str, Any]
+    store: Store, scenario: Scenario, as_of: date | None, solved: Callable[[], dict[str, Any]]
 ) -> dict[str, Any]:
+    """The report's template context; ``solved()`` gives the models' result, asked for
+    last, so the scenario is solved while the rest is read and drawn."""
     links = Links(standalone=True)
     css = stylesheet()
     evidence = load_evidence(store, as_of=as_of)
@@ -180,17 +184,14 @@ def _context(
     )
     questions, calibration = question_views(store, scenario, evidence, links, day)
     mapped = actor_issue_map(scenario, evidence, links)
-    models = models_view(result)
     events = timeline(evidence, links)
-    return {
+    context = {
         "version": __version__,
         "csp": report_csp(css),
         "css": Markup(css),  # the package's own file: inlined as is, never escaped
         "summary": scenario_summary(scenario, _counts(evidence), as_of),
         "map": mapped,
         "map_figure": map_figure(mapped),
-        "models": models,
-        "models_figure": models_figure(models),
         "questions": questions,
         "calibration": calibration,
         "calibration_figure": calibration_figure(calibration),
@@ -204,6 +205,31 @@ def _context(
         ],
         "article_level": 3,
     }
+    models = models_view(solved())
+    return context | {"models": models, "models_figure": models_figure(models)}
+
+
+@contextmanager
+def _solving(scenario: Scenario, seed: int) -> Iterator[Callable[[], dict[str, Any]]]:
+    """The scenario solved with ``seed`` in a worker process while the block runs: what
+    the block calls gives the result (the same numbers as solved here: the solve is a
+    pure function of the scenario and the seed). vl-convert holds the GIL while it
+    draws, so a thread would not run beside it; a process does, on another core.
+    Solved here where ``forkserver`` is missing."""
+    from zopa.scenario import solve_scenario
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield lambda: solve_scenario(scenario, rng=seed)
+        return
+    context = multiprocessing.get_context("forkserver")
+    # Nothing preloaded: the worker imports what it needs while this process goes on.
+    context.set_forkserver_preload([])
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        job = pool.submit(solve_scenario, scenario, rng=seed)
+        try:
+            yield job.result
+        finally:
+            job.cancel()
 
 
 def render_report(
@@ -220,14 +246,9 @@ def render_report(
     seed:
         The Monte Carlo seed of the models' intervals.
     """
-    from zopa.scenario import solve_scenario
-
-    result = solve_scenario(scenario, rng=seed)
-    return (
-        environment()
-        .get_template("report.html")
-        .render(_context(store, scenario, as_of, seed, result))
-    )
+    with _solving(scenario, seed) as solved:
+        context = _context(store, scenario, as_of, solved)
+    return environment().get_template("report.html").render(context)
 
 
 def report_path(scenario: Scenario, out_dir: Path) -> Path:

@@ -219,7 +219,9 @@ def open_store(url: str, *, upgrade: bool = True, lock_timeout: float = LOCK_TIM
     # pysqlite's timeout is SQLite's busy timeout: how long a statement waits for a lock.
     connect_args = {"timeout": lock_timeout} if sqlite else {}
     try:
-        engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+        # A SQLite connection is a file this process holds: nothing can drop it, so it is
+        # not pinged on every checkout (a server's connection may be, and is).
+        engine = create_engine(parsed, pool_pre_ping=not sqlite, connect_args=connect_args)
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
         raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
     if sqlite:

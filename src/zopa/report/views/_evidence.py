@@ -154,8 +154,10 @@ def count_evidence(store: Any, as_of: date | None = None) -> dict[str, int]:
     with store.session() as session:
         counts = {"documents": session.scalar(select(func.count(Document.id)).where(*dated)) or 0}
         for kind, table in tables.items():
-            query = select(func.count(table.id)).join(Document, Document.id == table.document_id)
-            counts[kind] = session.scalar(query.where(*dated)) or 0
+            query = select(func.count(table.id))
+            if dated:  # every item has its document (a foreign key): joined to date it only
+                query = query.join(Document, Document.id == table.document_id).where(*dated)
+            counts[kind] = session.scalar(query) or 0
     return counts
 
 

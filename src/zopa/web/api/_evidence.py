@@ -9,6 +9,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from pydantic import BaseModel, Field
 
 from zopa.errors import MissingError, quoted
 from zopa.evidence import (
@@ -37,7 +38,14 @@ from zopa.web.api._models import (
     Page,
 )
 from zopa.web.api._models import Quote as QuoteModel
-from zopa.web.api._pages import Limit, Next, decode_key, page, page_in_memory
+from zopa.web.api._pages import (
+    DEFAULT_PAGE_SIZE,
+    Limit,
+    Next,
+    decode_key,
+    page,
+    page_in_memory,
+)
 from zopa.web.api._params import (
     DateParam,
     DocumentParam,
@@ -61,12 +69,6 @@ ActorParam = Annotated[
         description="an actor's key, or part of its name (case-insensitive)",
     ),
 ]
-PublishedFrom = Annotated[
-    IsoDate | None, Query(description="documents published on or after, YYYY-MM-DD")
-]
-PublishedTo = Annotated[
-    IsoDate | None, Query(description="documents published on or before, YYYY-MM-DD")
-]
 _ITEM_KEY = (int, int, int)
 ActorPath = Annotated[
     str,
@@ -83,10 +85,86 @@ EventStatus = Literal[EVENT_STATUSES]  # type: ignore[valid-type]
 Stance = Literal[STANCES]  # type: ignore[valid-type]
 
 
-@router.get("/documents", response_model=Page[DocumentSummary], tags=["evidence"])
-def documents(
-    request: Request,
-    store: StoreDep,
+class Published(BaseModel):
+    """The query parameters of every listing: its page, its documents' publication dates.
+
+    Each listing takes one model of these (``Annotated[Model, Query()]``): FastAPI
+    reads each field as a query parameter of its own, and OpenAPI lists them so.
+    """
+
+    published_from: IsoDate | None = Field(
+        None, description="documents published on or after, YYYY-MM-DD"
+    )
+    published_to: IsoDate | None = Field(
+        None, description="documents published on or before, YYYY-MM-DD"
+    )
+    limit: Limit = DEFAULT_PAGE_SIZE
+    next: Next = None
+
+
+_FILTER_NAMES = {"document": "document_id", "date_from": "dated_from", "date_to": "dated_to"}
+"""Query parameters named otherwise in :class:`~zopa.evidence.EvidenceFilter`."""
+
+
+class DocumentFilters(Published):
+    """Evidence of one document, published between two dates (an actor's mentions)."""
+
+    document: DocumentParam = None
+
+    def evidence_filter(self) -> EvidenceFilter:
+        """These filters as :class:`~zopa.evidence.EvidenceFilter` (paging left out)."""
+        values = self.model_dump(exclude={"limit", "next"})
+        return EvidenceFilter(**{_FILTER_NAMES.get(k, k): v for k, v in values.items()})
+
+
+class ItemFilters(DocumentFilters):
+    """Items of an actor (estimates; each kind adds its own)."""
+
+    actor: ActorParam = None
+
+
+class EventFilters(ItemFilters):
+    """The filters of ``/events``."""
+
+    type: Annotated[
+        str | None,
+        Query(pattern=r"^[A-Z_]{1,40}$", description="PLOVER event type, e.g. CONSULT"),
+    ] = None
+    status: Annotated[EventStatus | None, Query(description="the event's status")] = None
+    date_from: DateParam = None
+    date_to: DateParam = None
+
+
+class QuoteFilters(ItemFilters):
+    """The filters of ``/quotes``."""
+
+    type: Annotated[Literal["direct", "indirect"] | None, Query(description="the quote's kind")] = (
+        None
+    )
+
+
+class ClaimFilters(ItemFilters):
+    """The filters of ``/claims``."""
+
+    issue: Annotated[
+        str | None,
+        Query(min_length=1, max_length=60, pattern=r"^[^\x00-\x1f\x7f]*$", description="issue id"),
+    ] = None
+    type: Annotated[Stance | None, Query(description="the claim's stance")] = None
+
+
+class ActorFilters(ItemFilters):
+    """The filters of ``/actors``."""
+
+    type: Annotated[
+        Literal["state", "person", "organisation", "group"] | None,
+        Query(description="the actor's kind"),
+    ] = None
+
+
+class DocumentQuery(Published):
+    """The filters of ``/documents``."""
+
     q: Annotated[
         str | None,
         Query(
@@ -95,27 +173,28 @@ def documents(
             pattern=r"^[^\x00-\x1f\x7f]*$",
             description="words the title or the text contains (case-insensitive, as one phrase)",
         ),
-    ] = None,
-    outlet: TextParam = None,
+    ] = None
+    outlet: TextParam = None
     language: Annotated[
         str | None, Query(pattern=r"^[a-z]{2,3}$", description="ISO 639-1 code, e.g. en")
-    ] = None,
-    published_from: PublishedFrom = None,
-    published_to: PublishedTo = None,
-    limit: Limit = 50,
-    next: Next = None,
-) -> Json:
+    ] = None
+
+
+@router.get("/documents", response_model=Page[DocumentSummary], tags=["evidence"])
+def documents(request: Request, store: StoreDep, query: Annotated[DocumentQuery, Query()]) -> Json:
     """Stored documents (no text), by publication date then id, undated last."""
-    after = decode_key("documents", next, (date, int)) if next else None
+    after = decode_key("documents", query.next, (date, int)) if query.next else None
     filters = DocumentFilter(
-        outlet=outlet,
-        language=language,
-        published_from=published_from,
-        published_to=published_to,
-        search=q,
+        outlet=query.outlet,
+        language=query.language,
+        published_from=query.published_from,
+        published_to=query.published_to,
+        search=query.q,
     )
-    found = list_documents(store, filters, after=after, limit=limit + 1)
-    return Json(page(request, "documents", found, limit, _document_key, DocumentRecord.summary))
+    found = list_documents(store, filters, after=after, limit=query.limit + 1)
+    return Json(
+        page(request, "documents", found, query.limit, _document_key, DocumentRecord.summary)
+    )
 
 
 def _document_key(doc: DocumentRecord) -> tuple[Any, ...]:
@@ -130,30 +209,11 @@ def document(document_id: IdPath, store: StoreDep) -> Json:
 
 
 @router.get("/actors", response_model=Page[Actor], tags=["evidence"])
-def actors(
-    request: Request,
-    store: StoreDep,
-    actor: ActorParam = None,
-    type: Annotated[
-        Literal["state", "person", "organisation", "group"] | None,
-        Query(description="the actor's kind"),
-    ] = None,
-    document: DocumentParam = None,
-    published_from: PublishedFrom = None,
-    published_to: PublishedTo = None,
-    limit: Limit = 50,
-    next: Next = None,
-) -> Json:
+def actors(request: Request, store: StoreDep, query: Annotated[ActorFilters, Query()]) -> Json:
     """Actors with a mention matching the filters, most mentioned first, each with its
     first mentions (at most 20), how many it has, and the URL of all of them."""
-    after = decode_key("actors", next, (int, str, str)) if next else None
-    filters = EvidenceFilter(
-        actor=actor,
-        type=type,
-        document_id=document,
-        published_from=published_from,
-        published_to=published_to,
-    )
+    after = decode_key("actors", query.next, (int, str, str)) if query.next else None
+    filters, limit = query.evidence_filter(), query.limit
     shown = page_in_memory(
         request, "actors", _summaries(store, filters), limit, after, _actor_key, _same
     )
@@ -161,7 +221,9 @@ def actors(
     keys = [a.key for a in found]
     records = actor_records(store, keys)
     mention_filters = EvidenceFilter(
-        document_id=document, published_from=published_from, published_to=published_to
+        document_id=query.document,
+        published_from=query.published_from,
+        published_to=query.published_to,
     )
     first = first_mentions(store, keys, mention_filters, limit=MENTIONS_SHOWN)
     items = [
@@ -229,23 +291,17 @@ def mentions(
     request: Request,
     store: StoreDep,
     actor_id: ActorPath,
-    document: DocumentParam = None,
-    published_from: PublishedFrom = None,
-    published_to: PublishedTo = None,
-    limit: Limit = 50,
-    next: Next = None,
+    query: Annotated[DocumentFilters, Query()],
 ) -> Json:
     """Every mention of one actor matching the filters, by document and position."""
-    after = decode_key("mentions", next, _ITEM_KEY) if next else None
+    after = decode_key("mentions", query.next, _ITEM_KEY) if query.next else None
     if not actor_records(store, [actor_id]):
         raise MissingError(
             f"no actor {quoted(actor_id)} in the store; GET /api/v1/actors lists them"
         )
-    filters = EvidenceFilter(
-        document_id=document, published_from=published_from, published_to=published_to
-    )
-    found = actor_mentions(store, actor_id, filters, after=after, limit=limit + 1)
-    return Json(page(request, "mentions", found, limit, _mention_key, _mention))
+    filters = query.evidence_filter()
+    found = actor_mentions(store, actor_id, filters, after=after, limit=query.limit + 1)
+    return Json(page(request, "mentions", found, query.limit, _mention_key, _mention))
 
 
 def _mention_key(found: tuple[tuple[int, int, int], dict[str, Any]]) -> tuple[Any, ...]:
@@ -265,119 +321,35 @@ def _item_key(listing: ItemListing) -> tuple[Any, ...]:
     return (item["document_id"], item["start"], item["id"])
 
 
-def _items(
-    request: Request, store: Store, kind: str, filters: EvidenceFilter, limit: int, next: str | None
-) -> Json:
-    after = decode_key(kind, next, _ITEM_KEY) if next else None
-    found = list_items(store, kind, filters, after=after, limit=limit + 1)
-    return Json(page(request, kind, found, limit, _item_key, _item))
+def _items(request: Request, store: Store, kind: str, query: ItemFilters) -> Json:
+    after = decode_key(kind, query.next, _ITEM_KEY) if query.next else None
+    found = list_items(store, kind, query.evidence_filter(), after=after, limit=query.limit + 1)
+    return Json(page(request, kind, found, query.limit, _item_key, _item))
 
 
 @router.get("/events", response_model=Page[Event], tags=["evidence"])
-def events(
-    request: Request,
-    store: StoreDep,
-    actor: ActorParam = None,
-    type: Annotated[
-        str | None,
-        Query(pattern=r"^[A-Z_]{1,40}$", description="PLOVER event type, e.g. CONSULT"),
-    ] = None,
-    status: Annotated[EventStatus | None, Query(description="the event's status")] = None,
-    date_from: DateParam = None,
-    date_to: DateParam = None,
-    document: DocumentParam = None,
-    published_from: PublishedFrom = None,
-    published_to: PublishedTo = None,
-    limit: Limit = 50,
-    next: Next = None,
-) -> Json:
+def events(request: Request, store: StoreDep, query: Annotated[EventFilters, Query()]) -> Json:
     """Extracted events, by document and position.
 
     ``date_from``/``date_to`` bound the event's own date, or its document's publication
     date for an event without one (a month- or year-precise date counts as its first day).
     """
-    filters = EvidenceFilter(
-        actor=actor,
-        type=type,
-        status=status,
-        dated_from=date_from,
-        dated_to=date_to,
-        document_id=document,
-        published_from=published_from,
-        published_to=published_to,
-    )
-    return _items(request, store, "events", filters, limit, next)
+    return _items(request, store, "events", query)
 
 
 @router.get("/quotes", response_model=Page[QuoteModel], tags=["evidence"])
-def quotes(
-    request: Request,
-    store: StoreDep,
-    actor: ActorParam = None,
-    type: Annotated[
-        Literal["direct", "indirect"] | None, Query(description="the quote's kind")
-    ] = None,
-    document: DocumentParam = None,
-    published_from: PublishedFrom = None,
-    published_to: PublishedTo = None,
-    limit: Limit = 50,
-    next: Next = None,
-) -> Json:
+def quotes(request: Request, store: StoreDep, query: Annotated[QuoteFilters, Query()]) -> Json:
     """Extracted quotations with their speakers, by document and position."""
-    filters = EvidenceFilter(
-        actor=actor,
-        type=type,
-        document_id=document,
-        published_from=published_from,
-        published_to=published_to,
-    )
-    return _items(request, store, "quotes", filters, limit, next)
+    return _items(request, store, "quotes", query)
 
 
 @router.get("/claims", response_model=Page[Claim], tags=["evidence"])
-def claims(
-    request: Request,
-    store: StoreDep,
-    actor: ActorParam = None,
-    issue: Annotated[
-        str | None,
-        Query(min_length=1, max_length=60, pattern=r"^[^\x00-\x1f\x7f]*$", description="issue id"),
-    ] = None,
-    type: Annotated[Stance | None, Query(description="the claim's stance")] = None,
-    document: DocumentParam = None,
-    published_from: PublishedFrom = None,
-    published_to: PublishedTo = None,
-    limit: Limit = 50,
-    next: Next = None,
-) -> Json:
+def claims(request: Request, store: StoreDep, query: Annotated[ClaimFilters, Query()]) -> Json:
     """Extracted claims (an actor's stance on an issue), by document and position."""
-    filters = EvidenceFilter(
-        actor=actor,
-        issue=issue,
-        type=type,
-        document_id=document,
-        published_from=published_from,
-        published_to=published_to,
-    )
-    return _items(request, store, "claims", filters, limit, next)
+    return _items(request, store, "claims", query)
 
 
 @router.get("/estimates", response_model=Page[Estimate], tags=["evidence"])
-def estimates(
-    request: Request,
-    store: StoreDep,
-    actor: ActorParam = None,
-    document: DocumentParam = None,
-    published_from: PublishedFrom = None,
-    published_to: PublishedTo = None,
-    limit: Limit = 50,
-    next: Next = None,
-) -> Json:
+def estimates(request: Request, store: StoreDep, query: Annotated[ItemFilters, Query()]) -> Json:
     """Extracted probability statements with their numbers, by document and position."""
-    filters = EvidenceFilter(
-        actor=actor,
-        document_id=document,
-        published_from=published_from,
-        published_to=published_to,
-    )
-    return _items(request, store, "estimates", filters, limit, next)
+    return _items(request, store, "estimates", query)

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import Path, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
-from pydantic import BeforeValidator
+from pydantic import BaseModel, BeforeValidator
 
 from zopa.errors import quoted
 from zopa.store import Store
@@ -81,8 +81,15 @@ def store_of(request: Request) -> Store:
 
 
 def _query_names(dependant: Dependant) -> set[str]:
-    """The query parameters of ``dependant`` and of everything it depends on."""
-    names = {field.alias for field in dependant.query_params}
+    """The query parameters of ``dependant`` and of everything it depends on (each field
+    of a query parameter model, ``Annotated[Model, Query()]``, being one)."""
+    names: set[str] = set()
+    for field in dependant.query_params:
+        model = field.field_info.annotation
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            names |= {info.alias or name for name, info in model.model_fields.items()}
+        else:
+            names.add(field.alias)
     for sub in dependant.dependencies:
         names |= _query_names(sub)
     return names

@@ -6,13 +6,15 @@ store's indexes: the newest articles, the items a scenario cites, the first
 claims of each cell of the actor × issue map, the estimates a question's
 forecasts pooled. What no index answers at once (counts of every row, the
 grouping of the claims by actor and issue) is computed once per
-:func:`~zopa.evidence.evidence_version` (or extraction version, or the newest
-forecast) and kept by the caller.
+:func:`~zopa.evidence.extraction_version` (or the newest forecast) and kept by the
+caller.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -25,7 +27,10 @@ from zopa.store import Document, Store
 
 __all__ = [
     "MAP_CLAIMS",
+    "SourceNames",
     "cited_entries",
+    "cited_names",
+    "document_count",
     "map_evidence",
     "newest_documents",
     "newest_forecast",
@@ -59,6 +64,12 @@ def _header(row: Any, text: str = "") -> dict[str, Any]:
         "url": row.url,
         "text": text,
     }
+
+
+def document_count(store: Store) -> int:
+    """How many documents the store holds (counted along an index)."""
+    with store.session() as session:
+        return session.scalar(select(func.count(Document.id))) or 0
 
 
 def newest_published(store: Store) -> date | None:
@@ -103,25 +114,69 @@ def cited_entries(scenario: Scenario) -> list[Any]:
     ]
 
 
-def _cited_documents(store: Store, refs: Iterable[str]) -> dict[int, dict[str, Any]]:
-    """The documents cited by id or by source file name, with their texts. A name names
-    the newest document whose source ends so (as the report's map reads it)."""
-    wanted = set(refs)
-    ids = {int(r) for r in wanted if r.isdigit()}
-    names = sorted(r for r in wanted if not r.isdigit())
-    with store.session() as session:
-        for name in names:
-            newest = session.scalar(
-                select(func.max(Document.id)).where(
-                    or_(
-                        Document.source == name,
-                        Document.source.endswith(f"/{name}", autoescape=True),
+def _named(source: str, name: str) -> bool:
+    """Whether a document's ``source`` is file ``name`` (as :class:`SourceNames` reads it)."""
+    return source == name or source.endswith(f"/{name}")
+
+
+@dataclass
+class SourceNames:
+    """Which document each of ``names`` (file names a scenario cites) names: the newest
+    document whose source is that name or ends in ``/`` and that name (as the report's
+    map reads it).
+
+    Read once, then from the documents stored since only: documents are only ever
+    added, with growing ids, so a newer one can only be among them (a store whose
+    newest id went down is read whole again). One statement, along the primary key.
+    """
+
+    names: frozenset[str]
+    seen: int = 0
+    newest: dict[str, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def resolve(self, store: Store) -> dict[str, int]:
+        """The id of the newest document of each name that names one."""
+        with self.lock, store.session() as session:
+            top = session.scalar(select(func.max(Document.id))) or 0
+            if top < self.seen:
+                self.seen, self.newest = 0, {}
+            if top > self.seen and self.names:
+                wanted = sorted(self.names)
+                query = (
+                    select(Document.id, Document.source)
+                    .where(Document.id > self.seen, Document.id <= top)
+                    .where(
+                        or_(
+                            Document.source.in_(wanted),
+                            *(Document.source.endswith(f"/{n}", autoescape=True) for n in wanted),
+                        )
                     )
+                    .order_by(Document.id)
                 )
-            )
-            if newest is not None:
-                ids.add(newest)
-        query = select(*_HEADER, Document.text).where(Document.id.in_(sorted(ids)))
+                for row_id, source in session.execute(query):
+                    for name in wanted:
+                        if source == name or source.endswith(f"/{name}"):
+                            self.newest[name] = row_id
+            self.seen = top
+            return dict(self.newest)
+
+
+def cited_names(scenario: Scenario) -> frozenset[str]:
+    """The file names (not ids) of the documents the scenario's evidence cites."""
+    return frozenset(
+        e.document for e in cited_entries(scenario) if e.document and not e.document.isdigit()
+    )
+
+
+def _cited_documents(
+    store: Store, refs: Iterable[str], names: SourceNames
+) -> dict[int, dict[str, Any]]:
+    """The documents cited by id or by source file name (:class:`SourceNames` of the names
+    among ``refs``), with their texts."""
+    ids = {int(r) for r in refs if r.isdigit()} | set(names.resolve(store).values())
+    query = select(*_HEADER, Document.text).where(Document.id.in_(sorted(ids)))
+    with store.session() as session:
         return {row.id: _header(row, row.text) for row in session.execute(query)}
 
 
@@ -136,6 +191,7 @@ def map_evidence(
     store: Store,
     scenario: Scenario,
     pairs: Mapping[ClaimPair, tuple[str, int]],
+    names: SourceNames,
     *,
     limit: int = MAP_CLAIMS,
 ) -> tuple[Evidence, dict[tuple[str, str], int]]:
@@ -147,7 +203,8 @@ def map_evidence(
     cell's claims are those of the pairs whose actor goes by a name of the cell's
     actor and whose issue speaks to the cell's issue (as the report's map matches
     them); the first ``limit`` of each pair are read, with the items and documents
-    the scenario cites, so a cell's first ``limit`` claims are among them.
+    the scenario cites (a file name names the document ``names`` says), so a cell's
+    first ``limit`` claims are among them.
     """
     from zopa.forecast._matching import actor_patterns
 
@@ -176,7 +233,9 @@ def map_evidence(
         "quotes": _items(store, "quotes", cited["quote"]),
         "estimates": _items(store, "estimates", cited["estimate"]),
     }
-    documents = _cited_documents(store, (e.document for e in entries if e.document is not None))
+    documents = _cited_documents(
+        store, (e.document for e in entries if e.document is not None), names
+    )
     return Evidence(documents, items), totals
 
 

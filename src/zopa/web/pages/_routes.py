@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
 from importlib.resources import files
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -15,6 +16,9 @@ from zopa.web._problems import ProblemError
 from zopa.web.api._pages import Next, decode_key, encode_key
 from zopa.web.pages._reads import (
     MAP_CLAIMS,
+    SourceNames,
+    cited_names,
+    document_count,
     map_evidence,
     newest_documents,
     newest_forecast,
@@ -26,6 +30,7 @@ from zopa.web.pages._render import error_page, memo, page, store_of, stored_scen
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
 
 PAGE_ROWS = 500
 """At most this many events, quotes or articles on one page (filters narrow the rest)."""
@@ -70,18 +75,22 @@ def overview(request: Request) -> HTMLResponse:
     )
 
 
-def _version(request: Request) -> tuple[Any, ...]:
-    """The store's evidence version: what is kept per version is computed again after a write."""
-    from zopa.evidence import evidence_version
+def _per_extraction(request: Request, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()`` kept per (``key``, the store's extraction version): for what is derived
+    from the extracted evidence alone, computed again after an extraction writes."""
+    from zopa.evidence import extraction_version
 
-    return evidence_version(store_of(request))
+    return memo(request, kind, (key, extraction_version(store_of(request))), compute)
 
 
 def _counts(request: Request) -> dict[str, int]:
-    """How many documents and items the store holds, counted once per evidence version."""
+    """How many documents (counted now) and items (counted once per extraction version:
+    an ingest adds no item) the store holds."""
     from zopa.report.views import count_evidence
 
-    return memo(request, "counts", _version(request), lambda: count_evidence(store_of(request)))
+    store = store_of(request)
+    items = _per_extraction(request, "counts", None, lambda: count_evidence(store))
+    return items | {"documents": document_count(store)}
 
 
 _BAD_PAGE = (
@@ -141,14 +150,23 @@ def timeline_page(
         )
     ]
     view = timeline(evidence_page(store, "events", found[:limit]), Links(standalone=False))
-    shown = count_items(store, "events", filters, by_date=True)
+    shown, every, choices = _per_extraction(
+        request,
+        "timeline totals",
+        filters,
+        lambda: (
+            count_items(store, "events", filters, by_date=True),
+            count_items(store, "events", filters),
+            event_choices(store),
+        ),
+    )
     last = view["events"][-1] if view["events"] else None
     key = (last["when"], last["document_id"], last["start"], last["id"]) if last else ()
     view |= {  # the page's own rows, and the filters, totals and choices of the whole store
         "filters": {"actor": filters.actor, "type": filters.type, "status": filters.status},
-        "choices": event_choices(store),
+        "choices": choices,
         "total": shown,
-        "undated": count_items(store, "events", filters) - shown,
+        "undated": every - shown,
         "next_href": _next_href(request, "timeline", len(found) > limit, key),
         "first_href": _first_href(request),
     }
@@ -196,7 +214,9 @@ def quotes_page(
         {
             "title": "Quotes",
             "quotes": quotes["quotes"],
-            "total": count_items(store, "quotes", filters),
+            "total": _per_extraction(
+                request, "quotes total", filters, lambda: count_items(store, "quotes", filters)
+            ),
             "query": q,
             "next_href": _next_href(request, "quotes", len(found) > limit, key),
             "first_href": _first_href(request),
@@ -260,7 +280,9 @@ def map_page(
     store = store_of(request)
     version = extraction_version(store)  # claims come with an extraction only
     pairs = memo(request, "claim pairs", version, lambda: claim_pairs(store))
-    evidence, totals = map_evidence(store, loaded, pairs)
+    # Kept per stored scenario: it reads only the documents stored since its last read.
+    sources = memo(request, "source names", stored.sha256, lambda: SourceNames(cited_names(loaded)))
+    evidence, totals = map_evidence(store, loaded, pairs, sources)
     view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
     for row in view["rows"]:
         for cell in row["cells"]:
