@@ -320,6 +320,7 @@ def _party(parties: dict[str, dict[str, Any]], unit: Unit) -> dict[str, Any]:
             "id": unit.id,
             "name": unit.name,
             "kind": unit.kind,
+            "keys": list(unit.keys),
             "capability": capability(unit),
             "positions": {},
         }
@@ -336,6 +337,7 @@ def _mediator(unit: Unit, events: list[Any], claims: list[Claim]) -> dict[str, A
         "id": unit.id,
         "name": unit.name,
         "kind": "mediator",
+        "keys": list(unit.keys),
         "capability": capability(unit),
         "evidence": [{"note": note}, *_people(unit), *cited],
     }
