@@ -92,7 +92,8 @@ class Unit:
     persons: list[str] = field(default_factory=list)
     #: names the unit goes by (its own, its people's, its store keys), case-folded
     aliases: set[str] = field(default_factory=set)
-    #: the store actor keys the unit stands for: its own first, then its people's and bodies'
+    #: the store actor keys the unit stands for: its own first (a state's ISO code, the
+    #: gazetteer's key, even where no store actor has it), then its people's and bodies'
     keys: list[str] = field(default_factory=list)
 
     def add(self, actor: Actor) -> None:
