@@ -101,6 +101,21 @@ def test_a_base_actor_that_represents_a_state_stands_for_it(drafted: tuple[Store
     assert "guyana" in summary.added_actors and "security" in summary.added_issues
 
 
+def test_a_base_actor_is_found_by_the_store_keys_it_carries(drafted: tuple[Store, str]) -> None:
+    # Renamed past recognition and cited nowhere, the analyst's actor still carries the
+    # store key the draft wrote: the redraft merges into it rather than adding a twin.
+    store, _ = drafted
+    base = (
+        "id: s\ntitle: t\nissues:\n  - {id: land, label: Territory, anchors: {0: a, 100: b}}\n"
+        "actors:\n  - {id: gov, name: The government, kind: state, capability: 50, keys: [VEN]}\n"
+    )
+    merged, summary = merge_draft(base, build_draft(store, issue_labels=LABELS))
+    assert summary.kept_actors["venezuela"] == "gov"
+    scenario = check_text(merged).scenario
+    assert scenario is not None
+    assert "venezuela" not in [a.id for a in scenario.actors]
+
+
 def test_cli_draft_base_prints_what_changed_and_as_of_sets_the_date(tmp_path: Path) -> None:
     db = border_db(tmp_path)
     first = tmp_path / "first.yaml"

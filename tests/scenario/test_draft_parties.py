@@ -142,6 +142,15 @@ def test_the_draft_records_each_actor_s_names_for_a_merge(border: Store) -> None
     assert {"nicolas maduro", "maduro", "venezuela", "ven"} <= aliases["venezuela"]
 
 
+def test_each_drafted_actor_carries_the_store_keys_it_stands_for(border: Store) -> None:
+    # The state's own key first, then the keys of the people folded into it: the analyst
+    # follows them to the evidence, and a scorer matches gold parties by them.
+    data = _draft(border)
+    assert _actor(data, "venezuela")["keys"] == ["VEN", "person:maduro"]
+    assert _actor(data, "guyana")["keys"][0] == "GUY"
+    assert _actor(data, "brazil")["keys"] == ["BRA"]  # a mediator too
+
+
 def test_draft_of_an_empty_store_says_what_to_do(sqlite_store: Store) -> None:
     with pytest.raises(ScenarioError, match="zopa extract"):
         draft_scenario(sqlite_store)

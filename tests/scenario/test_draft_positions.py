@@ -310,3 +310,28 @@ def test_a_party_welcoming_what_the_pole_did_is_on_its_side(store: Store) -> Non
     for ally in ("peru", "bolivia"):
         assert _position(data, ally, "corridor")["position"]["value"] > 50
     assert _position(data, "chile", "corridor")["position"]["value"] < 50
+
+
+def test_one_disagreement_elsewhere_does_not_outweigh_a_party_s_own_demands(store: Store) -> None:
+    # Kenya and Uganda disagree once, on the venue. On the fishing quota Kenya demands most
+    # and Uganda states its own demand twice without naming Kenya: one disagreement elsewhere
+    # does not turn Uganda's own demands into resistance (it would put Uganda at 10).
+    doc = Doc(
+        "Kenya demanded talks in Nairobi. Uganda rejected talks in Nairobi. "
+        "Kenya demanded a larger fishing quota on the lake. "
+        "Kenya insisted on a larger fishing quota, its primary goal. "
+        "Kenya demanded the quota within a year. "
+        "Uganda demanded a larger fishing quota for lake fishermen. "
+        "Uganda insisted on a larger fishing quota for the lake."
+    )
+    doc.claim("KEN", "Kenya demanded talks in Nairobi", "venue", "demand")
+    doc.claim("UGA", "Uganda rejected talks in Nairobi", "venue", "reject")
+    doc.claim("KEN", "Kenya demanded a larger fishing quota on the lake", "quota", "demand")
+    doc.claim("KEN", "Kenya insisted on a larger fishing quota", "quota", "goal")
+    doc.claim("KEN", "Kenya demanded the quota within a year", "quota", "demand")
+    doc.claim("UGA", "Uganda demanded a larger fishing quota for lake fishermen", "quota", "demand")
+    doc.claim("UGA", "Uganda insisted on a larger fishing quota for the lake", "quota", "goal")
+    write(store, [state("KEN", "Kenya"), state("UGA", "Uganda")], [doc])
+    data = _draft(store)
+    assert _position(data, "uganda", "venue")["position"]["value"] < 50
+    assert _position(data, "uganda", "quota")["position"]["value"] > 50

@@ -418,3 +418,29 @@ def test_a_gold_issue_is_scored_on_the_issue_its_claims_were_extracted_under() -
     # A claim under an issue the draft does not have falls back to the lexicon id.
     undrafted = score_positions(gold, scenario, [ClaimRecord("d", SENTENCE, EGYPT, "dams")])
     assert undrafted.mapped == {"releases": "trade (lexicon)"}
+
+
+def test_a_drafted_actor_is_matched_by_the_store_keys_it_carries_before_its_people() -> None:
+    # The gold names the party otherwise than the draft ("Egypt (transitional government)"
+    # is not "Egypt"); the drafted state carries its store key, so its own positions are
+    # scored, not those of a leader drafted apart who is one of the gold party's people.
+    gold = _gold(
+        parties=[
+            {"key": "EGY", "name": "Egypt (transitional government)", "people": ["Tamim Khallaf"]},
+            {"key": "ETH", "name": "Ethiopia"},
+        ]
+    )
+    scenario = {
+        "issues": [{"id": "trade", "label": "Trade"}],
+        "actors": [
+            _actor("tamim_khallaf", "Tamim Khallaf", "leader", positions={"trade": _stance(20)}),
+            _actor("egypt", "Egypt", keys=["EGY", "person:badr-abdelatty"],
+                   positions={"trade": _stance(95)}),
+            _actor("eth", "Ethiopia", positions={"trade": _stance(5)}),
+        ],
+    }  # fmt: skip
+    score = score_positions(gold, scenario)
+    assert score.right_side.rate == 1.0
+    assert score.mae == pytest.approx((5 + 5) / 2)
+    parties = score_parties(gold, {"actors": scenario["actors"][1:]})
+    assert parties.found.rate == 1.0

@@ -251,7 +251,15 @@ def _is_party(actor: Mapping[str, Any]) -> bool:
     return actor.get("kind") != "mediator" and actor.get("in_models", True) is not False
 
 
+def _keyed(actor: Mapping[str, Any], gold_actor: GoldActor) -> bool:
+    """Whether a drafted actor carries ``gold_actor``'s key among its store ``keys``."""
+    return _norm(gold_actor.key) in {_norm(str(k)) for k in actor.get("keys") or ()}
+
+
 def _directly(actor: Mapping[str, Any], gold_actor: GoldActor) -> bool:
+    """Whether a drafted actor is ``gold_actor``: by store key, else by id, name or alias."""
+    if _keyed(actor, gold_actor):
+        return True
     names = _names(gold_actor)
     own = [actor.get("id", ""), actor.get("name", ""), *actor.get("aliases", ())]
     return any(_norm(str(n)) in names for n in own if n)
@@ -440,14 +448,17 @@ def _drafted_position(
 ) -> tuple[float | None, bool]:
     """The drafted position of ``party`` on ``issue_id``: (value, is placeholder).
 
-    The party's own drafted actor is preferred to one that represents it or is one of
-    its people; ``(None, False)`` when no drafted party has a position there.
+    The drafted actor that carries the party's key is preferred, then one named like it,
+    then one that represents it or is one of its people; ``(None, False)`` when no
+    drafted party has a position there.
     """
     actors = [a for a in scenario.get("actors", []) if _is_party(a)]
     by_id = {str(a.get("id")): a for a in actors}
-    candidates = [a for a in actors if _directly(a, party)] + [
-        a for a in actors if not _directly(a, party) and _stands_for(a, party, by_id)
-    ]
+    candidates = (
+        [a for a in actors if _keyed(a, party)]
+        + [a for a in actors if not _keyed(a, party) and _directly(a, party)]
+        + [a for a in actors if not _directly(a, party) and _stands_for(a, party, by_id)]
+    )
     for actor in candidates:
         stance = (actor.get("positions") or {}).get(issue_id)
         if not isinstance(stance, Mapping) or "position" not in stance:

@@ -268,6 +268,9 @@ class ActorSpec(_Model):
     kind: ActorKind = Field(description="state, leader, bloc, mediator, veto_player, ...")
     capability: Amount = Field(description="clout: resources the actor brings to bear (0–100)")
     represents: Id | None = Field(None, description="the actor this one speaks for (a leader)")
+    keys: tuple[str, ...] = Field(
+        (), description="the store actor keys it stands for (its own, then its people's)"
+    )
     veto: bool | None = Field(
         None,
         description="whether its red lines bind the agreement (default: state, leader, bloc "

@@ -13,7 +13,7 @@ from zopa.issue_keys import is_open
 from zopa.scenario.draft._capability import capability
 from zopa.scenario.draft._merge import Draft
 from zopa.scenario.draft._open_issues import group_open_issues, open_label
-from zopa.scenario.draft._orientation import AGAINST, Orientation, orient
+from zopa.scenario.draft._orientation import AGAINST, Orientation, orient, pole_of
 from zopa.scenario.draft._parties import Unit, Units, resolve_units, slug
 from zopa.scenario.draft._positions import Role, placeholder_stance, stance
 from zopa.scenario.draft._rows import DraftRows, cite, load_rows
@@ -138,18 +138,27 @@ def build_draft(
             opposed[ends[0].key].add(ends[1].key)
             opposed[ends[1].key].add(ends[0].key)
     # Adversaries on one issue are on opposite sides of another where nothing says
-    # otherwise: two sides stating goals on it are not allies by default.
+    # otherwise (two sides stating goals on it are not allies by default), in proportion
+    # to the evidence: see _carried.
+    apart: dict[frozenset[str], set[str]] = defaultdict(set)
     for issue_id in sorted(by_issue):
         first = orient(labels[issue_id], by_issue[issue_id], named, every, rows.excerpts, opposed)
         for key in first.resisting:
-            opposed[first.pole].add(key)
-            opposed[key].add(first.pole)
+            apart[frozenset((first.pole, key))].add(issue_id)
+    hostile = {key: set(others) for key, others in opposed.items()}
+    for pair in apart:
+        first_key, second_key = sorted(pair)
+        opposed[first_key].add(second_key)
+        opposed[second_key].add(first_key)
     claimants = {key for claims in by_issue.values() for key in claims}
     parties: dict[str, dict[str, Any]] = {}
     issues: list[dict[str, Any]] = []
     for issue_id in sorted(by_issue):
         claims = by_issue[issue_id]
-        sides = orient(labels[issue_id], claims, named, every, rows.excerpts, opposed)
+        sides = orient(
+            labels[issue_id], claims, named, every, rows.excerpts,
+            _carried(issue_id, claims, hostile, apart),
+        )  # fmt: skip
         issues.append(_issue(issue_id, labels[issue_id], sides))
         pole_name = every[sides.pole].name
         for key in sorted(claims):
@@ -185,6 +194,40 @@ def build_draft(
     if rows.estimates:
         data["evidence"] = [_estimate(e) for e in rows.estimates]
     return Draft(data, {actor["id"]: _aliases(unit) for unit, actor in drafted}, rows.left_out)
+
+
+#: Stances that say what a party wants for itself: the evidence carried opposition must outweigh.
+_OWN_WANTS = frozenset({"demand", "goal"})
+
+
+def _carried(
+    issue_id: str,
+    claims: Mapping[str, list[Claim]],
+    hostile: Mapping[str, set[str]],
+    apart: Mapping[frozenset[str], set[str]],
+) -> dict[str, set[str]]:
+    """Who acts against whom on ``issue_id``: the events' hostility, and the opposition
+    found on other issues where it outweighs the party's own stance here.
+
+    Two parties found on opposite sides of other issues (one resisting the other's
+    demand) are set against each other on this one when that evidence weighs at least
+    as much as what the non-pole party says it wants here: the number of other issues
+    they were found apart on is at least the number of its own demands and goals on
+    this issue. One disagreement elsewhere does not turn a party's repeated demands
+    into resistance; a party that only offers, accepts or states a position here takes
+    the opposition from a single issue.
+    """
+    out = {key: set(others) for key, others in hostile.items()}
+    pole = pole_of(claims)
+    for pair, issues in apart.items():
+        if pole not in pair:
+            continue
+        (other,) = pair - {pole}
+        wants = sum(c.stance in _OWN_WANTS for c in claims.get(other, []))
+        if len(issues - {issue_id}) >= max(1, wants):
+            out.setdefault(pole, set()).add(other)
+            out.setdefault(other, set()).add(pole)
+    return out
 
 
 def _aliases(unit: Unit) -> set[str]:
@@ -320,6 +363,7 @@ def _party(parties: dict[str, dict[str, Any]], unit: Unit) -> dict[str, Any]:
             "id": unit.id,
             "name": unit.name,
             "kind": unit.kind,
+            "keys": list(unit.keys),
             "capability": capability(unit),
             "positions": {},
         }
@@ -336,6 +380,7 @@ def _mediator(unit: Unit, events: list[Any], claims: list[Claim]) -> dict[str, A
         "id": unit.id,
         "name": unit.name,
         "kind": "mediator",
+        "keys": list(unit.keys),
         "capability": capability(unit),
         "evidence": [{"note": note}, *_people(unit), *cited],
     }

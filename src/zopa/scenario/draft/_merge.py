@@ -2,9 +2,10 @@
 
 The analyst's file is read and written back by one round-trip YAML emitter
 (:mod:`._yaml`), so its comments, values, key order and quoting survive. Issues
-and actors of the draft are matched to the file's by id, by name or alias (a
-person's name matches the state they speak for; an actor with ``represents:``
-stands for the actor it represents), then by the claims both cite — so an
+and actors of the draft are matched to the file's by id, by the store keys an actor
+carries (``keys:``), by name or alias (a person's name matches the state they speak
+for; an actor with ``represents:`` stands for the actor it represents), then by the
+claims both cite — so an
 actor or issue the analyst renamed is still found. A matched item keeps every
 value; only citations it does not already hold are added. What matches nothing
 is appended. Nothing is ever added twice.
@@ -161,8 +162,11 @@ def _match_actors(doc: CommentedMap, draft: Draft) -> dict[str, CommentedMap]:
         names = {_norm(actor["id"]), _norm(actor["name"])} | {
             _norm(a) for a in draft.aliases.get(actor["id"], set())
         }
-        hit = by_id.get(actor["id"]) or next(
-            (b for b in base if {_norm(b.get("id")), _norm(b.get("name"))} & names), None
+        keys = {_norm(k) for k in actor.get("keys", ())}
+        hit = (
+            by_id.get(actor["id"])
+            or next((b for b in base if {_norm(k) for k in b.get("keys") or ()} & keys), None)
+            or next((b for b in base if {_norm(b.get("id")), _norm(b.get("name"))} & names), None)
         )
         if hit is None:
             hit = _best(base, _claims(actor), _claims)

@@ -17,7 +17,7 @@ from zopa.scenario.draft._rows import EXCERPT_CHARS, cite, trim
 if TYPE_CHECKING:
     from zopa.store import Claim
 
-__all__ = ["Orientation", "orient"]
+__all__ = ["Orientation", "orient", "pole_of"]
 
 #: How much a stance says "this is what I demand" (the most demanding party anchors 100).
 DEMAND_WEIGHT = {"demand": 3, "goal": 3, "red_line": 2, "position": 1, "condition": 1}
@@ -57,6 +57,24 @@ def _overlaps(a: Claim, b: Claim) -> bool:
     return a.document_id == b.document_id and a.start < b.end and b.start < a.end
 
 
+def pole_of(claims: Mapping[str, list[Claim]]) -> str:
+    """The party whose claims on an issue weigh most as demands (:data:`DEMAND_WEIGHT`;
+    ties: more claims, then key), among those with a claim other than a rejection.
+
+    A party that only rejects says what it will not have, not what it wants: it is the
+    pole only when every party only rejects.
+    """
+    wanting = [k for k, own in claims.items() if any(c.stance != "reject" for c in own)]
+    return min(
+        wanting or claims,
+        key=lambda k: (
+            -sum(DEMAND_WEIGHT.get(c.stance, 0) for c in claims[k]),
+            -len(claims[k]),
+            k,
+        ),
+    )
+
+
 def orient(
     label: str,
     claims: Mapping[str, list[Claim]],
@@ -85,9 +103,7 @@ def orient(
 
     Notes
     -----
-    The pole is the party whose claims weigh most as demands
-    (:data:`DEMAND_WEIGHT`; ties: more claims, then key), among those with a claim
-    other than a rejection. Another party resists
+    The pole is :func:`pole_of`'s. Another party resists
     it when it rejects or draws a red line on the issue, when the pole's claims
     name it (it is asked to give), when its own claims name the pole (but not one
     of the pole's opponents too) — except a party whose claim shares the pole's
@@ -96,17 +112,7 @@ def orient(
     that each state a demand are on opposite sides when one rejects or threatens
     the other, allies otherwise.
     """
-    # A party that only rejects says what it will not have, not what it wants: it is the
-    # pole only when every party only rejects.
-    wanting = [k for k, own in claims.items() if any(c.stance != "reject" for c in own)]
-    pole = min(
-        wanting or claims,
-        key=lambda k: (
-            -sum(DEMAND_WEIGHT.get(c.stance, 0) for c in claims[k]),
-            -len(claims[k]),
-            k,
-        ),
-    )
+    pole = pole_of(claims)
     pole_claims = claims[pole]
     asked = {
         key

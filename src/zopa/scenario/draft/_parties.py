@@ -92,6 +92,15 @@ class Unit:
     persons: list[str] = field(default_factory=list)
     #: names the unit goes by (its own, its people's, its store keys), case-folded
     aliases: set[str] = field(default_factory=set)
+    #: the store actor keys the unit stands for: its own first (a state's ISO code, the
+    #: gazetteer's key, even where no store actor has it), then its people's and bodies'
+    keys: list[str] = field(default_factory=list)
+
+    def add(self, actor: Actor) -> None:
+        """Record that ``actor`` (the unit itself, or a person or body folded into it) is it."""
+        self.aliases |= {_norm(actor.name), actor.key.casefold()}
+        if actor.key not in self.keys:
+            self.keys.append(actor.key)
 
     @property
     def id(self) -> str:
@@ -125,7 +134,9 @@ class Units:
         found = next((u for u in self.units() if u.key == key), None)
         if found is None:
             name = _state_names().get(code, code)
-            found = self.added[key] = Unit(key, name, "state", code, aliases={_norm(name)})
+            found = self.added[key] = Unit(
+                key, name, "state", code, aliases={_norm(name)}, keys=[code]
+            )
         return found
 
 
@@ -206,7 +217,7 @@ def resolve_units(
             unit = units.setdefault(f"state:{code}", Unit(f"state:{code}", name, "state", code))
         else:
             unit = units.setdefault(actor.key, Unit(actor.key, actor.name, _kind(actor)))
-        unit.aliases |= {_norm(actor.name), actor.key.casefold()}
+        unit.add(actor)
         return unit
 
     def state(code: str) -> Unit:
@@ -215,6 +226,8 @@ def resolve_units(
         name = _state_names().get(code, code)
         unit = units.setdefault(f"state:{code}", Unit(f"state:{code}", name, "state", code))
         unit.aliases |= {_norm(name), code.casefold()}
+        if code not in unit.keys:
+            unit.keys.insert(0, code)
         return unit
 
     def home(actor: Actor, seen: frozenset[str] = frozenset()) -> Unit | None:
@@ -251,6 +264,6 @@ def resolve_units(
         role = f" ({actor.role})" if actor.role else ""
         if f"{actor.name}{role}" not in unit.persons:
             unit.persons.append(f"{actor.name}{role}")
-        unit.aliases |= {_norm(actor.name), actor.key.casefold()}
+        unit.add(actor)
         of_actor[actor_id] = unit
     return Units(of_actor)
