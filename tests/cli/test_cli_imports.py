@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,13 +25,16 @@ HEAVY = ("spacy", "matplotlib", "sqlalchemy")
 def modules_imported(*args: str) -> set[str]:
     """Every module a fresh ``python -X importtime ARGS`` imports (dotted names)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    # in an empty folder: a store in the working folder (sqlite:///zopa.db) is read
+    with tempfile.TemporaryDirectory() as empty:
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            cwd=empty,
+        )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = (line.split("|") for line in result.stderr.splitlines())
     return {parts[2].strip() for parts in lines if len(parts) == 3} - {"imported package"}

@@ -59,6 +59,7 @@ ITEM_TYPES: dict[str, tuple[type, ...]] = {
     "low": (float, int),
     "high": (float, int),
     "about": (str, type(None)),
+    "retrospective": (bool,),
 }
 
 

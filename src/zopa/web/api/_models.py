@@ -193,6 +193,7 @@ class Estimate(_Item):
     low: float
     high: float
     about: str | None
+    retrospective: bool
 
 
 class ScenarioSummary(_Closed):
