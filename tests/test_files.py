@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
+from ruamel.yaml import YAML
 
 from tests.special_files import fifo, unix_socket, unprivileged
 from zopa.errors import ConfigError, ZopaError
-from zopa.files import display_path, read_bytes, read_text
+from zopa.files import display_path, read_bytes, read_text, yaml_error_line
 
 
 def _problem(path: Path | str, what: str = "file", limit_hint: str = "") -> str:
@@ -109,3 +111,15 @@ def test_errors_are_of_the_callers_class(tmp_path: Path) -> None:
 
     with pytest.raises(MyError):
         read_bytes(tmp_path / "absent", max_bytes=1, error=MyError)
+
+
+@pytest.mark.parametrize("parser", ["pyyaml", "ruamel"])
+def test_a_yaml_error_names_the_line_it_points_at(parser: str) -> None:
+    text = "a: 1\nb: 2\nc: [unclosed\nd: 4\n"
+    with pytest.raises(Exception) as caught:
+        if parser == "pyyaml":
+            yaml.safe_load(text)
+        else:
+            YAML(typ="safe").load(text)
+    assert yaml_error_line(caught.value) in {":3", ":4", ":5"}
+    assert yaml_error_line(ValueError("no mark")) == ""

@@ -159,3 +159,10 @@ def read_text(
             f"{display_path(path)}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x} at "
             f"offset {exc.start:,}); save the {what} as UTF-8"
         ) from None
+
+
+def yaml_error_line(exc: Exception) -> str:
+    """``":N"``, the 1-based line a YAML parser's error points at (its problem, else its
+    context; PyYAML and ruamel.yaml errors both carry these marks), or ``""`` without one."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return f":{mark.line + 1}" if mark is not None else ""

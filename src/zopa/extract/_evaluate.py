@@ -39,7 +39,7 @@ from zopa.extract._estimate_scoring import (
 )
 from zopa.extract._event_scoring import score_events
 from zopa.extract._matching import PRF, Item, exact, match_items, overlaps
-from zopa.files import MAX_DATA_FILE_BYTES, read_text
+from zopa.files import MAX_DATA_FILE_BYTES, read_text, yaml_error_line
 from zopa.ingest import date_from_dateline, normalise_text
 
 __all__ = [
@@ -210,8 +210,7 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
+        line = yaml_error_line(exc)
         raise ExtractionError(f"{path}{line}: invalid YAML in gold file; fix the syntax") from None
     if data is None:
         return []

@@ -33,7 +33,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from zopa.errors import ExtractionError
-from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text
+from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text, yaml_error_line
 
 __all__ = [
     "ActorInfo",
@@ -270,8 +270,7 @@ def _parse(text: str, where: str) -> _GazetteerFile:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
+        line = yaml_error_line(exc)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ExtractionError(
             f"{where}{line}: invalid YAML in gazetteer ({problem}); fix the syntax there"

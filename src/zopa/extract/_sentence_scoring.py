@@ -48,7 +48,7 @@ from spacy.language import Language
 from zopa.errors import ExtractionError, quoted
 from zopa.extract._doc import EVENTS, FIELDS, PUBLISHED
 from zopa.extract.events import PLOVER_TYPES
-from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text
+from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text, yaml_error_line
 
 __all__ = [
     "BASELINE_KEYWORDS",
@@ -160,8 +160,7 @@ def load_sentences(path: str | Path) -> list[GoldSentence]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
+        line = yaml_error_line(exc)
         raise ExtractionError(f"{source}{line}: not valid YAML; fix the syntax there") from exc
     if not isinstance(data, list):
         raise ExtractionError(f"{source}: expected a YAML list of sentences (- id: ..., text: ...)")

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from zopa.errors import ExtractionError
-from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text
+from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text, yaml_error_line
 
 __all__ = [
     "EVENT_FIELDS",
@@ -218,8 +218,7 @@ def load_event_lexicon(path: str | Path | None = None) -> EventLexicon:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
+        line = yaml_error_line(exc)
         raise ExtractionError(
             f"event lexicon {source}{line}: not valid YAML; fix the syntax there"
         ) from exc
