@@ -1,7 +1,8 @@
 """The issue-12 blind gold sets stay as written, and every item in them is well formed.
 
-`tests/gold/ontology/` (PLOVER sentences) and `tests/gold/blind-2/` (articles) were written
-before any extraction ran on them; `FROZEN.sha256` in each records every file's SHA-256.
+`tests/gold/ontology/` and `tests/gold/ontology-2/` (PLOVER sentences) and
+`tests/gold/blind-2/` (articles) were written before any extraction ran on them;
+`FROZEN.sha256` in each records every file's SHA-256.
 These checks read the gold only: they never run extraction on it.
 """
 
@@ -18,6 +19,8 @@ from zopa.ingest import normalise_text
 
 GOLD = Path(__file__).resolve().parent
 ONTOLOGY = GOLD / "ontology"
+ONTOLOGY_2 = GOLD / "ontology-2"
+SENTENCE_SETS = (ONTOLOGY, ONTOLOGY_2)
 ARTICLES = GOLD / "blind-2"
 FROZEN = "FROZEN.sha256"
 
@@ -42,7 +45,7 @@ def _recorded(folder: Path) -> dict[str, str]:
     return digests
 
 
-@pytest.mark.parametrize("folder", [ONTOLOGY, ARTICLES], ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", [*SENTENCE_SETS, ARTICLES], ids=lambda p: p.name)
 def test_every_file_matches_its_frozen_digest(folder: Path) -> None:
     recorded = _recorded(folder)
     present = {
@@ -55,8 +58,9 @@ def test_every_file_matches_its_frozen_digest(folder: Path) -> None:
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
 
 
-def test_sentences_are_well_formed() -> None:
-    sentences = _load(ONTOLOGY / "sentences.yaml")
+@pytest.mark.parametrize("folder", SENTENCE_SETS, ids=lambda p: p.name)
+def test_sentences_are_well_formed(folder: Path) -> None:
+    sentences = _load(folder / "sentences.yaml")
     assert len(sentences) >= 320
     assert len({s["id"] for s in sentences}) == len(sentences)
     for s in sentences:
