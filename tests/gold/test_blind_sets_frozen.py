@@ -1,8 +1,9 @@
 """The issue-12 blind gold sets stay as written, and every item in them is well formed.
 
-`tests/gold/ontology/` (PLOVER sentences), `tests/gold/blind-2/` and `tests/gold/blind-3/`
-(articles) were written before any extraction ran on them; `FROZEN.sha256` in each records
-every file's SHA-256. These checks read the gold only: they never run extraction on it.
+`tests/gold/ontology/` and `tests/gold/ontology-2/` (PLOVER sentences), `tests/gold/blind-2/`
+and `tests/gold/blind-3/` (articles) were written before any extraction ran on them;
+`FROZEN.sha256` in each records every file's SHA-256. These checks read the gold only: they
+never run extraction on it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from zopa.ingest import normalise_text
 
 GOLD = Path(__file__).resolve().parent
 ONTOLOGY = GOLD / "ontology"
+ONTOLOGY_2 = GOLD / "ontology-2"
+SENTENCE_SETS = (ONTOLOGY, ONTOLOGY_2)
 ARTICLES = GOLD / "blind-2"
 ARTICLES_3 = GOLD / "blind-3"
 # Article sets and the length (in words) their README promises for each article.
@@ -45,7 +48,7 @@ def _recorded(folder: Path) -> dict[str, str]:
     return digests
 
 
-@pytest.mark.parametrize("folder", [ONTOLOGY, *ARTICLE_SETS], ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", [*SENTENCE_SETS, *ARTICLE_SETS], ids=lambda p: p.name)
 def test_every_file_matches_its_frozen_digest(folder: Path) -> None:
     recorded = _recorded(folder)
     present = {
@@ -58,8 +61,9 @@ def test_every_file_matches_its_frozen_digest(folder: Path) -> None:
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
 
 
-def test_sentences_are_well_formed() -> None:
-    sentences = _load(ONTOLOGY / "sentences.yaml")
+@pytest.mark.parametrize("folder", SENTENCE_SETS, ids=lambda p: p.name)
+def test_sentences_are_well_formed(folder: Path) -> None:
+    sentences = _load(folder / "sentences.yaml")
     assert len(sentences) >= 320
     assert len({s["id"] for s in sentences}) == len(sentences)
     for s in sentences:
