@@ -302,6 +302,10 @@ def test_a_share_before_that_and_a_denied_comparison_are_no_statements(
             "the border could reopen before the winter",
         ),
         ('The official put the odds of the vote slipping at "four to one".', "the vote slipping"),
+        (
+            'Aides said that the referendum was "almost certainly" not going to pass.',
+            "the referendum was not going to pass",
+        ),
     ],
 )
 def test_about_is_the_event_the_statement_names(nlp: Language, text: str, about: str) -> None:

@@ -661,18 +661,7 @@ def _about_of_predicate(word: Token) -> _About:
         objects = [c for c in word.head.children if c.dep_ == "dobj"]
         return _text(objects[0]) if objects else ()
     if word.pos_ == "ADV" or word.dep_ == "advmod":
-        verb = word.head
-        own = {t.i for t in word.subtree}
-        words = [
-            t
-            for t in verb.subtree
-            if t.i not in own
-            and t.dep_ != "punct"
-            and not (t.dep_ == "mark" and t.head.i == verb.i)
-        ]
-        if not words:
-            return ()
-        return (_trimmed(verb.doc[words[0].i : words[-1].i + 1]),)
+        return _around(word)
     if word.dep_ == "amod":
         return _text(word.head)
     head = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
@@ -681,6 +670,22 @@ def _about_of_predicate(word: Token) -> _About:
     if complements:
         parts.extend(_text(complements[0]))
     return tuple(parts)
+
+
+def _around(word: Token) -> _About:
+    """The clause of a probability adverb without its own words: the words before and after
+    it ("a resolution was "almost certainly" not going to pass": a resolution was … not
+    going to pass), without a mark opening the clause ("that")."""
+    verb = word.head
+    own = [t.i for t in word.subtree]
+    words = [t.i for t in verb.subtree if t.i not in own and t.dep_ not in ("punct", "mark")]
+    if not words:
+        return ()
+    first, last, low, high = words[0], words[-1] + 1, min(own), max(own) + 1
+    pieces = [(first, min(last, low)), (max(first, high), last)] if low > first else []
+    pieces = pieces or [(max(first, high), last)]
+    doc = word.doc
+    return tuple(_trimmed(doc[a:b]) for a, b in pieces if b > a and _trimmed(doc[a:b]).text)
 
 
 _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that"})
