@@ -217,3 +217,20 @@ def test_retrospective_statements_are_never_counted(store: Store, nlp: Language)
     items = [listing.item for listing in list_items(store, "estimates")]
     stored = {item["phrase"]: item["retrospective"] for item in items}
     assert stored == {"not possible": True, "likely": False}
+
+
+def test_a_comparison_is_kept_as_evidence_but_never_counted(store: Store, nlp: Language) -> None:
+    text = (
+        "Arland and Borvia: a summit nears\n\n"
+        "The border accord has made a meeting of Arland and Borvia more likely, diplomats "
+        "said. A meeting of Arland and Borvia in June is likely, analysts said."
+    )
+    document, _ = prepare(RawArticle(source="b.txt", text=text, published="2025-03-01"))
+    with store.write() as session:
+        add_document(session, document)
+    assert extract_documents(store, nlp).ok
+    f = forecast_of(store, scenario(), "2025-03-02")
+    assert f is not None
+    assert [s["phrase"] for s in f.parameters["statements"]] == ["likely"]
+    items = {i.item["phrase"]: i.item for i in list_items(store, "estimates")}
+    assert (items["more likely"]["low"], items["more likely"]["high"]) == (0.0, 1.0)

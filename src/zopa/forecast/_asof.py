@@ -62,7 +62,8 @@ class Statement:
 
 def statements_as_of(store: Store, as_of: date) -> list[Statement]:
     """Every stored estimate from a document published on or before ``as_of``, by id,
-    but retrospective ones (about an outcome already known when it was said)."""
+    but retrospective ones (about an outcome already known when it was said) and those
+    that give a direction and no level ("more likely": the whole interval [0, 1])."""
     sentence = func.substr(
         Document.text, Estimate.sentence_start + 1, Estimate.sentence_end - Estimate.sentence_start
     )
@@ -73,6 +74,7 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
             Document.published_at.is_not(None),
             Document.published_at <= as_of,
             Estimate.retrospective.is_(False),
+            or_(Estimate.low > 0, Estimate.high < 1),
         )
         .order_by(Estimate.id)
     )

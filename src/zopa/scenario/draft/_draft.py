@@ -192,7 +192,7 @@ def build_draft(
         data["as_of"] = as_of
     data |= {"issues": issues, "actors": actors}
     if rows.estimates:
-        data["evidence"] = [_estimate(e) for e in rows.estimates]
+        data["evidence"] = [_estimate(e, rows.actors) for e in rows.estimates]
     return Draft(data, {actor["id"]: _aliases(unit) for unit, actor in drafted}, rows.left_out)
 
 
@@ -398,13 +398,18 @@ def _issue(issue_id: str, label: str, sides: Orientation) -> dict[str, Any]:
     return issue
 
 
-def _estimate(est: Any) -> dict[str, Any]:
-    holder = est.holder_text or "unattributed"
+def _estimate(est: Any, actors: dict[int, Any]) -> dict[str, Any]:
+    """An estimate cited with a note: its number (or, for a comparison, its words: a
+    direction has no level), its holder by the name of the actor it was resolved to (not
+    the pronoun or role the text used: "he") and what it is about."""
+    actor = actors.get(est.holder_actor_id) if est.holder_actor_id is not None else None
+    holder = actor.name if actor is not None else est.holder_text or "unattributed"
     about = " ".join((est.about or "").split())[:160]
-    return {
-        **cite("estimate", est),
-        "note": f"p={est.probability:.2f} [{est.low:.2f}, {est.high:.2f}] from {holder}: {about}",
-    }
+    if est.low <= 0 and est.high >= 1:
+        value = f"{est.phrase} (a direction, no level)"
+    else:
+        value = f"p={est.probability:.2f} [{est.low:.2f}, {est.high:.2f}]"
+    return {**cite("estimate", est), "note": f"{value} from {holder}: {about}"}
 
 
 def _unique_ids(actors: list[dict[str, Any]]) -> None:
