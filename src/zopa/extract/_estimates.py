@@ -50,7 +50,7 @@ from zopa.extract._probability import (
     explicit_estimate,
 )
 from zopa.extract._retrospective import clause_head, is_retrospective
-from zopa.extract._speakers import KnownActors, Speakers
+from zopa.extract.speakers import KnownActors, Speakers
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -141,7 +141,7 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "2"  # 2: holders by the shared speaker resolver (zopa.extract._speakers)
+    version = "2"  # 2: holders by the shared speaker resolver (zopa.extract.speakers)
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()

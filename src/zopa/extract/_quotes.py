@@ -16,7 +16,7 @@ The speaker is the subject of the speech verb (climbing from a participle,
 "…, saying …", to the verb it modifies; "quoted X as saying" is X). Who that subject
 is — a name, an office ("the Kremlin aide"), a pronoun, a statement's author, an unnamed
 source kept as written — is decided by the shared resolver of
-:mod:`zopa.extract._speakers`, the same for claims and estimates.
+:mod:`zopa.extract.speakers`, the same for claims and estimates.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._attribution import Holder, subjects_of
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
-from zopa.extract._speakers import KnownActors, Speakers
+from zopa.extract.speakers import KnownActors, Speakers
 from zopa.registry import extractors
 
 __all__ = ["SPEECH_VERBS", "QuoteFinder"]
