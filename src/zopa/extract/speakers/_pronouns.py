@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from zopa.extract._attribution import ROLE_NOUNS, Holder, subjects_of
 from zopa.extract.speakers._cast import Cast
@@ -35,6 +35,7 @@ from zopa.extract.speakers._words import (
 __all__ = ["Pronouns", "Resolve", "agrees"]
 
 _MAX_CHAIN = 4  # pronouns followed back through at most this many sentences
+_MAX_QUOTED_SENTENCES = 8  # sentences of one quotation passed over to find who spoke before
 _SOURCE_NOUNS = ROLE_NOUNS | WORDS.source_nouns
 _NOT_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
 
@@ -183,13 +184,19 @@ class Pronouns:
 
     def _subjects_before(self, pronoun: Token) -> Iterator[Token]:
         """Subjects of the sentence before the pronoun's, outside quotations: of speech
-        verbs first, then of the main clause, then the others."""
+        verbs first, then of the main clause, then the others. For a pronoun outside
+        quotations, sentences wholly inside a quotation are passed over ("A diplomat said
+        ... . “It is fragile. Nobody wants ...,” he said": the diplomat's sentence)."""
         sentence = pronoun.sent
         if sentence.start == 0:
             return
         doc = self.cast.doc
         before = doc[sentence.start - 1].sent
         inside = pronoun.i in self.cast.quoted  # a pronoun in a quotation may refer inside it
+        for _ in range(_MAX_QUOTED_SENTENCES):
+            if inside or before.start == 0 or not self._quoted(before):
+                break
+            before = doc[before.start - 1].sent
         subjects = [
             t
             for t in before
@@ -201,6 +208,11 @@ class Pronouns:
         main = [s for s in subjects if s.head.i == before.root.i and s not in speaking]
         rest = [s for s in subjects if s not in speaking and s not in main]
         yield from (*speaking, *main, *rest)
+
+    def _quoted(self, sentence: Span) -> bool:
+        """Whether every word of ``sentence`` is inside a quotation."""
+        words = [t for t in sentence if not (t.is_punct or t.is_space)]
+        return bool(words) and all(t.i in self.cast.quoted for t in words)
 
     def _latest(self, pronoun: Token) -> Holder | None:
         """The latest actor of a fitting kind named before the pronoun outside quotations

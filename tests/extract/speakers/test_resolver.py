@@ -1,40 +1,18 @@
-"""Who said it: the shared speaker rules (``zopa.extract._speakers``) seen through the quotes
+"""Who said it: the shared speaker rules (``zopa.extract.speakers``) seen through the quotes
 and estimates they attribute, on sentences written for these tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from zopa.extract import CLAIMS, ESTIMATES, FIELDS, QUOTES, build_pipeline
+from tests.extract.speakers.helpers import quotes, speaker_of
+from zopa.extract import CLAIMS, ESTIMATES, FIELDS, build_pipeline
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_estimates"))
-
-
-def quotes(nlp: Language, text: str, kind: str | None = None) -> list[dict[str, Any]]:
-    doc = nlp(text)
-    found = [
-        {"text": s.text, **s._.get(FIELDS)}
-        for s in doc.spans[QUOTES]
-        if kind is None or s._.get(FIELDS)["kind"] == kind
-    ]
-    for quote in found:  # the speaker's words are always where the offsets say
-        if quote["speaker_start"] is not None:
-            assert text[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker_text"]
-    return found
-
-
-def speaker_of(nlp: Language, text: str, words: str) -> tuple[str | None, str | None]:
-    """(speaker_actor, speaker_text) of the quote whose text starts with ``words``."""
-    for quote in quotes(nlp, text):
-        if quote["text"].startswith(words):
-            return quote["speaker_actor"], quote["speaker_text"]
-    raise AssertionError(f"no quote starting {words!r} in {quotes(nlp, text)}")
+def nlp(speakers_nlp: Language) -> Language:
+    return speakers_nlp
 
 
 # --- offices ------------------------------------------------------------------------------------
@@ -221,8 +199,13 @@ def test_a_pronoun_takes_a_possessor_before_it_in_its_own_sentence(nlp: Language
     assert holders == ["person:sergei-lavrov"]
 
 
-def test_a_pronoun_in_a_quotation_refers_inside_it() -> None:
-    nlp = build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+@pytest.fixture(scope="module")
+def claims_nlp() -> Language:
+    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+
+
+def test_a_pronoun_in_a_quotation_refers_inside_it(claims_nlp: Language) -> None:
+    nlp = claims_nlp
     text = (
         "Russia kept shelling the port on Sunday. "
         "“Ukraine is tired of promises and maybe they don't want a deal at all,” Trump said."
@@ -232,8 +215,8 @@ def test_a_pronoun_in_a_quotation_refers_inside_it() -> None:
     assert [s._.get(FIELDS)["actor"] for s in wanting] == ["UKR"]
 
 
-def test_a_prisoners_release_is_not_a_press_release() -> None:
-    nlp = build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+def test_a_prisoners_release_is_not_a_press_release(claims_nlp: Language) -> None:
+    nlp = claims_nlp
     text = "“The release of Omar Haddad is a red line,” Sergei Lavrov told reporters."
     doc = nlp(text)
     assert [s._.get(FIELDS)["actor"] for s in doc.spans[CLAIMS]] == ["person:sergei-lavrov"]
