@@ -53,6 +53,9 @@ _MODALS = {"would", "could", "might", "may", "should", "will", "can", "must", "t
 _MIN_UNATTRIBUTED_TOKENS = 8  # shorter unattributed quotations are scare quotes, not speech
 _MIN_REPORTED_TOKENS = 3
 _INHERIT_SENTENCES = 2
+#: How a quotation hangs on the clause whose subject says it ("put the odds at “…”").
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "dative", "xcomp"})
+_ARGUMENT_STEPS = 3
 #: Verbs whose object complement a quotation can be: "X called it “…”" is X's words.
 _NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label"})
 
@@ -231,6 +234,9 @@ class QuoteFinder:
             speaker = self._speaker_of(verb, actors, previous)
             if speaker is not None:
                 return speaker
+        speaker = self._argument_speaker(quote, previous)
+        if speaker is not None:
+            return speaker
         according = next(
             (
                 t
@@ -242,6 +248,37 @@ class QuoteFinder:
         if according is not None:
             return self._according(according, actors)[1]
         return _NO_SPEAKER
+
+    def _argument_speaker(
+        self, quote: Span, previous: tuple[Span, _Speaker] | None
+    ) -> _Speaker | None:
+        """A quotation that is a whole argument of a clause whose subject names someone:
+        the subject's words ("X put the odds at “one in four”", "X gave the truce “a 30%
+        chance”", "X accused them of “…”"). A quoted word inside a phrase that goes on
+        outside the marks ("its “special operation”") names a thing, not what was said."""
+        root = quote.root
+        words = [t.i for t in root.subtree if not (t.is_punct or t.is_space)]
+        if min(words) < quote.start or max(words) >= quote.end:
+            return None
+        node = root
+        for _ in range(_ARGUMENT_STEPS):
+            if node.dep_ not in _ARGUMENT_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ == "VERB":
+                break
+        if node.pos_ != "VERB" or quote.start <= node.i < quote.end:
+            return None
+        subject = next(iter(subjects_of(node, ("nsubj",))), None)
+        if subject is None or subject.lower_ in _FIRST_PERSON:
+            return None
+        before = None
+        if previous is not None and previous[1].actor is not None:
+            before = Holder(previous[1].actor, previous[1].text)
+        holder = self.speakers.resolve(subject, previous=before)
+        if not self.speakers.names_someone(holder):
+            return None
+        return _Speaker(holder.actor, holder.start, holder.end, holder.text, node.text)
 
     def _context_speaker(
         self,

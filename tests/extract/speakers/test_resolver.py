@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.extract.speakers.helpers import quotes, speaker_of
+from tests.extract.speakers.helpers import holders, quotes, speaker_of
 from zopa.extract import CLAIMS, ESTIMATES, FIELDS, build_pipeline
 
 
@@ -248,3 +248,30 @@ def test_an_object_pronoun_says_nothing_of_the_subjects_gender(nlp: Language) ->
         "“We will not leave Ukraine alone,” she said."
     )
     assert speaker_of(nlp, text, "We will not leave")[0] == "unresolved:helga-brandt"
+
+
+# --- quotations that are a speaker's words inside a clause --------------------------------------
+
+
+def test_a_short_quotation_a_person_puts_odds_at_is_that_persons(nlp: Language) -> None:
+    text = (
+        "A senior Chilean negotiator said the talks would go on. "
+        "The negotiator put the chance of a deal this month at “one in four”."
+    )
+    assert speaker_of(nlp, text, "one in four") == (None, "The negotiator")
+
+
+def test_a_short_quotation_a_named_person_gives_is_that_persons(nlp: Language) -> None:
+    text = "Lena Varga, a researcher at a Vienna institute, gave the truce “a 30% chance”."
+    assert speaker_of(nlp, text, "a 30% chance") == ("unresolved:lena-varga", "Lena Varga")
+    assert holders(nlp, text)[0][1] == "unresolved:lena-varga"
+
+
+def test_a_short_quotation_a_person_accuses_someone_of_is_that_persons(nlp: Language) -> None:
+    text = "The union's leader, Paul Okafor, accused the employers of “starving the port”."
+    assert speaker_of(nlp, text, "starving the port")[0] == "unresolved:paul-okafor"
+
+
+def test_a_scare_quoted_name_of_a_thing_a_state_does_is_no_quotation(nlp: Language) -> None:
+    text = "Russia launched its “special operation” in February and the war went on."
+    assert quotes(nlp, text) == []

@@ -32,11 +32,12 @@ from zopa.extract.speakers._words import (
     is_pronoun,
 )
 
-__all__ = ["Pronouns", "Resolve", "agrees"]
+__all__ = ["SOURCE_NOUNS", "Pronouns", "Resolve", "agrees"]
 
 _MAX_CHAIN = 4  # pronouns followed back through at most this many sentences
 _MAX_QUOTED_SENTENCES = 8  # sentences of one quotation passed over to find who spoke before
-_SOURCE_NOUNS = ROLE_NOUNS | WORDS.source_nouns
+#: Nouns naming someone unnamed by role or as a source ("a senior diplomat", "one source").
+SOURCE_NOUNS = ROLE_NOUNS | WORDS.source_nouns
 _NOT_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
 
 
@@ -61,7 +62,7 @@ def agrees(holder: Holder, pronoun: Token, cast: Cast) -> bool:
         head = holder.token
         if head is None or holder.text is None or is_pronoun(head.lower_):
             return False
-        if head.lemma_.lower() not in _SOURCE_NOUNS:
+        if head.lemma_.lower() not in SOURCE_NOUNS:
             return False
         plural = (
             head.tag_ in ("NNS", "NNPS")

@@ -11,7 +11,7 @@ from zopa.extract._bodies import STATE_FORMS
 from zopa.extract._doc import FIELDS, QUOTES
 from zopa.extract.speakers._cast import Cast
 from zopa.extract.speakers._known import KnownActors
-from zopa.extract.speakers._pronouns import Pronouns
+from zopa.extract.speakers._pronouns import SOURCE_NOUNS, Pronouns
 from zopa.extract.speakers._roles import Roles
 from zopa.extract.speakers._statements import Statements
 from zopa.extract.speakers._words import FIRST_PERSON, WORDS, is_pronoun
@@ -71,6 +71,17 @@ class Speakers:
     def statement_author(self, noun: Token, *, qualified: bool = False) -> Holder | None:
         """Who a statement, letter or communiqué is by (:mod:`._statements`)."""
         return self.statements.author(noun, qualified=qualified)
+
+    @staticmethod
+    def names_someone(holder: Holder) -> bool:
+        """Whether ``holder`` is an actor or someone unnamed named by role or as a source
+        ("the negotiator", "a senior official"), not a thing ("the talks")."""
+        if holder.actor is not None:
+            return True
+        token = holder.token
+        return token is not None and not is_pronoun(token.lower_) and (
+            token.lemma_.lower() in SOURCE_NOUNS
+        )
 
     def resolve_all(self, subject: Token, *, qualified: bool = False) -> list[Holder]:
         """The speakers a subject and its conjuncts name ("Russia and Belarus said")."""
