@@ -36,6 +36,8 @@ class Cast:
             self.quoted,
             lambda start, end: {self.key(m) for m in self.between(start, end)},
         )
+        #: the head nouns of the titles the document or the gazetteer gives its people
+        self.titles = frozenset().union(*(p.heads for p in self.people.values()))
 
     def between(self, start: int, end: int) -> list[Span]:
         """Actor mentions overlapping tokens ``start``–``end`` (exclusive), in text order."""

@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from zopa.extract._bodies import STATE_FORMS
 from zopa.extract._gazetteer import Gazetteer
 
-__all__ = ["KnownActors"]
+
+def role_head(role: str) -> frozenset[str]:
+    """The head noun of a role as written ("foreign minister" → minister, "head of
+    delegation" → head)."""
+    words = role.casefold().split(" of ")[0].split()
+    return frozenset(words[-1:])
+
+
+__all__ = ["KnownActors", "role_head"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,7 @@ class KnownActors:
     nationalities: Mapping[str, str] = field(default_factory=dict)
     seats: Mapping[str, str] = field(default_factory=dict)
     roles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    role_heads: Mapping[str, frozenset[str]] = field(default_factory=dict)
     parties: Mapping[str, str] = field(default_factory=dict)
     outlets: frozenset[str] = frozenset()
     state_forms: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -63,6 +72,11 @@ class KnownActors:
             seats=seats,
             roles={
                 a.key: frozenset(a.role.casefold().split())
+                for a in people
+                if a.role and not a.role.casefold().startswith(("former", "ex-"))
+            },
+            role_heads={
+                a.key: role_head(a.role)
                 for a in people
                 if a.role and not a.role.casefold().startswith(("former", "ex-"))
             },

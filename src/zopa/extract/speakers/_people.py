@@ -18,10 +18,10 @@ from spacy.tokens import Doc, Span
 
 from zopa.extract._doc import ACTOR_INFO
 from zopa.extract.speakers._clauses import reporting_subject
-from zopa.extract.speakers._known import KnownActors
+from zopa.extract.speakers._known import KnownActors, role_head
 from zopa.extract.speakers._words import PRONOUN_GENDER, WORDS
 
-__all__ = ["Person", "honorific_forms", "read_people", "titles"]
+__all__ = ["Person", "honorific_forms", "read_people", "title_heads", "titles"]
 
 
 @dataclass
@@ -29,7 +29,10 @@ class Person:
     """What the document says about one person: gender votes, offices, state."""
 
     genders: set[str] = field(default_factory=set)
+    #: every word of the person's titles ("foreign", "minister")
     offices: set[str] = field(default_factory=set)
+    #: the head nouns of the titles ("minister", "commissioner", "head" of "head of delegation")
+    heads: set[str] = field(default_factory=set)
     country: str | None = None
 
     @property
@@ -77,6 +80,22 @@ def titles(mention: Span) -> set[str]:
     return words
 
 
+def title_heads(mention: Span) -> set[str]:
+    """The head nouns of the titles written with a person's name: the noun right before it
+    ("trade commissioner X") and the head of an apposition ("X, the senior adviser for
+    Africa")."""
+    doc = mention.doc
+    root = mention.root
+    heads = set()
+    if mention.start > 0 and doc[mention.start - 1].pos_ == "NOUN":
+        heads.add(doc[mention.start - 1].lemma_.lower())
+    related = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        related.append(root.head)
+    heads.update(other.lemma_.lower() for other in related if other.pos_ == "NOUN")
+    return heads
+
+
 def read_people(
     doc: Doc,
     mentions: Iterable[Span],
@@ -100,7 +119,10 @@ def read_people(
         person.offices |= written
         person.offices |= set(known.roles.get(person_key, frozenset()))
         fields = info.get(person_key) or info.get(mention.kb_id_) or {}
-        person.offices |= set((fields.get("role") or "").casefold().split())
+        role = fields.get("role") or ""
+        person.offices |= set(role.casefold().split())
+        person.heads |= title_heads(mention) | role_head(role)
+        person.heads |= known.role_heads.get(person_key, frozenset())
         person.country = person.country or known.parties.get(person_key) or fields.get("country")
         before = doc[mention.start - 1].lower_.rstrip(".") if mention.start else ""
         first = mention[0].lower_.rstrip(".")

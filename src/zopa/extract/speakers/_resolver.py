@@ -79,8 +79,10 @@ class Speakers:
         if holder.actor is not None:
             return True
         token = holder.token
-        return token is not None and not is_pronoun(token.lower_) and (
-            token.lemma_.lower() in SOURCE_NOUNS
+        return (
+            token is not None
+            and not is_pronoun(token.lower_)
+            and (token.lemma_.lower() in SOURCE_NOUNS)
         )
 
     def resolve_all(self, subject: Token, *, qualified: bool = False) -> list[Holder]:

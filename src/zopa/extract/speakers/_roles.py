@@ -1,11 +1,15 @@
 """Roles: a speaker named by office, group, body, nationality or medium rather than by name.
 
 - A definite office with no owner ("the Kremlin aide", "the minister", "the Cambodian
-  leader") is the latest person named before it who holds that office (by the gazetteer,
-  the document's titles and appositions; "leader" covers presidents, prime ministers,
-  chancellors and monarchs), of the state a nationality or seat qualifier names; with a
-  qualifier and no such holder, the latest person of that state whose office the text never
-  gave ("Her Rwandan counterpart, X ... the Rwandan minister").
+  leader", or any title the text gave a person before: "the commissioner") is a person named
+  before who holds that office (by the gazetteer, the document's titles and appositions; a
+  general word covers the offices of its family: "leader" presidents, prime ministers,
+  chancellors and monarchs, "envoy" advisers and representatives, "chief" heads and
+  directors), of the state a nationality or seat qualifier names: of several holders, the
+  latest that is the subject of its own sentence or the two before (subjects are what a
+  text is about: the centering of Grosz, Joshi & Weinstein, 1995), else the latest named.
+  With a qualifier and no holder, the latest person of that state whose office the text
+  never gave ("Her Rwandan counterpart, X ... the Rwandan minister").
 - "The group", "the rebels" are the latest armed group named; "the publication", "the
   agency" the latest outlet.
 - A body named by what it is ("its government", "the government") is its owner
@@ -34,6 +38,19 @@ __all__ = ["Roles"]
 _OFFICES = ROLE_NOUNS | WORDS.offices
 
 
+#: Sentences before an office's own in which a holder that is a subject is preferred.
+_SALIENT_SENTENCES = 2
+
+
+def _is_subject(mention: Span) -> bool:
+    """Whether a mention is a clause's subject or the apposition of one ("Austria's foreign
+    minister, X, flew to ...")."""
+    root = mention.root
+    if root.dep_ == "appos":
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
 class Roles:
     """Speakers named by role over one document (the module rules)."""
 
@@ -49,11 +66,11 @@ class Roles:
         office = head.lemma_.lower()
         if office in WORDS.group_nouns:
             return self._latest_group(head)
-        if office not in ROLE_NOUNS or head.tag_ != "NN":
+        cast = self.cast
+        if head.tag_ != "NN" or not (office in ROLE_NOUNS or office in cast.titles):
             return None
         if any(c.dep_ in ("poss", "prep") for c in head.children):
             return None  # "Rwanda's envoy", "the envoy of ...": owned, not someone named before
-        cast = self.cast
         known = cast.known
         state = next(
             (
@@ -64,7 +81,8 @@ class Roles:
             ),
             None,
         )
-        wanted = WORDS.office_families.get(office, frozenset({office}))
+        wanted = WORDS.office_families.get(office, frozenset()) | {office}
+        holders: list[Span] = []
         unknown_office: str | None = None
         for mention in reversed(cast.between(0, head.left_edge.i)):
             key = cast.key(mention)
@@ -74,10 +92,17 @@ class Roles:
             if state is not None and person.country != state:
                 continue
             if wanted & person.offices:
-                return key
+                holders.append(mention)
             if state is not None and unknown_office is None and not person.offices & _OFFICES:
                 unknown_office = key
-        return unknown_office
+        if not holders:
+            return unknown_office
+        recent = head.sent.start
+        for _ in range(_SALIENT_SENTENCES):
+            if recent > 0:
+                recent = cast.doc[recent - 1].sent.start
+        salient = [m for m in holders if m.start >= recent and _is_subject(m)]
+        return cast.key((salient or holders)[0])
 
     def _latest_group(self, head: Token) -> str | None:
         for mention in reversed(self.cast.between(0, head.left_edge.i)):
