@@ -2,7 +2,7 @@
 
 "The statement said", or "it said" after "In a statement read out by her spokeswoman,
 President X said", is X's. A statement's author is its possessor ("X's statement"), its
-"from"/"by"/"of" object, the agent of the clause that describes it ("a letter signed by X",
+"from"/"by"/"of" object, whom it is "on behalf of", the agent of the clause that describes it ("a letter signed by X",
 never "read out by"), the subject of the clause it is "in" ("X said in a statement") or
 that issued it ("X issued a statement"); who reads it out is never the author. "The
 statement" with no author of its own is the latest statement's named in its sentence or
@@ -69,6 +69,9 @@ class Statements:
             for obj in agent.children
             if obj.dep_ == "pobj"
         ]
+        owners += _on_behalf(noun)
+        if noun.dep_ == "dobj":  # "read out a message on behalf of X": the verb's phrase
+            owners += _on_behalf(noun.head)
         if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "through", "via"):
             verb = noun.head.head
             owners += subjects_of(verb) if verb.pos_ in ("VERB", "AUX") else []
@@ -81,3 +84,24 @@ class Statements:
             if holder.actor is not None:
                 return holder
         return None
+
+
+def _on_behalf(word: Token) -> list[Token]:
+    """Whom an "on behalf of X" or "on X's behalf" phrase of ``word`` names."""
+    return [
+        owner
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ == "on"
+        for behalf in prep.children
+        if behalf.dep_ == "pobj" and behalf.lower_ == "behalf"
+        for owner in [
+            *(c for c in behalf.children if c.dep_ == "poss"),
+            *(
+                obj
+                for of in behalf.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for obj in of.children
+                if obj.dep_ == "pobj"
+            ),
+        ]
+    ]
