@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from tests.extract.speakers.conftest import Parse
-from tests.extract.speakers.helpers import speaker_of, word
+from tests.extract.speakers.helpers import holders, speaker_of, word
 from zopa.extract._attribution import Holder
 from zopa.extract.speakers import KnownActors, Speakers
 from zopa.extract.speakers._pronouns import agrees
@@ -66,3 +66,29 @@ def test_he_after_a_quotation_is_the_office_holder_who_spoke_before_it(
         "“We have said this for twenty years. Nothing has changed,” she said."
     )
     assert speaker_of(speakers_nlp, text, "We have said") == ("unresolved:anna-kask", "she")
+
+
+def test_he_after_an_unnamed_official_of_a_state_holds_for_that_state(
+    speakers_nlp: Language,
+) -> None:
+    # a party's holder: the diplomat stands for his state, and "He" is the diplomat
+    text = (
+        "Javier Soto, the Chilean trade minister, said the talks would go on. "
+        "A Peruvian diplomat in Geneva saw it differently. "
+        "He said the chances of a settlement were slim."
+    )
+    assert [(actor, words) for _, actor, words in holders(speakers_nlp, text)] == [("PER", "He")]
+    assert speaker_of(speakers_nlp, text, "the chances") == (None, "He")
+
+
+def test_it_is_a_body_and_he_is_a_person_among_unnamed_speakers(
+    parse: Parse, known: KnownActors
+) -> None:
+    doc = parse("The ministry said little. A senior official disagreed. It left. He stayed.")
+    cast = Speakers(doc, known).cast
+    ministry = Holder(None, "The ministry", word(doc, "ministry"))
+    official = Holder("CHL", "A senior official", word(doc, "official"))  # one holding for CHL
+    assert agrees(ministry, word(doc, "It"), cast)
+    assert not agrees(ministry, word(doc, "He"), cast)
+    assert agrees(official, word(doc, "He"), cast)
+    assert not agrees(official, word(doc, "It"), cast)

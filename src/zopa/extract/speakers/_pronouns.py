@@ -37,7 +37,8 @@ __all__ = ["SOURCE_NOUNS", "Pronouns", "Resolve", "agrees"]
 _MAX_CHAIN = 4  # pronouns followed back through at most this many sentences
 _MAX_QUOTED_SENTENCES = 8  # sentences of one quotation passed over to find who spoke before
 #: Nouns naming someone unnamed by role or as a source ("a senior diplomat", "one source").
-SOURCE_NOUNS = ROLE_NOUNS | WORDS.source_nouns
+SOURCE_NOUNS = (ROLE_NOUNS - WORDS.body_nouns) | WORDS.source_nouns
+_DESCRIBING = SOURCE_NOUNS | WORDS.body_nouns
 _NOT_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "what"})
 
 
@@ -54,22 +55,25 @@ class Author(Protocol):
 
 
 def agrees(holder: Holder, pronoun: Token, cast: Cast) -> bool:
-    """Whether ``holder`` agrees with ``pronoun`` in number, kind and gender: he/she a
-    person of that gender (or of unknown gender) or one unnamed source, they a body or
-    several unnamed sources, it a state, organisation or group."""
+    """Whether ``holder`` agrees with ``pronoun`` in number, kind and gender.
+
+    An unnamed speaker described by a noun ("a senior diplomat", "the ministry", also one
+    that holds for the state it serves) agrees by that noun: he/she one person, they
+    several people or a body, it one body. A named actor agrees by kind: he/she a person
+    of that gender (or of unknown gender), they a state, organisation or group, it the
+    same."""
     lower = pronoun.lower_
+    head = holder.token
+    if (
+        head is not None
+        and holder.text is not None
+        and not is_pronoun(head.lower_)
+        and head.lemma_.lower() in _DESCRIBING
+        and (holder.actor is None or cast.kind(holder.actor) != "person")
+    ):
+        return _noun_agrees(head, lower)
     if holder.actor is None:
-        head = holder.token
-        if head is None or holder.text is None or is_pronoun(head.lower_):
-            return False
-        if head.lemma_.lower() not in SOURCE_NOUNS:
-            return False
-        plural = (
-            head.tag_ in ("NNS", "NNPS")
-            or any(c.dep_ == "nummod" for c in head.children)
-            or head.lower_ in ("them", "both")
-        )
-        return plural if lower in PLURAL_PRONOUNS else lower in PRONOUN_GENDER and not plural
+        return False
     kind = cast.kind(holder.actor)
     if lower in PRONOUN_GENDER:
         if kind != "person":
@@ -79,6 +83,20 @@ def agrees(holder: Holder, pronoun: Token, cast: Cast) -> bool:
     if lower in PLURAL_PRONOUNS:
         return kind != "person"
     return kind in ("state", "organisation", "group")
+
+
+def _noun_agrees(head: Token, pronoun: str) -> bool:
+    body = head.lemma_.lower() in WORDS.body_nouns
+    plural = (
+        head.tag_ in ("NNS", "NNPS")
+        or any(c.dep_ == "nummod" for c in head.children)
+        or head.lower_ in ("them", "both")
+    )
+    if pronoun in PLURAL_PRONOUNS:
+        return plural or body
+    if pronoun in THING_PRONOUNS:
+        return body and not plural
+    return pronoun in PRONOUN_GENDER and not body and not plural
 
 
 class Pronouns:

@@ -82,7 +82,7 @@ class Speakers:
         return (
             token is not None
             and not is_pronoun(token.lower_)
-            and (token.lemma_.lower() in SOURCE_NOUNS)
+            and token.lemma_.lower() in SOURCE_NOUNS | WORDS.body_nouns
         )
 
     def resolve_all(self, subject: Token, *, qualified: bool = False) -> list[Holder]:

@@ -57,6 +57,7 @@ class SpeakerWords:
     offices: frozenset[str]
     office_families: dict[str, frozenset[str]]
     source_nouns: frozenset[str]
+    body_nouns: frozenset[str]
     governing_bodies: frozenset[str]
     seated: frozenset[str]
     media_nouns: frozenset[str]
@@ -105,6 +106,7 @@ def load_speaker_words() -> SpeakerWords:
         offices=_words(data, "offices"),
         office_families=_groups(data, "office_families"),
         source_nouns=_words(data, "source_nouns"),
+        body_nouns=_words(data, "body_nouns"),
         governing_bodies=_words(data, "governing_bodies"),
         seated=_words(data, "seated"),
         media_nouns=_words(data, "media_nouns"),
