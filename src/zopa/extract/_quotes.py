@@ -234,7 +234,9 @@ class QuoteFinder:
             speaker = self._speaker_of(verb, actors, previous)
             if speaker is not None:
                 return speaker
-        speaker = self._argument_speaker(quote, previous)
+        speaker = self._colon_speaker(quote, previous)
+        if speaker is None:
+            speaker = self._argument_speaker(quote, previous)
         if speaker is not None:
             return speaker
         according = next(
@@ -248,6 +250,37 @@ class QuoteFinder:
         if according is not None:
             return self._according(according, actors)[1]
         return _NO_SPEAKER
+
+    def _colon_speaker(
+        self, quote: Span, previous: tuple[Span, _Speaker] | None
+    ) -> _Speaker | None:
+        """A quotation a colon opens is said by the subject of the clause before the colon
+        when it names someone ("Chile's negotiator, Rosa Medina, was blunt: “…”")."""
+        doc = quote.doc
+        i = quote.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in (_OPEN, _EITHER)):
+            i -= 1
+        if i < 1 or doc[i].text != ":":
+            return None
+        clause = doc[i - 1]
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        subject = next(iter(subjects_of(clause, ("nsubj", "nsubjpass"))), None)
+        if subject is None or subject.lower_ in _FIRST_PERSON:
+            return None
+        return self._someone(subject, previous, clause.text)
+
+    def _someone(
+        self, subject: Token, previous: tuple[Span, _Speaker] | None, cue: str
+    ) -> _Speaker | None:
+        """The speaker ``subject`` names, if it names someone (not a thing)."""
+        before = None
+        if previous is not None and previous[1].actor is not None:
+            before = Holder(previous[1].actor, previous[1].text)
+        holder = self.speakers.resolve(subject, previous=before)
+        if not self.speakers.names_someone(holder):
+            return None
+        return _Speaker(holder.actor, holder.start, holder.end, holder.text, cue)
 
     def _argument_speaker(
         self, quote: Span, previous: tuple[Span, _Speaker] | None
@@ -272,13 +305,7 @@ class QuoteFinder:
         subject = next(iter(subjects_of(node, ("nsubj",))), None)
         if subject is None or subject.lower_ in _FIRST_PERSON:
             return None
-        before = None
-        if previous is not None and previous[1].actor is not None:
-            before = Holder(previous[1].actor, previous[1].text)
-        holder = self.speakers.resolve(subject, previous=before)
-        if not self.speakers.names_someone(holder):
-            return None
-        return _Speaker(holder.actor, holder.start, holder.end, holder.text, node.text)
+        return self._someone(subject, previous, node.text)
 
     def _context_speaker(
         self,

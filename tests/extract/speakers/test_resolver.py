@@ -275,3 +275,15 @@ def test_a_short_quotation_a_person_accuses_someone_of_is_that_persons(nlp: Lang
 def test_a_scare_quoted_name_of_a_thing_a_state_does_is_no_quotation(nlp: Language) -> None:
     text = "Russia launched its “special operation” in February and the war went on."
     assert quotes(nlp, text) == []
+
+
+def test_a_quotation_after_a_colon_is_the_subject_of_the_clause_before_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "Tomas Berg met the press in Oslo. Chile's chief negotiator, Rosa Medina, was blunt: "
+        "“There will be no deal this year, and I'd say the chances of one in spring are slim.”"
+    )
+    assert speaker_of(nlp, text, "There will be no deal")[0] == "unresolved:rosa-medina"
+    assert [actor for _, actor, _ in holders(nlp, text)] == ["unresolved:rosa-medina"]
+
