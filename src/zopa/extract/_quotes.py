@@ -27,9 +27,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._attribution import Holder, subjects_of
+from zopa.extract._attribution import REPORTING_LEMMAS, Holder, subjects_of
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
-from zopa.extract.speakers import KnownActors, Speakers
+from zopa.extract.speakers import SPEAKER_WORDS, KnownActors, Speakers
 from zopa.registry import extractors
 
 __all__ = ["SPEECH_VERBS", "QuoteFinder"]
@@ -54,8 +54,12 @@ _MIN_UNATTRIBUTED_TOKENS = 8  # shorter unattributed quotations are scare quotes
 _MIN_REPORTED_TOKENS = 3
 _INHERIT_SENTENCES = 2
 #: How a quotation hangs on the clause whose subject says it ("put the odds at “…”").
-_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "dative", "xcomp"})
-_ARGUMENT_STEPS = 3
+_ARGUMENT_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "dative", "xcomp", "acl"}
+)
+_ARGUMENT_STEPS = 6
+#: Verbs a short quotation is the subject's words under (saying, reporting, judging, rating).
+_QUOTING_VERBS = SPEECH_VERBS | REPORTING_LEMMAS | SPEAKER_WORDS.judging_verbs
 #: Verbs whose object complement a quotation can be: "X called it “…”" is X's words.
 _NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label"})
 
@@ -285,25 +289,30 @@ class QuoteFinder:
     def _argument_speaker(
         self, quote: Span, previous: tuple[Span, _Speaker] | None
     ) -> _Speaker | None:
-        """A quotation that is a whole argument of a clause whose subject names someone:
-        the subject's words ("X put the odds at “one in four”", "X gave the truce “a 30%
-        chance”", "X accused them of “…”"). A quoted word inside a phrase that goes on
-        outside the marks ("its “special operation”") names a thing, not what was said."""
+        """A quotation that is a whole argument of a clause of saying, reporting or judging
+        whose subject names someone: the subject's words ("X put the odds at “one in four”",
+        "X gave the truce “a 30% chance”", "X accused them of “…”"). A quoted word inside a
+        phrase that goes on outside the marks ("its “special operation”"), or under a verb of
+        another kind ("tried to rewrite it by “emergency decrees”"), is a scare quote."""
         root = quote.root
         words = [t.i for t in root.subtree if not (t.is_punct or t.is_space)]
         if min(words) < quote.start or max(words) >= quote.end:
             return None
         node = root
         for _ in range(_ARGUMENT_STEPS):
+            # up through the phrases the quotation is an argument of, and through
+            # participles without a subject ("the odds of the deadline slipping at “…”")
             if node.dep_ not in _ARGUMENT_DEPS or node.head.i == node.i:
                 return None
             node = node.head
-            if node.pos_ == "VERB":
+            if node.pos_ == "VERB" and subjects_of(node, ("nsubj",)):
                 break
-        if node.pos_ != "VERB" or quote.start <= node.i < quote.end:
+        else:
             return None
-        subject = next(iter(subjects_of(node, ("nsubj",))), None)
-        if subject is None or subject.lower_ in _FIRST_PERSON:
+        if node.lemma_ not in _QUOTING_VERBS:
+            return None  # "tried to rewrite the treaty by “emergency decrees”": a scare quote
+        subject = subjects_of(node, ("nsubj",))[0]
+        if quote.start <= node.i < quote.end or subject.lower_ in _FIRST_PERSON:
             return None
         return self._someone(subject, previous, node.text)
 

@@ -287,3 +287,25 @@ def test_a_quotation_after_a_colon_is_the_subject_of_the_clause_before_it(
     assert speaker_of(nlp, text, "There will be no deal")[0] == "unresolved:rosa-medina"
     assert [actor for _, actor, _ in holders(nlp, text)] == ["unresolved:rosa-medina"]
 
+
+def test_odds_of_something_happening_put_at_a_quoted_figure_are_the_putters(
+    nlp: Language,
+) -> None:
+    # "at" hangs on the participle "slipping", which has no subject of its own
+    text = "The mediator put the odds of the deadline slipping at “two to one”."
+    assert speaker_of(nlp, text, "two to one") == (None, "The mediator")
+
+
+def test_a_quoted_phrase_under_a_verb_of_no_saying_or_judging_is_a_scare_quote(
+    nlp: Language,
+) -> None:
+    text = (
+        "Sergei Lavrov tried to rewrite the treaty by “emergency decrees”, but failed. "
+        "He seeks to leave his mark in history as “the minister who ended the war.”"
+    )
+    assert quotes(nlp, text) == []
+
+
+def test_a_quoted_phrase_a_person_hails_something_as_is_that_persons(nlp: Language) -> None:
+    text = "Sergei Lavrov hailed the agreement as the end of “a lost decade”."
+    assert speaker_of(nlp, text, "a lost decade")[0] == "person:sergei-lavrov"

@@ -38,9 +38,7 @@ def test_the_agency_is_the_latest_outlet(parse: Parse, known: KnownActors) -> No
     assert roles.outlet(word(doc, "agency")) == "org:reuters"
 
 
-def test_officials_of_a_nationality_or_seat_are_the_state(
-    parse: Parse, known: KnownActors
-) -> None:
+def test_officials_of_a_nationality_or_seat_are_the_state(parse: Parse, known: KnownActors) -> None:
     doc = parse("Iranian officials said little. Officials in Kigali said more.")
     roles = Speakers(doc, known).roles
     assert roles.by_demonym(word(doc, "officials")) == "IRN"

@@ -21,9 +21,7 @@ def test_a_statement_is_its_possessors(parse: Parse, known: KnownActors) -> None
     assert author(parse, known, text, "statement") == "person:sergei-lavrov"
 
 
-def test_a_letter_from_someone_is_theirs_not_the_readers(
-    parse: Parse, known: KnownActors
-) -> None:
+def test_a_letter_from_someone_is_theirs_not_the_readers(parse: Parse, known: KnownActors) -> None:
     text = "The mayor read out a letter from Sergei Lavrov to the delegates."
     assert author(parse, known, text, "letter") == "person:sergei-lavrov"
 

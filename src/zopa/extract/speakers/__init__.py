@@ -25,6 +25,8 @@ API (everything else is private):
 - :meth:`Speakers.resolve_all`: the same for a subject and its conjuncts.
 - :meth:`Speakers.statement_author` ``(noun)``: who a statement, letter or communiqué is by.
 - :meth:`Speakers.key` ``(mention)``: the key a mention stands for (honorifics joined).
+- :meth:`Speakers.names_someone` ``(holder)``: whether a holder is someone, not a thing.
+- ``SPEAKER_WORDS``: the word lists (``data/speaker_words.yaml``).
 
 The rules, in the order the resolver applies them, each in its own module (tested on its
 own in ``tests/extract/speakers/``):
@@ -49,5 +51,6 @@ source's of a clause a named speaker says.
 
 from zopa.extract.speakers._known import KnownActors
 from zopa.extract.speakers._resolver import Speakers
+from zopa.extract.speakers._words import WORDS as SPEAKER_WORDS
 
-__all__ = ["KnownActors", "Speakers"]
+__all__ = ["SPEAKER_WORDS", "KnownActors", "Speakers"]

@@ -2,9 +2,10 @@
 
 "The statement said", or "it said" after "In a statement read out by her spokeswoman,
 President X said", is X's. A statement's author is its possessor ("X's statement"), its
-"from"/"by"/"of" object, whom it is "on behalf of", the agent of the clause that describes it ("a letter signed by X",
-never "read out by"), the subject of the clause it is "in" ("X said in a statement") or
-that issued it ("X issued a statement"); who reads it out is never the author. "The
+"from"/"by"/"of" object, whom it is "on behalf of" ("read out a message on behalf of X"),
+the agent of the clause that describes it ("a letter signed by X", never "read out by"),
+the subject of the clause it is "in" ("X said in a statement") or that issued it ("X
+issued a statement"); who reads it out is never the author. "The
 statement" with no author of its own is the latest statement's named in its sentence or
 the two before.
 """

@@ -61,6 +61,7 @@ class SpeakerWords:
     governing_bodies: frozenset[str]
     seated: frozenset[str]
     media_nouns: frozenset[str]
+    judging_verbs: frozenset[str]
 
 
 def _words(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -110,6 +111,7 @@ def load_speaker_words() -> SpeakerWords:
         governing_bodies=_words(data, "governing_bodies"),
         seated=_words(data, "seated"),
         media_nouns=_words(data, "media_nouns"),
+        judging_verbs=_words(data, "judging_verbs"),
     )
 
 
