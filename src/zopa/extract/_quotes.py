@@ -52,6 +52,7 @@ _FIRST_PERSON = {"i", "we", "us", "'s", "me"}
 _MODALS = {"would", "could", "might", "may", "should", "will", "can", "must", "to"}
 _MIN_UNATTRIBUTED_TOKENS = 8  # shorter unattributed quotations are scare quotes, not speech
 _MIN_REPORTED_TOKENS = 3
+_CONJUNCTIONS = frozenset({"and", "but", "or"})
 _INHERIT_SENTENCES = 2
 #: How a quotation hangs on the clause whose subject says it ("put the odds at “…”").
 _ARGUMENT_DEPS = frozenset(
@@ -296,7 +297,7 @@ class QuoteFinder:
         another kind ("tried to rewrite it by “emergency decrees”"), is a scare quote."""
         root = quote.root
         words = [t.i for t in root.subtree if not (t.is_punct or t.is_space)]
-        if min(words) < quote.start or max(words) >= quote.end:
+        if not words or min(words) < quote.start or max(words) >= quote.end:
             return None
         node = root
         for _ in range(_ARGUMENT_STEPS):
@@ -370,10 +371,12 @@ class QuoteFinder:
                 content = _same_paragraph(content, token)
             if content is None or speaker is None or len(content) < _MIN_REPORTED_TOKENS:
                 continue
-            # Reported speech that is mostly a quotation ("said they were “…”") is that
-            # quotation; one with a short quoted phrase inside is reported speech too.
+            # Reported speech that is mostly a quotation and says nothing of its own outside
+            # it ("said they were “…”") is that quotation; one with a short quoted phrase
+            # inside, or naming outside the marks what the quotation is about ("said the West
+            # “would never …”"), is reported speech too.
             quoted = sum(max(0, min(e, content.end) - max(s, content.start)) for s, e in covered)
-            if quoted * 2 >= len(content) or any(
+            if (quoted * 2 >= len(content) and not _says_more(content, inside)) or any(
                 s <= content.start and content.end <= e for s, e in reported
             ):
                 continue
@@ -485,6 +488,37 @@ class QuoteFinder:
         return item
 
 
+def _another_report(word: Token, clause: Token) -> bool:
+    """Whether ``word``, inside the reported ``clause``, opens a report of its own: a verb of
+    saying or reporting with its own subject joined to the clause or describing a word of it
+    ("…, and the ministry said …", "…, which he said …"), or a speech participle set off by
+    a comma ("…, saying “…”")."""
+    if word.lemma_ not in SPEECH_VERBS and word.lemma_ not in REPORTING_LEMMAS:
+        return False
+    if word.pos_ not in ("VERB", "AUX"):
+        return False
+    if word.dep_ in ("conj", "relcl") and subjects_of(word):
+        return True
+    before = word.doc[word.i - 1] if word.i > clause.i else None
+    return (
+        word.tag_ == "VBG"
+        and word.dep_ in ("advcl", "xcomp")
+        and before is not None
+        and before.text == ","
+    )
+
+
+def _says_more(content: Span, quoted: set[int]) -> bool:
+    """Whether reported speech names outside its quotations what it is about: the subject
+    of a clause of it, other than a pronoun ("said the West “would never …”", "said that
+    while Moscow welcomes talks, “…”"; not "said they were “…”" or "said that aside from
+    X, “my instinct is …”")."""
+    return any(
+        t.i not in quoted and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+        for t in content
+    )
+
+
 def _whole_paragraph(text: str, span: Span) -> bool:
     """Whether the quotation is all its paragraph holds (marks and punctuation aside)."""
     start = text.rfind("\n", 0, span.start_char) + 1
@@ -571,13 +605,41 @@ def _same_paragraph(content: Span, verb: Token) -> Span:
     return _strip(doc[start:end])
 
 
-def _strip(span: Span) -> Span:
+def _strip(span: Span, *, conjunction: bool = False) -> Span:
+    """``span`` without punctuation and spaces at either end (and, with ``conjunction``, a
+    conjunction at its end: "…, and" before a report cut off), keeping the quotation marks
+    of a quoted phrase it holds (“real progress” had been made; would stay closed “until
+    further notice”)."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (conjunction and doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in _CONJUNCTIONS)
+    ):
         end -= 1
+    if start < end:
+        marks = [t.text for t in doc[start:end] if t.text in (_OPEN, _CLOSE, _EITHER)]
+        if start > 0 and doc[start - 1].text in (_OPEN, _EITHER) and _unopened(marks):
+            start -= 1
+        if end < len(doc) and doc[end].text in (_CLOSE, _EITHER) and _unclosed(marks):
+            end += 1
     return doc[start:end]
+
+
+def _unopened(marks: list[str]) -> bool:
+    """Whether quotation marks read left to right close one more than they open."""
+    if _EITHER in marks:
+        return len(marks) % 2 == 1 and marks[0] == _EITHER
+    return marks.count(_CLOSE) > marks.count(_OPEN)
+
+
+def _unclosed(marks: list[str]) -> bool:
+    """Whether quotation marks read left to right open one more than they close."""
+    if _EITHER in marks:
+        return len(marks) % 2 == 1 and marks[-1] == _EITHER
+    return marks.count(_OPEN) > marks.count(_CLOSE)
 
 
 def _clause(verb: Token, clause: Token) -> Span:
@@ -588,7 +650,12 @@ def _clause(verb: Token, clause: Token) -> Span:
         left = max(left, verb.i + 1)
     else:
         right = min(right, verb.i)
-    span = _strip(doc[left:right])
+    for word in clause.subtree:
+        # "X said A, and Y said B", "… goals, which he said …", "…, saying “…”": another
+        # report (with its own subject, or the speaker's participle) is not part of this one
+        if word.i > clause.i and word.i < right and _another_report(word, clause):
+            right = min(right, word.left_edge.i)
+    span = _strip(doc[left:right], conjunction=True)
     if span and span[0].tag_ == "IN" and span[0].lower_ in {"that", "whether", "if"}:
         span = _strip(doc[span.start + 1 : span.end])
     return span
