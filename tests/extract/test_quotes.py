@@ -234,3 +234,14 @@ def test_reported_speech_with_a_clause_of_its_own_before_a_quotation_is_both(
     assert indirect(nlp, text)[0] == (
         "while Moscow welcomed the talks, “the main thing for us is to reach our goals"
     )
+
+
+def test_a_speech_participle_set_off_by_a_comma_is_the_main_subjects(nlp: Language) -> None:
+    # the parser hangs "saying" on the demand's clause; it reports the sentence's subject
+    text = (
+        "Sergei Lavrov said on Saturday that he had signed nothing. He also dismissed Rama's "
+        "demand that the two men sign the protocol at a signing ceremony in Vienna, saying "
+        "his pledge to NATO was enough."
+    )
+    found = [q for q in quotes(nlp, text) if q["text"].startswith("his pledge")]
+    assert [q["speaker_actor"] for q in found] == ["person:sergei-lavrov"]

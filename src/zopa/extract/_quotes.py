@@ -421,9 +421,21 @@ class QuoteFinder:
             if author is not None:
                 return _Speaker(author.actor, author.start, author.end, author.text, verb.text)
         # A participle ("…, saying …") speaks for the clause it hangs on: climb, and
-        # prefer the nearest subject that names an actor or is a pronoun.
+        # prefer the nearest subject that names an actor or is a pronoun. One set off by a
+        # comma at the end of a sentence is said by the sentence's subject, wherever the
+        # parser hangs it ("He rejected the demand that the two men sign …, saying …").
         subjects: list[Token] = []
         current = verb
+        root = verb.sent.root
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ in ("advcl", "xcomp")
+            and verb.i > 0
+            and verb.doc[verb.i - 1].text == ","
+            and root.i < verb.i
+            and subjects_of(root, ("nsubj",))
+        ):
+            current = root
         for _ in range(4):
             if current.lemma_ == "quote" and current is not verb:
                 # "Reuters quoted X as saying", "X was quoted as saying": X, not the medium
