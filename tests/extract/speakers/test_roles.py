@@ -78,3 +78,11 @@ def test_an_office_two_people_hold_is_the_one_the_text_is_about(speakers_nlp: La
         "The minister said the families had been informed of every step."
     )
     assert speaker_of(speakers_nlp, text, "the families")[0] == "unresolved:eva-huber"
+
+
+def test_an_agency_qualified_by_an_actor_is_not_the_latest_outlet(speakers_nlp: Language) -> None:
+    text = (
+        "Reuters reported heavy fighting near the airport. "
+        "The UN refugee agency said more than 10,000 people had fled since Friday."
+    )
+    assert speaker_of(speakers_nlp, text, "more than 10,000") == (None, "The UN refugee agency")

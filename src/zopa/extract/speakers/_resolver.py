@@ -159,7 +159,9 @@ class Speakers:
             if owner is None and qualifier is not None:  # "the Trump administration"
                 owner = self.cast.state_of(self.key(qualifier))
             return self._written(head, owner, alone=alone)
-        return self._written(head, self.roles.outlet(head), alone=alone)
+        # "the agency" is the latest outlet; "the UN refugee agency" a body of the UN
+        outlet = self.roles.outlet(head) if qualifier is None else None
+        return self._written(head, outlet, alone=alone)
 
     def _naming(
         self, head: Token, *, qualified: bool, alone: bool
