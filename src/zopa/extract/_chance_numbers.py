@@ -74,6 +74,7 @@ _SPLIT_SHAPES = tuple(
 )
 _PERCENT_SHAPES = ("d%", "dd%", "ddd%", "d.d%", "dd.d%", "d.dd%")
 _DASH: dict[str, object] = {"TEXT": {"IN": ["-", "–"]}, "OP": "?"}
+_HYPHEN: dict[str, object] = {"TEXT": {"IN": ["-", "–"]}}
 _NUM: dict[str, object] = {"LIKE_NUM": True}
 
 #: Token-matcher patterns by label (added to the estimates component's matcher).
@@ -85,7 +86,8 @@ NUMBER_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
         [{"LOWER": "fifty-fifty"}],
     ],
     "NUM_RATIO": [
-        [_NUM, {"LOWER": {"IN": ["chance", "chances"]}, "OP": "?"}, {"LOWER": "in"}, _NUM]
+        [_NUM, {"LOWER": {"IN": ["chance", "chances"]}, "OP": "?"}, {"LOWER": "in"}, _NUM],
+        [_NUM, _HYPHEN, {"LOWER": "in"}, _HYPHEN, _NUM],  # "a one-in-three chance"
     ],
     "NUM_PERCENT": [
         [_NUM, {"LOWER": {"IN": ["%", "percent"]}}],

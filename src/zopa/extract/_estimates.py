@@ -121,6 +121,10 @@ _IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("out", "of", "the", "question"), "out of the question", "negated"),
     (("better", "than", "even"), "better than even", ""),
     (("surprised", "if"), "surprised", "be"),
+    (("foregone", "conclusion"), "foregone conclusion", ""),
+    (("beyond", "doubt"), "beyond doubt", ""),
+    (("never", "in", "doubt"), "beyond doubt", ""),
+    (("not", "in", "doubt"), "beyond doubt", ""),
 )
 
 
