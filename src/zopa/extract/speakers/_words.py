@@ -93,7 +93,11 @@ def load_speaker_words() -> SpeakerWords:
     ExtractionError
         A list is missing or malformed (the message names it).
     """
-    text = resources.files("zopa.extract").joinpath(_SOURCE).read_text("utf-8")
+    return read(resources.files("zopa.extract").joinpath(_SOURCE).read_text("utf-8"))
+
+
+def read(text: str) -> SpeakerWords:
+    """The word lists of a ``speaker_words.yaml`` text (see :func:`load_speaker_words`)."""
     data = yaml.safe_load(text)
     if not isinstance(data, dict):
         raise ExtractionError(f"{_SOURCE}: expected a mapping of word lists; fix the file")
