@@ -44,6 +44,7 @@ def one(nlp: Language, text: str, published: date | None = None) -> dict[str, An
         ("Lenders said the odds were three to one against a restructuring.", 0.25),
         ("Traders rated a rate cut at five to one on.", 5 / 6),
         ("Bookmakers offered odds of four to one on an early election.", 0.2),
+        ("Analysts saw a one-in-five chance that the talks would end in arbitration.", 0.2),
     ],
 )
 def test_chances_written_as_numbers_are_read_exactly(
@@ -98,6 +99,8 @@ def test_near_misses_are_no_statements(nlp: Language, text: str) -> None:
         ("The rebels were confident of a prisoner release within weeks.", 0.75, 0.9),
         ("A return of the islands is almost certainly not on the agenda.", 0.0, 0.1),
         ("The more probable outcome is a partial deal on tariffs.", 0.65, 0.85),
+        ("The result of the party ballot was a foregone conclusion.", 0.9, 1.0),
+        ("Ratification by the senate was never in doubt.", 0.9, 1.0),
     ],
 )
 def test_idioms_and_hedges_have_a_number(nlp: Language, text: str, low: float, high: float) -> None:

@@ -23,7 +23,7 @@ from zopa.extract._attribution import (
 )
 from zopa.extract._claim_cues import Cue
 from zopa.extract._doc import FIELDS
-from zopa.extract._speakers import KnownActors, Speakers
+from zopa.extract.speakers import KnownActors, Speakers
 
 __all__ = ["KnownActors", "claim_attribution", "claim_holders"]
 
@@ -278,7 +278,7 @@ def resolved_holders(
 
 def _named(doc: Doc, token: Token, known: KnownActors) -> list[Holder]:
     """The holders a subject, possessor or object names, by the shared speaker rules
-    (:mod:`zopa.extract._speakers`), reading an unnamed official or body by the actor
+    (:mod:`zopa.extract.speakers`), reading an unnamed official or body by the actor
     qualifying it ("Iranian officials", "the government") and never an outlet."""
     return Speakers.of(doc, known).resolve_all(token, qualified=True)
 

@@ -61,7 +61,7 @@ from zopa.extract._probability import (
     explicit_estimate,
 )
 from zopa.extract._retrospective import clause_head, is_retrospective
-from zopa.extract._speakers import KnownActors, Speakers
+from zopa.extract.speakers import KnownActors, Speakers
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -133,6 +133,10 @@ _IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("out", "of", "the", "question"), "out of the question", "negated"),
     (("better", "than", "even"), "better than even", ""),
     (("surprised", "if"), "surprised", "be"),
+    (("foregone", "conclusion"), "foregone conclusion", ""),
+    (("beyond", "doubt"), "beyond doubt", ""),
+    (("never", "in", "doubt"), "beyond doubt", ""),
+    (("not", "in", "doubt"), "beyond doubt", ""),
 )
 
 
@@ -155,8 +159,10 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "3"  # 2: holders by the shared speaker resolver (zopa.extract._speakers); 3: hedges
-    # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about)
+    version = "4"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
+    # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about);
+    # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon and of short
+    # quotations under rating verbs
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()

@@ -192,6 +192,8 @@ EXTENSIONS: dict[str, str] = {
     "safe bet": "highly likely",
     "bound to": "almost certain",
     "always going to": "almost certain",
+    "foregone conclusion": "almost certain",
+    "beyond doubt": "almost certain",
 }
 
 #: Intensifier → how many half-way steps it moves a phrase to the nearer bound (rule 2).

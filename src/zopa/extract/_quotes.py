@@ -16,7 +16,7 @@ The speaker is the subject of the speech verb (climbing from a participle,
 "…, saying …", to the verb it modifies; "quoted X as saying" is X). Who that subject
 is — a name, an office ("the Kremlin aide"), a pronoun, a statement's author, an unnamed
 source kept as written — is decided by the shared resolver of
-:mod:`zopa.extract._speakers`, the same for claims and estimates.
+:mod:`zopa.extract.speakers`, the same for claims and estimates.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._attribution import Holder, subjects_of
+from zopa.extract._attribution import REPORTING_LEMMAS, Holder, subjects_of
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
-from zopa.extract._speakers import KnownActors, Speakers
+from zopa.extract.speakers import SPEAKER_WORDS, KnownActors, Speakers
 from zopa.registry import extractors
 
 __all__ = ["SPEECH_VERBS", "QuoteFinder"]
@@ -52,7 +52,15 @@ _FIRST_PERSON = {"i", "we", "us", "'s", "me"}
 _MODALS = {"would", "could", "might", "may", "should", "will", "can", "must", "to"}
 _MIN_UNATTRIBUTED_TOKENS = 8  # shorter unattributed quotations are scare quotes, not speech
 _MIN_REPORTED_TOKENS = 3
+_CONJUNCTIONS = frozenset({"and", "but", "or"})
 _INHERIT_SENTENCES = 2
+#: How a quotation hangs on the clause whose subject says it ("put the odds at “…”").
+_ARGUMENT_DEPS = frozenset(
+    {"dobj", "pobj", "prep", "pcomp", "attr", "oprd", "dative", "xcomp", "acl"}
+)
+_ARGUMENT_STEPS = 6
+#: Verbs a short quotation is the subject's words under (saying, reporting, judging, rating).
+_QUOTING_VERBS = SPEECH_VERBS | REPORTING_LEMMAS | SPEAKER_WORDS.judging_verbs
 #: Verbs whose object complement a quotation can be: "X called it “…”" is X's words.
 _NAMING_VERBS = frozenset({"call", "describe", "term", "dub", "label"})
 
@@ -231,6 +239,11 @@ class QuoteFinder:
             speaker = self._speaker_of(verb, actors, previous)
             if speaker is not None:
                 return speaker
+        speaker = self._colon_speaker(quote, previous)
+        if speaker is None:
+            speaker = self._argument_speaker(quote, previous)
+        if speaker is not None:
+            return speaker
         according = next(
             (
                 t
@@ -242,6 +255,67 @@ class QuoteFinder:
         if according is not None:
             return self._according(according, actors)[1]
         return _NO_SPEAKER
+
+    def _colon_speaker(
+        self, quote: Span, previous: tuple[Span, _Speaker] | None
+    ) -> _Speaker | None:
+        """A quotation a colon opens is said by the subject of the clause before the colon
+        when it names someone ("Chile's negotiator, Rosa Medina, was blunt: “…”")."""
+        doc = quote.doc
+        i = quote.start - 1
+        while i >= 0 and (doc[i].is_space or doc[i].text in (_OPEN, _EITHER)):
+            i -= 1
+        if i < 1 or doc[i].text != ":":
+            return None
+        clause = doc[i - 1]
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        subject = next(iter(subjects_of(clause, ("nsubj", "nsubjpass"))), None)
+        if subject is None or subject.lower_ in _FIRST_PERSON:
+            return None
+        return self._someone(subject, previous, clause.text)
+
+    def _someone(
+        self, subject: Token, previous: tuple[Span, _Speaker] | None, cue: str
+    ) -> _Speaker | None:
+        """The speaker ``subject`` names, if it names someone (not a thing)."""
+        before = None
+        if previous is not None and previous[1].actor is not None:
+            before = Holder(previous[1].actor, previous[1].text)
+        holder = self.speakers.resolve(subject, previous=before)
+        if not self.speakers.names_someone(holder):
+            return None
+        return _Speaker(holder.actor, holder.start, holder.end, holder.text, cue)
+
+    def _argument_speaker(
+        self, quote: Span, previous: tuple[Span, _Speaker] | None
+    ) -> _Speaker | None:
+        """A quotation that is a whole argument of a clause of saying, reporting or judging
+        whose subject names someone: the subject's words ("X put the odds at “one in four”",
+        "X gave the truce “a 30% chance”", "X accused them of “…”"). A quoted word inside a
+        phrase that goes on outside the marks ("its “special operation”"), or under a verb of
+        another kind ("tried to rewrite it by “emergency decrees”"), is a scare quote."""
+        root = quote.root
+        words = [t.i for t in root.subtree if not (t.is_punct or t.is_space)]
+        if not words or min(words) < quote.start or max(words) >= quote.end:
+            return None
+        node = root
+        for _ in range(_ARGUMENT_STEPS):
+            # up through the phrases the quotation is an argument of, and through
+            # participles without a subject ("the odds of the deadline slipping at “…”")
+            if node.dep_ not in _ARGUMENT_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ == "VERB" and subjects_of(node, ("nsubj",)):
+                break
+        else:
+            return None
+        if node.lemma_ not in _QUOTING_VERBS:
+            return None  # "tried to rewrite the treaty by “emergency decrees”": a scare quote
+        subject = subjects_of(node, ("nsubj",))[0]
+        if quote.start <= node.i < quote.end or subject.lower_ in _FIRST_PERSON:
+            return None
+        return self._someone(subject, previous, node.text)
 
     def _context_speaker(
         self,
@@ -297,10 +371,12 @@ class QuoteFinder:
                 content = _same_paragraph(content, token)
             if content is None or speaker is None or len(content) < _MIN_REPORTED_TOKENS:
                 continue
-            # Reported speech that is mostly a quotation ("said they were “…”") is that
-            # quotation; one with a short quoted phrase inside is reported speech too.
+            # Reported speech that is mostly a quotation and says nothing of its own outside
+            # it ("said they were “…”") is that quotation; one with a short quoted phrase
+            # inside, or naming outside the marks what the quotation is about ("said the West
+            # “would never …”"), is reported speech too.
             quoted = sum(max(0, min(e, content.end) - max(s, content.start)) for s, e in covered)
-            if quoted * 2 >= len(content) or any(
+            if (quoted * 2 >= len(content) and not _says_more(content, inside)) or any(
                 s <= content.start and content.end <= e for s, e in reported
             ):
                 continue
@@ -345,9 +421,21 @@ class QuoteFinder:
             if author is not None:
                 return _Speaker(author.actor, author.start, author.end, author.text, verb.text)
         # A participle ("…, saying …") speaks for the clause it hangs on: climb, and
-        # prefer the nearest subject that names an actor or is a pronoun.
+        # prefer the nearest subject that names an actor or is a pronoun. One set off by a
+        # comma at the end of a sentence is said by the sentence's subject, wherever the
+        # parser hangs it ("He rejected the demand that the two men sign …, saying …").
         subjects: list[Token] = []
         current = verb
+        root = verb.sent.root
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ in ("advcl", "xcomp")
+            and verb.i > 0
+            and verb.doc[verb.i - 1].text == ","
+            and root.i < verb.i
+            and subjects_of(root, ("nsubj",))
+        ):
+            current = root
         for _ in range(4):
             if current.lemma_ == "quote" and current is not verb:
                 # "Reuters quoted X as saying", "X was quoted as saying": X, not the medium
@@ -410,6 +498,37 @@ class QuoteFinder:
             },
         )
         return item
+
+
+def _another_report(word: Token, clause: Token) -> bool:
+    """Whether ``word``, inside the reported ``clause``, opens a report of its own: a verb of
+    saying or reporting with its own subject joined to the clause or describing a word of it
+    ("…, and the ministry said …", "…, which he said …"), or a speech participle set off by
+    a comma ("…, saying “…”")."""
+    if word.lemma_ not in SPEECH_VERBS and word.lemma_ not in REPORTING_LEMMAS:
+        return False
+    if word.pos_ not in ("VERB", "AUX"):
+        return False
+    if word.dep_ in ("conj", "relcl") and subjects_of(word):
+        return True
+    before = word.doc[word.i - 1] if word.i > clause.i else None
+    return (
+        word.tag_ == "VBG"
+        and word.dep_ in ("advcl", "xcomp")
+        and before is not None
+        and before.text == ","
+    )
+
+
+def _says_more(content: Span, quoted: set[int]) -> bool:
+    """Whether reported speech names outside its quotations what it is about: the subject
+    of a clause of it, other than a pronoun ("said the West “would never …”", "said that
+    while Moscow welcomes talks, “…”"; not "said they were “…”" or "said that aside from
+    X, “my instinct is …”")."""
+    return any(
+        t.i not in quoted and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+        for t in content
+    )
 
 
 def _whole_paragraph(text: str, span: Span) -> bool:
@@ -498,13 +617,41 @@ def _same_paragraph(content: Span, verb: Token) -> Span:
     return _strip(doc[start:end])
 
 
-def _strip(span: Span) -> Span:
+def _strip(span: Span, *, conjunction: bool = False) -> Span:
+    """``span`` without punctuation and spaces at either end (and, with ``conjunction``, a
+    conjunction at its end: "…, and" before a report cut off), keeping the quotation marks
+    of a quoted phrase it holds (“real progress” had been made; would stay closed “until
+    further notice”)."""
     doc, start, end = span.doc, span.start, span.end
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (conjunction and doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in _CONJUNCTIONS)
+    ):
         end -= 1
+    if start < end:
+        marks = [t.text for t in doc[start:end] if t.text in (_OPEN, _CLOSE, _EITHER)]
+        if start > 0 and doc[start - 1].text in (_OPEN, _EITHER) and _unopened(marks):
+            start -= 1
+        if end < len(doc) and doc[end].text in (_CLOSE, _EITHER) and _unclosed(marks):
+            end += 1
     return doc[start:end]
+
+
+def _unopened(marks: list[str]) -> bool:
+    """Whether quotation marks read left to right close one more than they open."""
+    if _EITHER in marks:
+        return len(marks) % 2 == 1 and marks[0] == _EITHER
+    return marks.count(_CLOSE) > marks.count(_OPEN)
+
+
+def _unclosed(marks: list[str]) -> bool:
+    """Whether quotation marks read left to right open one more than they close."""
+    if _EITHER in marks:
+        return len(marks) % 2 == 1 and marks[-1] == _EITHER
+    return marks.count(_OPEN) > marks.count(_CLOSE)
 
 
 def _clause(verb: Token, clause: Token) -> Span:
@@ -515,7 +662,12 @@ def _clause(verb: Token, clause: Token) -> Span:
         left = max(left, verb.i + 1)
     else:
         right = min(right, verb.i)
-    span = _strip(doc[left:right])
+    for word in clause.subtree:
+        # "X said A, and Y said B", "… goals, which he said …", "…, saying “…”": another
+        # report (with its own subject, or the speaker's participle) is not part of this one
+        if word.i > clause.i and word.i < right and _another_report(word, clause):
+            right = min(right, word.left_edge.i)
+    span = _strip(doc[left:right], conjunction=True)
     if span and span[0].tag_ == "IN" and span[0].lower_ in {"that", "whether", "if"}:
         span = _strip(doc[span.start + 1 : span.end])
     return span
