@@ -49,9 +49,11 @@ Rules, in order (each tested in ``tests/extract/test_speakers.py``):
    opens ("X said he would ..."); the main subject after it in its sentence ("After months
    in which he ..., Trump said"); the latest subject or possessor before it in its own
    sentence (only a possessor for a speech verb's own pronoun: "Trump, he added, is ..."
-   reports Trump); for it, a statement's author; the subjects of the sentence before,
-   speech verbs' first, each resolved by these rules (so an unnamed "senior diplomat" is
-   "she" in the next sentence, kept unnamed); the previous quotation's speaker; the latest
+   reports Trump); for it, a statement's author; the subjects of the sentence before
+   (for a pronoun after a quotation of several sentences, the sentence before the
+   quotation opened), speech verbs' first, each resolved by these rules (so an unnamed
+   "senior diplomat" is "she" in the next sentence, kept unnamed); the previous
+   quotation's speaker; the latest
    person (he/she) or known state, organisation or group (it/they) named before. Names
    inside quotations count only for a pronoun inside one. A candidate must agree in
    **number** (he/she one person or one unnamed source; they a body or several people)
@@ -654,6 +656,12 @@ class Speakers:
             return
         before = self.doc[sentence.start - 1].sent
         inside = pronoun.i in self.quoted  # a pronoun in a quotation may refer inside it
+        for _ in range(_MAX_CHAIN):
+            # '"... . We now have it in writing," he said': the sentence before the
+            # quotation opened, not its own first sentence
+            if inside or before.start == 0 or not self._all_quoted(before):
+                break
+            before = self.doc[before.start - 1].sent
         subjects = [
             t
             for t in before
@@ -665,6 +673,10 @@ class Speakers:
         main = [s for s in subjects if s.head.i == before.root.i and s not in speaking]
         rest = [s for s in subjects if s not in speaking and s not in main]
         yield from (*speaking, *main, *rest)
+
+    def _all_quoted(self, sentence: Span) -> bool:
+        """Whether every word of ``sentence`` is inside a quotation."""
+        return all(t.i in self.quoted for t in sentence if not (t.is_punct or t.is_space))
 
     def _latest(self, pronoun: Token, qualified: bool) -> Holder | None:
         """The latest actor of a fitting kind named before the pronoun outside quotations
