@@ -353,9 +353,7 @@ def test_a_government_that_only_urges_both_sides_is_a_third_party_not_a_party(
     doc.claim("NOR", "demanded a fishing quota", "fisheries", "demand")
     union = actor("org:union", "Port Workers' Union", "organisation")
     employers = actor("org:employers", "Port Employers' Association", "organisation")
-    minister = actor(
-        "person:minister", "Ann Lowe", "person", country="CAN", role="labour minister"
-    )
+    minister = actor("person:minister", "Ann Lowe", "person", country="CAN", role="labour minister")
     write(
         store,
         [union, employers, minister, state("CAN", "Canada"), state("NOR", "Norway")],
