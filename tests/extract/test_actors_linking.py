@@ -669,3 +669,16 @@ def test_a_longer_name_keeps_its_body_noun_inside(nlp: Language) -> None:
     }
     assert "Regional Mediation and Conciliation Service" in names, names
     assert "Conciliation Service" not in names, names
+
+
+def test_a_spokesman_for_the_group_is_not_the_research_group_of_another_paragraph(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Northern Liberation Council answered within hours. A spokesman for the group, "
+        "Tomas Vidal, said the talks could resume in May.\n\n"
+        '"The fighting will go on," said Ana Soto, director of the Quito Centre for Peace '
+        "Studies, a research group."
+    )
+    assert info_of(nlp, text, "Tomas Vidal").get("affiliation") == "Northern Liberation Council"
+    assert info_of(nlp, text, "Ana Soto").get("affiliation") == "Quito Centre for Peace Studies"

@@ -42,8 +42,10 @@ Rules, in order (each tested in ``tests/extract/test_speakers.py``):
    ministers, chancellors and monarchs), of the state a nationality or seat qualifier
    names; with a qualifier and no such holder, the latest person of that state whose office
    the text never gave ("Her Rwandan counterpart, X ... the Rwandan minister"). "The
-   group", "the rebels" are the latest armed group named; "the publication", "the
-   agency" the latest outlet; "its government", "the Trump administration" the state.
+   group", "the rebels" are the latest armed group named, else the organisation acting
+   in the sentence or the two before ("The ELN answered. ... the group said"); "the
+   publication", "the agency" the latest outlet; "its government", "the Trump
+   administration" the state.
 4. **Pronouns.** he/she/they/it take, in order: the speaker a quotation already gave the
    same word ("…,” he said"); the subject of the reporting verb whose clause the pronoun
    opens ("X said he would ..."); the main subject after it in its sentence ("After months
@@ -90,6 +92,7 @@ from zopa.extract._attribution import (
 from zopa.extract._bodies import STATE_FORMS, body_owner
 from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS, QUOTES
 from zopa.extract._gazetteer import Gazetteer
+from zopa.extract._org_nouns import acting_body_before
 
 __all__ = ["KnownActors", "Speakers"]
 
@@ -126,7 +129,9 @@ _HOSTING_VERBS = frozenset({"read", "deliver", "relay", "present"})
 #: Verbs by which an author puts out a statement ("X issued a statement").
 _ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "put", "sign"})
 #: Nouns that stand for the latest armed group named ("the rebels said").
-_GROUP_NOUNS = frozenset({"group", "rebel", "movement", "militia", "insurgent", "faction"})
+_GROUP_NOUNS = frozenset(
+    {"group", "rebel", "movement", "militia", "insurgent", "faction", "guerrilla"}
+)
 #: Offices that a general word stands for ("the Cambodian leader" is its prime minister).
 _OFFICE_WORDS = {
     "leader": frozenset(
@@ -793,10 +798,11 @@ class Speakers:
         return unknown_office
 
     def _latest_group(self, head: Token) -> str | None:
-        for mention in reversed(self._in(0, head.left_edge.i)):
-            if mention.label_ == "group" and mention.kb_id_ not in self.known.outlets:
-                return mention.kb_id_
-        return None
+        """The latest armed group named, else the body acting just before
+        (:func:`~zopa.extract._org_nouns.acting_body_before`)."""
+        mentions = [m for m in self.mentions if m.kb_id_ not in self.known.outlets]
+        found = acting_body_before(self.doc, mentions, head.left_edge.i)
+        return found.kb_id_ if found is not None else None
 
 
 def _start(span: Span) -> int:
