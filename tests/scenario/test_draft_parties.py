@@ -330,3 +330,39 @@ def test_a_policy_body_and_its_research_staff_comment(row: object, comments: boo
     # A body whose name says it studies policy, and a person whose role is research,
     # comment on the talks; a forum of states and an official director still negotiate.
     assert is_commentator(row, set()) is comments  # type: ignore[arg-type]
+
+
+def test_a_government_that_only_urges_both_sides_is_a_third_party_not_a_party(
+    store: Store,
+) -> None:
+    # issue 10: a labour minister urging the parties to settle, asking the mediators to
+    # convene both sides and welcoming the deal was drafted as a party of a port strike
+    doc = Doc(
+        "The union demanded a pay rise of ten percent. The employers rejected a pay rise. "
+        "The minister urged the parties to settle the pay dispute. "
+        "He asked the mediators to convene both sides for talks. "
+        "He welcomed the pay agreement. "
+        "Norway urged both sides to agree on pay and demanded a fishing quota."
+    )
+    doc.claim("org:union", "The union demanded a pay rise of ten percent", "pay", "demand")
+    doc.claim("org:employers", "The employers rejected a pay rise", "pay", "reject")
+    doc.claim("person:minister", "urged the parties to settle the pay dispute", "pay", "demand")
+    doc.claim("person:minister", "asked the mediators to convene both sides", "talks", "demand")
+    doc.claim("person:minister", "He welcomed the pay agreement", "pay", "accept")
+    doc.claim("NOR", "Norway urged both sides to agree on pay", "pay", "demand")
+    doc.claim("NOR", "demanded a fishing quota", "fisheries", "demand")
+    union = actor("org:union", "Port Workers' Union", "organisation")
+    employers = actor("org:employers", "Port Employers' Association", "organisation")
+    minister = actor("person:minister", "Ann Lowe", "person", country="CAN", role="labour minister")
+    write(
+        store,
+        [union, employers, minister, state("CAN", "Canada"), state("NOR", "Norway")],
+        [doc],
+    )
+    data = _draft(store)
+    kinds = {a["id"]: a["kind"] for a in data["actors"]}
+    assert kinds["canada"] == "mediator" and "positions" not in _actor(data, "canada")
+    assert "urging both sides" in _actor(data, "canada")["evidence"][0]["note"]
+    # a side that also urges both sides but makes demands of its own stays a party
+    assert kinds["norway"] == "state"
+    assert {"port_workers_union", "port_employers_association"} <= set(kinds)

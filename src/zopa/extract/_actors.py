@@ -202,7 +202,10 @@ class ActorRecognizer:
             blocked += [(m.start, m.end) for m in acronyms]
             mentions += acronyms + self._unresolved_mentions(doc, names, blocked, mentions)
         mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
-        mentions += back_references(doc, mentions, self._name_of)
+        references = back_references(doc, mentions, self._name_of)
+        referred = {i for span in references for i in range(span.start, span.end)}
+        # "the Commission": the NER's lone word gives way to the body it refers back to
+        mentions = [m for m in mentions if not _lone_unresolved(m, referred)] + references
         mentions += describe(doc, mentions, found, self.gazetteer, choices)
         mentions.sort(key=lambda span: span.start)
         doc.spans[ACTORS] = mentions
@@ -382,6 +385,7 @@ class ActorRecognizer:
             ranges = [(t.i, t.i + 1) for t in doc if t.text == acronym.text]
             if acronym.long_form is not None:
                 ranges.append(acronym.long_form)
+            ranges.extend(r for r in acronym.spelled_out if r != acronym.long_form)
             for start, end in ranges:
                 if not any(i in taken for i in range(start, end)):
                     spans.append(Span(doc, start, end, label=acronym.kind, kb_id=acronym.key))
@@ -493,6 +497,16 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
         if isinstance(component, ActorRecognizer):
             return component.gazetteer
     return load_gazetteer()
+
+
+def _lone_unresolved(mention: Span, referred: set[int]) -> bool:
+    """A one-word name the gazetteer does not know, inside a back reference."""
+    return (
+        len(mention) == 1
+        and mention.start in referred
+        and mention.kb_id_.startswith("unresolved:")
+        and not mention._.get(FIELDS)
+    )
 
 
 def _joined_name_start(doc: Doc, start: int) -> int:

@@ -208,7 +208,7 @@ def link_actors(
             continue
         if mention.label_ == "person":
             linked = "country" in info.get(key, {})
-            fields, unsure = _person(doc, mention, named, gazetteer, government, nouns)
+            fields, unsure = _person(doc, mention, named, gazetteer, government, nouns, mentions)
             give(key, fields)
             if unsure is not None and not linked:
                 mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
@@ -468,6 +468,7 @@ def _person(
     gazetteer: Gazetteer,
     government: tuple[str, str] | None,
     nouns: dict[str, _Named],
+    mentions: list[Span],
 ) -> tuple[dict[str, str], str | None]:
     """The fields the words around a person's name give, and the reason when the link
     rests on "the government" (:func:`~zopa.extract._context.government_state`).
@@ -482,7 +483,7 @@ def _person(
         before = (
             named.get(title)
             or (named.get(title - 1) if doc[title - 1].tag_ == "POS" else None)
-            or body_by_noun(doc, title - 1, title, nouns)  # "union president X"
+            or body_by_noun(doc, title - 1, title, nouns, mentions)  # "union president X"
         )
         if role is not None:
             fields = _fields(role, before, gazetteer)
@@ -504,7 +505,8 @@ def _person(
         if represents is None and doc[start].lower_ in {"its", "their"}:
             represents = _previous_subject(doc, named, start)  # "Its envoy, X"
         if represents is None:
-            represents = body_by_noun(doc, start, end, nouns)  # "the association's spokesman"
+            # "the association's spokesman", "a spokesman for the group"
+            represents = body_by_noun(doc, start, end, nouns, mentions)
         if (
             represents is None
             and government is not None

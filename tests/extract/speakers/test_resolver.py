@@ -89,6 +89,21 @@ def test_he_takes_an_earlier_sentences_subject_before_a_later_quotes_speaker(
     assert speaker_of(nlp, text, "he would travel")[0] == "unresolved:paulo-reis"
 
 
+def test_he_after_a_quotation_of_two_sentences_is_the_speaker_named_before_it(
+    nlp: Language,
+) -> None:
+    # issue 10: the port minister's words stood before; the union leader spoke last
+    text = (
+        "Transport Minister Paul Whitcombe said he welcomed the deal. "
+        "“This is a good day for the city. The workers earned it,” he said.\n\n"
+        "Union leader Marcus Delaney said the union had accepted the pay offer. "
+        "“We said from the start that pension cuts were unacceptable. "
+        "Now we have it in writing,” he said."
+    )
+    assert speaker_of(nlp, text, "We said from the start")[0] == "unresolved:marcus-delaney"
+    assert speaker_of(nlp, text, "This is a good day")[0] == "unresolved:paul-whitcombe"
+
+
 # --- unnamed sources ----------------------------------------------------------------------------
 
 

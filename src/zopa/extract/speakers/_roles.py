@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 from zopa.extract._attribution import ROLE_NOUNS
 from zopa.extract._bodies import body_owner
 from zopa.extract._doc import ACTOR_INFO
+from zopa.extract._org_nouns import acting_body_before
 from zopa.extract.speakers._cast import Cast
 from zopa.extract.speakers._people import titles
 from zopa.extract.speakers._pronouns import Resolve
@@ -105,10 +106,13 @@ class Roles:
         return cast.key((salient or holders)[0])
 
     def _latest_group(self, head: Token) -> str | None:
-        for mention in reversed(self.cast.between(0, head.left_edge.i)):
-            if mention.label_ == "group" and mention.kb_id_ not in self.cast.known.outlets:
-                return mention.kb_id_
-        return None
+        """The latest armed group named, else the body acting in the sentence or the two
+        before ("The ELN answered. ... the group said";
+        :func:`~zopa.extract._org_nouns.acting_body_before`)."""
+        cast = self.cast
+        mentions = [m for m in cast.mentions if m.kb_id_ not in cast.known.outlets]
+        found = acting_body_before(cast.doc, mentions, head.left_edge.i)
+        return found.kb_id_ if found is not None else None
 
     def outlet(self, head: Token) -> str | None:
         """ "The publication", "the newspaper", "the agency": the latest outlet named before."""

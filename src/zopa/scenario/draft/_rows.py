@@ -78,6 +78,8 @@ class DraftRows:
     actors: dict[int, Actor] = field(default_factory=dict)
     #: each claim's words in context (its sentence, or a window of it), by claim id
     excerpts: dict[int, str] = field(default_factory=dict)
+    #: each claim's whole sentence, by claim id
+    sentences: dict[int, str] = field(default_factory=dict)
     #: actor ids named in each claim's sentence (from the mentions), by claim id
     named: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     mediations: list[Event] = field(default_factory=list)
@@ -163,6 +165,7 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
     for doc_id, start, end, actor_id in mentions:
         by_doc[doc_id].append((start, end, actor_id))
     for claim, text in claims:
+        rows.sentences[claim.id] = text or ""
         rows.excerpts[claim.id] = excerpt(text or "", claim, EXCERPT_CHARS)
         for start, end, actor_id in by_doc[claim.document_id]:
             if claim.sentence_start <= start and end <= claim.sentence_end:
