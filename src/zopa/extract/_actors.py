@@ -66,6 +66,7 @@ from zopa.extract._descriptors import describe
 from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
 from zopa.extract._name_forms import (
+    body_short_forms,
     content_view,
     hyphenated,
     short_forms,
@@ -84,9 +85,9 @@ from zopa.extract._name_kinds import (
     title_word,
     titled,
 )
-from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, PERSON_ROLES
+from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, NAME_LINKS, PERSON_ROLES
 from zopa.extract._parties import PARTY_SECTOR, party_names
-from zopa.extract._place_names import FEATURES, a_city, a_feature, is_location
+from zopa.extract._place_names import FEATURES, a_city, a_feature, a_venue, is_location
 from zopa.extract._places import city_countries
 from zopa.extract._roles import introduced_as_person, link_actors
 from zopa.registry import extractors
@@ -181,9 +182,19 @@ class ActorRecognizer:
             greedy="LONGEST",
         )
         self.org_matcher = Matcher(nlp.vocab)
+        heads = sorted(GROUP_HEADS | BODY_HEADS)
         self.org_matcher.add(
             "ORG_NAME",
-            [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": sorted(GROUP_HEADS | BODY_HEADS)}}]],
+            [
+                [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
+                # "the Centre for Strategic Dialogue", "the Coalition for Change"
+                [
+                    {"IS_TITLE": True, "OP": "*"},
+                    {"ORTH": {"IN": heads}},
+                    {"LOWER": {"IN": sorted(NAME_LINKS)}},
+                    {"IS_TITLE": True, "OP": "+"},
+                ],
+            ],
             greedy="LONGEST",
         )
 
@@ -198,7 +209,9 @@ class ActorRecognizer:
         if self.use_ner:
             acronyms = self._acronym_mentions(doc, blocked)
             blocked += [(m.start, m.end) for m in acronyms]
-            acronyms += _party_mentions(doc, blocked, self.gazetteer)
+            # Not a bloc's one word inside a longer name ("the Coalition for Change").
+            longer = [(n.start, n.end) for n in names if n.label_ == "ORG" and len(n) > 1]
+            acronyms += _party_mentions(doc, blocked + longer, self.gazetteer)
             blocked += [(m.start, m.end) for m in acronyms]
             mentions += acronyms + self._unresolved_mentions(doc, names, blocked, mentions)
         mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
@@ -212,7 +225,7 @@ class ActorRecognizer:
     def _names(self, doc: Doc) -> list[Span]:
         """The NER's names, trimmed, with organisation names it missed or cut short
         ("Sudanese Armed Forces") added as ORG, in text order."""
-        ents = [trim(ent) for ent in doc.ents]
+        ents = [_body_as_org(trim(ent)) for ent in doc.ents]
         ents = [ent for ent in ents if len(ent)]
         for match in filter_spans([doc[s:e] for _, s, e in self.org_matcher(doc)]):
             start = match.start
@@ -309,6 +322,16 @@ class ActorRecognizer:
                 and len(holder) > len(span)
             ):
                 found.pop()  # part of a longer name: let the NER name stand
+                continue
+            if (
+                holder is not None
+                and holder.label_ != "PERSON"
+                and actor.kind == "person"
+                and holder.start < span.start
+                and span.end == holder.end
+                and not holder.text.endswith(actor.name)
+            ):
+                found.pop()  # "Parliament Hill" is no "Hill": a person's word ending a name
                 continue
             if (
                 holder is not None
@@ -410,6 +433,11 @@ class ActorRecognizer:
                 # "Marković-Hale" after "Jelena Marković-Hale", whatever the NER calls it.
                 spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
                 continue
+            body = body_short_forms([*known, *spans], start).get(text)
+            if body is not None and name.label_ in {"ORG", "PERSON", "GPE"}:
+                # "the Commission" after "the European Commission", "the State Bank"
+                spans.append(Span(doc, start, end, label=body.label_, kb_id=body.kb_id_))
+                continue
             kind = _NER_KINDS.get(name.label_)
             if kind is None or not text[:1].isupper() or title_word(span):
                 continue
@@ -423,8 +451,8 @@ class ActorRecognizer:
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
             if name.label_ == "PERSON" and is_location(span):
                 continue  # "across the plateau and Maniema": a place the NER took for a person
-            if a_feature(span):
-                continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
+            if a_feature(span) or a_venue(span):
+                continue  # "Lanka Shoal", "the Rio Verde region", "at Government House"
             if kind == "organisation" and (
                 described_as_person(span)
                 or introduced_as_person(doc, start)
@@ -454,6 +482,7 @@ class ActorRecognizer:
             ):
                 continue
             spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
+        spans += _body_heads_missed(doc, [*known, *spans], taken)
         # One name, one kind in a document: a name shown to be a person's anywhere in it
         # ("Machado said she would appeal") is a person's where the NER called it an
         # organisation too.
@@ -493,6 +522,33 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
         if isinstance(component, ActorRecognizer):
             return component.gazetteer
     return load_gazetteer()
+
+
+def _body_heads_missed(doc: Doc, mentions: list[Span], taken: set[int]) -> list[Span]:
+    """A body named in full and later by its head noun after "the", where the NER saw no
+    name ("the Fund's resident representative" after "the International Monetary Fund")."""
+    found: list[Span] = []
+    for token in doc:
+        if (
+            token.i == 0
+            or token.i in taken
+            or doc[token.i - 1].lower_ != "the"
+            or not token.is_title
+            or token.pos_ not in {"PROPN", "NOUN"}
+        ):
+            continue
+        body = body_short_forms(mentions, token.i).get(token.text)
+        if body is not None:
+            found.append(Span(doc, token.i, token.i + 1, label=body.label_, kb_id=body.kb_id_))
+    return found
+
+
+def _body_as_org(ent: Span) -> Span:
+    """A name the NER calls a building that has a body's head noun ("the Gulf Peace Studies
+    Centre", "the Institut Atlantique"): an organisation, as a think tank is."""
+    if ent.label_ == "FAC" and any(t.text in BODY_HEADS for t in ent):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
 
 
 def _joined_name_start(doc: Doc, start: int) -> int:

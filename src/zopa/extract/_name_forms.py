@@ -11,9 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._gazetteer import Gazetteer, unresolved_key
-from zopa.extract._name_words import LEADING, PERSON_ROLES
+from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, PERSON_ROLES
 
 __all__ = [
+    "body_short_forms",
     "content_view",
     "hyphenated",
     "joined",
@@ -131,3 +132,33 @@ def words(doc: Doc) -> list[tuple[int, int]]:
         words.append((i, end))
         i = end
     return words
+
+
+_SHORT_HEADS = BODY_HEADS | GROUP_HEADS | {
+    "Fund", "Bank", "Court", "Assembly", "Parliament", "Organisation", "Organization",
+    "Ministry", "Department", "Office", "Secretariat", "Tribunal", "Programme", "Program",
+}  # fmt: skip
+"""Head nouns by which a body named in full is called later ("the Fund", "the Commission")."""
+
+
+def body_short_forms(mentions: list[Span], before: int) -> dict[str, Span]:
+    """The short forms of the organisations named in full before token ``before``, each
+    mapped to its mention: the name's head noun alone ("Commission" after "European
+    Commission", "Fund" after "International Monetary Fund") and the words before its "of"
+    ("State Bank" after "State Bank of Pakistan"). A form two bodies share is neither's."""
+    forms: dict[str, Span | None] = {}
+    for mention in mentions:
+        if mention.label_ not in {"organisation", "group"} or mention.end > before:
+            continue
+        parts = mention.text.split()
+        if len(parts) < 2:
+            continue
+        candidates = {p for p in parts if p in _SHORT_HEADS}
+        if "of" in parts[1:]:
+            candidates.add(" ".join(parts[: parts.index("of")]))
+        for form in candidates:
+            other = forms.get(form)
+            forms[form] = mention if form not in forms or (
+                other is not None and other.kb_id_ == mention.kb_id_
+            ) else None
+    return {form: mention for form, mention in forms.items() if mention is not None}

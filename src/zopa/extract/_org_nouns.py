@@ -57,11 +57,11 @@ def org_nouns(doc: Doc, mentions: list[Span]) -> dict[str, _Named]:
 
 
 def body_by_noun(doc: Doc, start: int, end: int, nouns: dict[str, _Named]) -> _Named | None:
-    """The organisation a common noun in tokens ``[start, end)`` stands for ("union" in
-    "union president", "association" in "the association's spokesman"); a capitalised
-    word counts only where it opens the sentence ("Union president X said")."""
+    """The organisation named before it that a common noun in tokens ``[start, end)`` stands
+    for ("union" in "union president", "association" in "the association's spokesman"); a
+    capitalised word counts only where it opens the sentence ("Union president X said")."""
     for token in doc[max(start, 0) : end]:
         common = token.text.islower() or (token.is_sent_start and token.text.istitle())
-        if common and token.lower_ in nouns:
-            return nouns[token.lower_]
+        if common and token.lower_ in nouns and nouns[token.lower_][0] < token.i:
+            return nouns[token.lower_]  # a body named before, never one named later
     return None

@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span
 from zopa.extract._context import government_state
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
+from zopa.extract._institutions import institution_sector, named_state
 from zopa.extract._officials import OFFICES, context_state
 from zopa.extract._org_nouns import body_by_noun, org_nouns
 from zopa.extract._outlets import is_outlet
@@ -60,7 +61,7 @@ ROLE_NOUNS = {
     "lecturer", "director", "journalist", "correspondent", "reporter", "editor", "king",
     "emir", "prince", "coordinator", "lawmaker", "senator", "deputy", "colonel", "officer",
     "chairperson", "commissioner", "undersecretary", "delegate", "columnist", "counterpart",
-    "scientist",
+    "scientist", "facilitator",
 }  # fmt: skip
 """Nouns that make a title or apposition a role."""
 
@@ -99,6 +100,15 @@ _LEADERS = {"president", "prime minister", "premier", "chancellor"}
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
 
 _BODIES = {"organisation", "group"}
+_RELATIVES = {"who", "whose", "which"}
+_STATE_BODIES = {"government", "army", "military", "navy", "police", "cabinet"}
+"""Common nouns of a state's own bodies ("the army chief, General X"): the state "the
+government" means, when no group of the document is called so."""
+_GENERIC_BODIES = {
+    "group", "movement", "organisation", "organization", "rebels", "guerrilla", "guerrillas",
+    "militia", "insurgents", "party", "alliance", "coalition", "bloc",
+}  # fmt: skip
+"""Common nouns for a body the passage has just named ("a spokesman for the group")."""
 _Named = tuple[int, str, str]
 """An actor named in the document: start token, actor key, surface form."""
 
@@ -195,6 +205,7 @@ def link_actors(
     ]
     government = government_state(_states(doc, mentions, found, named, gazetteer), rebels)
     nouns = org_nouns(doc, mentions)
+    bodies = {m.kb_id_ for m in mentions if m.label_ in _BODIES}
     info: dict[str, dict[str, str]] = {}
 
     def give(key: str, fields: dict[str, str]) -> None:
@@ -208,12 +219,22 @@ def link_actors(
             continue
         if mention.label_ == "person":
             linked = "country" in info.get(key, {})
-            fields, unsure = _person(doc, mention, named, gazetteer, government, nouns)
+            fields, unsure = _person(doc, mention, named, gazetteer, government, nouns, bodies)
             give(key, fields)
             if unsure is not None and not linked:
                 mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
         elif mention.label_ in {"organisation", "group"}:
-            give(key, _organisation(doc, mention, named, gazetteer, choices))
+            linked = "country" in info.get(key, {})
+            fields = _organisation(doc, mention, named, gazetteer, choices)
+            if "country" not in fields and not linked and government is not None:
+                name = " ".join(mention.text.split())
+                sector = institution_sector(name)
+                if sector is not None:  # "the Senate": the state the document is about
+                    fields["country"] = government[0]
+                    fields.setdefault("sector", sector)
+                    unsure = f"{name!r} read as a state institution; {government[1]}"
+                    mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
+            give(key, fields)
     # The passage first (the state acting just before), then the office named elsewhere,
     # then the one state of the official's own sentence.
     home = government[0] if government else None
@@ -221,7 +242,22 @@ def link_actors(
     _titled_elsewhere(doc, mentions, named, gazetteer, info)
     _officials(doc, mentions, named, gazetteer, info, home, in_sentence=True)
     _party_members(doc, mentions, info)
+    _through_bodies(mentions, info)
     return {key: fields for key, fields in info.items() if fields}
+
+
+def _through_bodies(mentions: list[Span], info: dict[str, dict[str, str]]) -> None:
+    """A person who serves an organisation of a state ("the chairman of the State Committee
+    for National Security", "a spokesperson for the Senate") represents that state too."""
+    countries: dict[str, str] = {}
+    for mention in mentions:
+        country = info.get(mention.kb_id_, {}).get("country")
+        if mention.label_ in _BODIES and country is not None:
+            countries.setdefault(" ".join(mention.text.split()), country)
+    for fields in info.values():
+        body = fields.get("affiliation")
+        if body in countries and "country" not in fields:
+            fields["country"] = countries[body]
 
 
 def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str]]) -> None:
@@ -468,6 +504,7 @@ def _person(
     gazetteer: Gazetteer,
     government: tuple[str, str] | None,
     nouns: dict[str, _Named],
+    bodies: set[str],
 ) -> tuple[dict[str, str], str | None]:
     """The fields the words around a person's name give, and the reason when the link
     rests on "the government" (:func:`~zopa.extract._context.government_state`).
@@ -505,11 +542,13 @@ def _person(
             represents = _previous_subject(doc, named, start)  # "Its envoy, X"
         if represents is None:
             represents = body_by_noun(doc, start, end, nouns)  # "the association's spokesman"
+        if represents is None and _generic(doc, start, end):
+            represents = _recent_body(doc, named, bodies, start)  # "a spokesman for the group"
         if (
             represents is None
             and government is not None
             and "country" not in fields
-            and any(t.lower_ == "government" for t in doc[start:end])
+            and any(t.lower_ in _STATE_BODIES for t in doc[start:end])
         ):
             represents = (start, government[0], "government")
             unsure = government[1]
@@ -521,6 +560,34 @@ def _person(
             fields.update(_fields(fields.get("role"), body, gazetteer))
     linked = government is not None and fields.get("country") == government[0]
     return fields, (unsure if linked else None)
+
+
+def _generic(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` speak of a body by a common noun ("for the group",
+    "its top commander")."""
+    return doc[start].lower_ in {"its", "their"} or any(
+        t.lower_ in _GENERIC_BODIES and t.i > start and doc[t.i - 1].lower_ == "the"
+        for t in doc[start:end]
+    )
+
+
+def _recent_body(
+    doc: Doc, named: dict[int, _Named], bodies: set[str], start: int
+) -> _Named | None:
+    """The organisation or group that is the subject of the sentence at ``start`` (before
+    it) or else of the sentence before: what "the group" or "its" there stands for ("The
+    BRN has not rejected the request. A spokesman for the group, X, said ...")."""
+    sentence = doc[start].sent
+    sentences = [sentence]
+    if sentence.start > 0:
+        sentences.append(doc[sentence.start - 1].sent)
+    for sent in sentences:
+        for subject in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < start):
+            tokens = {t.i for t in subject.subtree}
+            hits = [n for n in named.values() if n[0] in tokens and n[1] in bodies]
+            if hits:
+                return min(hits)
+    return None
 
 
 def _of_body(
@@ -638,6 +705,8 @@ def _apposition(doc: Doc, mention: Span) -> tuple[int, int] | None:
     start = mention.end + 1
     end = start
     while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
+        if doc[end].lower_ in _RELATIVES and end > start:
+            break  # "a former army chief who has led ...": the clause describes the role
         if doc[end].pos_ in {"VERB", "AUX"} and doc[end].lower_ not in {"based"} | _BACKING:
             return None  # a clause, not an apposition
         end += 1
@@ -669,19 +738,27 @@ def _apposition_role(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _state_key(
+    alias: str, gazetteer: Gazetteer, choices: Mapping[str, tuple[str, str | None]]
+) -> str | None:
+    """The state a name or demonym names (as resolved in this document), else None."""
+    target = gazetteer.resolve(alias)
+    if target is None or target.cls not in {"name", "demonym"}:
+        return None
+    key = choices.get(alias, (target.key, None))[0]
+    actor = gazetteer.actor(key)
+    return key if actor is not None and actor.kind == "state" else None
+
+
 def _leading_state(
     mention: Span, gazetteer: Gazetteer, choices: Mapping[str, tuple[str, str | None]]
 ) -> str | None:
     """The state whose name or demonym begins the name ("Malian" in "Malian Foreign Ministry")."""
     for size in (2, 1):
         if len(mention) > size:
-            alias = " ".join(mention[:size].text.split())
-            target = gazetteer.resolve(alias)
-            if target is not None and target.cls in {"name", "demonym"}:
-                key = choices.get(alias, (target.key, None))[0]
-                actor = gazetteer.actor(key)
-                if actor is not None and actor.kind == "state":
-                    return key
+            key = _state_key(" ".join(mention[:size].text.split()), gazetteer, choices)
+            if key is not None:
+                return key
     return None
 
 
@@ -703,8 +780,15 @@ def _organisation(
     owner = named.get(mention.start) or named.get(mention.start - 1)
     state = _leading_state(mention, gazetteer, choices) or (owner[1] if owner else None)
     actor = gazetteer.actor(state) if state else None
+    name = " ".join(mention.text.split())
+    if actor is None:  # "the State Bank of Pakistan"
+        state = named_state(name, lambda alias: _state_key(alias, gazetteer, choices))
+        actor = gazetteer.actor(state) if state else None
     if actor is not None and actor.kind == "state":
         fields["country"] = actor.key
-        if mention[-1].text in _GOVERNMENT_HEADS:
+        sector = institution_sector(name)
+        if sector is not None:
+            fields.setdefault("sector", sector)
+        elif mention[-1].text in _GOVERNMENT_HEADS:
             fields.setdefault("sector", "GOV")
     return fields
