@@ -307,6 +307,8 @@ class ActorRecognizer:
                     found.pop()  # "the Malian Foreign Ministry", "Radio Sahel": the name stands
                 continue
             if target.cls == "metonym" and is_location(span):
+                if in_name:
+                    found.pop()  # "Cairo University": the name stands
                 continue
             if span.end < len(doc) and doc[span.end].text in FEATURES:
                 found.pop()  # "the South China Sea", "the Taiwan Strait": a place's name

@@ -31,7 +31,8 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 # A name's word, after any particles written in lower case ("al-Harthy", "van der Berg").
-_PARTICLE = r"(?:(?:al|el|ad|bin|ibn|bint|abu|de|del|della|da|di|do|dos|das|du|van|von|der|den|le|la)[- ])"
+_PARTICLES = "al el ad bin ibn bint abu de del della da di do dos das du van von der den le la"
+_PARTICLE = "(?:(?:" + "|".join(_PARTICLES.split()) + ")[- ])"
 _NAME = rf"{_PARTICLE}*[A-Z][\w.'’\-]*"
 _WORDS = rf"{_NAME}(?: {_NAME}){{0,3}}"  # "John Roe", "Salem al-Harthy"
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters": a line of capitalised names only

@@ -54,8 +54,9 @@ _NAMED_AFTER = {
     "consultancy", "firm", "company", "bank", "university", "newspaper", "weekly", "daily",
     "office", "bureau", "hotel", "airport", "residence", "palace",
 }  # fmt: skip
-_DEPARTURE = {"leave", "visit", "reach", "enter", "tour", "depart", "flee"}
-"""Verbs whose object is a place ("its mission left Islamabad", "before visiting Kyiv")."""
+_DEPARTURE = {"leave", "enter", "tour", "depart", "flee"}
+"""Verbs whose object is a place ("its mission left Islamabad"); not "visit" or "reach",
+whose object is as often a person ("to visit Mohammed Qahtan")."""
 
 FEATURES = {
     "Sea", "Ocean", "Strait", "Straits", "Gulf", "Bay", "Shoal", "Reef", "Island", "Islands",

@@ -38,6 +38,7 @@ state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -45,7 +46,7 @@ from zopa.extract._context import government_state
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
 from zopa.extract._institutions import institution_sector, named_state
-from zopa.extract._officials import OFFICES, context_state
+from zopa.extract._officials import OFFICES, context_actor
 from zopa.extract._org_nouns import body_by_noun, org_nouns
 from zopa.extract._outlets import is_outlet
 from zopa.extract._parties import PARTY_SECTOR, led_party, political
@@ -406,9 +407,10 @@ def _officials(
     *,
     in_sentence: bool,
 ) -> None:
-    """Link a state's official known only by a bare title ("Interior Minister X") to the
-    state the passage speaks of (:mod:`._officials`; ``in_sentence``: the one state of
-    the official's own sentence, else the subject just before), marking it unsure."""
+    """Link an official known only by a bare title ("Interior Minister X") to the state or
+    organisation the passage speaks of (:mod:`._officials`; ``in_sentence``: the one of
+    the official's own sentence, else the subject or the one state just before), marking
+    it unsure."""
 
     def state_of(key: str) -> str | None:
         actor = gazetteer.actor(key)
@@ -416,6 +418,7 @@ def _officials(
             return actor.key if actor.kind == "state" else actor.country
         return info.get(key, {}).get("country")
 
+    bodies = {m.kb_id_ for m in mentions if m.label_ in _BODIES}
     for mention in mentions:
         fields = info.get(mention.kb_id_, {})
         role = set(fields.get("role", "").split())
@@ -427,18 +430,40 @@ def _officials(
             or "affiliation" in fields
         ):
             continue
-        found = context_state(doc, mention, named, state_of, government, in_sentence)
         held = {
-            (other["country"], other.get("role"))
+            other["country"]
             for key, other in info.items()
-            if key != mention.kb_id_ and "country" in other
-        }
-        if found is None or (found[0], fields["role"]) in held:
-            continue  # none, or an office of that state another person holds
-        state, reason = found
-        fields.update(country=state, sector=_sector(fields["role"], state, gazetteer) or "GOV")
+            if key != mention.kb_id_ and "country" in other and other.get("role") == fields["role"]
+        } | _gazetteer_offices(gazetteer).get(fields["role"], set())
+        found = context_actor(
+            doc,
+            mention,
+            named,
+            state_of,
+            lambda key: key in bodies and state_of(key) is None,
+            government,
+            in_sentence=in_sentence,
+            held=held,
+        )
+        if found is None:
+            continue
+        key, surface, reason = found
+        if state_of(key) == key:
+            fields.update(country=key, sector=_sector(fields["role"], key, gazetteer) or "GOV")
+        else:  # "The Commission says ... A spokesperson, X, said"
+            fields.update(_fields(fields["role"], (0, key, surface), gazetteer))
         unsure = f"{fields['role']!r} {reason}"
         mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_offices(gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """Role → the states whose holder of that office the gazetteer knows."""
+    offices: dict[str, set[str]] = {}
+    for actor in gazetteer.actors.values():
+        if actor.kind == "person" and actor.role and actor.country:
+            offices.setdefault(actor.role, set()).add(actor.country)
+    return offices
 
 
 def _states(
