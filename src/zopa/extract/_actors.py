@@ -53,6 +53,8 @@ In context (each in its own module):
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -87,7 +89,14 @@ from zopa.extract._name_kinds import (
 )
 from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, NAME_LINKS, PERSON_ROLES
 from zopa.extract._parties import PARTY_SECTOR, party_names
-from zopa.extract._place_names import FEATURES, a_city, a_feature, a_venue, is_location
+from zopa.extract._place_names import (
+    FEATURES,
+    a_city,
+    a_feature,
+    a_venue,
+    is_location,
+    venue_of,
+)
 from zopa.extract._places import city_countries
 from zopa.extract._roles import introduced_as_person, link_actors
 from zopa.registry import extractors
@@ -165,6 +174,10 @@ class ActorRecognizer:
         self.name = name
         self.gazetteer = gazetteer
         self.use_ner = use_ner
+        self.names: dict[str, list[str]] = {}  # an organisation's names, by key
+        for alias, target in gazetteer.aliases.items():
+            if target.cls == "name":
+                self.names.setdefault(target.key, []).append(alias)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         aliases = sorted(gazetteer.aliases)
         for alias in aliases:
@@ -306,10 +319,12 @@ class ActorRecognizer:
                 if in_name:
                     found.pop()  # "the Malian Foreign Ministry", "Radio Sahel": the name stands
                 continue
-            if target.cls == "metonym" and is_location(span):
+            if (target.cls == "metonym" and is_location(span)) or (
+                target.cls == "name" and venue_of(span) and self._state(target.key)
+            ):
                 if in_name:
                     found.pop()  # "Cairo University": the name stands
-                continue
+                continue  # "talks in Moscow", "the Mexico round"
             if span.end < len(doc) and doc[span.end].text in FEATURES:
                 found.pop()  # "the South China Sea", "the Taiwan Strait": a place's name
                 continue
@@ -424,8 +439,13 @@ class ActorRecognizer:
                     people.setdefault(form, (span.kb_id_, "person", span.end))
         spans: list[Span] = []
         taken = {i for s, e in blocked for i in range(s, e)}
+        # One name, one sense in a document: a name shown to be a place's anywhere ("the
+        # Catatumbo region") is a place's everywhere ("the Catatumbo violence").
+        places = {" ".join(n.text.split()) for n in names if a_feature(n)}
         for name in names:
             if any(i in taken for i in range(name.start, name.end)):
+                continue
+            if " ".join(name.text.split()) in places:
                 continue
             start, end = hyphenated(doc, name.start, name.end, taken)
             span = Span(doc, start, end, label=name.label)
@@ -435,7 +455,7 @@ class ActorRecognizer:
                 # "Marković-Hale" after "Jelena Marković-Hale", whatever the NER calls it.
                 spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
                 continue
-            body = body_short_forms([*known, *spans], start).get(text)
+            body = body_short_forms([*known, *spans], start, self.names).get(text)
             if body is not None and name.label_ in {"ORG", "PERSON", "GPE"}:
                 # "the Commission" after "the European Commission", "the State Bank"
                 spans.append(Span(doc, start, end, label=body.label_, kb_id=body.kb_id_))
@@ -484,7 +504,7 @@ class ActorRecognizer:
             ):
                 continue
             spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
-        spans += _body_heads_missed(doc, [*known, *spans], taken)
+        spans += _body_heads_missed(doc, [*known, *spans], taken, self.names)
         # One name, one kind in a document: a name shown to be a person's anywhere in it
         # ("Machado said she would appeal") is a person's where the NER called it an
         # organisation too.
@@ -495,6 +515,10 @@ class ActorRecognizer:
             else span
             for span in spans
         ]
+
+    def _state(self, key: str) -> bool:
+        actor = self.gazetteer.actor(key)
+        return actor is not None and actor.kind == "state"
 
     def _name_of(self, mention: Span) -> str:
         actor = self.gazetteer.actor(mention.kb_id_)
@@ -526,7 +550,9 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
     return load_gazetteer()
 
 
-def _body_heads_missed(doc: Doc, mentions: list[Span], taken: set[int]) -> list[Span]:
+def _body_heads_missed(
+    doc: Doc, mentions: list[Span], taken: set[int], names: Mapping[str, Sequence[str]]
+) -> list[Span]:
     """A body named in full and later by its head noun after "the", where the NER saw no
     name ("the Fund's resident representative" after "the International Monetary Fund")."""
     found: list[Span] = []
@@ -539,7 +565,7 @@ def _body_heads_missed(doc: Doc, mentions: list[Span], taken: set[int]) -> list[
             or token.pos_ not in {"PROPN", "NOUN"}
         ):
             continue
-        body = body_short_forms(mentions, token.i).get(token.text)
+        body = body_short_forms(mentions, token.i, names).get(token.text)
         if body is not None:
             found.append(Span(doc, token.i, token.i + 1, label=body.label_, kb_id=body.kb_id_))
     return found

@@ -8,6 +8,8 @@ used as a person's surname ("Foreign Minister Thérèse Kayikwamba Wagner").
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._gazetteer import Gazetteer, unresolved_key
@@ -141,21 +143,27 @@ _SHORT_HEADS = BODY_HEADS | GROUP_HEADS | {
 """Head nouns by which a body named in full is called later ("the Fund", "the Commission")."""
 
 
-def body_short_forms(mentions: list[Span], before: int) -> dict[str, Span]:
-    """The short forms of the organisations named in full before token ``before``, each
-    mapped to its mention: the name's head noun alone ("Commission" after "European
-    Commission", "Fund" after "International Monetary Fund") and the words before its "of"
-    ("State Bank" after "State Bank of Pakistan"). A form two bodies share is neither's."""
+def body_short_forms(
+    mentions: list[Span], before: int, names: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, Span]:
+    """The short forms of the organisations named before token ``before``, each mapped to
+    its mention: a name's head noun alone ("Commission" after "European Commission", "Fund"
+    after "International Monetary Fund") and the words before its "of" ("State Bank" after
+    "State Bank of Pakistan"), for the name as written and for the other ``names`` of its
+    actor key (the gazetteer's: "Commission" after "Brussels" or "the EU"). A form two
+    bodies share is neither's."""
     forms: dict[str, Span | None] = {}
     for mention in mentions:
         if mention.label_ not in {"organisation", "group"} or mention.end > before:
             continue
-        parts = mention.text.split()
-        if len(parts) < 2:
-            continue
-        candidates = {p for p in parts if p in _SHORT_HEADS}
-        if "of" in parts[1:]:
-            candidates.add(" ".join(parts[: parts.index("of")]))
+        candidates: set[str] = set()
+        for name in [mention.text, *(names or {}).get(mention.kb_id_, ())]:
+            parts = name.split()
+            if len(parts) < 2:
+                continue
+            candidates |= {p for p in parts if p in _SHORT_HEADS}
+            if "of" in parts[1:]:
+                candidates.add(" ".join(parts[: parts.index("of")]))
         for form in candidates:
             other = forms.get(form)
             forms[form] = mention if form not in forms or (

@@ -112,10 +112,15 @@ def named_person(span: Span) -> bool:
     return len(span) > 1 and (described_as_person(span) or speaks_or_has_role(span))
 
 
+_BODY_NAME_ENDS = BODY_HEADS | GROUP_HEADS | {"Ministry", "Department", "Office", "Guard"}
+
+
 def title_word(span: Span) -> bool:
     """Part of a person's title, not an organisation: "National Security Minister X",
     "Secretary of State"."""
     root = span.root
+    if span[-1].text in _BODY_NAME_ENDS:
+        return False  # "National Security Council spokesperson X": the council is a body
     if root.dep_ == "compound" and root.head.lemma_.lower() in PERSON_ROLES:
         return True
     return (

@@ -14,7 +14,15 @@ from zopa.extract._name_kinds import described_as_person
 from zopa.extract._name_words import GROUP_HEADS, PERSON_ROLES
 from zopa.extract._places import city_countries, is_subdivision
 
-__all__ = ["CITY_AS_NAME", "FEATURES", "a_city", "a_feature", "a_venue", "is_location"]
+__all__ = [
+    "CITY_AS_NAME",
+    "FEATURES",
+    "a_city",
+    "a_feature",
+    "a_venue",
+    "is_location",
+    "venue_of",
+]
 
 CITY_AS_NAME = 50_000
 """Smallest city taken for a place where the NER calls the name a person or organisation."""
@@ -27,7 +35,7 @@ _DIRECTIONAL = {"to", "into", "from"}
 # city's parts and people it is the place of ("the streets of Kinshasa").
 _ROUTE_NOUNS = {
     "road", "route", "highway", "flight", "flights", "trip", "journey", "visit", "return",
-    "advance", "march", "convoy", "way",
+    "advance", "march", "convoy", "way", "link",
 }  # fmt: skip
 _CITY_PARTS = {
     "streets", "residents", "outskirts", "centre", "center", "suburbs", "airport", "mayor",
@@ -64,7 +72,11 @@ FEATURES = {
     "Canal", "Region", "Province", "City",
 }  # fmt: skip
 """Last words of the names of places ("Lanka Shoal", "the Taiwan Strait", "Mexico City")."""
-_PLACE_NOUNS = {"region", "province", "department", "district", "territory", "valley", "area"}
+_PLACE_NOUNS = {
+    "region", "province", "department", "district", "territory", "valley", "area", "land",
+    "lands", "forest", "rainforest", "basin", "plain", "plains", "coast", "highlands", "delta",
+    "corridor", "enclave", "border",
+}  # fmt: skip
 """Nouns after a name that make it a place's ("the Rio Verde region")."""
 
 
@@ -110,6 +122,18 @@ def is_location(span: Span) -> bool:
         or prep.head.lower_ in _ROUTE_NOUNS
         or (prep.i > 0 and doc[prep.i - 1].lower_ in _ROUTE_NOUNS)  # parser's attachment
     )
+
+
+_STATE_VENUES = {"round", "summit", "signing", "ceremony", "formula", "roadmap", "format"}
+"""Nouns a state's name modifies as the place of ("the Mexico round", "the Barbados
+signing"); not "talks" or "deal", which a state's name more often modifies as a party's
+("the Iran talks", "the Iran deal")."""
+
+
+def venue_of(span: Span) -> bool:
+    """A state's name used for where something happened ("the Mexico round")."""
+    root = span.root
+    return root.dep_ == "compound" and root.head.lower_ in _STATE_VENUES
 
 
 def _named_after(head: Token) -> bool:

@@ -37,7 +37,7 @@ state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -84,7 +84,7 @@ _GROUP_NOUNS = {
 }  # fmt: skip
 _DELEGATIONS = {"delegation", "side", "team", "negotiators", "panel", "mission"}
 """Nouns for the people a party sends to talks ("Kenya's delegation", "the Kenyan side")."""
-_LEADS = {"head", "lead", "chair", "represent"}
+_LEADS = {"head", "lead", "chair", "represent", "coordinate"}
 _MEMBERS = {"member", "head", "leader", "chief"}
 _PORTFOLIO_NOUNS = {"relations", "affairs", "integration", "cooperation", "policy"}
 """Nouns after an actor in a title that make the actor a portfolio ("minister for EU
@@ -225,17 +225,8 @@ def link_actors(
             if unsure is not None and not linked:
                 mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
         elif mention.label_ in {"organisation", "group"}:
-            linked = "country" in info.get(key, {})
-            fields = _organisation(doc, mention, named, gazetteer, choices)
-            if "country" not in fields and not linked and government is not None:
-                name = " ".join(mention.text.split())
-                sector = institution_sector(name)
-                if sector is not None:  # "the Senate": the state the document is about
-                    fields["country"] = government[0]
-                    fields.setdefault("sector", sector)
-                    unsure = f"{name!r} read as a state institution; {government[1]}"
-                    mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
-            give(key, fields)
+            give(key, _organisation(doc, mention, named, gazetteer, choices))
+    _institutions(mentions, named, gazetteer, info, government)
     # The passage first (the state acting just before), then the office named elsewhere,
     # then the one state of the official's own sentence.
     home = government[0] if government else None
@@ -245,6 +236,53 @@ def link_actors(
     _party_members(doc, mentions, info)
     _through_bodies(mentions, info)
     return {key: fields for key, fields in info.items() if fields}
+
+
+def _institutions(
+    mentions: list[Span],
+    named: dict[int, _Named],
+    gazetteer: Gazetteer,
+    info: dict[str, dict[str, str]],
+    government: tuple[str, str] | None,
+) -> None:
+    """A state institution named bare ("the National Assembly", :mod:`._institutions`)
+    is the state of the people and states its sentence names, when they name one ("Prime
+    Minister X told lawmakers in the National Assembly"), else the state "the government"
+    means in the document; both readings are unsure."""
+
+    def state_of(key: str) -> str | None:
+        actor = gazetteer.actor(key)
+        if actor is not None:
+            return actor.key if actor.kind == "state" else actor.country
+        return info.get(key, {}).get("country")
+
+    for mention in mentions:
+        if gazetteer.actor(mention.kb_id_) is not None:
+            continue
+        fields = info.setdefault(mention.kb_id_, {})
+        name = " ".join(mention.text.split())
+        sector = institution_sector(name)
+        if mention.label_ not in _BODIES or "country" in fields or sector is None:
+            continue
+        sentence = mention.sent
+        states = {
+            state
+            for end, (start, key, _) in named.items()
+            if sentence.start <= start
+            and end <= sentence.end
+            and key != mention.kb_id_
+            and (state := state_of(key)) is not None
+        }
+        if len(states) == 1:
+            state = states.pop()
+            reason = f"{name!r} read as {state}'s institution: the only state its sentence names"
+        elif government is not None:
+            state, reason = government[0], f"{name!r} read as a state institution; {government[1]}"
+        else:
+            continue
+        fields["country"] = state
+        fields.setdefault("sector", sector)
+        mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": reason})
 
 
 def _through_bodies(mentions: list[Span], info: dict[str, dict[str, str]]) -> None:
@@ -537,6 +575,11 @@ def _person(
     "X, the association's spokesman": :mod:`._org_nouns`) links the person to it, and
     so does "X (and Y) of the Z Service" (:func:`_of_body`)."""
     fields: dict[str, str] = {}
+
+    def owner(key: str) -> bool:
+        actor = gazetteer.actor(key)
+        return key in bodies or (actor is not None and actor.kind == "state")
+
     title = _title_before(doc, mention.start)
     if title < mention.start:
         role = _role_words(doc, title, mention.start)
@@ -564,7 +607,7 @@ def _person(
             continue
         represents = _represented(doc, named, start, end, mention.kb_id_)
         if represents is None and doc[start].lower_ in {"its", "their"}:
-            represents = _previous_subject(doc, named, start)  # "Its envoy, X"
+            represents = _previous_subject(doc, named, start, owner)  # "Its envoy, X"
         if represents is None:
             represents = body_by_noun(doc, start, end, nouns)  # "the association's spokesman"
         if represents is None and _generic(doc, start, end):
@@ -638,10 +681,13 @@ def introduced_as_person(doc: Doc, start: int) -> bool:
     return _titled_apposition(doc, title) is not None or _delegation_before(doc, title) is not None
 
 
-def _previous_subject(doc: Doc, named: dict[int, _Named], start: int) -> _Named | None:
+def _previous_subject(
+    doc: Doc, named: dict[int, _Named], start: int, owner: Callable[[str], bool]
+) -> _Named | None:
     """The actor "its" or "their" at ``start`` refers to: the subject of the sentence before
     when ``start`` opens a sentence ("Kenya backed the call. Its envoy, X, said ..."), else
-    the subject of its own sentence ("In a letter signed by its leader, X, the group said")."""
+    the subject of its own sentence ("In a letter signed by its leader, X, the group said"),
+    else the last actor that can own ("owner": a state or a body) named before it there."""
     if start == 0:
         return None
     sentence = doc[start - 1].sent if doc[start].is_sent_start else doc[start].sent
@@ -653,7 +699,13 @@ def _previous_subject(doc: Doc, named: dict[int, _Named], start: int) -> _Named 
     for n_end, n in named.items():
         if any(n[0] <= i < n_end for i in subjects):
             return n
-    return None
+    if doc[start].is_sent_start:
+        return None
+    # "The round was hosted by Uzbekistan and facilitated by its foreign minister, X": the
+    # last state or body named before it in its sentence.
+    before = [n for n_end, n in named.items() if sentence.start <= n[0] and n_end <= start]
+    before = [n for n in before if owner(n[1])]
+    return max(before) if before else None
 
 
 def _phrase_before(doc: Doc, end: int) -> int:
@@ -713,6 +765,10 @@ def _delegation_after(doc: Doc, mention: Span) -> tuple[int, int] | None:
     while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
         end += 1
     words = doc[start + 1 : end]
+    # "X, the Uruguayan diplomat who coordinates Mercosur's team": the clause, not the role
+    who = next((t.i for t in words if t.lower_ == "who"), None)
+    if who is not None and who > start + 1 and doc[who + 1].lemma_ in _LEADS:
+        words = doc[who:end]
     if len(words) < 3:
         return None
     leads = words[0].lower_ == "who" and words[1].lemma_ in _LEADS
@@ -720,7 +776,7 @@ def _delegation_after(doc: Doc, mention: Span) -> tuple[int, int] | None:
     delegation = any(t.lower_ in _DELEGATIONS for t in words)
     if not (leads or member) or not (delegation or words[1].lemma_ == "represent"):
         return None
-    return start + 1, end
+    return words.start, end
 
 
 def _apposition(doc: Doc, mention: Span) -> tuple[int, int] | None:
