@@ -340,6 +340,15 @@ class ActorRecognizer:
             ):
                 found.pop()  # part of a longer name: let the NER name stand
                 continue
+            tail = container.get(span.end - 1)  # the name holding the alias's last word
+            if (
+                tail is not None
+                and tail.label_ == "ORG"
+                and tail.end > span.end
+                and doc[span.end].lower_ in NAME_LINKS
+            ):
+                found.pop()  # "the Alliance for Rural Futures" is not NATO's "the Alliance"
+                continue
             if (
                 holder is not None
                 and holder.label_ != "PERSON"

@@ -158,8 +158,8 @@ _AT = {"at", "on", "in", "outside", "inside", "near", "from"}
 
 def a_venue(span: Span) -> bool:
     """A building or site where something happens: a name ending in a building's word after
-    a locative preposition that no role noun governs ("told reporters at Government
-    House", "on Parliament Hill"; not "an analyst at Chatham House")."""
+    a locative preposition, "at" only where no role noun governs it ("told reporters at
+    Government House", "on Parliament Hill"; not "an analyst at Chatham House")."""
     if span[-1].text not in _BUILDINGS or span.start == 0:
         return False
     doc = span.doc
@@ -169,6 +169,8 @@ def a_venue(span: Span) -> bool:
     prep = doc[before]
     if prep.lower_ not in _AT:
         return False
+    if prep.lower_ != "at":
+        return True
     return prep.head.lemma_.lower() not in PERSON_ROLES and (
         before == 0 or doc[before - 1].lower_ not in PERSON_ROLES
     )
