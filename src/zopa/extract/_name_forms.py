@@ -166,7 +166,9 @@ def body_short_forms(
                 candidates.add(" ".join(parts[: parts.index("of")]))
         for form in candidates:
             other = forms.get(form)
-            forms[form] = mention if form not in forms or (
-                other is not None and other.kb_id_ == mention.kb_id_
-            ) else None
+            forms[form] = (
+                mention
+                if form not in forms or (other is not None and other.kb_id_ == mention.kb_id_)
+                else None
+            )
     return {form: mention for form, mention in forms.items() if mention is not None}

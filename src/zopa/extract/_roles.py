@@ -639,9 +639,7 @@ def _generic(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _recent_body(
-    doc: Doc, named: dict[int, _Named], bodies: set[str], start: int
-) -> _Named | None:
+def _recent_body(doc: Doc, named: dict[int, _Named], bodies: set[str], start: int) -> _Named | None:
     """The organisation or group that is the subject of the sentence at ``start`` (before
     it) or else of the sentence before: what "the group" or "its" there stands for ("The
     BRN has not rejected the request. A spokesman for the group, X, said ...")."""
