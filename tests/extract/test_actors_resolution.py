@@ -14,6 +14,7 @@ from zopa.extract import ACTORS, FIELDS, build_pipeline
 from zopa.extract._credits import credit_ranges
 from zopa.extract._doc import ACTOR_INFO
 from zopa.extract._institutions import institution_sector, named_state
+from zopa.extract._name_kinds import speaks_or_has_role
 
 
 @pytest.fixture(scope="module")
@@ -319,3 +320,30 @@ def test_a_person_is_linked_to_the_party_the_passage_makes_them_speak_for(
 def test_an_organisation_in_the_persons_own_title_is_no_employer(nlp: Language) -> None:
     info = info_of(nlp, "Nick Brown, the minister for EU relations, said so.", "Nick Brown")
     assert "affiliation" not in info, info
+
+
+# --- people the NER misses or calls places -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dilnoza Rakhimova of the Ferghana Water Project said the test would come in spring.",
+        "Tarik Osmanov of the Baltic Ports Group, a research centre in Riga, said so.",
+        "Jens Holtmann of the CDU welcomed the plan.",
+    ],
+)
+def test_a_name_followed_by_its_body_and_a_verb_is_a_persons(nlp: Language, text: str) -> None:
+    """The rule that makes a name the NER missed or called a place a person's."""
+    doc = nlp(text)
+    assert speaks_or_has_role(doc[0:2])
+
+
+def test_a_body_of_a_name_without_a_verb_makes_no_person(nlp: Language) -> None:
+    assert not speaks_or_has_role(nlp("Members of the Senate and the House.")[0:1])
+
+
+def test_a_name_listed_with_people_is_a_persons(nlp: Language) -> None:
+    text = "The plan, announced by Merz, Vogler, Brandauer and Esken on Monday, was welcomed."
+    names = [n for n, _ in found(nlp, text)]
+    assert {"Vogler", "Brandauer", "Esken"} <= set(names), names

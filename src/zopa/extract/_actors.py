@@ -79,6 +79,7 @@ from zopa.extract._name_forms import (
 from zopa.extract._name_kinds import (
     described_as_person,
     is_nominal,
+    listed_with,
     named_person,
     not_a_person,
     org_kind,
@@ -97,7 +98,7 @@ from zopa.extract._place_names import (
     is_location,
     venue_of,
 )
-from zopa.extract._places import city_countries
+from zopa.extract._places import city_countries, is_subdivision
 from zopa.extract._roles import introduced_as_person, link_actors
 from zopa.registry import extractors
 
@@ -448,6 +449,12 @@ class ActorRecognizer:
                     people.setdefault(form, (span.kb_id_, "person", span.end))
         spans: list[Span] = []
         taken = {i for s, e in blocked for i in range(s, e)}
+        people_at = {  # tokens of the people named ("Merz" in "Merz, Söder and X")
+            i
+            for span in [*known, *names]
+            if span.label_ in {"person", "PERSON"}
+            for i in range(span.start, span.end)
+        }
         # One name, one sense in a document: a name shown to be a place's anywhere ("the
         # Catatumbo region") is a place's everywhere ("the Catatumbo violence").
         places = {" ".join(n.text.split()) for n in names if a_feature(n)}
@@ -475,9 +482,10 @@ class ActorRecognizer:
             if (
                 kind == "state"
                 and not city_countries(text)
-                and (titled(span) or named_person(span))
+                and not is_subdivision(text)
+                and (titled(span) or named_person(span) or listed_with(span, people_at))
             ):
-                kind = "person"  # "chairperson Diallo": the NER took a name for a place
+                kind = "person"  # "chairperson Diallo", "Merz, Söder and X": not a place
             elif kind == "state" or a_city(span, text):
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
             if name.label_ == "PERSON" and is_location(span):
