@@ -347,3 +347,7 @@ def test_a_name_listed_with_people_is_a_persons(nlp: Language) -> None:
     text = "The plan, announced by Merz, Vogler, Brandauer and Esken on Monday, was welcomed."
     names = [n for n, _ in found(nlp, text)]
     assert {"Vogler", "Brandauer", "Esken"} <= set(names), names
+
+
+def test_a_name_listed_with_cities_the_ner_calls_people_stays_a_place(nlp: Language) -> None:
+    assert found(nlp, "Flights will link Sanaa, Aden, Marib and the Saudi city of Abha.") == []

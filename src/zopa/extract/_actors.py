@@ -452,7 +452,8 @@ class ActorRecognizer:
         people_at = {  # tokens of the people named ("Merz" in "Merz, Söder and X")
             i
             for span in [*known, *names]
-            if span.label_ in {"person", "PERSON"}
+            if span.label_ == "person"
+            or (span.label_ == "PERSON" and not city_countries(span.text))
             for i in range(span.start, span.end)
         }
         # One name, one sense in a document: a name shown to be a place's anywhere ("the
