@@ -351,3 +351,18 @@ def test_a_name_listed_with_people_is_a_persons(nlp: Language) -> None:
 
 def test_a_name_listed_with_cities_the_ner_calls_people_stays_a_place(nlp: Language) -> None:
     assert found(nlp, "Flights will link Sanaa, Aden, Marib and the Saudi city of Abha.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Burma's generals stayed away.", "MMR"),
+        ("Korea wants more nurses, and the Koreans say so.", "KOR"),
+        ("The Timorese voted; the Argentines abstained.", "TLS"),
+        ("Filipinos marched on Sunday.", "PHL"),
+    ],
+)
+def test_everyday_names_and_demonyms_the_packages_lack_resolve(
+    nlp: Language, text: str, key: str
+) -> None:
+    assert key in [k for _, k in found(nlp, text)]
