@@ -7,7 +7,7 @@ from zopa.report.specs._charts import (
     paths_spec,
     timeline_spec,
 )
-from zopa.report.specs._svg import Figure, figure, render_svg
+from zopa.report._svg import Figure, figure, render_svg
 
 __all__ = [
     "Figure",
