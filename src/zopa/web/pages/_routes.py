@@ -134,7 +134,7 @@ def timeline_page(
     pagination: a page reads its own rows, whatever the size of the store); each links
     to its sentence."""
     from zopa.evidence import EvidenceFilter, count_items, event_choices, list_items
-    from zopa.report._html import timeline_figure
+    from zopa.report._figures import timeline_figure
     from zopa.report.views import Links, evidence_page, timeline
 
     store = store_of(request)
@@ -261,7 +261,7 @@ def map_page(
     request: Request, scenario: Annotated[str | None, Query(max_length=64)] = None
 ) -> HTMLResponse:
     """The actor × issue map of a stored scenario; a cell links to the claims behind it."""
-    from zopa.report._html import map_figure
+    from zopa.report._figures import map_figure
     from zopa.report.views import Links, actor_issue_map, scenario_summary
     from zopa.scenario import list_scenarios
 
@@ -338,7 +338,7 @@ def scenario_page(request: Request, name: str) -> HTMLResponse:
 def _models(scenario: Any) -> tuple[dict[str, Any], Any]:
     """A scenario solved with the report's seed: the models view and its chart."""
     from zopa.report import REPORT_SEED
-    from zopa.report._html import models_figure
+    from zopa.report._figures import models_figure
     from zopa.report.views import models_view
     from zopa.scenario import solve_scenario
 
@@ -360,7 +360,7 @@ def question_page(
 ) -> HTMLResponse:
     """One question: every source side by side, their paths, the evidence, calibration."""
     from zopa.forecast import list_forecasts
-    from zopa.report._html import calibration_figure, question_views
+    from zopa.report._figures import calibration_figure, question_views
     from zopa.report.views import Links, scenario_summary
     from zopa.scenario import list_scenarios
 
