@@ -52,7 +52,8 @@ def test_a_question_scored_in_the_report_is_said_to_be_resolved(store: Store) ->
     assert pundits["brier"] == cli.sources[0].brier
     html = environment().get_template("sections/question.html").render(q={**deal, "figure": None})
     text = _text(html)
-    assert "resolves 2025-01-31; resolved, outcome: no (known 2025-02-01, after this page's date " in text
+    known = "(known 2025-02-01, after this page's date 2025-01-10)"
+    assert f"resolves 2025-01-31; resolved, outcome: no {known}" in text
     assert "Latest forecast of each source made by 2025-01-10" in text
     assert "before the question closed on 2025-02-01" in text
     assert "pundits 2025-01-20 0.10 0.010" in text  # the date of the final forecast scored
