@@ -121,6 +121,7 @@ def calibration_view(scores: Scores) -> dict[str, Any]:
     return {
         "resolved": scores.resolved,
         "base_rate": scores.base_rate,
+        "notes": scores.notes,
         "sources": [
             {
                 **source.summary(),
