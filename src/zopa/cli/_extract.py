@@ -294,9 +294,11 @@ def actors(
     ] = False,
 ) -> None:
     """List the actors found, most mentioned first, with their mentions."""
-    from zopa.evidence import list_actors, list_unsure
+    from zopa.evidence import list_actors, list_unsure, require_actor
 
     filters = _filters(actor, since, until, document, type_=kind)
+    if actor is not None:
+        require_actor(store_of(ctx), actor)
     if unsure:
         _show_unsure(list_unsure(store_of(ctx), filters), as_json)
         return
@@ -385,8 +387,10 @@ def _item_command(kind: str) -> Any:
         sentences: SentencesOpt = False,
         as_json: JsonOpt = False,
     ) -> None:
-        from zopa.evidence import iter_items
+        from zopa.evidence import iter_items, require_actor
 
+        if actor is not None:
+            require_actor(store_of(ctx), actor)
         filters = _filters(
             actor,
             since,
