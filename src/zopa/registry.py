@@ -74,7 +74,7 @@ class Registry:
             Nothing is registered under that name or short name (the known ones listed).
         """
         self._load_entry_points()
-        known = self._catalogue.get_all()
+        known: list[str] = list(self._catalogue.get_all())
         if name in known:
             return name
         versions = [(_version(n), n) for n in known if short_name(n) == name != n]
