@@ -138,11 +138,16 @@ def settings_notice(
 ) -> str:
     """The one line ``zopa extract`` says about its settings and what they make it re-read."""
     documents = f"{plan.reread} document{'s' * (plan.reread != 1)}"
+    new = f"{plan.new} new document{'s' * (plan.new != 1)} to read" if plan.new else ""
     changes = settings.changes_from(remembered) if remembered is not None else []
     if changes:
-        return f"extraction settings changed: {'; '.join(changes)}; {documents} will be re-read"
+        also = f"; {new}" if new else ""
+        return (
+            f"extraction settings changed: {'; '.join(changes)}; {documents} will be re-read" + also
+        )
     whose = "recorded in the store" if remembered is None else "remembered by the store"
-    return f"extraction settings ({whose}): {settings.describe()}; {documents} to re-read"
+    todo = f"{new}, {plan.reread} to re-read" if new else f"{documents} to re-read"
+    return f"extraction settings ({whose}): {settings.describe()}; {todo}"
 
 
 def render_settings(settings: ExtractionSettings | None) -> None:
