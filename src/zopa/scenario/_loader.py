@@ -360,8 +360,8 @@ def _problem(source: str, node: Node, error: ErrorDetails) -> Problem:
         loc = loc[:-1]
     elif kind == "extra_forbidden":
         message = f"unknown field `{field}`"
-        close = _suggestion(field)
-        hint = f"did you mean `{close}`?" if close else "remove it or check the spelling"
+        suggested = _suggestion(field)
+        hint = f"did you mean `{suggested}`?" if suggested else "remove it or check the spelling"
     elif kind in {"less_than_equal", "greater_than_equal", "greater_than", "less_than"}:
         message = f"{message}, got {error['input']!r}"
         hint = f"`{field}` is {_FIELD_HELP[field]}" if field in _FIELD_HELP else None
