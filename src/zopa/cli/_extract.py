@@ -312,7 +312,10 @@ def actors(
         _print_json([listing.item for listing in listings])
         return
     table = Table(title="actors")
-    for column in ("id", "name", "kind", "country", "sector", "role", "mentions", "aliases"):
+    # The ids are what --actor and a scenario's `keys:` take: never cut, so they can be copied.
+    widest = max((len(listing.item["id"]) for listing in listings), default=2)
+    table.add_column("id", no_wrap=True, min_width=widest)
+    for column in ("name", "kind", "country", "sector", "role", "mentions", "aliases"):
         table.add_column(column)
     for listing in listings:
         item = listing.item
