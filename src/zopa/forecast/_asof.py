@@ -9,7 +9,7 @@ is *hindsight*: :func:`hindsight` lists each one with the value that cites it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +25,7 @@ __all__ = [
     "Hindsight",
     "Statement",
     "document_counts",
+    "document_reader",
     "hindsight",
     "statements_as_of",
     "unknown_pins",
@@ -96,6 +97,20 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
             )
             for row, source, published, text, title in session.execute(query)
         ]
+
+
+def document_reader(store: Store) -> Callable[[int], str]:
+    """A function giving a stored document's text by id (``""`` if missing), each read once."""
+    texts: dict[int, str] = {}
+
+    def text(document_id: int) -> str:
+        if document_id not in texts:
+            with store.session() as session:
+                found = session.scalar(select(Document.text).where(Document.id == document_id))
+            texts[document_id] = found or ""
+        return texts[document_id]
+
+    return text
 
 
 @dataclass(frozen=True)

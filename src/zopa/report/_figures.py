@@ -96,11 +96,14 @@ def question_views(
     draw: Drawer = draw_here,
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Every question's view with its paths chart (or question ``only``'s alone), and the
-    calibration view (reads the stored forecasts made by ``as_of``)."""
+    calibration view. The latest forecasts and paths are those made by ``as_of``; the
+    scores are those of ``zopa forecast scores``: each source's final forecast before each
+    question closed, from every stored forecast, whatever ``as_of``."""
     from zopa.forecast import list_forecasts, score_forecasts
 
-    records = list_forecasts(store, scenario.id, as_of=as_of)
-    scores = score_forecasts(scenario, records)
+    stored = list_forecasts(store, scenario.id)
+    records = [r for r in stored if r.as_of <= as_of]
+    scores = score_forecasts(scenario, stored)
     questions = []
     for q in forecasts_view(scenario, records, scores, evidence, links, as_of):
         if only is not None and q["id"] != only:

@@ -89,7 +89,7 @@ def build_draft(
     """
     rows = load_rows(store, as_of)
     forecasters = {e.holder_actor_id for e in rows.estimates if e.holder_actor_id is not None}
-    units = resolve_units(rows.actors, rows.outlets, forecasters)
+    units = resolve_units(rows.actors, rows.outlets, forecasters, live=rows.live)
     if issue_labels is None:
         from zopa.extract._issues import load_issue_lexicon
 
