@@ -71,26 +71,29 @@ def ingest(
     ] = None,
 ) -> None:
     """Ingest article files (.txt, .md, .html, .jsonl) and folders of them."""
-    from zopa.ingest import collect_files, default_workers, ingest_paths
+    from zopa.ingest import Preparers, collect_files, default_workers, ingest_paths
 
     cli = state(ctx)
     store = cli.store()
     limit = max_bytes or cli.settings.max_file_bytes
-    processes = workers or default_workers()
     files, missing = collect_files(paths, follow_links=follow_links)
-    if len(files) >= _PROGRESS_MIN_FILES:
-        with progress_bar("ingesting") as progress:
-            task = progress.add_task("ingest", total=len(files))
+    # The workers start before the progress bar's thread does (see zopa.ingest.Preparers).
+    with Preparers(workers or default_workers(), len(files)) as preparers:
+        if len(files) >= _PROGRESS_MIN_FILES:
+            with progress_bar("ingesting") as progress:
+                task = progress.add_task("ingest", total=len(files))
+                report = ingest_paths(
+                    store,
+                    paths,
+                    max_file_bytes=limit,
+                    files=files,
+                    on_file_done=lambda _path: progress.advance(task),
+                    workers=preparers,
+                )
+        else:
             report = ingest_paths(
-                store,
-                paths,
-                max_file_bytes=limit,
-                files=files,
-                on_file_done=lambda _path: progress.advance(task),
-                workers=processes,
+                store, paths, max_file_bytes=limit, files=files, workers=preparers
             )
-    else:
-        report = ingest_paths(store, paths, max_file_bytes=limit, files=files, workers=processes)
     report.outcomes[:0] = missing
     render_report(report)
     if not report.ok:

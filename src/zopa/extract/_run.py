@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from zopa.children import dying_with_parent
 from zopa.cluster import ray_cluster
 from zopa.errors import StoreError, ZopaError
 from zopa.extract._actors import get_gazetteer
@@ -25,6 +24,7 @@ from zopa.extract._parties import PARTY_SECTOR
 from zopa.extract._pipeline import pipeline_version, settings_of
 from zopa.extract._ray import read_on_ray
 from zopa.extract._settings import remember_settings, remembered_settings
+from zopa.extract._workers import dying_with_parent
 from zopa.store import (
     Actor,
     Claim,

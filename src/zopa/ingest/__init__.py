@@ -12,7 +12,7 @@ from zopa.ingest._normalise import content_hash, normalise_text, word_count
 from zopa.ingest._outcomes import IngestOutcome, IngestReport
 from zopa.ingest._pipeline import BATCH_SIZE, collect_files, ingest_data, ingest_paths
 from zopa.ingest._prepare import prepare
-from zopa.ingest._preparers import default_workers
+from zopa.ingest._preparers import Preparers, default_workers
 from zopa.ingest._readers import (
     RawArticle,
     decode_bytes,
@@ -25,6 +25,7 @@ __all__ = [
     "BATCH_SIZE",
     "IngestOutcome",
     "IngestReport",
+    "Preparers",
     "RawArticle",
     "collect_files",
     "content_hash",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from zopa.files import display_path
 from zopa.ingest._collect import collect_paths
 from zopa.ingest._outcomes import IngestOutcome, IngestReport
 from zopa.ingest._prepare import Prepared, prepare_data
-from zopa.ingest._preparers import prepared
+from zopa.ingest._preparers import Preparers
 from zopa.ingest._readers import supported_suffixes
 from zopa.store import NewDocument, Store, ids_by_hash, insert_documents
 
@@ -153,7 +154,7 @@ def ingest_paths(
     files: list[Path] | None = None,
     follow_links: bool = False,
     batch_size: int = BATCH_SIZE,
-    workers: int = 1,
+    workers: int | Preparers = 1,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``.
 
@@ -174,8 +175,9 @@ def ingest_paths(
     follow_links:
         Read symbolic links that lead out of a folder's tree (refused by default).
     workers:
-        Processes reading and preparing the files while this one writes them
-        (:mod:`._preparers`); the store ends the same, ids included, whatever their
+        Processes reading and preparing the files while this one writes them, or
+        :class:`Preparers` the caller started (before starting threads of its own: see
+        :mod:`._preparers`). The store ends the same, ids included, whatever their
         number. A worker process that dies stops the run with one failed outcome
         naming the first file not stored.
     """
@@ -183,9 +185,13 @@ def ingest_paths(
     if files is None:
         files, missing = collect_files(paths, follow_links=follow_links)
         batches.report.outcomes.extend(missing)
-    for path, items in zip(files, prepared(files, max_file_bytes, workers), strict=False):
-        for item in items:
-            batches.add(item)
-        batches.file_read(path)
+    with ExitStack() as stack:
+        if not isinstance(workers, Preparers):
+            workers = stack.enter_context(Preparers(workers, len(files)))
+        prepared = workers.prepared(files, max_file_bytes)
+        for path, items in zip(files, prepared, strict=False):
+            for item in items:
+                batches.add(item)
+            batches.file_read(path)
     batches.flush()
     return batches.report

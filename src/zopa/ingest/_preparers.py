@@ -7,32 +7,36 @@ processes in chunks, a few chunks ahead of the writer and no more (the memory
 does not grow with the files waiting), and come back in their order: the writer
 stores them exactly as one process would, ids included.
 
-The workers are forked from a server that has imported ingestion once
-(multiprocessing's ``forkserver``: this process may hold threads and database
-connections, which a plain ``fork`` would copy). That server takes about a
-second to start; meanwhile the first chunks are prepared here. A worker dies
-with the server, which ends with this process (:func:`zopa.children.die_with_parent`),
-and ignores Ctrl-C, which this process handles.
+The workers are forked (Linux): they start at once with everything imported,
+where a ``forkserver`` would first spend a second importing zopa again. A fork
+copies the locks other threads hold, so :class:`Preparers` forks its workers as it
+starts, before a caller starts threads (a progress bar's); it holds no database
+connection open for them to copy that they would use. A worker ends when this
+process does, even killed (:func:`_start_worker`), and leaves Ctrl-C to it.
+Elsewhere than Linux, this process prepares the files itself.
 """
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from types import TracebackType
 
-from zopa.children import die_with_parent
 from zopa.files import display_path
 from zopa.ingest._outcomes import IngestOutcome
 from zopa.ingest._prepare import Prepared, prepare_files
 
-__all__ = ["CHUNK_FILES", "FileItems", "default_workers", "prepared"]
+__all__ = ["CHUNK_FILES", "FileItems", "Preparers", "default_workers"]
 
 FileItems = list[Prepared | IngestOutcome]
 """What one file gave: its articles prepared, or failed outcomes."""
@@ -51,53 +55,77 @@ def default_workers() -> int:
     return max(1, min(_MAX_DEFAULT_WORKERS, cpus or 1))
 
 
-def prepared(files: Sequence[Path], max_bytes: int, workers: int) -> Iterator[FileItems]:
-    """What each of ``files`` gives (:func:`~zopa.ingest._prepare.prepare_file`), in order,
-    prepared by up to ``workers`` processes.
+class Preparers:
+    """Up to ``workers`` processes preparing files, forked when the block starts.
 
-    One process (this one) prepares them when ``workers`` is 1, when the files fit in
-    one chunk, or where ``forkserver`` is missing (Windows). When a worker process dies
-    (killed, out of memory), the first file not yet given gives one failed outcome saying
-    so, and nothing follows it.
+    ``files`` is how many files they will get: none are forked for a single chunk's
+    worth (this process prepares it sooner than it forks), nor when ``workers`` is 1,
+    nor elsewhere than Linux.
     """
-    rest = iter(files)
-    chunks = iter(lambda: list(itertools.islice(rest, CHUNK_FILES)), [])
-    methods = multiprocessing.get_all_start_methods()
-    if workers < 2 or len(files) <= CHUNK_FILES or "forkserver" not in methods:
-        for chunk in chunks:
-            yield from prepare_files(chunk, max_bytes)
-        return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["zopa.ingest._prepare"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker)
-    done = 0  # files given so far
-    try:
-        started = pool.submit(os.getpid)
-        for chunk in chunks:  # here while the workers start
-            yield from prepare_files(chunk, max_bytes)
-            done += len(chunk)
-            if started.done():
-                break
-        jobs = ((chunk, pool.submit(prepare_files, chunk, max_bytes)) for chunk in chunks)
-        window = deque(itertools.islice(jobs, _AHEAD * workers))
-        while window:
-            chunk, job = window.popleft()
-            window.extend(itertools.islice(jobs, 1))  # the next chunk takes its place
-            try:
-                items = job.result()
-            except BrokenProcessPool:
-                yield [_stopped(chunk[0], len(files) - done - 1)]
-                return
-            yield from items
-            done += len(chunk)
-    finally:
-        pool.shutdown(cancel_futures=True)
+
+    def __init__(self, workers: int, files: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        if workers > 1 and files > CHUNK_FILES and sys.platform.startswith("linux"):
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(workers, context, initializer=_start_worker)
+
+    def __enter__(self) -> Preparers:
+        if self._pool is not None:
+            self._pool.submit(int).result()  # forks every worker now, threads or not
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def prepared(self, files: Sequence[Path], max_bytes: int) -> Iterator[FileItems]:
+        """What each of ``files`` gives (:func:`~zopa.ingest._prepare.prepare_file`), in order.
+
+        When a worker process dies (killed, out of memory), the first file not yet given
+        gives one failed outcome saying so, and nothing follows it.
+        """
+        rest = iter(files)
+        chunks = iter(lambda: list(itertools.islice(rest, CHUNK_FILES)), [])
+        if self._pool is None:
+            for chunk in chunks:
+                yield from prepare_files(chunk, max_bytes)
+            return
+        pool = self._pool
+        done = 0  # files given so far
+        try:
+            jobs = (pool.submit(prepare_files, chunk, max_bytes) for chunk in chunks)
+            window = deque(itertools.islice(jobs, _AHEAD * self.workers))
+            while window:
+                job = window.popleft()
+                window.extend(itertools.islice(jobs, 1))  # the next chunk takes its place
+                for items in job.result():
+                    yield items
+                    done += 1
+        except BrokenProcessPool:
+            yield [_stopped(files[done], len(files) - done - 1)]
 
 
 def _start_worker() -> None:
-    """In a worker: die with the server; leave Ctrl-C to the process that started the pool."""
-    die_with_parent()
+    """In a worker: end when the process that started the pool ends; leave Ctrl-C to it.
+
+    A worker waits on its queue for work, which a killed parent never sends: it watches
+    its parent's sentinel (a pipe's end the parent holds, closed when it dies) instead.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_end_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _end_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _stopped(path: Path, after: int) -> IngestOutcome:
