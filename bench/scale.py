@@ -33,7 +33,8 @@ Sections (one function each, ``--only`` picks some; all by default):
     by one ``zopa ingest`` command (``--workers`` as ``--ingest-workers`` says, zopa's
     default otherwise) into a fresh store on each backend: documents per second over
     the command's wall time (start-up included), its peak memory and CPU seconds
-    (the command, and its worker processes), and whether every text is stored once;
+    (the command, its worker processes and, on PostgreSQL, the server), and whether
+    every text is stored once;
     then two ``zopa ingest`` processes at once on overlapping 60% shares of them (20%
     ingested by both) into another fresh store: documents per second over the wall
     time (start-up included), their exit codes, and whether every text is stored exactly
@@ -280,6 +281,23 @@ def _backends(postgres_url: str | None, tmp: Path) -> Iterator[Callable[[str, st
 # --- ingest -------------------------------------------------------------------------------
 
 
+def _server_cpu(url: str) -> float | None:
+    """CPU seconds the PostgreSQL server of ``url`` has used so far, its ended backends
+    included (reaped by the postmaster, counted in its children's time); None on SQLite.
+    A server on this machine only (``/proc``)."""
+    if not url.startswith("postgresql"):
+        return None
+    store = open_store(url)
+    with store.session() as session:
+        backend = session.scalar(sql("SELECT pg_backend_pid()"))
+    store.close()
+    fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+    postmaster = int(fields[1])
+    fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+    reaped = (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+    return reaped + sum(cpu for _rss, cpu in _tree(postmaster).values())
+
+
 def _stored_once(url: str, expected: int) -> dict[str, int]:
     """How many documents a store holds, distinct texts among them, and texts missing."""
     store = open_store(url)
@@ -344,8 +362,11 @@ def ingest(args: argparse.Namespace, tmp: Path) -> Figures:
         for backend in ("postgresql", "sqlite"):
             url = fresh(backend, "one")
             open_store(url).close()  # migrated before the clock starts
+            server = _server_cpu(url)
             run = timed(_ingest_command(url, [corpus], args.ingest_workers))
             del run["stdout"]
+            if server is not None:
+                run["server_cpu_seconds"] = round((_server_cpu(url) or 0.0) - server, 1)
             one = {**run, "docs_per_s": round(count / run["seconds"]), **_stored_once(url, count)}
             if args.postgres_url and backend == "postgresql":
                 figures[backend] = {"one_ingester": one}

@@ -214,3 +214,51 @@ def test_the_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
         for pid in [process.pid, *tree]:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+
+def _open_files(pid: int) -> set[str]:
+    """What the process's descriptors point to: paths, and ``socket:[INODE]`` for sockets."""
+    found = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        with contextlib.suppress(OSError):
+            found.add(os.readlink(fd))
+    return found
+
+
+def _store_sockets(port: int) -> set[str]:
+    """``socket:[INODE]`` of the TCP connections to ``port`` on this machine (/proc/net)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[2].rsplit(":", 1)[1], 16) == port:
+                found.add(f"socket:[{fields[9]}]")
+    return found
+
+
+@linux_only
+def test_the_workers_hold_no_connection_to_the_store(store_url: str, tmp_path: Path) -> None:
+    # A killed ingest's transaction and its lock last as long as a copy of its connection.
+    corpus = tmp_path / "corpus"
+    _plain_corpus(corpus, 40 * CHUNK_FILES)
+    open_store(store_url).close()
+    command = [sys.executable, "-m", "zopa", "--db", store_url, "ingest", str(corpus)]
+    process = subprocess.Popen(
+        [*command, "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        workers = _workers_of(process.pid, time.monotonic() + 120)
+        deadline = time.monotonic() + 60
+        while _documents(store_url)[0] == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)  # the parent has its connection
+        process.send_signal(signal.SIGSTOP)  # as it is, while it is looked at
+        held = set().union(*(_open_files(pid) for pid in workers))
+        if store_url.startswith("sqlite"):
+            assert not {f for f in held if f.startswith(str(tmp_path / "zopa.db"))}
+        else:
+            port = int(store_url.rsplit(":", 1)[1].split("/", 1)[0])
+            assert _store_sockets(port) & _open_files(process.pid), "the parent's connection"
+            assert not _store_sockets(port) & held
+    finally:
+        process.kill()
+        process.wait()

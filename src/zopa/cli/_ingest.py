@@ -74,11 +74,12 @@ def ingest(
     from zopa.ingest import Preparers, collect_files, default_workers, ingest_paths
 
     cli = state(ctx)
-    store = cli.store()
     limit = max_bytes or cli.settings.max_file_bytes
     files, missing = collect_files(paths, follow_links=follow_links)
-    # The workers start before the progress bar's thread does (see zopa.ingest.Preparers).
+    # The workers are forked before the store is opened and the progress bar's thread
+    # starts, so they copy neither (see zopa.ingest.Preparers).
     with Preparers(workers or default_workers(), len(files)) as preparers:
+        store = cli.store()
         if len(files) >= _PROGRESS_MIN_FILES:
             with progress_bar("ingesting") as progress:
                 task = progress.add_task("ingest", total=len(files))

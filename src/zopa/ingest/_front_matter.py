@@ -141,11 +141,11 @@ def parse_front_matter(block: str, *, source: str, first_line: int) -> FrontMatt
     IngestError
         ``source:LINE: what`` for YAML errors and refused values (see the module docstring).
     """
-    if CParser is not None:
+    if CParser is not None and "\t" not in block:  # tabs: where the two parsers differ most
         try:
             return _fields(_fast_events(block), source, first_line)
-        except (yaml.YAMLError, UnicodeError):
-            pass  # libyaml words its errors its own way: PyYAML's parser says what is wrong
+        except (yaml.YAMLError, UnicodeError, IngestError):
+            pass  # libyaml words its errors its own way and allows a little more: PyYAML judges
     try:
         return _fields(yaml.parse(block, Loader=yaml.SafeLoader), source, first_line)
     except yaml.MarkedYAMLError as exc:

@@ -176,8 +176,8 @@ def ingest_paths(
         Read symbolic links that lead out of a folder's tree (refused by default).
     workers:
         Processes reading and preparing the files while this one writes them, or
-        :class:`Preparers` the caller started (before starting threads of its own: see
-        :mod:`._preparers`). The store ends the same, ids included, whatever their
+        :class:`Preparers` the caller started (before opening the store or starting
+        threads: see :mod:`._preparers`). The store ends the same, ids included, whatever their
         number. A worker process that dies stops the run with one failed outcome
         naming the first file not stored.
     """
@@ -187,7 +187,10 @@ def ingest_paths(
         batches.report.outcomes.extend(missing)
     with ExitStack() as stack:
         if not isinstance(workers, Preparers):
-            workers = stack.enter_context(Preparers(workers, len(files)))
+            workers = Preparers(workers, len(files))
+            if workers.forking:
+                store.engine.dispose()  # the workers copy no connection; the writes reopen one
+            stack.enter_context(workers)
         prepared = workers.prepared(files, max_file_bytes)
         for path, items in zip(files, prepared, strict=False):
             for item in items:
