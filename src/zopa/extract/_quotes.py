@@ -136,7 +136,7 @@ _NO_SPEAKER = _Speaker(None, None, None, None, None)
 class QuoteFinder:
     """Writes ``doc.spans["zopa_quotes"]``, each quote's fields in ``span._.zopa_fields``."""
 
-    version = "2"  # 2: one speaker resolver (pronouns, offices, statements, honorifics)
+    version = "3"  # 2: one speaker resolver; 3: colons, quoted arguments, reported spans
 
     def __init__(self, name: str, known: KnownActors | None = None) -> None:
         self.name = name
