@@ -167,9 +167,18 @@ def reported_clause(verb: Token, clause: Token) -> Span:
         if word.i > clause.i and word.i < right and _another_report(word, clause):
             right = min(right, word.left_edge.i)
     span = strip(doc[left:right], conjunction=True)
-    if span and span[0].tag_ == "IN" and span[0].lower_ in {"that", "whether", "if"}:
+    if span and _opens_clause(span[0]):
         span = strip(doc[span.start + 1 : span.end])
     return span
+
+
+def _opens_clause(word: Token) -> bool:
+    """Whether ``word`` is the "that", "whether" or "if" opening a reported clause, also
+    where the parser tags "that" as a pronoun ("said that Mali “…”"), but not "that" as the
+    clause's subject or determiner ("said that was unlikely", "said that deal …")."""
+    if word.lower_ in ("whether", "if"):
+        return word.tag_ == "IN"
+    return word.lower_ == "that" and word.dep_ not in ("nsubj", "nsubjpass", "det", "attr")
 
 
 def _another_report(word: Token, clause: Token) -> bool:
