@@ -245,3 +245,13 @@ def test_a_speech_participle_set_off_by_a_comma_is_the_main_subjects(nlp: Langua
     )
     found = [q for q in quotes(nlp, text) if q["text"].startswith("his pledge")]
     assert [q["speaker_actor"] for q in found] == ["person:sergei-lavrov"]
+
+
+def test_reported_speech_starts_after_that_even_where_the_parser_mistags_it(
+    nlp: Language,
+) -> None:
+    text = 'Its spokesman, Ali Traore, said on state radio that Mali "will never talk to them".'
+    assert indirect(nlp, text) == ['Mali "will never talk to them"']
+    assert indirect(nlp, "Lavrov said that was not likely before the summer.") == [
+        "that was not likely before the summer"
+    ]

@@ -28,8 +28,8 @@ else None). Numbers come from the survey-derived scale of
 :mod:`zopa.extract._probability` with its stated extension, intensifier and
 negation rules. The holder is the speaker of the quotation containing the
 phrase, else the subject of the reporting or believing verb above it, else the
-writer of the article (``holder_actor`` and ``holder_text`` both None); subjects
-are resolved as claims' are (:func:`zopa.extract._claim_holders.resolved_holders`).
+writer of the article (``holder_actor`` and ``holder_text`` both None), by the
+statement frames of the shared speaker rules (:func:`zopa.extract.speakers.words_holder`).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._attribution import REPORTING_LEMMAS, Holder, quote_of
+from zopa.extract._attribution import REPORTING_LEMMAS
 from zopa.extract._chance_numbers import (
     CHANCE_NOUNS,
     NUMBER_PATTERNS,
@@ -61,7 +61,7 @@ from zopa.extract._probability import (
     explicit_estimate,
 )
 from zopa.extract._retrospective import clause_head, is_retrospective
-from zopa.extract.speakers import KnownActors, Speakers
+from zopa.extract.speakers import KnownActors, Speakers, words_holder
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -159,10 +159,10 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "4"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
+    version = "5"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
     # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about);
-    # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon and of short
-    # quotations under rating verbs
+    # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon; 5: holders by
+    # the speaker resolver's statement frames (speakers.words_holder)
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()
@@ -878,75 +878,6 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-# --- who holds it -------------------------------------------------------------------------------
-
-
-def _holder(doc: Doc, item: _Found, speakers: Speakers) -> Holder:
-    """The speaker of the quotation holding the phrase, else of the reporting verb above
-    it (or beside it: "…, X said"), else the source of "according to"; else the writer.
-    Holders are parties: an unnamed official qualified by an actor holds for that actor."""
-    start, end = item.tokens[0].i, item.tokens[-1].i + 1
-    quote = quote_of(doc, start, end)
-    if quote is not None:
-        fields: dict[str, Any] = quote._.get(FIELDS) or {}
-        actor = fields.get("speaker_actor")
-        text = fields.get("speaker_text")
-        if actor is None and fields.get("speaker_start") is not None:
-            # an unnamed speaker qualified by an actor ("a U.S. official") holds for it
-            words = doc.char_span(
-                fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
-            )
-            if words is not None:
-                actor = speakers.resolve(words.root, qualified=True).actor
-        if actor is not None or text:
-            return Holder(actor, text)
-    node = item.anchor_token
-    for _ in range(12):
-        if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, item.anchor_token):
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return speakers.resolve(subjects[0], qualified=True)
-        if node.head.i == node.i:
-            break
-        node = node.head
-    sentence = item.anchor_token.sent
-    for token in sentence:
-        if (
-            token.lemma_ in REPORTING_LEMMAS
-            and token.dep_ in ("conj", "parataxis")
-            and token.head.i == sentence.root.i
-            and token.i > item.anchor_token.i
-        ):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return speakers.resolve(subjects[0], qualified=True)
-    according = _according_to(sentence, speakers)
-    return according if according is not None else Holder(None, None)
-
-
-def _crosses_sentence_end(first: Token, second: Token) -> bool:
-    """Whether a sentence-final mark lies between two tokens (a missed sentence break)."""
-    low, high = sorted((first.i, second.i))
-    doc = first.doc
-    return any(
-        doc[i].text in (".", "!", "?") and doc[i + 1].is_title
-        for i in range(low, high)
-        if i + 1 < len(doc)
-    ) or any(
-        doc[i].text in (".", "!", "?") and doc[i + 1].text in ('"', "”") for i in range(low, high)
-    )
-
-
-def _according_to(sentence: Span, speakers: Speakers) -> Holder | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 2 < sentence.end:
-            to = token.doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"]
-            if to.lower_ == "to" and objects:
-                return speakers.resolve(objects[0], qualified=True)
-    return None
-
-
 def _about_fields(doc: Doc, about: _About) -> dict[str, Any]:
     """``about`` (text), its characters, the actors named in it and the type of an event
     coded in it."""
@@ -980,7 +911,7 @@ def _about_fields(doc: Doc, about: _About) -> dict[str, Any]:
 
 def _to_span(doc: Doc, item: _Found, speakers: Speakers) -> Span:
     span = doc[item.tokens[0].i : item.tokens[-1].i + 1]
-    holder = _holder(doc, item, speakers)
+    holder = words_holder(speakers, span, item.anchor_token)
     rule = item.estimate.rule
     span._.set(
         FIELDS,

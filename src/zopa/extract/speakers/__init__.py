@@ -26,6 +26,9 @@ API (everything else is private):
 - :meth:`Speakers.statement_author` ``(noun)``: who a statement, letter or communiqué is by.
 - :meth:`Speakers.key` ``(mention)``: the key a mention stands for (honorifics joined).
 - :meth:`Speakers.names_someone` ``(holder)``: whether a holder is someone, not a thing.
+- :func:`words_holder` ``(speakers, words, anchor)``: who says a span of words — the
+  quotation's speaker, the reporting verb's subject, "according to X" or the writer
+  (:mod:`._frames`; the holder of a probability statement).
 - ``SPEAKER_WORDS``: the word lists (``data/speaker_words.yaml``).
 
 The rules, in the order the resolver applies them, each in its own module (tested on its
@@ -43,14 +46,16 @@ own in ``tests/extract/speakers/``):
 5. **Unnamed sources** keep their words ("a Western diplomat familiar with the talks",
    "two people with knowledge of the draft"); ``actor`` is ``None``.
 
-The word lists are data (``data/speaker_words.yaml``, :mod:`._words`). Nested attribution
-("X told Reuters", "according to the ministry, X said", "Reuters quoted X as saying") is
-the callers' part: they pass the speaker's word, never the medium's or the "according to"
-source's of a clause a named speaker says.
+Statement frames (:mod:`._frames`) find who says a span of words. The word lists are data
+(``data/speaker_words.yaml``, :mod:`._words`). Nested attribution ("X told Reuters",
+"according to the ministry, X said", "Reuters quoted X as saying") is the callers' part:
+they pass the speaker's word, never the medium's or the "according to" source's of a clause
+a named speaker says.
 """
 
+from zopa.extract.speakers._frames import words_holder
 from zopa.extract.speakers._known import KnownActors
 from zopa.extract.speakers._resolver import Speakers
 from zopa.extract.speakers._words import WORDS as SPEAKER_WORDS
 
-__all__ = ["SPEAKER_WORDS", "KnownActors", "Speakers"]
+__all__ = ["SPEAKER_WORDS", "KnownActors", "Speakers", "words_holder"]
