@@ -64,7 +64,14 @@ def main() -> None:
         seconds = time.perf_counter() - started
     result = json.loads(done.stdout)
     scores = [
-        {"source": s["source"], "questions": s["questions"], "brier": s["brier"], "log": s["log"]}
+        {
+            "source": s["source"],
+            "questions": s["questions"],
+            "brier": s["brier"],
+            "log": s["log"],
+            # the baselines on exactly this source's questions (README's "on the same")
+            "same": {b["source"]: [b["brier"], b["log"]] for b in s.get("baselines", [])},
+        }
         for s in [*result["scores"]["sources"], *result["scores"]["baselines"]]
     ]
     figures: dict[str, Any] = {
@@ -87,7 +94,12 @@ def main() -> None:
         if s["brier"] is None:  # a value-question baseline: scored by CRPS only
             continue
         brier, log = s["brier"], s["log"]
-        print(f"  {s['source']:<24} {s['questions']:>3}  Brier {brier:.3f}  log {log:.3f}")
+        same = "".join(
+            f"; {name} on the same {pair[0]:.3f} / {pair[1]:.3f}"
+            for name, pair in s["same"].items()
+            if pair[0] is not None
+        )
+        print(f"  {s['source']:<24} {s['questions']:>3}  Brier {brier:.3f}  log {log:.3f}{same}")
 
 
 if __name__ == "__main__":

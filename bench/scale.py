@@ -4,7 +4,8 @@ Usage::
 
     .venv/bin/python bench/scale.py [--json] [--only SECTION ...] [--articles N]
                                     [--workers 2] [--step 7d] [--runs 2000]
-                                    [--ingest-articles N] [--rows N] [--repeat N]
+                                    [--ingest-articles N] [--ingest-workers N]
+                                    [--rows N] [--repeat N]
                                     [--postgres-url URL]
 
 Sections (one function each, ``--only`` picks some; all by default):
@@ -29,7 +30,11 @@ Sections (one function each, ``--only`` picks some; all by default):
 ``ingest``
     ``--ingest-articles`` synthetic articles (default 2,000; the issue's figure is
     100,000) written as Markdown files with their date in the front matter, ingested by
-    one ``ingest_paths`` into a fresh store on each backend (documents per second);
+    by one ``zopa ingest`` command (``--workers`` as ``--ingest-workers`` says, zopa's
+    default otherwise) into a fresh store on each backend: documents per second over
+    the command's wall time (start-up included), its peak memory and CPU seconds
+    (the command, its worker processes and, on PostgreSQL, the server), and whether
+    every text is stored once;
     then two ``zopa ingest`` processes at once on overlapping 60% shares of them (20%
     ingested by both) into another fresh store: documents per second over the wall
     time (start-up included), their exit codes, and whether every text is stored exactly
@@ -79,7 +84,7 @@ from sqlalchemy import func, select
 from sqlalchemy import text as sql
 
 from zopa.evidence import EvidenceFilter, actor_mentions, list_items
-from zopa.ingest import content_hash, ingest_paths
+from zopa.ingest import content_hash
 from zopa.store import Document, DocumentFilter, Store, list_documents, open_store
 from zopa.store.testing import throwaway_postgres
 
@@ -276,6 +281,23 @@ def _backends(postgres_url: str | None, tmp: Path) -> Iterator[Callable[[str, st
 # --- ingest -------------------------------------------------------------------------------
 
 
+def _server_cpu(url: str) -> float | None:
+    """CPU seconds the PostgreSQL server of ``url`` has used so far, its ended backends
+    included (reaped by the postmaster, counted in its children's time); None on SQLite.
+    A server on this machine only (``/proc``)."""
+    if not url.startswith("postgresql"):
+        return None
+    store = open_store(url)
+    with store.session() as session:
+        backend = session.scalar(sql("SELECT pg_backend_pid()"))
+    store.close()
+    fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+    postmaster = int(fields[1])
+    fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+    reaped = (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+    return reaped + sum(cpu for _rss, cpu in _tree(postmaster).values())
+
+
 def _stored_once(url: str, expected: int) -> dict[str, int]:
     """How many documents a store holds, distinct texts among them, and texts missing."""
     store = open_store(url)
@@ -286,7 +308,15 @@ def _stored_once(url: str, expected: int) -> dict[str, int]:
     return {"stored": stored, "duplicates": stored - distinct, "missing": expected - distinct}
 
 
-def _two_ingesters(url: str, parts: list[Path]) -> tuple[float, list[int], list[str]]:
+def _ingest_command(url: str, paths: list[Path], workers: int | None) -> list[str]:
+    """``zopa ingest PATHS`` on ``url``, with ``--workers`` when given."""
+    extra = [] if workers is None else ["--workers", str(workers)]
+    return zopa(url, "ingest", *map(str, paths), *extra)
+
+
+def _two_ingesters(
+    url: str, parts: list[Path], workers: int | None
+) -> tuple[float, list[int], list[str]]:
     """Run two ``zopa ingest`` processes at once on overlapping 60% shares of ``parts``."""
     cut_a, cut_b = round(len(parts) * 0.6), round(len(parts) * 0.4)
     shares = [parts[:cut_a], parts[cut_b:]]
@@ -294,7 +324,7 @@ def _two_ingesters(url: str, parts: list[Path]) -> tuple[float, list[int], list[
     started = time.perf_counter()
     processes = [
         subprocess.Popen(
-            [sys.executable, "-m", "zopa", "--db", url, "ingest", *map(str, share)],
+            _ingest_command(url, share, workers),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -331,22 +361,18 @@ def ingest(args: argparse.Namespace, tmp: Path) -> Figures:
     with _backends(args.postgres_url, tmp) as fresh:
         for backend in ("postgresql", "sqlite"):
             url = fresh(backend, "one")
-            store = open_store(url)
-            started = time.perf_counter()
-            report = ingest_paths(store, [corpus], max_file_bytes=10 * 1024 * 1024)
-            seconds = time.perf_counter() - started
-            store.close()
-            one = {
-                "seconds": round(seconds, 2),
-                "docs_per_s": round(count / seconds),
-                "ingested": report.count("ingested"),
-                "failed": report.count("failed"),
-            }
+            open_store(url).close()  # migrated before the clock starts
+            server = _server_cpu(url)
+            run = timed(_ingest_command(url, [corpus], args.ingest_workers))
+            del run["stdout"]
+            if server is not None:
+                run["server_cpu_seconds"] = round((_server_cpu(url) or 0.0) - server, 1)
+            one = {**run, "docs_per_s": round(count / run["seconds"]), **_stored_once(url, count)}
             if args.postgres_url and backend == "postgresql":
                 figures[backend] = {"one_ingester": one}
                 continue  # one given database: no second fresh store for the pair
             url = fresh(backend, "two")
-            seconds, codes, errors = _two_ingesters(url, parts)
+            seconds, codes, errors = _two_ingesters(url, parts, args.ingest_workers)
             figures[backend] = {
                 "one_ingester": one,
                 "two_ingesters": {
@@ -698,6 +724,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2000, help="backtest draws")
     parser.add_argument(
         "--ingest-articles", type=int, default=2000, help="articles to ingest (issue: 100000)"
+    )
+    parser.add_argument(
+        "--ingest-workers",
+        type=int,
+        help="zopa ingest --workers (default: zopa's own default)",
     )
     parser.add_argument("--rows", type=int, default=100_000, help="evidence rows (issue: 1000000)")
     parser.add_argument("--repeat", type=int, default=40, help="timed runs per listing filter")

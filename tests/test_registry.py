@@ -27,3 +27,14 @@ def test_unknown_name_lists_the_known_ones() -> None:
     expected = r"no entry named 'lab.gadget.v9' .* known: lab.gadget.v1"
     with pytest.raises(RegistryError, match=expected):
         registry.get("lab.gadget.v9")
+
+
+def test_a_short_name_as_tables_print_it_is_the_newest_version() -> None:
+    registry = Registry("test_tools")
+    for name in ("zopa.hammer.v1", "zopa.hammer.v2", "lab.saw.v1"):
+        registry.register(name)(object)
+    assert registry.resolve("hammer") == "zopa.hammer.v2"
+    assert registry.resolve("zopa.hammer.v1") == "zopa.hammer.v1"
+    assert registry.get("hammer") is object
+    with pytest.raises(RegistryError, match=r"or their short names: hammer\)$"):
+        registry.resolve("saw")  # only zopa.NAME.vN names are printed short

@@ -128,7 +128,11 @@ def read_bytes(
         if info.st_size > max_bytes:
             raise error(_too_large(name, info.st_size, max_bytes, limit_hint))
         try:
-            data = handle.read(max_bytes + 1)
+            # A buffer of the file's size (one of the limit's would cost more than the read),
+            # then on up to the limit if the file grew since fstat or reports no size (/proc).
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
         except OSError as exc:
             raise error(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # grew while being read

@@ -16,6 +16,7 @@ Example
 from __future__ import annotations
 
 import importlib.metadata
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -30,6 +31,7 @@ __all__ = [
     "forecast_sources",
     "models",
     "renderers",
+    "short_name",
     "simulators",
 ]
 
@@ -62,16 +64,32 @@ class Registry:
 
         return decorate
 
-    def get(self, name: str) -> Any:
-        """Return the entry registered as ``name``."""
+    def resolve(self, name: str) -> str:
+        """The registered name ``name`` stands for: itself, or the newest version of a
+        short name as tables print it (``compromise`` → ``zopa.compromise.v1``).
+
+        Raises
+        ------
+        RegistryError
+            Nothing is registered under that name or short name (the known ones listed).
+        """
         self._load_entry_points()
-        try:
-            return self._catalogue.get(name)
-        except catalogue.RegistryError:
-            known = ", ".join(self.names()) or "none"
-            raise RegistryError(
-                f"no entry named {name!r} in the {self.kind} registry; known: {known}"
-            ) from None
+        known: list[str] = list(self._catalogue.get_all())
+        if name in known:
+            return name
+        versions = [(_version(n), n) for n in known if short_name(n) == name != n]
+        if versions:
+            return max(versions)[1]
+        shorts = sorted({short_name(n) for n in known} - set(known))
+        also = f" (or their short names: {', '.join(shorts)})" if shorts else ""
+        raise RegistryError(
+            f"no entry named {name!r} in the {self.kind} registry; "
+            f"known: {', '.join(sorted(known)) or 'none'}{also}"
+        )
+
+    def get(self, name: str) -> Any:
+        """Return the entry registered as ``name`` (or its short name, :meth:`resolve`)."""
+        return self._catalogue.get(self.resolve(name))
 
     def names(self) -> list[str]:
         """Return the registered names, sorted."""
@@ -81,6 +99,22 @@ class Registry:
     def __contains__(self, name: object) -> bool:
         self._load_entry_points()
         return isinstance(name, str) and name in self._catalogue.get_all()
+
+
+_VERSION = re.compile(r"v(\d+)")
+
+
+def short_name(name: str) -> str:
+    """How tables print a registry name: ``zopa.compromise.v1`` → ``compromise``; a name
+    not of the form ``zopa.NAME.vN`` unchanged."""
+    parts = name.split(".")
+    if len(parts) == 3 and parts[0] == "zopa" and _VERSION.fullmatch(parts[2]):
+        return parts[1]
+    return name
+
+
+def _version(name: str) -> int:
+    return int(name.rsplit(".v", 1)[1])
 
 
 extractors = Registry("extractors")

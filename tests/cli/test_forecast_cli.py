@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import yaml
 from typer.testing import CliRunner
 
 from tests.conftest import EXAMPLES
+from tests.forecast.conftest import scenario_data
 from zopa.cli import app
 
 SCENARIO = str(EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml")
@@ -129,3 +131,32 @@ def test_scores_chart_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
     assert code == 1 and "does not exist; create it first" in err
     code, _, err = _zopa(tmp_path, "forecast", "scores", SCENARIO, "--chart", str(tmp_path / "r"))
     assert code == 0 and "no chart written" in err and not (tmp_path / "r.png").exists()
+
+
+def test_scores_say_when_one_question_proves_nothing(tmp_path: Path) -> None:
+    # Regression: one resolved "no" and a forecast of 0.01 printed "loses to baseline: base
+    # rate on brier: 0.000 against 0.000", the base rate being the outcome itself.
+    data = scenario_data()
+    data["questions"] = [data["questions"][1]]  # "deal": resolved no
+    for actor, at in zip(data["actors"], (100, 0), strict=True):
+        actor["positions"] = {"land": {"position": at, "salience": 50}}
+    scenario = tmp_path / "one.yaml"
+    scenario.write_text(yaml.safe_dump(data), encoding="utf-8")
+    prices = tmp_path / "prices.csv"
+    prices.write_text("question,source,date,probability\ndeal,crowd,2025-01-05,0.01\n")
+    code, _, _ = _zopa(
+        tmp_path, "forecast", "import-prices", str(prices), "--scenario", str(scenario)
+    )
+    assert code == 0
+    code, out, _ = _zopa(tmp_path, "forecast", "scores", str(scenario))
+    assert code == 0 and "loses to" not in out
+    assert "note: only 1 resolved event question" in out
+    assert "the base-rate baseline is the outcome itself (0)" in out
+    prices.write_text("question,source,date,probability\ndeal,crowd,2025-01-06,0.6\n")
+    code, _, _ = _zopa(
+        tmp_path, "forecast", "import-prices", str(prices), "--scenario", str(scenario)
+    )
+    code, out, _ = _zopa(tmp_path, "forecast", "scores", str(scenario))
+    assert (
+        "crowd loses to baseline: 50% on brier: 0.360 against 0.250 on the same 1 question" in out
+    )

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import httpx
 import pytest
 from typer.testing import CliRunner
 
-from tests.web.live_server import live_server
+from tests.conftest import REPO
+from tests.web.live_server import free_port, live_server
 from zopa.cli import app
 from zopa.errors import ConfigError
 from zopa.web._security import CSP, check_bind, is_loopback
@@ -70,3 +76,46 @@ def test_real_server_keeps_its_rules(tmp_path: Path) -> None:
     assert missing.headers["x-content-type-options"] == "nosniff"
     assert "server" not in read.headers
     assert read_only.status_code == 403
+
+
+EXIT_PROBE = """
+import atexit, gc, runpy, sys
+atexit.register(lambda: print(f"frozen at exit: {gc.get_freeze_count()}", file=sys.stderr))
+sys.argv = ["zopa", *sys.argv[1:]]
+runpy.run_module("zopa", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_server_without_a_last_full_collection(tmp_path: Path) -> None:
+    # Regression: after Ctrl-C the interpreter's last full garbage collection, over the
+    # dashboard's libraries, held the prompt back for ~5 s on a busy machine. The heap is
+    # frozen once the server stops (the time itself is measured in bench/serve_exit.py).
+    port = free_port()
+    args = ["--db", f"sqlite:///{tmp_path / 'z.db'}", "serve", "--port", str(port)]
+    process = subprocess.Popen(
+        [sys.executable, "-c", EXIT_PROBE, *args],
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while httpx_status(f"http://127.0.0.1:{port}/api/v1/scenarios") != 200:
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    frozen = int(err.rsplit("frozen at exit: ", 1)[1].split()[0])
+    assert frozen > 10_000, err
+
+
+def httpx_status(url: str) -> int | None:
+    """The status of GET ``url``, ``None`` while nothing answers."""
+    try:
+        return httpx.get(url, timeout=2).status_code
+    except httpx.TransportError:
+        return None

@@ -163,6 +163,31 @@ def test_an_acronym_called_rebels_is_a_group_and_its_people_are_affiliated(
     assert info_of(nlp, text, "Marco Villa").get("affiliation") == "KRF"
 
 
+def test_an_acronym_spelled_out_without_brackets_is_one_body(nlp: Language) -> None:
+    text = (
+        "A team from the Andean Development Bank left Lima on Friday. "
+        "The Andean Development Bank wants wider reforms. The ADB said talks would resume."
+    )
+    mentions = found(nlp, text)
+    assert ("Andean Development Bank", "unresolved:adb", "organisation") in mentions
+    assert ("ADB", "unresolved:adb", "organisation") in mentions
+    assert not any(key == "unresolved:andean-development-bank" for _, key, _ in mentions)
+
+
+def test_a_body_named_again_by_its_head_word_is_that_body(nlp: Language) -> None:
+    text = (
+        "Envoys of the Coastal Fisheries Commission met Peru's negotiators. "
+        "The Commission wants a lower catch limit, and the Commission's chief negotiator, "
+        "Ana Ruiz, said the limit was final. The Commission Secretariat declined to comment."
+    )
+    mentions = found(nlp, text)
+    key = "unresolved:coastal-fisheries-commission"
+    assert ("The Commission", key, "organisation") in mentions
+    assert ("the Commission", key, "organisation") in mentions
+    assert not any(k == "unresolved:commission" for _, k, _ in mentions)
+    assert not any(t == "The Commission" and k != key for t, k, _ in mentions)
+
+
 def test_a_known_acronym_is_left_to_the_gazetteer(nlp: Language) -> None:
     assert ("NATO", "org:nato", "organisation") in found(
         nlp, "The North Atlantic Treaty Organization (NATO) met."
@@ -644,3 +669,16 @@ def test_a_longer_name_keeps_its_body_noun_inside(nlp: Language) -> None:
     }
     assert "Regional Mediation and Conciliation Service" in names, names
     assert "Conciliation Service" not in names, names
+
+
+def test_a_spokesman_for_the_group_is_not_the_research_group_of_another_paragraph(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Northern Liberation Council answered within hours. A spokesman for the group, "
+        "Tomas Vidal, said the talks could resume in May.\n\n"
+        '"The fighting will go on," said Ana Soto, director of the Quito Centre for Peace '
+        "Studies, a research group."
+    )
+    assert info_of(nlp, text, "Tomas Vidal").get("affiliation") == "Northern Liberation Council"
+    assert info_of(nlp, text, "Ana Soto").get("affiliation") == "Quito Centre for Peace Studies"

@@ -211,3 +211,20 @@ def test_a_word_of_a_name_that_is_not_its_head_names_no_one(nlp: Language) -> No
         "The coastal towns want a shorter working week."
     )
     assert _actors(nlp, text) == []
+
+
+def test_the_group_is_the_body_acting_just_before_when_no_armed_group_is_named(
+    nlp: Language,
+) -> None:
+    # issue 10: an acronym organisation the NER does not call a group ("The ELN answered")
+    text = (
+        "The Northern Liberation Council answered within hours. Its commander, Rosa Lima, "
+        "wrote that the group would never accept a ceasefire imposed from outside."
+    )
+    assert _actors(nlp, text) == ["unresolved:northern-liberation-council"]
+    # too far back (three sentences), no one is the group
+    far = (
+        "The Northern Liberation Council met on Monday. Rain fell. Roads closed. "
+        "Analysts wrote that the group would never accept a ceasefire."
+    )
+    assert _actors(nlp, far) == []

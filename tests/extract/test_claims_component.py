@@ -302,3 +302,19 @@ def test_a_headline_clause_with_its_own_subject_holds_its_claim(nlp: Language) -
     # not the leaders of the main clause
     claims = _claims(nlp, "Arce and Boric hold first phone call as Lima presses for Andean summit")
     assert {(actor, issue) for actor, issue, _, _ in claims} == {("PER", "meeting_format")}
+
+
+def test_they_in_a_facilitators_quotation_is_not_the_facilitators_stance(
+    nlp: Language,
+) -> None:
+    # "they" in a speaker's quotation is someone else: left unresolved, or resolved to the
+    # speaker's own state, the stance is not the speaker's
+    text = (
+        "Chile and Peru agreed in principle on Wednesday to resume talks on the river. "
+        "Brazil has hosted the dialogue since 2019.\n\n"
+        '"They rejected the water quotas, but they accepted the calendar," '
+        "Brazilian envoy Marco Lima told reporters."
+    )
+    assert not any(actor == "BRA" for actor, *_ in _claims(nlp, text))
+    quoted = '"We will not agree on the water quotas," Brazilian envoy Marco Lima said.'
+    assert ("unresolved:marco-lima", "water", "red_line", "own") in _claims(nlp, quoted)

@@ -44,6 +44,7 @@ def one(nlp: Language, text: str, published: date | None = None) -> dict[str, An
         ("Lenders said the odds were three to one against a restructuring.", 0.25),
         ("Traders rated a rate cut at five to one on.", 5 / 6),
         ("Bookmakers offered odds of four to one on an early election.", 0.2),
+        ("Analysts saw a one-in-five chance that the talks would end in arbitration.", 0.2),
     ],
 )
 def test_chances_written_as_numbers_are_read_exactly(
@@ -98,6 +99,8 @@ def test_near_misses_are_no_statements(nlp: Language, text: str) -> None:
         ("The rebels were confident of a prisoner release within weeks.", 0.75, 0.9),
         ("A return of the islands is almost certainly not on the agenda.", 0.0, 0.1),
         ("The more probable outcome is a partial deal on tariffs.", 0.65, 0.85),
+        ("The result of the party ballot was a foregone conclusion.", 0.9, 1.0),
+        ("Ratification by the senate was never in doubt.", 0.9, 1.0),
     ],
 )
 def test_idioms_and_hedges_have_a_number(nlp: Language, text: str, low: float, high: float) -> None:
@@ -176,3 +179,137 @@ def test_a_group_named_by_nationality_holds_for_its_state(nlp: Language) -> None
     item = one(nlp, "Tunisian officials said an agreement on the loan was probable.")
     assert item["holder_actor"] == "TUN"
     assert item["holder_text"] == "Tunisian officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "hedge"),
+    [
+        (
+            "The chance of a truce before the harvest is maybe one in three, a diplomat said.",
+            1 / 3,
+            "maybe",
+        ),
+        (
+            "The likelihood of a ceasefire this month is perhaps 15%, the envoy said.",
+            0.15,
+            "perhaps",
+        ),
+        ("She said the odds of a quick deal were probably 40 percent.", 0.4, "probably"),
+    ],
+)
+def test_a_hedge_beside_a_number_qualifies_it_and_is_no_second_statement(
+    nlp: Language, text: str, value: float, hedge: str
+) -> None:
+    item = one(nlp, text)
+    assert item["probability"] == pytest.approx(value, abs=1e-4)
+    assert item["phrase"].startswith(hedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "about"),
+    [
+        ("The mediator said the sanctions had made a walkout more likely.", "up", "a walkout"),
+        ("A strike is now less likely than it was in May, the union said.", "down", "A strike"),
+        ("Talks are likelier to resume after the election, officials said.", "up", "Talks"),
+    ],
+)
+def test_a_comparison_is_a_direction_with_no_level(
+    nlp: Language, text: str, direction: str, about: str
+) -> None:
+    item = one(nlp, text)
+    assert item["direction"] == direction
+    assert (item["low"], item["high"]) == (0.0, 1.0)
+    assert item["about"].startswith(about)
+
+
+@pytest.mark.parametrize(
+    ("text", "interval"),
+    [
+        ("He put the chance of a breakthrough below 10 percent.", (0.0, 0.1)),
+        ("She gave the accord less than a 5% chance of surviving the winter.", (0.0, 0.05)),
+        ("The minister said there was more than a 70% chance of a vote in June.", (0.7, 1.0)),
+        ("The probability of an accord is at least 30 percent, she said.", (0.3, 1.0)),
+        ("Diplomats said the odds of a summit were no more than one in five.", (0.0, 0.2)),
+    ],
+)
+def test_a_bound_keeps_its_side_as_the_interval(
+    nlp: Language, text: str, interval: tuple[float, float]
+) -> None:
+    item = one(nlp, text)
+    assert (item["low"], item["high"]) == pytest.approx(interval)
+    bound = interval[1] if interval[0] == 0 else interval[0]
+    assert item["probability"] == pytest.approx(bound)  # the number as written
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "about"),
+    [
+        (
+            '"I would say 40% that the parliament ratifies the pact before the recess," the '
+            "analyst said.",
+            0.4,
+            "the parliament ratifies the pact before the recess",
+        ),
+        ("The envoy saw roughly a one-in-four chance of a prisoner swap.", 0.25, "a prisoner swap"),
+        (
+            'The lawyer said she saw "maybe a one-in-three chance" that the talks would collapse.',
+            1 / 3,
+            "the talks would collapse",
+        ),
+    ],
+)
+def test_a_chance_said_of_a_clause_or_hyphenated_is_found(
+    nlp: Language, text: str, value: float, about: str
+) -> None:
+    item = one(nlp, text)
+    assert item["probability"] == pytest.approx(value, abs=1e-4)
+    assert item["about"] == about
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The union rejected the 30% that the employers had offered.",
+        "Polls gave the party 30% that week.",
+        "A deal is no more likely than it was a month ago, the envoy said.",
+        "A deal is not more likely than it was in May, the envoy said.",
+    ],
+)
+def test_a_share_before_that_and_a_denied_comparison_are_no_statements(
+    nlp: Language, text: str
+) -> None:
+    assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (
+            '"I give a settlement before the holidays no more than a 10% chance," he said.',
+            "a settlement before the holidays",
+        ),
+        ('The panel gave a grain corridor "a 20% chance".', "a grain corridor"),
+        (
+            '"It is not out of the question that we end up with a minority government," the '
+            "delegate added.",
+            "we end up with a minority government",
+        ),
+        (
+            '"There is a better than even chance that we reach a deal this week," he said.',
+            "we reach a deal this week",
+        ),
+        ('"It is 50-50," the envoy said of the Vienna round.', "the Vienna round"),
+        (
+            'Asked whether the border could reopen before the winter, she said that was "not '
+            'likely".',
+            "the border could reopen before the winter",
+        ),
+        ('The official put the odds of the vote slipping at "four to one".', "the vote slipping"),
+        (
+            'Aides said that the referendum was "almost certainly" not going to pass.',
+            "the referendum was not going to pass",
+        ),
+    ],
+)
+def test_about_is_the_event_the_statement_names(nlp: Language, text: str, about: str) -> None:
+    assert one(nlp, text)["about"] == about

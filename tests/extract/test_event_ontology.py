@@ -80,7 +80,7 @@ def dyads(found: list[dict[str, Any]]) -> set[tuple[str, str | None, str | None]
         ("Russia hit Odesa with a wave of drones.", ("ASSAULT", "RUS", "UKR")),
         # AID: relief, money, asylum
         ("Norway sent food and medicine to Sudan.", ("AID", "NOR", "SDN")),
-        ("The World Bank approved a loan for Kenya.", ("AID", "unresolved:world-bank", "KEN")),
+        ("The World Bank approved a loan for Kenya.", ("AID", "org:world-bank", "KEN")),
         ("Canada granted asylum to an Iranian dissident.", ("AID", "CAN", "unresolved:dissident")),
         # COOPERATE: joint exercises, intelligence, training, extradition, working together
         ("Japan held joint naval exercises with Australia.", ("COOPERATE", "JPN", "AUS")),

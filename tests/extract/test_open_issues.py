@@ -170,3 +170,33 @@ def test_an_open_issue_key_fits_the_store_and_says_it_is_open(nlp: Language) -> 
     assert 1 <= len(key_words(issue)) <= 4
     assert not is_open("territory")
     assert key_words("territory") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # a pronoun object followed by a time adjunct: no open issue "month"
+        (
+            "Chile is demanding that Peru lift the sanctions on its fleet. "
+            "Peru had rejected them for months.",
+            ("PER", "sanctions", "reject"),
+        ),
+        # softer stances on "it" speak about what came before too
+        (
+            "Chile said the border crossings should reopen by March. "
+            "Peru agreed to it on Friday because the harvest had ended.",
+            ("PER", "territory", "accept"),
+        ),
+        (
+            "Chile called for a ceasefire along the river. "
+            "Officials in Lima said Peru would oppose it.",
+            ("PER", "ceasefire", "position"),
+        ),
+    ],
+)
+def test_a_stance_on_a_pronoun_speaks_about_the_claims_before_it(
+    nlp: Language, text: str, answer: tuple[str, str, str]
+) -> None:
+    claims = _claims(nlp, text)
+    assert answer in claims
+    assert not any(is_open(issue) for actor, issue, _ in claims if actor == "PER")

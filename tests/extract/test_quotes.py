@@ -173,3 +173,85 @@ def test_a_quotation_that_names_a_thing_is_the_namers(nlp: Language) -> None:
     )
     direct = [q for q in quotes(nlp, text) if q["kind"] == "direct"]
     assert [q["speaker_actor"] for q in direct] == ["unresolved:maria-lopez"]
+
+
+def indirect(nlp: Language, text: str) -> list[str]:
+    return [q["text"] for q in quotes(nlp, text) if q["kind"] == "indirect"]
+
+
+def test_reported_speech_keeps_the_marks_of_a_quoted_phrase_it_holds(nlp: Language) -> None:
+    assert indirect(nlp, "Lavrov said the border would stay closed “until further notice”.") == [
+        "the border would stay closed “until further notice”"
+    ]
+    assert indirect(nlp, "Lavrov told reporters that “real progress” had been made.") == [
+        "“real progress” had been made"
+    ]
+
+
+def test_reported_speech_ends_before_a_conjunction_that_opens_another_report(
+    nlp: Language,
+) -> None:
+    text = (
+        "Chile's air force said Peru flew two jets over Arica, and Peru's defence ministry "
+        "said its pilots had stayed in Peruvian airspace."
+    )
+    assert indirect(nlp, text) == [
+        "Peru flew two jets over Arica",
+        "its pilots had stayed in Peruvian airspace",
+    ]
+
+
+def test_reported_speech_naming_its_subject_before_a_quotation_is_both(nlp: Language) -> None:
+    text = "Lavrov said the West “would never be allowed to dictate terms to Moscow”."
+    assert indirect(nlp, text) == ["the West “would never be allowed to dictate terms to Moscow”"]
+
+
+def test_reported_speech_that_is_a_pronoun_and_a_quotation_is_the_quotation(
+    nlp: Language,
+) -> None:
+    text = "Lavrov said they were “ready to talk to anyone at any time”."
+    assert indirect(nlp, text) == []
+    assert [q["kind"] for q in quotes(nlp, text)] == ["direct"]
+
+
+def test_reported_speech_ends_before_the_speakers_participle_and_quotation(
+    nlp: Language,
+) -> None:
+    text = (
+        "Lavrov stressed that he hoped the new round would bring results, saying, “We have "
+        "waited long enough for a serious answer from the other side.”"
+    )
+    assert indirect(nlp, text) == ["he hoped the new round would bring results"]
+
+
+def test_reported_speech_with_a_clause_of_its_own_before_a_quotation_is_both(
+    nlp: Language,
+) -> None:
+    text = (
+        "Lavrov said that while Moscow welcomed the talks, “the main thing for us is to "
+        "reach our goals,” which he said had not changed since the spring."
+    )
+    assert indirect(nlp, text)[0] == (
+        "while Moscow welcomed the talks, “the main thing for us is to reach our goals"
+    )
+
+
+def test_a_speech_participle_set_off_by_a_comma_is_the_main_subjects(nlp: Language) -> None:
+    # the parser hangs "saying" on the demand's clause; it reports the sentence's subject
+    text = (
+        "Sergei Lavrov said on Saturday that he had signed nothing. He also dismissed Rama's "
+        "demand that the two men sign the protocol at a signing ceremony in Vienna, saying "
+        "his pledge to NATO was enough."
+    )
+    found = [q for q in quotes(nlp, text) if q["text"].startswith("his pledge")]
+    assert [q["speaker_actor"] for q in found] == ["person:sergei-lavrov"]
+
+
+def test_reported_speech_starts_after_that_even_where_the_parser_mistags_it(
+    nlp: Language,
+) -> None:
+    text = 'Its spokesman, Ali Traore, said on state radio that Mali "will never talk to them".'
+    assert indirect(nlp, text) == ['Mali "will never talk to them"']
+    assert indirect(nlp, "Lavrov said that was not likely before the summer.") == [
+        "that was not likely before the summer"
+    ]

@@ -227,3 +227,25 @@ def test_a_surname_alone_in_a_later_article_is_the_person_named_in_full_before(
         ).all()
     assert names == ["Halvard Rusk"]
     assert ("Rusk", "Halvard Rusk") in [tuple(t) for t in texts]
+
+
+def test_a_surname_alone_later_is_the_person_named_before_with_a_suffix(
+    sqlite_store: Store, nlp: Language
+) -> None:
+    """ "Quintero" in a later article is "Rafael Quintero Jr.", the generational suffix aside."""
+    store_text(
+        sqlite_store,
+        "Talks resume\n\nRafael Quintero Jr., the Peruvian foreign minister, said the talks "
+        "would resume in Lima on Monday.",
+    )
+    store_text(
+        sqlite_store,
+        "Talks stall\n\nQuintero told reporters on Friday that no date was set.",
+        source="b.txt",
+    )
+    assert extract_documents(sqlite_store, nlp).ok
+    with sqlite_store.session() as session:
+        texts = session.execute(
+            select(Mention.text, Actor.name).join(Actor, Mention.actor_id == Actor.id)
+        ).all()
+    assert ("Quintero", "Rafael Quintero Jr.") in [tuple(t) for t in texts]

@@ -83,6 +83,7 @@ def test_a_plain_rerun_keeps_the_gazetteer_and_reads_nothing_again(tmp_path: Pat
     _ingest(url, tmp_path, "second.txt", SECOND)  # a later document: the gazetteer still holds
     code, out, err = zopa(url, "extract")
     assert code == 0, err
+    assert err.strip().endswith("; 1 new document to read, 0 to re-read")  # not "0 documents"
     assert _summary(out)[:2] == [1, 1]
     assert "person:ilse-varga" in _actor_keys(url, 2)
 

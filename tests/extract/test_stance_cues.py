@@ -181,6 +181,8 @@ def test_not_accepting_in_the_present_or_past_is_a_refusal(nlp: Language, text: 
     "text",
     [
         "Peru did not give details of the buffer zone.",  # an act
+        # no deal reached: "agree on" is what two sides do together, not an assent refused
+        "Juan Soto said Peru and Chile did not agree on the buffer zone.",
         # a supposition, no one's stance
         "Juan Soto said Peru would face sanctions if it did not agree to a buffer zone.",
     ],

@@ -102,12 +102,15 @@ def add_statement(
     title: str | None = None,
     holder: str | None = None,
     about: str | None = None,
+    after: str = "",
 ) -> int:
     """Store a one-sentence document (dated ``published``) holding one estimate; its id.
 
-    The estimate spans the whole text; ``low``/``high`` default to ``probability`` ∓ 0.05.
+    The estimate spans the whole text; ``after`` is the rest of the article, after it;
+    ``low``/``high`` default to ``probability`` ∓ 0.05.
     """
-    body = f"{text} ({published or 'undated'}, {probability})"  # unique text, unique hash
+    rest = f" {after}" if after else ""
+    body = f"{text}{rest} ({published or 'undated'}, {probability})"  # unique text and hash
     doc = plain_document(f"doc-{content_hash(body)[:12]}", body).model_copy(
         update={
             "published_at": date.fromisoformat(published) if published else None,

@@ -176,6 +176,64 @@ def test_questions_without_statements_say_why(store: Store) -> None:
     assert report.unanswered == {"meet": "no statement published by 2025-03-01 speaks to it"}
 
 
+ARTICLE = "Arland and Borvia have not met since the border war ended."
+
+
+def test_a_statement_naming_the_event_and_horizon_speaks_to_it(store: Store) -> None:
+    # Names no party, but its `about` is the question's event by its resolution date, and
+    # its article is about both parties: a reader would take it.
+    taken = add_statement(
+        store,
+        "2025-02-01",
+        "Most diplomats give a summit by the end of June a 40 percent chance.",
+        0.4,
+        about="a summit by the end of June",
+        after=ARTICLE,
+    )
+    f = forecast_of(store, scenario(), "2025-03-01")
+    assert f is not None
+    (statement,) = f.parameters["statements"]
+    assert statement["estimate"] == taken
+    assert statement["taken"] == "names the event and its horizon (2025-06-30); 'summit'"
+
+
+@pytest.mark.parametrize(
+    ("about", "after", "why"),
+    [
+        ("a summit by the end of March", ARTICLE, "its deadline is 2025-03-31, not 2025-06-30"),
+        ("a summit this year", ARTICLE, "its deadline is 2025-12-31, not 2025-06-30"),
+        ("a summit", ARTICLE, "names no deadline"),
+        ("a summit with Corvania by June", ARTICLE, "its `about` names others (Corvania)"),
+        ("a summit by the end of June", "The weather was mild.", "its article names 0 of them"),
+        (None, ARTICLE, "no `about` was extracted"),
+    ],
+)
+def test_a_statement_about_another_horizon_or_party_is_a_near_miss(
+    store: Store, about: str | None, after: str, why: str
+) -> None:
+    sentence = f"Most diplomats give {about or 'a summit'} a 40 percent chance."
+    left = add_statement(store, "2025-02-01", sentence, 0.4, about=about, after=after)
+    add_statement(store, "2025-02-02", "Prices of grain rose again in March.", 0.3)
+    report = ExpertsSource().report(ForecastInputs(scenario(), date(2025, 3, 1), store))
+    assert report.forecasts == []
+    lines = report.unanswered["meet"].splitlines()
+    assert lines[0] == "no statement published by 2025-03-01 speaks to it"
+    assert "pin it in the question's `evidence:` as {estimate: ID}" in lines[1]
+    # one line per near miss, with its id: the statement about grain is not near
+    assert len(lines) == 3
+    assert lines[2].startswith(f"  estimate {left} (2025-02-01, p=0.40): 'summit', but names ")
+    assert why in lines[2]
+
+
+def test_near_misses_are_the_nearest_few(store: Store) -> None:
+    for day in range(1, 8):
+        add_statement(store, f"2025-02-0{day}", "A summit looks unlikely.", 0.2, after=ARTICLE)
+    reason = ExpertsSource().report(ForecastInputs(scenario(), date(2025, 3, 1), store))
+    lines = reason.unanswered["meet"].splitlines()
+    assert "(the nearest 5 of 7)" in lines[1]
+    assert len(lines) == 2 + 5
+
+
 def test_drop_names_the_estimate_it_leaves_out() -> None:
     from pydantic import ValidationError
 
@@ -217,3 +275,20 @@ def test_retrospective_statements_are_never_counted(store: Store, nlp: Language)
     items = [listing.item for listing in list_items(store, "estimates")]
     stored = {item["phrase"]: item["retrospective"] for item in items}
     assert stored == {"not possible": True, "likely": False}
+
+
+def test_a_comparison_is_kept_as_evidence_but_never_counted(store: Store, nlp: Language) -> None:
+    text = (
+        "Arland and Borvia: a summit nears\n\n"
+        "The border accord has made a meeting of Arland and Borvia more likely, diplomats "
+        "said. A meeting of Arland and Borvia in June is likely, analysts said."
+    )
+    document, _ = prepare(RawArticle(source="b.txt", text=text, published="2025-03-01"))
+    with store.write() as session:
+        add_document(session, document)
+    assert extract_documents(store, nlp).ok
+    f = forecast_of(store, scenario(), "2025-03-02")
+    assert f is not None
+    assert [s["phrase"] for s in f.parameters["statements"]] == ["likely"]
+    items = {i.item["phrase"]: i.item for i in list_items(store, "estimates")}
+    assert (items["more likely"]["low"], items["more likely"]["high"]) == (0.0, 1.0)

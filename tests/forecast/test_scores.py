@@ -168,3 +168,44 @@ def test_scores_json_layout(scenario: Scenario) -> None:
     assert {"source", "brier", "log", "brier_time_avg", "questions", "calibration"} <= set(source)
     assert [b["source"] for b in data["baselines"]] == ["baseline: 50%", "baseline: base rate"]
     assert all(np.isfinite([b["brier"], b["log"]]).all() for b in data["baselines"])
+
+
+def _one_question(outcome: bool) -> Scenario:
+    data = scenario_data()
+    deal = {**data["questions"][1], "outcome": outcome}
+    return Scenario.model_validate({**data, "questions": [deal]})
+
+
+def test_on_one_question_the_base_rate_is_the_outcome_and_no_verdict_rests_on_it() -> None:
+    # Regression: with one resolved "no", the base rate is 0, the outcome itself; a source
+    # at 0.01 (Brier 0.0001) was said to lose to it "0.000 against 0.000".
+    result = score_forecasts(_one_question(False), [record("deal", "pundit", "2025-01-05", 0.01)])
+    (pundit,) = result.sources
+    half, rate = pundit.baselines
+    assert rate.is_outcome and not half.is_outcome
+    assert pundit.losses() == []
+    assert result.notes == [
+        "only 1 resolved event question: a score on one question shows next to nothing, "
+        "and every comparison rests on that one",
+        "every resolved event question resolved no: the base-rate baseline is the outcome "
+        "itself (0), so no source is judged against it",
+    ]
+    assert result.to_dict()["notes"] == result.notes
+
+
+def test_a_loss_names_how_many_questions_it_rests_on_and_ties_are_no_loss() -> None:
+    data = scenario_data()
+    data["questions"].append({**data["questions"][1], "id": "deal2"})  # outcomes: yes, no, no
+    scenario = Scenario.model_validate(data)
+    bad = [record(q, "bad", "2025-01-02", 0.5 if q == "meet" else 0.9) for q in ("meet", "deal")]
+    tie = [record(q, "tie", "2025-01-02", 1 / 3 + 1e-7) for q in ("meet", "deal", "deal2")]
+    result = score_forecasts(scenario, bad + tie)
+    losses = {s.source: s.losses() for s in result.sources}
+    assert losses["tie"] == []  # the base rate to 3 decimals, as printed: no verdict
+    assert {(loss["baseline"], loss["score"], loss["questions"]) for loss in losses["bad"]} == {
+        ("baseline: 50%", "brier", 2),
+        ("baseline: 50%", "log", 2),
+        ("baseline: base rate", "brier", 2),
+        ("baseline: base rate", "log", 2),
+    }
+    assert result.notes == []

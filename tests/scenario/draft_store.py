@@ -83,11 +83,19 @@ class Doc:
         )
         return self
 
-    def estimate(self, holder: str, needle: str, probability: float, by: str | None = None) -> Doc:
-        """A probability estimate held by ``holder`` (text), resolved to actor ``by`` (key)."""
-        self.rows.append(
-            ("estimate", {"holder": holder, "needle": needle, "p": probability, "by": by})
-        )
+    def estimate(
+        self,
+        holder: str,
+        needle: str,
+        probability: float,
+        by: str | None = None,
+        interval: tuple[float, float] | None = None,
+    ) -> Doc:
+        """A probability estimate held by ``holder`` (text), resolved to actor ``by`` (key),
+        with its ``interval`` (``probability`` ∓ 0.05 by default)."""
+        low, high = interval or (probability - 0.05, probability + 0.05)
+        spec = {"holder": holder, "needle": needle, "p": probability, "by": by}
+        self.rows.append(("estimate", {**spec, "low": low, "high": high}))
         return self
 
 
@@ -218,8 +226,8 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                             holder_actor_id=ids[spec["by"]] if spec["by"] else None,
                             phrase=spec["needle"],
                             probability=spec["p"],
-                            low=spec["p"] - 0.05,
-                            high=spec["p"] + 0.05,
+                            low=spec["low"],
+                            high=spec["high"],
                             about="a deal this year",
                             **span,
                         )

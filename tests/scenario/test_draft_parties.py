@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import delete, select
 
 from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors
 from tests.scenario.draft_store import Doc, actor, state, write
 from zopa.errors import ScenarioError
 from zopa.scenario import check_text, draft_scenario, dump_scenario
 from zopa.scenario.draft._parties import is_commentator
-from zopa.store import Store
+from zopa.store import Actor, Mention, Store
 
 
 @pytest.fixture
@@ -330,3 +331,88 @@ def test_a_policy_body_and_its_research_staff_comment(row: object, comments: boo
     # A body whose name says it studies policy, and a person whose role is research,
     # comment on the talks; a forum of states and an official director still negotiate.
     assert is_commentator(row, set()) is comments  # type: ignore[arg-type]
+
+
+def test_a_government_that_only_urges_both_sides_is_a_third_party_not_a_party(
+    store: Store,
+) -> None:
+    # issue 10: a labour minister urging the parties to settle, asking the mediators to
+    # convene both sides and welcoming the deal was drafted as a party of a port strike
+    doc = Doc(
+        "The union demanded a pay rise of ten percent. The employers rejected a pay rise. "
+        "The minister urged the parties to settle the pay dispute. "
+        "He asked the mediators to convene both sides for talks. "
+        "He welcomed the pay agreement. "
+        "Norway urged both sides to agree on pay and demanded a fishing quota."
+    )
+    doc.claim("org:union", "The union demanded a pay rise of ten percent", "pay", "demand")
+    doc.claim("org:employers", "The employers rejected a pay rise", "pay", "reject")
+    doc.claim("person:minister", "urged the parties to settle the pay dispute", "pay", "demand")
+    doc.claim("person:minister", "asked the mediators to convene both sides", "talks", "demand")
+    doc.claim("person:minister", "He welcomed the pay agreement", "pay", "accept")
+    doc.claim("NOR", "Norway urged both sides to agree on pay", "pay", "demand")
+    doc.claim("NOR", "demanded a fishing quota", "fisheries", "demand")
+    union = actor("org:union", "Port Workers' Union", "organisation")
+    employers = actor("org:employers", "Port Employers' Association", "organisation")
+    minister = actor("person:minister", "Ann Lowe", "person", country="CAN", role="labour minister")
+    write(
+        store,
+        [union, employers, minister, state("CAN", "Canada"), state("NOR", "Norway")],
+        [doc],
+    )
+    data = _draft(store)
+    kinds = {a["id"]: a["kind"] for a in data["actors"]}
+    assert kinds["canada"] == "mediator" and "positions" not in _actor(data, "canada")
+    assert "urging both sides" in _actor(data, "canada")["evidence"][0]["note"]
+    # a side that also urges both sides but makes demands of its own stays a party
+    assert kinds["norway"] == "state"
+    assert {"port_workers_union", "port_employers_association"} <= set(kinds)
+
+
+def test_an_actor_row_no_longer_mentioned_gives_the_draft_no_key(store: Store) -> None:
+    # Regression: after a re-extraction with a gazetteer, the rows of the first extraction
+    # (`unresolved:...`, no mention left) still went into a fresh draft's keys and note.
+    doc = Doc("Ofelia Marsh demanded a fishing quota. Norland rejected a fishing quota.")
+    doc.claim("person:ofelia-marsh", "Ofelia Marsh demanded a fishing quota", "fish", "demand")
+    doc.claim("NRL", "Norland rejected a fishing quota", "fish", "reject")
+    marsh = actor(
+        "person:ofelia-marsh", "Ofelia Marsh", "person", country="SLD", sector="GOV",
+        role="fisheries minister",
+    )  # fmt: skip
+    stale = actor(
+        "unresolved:ofelia-marsh", "Ofelia Marsh", "person", country="SLD", sector="GOV",
+        role="minister",
+    )  # fmt: skip
+    write(store, [state("SLD", "Sudland"), state("NRL", "Norland"), marsh, stale], [doc])
+    with store.write() as session:  # re-extracted: the old row's mentions went
+        gone = select(Actor.id).where(Actor.key == "unresolved:ofelia-marsh").scalar_subquery()
+        session.execute(delete(Mention).where(Mention.actor_id == gone))
+    sudland = _actor(_draft(store), "sudland")
+    assert "unresolved:ofelia-marsh" not in sudland["keys"]
+    assert "person:ofelia-marsh" in sudland["keys"]
+    assert "Ofelia Marsh (fisheries minister);" in sudland["evidence"][0]["note"]
+
+
+@pytest.mark.parametrize(
+    ("roles", "named"),
+    [
+        (("secretary", "treasury secretary"), "Abel Ortz (treasury secretary)"),
+        (("treasury secretary", "secretary"), "Abel Ortz (treasury secretary)"),
+        (("foreign minister", "envoy"), "Abel Ortz (foreign minister; envoy)"),
+        ((None, "envoy"), "Abel Ortz (envoy)"),
+    ],
+)
+def test_a_person_under_two_keys_is_named_once_in_the_note(
+    store: Store, roles: tuple[str | None, str | None], named: str
+) -> None:
+    doc = Doc("Abel Ortz demanded a quota. Ortz demanded a quota. Norland rejected a quota.")
+    doc.claim("person:abel-ortz", "Abel Ortz demanded a quota", "fish", "demand")
+    doc.claim("person:ortz", "Ortz demanded a quota", "fish", "demand")
+    doc.claim("NRL", "Norland rejected a quota", "fish", "reject")
+    people = [
+        actor(key, "Abel Ortz", "person", country="SLD", sector="GOV", role=role)
+        for key, role in zip(("person:abel-ortz", "person:ortz"), roles, strict=True)
+    ]
+    write(store, [state("SLD", "Sudland"), state("NRL", "Norland"), *people], [doc])
+    note = _actor(_draft(store), "sudland")["evidence"][0]["note"]
+    assert note == f"speaks through {named}; their claims are merged here"

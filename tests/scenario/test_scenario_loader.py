@@ -150,10 +150,25 @@ def test_check_lists_every_error_with_lines(
     messages = [p.format() for p in report.errors]
     assert any("got 'stat'" in m and "did you mean 'state'" in m for m in messages)
     assert any("unknown field `salienc`" in m and "did you mean `salience`" in m for m in messages)
-    assert any(
-        "missing field `salience`" in m and "how much the issue matters" in m for m in messages
-    )
+    # the misspelt field is not also a missing one: one error says it
+    assert not any("missing field `salience`" in m for m in messages)
     assert all(p.line > 0 for p in report.errors)
+
+
+def test_a_misspelt_field_is_one_error_and_a_missing_one_still_an_error(
+    write_scenario: Writer, scenario_data: dict[str, Any]
+) -> None:
+    first, second = scenario_data["actors"][:2]
+    first["knd"] = first.pop("kind")  # misspelt: one error, "did you mean"
+    del second["kind"]  # missing, nothing misspelt beside it
+    second["colour"] = "red"  # unknown, close to no field
+    report = check_file(write_scenario(scenario_data))
+    assert [(p.message, p.path) for p in report.errors] == [
+        ("unknown field `knd`", ("actors", 0, "knd")),
+        ("missing field `kind`", ("actors", 1)),
+        ("unknown field `colour`", ("actors", 1, "colour")),
+    ]
+    assert report.errors[0].hint == "did you mean `kind`?"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

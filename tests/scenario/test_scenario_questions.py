@@ -188,7 +188,7 @@ def test_participant_away_from_the_formats_table_is_an_error(
         (
             {"resolved_on": "2026-01-02", "outcome": "maybe"},
             "outcome: maybe",
-            "expected yes, no or a number, got 'maybe'",
+            "expected yes, no (any case) or a number on the issue's scale, got 'maybe'",
         ),
         (
             {"kind": "value", "issue": "land", "resolved_on": "2026-01-02", "outcome": True},
@@ -237,6 +237,22 @@ def test_bad_questions_are_one_line_errors_on_their_line(
     assert message in text
     # A nested mapping's errors point at its first line; a missing field at its parent's.
     assert line == _line_of(path, needle)
+
+
+@pytest.mark.parametrize(
+    ("written", "outcome"),
+    [("No", False), ("NO", False), ("nO", False), ("False", False), ("yEs", True), ("YES", True)],
+)
+def test_a_yes_or_no_outcome_is_read_in_any_case(
+    write_scenario: Writer, scenario_data: dict[str, Any], written: str, outcome: bool
+) -> None:
+    path = write_scenario(_with(scenario_data, {"resolved_on": "2026-01-02"}))
+    given = "  resolved_on: '2026-01-02'\n"
+    text = path.read_text(encoding="utf-8").replace(given, f"{given}  outcome: {written}\n")
+    path.write_text(text, encoding="utf-8")
+    assert f"\n  outcome: {written}\n" in text  # as typed, unquoted
+    (question,) = load_scenario(path).questions
+    assert question.outcome is outcome
 
 
 def test_resolved_on_without_outcome_points_at_the_question(

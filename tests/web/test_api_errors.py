@@ -73,7 +73,9 @@ def test_missing_rows_are_404(api: TestClient) -> None:
     assert (
         "no document with id 999999" in problem(api.get("/api/v1/documents/999999"), 404)["detail"]
     )
-    problem(api.get("/api/v1/scenarios/no-such-talks"), 404)
+    missing = problem(api.get("/api/v1/scenarios/no-such-talks"), 404)["detail"]
+    # the command that stores one, not a Python function (newcomer's tryout)
+    assert "`zopa scenario store FILE`" in missing and "save_scenario" not in missing
     problem(api.get(f"/api/v1/scenarios/{SCENARIO}/questions/no-such-question"), 404)
     problem(api.get("/api/v1/no/such/route"), 404)
 

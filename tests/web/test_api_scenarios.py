@@ -84,3 +84,11 @@ def test_questions_forecasts_and_scores_are_the_cli(api: TestClient, demo_db: st
     keys = [(f["question"], f["source"], f["as_of"], f["id"]) for f in forecasts]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     assert detail["history"] == [f for f in forecasts if f["question"] == first["id"]]
+
+
+def test_predictions_take_the_short_model_names_the_tables_print(api: TestClient) -> None:
+    url = f"/api/v1/scenarios/{SCENARIO}/predictions"
+    one = api.get(url, params={"models": "median", "draws": 50}).json()
+    assert [m["name"] for m in one["models"]] == ["zopa.median.v1"]
+    detail = problem(api.get(url, params={"models": "medain"}), 400, "models")["detail"]
+    assert "or their short names (compromise, " in detail

@@ -138,11 +138,16 @@ def settings_notice(
 ) -> str:
     """The one line ``zopa extract`` says about its settings and what they make it re-read."""
     documents = f"{plan.reread} document{'s' * (plan.reread != 1)}"
+    new = f"{plan.new} new document{'s' * (plan.new != 1)} to read" if plan.new else ""
     changes = settings.changes_from(remembered) if remembered is not None else []
     if changes:
-        return f"extraction settings changed: {'; '.join(changes)}; {documents} will be re-read"
+        also = f"; {new}" if new else ""
+        return (
+            f"extraction settings changed: {'; '.join(changes)}; {documents} will be re-read" + also
+        )
     whose = "recorded in the store" if remembered is None else "remembered by the store"
-    return f"extraction settings ({whose}): {settings.describe()}; {documents} to re-read"
+    todo = f"{new}, {plan.reread} to re-read" if new else f"{documents} to re-read"
+    return f"extraction settings ({whose}): {settings.describe()}; {todo}"
 
 
 def render_settings(settings: ExtractionSettings | None) -> None:
@@ -294,9 +299,11 @@ def actors(
     ] = False,
 ) -> None:
     """List the actors found, most mentioned first, with their mentions."""
-    from zopa.evidence import list_actors, list_unsure
+    from zopa.evidence import list_actors, list_unsure, require_actor
 
     filters = _filters(actor, since, until, document, type_=kind)
+    if actor is not None:
+        require_actor(store_of(ctx), actor)
     if unsure:
         _show_unsure(list_unsure(store_of(ctx), filters), as_json)
         return
@@ -305,7 +312,10 @@ def actors(
         _print_json([listing.item for listing in listings])
         return
     table = Table(title="actors")
-    for column in ("id", "name", "kind", "country", "sector", "role", "mentions", "aliases"):
+    # The ids are what --actor and a scenario's `keys:` take: never cut, so they can be copied.
+    widest = max((len(listing.item["id"]) for listing in listings), default=2)
+    table.add_column("id", no_wrap=True, min_width=widest)
+    for column in ("name", "kind", "country", "sector", "role", "mentions", "aliases"):
         table.add_column(column)
     for listing in listings:
         item = listing.item
@@ -385,8 +395,10 @@ def _item_command(kind: str) -> Any:
         sentences: SentencesOpt = False,
         as_json: JsonOpt = False,
     ) -> None:
-        from zopa.evidence import iter_items
+        from zopa.evidence import iter_items, require_actor
 
+        if actor is not None:
+            require_actor(store_of(ctx), actor)
         filters = _filters(
             actor,
             since,

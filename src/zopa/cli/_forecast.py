@@ -211,6 +211,8 @@ def _number(value: float | None, digits: int = 3) -> str:
 
 
 def _score_row(table: Table, score: SourceScore, label: str, values: bool) -> None:
+    if score.is_outcome:
+        label += " (= the outcome)"
     cells: list[Text | str] = [
         Text(label),
         Text(score.source_kind),
@@ -289,14 +291,18 @@ def render_scores(title: str, result: Scores) -> None:
     for baseline in result.baselines:
         _score_row(table, baseline, baseline.source, values)
     console.print(table)
+    for note in result.notes:
+        console.print(f"note: {note}", markup=False)
     if not result.sources:
         console.print("no stored forecasts of the resolved questions yet", markup=False)
         return
     for score in result.sources:
         for loss in score.losses():
+            n = loss["questions"]
             console.print(
                 f"{score.source} loses to {loss['baseline']} on {loss['score']}: "
-                f"{loss['value']:.3f} against {loss['theirs']:.3f} on the same questions",
+                f"{loss['value']:.3f} against {loss['theirs']:.3f} on the same "
+                f"{n} question{'s' * (n != 1)}",
                 markup=False,
             )
     calibration = Table(title="calibration (CORP): forecast → calibrated probability (count)")

@@ -58,26 +58,43 @@ def ingest(
             help="Read symbolic links that lead out of a folder (refused by default).",
         ),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=256,
+            help="Processes reading the files while this one writes them (default: the "
+            "machine's CPUs, at most 4); the store ends the same whatever their number.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Ingest article files (.txt, .md, .html, .jsonl) and folders of them."""
-    from zopa.ingest import collect_files, ingest_paths
+    from zopa.ingest import Preparers, collect_files, default_workers, ingest_paths
 
     cli = state(ctx)
-    store = cli.store()
     limit = max_bytes or cli.settings.max_file_bytes
     files, missing = collect_files(paths, follow_links=follow_links)
-    if len(files) >= _PROGRESS_MIN_FILES:
-        with progress_bar("ingesting") as progress:
-            task = progress.add_task("ingest", total=len(files))
+    # The workers are forked before the store is opened and the progress bar's thread
+    # starts, so they copy neither (see zopa.ingest.Preparers).
+    with Preparers(workers or default_workers(), len(files)) as preparers:
+        store = cli.store()
+        if len(files) >= _PROGRESS_MIN_FILES:
+            with progress_bar("ingesting") as progress:
+                task = progress.add_task("ingest", total=len(files))
+                report = ingest_paths(
+                    store,
+                    paths,
+                    max_file_bytes=limit,
+                    files=files,
+                    on_file_done=lambda _path: progress.advance(task),
+                    workers=preparers,
+                )
+        else:
             report = ingest_paths(
-                store,
-                paths,
-                max_file_bytes=limit,
-                files=files,
-                on_file_done=lambda _path: progress.advance(task),
+                store, paths, max_file_bytes=limit, files=files, workers=preparers
             )
-    else:
-        report = ingest_paths(store, paths, max_file_bytes=limit, files=files)
     report.outcomes[:0] = missing
     render_report(report)
     if not report.ok:

@@ -210,8 +210,9 @@ def _zopa_cell(issue: dict[str, Any]) -> str:
 
 
 def _short(name: str) -> str:
-    parts = name.split(".")
-    return parts[1] if len(parts) == 3 and parts[0] == "zopa" else name
+    from zopa.registry import short_name
+
+    return short_name(name)
 
 
 def render_solve(result: dict[str, Any]) -> None:
@@ -236,18 +237,22 @@ def render_solve(result: dict[str, Any]) -> None:
     predictions = Table(
         title=f"predictions [{result['interval']:.0%} interval], ✓ = inside the ZOPA"
     )
-    predictions.add_column("model")
+    labels = {
+        m["name"]: _short(m["name"]) + ("" if m["vectorised"] else f" ({m['draws']} draws)")
+        for m in result["models"]
+    }
+    # The model names are what `--models` takes: never cut, however narrow the terminal.
+    width = max(map(len, labels.values()), default=5)
+    predictions.add_column("model", no_wrap=True, min_width=width)
     for issue in result["issues"]:
         predictions.add_column(issue["id"], justify="right")
     limited = []
     for model in result["models"]:
-        suffix = "" if model["vectorised"] else f" ({model['draws']} draws)"
         if model.get("refits_limited"):
             limited.append(f"{_short(model['name'])} {model['draws']}")
         m = model["name"]
         predictions.add_row(
-            _short(model["name"]) + suffix,
-            *(_interval(issue["predictions"][m]) for issue in result["issues"]),
+            labels[m], *(_interval(issue["predictions"][m]) for issue in result["issues"])
         )
     console.print(predictions)
     if limited:
@@ -320,7 +325,8 @@ def solve(
             "--model",
             "-m",
             metavar="NAMES",
-            help="Registry names of the models to run, comma-separated or repeated "
+            help="Models to run, by registry name or as the tables print them "
+            "(zopa.compromise.v1 or compromise), comma-separated or repeated "
             "(default: the scenario's `models`, or all).",
         ),
     ] = None,

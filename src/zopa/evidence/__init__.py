@@ -35,6 +35,7 @@ from zopa.evidence._query import (
     list_actors,
     list_items,
     list_unsure,
+    require_actor,
 )
 
 __all__ = [
@@ -66,4 +67,5 @@ __all__ = [
     "list_actors",
     "list_items",
     "list_unsure",
+    "require_actor",
 ]

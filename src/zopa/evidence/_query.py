@@ -6,6 +6,7 @@ The dictionaries returned here are zopa's public JSON interface (docs/extraction
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +28,7 @@ from sqlalchemy import (
     union_all,
 )
 
-from zopa.errors import ExtractionError, quoted
+from zopa.errors import ExtractionError, MissingError, quoted
 from zopa.store import (
     Actor,
     Claim,
@@ -69,6 +70,7 @@ __all__ = [
     "list_actors",
     "list_items",
     "list_unsure",
+    "require_actor",
 ]
 
 ItemKind = Literal["events", "quotes", "claims", "estimates"]
@@ -237,6 +239,30 @@ def _event_dates(
     if f.dated_to is not None:
         query = query.where(when <= f.dated_to)
     return query
+
+
+def require_actor(store: Store, text: str) -> None:
+    """Refuse an actor filter that names no stored actor, with the nearest names.
+
+    ``text`` names an actor as the filters read it: a key exactly, or part of a name,
+    case-insensitively. Without this a typo lists nothing, as if the actor said nothing.
+
+    Raises
+    ------
+    MissingError
+        No stored actor has that key or a name holding ``text``.
+    """
+    if _actor_ids(store, text):
+        return
+    with store.session() as session:
+        names = list(session.scalars(select(Actor.name).distinct()))
+    folded = {name.casefold(): name for name in names}
+    near = [folded[n] for n in difflib.get_close_matches(text.casefold(), list(folded), n=3)]
+    hint = f"did you mean {', '.join(quoted(n) for n in near)}? " if near else ""
+    raise MissingError(
+        f"--actor {quoted(text)} names no stored actor (a key such as person:abiy-ahmed, or "
+        f"part of a name); {hint}`zopa actors` lists them"
+    )
 
 
 def _actor_ids(store: Store, text: str) -> list[int]:

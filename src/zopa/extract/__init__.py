@@ -51,7 +51,8 @@ from zopa.extract._pipeline import (
     pipeline_version,
     settings_of,
 )
-from zopa.extract._quotes import SPEECH_VERBS, QuoteFinder
+from zopa.extract._quotes import QuoteFinder
+from zopa.extract._reported import SPEECH_VERBS
 from zopa.extract._run import (
     DocumentOutcome,
     ExtractionPlan,

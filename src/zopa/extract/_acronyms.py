@@ -8,7 +8,10 @@ misses such all-capitals words, so they are found here: every later (and earlier
 in a headline) use of the acronym in the document names the same actor, keyed by the
 acronym (``unresolved:alf``) so that documents that use only the acronym agree; the
 long form is a mention of it too. A long form the gazetteer knows lends its key to
-the acronym.
+the acronym. News copy often spells a body out once without brackets and uses the
+acronym elsewhere ("a mission from the International Monetary Fund left ...", "the IMF
+has insisted ..."): a capitalised name in the document whose words' initials spell the
+acronym is its long form too, wherever it occurs.
 
 Pure functions of the parsed document: they return token ranges and keys, the
 component makes the mentions.
@@ -18,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from zopa.extract._gazetteer import Gazetteer, unresolved_key
 from zopa.extract._parties import led_party, political
@@ -53,6 +56,8 @@ class Acronym:
     key: str
     kind: str
     long_form: tuple[int, int] | None
+    #: every place the document spells the acronym out (the long form's included)
+    spelled_out: tuple[tuple[int, int], ...] = ()
 
 
 def _is_acronym(text: str) -> bool:
@@ -82,6 +87,37 @@ def _long_form(doc: Doc, bracket: int) -> tuple[int, int] | None:
     return (start, bracket) if len(capitals) >= 2 else None
 
 
+def _spelled_out(doc: Doc, letters: str) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised names whose words' initials spell ``letters``
+    ("International Monetary Fund" for IMF; small joining words skipped: "Front for the
+    Liberation of ..."), in text order."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc[i]):
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and (
+            _capitalised(doc[end])
+            or (doc[end].lower_ in _JOINERS and end + 1 < len(doc) and _capitalised(doc[end + 1]))
+        ):
+            end += 1
+        for start in range(i, end - 1):
+            words = [t for t in doc[start:end] if _capitalised(t)]
+            if _capitalised(doc[start]) and "".join(t.text[0] for t in words) == letters:
+                found.append((start, end))
+                break
+        i = end
+    return found
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of a name: capitalised, not all capitals (an acronym), not "The"."""
+    text = token.text
+    return text[:1].isupper() and text[1:].islower() and text.isalpha() and token.lower_ != "the"
+
+
 def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
     """The acronyms the document introduces or describes as groups, by surface form.
 
@@ -102,8 +138,7 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
             name = " ".join(doc[long_form[0] : long_form[1]].text.split())
             target = gazetteer.resolve(name)
             key = target.key if target is not None else unresolved_key(text)
-            armed = name.split()[-1] in _GROUP_HEADS
-            found[text] = Acronym(text, key, "group" if armed else "organisation", long_form)
+            found[text] = Acronym(text, key, _kind_of_name(name), long_form)
         elif text not in found and (after in _GROUP_WORDS or after in _BODY_WORDS):
             found[text] = Acronym(text, unresolved_key(text), "group", None)
         elif text not in found and political(doc) and led_party(doc, i, i + 1):
@@ -116,9 +151,28 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
     for text, uses in acting.items():
         if uses >= _ACTING_USES:
             found[text] = Acronym(text, unresolved_key(text), "organisation", None)
+    for text in dict.fromkeys(doc[i].text for i in tokens):
+        acronym = found.get(text)
+        if acronym is not None and acronym.long_form is not None:
+            continue  # introduced in brackets: that long form is the one
+        spelled = _spelled_out(doc, text.replace("-", ""))
+        if not spelled:
+            continue
+        name = " ".join(doc[spelled[0][0] : spelled[0][1]].text.split())
+        target = gazetteer.resolve(name)
+        key = target.key if target is not None else unresolved_key(text)
+        kind = acronym.kind if acronym is not None else _kind_of_name(name)
+        found[text] = Acronym(text, key, kind, spelled[0], tuple(spelled))
     for i in tokens:
         # A group word anywhere after the acronym ("the ALF guerrilla") makes it a group.
         acronym = found.get(doc[i].text)
         if acronym is not None and i + 1 < len(doc) and doc[i + 1].lower_ in _GROUP_WORDS:
-            found[acronym.text] = Acronym(acronym.text, acronym.key, "group", acronym.long_form)
+            found[acronym.text] = Acronym(
+                acronym.text, acronym.key, "group", acronym.long_form, acronym.spelled_out
+            )
     return found
+
+
+def _kind_of_name(name: str) -> str:
+    """An armed group when its name ends on a group's head word ("... Liberation Army")."""
+    return "group" if name.split()[-1] in _GROUP_HEADS else "organisation"

@@ -53,6 +53,8 @@ In context (each in its own module):
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -66,6 +68,7 @@ from zopa.extract._descriptors import describe
 from zopa.extract._doc import ACTOR_INFO, ACTORS, FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer, load_gazetteer, unresolved_key
 from zopa.extract._name_forms import (
+    body_short_forms,
     content_view,
     hyphenated,
     short_forms,
@@ -76,6 +79,7 @@ from zopa.extract._name_forms import (
 from zopa.extract._name_kinds import (
     described_as_person,
     is_nominal,
+    listed_with,
     named_person,
     not_a_person,
     org_kind,
@@ -84,10 +88,17 @@ from zopa.extract._name_kinds import (
     title_word,
     titled,
 )
-from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, PERSON_ROLES
+from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, NAME_LINKS, PERSON_ROLES
 from zopa.extract._parties import PARTY_SECTOR, party_names
-from zopa.extract._place_names import FEATURES, a_city, a_feature, is_location
-from zopa.extract._places import city_countries
+from zopa.extract._place_names import (
+    FEATURES,
+    a_city,
+    a_feature,
+    a_venue,
+    is_location,
+    venue_of,
+)
+from zopa.extract._places import city_countries, is_subdivision
 from zopa.extract._roles import introduced_as_person, link_actors
 from zopa.registry import extractors
 
@@ -164,6 +175,10 @@ class ActorRecognizer:
         self.name = name
         self.gazetteer = gazetteer
         self.use_ner = use_ner
+        self.names: dict[str, list[str]] = {}  # an organisation's names, by key
+        for alias, target in gazetteer.aliases.items():
+            if target.cls == "name":
+                self.names.setdefault(target.key, []).append(alias)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         aliases = sorted(gazetteer.aliases)
         for alias in aliases:
@@ -181,9 +196,19 @@ class ActorRecognizer:
             greedy="LONGEST",
         )
         self.org_matcher = Matcher(nlp.vocab)
+        heads = sorted(GROUP_HEADS | BODY_HEADS)
         self.org_matcher.add(
             "ORG_NAME",
-            [[{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": sorted(GROUP_HEADS | BODY_HEADS)}}]],
+            [
+                [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}],
+                # "the Centre for Strategic Dialogue", "the Coalition for Change"
+                [
+                    {"IS_TITLE": True, "OP": "*"},
+                    {"ORTH": {"IN": heads}},
+                    {"LOWER": {"IN": sorted(NAME_LINKS)}},
+                    {"IS_TITLE": True, "OP": "+"},
+                ],
+            ],
             greedy="LONGEST",
         )
 
@@ -198,11 +223,16 @@ class ActorRecognizer:
         if self.use_ner:
             acronyms = self._acronym_mentions(doc, blocked)
             blocked += [(m.start, m.end) for m in acronyms]
-            acronyms += _party_mentions(doc, blocked, self.gazetteer)
+            # Not a bloc's one word inside a longer name ("the Coalition for Change").
+            longer = [(n.start, n.end) for n in names if n.label_ == "ORG" and len(n) > 1]
+            acronyms += _party_mentions(doc, blocked + longer, self.gazetteer)
             blocked += [(m.start, m.end) for m in acronyms]
             mentions += acronyms + self._unresolved_mentions(doc, names, blocked, mentions)
         mentions, choices = self._resolve_ambiguous(doc, mentions, found, names)
-        mentions += back_references(doc, mentions, self._name_of)
+        references = back_references(doc, mentions, self._name_of)
+        referred = {i for span in references for i in range(span.start, span.end)}
+        # "the Commission": the NER's lone word gives way to the body it refers back to
+        mentions = [m for m in mentions if not _lone_unresolved(m, referred)] + references
         mentions += describe(doc, mentions, found, self.gazetteer, choices)
         mentions.sort(key=lambda span: span.start)
         doc.spans[ACTORS] = mentions
@@ -212,7 +242,7 @@ class ActorRecognizer:
     def _names(self, doc: Doc) -> list[Span]:
         """The NER's names, trimmed, with organisation names it missed or cut short
         ("Sudanese Armed Forces") added as ORG, in text order."""
-        ents = [trim(ent) for ent in doc.ents]
+        ents = [_body_as_org(trim(ent)) for ent in doc.ents]
         ents = [ent for ent in ents if len(ent)]
         for match in filter_spans([doc[s:e] for _, s, e in self.org_matcher(doc)]):
             start = match.start
@@ -293,8 +323,12 @@ class ActorRecognizer:
                 if in_name:
                     found.pop()  # "the Malian Foreign Ministry", "Radio Sahel": the name stands
                 continue
-            if target.cls == "metonym" and is_location(span):
-                continue
+            if (target.cls == "metonym" and is_location(span)) or (
+                target.cls == "name" and venue_of(span) and self._state(target.key)
+            ):
+                if in_name:
+                    found.pop()  # "Cairo University": the name stands
+                continue  # "talks in Moscow", "the Mexico round"
             if span.end < len(doc) and doc[span.end].text in FEATURES:
                 found.pop()  # "the South China Sea", "the Taiwan Strait": a place's name
                 continue
@@ -309,6 +343,25 @@ class ActorRecognizer:
                 and len(holder) > len(span)
             ):
                 found.pop()  # part of a longer name: let the NER name stand
+                continue
+            tail = container.get(span.end - 1)  # the name holding the alias's last word
+            if (
+                tail is not None
+                and tail.label_ == "ORG"
+                and tail.end > span.end
+                and doc[span.end].lower_ in NAME_LINKS
+            ):
+                found.pop()  # "the Alliance for Rural Futures" is not NATO's "the Alliance"
+                continue
+            if (
+                holder is not None
+                and holder.label_ != "PERSON"
+                and actor.kind == "person"
+                and holder.start < span.start
+                and span.end == holder.end
+                and not holder.text.endswith(actor.name)
+            ):
+                found.pop()  # "Parliament Hill" is no "Hill": a person's word ending a name
                 continue
             if (
                 holder is not None
@@ -382,6 +435,7 @@ class ActorRecognizer:
             ranges = [(t.i, t.i + 1) for t in doc if t.text == acronym.text]
             if acronym.long_form is not None:
                 ranges.append(acronym.long_form)
+            ranges.extend(r for r in acronym.spelled_out if r != acronym.long_form)
             for start, end in ranges:
                 if not any(i in taken for i in range(start, end)):
                     spans.append(Span(doc, start, end, label=acronym.kind, kb_id=acronym.key))
@@ -399,8 +453,20 @@ class ActorRecognizer:
                     people.setdefault(form, (span.kb_id_, "person", span.end))
         spans: list[Span] = []
         taken = {i for s, e in blocked for i in range(s, e)}
+        people_at = {  # tokens of the people named ("Merz" in "Merz, Söder and X")
+            i
+            for span in [*known, *names]
+            if span.label_ == "person"
+            or (span.label_ == "PERSON" and not city_countries(span.text))
+            for i in range(span.start, span.end)
+        }
+        # One name, one sense in a document: a name shown to be a place's anywhere ("the
+        # Catatumbo region") is a place's everywhere ("the Catatumbo violence").
+        places = {" ".join(n.text.split()) for n in names if a_feature(n)}
         for name in names:
             if any(i in taken for i in range(name.start, name.end)):
+                continue
+            if " ".join(name.text.split()) in places:
                 continue
             start, end = hyphenated(doc, name.start, name.end, taken)
             span = Span(doc, start, end, label=name.label)
@@ -410,21 +476,27 @@ class ActorRecognizer:
                 # "Marković-Hale" after "Jelena Marković-Hale", whatever the NER calls it.
                 spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
                 continue
+            body = body_short_forms([*known, *spans], start, self.names).get(text)
+            if body is not None and name.label_ in {"ORG", "PERSON", "GPE"}:
+                # "the Commission" after "the European Commission", "the State Bank"
+                spans.append(Span(doc, start, end, label=body.label_, kb_id=body.kb_id_))
+                continue
             kind = _NER_KINDS.get(name.label_)
             if kind is None or not text[:1].isupper() or title_word(span):
                 continue
             if (
                 kind == "state"
                 and not city_countries(text)
-                and (titled(span) or named_person(span))
+                and not is_subdivision(text)
+                and (titled(span) or named_person(span) or listed_with(span, people_at))
             ):
-                kind = "person"  # "chairperson Diallo": the NER took a name for a place
+                kind = "person"  # "chairperson Diallo", "Merz, Söder and X": not a place
             elif kind == "state" or a_city(span, text):
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
             if name.label_ == "PERSON" and is_location(span):
                 continue  # "across the plateau and Maniema": a place the NER took for a person
-            if a_feature(span):
-                continue  # "Lanka Shoal", "the Rio Verde region": a place, whatever the NER says
+            if a_feature(span) or a_venue(span):
+                continue  # "Lanka Shoal", "the Rio Verde region", "at Government House"
             if kind == "organisation" and (
                 described_as_person(span)
                 or introduced_as_person(doc, start)
@@ -454,6 +526,7 @@ class ActorRecognizer:
             ):
                 continue
             spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
+        spans += _body_heads_missed(doc, [*known, *spans], taken, self.names)
         # One name, one kind in a document: a name shown to be a person's anywhere in it
         # ("Machado said she would appeal") is a person's where the NER called it an
         # organisation too.
@@ -464,6 +537,10 @@ class ActorRecognizer:
             else span
             for span in spans
         ]
+
+    def _state(self, key: str) -> bool:
+        actor = self.gazetteer.actor(key)
+        return actor is not None and actor.kind == "state"
 
     def _name_of(self, mention: Span) -> str:
         actor = self.gazetteer.actor(mention.kb_id_)
@@ -493,6 +570,45 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
         if isinstance(component, ActorRecognizer):
             return component.gazetteer
     return load_gazetteer()
+
+
+def _lone_unresolved(mention: Span, referred: set[int]) -> bool:
+    """A one-word name the gazetteer does not know, inside a back reference."""
+    return (
+        len(mention) == 1
+        and mention.start in referred
+        and mention.kb_id_.startswith("unresolved:")
+        and not mention._.get(FIELDS)
+    )
+
+
+def _body_heads_missed(
+    doc: Doc, mentions: list[Span], taken: set[int], names: Mapping[str, Sequence[str]]
+) -> list[Span]:
+    """A body named in full and later by its head noun after "the", where the NER saw no
+    name ("the Fund's resident representative" after "the International Monetary Fund")."""
+    found: list[Span] = []
+    for token in doc:
+        if (
+            token.i == 0
+            or token.i in taken
+            or doc[token.i - 1].lower_ != "the"
+            or not token.is_title
+            or token.pos_ not in {"PROPN", "NOUN"}
+        ):
+            continue
+        body = body_short_forms(mentions, token.i, names).get(token.text)
+        if body is not None:
+            found.append(Span(doc, token.i, token.i + 1, label=body.label_, kb_id=body.kb_id_))
+    return found
+
+
+def _body_as_org(ent: Span) -> Span:
+    """A name the NER calls a building that has a body's head noun ("the Gulf Peace Studies
+    Centre", "the Institut Atlantique"): an organisation, as a think tank is."""
+    if ent.label_ == "FAC" and any(t.text in BODY_HEADS for t in ent):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
 
 
 def _joined_name_start(doc: Doc, start: int) -> int:

@@ -5,7 +5,7 @@ The questions every component asks of a parsed ``Doc`` whose actor mentions
 which actor mentions lie in a phrase and which of them names its head, which quotation
 contains a span, which verb reports a clause and who its subject is. Who a speaker is —
 names, pronouns, offices, statements, unnamed sources — is decided in one place on top of
-these, :mod:`zopa.extract._speakers`.
+these, :mod:`zopa.extract.speakers`.
 """
 
 from __future__ import annotations

@@ -1,11 +1,13 @@
 """Back references: "the army", "the rebels", "the force(s)", "the union" for a group or body
-named before."""
+named before, and "the Fund", "the Commission" for the body whose name ends on that word."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS
 
 __all__ = ["back_references"]
 
@@ -21,11 +23,24 @@ def back_references(doc: Doc, mentions: list[Span], name_of: Callable[[Span], st
     paramilitaries", any armed group for "the rebels", "the guerrilla(s)", "the
     insurgents", "the militants"; "the union", "the association", "the federation", "the
     coalition", "the alliance", "the platform" for the last body whose name ends on that word.
+    A capitalised word standing alone after "the" ("the Fund said", "the Commission's
+    negotiator") is the last body named before whose name, as written, ends on it
+    ("International Monetary Fund", "European Commission"): news copy names a body once in
+    full, then by its head word.
     """
     groups = [m for m in mentions if m.label_ in {"group", "organisation"}]
     found: list[Span] = []
     for token in doc:
-        if token.i == 0 or doc[token.i - 1].lower_ != "the" or token.pos_ != "NOUN":
+        if token.i == 0 or doc[token.i - 1].lower_ != "the":
+            continue
+        if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper()):
+            target = _headed_by(doc, token, groups)
+            if target is not None:
+                found.append(
+                    Span(doc, token.i - 1, token.i + 1, label=target.label_, kb_id=target.kb_id_)
+                )
+            continue
+        if token.pos_ != "NOUN":
             continue
         if token.dep_ == "compound" or any(  # "the army of Freedonia" is another army
             c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in token.rights
@@ -41,6 +56,34 @@ def back_references(doc: Doc, mentions: list[Span], name_of: Callable[[Span], st
                 Span(doc, token.i - 1, token.i + 1, label=target.label_, kb_id=target.kb_id_)
             )
     return found
+
+
+#: NER labels of a word that is a place or a people, never a body's short name.
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "NORP"})
+#: Head nouns of bodies' names that news copy uses alone for the body ("the Fund"); a
+#: place's name is never one ("the Sahel" after "Radio Sahel").
+_SHORT_NAMES = frozenset(
+    BODY_HEADS
+    | GROUP_HEADS
+    | {"Fund", "Bank", "Board", "Court", "Office", "Tribunal", "Assembly", "Secretariat",
+       "Ministry", "Department", "Organisation", "Organization", "Community", "Bloc"}
+)  # fmt: skip
+
+
+def _headed_by(doc: Doc, token: Token, groups: list[Span]) -> Span | None:
+    """The latest body named before ``token`` whose multi-word name, as written, ends on the
+    capitalised word ``token`` standing alone ("the Fund's", not "the Fund Facility")."""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
+        return None  # part of a longer name ("the Unitary Platform")
+    if token.text not in _SHORT_NAMES or token.dep_ == "compound":
+        return None  # "the Sahel" after "Radio Sahel" is a region; "the Fund official"
+    before = [
+        g
+        for g in groups
+        if g.end <= token.i - 1 and len(g) > 1 and g[-1].text == token.text and g.kb_id_
+    ]
+    return max(before, key=lambda g: g.start) if before else None
 
 
 def _armed(mention: Span, name: str) -> bool:

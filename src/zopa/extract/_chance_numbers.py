@@ -14,9 +14,14 @@ chance only in a chance context (:func:`read_number`):
 - a split: its two numbers add up to 100 and no other noun follows ("it is 50-50");
 - a percentage or ratio: no noun and no "of" follows, and its sentence has a chance
   noun ("the chances of ratification are around one in three", "put the chances of
-  a deal at no more than 20 percent").
+  a deal at no more than 20 percent") or a "that" clause follows it ("I would say 35%
+  that we get a text").
 
-Values are exact (:func:`zopa.extract._probability.odds_estimate` for odds).
+Values are exact (:func:`zopa.extract._probability.odds_estimate` for odds). The words
+just before a number belong to it (:func:`lead_in`): an approximation ("about",
+"roughly"), a hedge ("maybe", "perhaps": it qualifies the number and is no second
+statement) and a bound, which keeps its side as the interval ("below 10 percent" is
+[0, 0.1], "more than a 70% chance" [0.7, 1]: :func:`zopa.extract._probability.bounded`).
 """
 
 from __future__ import annotations
@@ -26,12 +31,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from zopa.extract._probability import Estimate, explicit_estimate, odds_estimate
+from zopa.extract._probability import Bound, Estimate, bounded, explicit_estimate, odds_estimate
 
 __all__ = [
     "CHANCE_NOUNS",
+    "HEDGES",
     "NUMBER_PATTERNS",
     "ChanceNumber",
+    "LeadIn",
+    "lead_in",
     "number_value",
     "read_number",
     "word_number",
@@ -42,6 +50,38 @@ CHANCE_NOUNS = frozenset(
     {"chance", "chances", "probability", "likelihood", "odds", "prospect", "prospects", "bet"}
 )
 _ODDS_CONTEXT = frozenset({"odds", "bet", "bets", "bookmaker", "bookmakers", "betting"})
+#: Hedges: before a number they qualify it ("perhaps 10%"), and make no statement of their own.
+HEDGES = frozenset({"maybe", "perhaps", "possibly", "probably"})
+#: Words of approximation before a number, and articles ("roughly a one-in-five chance").
+_APPROXIMATIONS = frozenset(
+    {"about", "around", "roughly", "some", "nearly", "almost", "approximately", "a", "an"}
+)
+#: Bounds before a number (lower-case token sequences) and the side of the number they leave
+#: open: "upper" — the chance is at most the number; "lower" — at least.
+_BOUNDS: tuple[tuple[tuple[str, ...], Bound], ...] = (
+    (("no", "more", "than"), "upper"),
+    (("not", "more", "than"), "upper"),
+    (("no", "higher", "than"), "upper"),
+    (("no", "better", "than"), "upper"),
+    (("less", "than"), "upper"),
+    (("lower", "than"), "upper"),
+    (("fewer", "than"), "upper"),
+    (("at", "most"), "upper"),
+    (("up", "to"), "upper"),
+    (("below",), "upper"),
+    (("under",), "upper"),
+    (("no", "less", "than"), "lower"),
+    (("not", "less", "than"), "lower"),
+    (("more", "than"), "lower"),
+    (("greater", "than"), "lower"),
+    (("higher", "than"), "lower"),
+    (("better", "than"), "lower"),
+    (("at", "least"), "lower"),
+    (("upwards", "of"), "lower"),
+    (("in", "excess", "of"), "lower"),
+    (("above",), "lower"),
+    (("over",), "lower"),
+)
 _WORDS = {
     "one": 1,
     "two": 2,
@@ -85,7 +125,14 @@ NUMBER_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
         [{"LOWER": "fifty-fifty"}],
     ],
     "NUM_RATIO": [
-        [_NUM, {"LOWER": {"IN": ["chance", "chances"]}, "OP": "?"}, {"LOWER": "in"}, _NUM]
+        [
+            _NUM,
+            _DASH,
+            {"LOWER": {"IN": ["chance", "chances"]}, "OP": "?"},
+            {"LOWER": "in"},
+            _DASH,
+            _NUM,
+        ]
     ],
     "NUM_PERCENT": [
         [_NUM, {"LOWER": {"IN": ["%", "percent"]}}],
@@ -96,12 +143,25 @@ NUMBER_PATTERNS: dict[str, list[list[dict[str, object]]]] = {
 
 
 @dataclass(frozen=True)
+class LeadIn:
+    """The words before a number that belong to it: they start at ``start``; ``hedges`` are
+    the indices of its hedges, ``bound`` the side a bound leaves open (or None)."""
+
+    start: int
+    hedges: tuple[int, ...] = ()
+    bound: Bound | None = None
+
+
+@dataclass(frozen=True)
 class ChanceNumber:
-    """A number read as a chance: its tokens (start, end) and its estimate."""
+    """A number read as a chance: its tokens (start, end, with its :class:`LeadIn`), the
+    first token of the number itself and its estimate."""
 
     start: int
     end: int
     estimate: Estimate
+    number_start: int
+    hedges: tuple[int, ...] = ()
 
 
 def number_value(token: Token) -> float | None:
@@ -167,7 +227,7 @@ def _odds(doc: Doc, start: int, end: int) -> ChanceNumber | None:
         estimate = odds_estimate(first, second, against=True)
     else:
         return None
-    return ChanceNumber(start, end, estimate) if estimate is not None else None
+    return ChanceNumber(start, end, estimate, start) if estimate is not None else None
 
 
 def _split(doc: Doc, start: int, end: int) -> ChanceNumber | None:
@@ -188,12 +248,29 @@ def _split(doc: Doc, start: int, end: int) -> ChanceNumber | None:
         return None
     if not (_followed_by_chance(doc, end) or _free_of_noun(doc, end)):
         return None
-    return ChanceNumber(start, end, explicit_estimate(first / 100.0))
+    return ChanceNumber(start, end, explicit_estimate(first / 100.0), start)
+
+
+def followed_by_that_clause(doc: Doc, end: int) -> bool:
+    """A "that" opening a clause with a subject of its own follows ("35% that we get a
+    text"), not "that year" nor a relative clause whose subject "that" is ("30% that
+    voted")."""
+    after = _after(doc, end)
+    if after is None or after.lower_ != "that":
+        return False
+    verb = after.head
+    return (
+        verb.i > after.i
+        and verb.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i != after.i for c in verb.children)
+    )
 
 
 def _chance_context(doc: Doc, start: int, end: int) -> bool:
     if _followed_by_chance(doc, end):
         return True
+    if followed_by_that_clause(doc, end):  # not a share the clause qualifies ("the 30% that")
+        return start == 0 or doc[start - 1].lower_ not in ("the", "this", "that", "these")
     return _free_of_noun(doc, end) and bool(_sentence_words(doc, start) & CHANCE_NOUNS)
 
 
@@ -204,7 +281,7 @@ def _ratio(doc: Doc, start: int, end: int) -> ChanceNumber | None:
     chance_inside = any(t.lower_ in ("chance", "chances") for t in doc[start:end])
     if not (chance_inside or _chance_context(doc, start, end)):
         return None
-    return ChanceNumber(start, end, explicit_estimate(first / second))
+    return ChanceNumber(start, end, explicit_estimate(first / second), start)
 
 
 def _percent(doc: Doc, start: int, end: int) -> ChanceNumber | None:
@@ -212,11 +289,41 @@ def _percent(doc: Doc, start: int, end: int) -> ChanceNumber | None:
     value = float(match.group(1)) if match else number_value(doc[start])
     if value is None or not 0 <= value <= 100 or not _chance_context(doc, start, end):
         return None
-    return ChanceNumber(start, end, explicit_estimate(value / 100.0))
+    return ChanceNumber(start, end, explicit_estimate(value / 100.0), start)
 
 
-def read_number(label: str, doc: Doc, start: int, end: int) -> ChanceNumber | None:
-    """The chance a number match (a label of :data:`NUMBER_PATTERNS`) writes, or None."""
+def _bound_ending_at(doc: Doc, end: int, floor: int) -> tuple[int, Bound] | None:
+    """A bound phrase whose last word is ``doc[end - 1]``, not before ``floor``."""
+    for words, side in _BOUNDS:
+        start = end - len(words)
+        if start >= floor and tuple(t.lower_ for t in doc[start:end]) == words:
+            return start, side
+    return None
+
+
+def lead_in(doc: Doc, start: int) -> LeadIn:
+    """The words before the number at ``start`` that belong to it, nearest first: articles,
+    approximations ("about", "roughly"), hedges ("maybe", "perhaps") and one bound ("less
+    than", "below", "at least"): "perhaps less than a 10% chance"."""
+    floor = doc[start].sent.start
+    first, hedges, bound = start, [], None
+    while first > floor:
+        word = doc[first - 1].lower_
+        if word in _APPROXIMATIONS or word in HEDGES:
+            first -= 1
+            if word in HEDGES:
+                hedges.append(first)
+            continue
+        found = _bound_ending_at(doc, first, floor) if bound is None else None
+        if found is None:
+            break
+        first, bound = found
+    while first < start and doc[first].lower_ in ("a", "an"):
+        first += 1  # an article alone before the words kept is not part of them
+    return LeadIn(first, tuple(sorted(hedges)), bound)
+
+
+def _read(label: str, doc: Doc, start: int, end: int) -> ChanceNumber | None:
     if label == "NUM_ODDS":
         return _odds(doc, start, end)
     if label == "NUM_SPLIT":
@@ -226,3 +333,16 @@ def read_number(label: str, doc: Doc, start: int, end: int) -> ChanceNumber | No
     if label == "NUM_PERCENT":
         return _percent(doc, start, end)
     return None
+
+
+def read_number(label: str, doc: Doc, start: int, end: int) -> ChanceNumber | None:
+    """The chance a number match (a label of :data:`NUMBER_PATTERNS`) writes, with the
+    words before it that belong to it (:func:`lead_in`), or None."""
+    number = _read(label, doc, start, end)
+    if number is None:
+        return None
+    lead = lead_in(doc, number.start)
+    estimate = number.estimate
+    if lead.bound is not None:
+        estimate = bounded(estimate.probability, lead.bound)
+    return ChanceNumber(lead.start, number.end, estimate, number.start, lead.hedges)

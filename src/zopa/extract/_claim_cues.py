@@ -449,6 +449,13 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         return "position" if speech_above(token) is not None else None
     if kind == "NOT_VERB" and words[0].lemma_ == "do" and _hypothetical(token):
         return None  # "tariffs would follow if Russia did not agree": no one's stance
+    if (
+        kind == "NOT_VERB"
+        and words[0].lemma_ == "do"
+        and token.lemma_ == "agree"
+        and not _agrees_to_something(token)
+    ):
+        return None  # "they did not agree on everything": no deal reached, not a refusal
     if kind in ("NOT_VERB", "NO_OBJECT") and _refuses_what_lacks(token):
         return "condition"
     if kind in ("NOT_VERB", "NO_OBJECT"):
@@ -500,12 +507,19 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         return None
     if word.lemma_ == "allow" and not _has_modal(word):
         return None  # "would allow visits" offers; "allowed the convoy through" is an act
-    if word.lemma_ == "agree" and not any(
-        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" for o in c.children)
-        for c in word.children
-    ):
+    if word.lemma_ == "agree" and not _agrees_to_something(word):
         return None  # "agreed to a ceasefire" accepts it; "agreed to set up", "agreed on" agree
     return _VERB_CUES.get(word.lemma_)
+
+
+def _agrees_to_something(verb: Token) -> bool:
+    """Whether "agree" assents to a thing ("agreed to a ceasefire", "did not agree to the
+    plan"), not a deal two sides reach ("agreed on the calendar") or an act ("agreed to set
+    up")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" for o in c.children)
+        for c in verb.children
+    )
 
 
 #: Bodies that can be told to act ("expects the commission to report").

@@ -22,8 +22,8 @@ from zopa.extract._attribution import (
     subjects_of,
 )
 from zopa.extract._claim_cues import Cue
-from zopa.extract._doc import FIELDS
-from zopa.extract._speakers import KnownActors, Speakers
+from zopa.extract._doc import ACTOR_INFO, FIELDS
+from zopa.extract.speakers import KnownActors, Speakers
 
 __all__ = ["KnownActors", "claim_attribution", "claim_holders"]
 
@@ -142,9 +142,12 @@ def _clause_holders(doc: Doc, token: Token, cue: Cue, known: KnownActors) -> lis
         if subject.lower_ in ("it", "this", "that", "which", "what", "who") and not acting_it:
             continue
         holders = resolved_holders(doc, subject, cue, known)
-        if any(h.actor for h in holders):
+        others = _others_quoted(doc, subject)
+        if any(h.actor for h in holders) and not (
+            others and {h.actor for h in holders} <= _speaker_side(doc, subject, known)
+        ):
             return holders
-        unnamed = unnamed or _unnamed_doer(subject, token)
+        unnamed = unnamed or others or _unnamed_doer(subject, token)
     if unnamed:
         return []  # someone unnamed acts ("the two sides agree to ..."), not the speaker
     speaker = reporter(token, SPEECH_VERBS | REPORTING_LEMMAS)
@@ -160,6 +163,29 @@ def _own_subject(verb: Token) -> list[Token]:
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP", "VBD") or subjects_of(verb):
         return []
     return [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
+
+
+#: Pronouns a speaker uses for others, never for the side they speak for ("we", "I").
+_OTHERS = frozenset({"they", "he", "she"})
+
+
+def _others_quoted(doc: Doc, subject: Token) -> bool:
+    """Whether ``subject`` is "they"/"he"/"she" inside a direct quotation: the speaker talks about
+    others ('"They did not agree on the quotas," the facilitator said'), so one left
+    unresolved, or resolved to the speaker's own side, is someone else, not the speaker."""
+    if subject.lower_ not in _OTHERS:
+        return False
+    quote = quote_of(doc, subject.i, subject.i + 1)
+    return quote is not None and (quote._.get(FIELDS) or {}).get("kind") == "direct"
+
+
+def _speaker_side(doc: Doc, token: Token, known: KnownActors) -> set[str | None]:
+    """The actor speaking the quotation around ``token`` and the state or body it speaks for."""
+    speaker = next((h.actor for h in quote_speaker(doc, token)), None)
+    if speaker is None:
+        return set()
+    info = (doc._.get(ACTOR_INFO) or {}).get(speaker, {})
+    return {speaker, info.get("country"), info.get("affiliation"), known.parties.get(speaker)}
 
 
 def _unnamed_doer(subject: Token, verb: Token) -> bool:
@@ -278,7 +304,7 @@ def resolved_holders(
 
 def _named(doc: Doc, token: Token, known: KnownActors) -> list[Holder]:
     """The holders a subject, possessor or object names, by the shared speaker rules
-    (:mod:`zopa.extract._speakers`), reading an unnamed official or body by the actor
+    (:mod:`zopa.extract.speakers`), reading an unnamed official or body by the actor
     qualifying it ("Iranian officials", "the government") and never an outlet."""
     return Speakers.of(doc, known).resolve_all(token, qualified=True)
 

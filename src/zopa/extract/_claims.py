@@ -112,7 +112,12 @@ from zopa.extract._claim_scope import (
 from zopa.extract._doc import ACTORS, CLAIMS, FIELDS
 from zopa.extract._gazetteer import Gazetteer
 from zopa.extract._issues import IssueHit, IssueLexicon, IssueMatcher, load_issue_lexicon
-from zopa.extract._open_issues import open_issue, points_to_proposal, stance_object
+from zopa.extract._open_issues import (
+    open_issue,
+    points_to_proposal,
+    pronoun_back,
+    stance_object,
+)
 
 __all__ = ["ClaimsComponent", "make_claims"]
 
@@ -257,7 +262,10 @@ class ClaimsComponent:
             opened = None
             if not issues:
                 obj = stance_object(cue)
-                if obj is not None and points_to_proposal(obj):
+                if obj is not None and pronoun_back(obj):
+                    # "Peru would oppose it", "had rejected them": what came before
+                    issues = _nearby_issues(claims, by_sentence, index)
+                elif obj is not None and points_to_proposal(obj):
                     if cue.stance in _BACK_STANCES:
                         issues = _nearby_issues(claims, by_sentence, index)
                 else:

@@ -30,7 +30,11 @@ _DATELINE = re.compile(
     + rf")\s*{_DASH}(?=\s)",
     re.MULTILINE,
 )
-_WORDS = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"  # "John Roe"
+# A name's word, after any particles written in lower case ("al-Harthy", "van der Berg").
+_PARTICLES = "al el ad bin ibn bint abu de del della da di do dos das du van von der den le la"
+_PARTICLE = "(?:(?:" + "|".join(_PARTICLES.split()) + ")[- ])"
+_NAME = rf"{_PARTICLE}*[A-Z][\w.'’\-]*"
+_WORDS = rf"{_NAME}(?: {_NAME}){{0,3}}"  # "John Roe", "Salem al-Harthy"
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters": a line of capitalised names only
 # (not "By Friday, the rebels had ...").
 _BYLINE = re.compile(

@@ -10,29 +10,33 @@ extremely small", "the odds … were about even", "no chance"), expectation verb
 imagine"), idioms of chance ("a long shot", "touch and go", "odds-on", "was always
 going to"), negations and hedges ("far from certain", "hardly likely") and chances
 written as numbers (:mod:`zopa.extract._chance_numbers`: "a 30 percent chance",
-"one in four", "50-50", "two to one against", "put it at around 70 percent").
+"one in four", "50-50", "two to one against", "put it at around 70 percent", "below
+10 percent"; a hedge beside a number qualifies it: "perhaps 10%" is one statement).
 Bare modal verbs ("may", "could") are not estimates, nor is an attributive
-"likely" ("the likely successor").
+"likely" ("the likely successor"). A comparison ("made a strike more likely", "less
+likely than in May") is a direction, not a level: it is kept with ``direction`` "up" or
+"down" and the whole interval [0, 1] (:func:`zopa.extract._probability.direction`).
 
 Each match becomes a span in ``doc.spans["zopa_estimates"]`` with
 ``span._.zopa_fields`` = ``holder_actor``, ``holder_text``, ``phrase`` (the
 original words), ``probability``, ``low``, ``high``, ``about`` (the outcome
 phrase, or None) with ``about_start``/``about_end`` (its characters),
 ``about_actors`` (actor keys named in it) and ``about_type`` (the PLOVER type of
-an event coded on it), and ``retrospective`` (it judges an outcome already known:
-:mod:`zopa.extract._retrospective`). Numbers come from the survey-derived scale of
+an event coded on it), ``retrospective`` (it judges an outcome already known:
+:mod:`zopa.extract._retrospective`) and ``direction`` ("up", "down" for a comparison,
+else None). Numbers come from the survey-derived scale of
 :mod:`zopa.extract._probability` with its stated extension, intensifier and
 negation rules. The holder is the speaker of the quotation containing the
 phrase, else the subject of the reporting or believing verb above it, else the
-writer of the article (``holder_actor`` and ``holder_text`` both None); subjects
-are resolved as claims' are (:func:`zopa.extract._claim_holders.resolved_holders`).
+writer of the article (``holder_actor`` and ``holder_text`` both None), by the
+statement frames of the shared speaker rules (:func:`zopa.extract.speakers.words_holder`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -40,22 +44,30 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._attribution import REPORTING_LEMMAS, Holder, quote_of
-from zopa.extract._chance_numbers import CHANCE_NOUNS, NUMBER_PATTERNS, read_number, word_number
+from zopa.extract._attribution import REPORTING_LEMMAS
+from zopa.extract._chance_numbers import (
+    CHANCE_NOUNS,
+    NUMBER_PATTERNS,
+    followed_by_that_clause,
+    read_number,
+    word_number,
+)
 from zopa.extract._doc import ACTORS, ESTIMATES, EVENTS, FIELDS, PUBLISHED
 from zopa.extract._probability import (
     INTENSIFIERS,
     Estimate,
+    direction,
     estimate_for,
     explicit_estimate,
 )
 from zopa.extract._retrospective import clause_head, is_retrospective
-from zopa.extract._speakers import KnownActors, Speakers
+from zopa.extract.speakers import KnownActors, Speakers, words_holder
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
 _CORE_WORDS = (
     "likely",
+    "likelier",
     "unlikely",
     "probable",
     "improbable",
@@ -121,6 +133,10 @@ _IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("out", "of", "the", "question"), "out of the question", "negated"),
     (("better", "than", "even"), "better than even", ""),
     (("surprised", "if"), "surprised", "be"),
+    (("foregone", "conclusion"), "foregone conclusion", ""),
+    (("beyond", "doubt"), "beyond doubt", ""),
+    (("never", "in", "doubt"), "beyond doubt", ""),
+    (("not", "in", "doubt"), "beyond doubt", ""),
 )
 
 
@@ -136,12 +152,17 @@ class _Found:
     estimate: Estimate
     about: _About
     anchor_token: Token
+    #: indices of the hedges that qualify a chance written as a number ("perhaps 10%")
+    hedges: tuple[int, ...] = ()
 
 
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "2"  # 2: holders by the shared speaker resolver (zopa.extract._speakers)
+    version = "5"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
+    # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about);
+    # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon; 5: holders by
+    # the speaker resolver's statement frames (speakers.words_holder)
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()
@@ -179,13 +200,20 @@ class EstimatesComponent:
         )
 
     def __call__(self, doc: Doc) -> Doc:
+        matches = [*self.matcher(doc), *self.idioms(doc)]
+        read = [
+            _read(doc.vocab.strings[match_id], doc, start, end)
+            for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2]))
+        ]
+        items = [item for item in read if item is not None]
+        # a hedge beside a chance written as a number qualifies the number: no statement
+        hedged = {i for item in items for i in item.hedges}
         found: list[_Found] = []
         taken: set[int] = set()
-        matches = [*self.matcher(doc), *self.idioms(doc)]
-        for match_id, start, end in sorted(matches, key=lambda m: (m[1], -m[2])):
-            label = doc.vocab.strings[match_id]
-            item = _read(label, doc, start, end)
-            if item is None or any(token.i in taken for token in item.tokens):
+        for item in items:
+            if any(token.i in taken for token in item.tokens) or (
+                not item.hedges and any(token.i in hedged for token in item.tokens)
+            ):
                 continue
             taken.update(token.i for token in item.tokens)
             found.append(item)
@@ -211,8 +239,9 @@ def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
         if number is None:
             return None
         tokens = tuple(doc[number.start : number.end])
-        about = _about_of_number(doc, number.start, number.end)
-        return _found(tokens, number.estimate, about, tokens[0])
+        about = _about_of_number(doc, number.start, number.number_start, number.end)
+        item = _found(tokens, number.estimate, about, doc[number.number_start])
+        return replace(item, hedges=number.hedges) if item is not None else None
     if label.startswith("IDIOM_"):
         return _read_idiom(_IDIOMS[int(label.removeprefix("IDIOM_"))], doc, start, end)
     if label == "CORE":
@@ -256,15 +285,16 @@ def _found(
 
 
 def _phrase(tokens: tuple[Token, ...]) -> str:
-    """The original words, with "…" where the phrase skips words."""
+    """The original words as written, with "…" where the phrase skips words."""
     parts: list[str] = []
     previous: Token | None = None
     for token in tokens:
-        if previous is not None and token.i != previous.i + 1:
-            parts.append("…")
+        if previous is not None:
+            gap = token.i != previous.i + 1
+            parts.append(" … " if gap else previous.whitespace_)
         parts.append(token.text)
         previous = token
-    return " ".join(parts)
+    return "".join(parts)
 
 
 def _modifiers(word: Token) -> tuple[list[Token], Token | None, bool]:
@@ -337,6 +367,12 @@ def _read_core(token: Token) -> _Found | None:
         return None
     if lower in ("possible", "impossible") and _is_as_possible(token):
         return None
+    compared = _comparison(token)
+    if compared is not None:
+        way, words = compared
+        if _negators(token) or any(c.dep_ == "neg" for w in words for c in w.children):
+            return None  # "no more likely than a month ago": no change, no statement
+        return _found((token, *words), direction(way), _about_of_predicate(token), token)
     whole, intensifier, negated = _modifiers(token)
     if (
         lower in ("certain", "certainly")
@@ -355,6 +391,21 @@ def _read_core(token: Token) -> _Found | None:
     tokens.extend(_negators(token) if negated else [])
     about = () if phrase_negation else _about_of_predicate(token)
     return _found(tuple(tokens), estimate, about, token)
+
+
+def _comparison(word: Token) -> tuple[Literal["up", "down"], tuple[Token, ...]] | None:
+    """A comparative of a probability word that compares chances ("made a strike more
+    likely", "less likely than in May", "likelier"): the way the chance moves and the
+    comparative's words. Not one before a noun, which names the favoured of the outcomes
+    ("the more probable outcome is …"), nor one with "than not" (an idiom)."""
+    if word.dep_ == "amod" and word.i < word.head.i:
+        return None
+    if word.lower_ == "likelier":
+        return "up", ()
+    for child in word.children:
+        if child.dep_ in ("advmod", "amod") and child.lower_ in ("more", "less"):
+            return ("up" if child.lower_ == "more" else "down"), (child,)
+    return None
 
 
 def _attributive(word: Token) -> bool:
@@ -606,22 +657,19 @@ def _about_of_noun(noun: Token) -> _About:
 
 
 def _about_of_predicate(word: Token) -> _About:
-    """The outcome a probability adjective/adverb qualifies."""
-    if word.pos_ == "ADV" or word.dep_ == "advmod":
-        verb = word.head
-        words = [
-            t
-            for t in verb.subtree
-            if t.i != word.i and t.dep_ != "punct" and not (t.dep_ == "mark" and t.head.i == verb.i)
-        ]
-        if not words:
-            return ()
-        return (_trimmed(verb.doc[words[0].i : words[-1].i + 1]),)
-    if word.dep_ == "amod":
-        return _text(word.head)
-    if word.dep_ == "oprd":
+    """The outcome a probability adjective/adverb qualifies ("made a strike more likely":
+    a strike)."""
+    if (
+        word.tag_ in ("JJ", "JJR")
+        and word.dep_ in ("advmod", "oprd", "ccomp")
+        and word.head.lemma_ in _CAUSATIVES
+    ):
         objects = [c for c in word.head.children if c.dep_ == "dobj"]
         return _text(objects[0]) if objects else ()
+    if word.pos_ == "ADV" or word.dep_ == "advmod":
+        return _around(word)
+    if word.dep_ == "amod":
+        return _text(word.head)
     head = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
     complements = [c for c in (*word.children, *head.children) if c.dep_ in ("ccomp", "xcomp")]
     parts: list[Span] = list(_outcome_subject(head))
@@ -630,7 +678,26 @@ def _about_of_predicate(word: Token) -> _About:
     return tuple(parts)
 
 
+def _around(word: Token) -> _About:
+    """The clause of a probability adverb without its own words: the words before and after
+    it ("a resolution was "almost certainly" not going to pass": a resolution was … not
+    going to pass), without a mark opening the clause ("that")."""
+    verb = word.head
+    own = [t.i for t in word.subtree]
+    words = [t.i for t in verb.subtree if t.i not in own and t.dep_ not in ("punct", "mark")]
+    if not words:
+        return ()
+    first, last, low, high = words[0], words[-1] + 1, min(own), max(own) + 1
+    pieces = [(first, min(last, low)), (max(first, high), last)] if low > first else []
+    pieces = pieces or [(max(first, high), last)]
+    doc = word.doc
+    return tuple(_trimmed(doc[a:b]) for a, b in pieces if b > a and _trimmed(doc[a:b]).text)
+
+
 _EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that"})
+#: Verbs whose object a probability adjective predicates ("made a strike more likely",
+#: "deemed a deal unlikely", "called an accord possible").
+_CAUSATIVES = frozenset({"make", "render", "deem", "consider", "call", "find"})
 
 
 def _outcome_subject(head: Token) -> _About:
@@ -671,46 +738,134 @@ def _outcome_of_clause(tokens: tuple[Token, ...], anchor: Token) -> _About:
             if child.i in inside:
                 continue
             if child.dep_ == "ccomp" or (
-                child.dep_ == "advcl"
-                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children)
+                child.dep_ == "advcl" and _marked(child, ("if", "whether"))
             ):
                 return _text(child)
             if child.dep_ == "prep" and child.lower_ in ("of", "about", "against"):
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return _text(objects[0])
+    return _said_of(anchor.sent)
+
+
+def _said_of(sentence: Span) -> _About:
+    """What a statement whose clause names nothing is said of: the object of "said of" or
+    "said about" ("'It is 50-50,' she said of the Vienna round"), else the question put
+    ("Asked whether the border could reopen, she said that was not likely")."""
+    for token in sentence:
+        asked = token.lemma_ == "ask" and token.tag_ == "VBN"
+        if token.lemma_ not in REPORTING_LEMMAS and not asked:
+            continue
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return _text(objects[0])
+            if asked and child.dep_ == "ccomp" and _marked(child, ("whether", "if")):
+                return _text(child)
     return ()
 
 
-def _about_of_number(doc: Doc, start: int, end: int) -> _About:
+def _marked(verb: Token, marks: tuple[str, ...]) -> bool:
+    """``verb`` opens a clause with one of ``marks`` ("whether", "if")."""
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in verb.children)
+
+
+def _about_of_number(doc: Doc, start: int, number_start: int, end: int) -> _About:
     """What a chance written as a number is about: the object of the "against"/"on" that
-    ends or follows it ("two to one against a settlement"), its chance noun's outcome
-    ("a 70-30 chance that …", "the chances of ratification are one in three"), else the
-    subject of the copula it is the predicate of ("It is 50-50": nothing)."""
+    ends or follows it ("two to one against a settlement"), the "that" clause after it ("I
+    would say 35% that we get a text"), its chance noun's outcome ("a 70-30 chance that …",
+    "the chances of ratification are one in three"), the thing a chance is given to ("gave
+    a truce a 25% chance"), else the subject of the copula it is the predicate of ("It is
+    50-50": nothing). ``start`` is where the words of the number begin (a bound or a
+    hedge before it: "below 10 percent"), ``number_start`` the number itself."""
     sentence = doc[start].sent
     for token in doc[end - 1 : min(end + 1, sentence.end)]:
         if token.lower_ in ("against", "on", "for"):
             objects = [c for c in token.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return _text(objects[0])
+    clause = _that_clause(doc, end)
+    if clause:
+        return clause
     after = end
     while after < sentence.end and not doc[after].is_alpha:
         after += 1
-    for token in (*doc[after : min(after + 2, sentence.end)], *sentence):
+    nouns = [t for t in doc[after : min(after + 2, sentence.end)] if t.lower_ in CHANCE_NOUNS]
+    for token in (*nouns, *sentence):
         if token.lower_ in CHANCE_NOUNS and not start <= token.i < end:
-            about = _about_of_noun(token)
-            if about and not (about[0].start <= start < about[-1].end):
+            about = _before(_about_of_noun(token), start)
+            if about:
                 return about
-    return _about_of_predicate(doc[start])
+    given = _given_to(nouns[0], start) if nouns else ()
+    return given or _about_of_predicate(doc[number_start])
+
+
+def _that_clause(doc: Doc, end: int) -> _About:
+    """The clause a "that" right after ``end`` opens ("35% that we get a text", "not out of
+    the question that we end up …"), without the "that"."""
+    if not followed_by_that_clause(doc, end):
+        return ()
+    verb = doc[end].head
+    return (_trimmed(doc[end + 1 : verb.right_edge.i + 1]),)
+
+
+def _before(about: _About, start: int) -> _About:
+    """``about`` cut where the statement's own words begin ("the chance of a breakthrough
+    below 10 percent": a breakthrough)."""
+    if not about or not about[0].start <= start < about[-1].end:
+        return about
+    return _up_to(about[0].doc, about[0].start, start)
+
+
+def _up_to(doc: Doc, first: int, last: int) -> _About:
+    """The words from ``first`` up to ``last``, without a preposition, an article, a
+    conjunction or a mark left dangling at the end."""
+    while last > first and (
+        doc[last - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") or doc[last - 1].is_quote
+    ):
+        last -= 1
+    return (_trimmed(doc[first:last]),) if last > first else ()
+
+
+#: Verbs that give an outcome its chance ("gave a truce a 25% chance", "rate a deal …").
+_GIVING_LEMMAS = frozenset({"give", "put", "rate", "place", "assign"})
+
+
+def _given_to(noun: Token, start: int) -> _About:
+    """What a chance noun is given to ("I give a settlement before the holidays no more
+    than a 10% chance"): the words from the object of "give" up to the chance's own."""
+    verb = noun
+    for _ in range(6):  # up through "less than", "a … chance" and a mis-parsed clause
+        if verb.lemma_ in _GIVING_LEMMAS or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.lemma_ not in _GIVING_LEMMAS:
+        return ()
+    for child in verb.children:
+        if (
+            child.dep_ in ("dobj", "dative")
+            and child.i < start
+            and child.lemma_.lower() not in _CHANCE_LEMMAS
+            and child.tag_ not in ("PRP", "JJR", "RBR")
+        ):
+            return _up_to(child.doc, child.left_edge.i, start)
+    return ()
 
 
 def _about_of_idiom(doc: Doc, start: int, end: int) -> _About:
-    """A phrase idiom's outcome: the object of "stacked against", the clause of "no
-    guarantee that", else the subject of the clause it stands in."""
+    """A phrase idiom's outcome: the object of "stacked against", the clause after it ("not
+    out of the question that …", "no guarantee that …"), the outcome of the chance noun it
+    qualifies ("a better than even chance of …"), else the subject of its clause."""
     last = doc[end - 1]
     objects = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
     if objects:
         return _text(objects[0])
+    clause = _that_clause(doc, end)
+    if clause:
+        return clause
+    if end < len(doc) and doc[end].lower_ in CHANCE_NOUNS and _about_of_noun(doc[end]):
+        return _about_of_noun(doc[end])
     noun = doc[start:end].root
     if noun.pos_ != "NOUN":
         return ()
@@ -721,75 +876,6 @@ def _about_of_idiom(doc: Doc, start: int, end: int) -> _About:
 
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-# --- who holds it -------------------------------------------------------------------------------
-
-
-def _holder(doc: Doc, item: _Found, speakers: Speakers) -> Holder:
-    """The speaker of the quotation holding the phrase, else of the reporting verb above
-    it (or beside it: "…, X said"), else the source of "according to"; else the writer.
-    Holders are parties: an unnamed official qualified by an actor holds for that actor."""
-    start, end = item.tokens[0].i, item.tokens[-1].i + 1
-    quote = quote_of(doc, start, end)
-    if quote is not None:
-        fields: dict[str, Any] = quote._.get(FIELDS) or {}
-        actor = fields.get("speaker_actor")
-        text = fields.get("speaker_text")
-        if actor is None and fields.get("speaker_start") is not None:
-            # an unnamed speaker qualified by an actor ("a U.S. official") holds for it
-            words = doc.char_span(
-                fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
-            )
-            if words is not None:
-                actor = speakers.resolve(words.root, qualified=True).actor
-        if actor is not None or text:
-            return Holder(actor, text)
-    node = item.anchor_token
-    for _ in range(12):
-        if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, item.anchor_token):
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return speakers.resolve(subjects[0], qualified=True)
-        if node.head.i == node.i:
-            break
-        node = node.head
-    sentence = item.anchor_token.sent
-    for token in sentence:
-        if (
-            token.lemma_ in REPORTING_LEMMAS
-            and token.dep_ in ("conj", "parataxis")
-            and token.head.i == sentence.root.i
-            and token.i > item.anchor_token.i
-        ):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return speakers.resolve(subjects[0], qualified=True)
-    according = _according_to(sentence, speakers)
-    return according if according is not None else Holder(None, None)
-
-
-def _crosses_sentence_end(first: Token, second: Token) -> bool:
-    """Whether a sentence-final mark lies between two tokens (a missed sentence break)."""
-    low, high = sorted((first.i, second.i))
-    doc = first.doc
-    return any(
-        doc[i].text in (".", "!", "?") and doc[i + 1].is_title
-        for i in range(low, high)
-        if i + 1 < len(doc)
-    ) or any(
-        doc[i].text in (".", "!", "?") and doc[i + 1].text in ('"', "”") for i in range(low, high)
-    )
-
-
-def _according_to(sentence: Span, speakers: Speakers) -> Holder | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 2 < sentence.end:
-            to = token.doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"]
-            if to.lower_ == "to" and objects:
-                return speakers.resolve(objects[0], qualified=True)
-    return None
 
 
 def _about_fields(doc: Doc, about: _About) -> dict[str, Any]:
@@ -825,7 +911,8 @@ def _about_fields(doc: Doc, about: _About) -> dict[str, Any]:
 
 def _to_span(doc: Doc, item: _Found, speakers: Speakers) -> Span:
     span = doc[item.tokens[0].i : item.tokens[-1].i + 1]
-    holder = _holder(doc, item, speakers)
+    holder = words_holder(speakers, span, item.anchor_token)
+    rule = item.estimate.rule
     span._.set(
         FIELDS,
         {
@@ -837,6 +924,7 @@ def _to_span(doc: Doc, item: _Found, speakers: Speakers) -> Span:
             "high": item.estimate.high,
             **_about_fields(doc, item.about),
             "retrospective": is_retrospective(item.anchor_token, doc._.get(PUBLISHED)),
+            "direction": rule.removeprefix("direction:") if rule.startswith("direction:") else None,
         },
     )
     return span

@@ -8,12 +8,15 @@ used as a person's surname ("Foreign Minister Thérèse Kayikwamba Wagner").
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._gazetteer import Gazetteer, unresolved_key
-from zopa.extract._name_words import LEADING, PERSON_ROLES
+from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, PERSON_ROLES
 
 __all__ = [
+    "body_short_forms",
     "content_view",
     "hyphenated",
     "joined",
@@ -131,3 +134,41 @@ def words(doc: Doc) -> list[tuple[int, int]]:
         words.append((i, end))
         i = end
     return words
+
+
+_SHORT_HEADS = BODY_HEADS | GROUP_HEADS | {
+    "Fund", "Bank", "Court", "Assembly", "Parliament", "Organisation", "Organization",
+    "Ministry", "Department", "Office", "Secretariat", "Tribunal", "Programme", "Program",
+}  # fmt: skip
+"""Head nouns by which a body named in full is called later ("the Fund", "the Commission")."""
+
+
+def body_short_forms(
+    mentions: list[Span], before: int, names: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, Span]:
+    """The short forms of the organisations named before token ``before``, each mapped to
+    its mention: a name's head noun alone ("Commission" after "European Commission", "Fund"
+    after "International Monetary Fund") and the words before its "of" ("State Bank" after
+    "State Bank of Pakistan"), for the name as written and for the other ``names`` of its
+    actor key (the gazetteer's: "Commission" after "Brussels" or "the EU"). A form two
+    bodies share is neither's."""
+    forms: dict[str, Span | None] = {}
+    for mention in mentions:
+        if mention.label_ not in {"organisation", "group"} or mention.end > before:
+            continue
+        candidates: set[str] = set()
+        for name in [mention.text, *(names or {}).get(mention.kb_id_, ())]:
+            parts = name.split()
+            if len(parts) < 2:
+                continue
+            candidates |= {p for p in parts if p in _SHORT_HEADS}
+            if "of" in parts[1:]:
+                candidates.add(" ".join(parts[: parts.index("of")]))
+        for form in candidates:
+            other = forms.get(form)
+            forms[form] = (
+                mention
+                if form not in forms or (other is not None and other.kb_id_ == mention.kb_id_)
+                else None
+            )
+    return {form: mention for form, mention in forms.items() if mention is not None}

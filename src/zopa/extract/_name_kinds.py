@@ -7,14 +7,17 @@ a "person" of the NER an organisation; a demonym is a mention only as a noun.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Set as AbstractSet
+
+from spacy.tokens import Doc, Span
 
 from zopa.extract._name_forms import joined
-from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, PERSON_ROLES
+from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, NAME_LINKS, PERSON_ROLES
 
 __all__ = [
     "described_as_person",
     "is_nominal",
+    "listed_with",
     "named_person",
     "not_a_person",
     "org_kind",
@@ -80,14 +83,15 @@ _SPEECH = {"say", "tell", "write", "add", "warn", "argue", "insist", "note", "ur
 
 
 def speaks_or_has_role(span: Span) -> bool:
-    """A name followed by a speech verb ("X said") or by a role apposition ("X, a senior
-    researcher at ...")."""
+    """A name followed by a speech verb ("X said"), by a role apposition ("X, a senior
+    researcher at ..."), or by the body it belongs to and a verb ("X of the Horn Policy
+    Centre said", "X of the SPD welcomed")."""
     doc, end = span.doc, span.end
     while end + 1 < len(doc) and joined(doc[end - 1], doc[end]):
         end += 2  # "Okello-Warsame"
     if end >= len(doc):
         return False
-    if doc[end].lemma_ in _SPEECH:
+    if doc[end].lemma_ in _SPEECH or _of_a_body(doc, end):
         return True
     if doc[end].text != "," or end + 1 >= len(doc) or doc[end + 1].pos_ != "DET":
         return False
@@ -97,6 +101,33 @@ def speaks_or_has_role(span: Span) -> bool:
         if token.lower_ in PERSON_ROLES:
             return True
     return False
+
+
+def _of_a_body(doc: Doc, end: int) -> bool:
+    """Tokens from ``end`` are "of the" + a capitalised name (and an apposition) + a verb
+    ("of the SPD welcomed", "of the X Group, a research centre, said")."""
+    if doc[end : end + 2].text.lower() != "of the":
+        return False
+    i = end + 2
+    while i < len(doc) and (doc[i].text[:1].isupper() or (doc[i].lower_ in NAME_LINKS)):
+        i += 1
+    if i == end + 2 or i >= len(doc):
+        return False
+    if doc[i].text == ",":  # "of the X Group, a research centre close to ..., said"
+        close = next((t.i for t in doc[i + 1 : i + 16] if t.text in {",", "."}), None)
+        i = close + 1 if close is not None and doc[close].text == "," else i
+    return i < len(doc) and doc[i].pos_ == "VERB"
+
+
+def listed_with(span: Span, people: AbstractSet[int]) -> bool:
+    """A name coordinated with a person's ("Merz, Söder, Klingbeil and Esken"): a list
+    names things of one kind. ``people`` holds the tokens of the people named."""
+    root = span.root
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+    return any(t.i in people for t in members if not span.start <= t.i < span.end)
 
 
 def titled(span: Span) -> bool:
@@ -112,10 +143,15 @@ def named_person(span: Span) -> bool:
     return len(span) > 1 and (described_as_person(span) or speaks_or_has_role(span))
 
 
+_BODY_NAME_ENDS = BODY_HEADS | GROUP_HEADS | {"Ministry", "Department", "Office", "Guard"}
+
+
 def title_word(span: Span) -> bool:
     """Part of a person's title, not an organisation: "National Security Minister X",
     "Secretary of State"."""
     root = span.root
+    if span[-1].text in _BODY_NAME_ENDS:
+        return False  # "National Security Council spokesperson X": the council is a body
     if root.dep_ == "compound" and root.head.lemma_.lower() in PERSON_ROLES:
         return True
     return (

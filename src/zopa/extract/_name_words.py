@@ -5,7 +5,7 @@ Shared by the rules of :mod:`._name_forms`, :mod:`._name_kinds` and :mod:`._plac
 
 from __future__ import annotations
 
-__all__ = ["BODY_HEADS", "GROUP_HEADS", "LEADING", "PERSON_ROLES"]
+__all__ = ["BODY_HEADS", "GROUP_HEADS", "LEADING", "NAME_LINKS", "PERSON_ROLES"]
 
 LEADING = {"the", "The", "a", "A", "an", "An"}
 # Nouns that make a name they describe a person's ("Marta Quillfeather, an analyst").
@@ -17,6 +17,7 @@ PERSON_ROLES = {
     "journalist", "correspondent", "head", "chairman", "chairwoman", "premier", "mediator",
     "representative", "governor", "mayor", "speaker", "chancellor", "chairperson",
     "commissioner", "undersecretary", "columnist", "scientist", "candidate",
+    "facilitator",
     "runner",  # "X, the front-runner"
 }  # fmt: skip
 # Head nouns of organisation names the small NER misses ("Sudanese Armed Forces",
@@ -28,5 +29,9 @@ GROUP_HEADS = {
 BODY_HEADS = {
     "Council", "Committee", "Committees", "Union", "Room", "Rooms", "Network", "Authority",
     "Mission", "Commission", "Agency", "Institute", "Centre", "Center", "Foundation",
-    "Platform", "Association", "Federation", "Service",
+    "Platform", "Association", "Federation", "Service", "Forum", "Lab", "Institut", "Instituto",
+    "Observatory",
 }  # fmt: skip
+# Small words joining a body's head noun to the rest of its name ("Centre for Strategic
+# Studies", "Coalition for Change", "Institut ... pour l'Économie").
+NAME_LINKS = {"for", "of", "on", "pour", "de", "du", "des", "für"}

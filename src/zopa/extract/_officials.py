@@ -1,35 +1,42 @@
-"""Officials named by a bare title, linked to the state the passage speaks of.
+"""Officials named by a bare title, linked to the state or body the passage speaks of.
 
 News copy introduces a state's officials by their office alone once the state is clear
 from the passage: "Britain welcomed the ruling. Environment Secretary X said ...", "The
 government rejected the link. Interior Minister Y said ...", "Prime Minister Z said
-Sudan's goal was ...". A person whose title names an office of state (minister,
-secretary, president, spokesperson ...) and nothing else links them is read as the
-official of, in this order:
+Sudan's goal was ...", "The meeting was hosted by the UAE. President W received ...",
+"The Commission says the commitments are strong. A spokesperson, V, said ...". A person
+whose title names an office (minister, secretary, president, spokesperson ...) and
+nothing else links them is read as the official of, in this order:
 
 1. the state that is the subject of the sentence before (a state's name or capital, a
-   person already linked to a state, or "the government", read by
-   :func:`~zopa.extract._context.government_state`);
-2. where no other state is given that office elsewhere in the document, the one state
-   named in the person's own sentence (the weakest reading: a minister may name the
-   other side).
+   person already linked to a state, the agent of a passive verb, or "the government",
+   read by :func:`~zopa.extract._context.government_state`); else the one organisation
+   that is that subject;
+2. the one state the sentence before names at all ("In Caracas, the reaction was mixed.
+   Vice President X welcomed ...");
+3. the one state named in the person's own sentence, else the one organisation named
+   there (the weakest readings: a minister may name the other side).
 
-Both readings are guesses from the passage, so each link keeps its reason as ``unsure``
-for review (``zopa actors --unsure``).
+A state whose same office another person holds is never the answer: the document's
+other officials, and the gazetteer's office-holders (a "President X" in a text naming
+China and the Philippines is not China's, whose president the gazetteer knows). Every
+reading is a guess from the passage, so each link keeps its reason as ``unsure`` for
+review (``zopa actors --unsure``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["OFFICES", "context_state"]
+__all__ = ["OFFICES", "context_actor"]
 
 OFFICES = frozenset(
     {
         "minister", "secretary", "undersecretary", "president", "premier", "chancellor",
         "spokesperson", "spokesman", "spokeswoman", "negotiator", "ambassador", "official",
+        "commissioner", "facilitator",
     }
 )  # fmt: skip
 """Nouns of a title that make its holder a state's official when no other actor is named."""
@@ -38,16 +45,34 @@ Named = tuple[int, str, str]
 """An actor named in the document: start token, actor key, surface form."""
 
 
-def context_state(
+def _subject_tokens(sentence: Span) -> set[int]:
+    """Tokens of the subjects of ``sentence``'s main verb, and of the agent of a passive
+    one ("hosted by the United Arab Emirates")."""
+    root = sentence.root
+    heads = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    heads += [g for t in root.children if t.dep_ == "agent" for g in t.children]
+    return {t.i for head in heads for t in head.subtree}
+
+
+def _named_in(named: Mapping[int, Named], tokens: Collection[int]) -> list[Named]:
+    return [(start, key, surface) for end, (start, key, surface) in named.items()
+            if start in tokens and end - 1 in tokens]  # fmt: skip
+
+
+def context_actor(
     doc: Doc,
     mention: Span,
     named: Mapping[int, Named],
     state_of: Callable[[str], str | None],
+    is_body: Callable[[str], bool],
     government: str | None,
+    *,
     in_sentence: bool = False,
-) -> tuple[str, str] | None:
-    """The state the official named at ``mention`` most likely serves, and why: with
-    ``in_sentence`` by rule 2 (the weaker reading), else by rule 1.
+    held: Collection[str] = (),
+) -> tuple[str, str, str] | None:
+    """The state or organisation the official named at ``mention`` most likely serves:
+    (actor key, its surface form, why); with ``in_sentence`` by rule 3 (the weakest
+    reading), else by rules 1 and 2.
 
     Parameters
     ----------
@@ -56,40 +81,62 @@ def context_state(
     state_of:
         The state an actor key stands for (a state itself, or a person's or
         organisation's country), else ``None``.
+    is_body:
+        Whether an actor key is an organisation's or a group's.
     government:
         The state "the government" means in this document, if any.
+    held:
+        States whose office of this title another person holds: never the answer.
     """
     sentence = mention.sent
-    if not in_sentence and sentence.start > 0:
-        previous = doc[sentence.start - 1].sent
-        tokens = {
-            t.i
-            for s in previous
-            if s.dep_ in {"nsubj", "nsubjpass"} and s.head == previous.root
-            for t in s.subtree
-        }
-        subjects = {
-            (state, surface)
-            for end, (start, key, surface) in named.items()
-            if start in tokens and end - 1 in tokens and (state := state_of(key)) is not None
-        }
-        if len({state for state, _ in subjects}) == 1:
-            state, surface = min(subjects)
-            return state, f"read as {state}'s: {surface!r} is the subject just before"
-        acting = any(doc[i].lower_ == "government" for i in tokens)
-        if not subjects and government is not None and acting:
-            return government, f"read as {government}'s: 'the government' acts just before"
-    if not in_sentence:
+    if in_sentence:
+        here = set(range(sentence.start, sentence.end)) - set(range(mention.start, mention.end))
+        # Not a body of the person's own phrase ("X, the minister for EU relations").
+        own = {t.i for t in mention.root.subtree}
+        candidates = [
+            n for n in _named_in(named, here) if state_of(n[1]) is not None or n[0] not in own
+        ]
+        return _only(candidates, state_of, is_body, held, "its sentence names")
+    if sentence.start == 0:
         return None
-    states = {
-        state
-        for end, (start, key, _) in named.items()
-        if sentence.start <= start
-        and end <= sentence.end
-        and not mention.start <= start < mention.end
-        and (state := state_of(key)) is not None
-    }
-    if len(states) == 1:
-        state = states.pop()
-        return state, f"read as {state}'s: the only state its sentence names"
-    return None
+    previous = doc[sentence.start - 1].sent
+    subjects = _named_in(named, _subject_tokens(previous))
+    found = _only(subjects, state_of, is_body, held, None)
+    if found is not None:
+        return found
+    acting = any(doc[i].lower_ == "government" for i in _subject_tokens(previous))
+    if not subjects and government is not None and acting and government not in held:
+        reason = f"read as {government}'s: 'the government' acts just before"
+        return government, "government", reason
+    everything = _named_in(named, range(previous.start, previous.end))
+    return _only(everything, state_of, lambda key: False, held, "the sentence before names")
+
+
+def _only(
+    candidates: list[Named],
+    state_of: Callable[[str], str | None],
+    is_body: Callable[[str], bool],
+    held: Collection[str],
+    where: str | None,
+) -> tuple[str, str, str] | None:
+    """The one state among ``candidates`` (by ``state_of``) that no one else holds the
+    office of, else, where none is a state's, the one organisation; with the reason:
+    ``where`` they are named ("its sentence names"), ``None`` for the subject just before.
+    """
+    states = {(state, surface) for _, key, surface in candidates if (state := state_of(key))}
+    if states:
+        keys = {state for state, _ in states} - set(held)
+        if len(keys) != 1:
+            return None
+        state = keys.pop()
+        surface = min(s for k, s in states if k == state)
+        if where is None:
+            return state, surface, f"read as {state}'s: {surface!r} is the subject just before"
+        return state, surface, f"read as {state}'s: the only state {where}"
+    bodies = {(key, surface) for _, key, surface in candidates if is_body(key)}
+    if len({key for key, _ in bodies}) != 1:
+        return None
+    key, surface = min(bodies)
+    if where is None:
+        return key, surface, f"read as {surface!r}'s: {surface!r} is the subject just before"
+    return key, surface, f"read as {surface!r}'s: the only organisation {where}"

@@ -26,7 +26,9 @@ draft groups open issues of different documents by the content words they share
 
 Nothing is made when the object is a pronoun, an actor (a stance on a party is no
 issue), a phrase that points back at something already proposed ("the offer", "this
-plan": the caller looks for what came before), or has no content word.
+plan": the caller looks for what came before), or has no content word. A pronoun that
+points back is the object even where an adjunct follows ("rejected them for months",
+"agreed to it on Friday"): the stance is about what came before, not about the months.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ __all__ = [
     "key_words",
     "open_issue",
     "points_to_proposal",
+    "pronoun_back",
     "stance_object",
 ]
 
@@ -151,6 +154,8 @@ _PROPOSAL_NOUNS = frozenset(
     }
 )
 _BACK_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+#: Pronouns that stand for something named before ("rejected them", "agreed to it").
+_BACK_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those"})
 
 _TIME_PREPS = frozenset({"before", "after", "during", "until", "since", "by", "within"})
 #: Words that open a free relative ("lose what they take"): it names nothing.
@@ -223,6 +228,12 @@ def points_to_proposal(noun: Token) -> bool:
     pointing = any(c.dep_ == "det" and c.lower_ in _BACK_DETERMINERS for c in noun.children)
     own = any(c.dep_ in ("prep", "acl", "ccomp", "relcl", "poss") for c in noun.children)
     return pointing and not own
+
+
+def pronoun_back(obj: Token) -> bool:
+    """Whether a stance's object is a pronoun standing for something named before ("refused
+    them", "would oppose it", "agreed to that")."""
+    return obj.pos_ in ("PRON", "DET") and obj.lower_ in _BACK_PRONOUNS and obj.dep_ != "det"
 
 
 def _keyable(word: Token) -> bool:
@@ -306,7 +317,9 @@ def _verb_object(verb: Token, depth: int = 0) -> Token | None:
     """A verb's object: direct, of its complement verb or clause, or of on/to/for."""
     children = list(verb.children)
     direct = next((c for c in children if c.dep_ in ("dobj", "attr", "oprd")), None)
-    if direct is not None and direct.pos_ not in _NAMES_NOTHING:
+    if direct is not None and (
+        direct.pos_ not in _NAMES_NOTHING or (depth == 0 and pronoun_back(direct))
+    ):
         return direct
     passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
     if depth == 0 and passive is not None and passive.pos_ != "PRON":

@@ -7,14 +7,34 @@ spokesman", "X, who leads the opposition delegation". :func:`org_nouns` maps eac
 noun to the one organisation of the document it can stand for: the last word of its name,
 and the nouns and adjectives of the apposition that first describes it. A noun two
 organisations could claim stands for neither. :func:`body_by_noun` finds such a noun in a
-title or apposition.
+title or apposition; an organisation first named after the noun stands for it only in the
+same sentence or the next one of its paragraph (a lede names the body just after: "Union
+president X said ... The Riverside Teachers' Union ..."), not from another paragraph ("a
+spokesman for the group" is not the "research group" described paragraphs later).
+
+"The group", "the rebels", "the guerrilla" with no group named before stand for the body
+acting just before (:func:`acting_body_before`): the organisation or group that is the
+subject or owner in the same sentence or the two before it ("The ELN answered within hours.
+... the group does not accept ultimatums").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from collections.abc import Sequence
 
-__all__ = ["body_by_noun", "org_nouns"]
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["GROUP_WORDS", "acting_body_before", "body_by_noun", "org_nouns"]
+
+#: Common nouns for an armed or political group named before ("the group", "the rebels").
+GROUP_WORDS = frozenset(
+    {"group", "rebel", "rebels", "guerrilla", "guerrillas", "insurgents", "militia", "movement"}
+)
+#: Sentences back that "the group" looks for the body acting before it.
+_GROUP_REACH = 2
+#: Parse roles of a body that acts or owns in its sentence ("The ELN answered", "the
+#: BRN's delegation").
+_ACTING = frozenset({"nsubj", "nsubjpass", "poss"})
 
 _Named = tuple[int, str, str]
 """An actor named in the document: start token, actor key, surface form."""
@@ -56,12 +76,61 @@ def org_nouns(doc: Doc, mentions: list[Span]) -> dict[str, _Named]:
     return {word: first[keys.pop()] for word, keys in claims.items() if len(keys) == 1}
 
 
-def body_by_noun(doc: Doc, start: int, end: int, nouns: dict[str, _Named]) -> _Named | None:
+def body_by_noun(
+    doc: Doc,
+    start: int,
+    end: int,
+    nouns: dict[str, _Named],
+    mentions: Sequence[Span] = (),
+) -> _Named | None:
     """The organisation a common noun in tokens ``[start, end)`` stands for ("union" in
     "union president", "association" in "the association's spokesman"); a capitalised
-    word counts only where it opens the sentence ("Union president X said")."""
+    word counts only where it opens the sentence ("Union president X said"). A group word
+    with no such organisation is the body acting just before, among ``mentions``."""
     for token in doc[max(start, 0) : end]:
         common = token.text.islower() or (token.is_sent_start and token.text.istitle())
-        if common and token.lower_ in nouns:
-            return nouns[token.lower_]
+        if not common:
+            continue
+        named = nouns.get(token.lower_)
+        if named is not None and _in_reach(doc, token, named[0]):
+            return named
+        if token.lower_ in GROUP_WORDS:
+            acting = acting_body_before(doc, mentions, token.i)
+            if acting is not None:
+                return acting.start, acting.kb_id_, " ".join(acting.text.split())
     return None
+
+
+def _in_reach(doc: Doc, token: Token, named_at: int) -> bool:
+    """Whether an organisation first named at ``named_at`` can be what ``token`` stands for:
+    named before it, or after it in the same sentence or the next one of its paragraph."""
+    if named_at < token.i:
+        return True
+    sentence = token.sent
+    if named_at < sentence.end:
+        return True
+    if sentence.end >= len(doc) or "\n\n" in doc.text[token.idx : doc[named_at].idx]:
+        return False  # another paragraph
+    return named_at < doc[sentence.end].sent.end
+
+
+def acting_body_before(doc: Doc, mentions: Sequence[Span], index: int) -> Span | None:
+    """The latest armed group named before token ``index``, else the latest organisation or
+    group acting (a subject or owner) in the same sentence or the two before it."""
+    groups = [m for m in mentions if m.label_ == "group" and m.kb_id_ and m.end <= index]
+    if groups:
+        return max(groups, key=lambda m: m.start)
+    first = doc[index].sent.start
+    for _ in range(_GROUP_REACH):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    acting = [
+        m
+        for m in mentions
+        if m.label_ in _BODIES
+        and m.kb_id_
+        and first <= m.start
+        and m.end <= index
+        and m.root.dep_ in _ACTING
+    ]
+    return max(acting, key=lambda m: m.start) if acting else None

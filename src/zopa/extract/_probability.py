@@ -30,7 +30,13 @@ Phrases the surveys do not cover are handled by three stated rules
    "almost no chance", "doubtful" → "we doubt"). Explicit numbers ("30 percent",
    "one in four") are taken as written, with the interval collapsed on them;
    odds are converted exactly (:func:`odds_estimate`: "two to one against" is
-   1/3, "four to one on" 4/5, a bookmaker's bare "three to one" is against).
+   1/3, "four to one on" 4/5, a bookmaker's bare "three to one" is against). A
+   bound keeps the side it leaves open as the interval and the number as written
+   as the point (:func:`bounded`: "below 10 percent" is 0.1 in [0, 0.1], "more
+   than 70%" 0.7 in [0.7, 1]): the text gives no other number.
+   A comparison ("more likely", "less likely than a month ago") gives a direction,
+   not a level (:func:`direction`): the point is 0.5 in the whole interval [0, 1], so
+   it says nothing of the level and a forecast does not count it.
 2. **Intensifiers** (Mosteller & Youtz 1990): "very", "really", "quite", "so"
    move every number of the phrase half-way to the nearer bound (0 or 1);
    "extremely", "highly", "exceedingly", "incredibly" do it twice. A surveyed
@@ -66,7 +72,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -77,10 +83,13 @@ __all__ = [
     "EXTENSIONS",
     "INTENSIFIERS",
     "POSSIBILITY_PHRASES",
+    "Bound",
     "Estimate",
     "PhraseStats",
     "Scale",
+    "bounded",
     "derive_scale",
+    "direction",
     "estimate_for",
     "explicit_estimate",
     "load_scale",
@@ -183,6 +192,8 @@ EXTENSIONS: dict[str, str] = {
     "safe bet": "highly likely",
     "bound to": "almost certain",
     "always going to": "almost certain",
+    "foregone conclusion": "almost certain",
+    "beyond doubt": "almost certain",
 }
 
 #: Intensifier → how many half-way steps it moves a phrase to the nearer bound (rule 2).
@@ -499,6 +510,26 @@ def odds_estimate(first: float, second: float, *, against: bool) -> Estimate | N
         return None
     favourable = second if against else first
     return explicit_estimate(favourable / (first + second))
+
+
+Bound = Literal["upper", "lower"]
+"""The side of its number a bound leaves open: "upper" (at most: "below 10 percent") or
+"lower" (at least: "more than 70%")."""
+
+
+def bounded(value: float, side: Bound) -> Estimate:
+    """A bound on a chance ("less than 5%", "at least 30 percent"): the number as written,
+    the interval reaching from it to 0 (an upper bound) or to 1 (a lower bound)."""
+    point = explicit_estimate(value).probability
+    if side == "upper":
+        return Estimate(point, 0.0, point, None, "bound:upper")
+    return Estimate(point, point, 1.0, None, "bound:lower")
+
+
+def direction(way: Literal["up", "down"]) -> Estimate:
+    """A comparison of chances ("more likely", "less likely than in May"): a direction with
+    no level, the whole interval [0, 1] around 0.5 (rule 1 of the module docs)."""
+    return Estimate(0.5, 0.0, 1.0, None, f"direction:{way}")
 
 
 def explicit_estimate(value: float) -> Estimate:

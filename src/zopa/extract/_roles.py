@@ -37,14 +37,16 @@ state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from zopa.extract._context import government_state
 from zopa.extract._doc import FIELDS
 from zopa.extract._gazetteer import AliasMatch, Gazetteer
-from zopa.extract._officials import OFFICES, context_state
+from zopa.extract._institutions import institution_sector, named_state
+from zopa.extract._officials import OFFICES, context_actor
 from zopa.extract._org_nouns import body_by_noun, org_nouns
 from zopa.extract._outlets import is_outlet
 from zopa.extract._parties import PARTY_SECTOR, led_party, political
@@ -60,7 +62,7 @@ ROLE_NOUNS = {
     "lecturer", "director", "journalist", "correspondent", "reporter", "editor", "king",
     "emir", "prince", "coordinator", "lawmaker", "senator", "deputy", "colonel", "officer",
     "chairperson", "commissioner", "undersecretary", "delegate", "columnist", "counterpart",
-    "scientist",
+    "scientist", "facilitator",
 }  # fmt: skip
 """Nouns that make a title or apposition a role."""
 
@@ -82,7 +84,7 @@ _GROUP_NOUNS = {
 }  # fmt: skip
 _DELEGATIONS = {"delegation", "side", "team", "negotiators", "panel", "mission"}
 """Nouns for the people a party sends to talks ("Kenya's delegation", "the Kenyan side")."""
-_LEADS = {"head", "lead", "chair", "represent"}
+_LEADS = {"head", "lead", "chair", "represent", "coordinate"}
 _MEMBERS = {"member", "head", "leader", "chief"}
 _PORTFOLIO_NOUNS = {"relations", "affairs", "integration", "cooperation", "policy"}
 """Nouns after an actor in a title that make the actor a portfolio ("minister for EU
@@ -99,6 +101,15 @@ _LEADERS = {"president", "prime minister", "premier", "chancellor"}
 _GOVERNMENT_HEADS = {"Ministry", "Presidency", "Government", "Office", "Cabinet"}
 
 _BODIES = {"organisation", "group"}
+_RELATIVES = {"who", "whose", "which"}
+_STATE_BODIES = {"government", "army", "military", "navy", "police", "cabinet"}
+"""Common nouns of a state's own bodies ("the army chief, General X"): the state "the
+government" means, when no group of the document is called so."""
+_GENERIC_BODIES = {
+    "group", "movement", "organisation", "organization", "rebels", "guerrilla", "guerrillas",
+    "militia", "insurgents", "party", "alliance", "coalition", "bloc",
+}  # fmt: skip
+"""Common nouns for a body the passage has just named ("a spokesman for the group")."""
 _Named = tuple[int, str, str]
 """An actor named in the document: start token, actor key, surface form."""
 
@@ -195,6 +206,7 @@ def link_actors(
     ]
     government = government_state(_states(doc, mentions, found, named, gazetteer), rebels)
     nouns = org_nouns(doc, mentions)
+    bodies = {m.kb_id_ for m in mentions if m.label_ in _BODIES}
     info: dict[str, dict[str, str]] = {}
 
     def give(key: str, fields: dict[str, str]) -> None:
@@ -208,12 +220,15 @@ def link_actors(
             continue
         if mention.label_ == "person":
             linked = "country" in info.get(key, {})
-            fields, unsure = _person(doc, mention, named, gazetteer, government, nouns)
+            fields, unsure = _person(
+                doc, mention, named, gazetteer, government, nouns, mentions, bodies
+            )
             give(key, fields)
             if unsure is not None and not linked:
                 mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
         elif mention.label_ in {"organisation", "group"}:
             give(key, _organisation(doc, mention, named, gazetteer, choices))
+    _institutions(mentions, named, gazetteer, info, government)
     # The passage first (the state acting just before), then the office named elsewhere,
     # then the one state of the official's own sentence.
     home = government[0] if government else None
@@ -221,7 +236,69 @@ def link_actors(
     _titled_elsewhere(doc, mentions, named, gazetteer, info)
     _officials(doc, mentions, named, gazetteer, info, home, in_sentence=True)
     _party_members(doc, mentions, info)
+    _through_bodies(mentions, info)
     return {key: fields for key, fields in info.items() if fields}
+
+
+def _institutions(
+    mentions: list[Span],
+    named: dict[int, _Named],
+    gazetteer: Gazetteer,
+    info: dict[str, dict[str, str]],
+    government: tuple[str, str] | None,
+) -> None:
+    """A state institution named bare ("the National Assembly", :mod:`._institutions`)
+    is the state of the people and states its sentence names, when they name one ("Prime
+    Minister X told lawmakers in the National Assembly"), else the state "the government"
+    means in the document; both readings are unsure."""
+
+    def state_of(key: str) -> str | None:
+        actor = gazetteer.actor(key)
+        if actor is not None:
+            return actor.key if actor.kind == "state" else actor.country
+        return info.get(key, {}).get("country")
+
+    for mention in mentions:
+        if gazetteer.actor(mention.kb_id_) is not None:
+            continue
+        fields = info.setdefault(mention.kb_id_, {})
+        name = " ".join(mention.text.split())
+        sector = institution_sector(name)
+        if mention.label_ not in _BODIES or "country" in fields or sector is None:
+            continue
+        sentence = mention.sent
+        states = {
+            state
+            for end, (start, key, _) in named.items()
+            if sentence.start <= start
+            and end <= sentence.end
+            and key != mention.kb_id_
+            and (state := state_of(key)) is not None
+        }
+        if len(states) == 1:
+            state = states.pop()
+            reason = f"{name!r} read as {state}'s institution: the only state its sentence names"
+        elif government is not None:
+            state, reason = government[0], f"{name!r} read as a state institution; {government[1]}"
+        else:
+            continue
+        fields["country"] = state
+        fields.setdefault("sector", sector)
+        mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": reason})
+
+
+def _through_bodies(mentions: list[Span], info: dict[str, dict[str, str]]) -> None:
+    """A person who serves an organisation of a state ("the chairman of the State Committee
+    for National Security", "a spokesperson for the Senate") represents that state too."""
+    countries: dict[str, str] = {}
+    for mention in mentions:
+        country = info.get(mention.kb_id_, {}).get("country")
+        if mention.label_ in _BODIES and country is not None:
+            countries.setdefault(" ".join(mention.text.split()), country)
+    for fields in info.values():
+        body = fields.get("affiliation")
+        if body in countries and "country" not in fields:
+            fields["country"] = countries[body]
 
 
 def _party_members(doc: Doc, mentions: list[Span], info: dict[str, dict[str, str]]) -> None:
@@ -370,9 +447,10 @@ def _officials(
     *,
     in_sentence: bool,
 ) -> None:
-    """Link a state's official known only by a bare title ("Interior Minister X") to the
-    state the passage speaks of (:mod:`._officials`; ``in_sentence``: the one state of
-    the official's own sentence, else the subject just before), marking it unsure."""
+    """Link an official known only by a bare title ("Interior Minister X") to the state or
+    organisation the passage speaks of (:mod:`._officials`; ``in_sentence``: the one of
+    the official's own sentence, else the subject or the one state just before), marking
+    it unsure."""
 
     def state_of(key: str) -> str | None:
         actor = gazetteer.actor(key)
@@ -380,6 +458,7 @@ def _officials(
             return actor.key if actor.kind == "state" else actor.country
         return info.get(key, {}).get("country")
 
+    bodies = {m.kb_id_ for m in mentions if m.label_ in _BODIES}
     for mention in mentions:
         fields = info.get(mention.kb_id_, {})
         role = set(fields.get("role", "").split())
@@ -391,18 +470,40 @@ def _officials(
             or "affiliation" in fields
         ):
             continue
-        found = context_state(doc, mention, named, state_of, government, in_sentence)
         held = {
-            (other["country"], other.get("role"))
+            other["country"]
             for key, other in info.items()
-            if key != mention.kb_id_ and "country" in other
-        }
-        if found is None or (found[0], fields["role"]) in held:
-            continue  # none, or an office of that state another person holds
-        state, reason = found
-        fields.update(country=state, sector=_sector(fields["role"], state, gazetteer) or "GOV")
+            if key != mention.kb_id_ and "country" in other and other.get("role") == fields["role"]
+        } | _gazetteer_offices(gazetteer).get(fields["role"], set())
+        found = context_actor(
+            doc,
+            mention,
+            named,
+            state_of,
+            lambda key: key in bodies and state_of(key) is None,
+            government,
+            in_sentence=in_sentence,
+            held=held,
+        )
+        if found is None:
+            continue
+        key, surface, reason = found
+        if state_of(key) == key:
+            fields.update(country=key, sector=_sector(fields["role"], key, gazetteer) or "GOV")
+        else:  # "The Commission says ... A spokesperson, X, said"
+            fields.update(_fields(fields["role"], (0, key, surface), gazetteer))
         unsure = f"{fields['role']!r} {reason}"
         mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_offices(gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """Role → the states whose holder of that office the gazetteer knows."""
+    offices: dict[str, set[str]] = {}
+    for actor in gazetteer.actors.values():
+        if actor.kind == "person" and actor.role and actor.country:
+            offices.setdefault(actor.role, set()).add(actor.country)
+    return offices
 
 
 def _states(
@@ -468,6 +569,8 @@ def _person(
     gazetteer: Gazetteer,
     government: tuple[str, str] | None,
     nouns: dict[str, _Named],
+    mentions: list[Span],
+    bodies: set[str],
 ) -> tuple[dict[str, str], str | None]:
     """The fields the words around a person's name give, and the reason when the link
     rests on "the government" (:func:`~zopa.extract._context.government_state`).
@@ -475,6 +578,11 @@ def _person(
     "X, the association's spokesman": :mod:`._org_nouns`) links the person to it, and
     so does "X (and Y) of the Z Service" (:func:`_of_body`)."""
     fields: dict[str, str] = {}
+
+    def owner(key: str) -> bool:
+        actor = gazetteer.actor(key)
+        return key in bodies or (actor is not None and actor.kind == "state")
+
     title = _title_before(doc, mention.start)
     if title < mention.start:
         role = _role_words(doc, title, mention.start)
@@ -482,7 +590,7 @@ def _person(
         before = (
             named.get(title)
             or (named.get(title - 1) if doc[title - 1].tag_ == "POS" else None)
-            or body_by_noun(doc, title - 1, title, nouns)  # "union president X"
+            or body_by_noun(doc, title - 1, title, nouns, mentions)  # "union president X"
         )
         if role is not None:
             fields = _fields(role, before, gazetteer)
@@ -502,14 +610,17 @@ def _person(
             continue
         represents = _represented(doc, named, start, end, mention.kb_id_)
         if represents is None and doc[start].lower_ in {"its", "their"}:
-            represents = _previous_subject(doc, named, start)  # "Its envoy, X"
+            represents = _previous_subject(doc, named, start, owner)  # "Its envoy, X"
         if represents is None:
-            represents = body_by_noun(doc, start, end, nouns)  # "the association's spokesman"
+            # "the association's spokesman", "a spokesman for the group"
+            represents = body_by_noun(doc, start, end, nouns, mentions)
+        if represents is None and _generic(doc, start, end):
+            represents = _recent_body(doc, named, bodies, start)  # "a spokesman for the group"
         if (
             represents is None
             and government is not None
             and "country" not in fields
-            and any(t.lower_ == "government" for t in doc[start:end])
+            and any(t.lower_ in _STATE_BODIES for t in doc[start:end])
         ):
             represents = (start, government[0], "government")
             unsure = government[1]
@@ -521,6 +632,32 @@ def _person(
             fields.update(_fields(fields.get("role"), body, gazetteer))
     linked = government is not None and fields.get("country") == government[0]
     return fields, (unsure if linked else None)
+
+
+def _generic(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` speak of a body by a common noun ("for the group",
+    "its top commander")."""
+    return doc[start].lower_ in {"its", "their"} or any(
+        t.lower_ in _GENERIC_BODIES and t.i > start and doc[t.i - 1].lower_ == "the"
+        for t in doc[start:end]
+    )
+
+
+def _recent_body(doc: Doc, named: dict[int, _Named], bodies: set[str], start: int) -> _Named | None:
+    """The organisation or group that is the subject of the sentence at ``start`` (before
+    it) or else of the sentence before: what "the group" or "its" there stands for ("The
+    BRN has not rejected the request. A spokesman for the group, X, said ...")."""
+    sentence = doc[start].sent
+    sentences = [sentence]
+    if sentence.start > 0:
+        sentences.append(doc[sentence.start - 1].sent)
+    for sent in sentences:
+        for subject in (t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.i < start):
+            tokens = {t.i for t in subject.subtree}
+            hits = [n for n in named.values() if n[0] in tokens and n[1] in bodies]
+            if hits:
+                return min(hits)
+    return None
 
 
 def _of_body(
@@ -546,10 +683,13 @@ def introduced_as_person(doc: Doc, start: int) -> bool:
     return _titled_apposition(doc, title) is not None or _delegation_before(doc, title) is not None
 
 
-def _previous_subject(doc: Doc, named: dict[int, _Named], start: int) -> _Named | None:
+def _previous_subject(
+    doc: Doc, named: dict[int, _Named], start: int, owner: Callable[[str], bool]
+) -> _Named | None:
     """The actor "its" or "their" at ``start`` refers to: the subject of the sentence before
     when ``start`` opens a sentence ("Kenya backed the call. Its envoy, X, said ..."), else
-    the subject of its own sentence ("In a letter signed by its leader, X, the group said")."""
+    the subject of its own sentence ("In a letter signed by its leader, X, the group said"),
+    else the last actor that can own ("owner": a state or a body) named before it there."""
     if start == 0:
         return None
     sentence = doc[start - 1].sent if doc[start].is_sent_start else doc[start].sent
@@ -561,7 +701,13 @@ def _previous_subject(doc: Doc, named: dict[int, _Named], start: int) -> _Named 
     for n_end, n in named.items():
         if any(n[0] <= i < n_end for i in subjects):
             return n
-    return None
+    if doc[start].is_sent_start:
+        return None
+    # "The round was hosted by Uzbekistan and facilitated by its foreign minister, X": the
+    # last state or body named before it in its sentence.
+    before = [n for n_end, n in named.items() if sentence.start <= n[0] and n_end <= start]
+    before = [n for n in before if owner(n[1])]
+    return max(before) if before else None
 
 
 def _phrase_before(doc: Doc, end: int) -> int:
@@ -621,6 +767,10 @@ def _delegation_after(doc: Doc, mention: Span) -> tuple[int, int] | None:
     while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
         end += 1
     words = doc[start + 1 : end]
+    # "X, the Uruguayan diplomat who coordinates Mercosur's team": the clause, not the role
+    who = next((t.i for t in words if t.lower_ == "who"), None)
+    if who is not None and who > start + 1 and doc[who + 1].lemma_ in _LEADS:
+        words = doc[who:end]
     if len(words) < 3:
         return None
     leads = words[0].lower_ == "who" and words[1].lemma_ in _LEADS
@@ -628,7 +778,7 @@ def _delegation_after(doc: Doc, mention: Span) -> tuple[int, int] | None:
     delegation = any(t.lower_ in _DELEGATIONS for t in words)
     if not (leads or member) or not (delegation or words[1].lemma_ == "represent"):
         return None
-    return start + 1, end
+    return words.start, end
 
 
 def _apposition(doc: Doc, mention: Span) -> tuple[int, int] | None:
@@ -638,6 +788,8 @@ def _apposition(doc: Doc, mention: Span) -> tuple[int, int] | None:
     start = mention.end + 1
     end = start
     while end < len(doc) and end - start < 14 and doc[end].text not in {",", ".", ";", ":", "—"}:
+        if doc[end].lower_ in _RELATIVES and end > start:
+            break  # "a former army chief who has led ...": the clause describes the role
         if doc[end].pos_ in {"VERB", "AUX"} and doc[end].lower_ not in {"based"} | _BACKING:
             return None  # a clause, not an apposition
         end += 1
@@ -669,19 +821,27 @@ def _apposition_role(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _state_key(
+    alias: str, gazetteer: Gazetteer, choices: Mapping[str, tuple[str, str | None]]
+) -> str | None:
+    """The state a name or demonym names (as resolved in this document), else None."""
+    target = gazetteer.resolve(alias)
+    if target is None or target.cls not in {"name", "demonym"}:
+        return None
+    key = choices.get(alias, (target.key, None))[0]
+    actor = gazetteer.actor(key)
+    return key if actor is not None and actor.kind == "state" else None
+
+
 def _leading_state(
     mention: Span, gazetteer: Gazetteer, choices: Mapping[str, tuple[str, str | None]]
 ) -> str | None:
     """The state whose name or demonym begins the name ("Malian" in "Malian Foreign Ministry")."""
     for size in (2, 1):
         if len(mention) > size:
-            alias = " ".join(mention[:size].text.split())
-            target = gazetteer.resolve(alias)
-            if target is not None and target.cls in {"name", "demonym"}:
-                key = choices.get(alias, (target.key, None))[0]
-                actor = gazetteer.actor(key)
-                if actor is not None and actor.kind == "state":
-                    return key
+            key = _state_key(" ".join(mention[:size].text.split()), gazetteer, choices)
+            if key is not None:
+                return key
     return None
 
 
@@ -703,8 +863,15 @@ def _organisation(
     owner = named.get(mention.start) or named.get(mention.start - 1)
     state = _leading_state(mention, gazetteer, choices) or (owner[1] if owner else None)
     actor = gazetteer.actor(state) if state else None
+    name = " ".join(mention.text.split())
+    if actor is None:  # "the State Bank of Pakistan"
+        state = named_state(name, lambda alias: _state_key(alias, gazetteer, choices))
+        actor = gazetteer.actor(state) if state else None
     if actor is not None and actor.kind == "state":
         fields["country"] = actor.key
-        if mention[-1].text in _GOVERNMENT_HEADS:
+        sector = institution_sector(name)
+        if sector is not None:
+            fields.setdefault("sector", sector)
+        elif mention[-1].text in _GOVERNMENT_HEADS:
             fields.setdefault("sector", "GOV")
     return fields

@@ -20,6 +20,7 @@ from zopa.errors import StoreError, ZopaError
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._doc import ACTOR_INFO, ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._gazetteer import ActorInfo, Gazetteer
+from zopa.extract._name_forms import short_forms
 from zopa.extract._parties import PARTY_SECTOR
 from zopa.extract._pipeline import pipeline_version, settings_of
 from zopa.extract._ray import read_on_ray
@@ -259,15 +260,17 @@ def _actor_rows(
 
 
 def _named_before(session: Session, key: str, name: str) -> Actor | None:
-    """The one person stored under a full name ending in ``name``, when ``name`` is a lone
-    word the gazetteer does not know ("Esken" in a later article → "Saskia Esken"): a
-    short form used across documents, whatever the NER called it; else None."""
+    """The one person stored under a full name ending in ``name`` (a suffix such as "Jr."
+    aside), when ``name`` is a lone word the gazetteer does not know ("Esken" in a later
+    article → "Saskia Esken", "Marcos" → "Ferdinand Marcos Jr."): a short form used across
+    documents, whatever the NER called it; else None."""
     if not key.startswith("unresolved:") or len(name.split()) != 1 or len(name) < 3:
         return None
     people = session.scalars(
-        select(Actor).where(Actor.kind == "person", Actor.name.like(f"% {name}"))
+        select(Actor).where(Actor.kind == "person", Actor.name.like(f"% {name}%"))
     ).all()
-    found = [p for p in people if p.name.split()[-1] == name]
+    # The last word, a generational suffix aside ("Marcos" → "Ferdinand Marcos Jr.").
+    found = [p for p in people if short_forms(p.name)[:1] == [name]]
     return found[0] if len(found) == 1 else None
 
 

@@ -9,7 +9,7 @@ is *hindsight*: :func:`hindsight` lists each one with the value that cites it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +25,7 @@ __all__ = [
     "Hindsight",
     "Statement",
     "document_counts",
+    "document_reader",
     "hindsight",
     "statements_as_of",
     "unknown_pins",
@@ -62,7 +63,8 @@ class Statement:
 
 def statements_as_of(store: Store, as_of: date) -> list[Statement]:
     """Every stored estimate from a document published on or before ``as_of``, by id,
-    but retrospective ones (about an outcome already known when it was said)."""
+    but retrospective ones (about an outcome already known when it was said) and those
+    that give a direction and no level ("more likely": the whole interval [0, 1])."""
     sentence = func.substr(
         Document.text, Estimate.sentence_start + 1, Estimate.sentence_end - Estimate.sentence_start
     )
@@ -73,6 +75,7 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
             Document.published_at.is_not(None),
             Document.published_at <= as_of,
             Estimate.retrospective.is_(False),
+            or_(Estimate.low > 0, Estimate.high < 1),
         )
         .order_by(Estimate.id)
     )
@@ -94,6 +97,20 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
             )
             for row, source, published, text, title in session.execute(query)
         ]
+
+
+def document_reader(store: Store) -> Callable[[int], str]:
+    """A function giving a stored document's text by id (``""`` if missing), each read once."""
+    texts: dict[int, str] = {}
+
+    def text(document_id: int) -> str:
+        if document_id not in texts:
+            with store.session() as session:
+                found = session.scalar(select(Document.text).where(Document.id == document_id))
+            texts[document_id] = found or ""
+        return texts[document_id]
+
+    return text
 
 
 @dataclass(frozen=True)

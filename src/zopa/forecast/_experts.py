@@ -22,6 +22,7 @@ weight) and every aggregate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, ClassVar
@@ -29,8 +30,8 @@ from typing import Any, ClassVar
 import numpy as np
 
 from zopa.errors import ForecastError, ModelError
-from zopa.forecast._asof import Statement, statements_as_of
-from zopa.forecast._matching import actor_patterns, match_statement
+from zopa.forecast._asof import Statement, document_reader, statements_as_of
+from zopa.forecast._matching import Match, QuestionMatcher, actor_patterns
 from zopa.forecast._pooling import (
     Resolved,
     extremised_pool,
@@ -107,7 +108,7 @@ class ExpertsSource:
             raise ForecastError("the experts source reads the store's estimates; open one (--db)")
         scenario, as_of = inputs.scenario, inputs.as_of
         statements = statements_as_of(inputs.store, as_of)
-        choose = _Chooser(scenario, statements)
+        choose = _Chooser(scenario, statements, document_reader(inputs.store))
         training = self._training(scenario, choose, as_of)
         extremising = self._extremising(training)
         forecasts, unanswered = [], {}
@@ -117,7 +118,9 @@ class ExpertsSource:
             elif q.resolved_on is not None and q.resolved_on <= as_of:
                 unanswered[q.id] = f"resolved by {as_of}"
             elif not (chosen := choose(q, as_of)):
-                unanswered[q.id] = f"no statement published by {as_of} speaks to it"
+                unanswered[q.id] = "\n".join(
+                    [f"no statement published by {as_of} speaks to it", *choose.near(q, as_of)]
+                )
             else:
                 forecasts.append(self._forecast(inputs, q, chosen, extremising))
         return SourceReport(forecasts, unanswered)
@@ -218,13 +221,29 @@ class ExpertsSource:
         )
 
 
+NEAR_LISTED = 5
+"""The most near misses a question without a forecast lists (the nearest, newest first)."""
+
+
 class _Chooser:
     """The statements behind a question as of a date: matched or pinned, minus dropped."""
 
-    def __init__(self, scenario: Scenario, statements: list[Statement]) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        statements: list[Statement],
+        document_text: Callable[[int], str] | None = None,
+    ) -> None:
         self.scenario = scenario
         self.statements = statements
+        self.document_text = document_text
         self.patterns = actor_patterns(scenario)
+        self._matchers: dict[str, QuestionMatcher] = {}
+
+    def _matcher(self, q: Question) -> QuestionMatcher:
+        if q.id not in self._matchers:
+            self._matchers[q.id] = QuestionMatcher(q, self.scenario, self.patterns)
+        return self._matchers[q.id]
 
     def __call__(self, q: Question, when: date) -> list[_Chosen]:
         pinned = {e.estimate for e in q.evidence if e.estimate is not None and not e.drop}
@@ -235,6 +254,32 @@ class _Chooser:
                 continue
             if s.id in pinned:
                 out.append(_Chosen(s, "pinned"))
-            elif (m := match_statement(q, self.scenario, s, self.patterns)) is not None:
-                out.append(_Chosen(s, f"names {', '.join(m.actors) or 'the event'}; '{m.word}'"))
+            elif isinstance(m := self._matcher(q).judge(s, self.document_text), Match):
+                out.append(_Chosen(s, m.why))
         return out
+
+    def near(self, q: Question, when: date) -> list[str]:
+        """One line per statement published by ``when`` that came near ``q`` (event word
+        first, newest first; at most :data:`NEAR_LISTED`), saying why it was left out, and
+        how to pin one; empty when none came near."""
+        dropped = {e.estimate for e in q.evidence if e.estimate is not None and e.drop}
+        misses = [
+            m
+            for s in self.statements
+            if s.published <= when and s.id not in dropped
+            if not isinstance(m := self._matcher(q).judge(s, self.document_text), Match) and m.near
+        ]
+        if not misses:
+            return []
+        misses.sort(key=lambda m: (not m.has_event, -m.statement.id))
+        lines = [
+            f"  estimate {m.statement.id} ({m.statement.published}, "
+            f"p={m.statement.probability:.2f}): {m.reason}"
+            for m in misses[:NEAR_LISTED]
+        ]
+        shown = f"the nearest {NEAR_LISTED} of {len(misses)}" if len(misses) > NEAR_LISTED else ""
+        return [
+            f"near misses{' (' + shown + ')' if shown else ''}; to use one, pin it in the "
+            "question's `evidence:` as {estimate: ID}:",
+            *lines,
+        ]

@@ -19,16 +19,35 @@ when all three hold:
   names (1900–2199) is, if any, no later than the resolution year, with at least
   one no earlier than the year of the statement.
 
+A statement that names fewer of the actors still speaks to the question when it
+names the question's **event and horizon** — "a binding tripartite agreement by the
+end of 2021", "a deal in 2021" for a question resolving on 31 December 2021: its
+extracted ``about`` has a word of the event and a deadline within
+:data:`HORIZON_SLACK_DAYS` of the question's resolution date
+(:func:`~zopa.forecast._horizon.deadlines`; read from the sentence when the ``about``
+names no time and the sentence exactly one), the ``about`` names no one else (no
+capitalised word that is not a question actor's name or a word of the question's
+text, the scenario's title or its issues' labels), and its article names at least
+``min(2, k)`` of the actors — the article is about them. A nearer or later deadline
+("before the filling in July 2021") is another question's horizon: such a statement
+is listed as a near miss, to pin if the analyst judges it speaks to this one.
+
+Every statement left out gets a one-line reason (:class:`Miss`); the ones published
+while the question was open that have its event or name one of its actors are
+*near*, listed for the analyst to pin.
+
 Value questions are not matched: a probability does not say where an issue stands.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from zopa.forecast._asof import Statement
+from zopa.forecast._horizon import deadlines
 from zopa.scenario import (
     AgreementSigned,
     DeadlineMet,
@@ -39,7 +58,15 @@ from zopa.scenario import (
     Scenario,
 )
 
-__all__ = ["EVENT_WORDS", "Match", "actor_patterns", "match_statement", "question_actors"]
+__all__ = [
+    "EVENT_WORDS",
+    "Match",
+    "Miss",
+    "QuestionMatcher",
+    "actor_patterns",
+    "match_statement",
+    "question_actors",
+]
 
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "format_held": ("meet", "meeting", "summit", "talks", "face-to-face", "sit down"),
@@ -82,6 +109,30 @@ class Match:
     statement: Statement
     actors: tuple[str, ...]
     word: str
+    horizon: date | None = None
+    """The question's resolution date, when the statement was matched by naming its event
+    and horizon rather than its actors."""
+
+    @property
+    def why(self) -> str:
+        """Why it was taken, as a forecast's ``parameters.statements[].taken`` says."""
+        if self.horizon is not None:
+            return f"names the event and its horizon ({self.horizon}); '{self.word}'"
+        return f"names {', '.join(self.actors) or 'the event'}; '{self.word}'"
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A statement that does not speak to a question, and why (one line).
+
+    ``near`` when it was published while the question was open and has the question's
+    event or names one of its actors: one the analyst may want to pin.
+    """
+
+    statement: Statement
+    reason: str
+    near: bool
+    has_event: bool = False
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -149,15 +200,134 @@ def _event_words(question: Question, scenario: Scenario) -> tuple[str, ...]:
     return EVENT_WORDS[what.type] if what is not None else ()
 
 
-def _in_time_frame(question: Question, sentence: str, published: date) -> bool:
+def _time_frame_miss(question: Question, sentence: str, published: date) -> str | None:
+    """Why a statement falls outside the question's time frame, or ``None`` if inside."""
     if question.opens is not None and published < question.opens:
-        return False
+        return f"published before the question opened ({question.opens})"
     if published > question.resolution_date:
-        return False
+        return f"published after the resolution date ({question.resolution_date})"
     years = [int(y) for y in _YEAR.findall(sentence)]
-    if not years:
-        return True
-    return max(years) <= question.resolution_date.year and any(y >= published.year for y in years)
+    if years and max(years) > question.resolution_date.year:
+        return f"its sentence names {max(years)}, after the resolution year"
+    if years and not any(y >= published.year for y in years):
+        return f"its sentence names only years before it was said ({', '.join(map(str, years))})"
+    return None
+
+
+HORIZON_SLACK_DAYS = 31
+"""How far the deadline a statement names may lie from the question's resolution date
+for the statement to name the question's horizon ("by the end of April" for a question
+resolving on 30 April; "this year" for one resolving on 31 December)."""
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_PLAIN_CAPITALS = frozenset(
+    "I A An The This That Any No Some Its Their Mr Ms January February March April May June "
+    "July August September October November December Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday".split()
+)
+"""Capitalised words that name no one: a sentence's first word, months and weekdays."""
+
+
+class QuestionMatcher:
+    """Judges statements against one event question (module docstring).
+
+    Built once per question: its actors, their name patterns, its event words and the
+    words its own text, the scenario's title and its issues' labels use.
+    """
+
+    def __init__(
+        self, question: Question, scenario: Scenario, patterns: dict[str, re.Pattern[str]]
+    ) -> None:
+        self.question = question
+        self.wanted = question_actors(question, scenario) if question.what is not None else []
+        self.patterns = {a: patterns[a] for a in self.wanted if a in patterns}
+        words = _event_words(question, scenario) if question.what is not None else ()
+        self.words = words
+        self.event = _words_pattern(words) if words else None
+        own = " ".join([question.text, scenario.title, *(i.label for i in scenario.issues)])
+        self.own_words = {w.casefold() for w in re.findall(r"[\w'’-]+", own)}
+
+    def judge(
+        self, statement: Statement, document_text: Callable[[int], str] | None = None
+    ) -> Match | Miss:
+        """The :class:`Match` of ``statement``, or the :class:`Miss` saying why not.
+
+        ``document_text`` gives a document's text by id; without it a statement is
+        matched only by the actors it names.
+        """
+        q = self.question
+        if q.kind != "event" or q.what is None:
+            return Miss(statement, "a value question: statements give probabilities", False)
+        late = _time_frame_miss(q, statement.sentence, statement.published)
+        if late is not None:
+            return Miss(statement, late, False)
+        said = "\n".join(t for t in (statement.sentence, statement.holder, statement.title) if t)
+        named = tuple(a for a, p in self.patterns.items() if p.search(said))
+        said_of = statement.about or statement.sentence
+        found = self.event.search(said_of) if self.event is not None else None
+        if found is None:
+            where = f"what it is about ({_cut(said_of)})"
+            return Miss(statement, f"{where} has no word of the event", bool(named))
+        word = found.group(0).lower()
+        need = min(2, len(self.wanted))
+        if len(named) >= need:
+            return Match(statement, named, word)
+        missing = self._by_horizon(statement, document_text)
+        if missing is None:
+            return Match(statement, named, word, horizon=q.resolution_date)
+        names = f"names {len(named)} of its {len(self.wanted)} actors"
+        return Miss(statement, f"'{word}', but {names} and {missing}", True, has_event=True)
+
+    def _by_horizon(
+        self, statement: Statement, document_text: Callable[[int], str] | None
+    ) -> str | None:
+        """``None`` if the statement speaks to the question by its event and horizon, else
+        what it lacks: an ``about`` naming the question's horizon and no one else, in an
+        article naming the question's actors."""
+        about = statement.about
+        if not about:
+            return "no `about` was extracted to read a deadline from"
+        due = self.question.resolution_date
+        found = deadlines(about, statement.published) or _one_deadline(statement)
+        if not found:
+            return "names no deadline (a year, 'this year', a month, 'within N months')"
+        if not any(abs((d - due).days) <= HORIZON_SLACK_DAYS for d in found):
+            nearest = min(found, key=lambda d: abs((d - due).days))
+            return f"its deadline is {nearest}, not {due}"
+        others = self._others(about)
+        if others:
+            return f"its `about` names others ({', '.join(others)})"
+        if document_text is None:
+            return "its article was not read"
+        text = document_text(statement.document_id)
+        in_article = [a for a, p in self.patterns.items() if p.search(text)]
+        if len(in_article) < min(2, len(self.wanted)):
+            return f"its article names {len(in_article)} of them"
+        return None
+
+    def _others(self, about: str) -> list[str]:
+        """Capitalised words of ``about`` that name none of the question's actors and are
+        not words of the question, the scenario's title or its issues."""
+        out = []
+        for found in _CAPITALISED.finditer(about):
+            word = found.group(0)
+            if word in _PLAIN_CAPITALS or word.casefold() in self.own_words:
+                continue
+            if any(p.match(about, found.start()) for p in self.patterns.values()):
+                continue
+            out.append(word)
+        return out
+
+
+def _one_deadline(statement: Statement) -> list[date]:
+    """The horizon of the statement's sentence, when it names exactly one."""
+    found = deadlines(statement.sentence, statement.published)
+    return found if len(found) == 1 else []
+
+
+def _cut(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"'{text}'" if len(text) <= limit else f"'{text[: limit - 1]}…'"
 
 
 def match_statement(
@@ -165,20 +335,8 @@ def match_statement(
     scenario: Scenario,
     statement: Statement,
     patterns: dict[str, re.Pattern[str]],
+    document_text: Callable[[int], str] | None = None,
 ) -> Match | None:
     """The :class:`Match` of ``statement`` to an event ``question``, or ``None``."""
-    if question.kind != "event" or question.what is None:
-        return None
-    if not _in_time_frame(question, statement.sentence, statement.published):
-        return None
-    wanted = question_actors(question, scenario)
-    said = "\n".join(t for t in (statement.sentence, statement.holder, statement.title) if t)
-    named = tuple(a for a in wanted if a in patterns and patterns[a].search(said))
-    if len(named) < min(2, len(wanted)):
-        return None
-    words = _event_words(question, scenario)
-    said_of = statement.about or statement.sentence
-    found = _words_pattern(words).search(said_of) if words else None
-    if found is None:
-        return None
-    return Match(statement, named, found.group(0).lower())
+    judged = QuestionMatcher(question, scenario, patterns).judge(statement, document_text)
+    return judged if isinstance(judged, Match) else None

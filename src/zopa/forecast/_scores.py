@@ -66,6 +66,7 @@ __all__ = [
     "ALL_RESOLVED",
     "LOG_SCORE_FLOOR",
     "SAME_QUESTIONS",
+    "VERDICT_DIGITS",
     "Calibration",
     "QuestionScore",
     "Resolution",
@@ -89,6 +90,9 @@ SAME_QUESTIONS = "the questions this source forecast"
 
 ALL_RESOLVED = "all resolved questions"
 """What the scenario-wide baselines are computed on."""
+
+VERDICT_DIGITS = 3
+"""Scores are compared (a source "loses to" a baseline) at the precision they are printed."""
 
 
 def brier_score(probability: ArrayLike, outcome: ArrayLike) -> NDArray[np.float64]:
@@ -312,19 +316,38 @@ class SourceScore:
         """Mean CRPS over the value questions (``None`` without value questions)."""
         return _mean([v.crps for v in self.values])
 
+    @property
+    def is_outcome(self) -> bool:
+        """Whether this is a constant that forecast every event question's own outcome
+        (the base rate when every resolved question resolved the same way): nothing can
+        beat it, so no source is judged against it."""
+        return (
+            bool(self.questions)
+            and not self.values
+            and all(q.probability == float(q.outcome) for q in self.questions)
+        )
+
     def losses(self) -> list[dict[str, Any]]:
         """Where the source scores worse than a baseline on the same questions.
 
         One entry per (baseline, score): ``baseline``, ``score`` (``brier``,
-        ``log`` or ``crps``), the source's ``value`` and the baseline's.
+        ``log`` or ``crps``), the source's ``value``, the baseline's (``theirs``) and
+        how many ``questions`` the comparison rests on. Values equal to
+        :data:`VERDICT_DIGITS` decimals (as printed) are no loss, and a baseline that is
+        the outcome itself (:attr:`is_outcome`) is left out.
         """
         out = []
         for baseline in self.baselines:
+            if baseline.is_outcome:
+                continue
             for name in ("brier", "log", "crps"):
                 mine, theirs = getattr(self, name), getattr(baseline, name)
-                if mine is not None and theirs is not None and mine > theirs:
+                if mine is None or theirs is None:
+                    continue
+                if round(mine, VERDICT_DIGITS) > round(theirs, VERDICT_DIGITS):
+                    asked = len(self.values) if name == "crps" else len(self.questions)
                     loss = {"baseline": baseline.source, "score": name}
-                    out.append({**loss, "value": mine, "theirs": theirs})
+                    out.append({**loss, "value": mine, "theirs": theirs, "questions": asked})
         return out
 
     def summary(self) -> dict[str, Any]:
@@ -366,12 +389,31 @@ class Scores:
     baselines: list[SourceScore] = field(default_factory=list)
     resolved_values: int = 0
 
+    @property
+    def notes(self) -> list[str]:
+        """What the scores cannot show, one line each: too few resolved questions to tell
+        skill from luck, a baseline that is the outcome itself."""
+        out = []
+        if self.resolved == 1:
+            out.append(
+                "only 1 resolved event question: a score on one question shows next to "
+                "nothing, and every comparison rests on that one"
+            )
+        if any(b.is_outcome for b in self.baselines):
+            said = "yes" if self.base_rate == 1 else "no"
+            out.append(
+                f"every resolved event question resolved {said}: the base-rate baseline "
+                f"is the outcome itself ({self.base_rate:g}), so no source is judged against it"
+            )
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data for ``--json`` (``docs/forecasts.md``)."""
         return {
             "scenario": self.scenario,
             "resolved_questions": self.resolved,
             "resolved_value_questions": self.resolved_values,
+            "notes": self.notes,
             "base_rate": self.base_rate,
             "sources": [s.to_dict() for s in self.sources],
             "baselines_compared_on": ALL_RESOLVED,

@@ -9,15 +9,10 @@ published), ``.html``/``.htm`` (main text and metadata by trafilatura) and
 from zopa.ingest._dates import date_from_dateline, date_from_url, parse_date
 from zopa.ingest._language import detect_language
 from zopa.ingest._normalise import content_hash, normalise_text, word_count
-from zopa.ingest._pipeline import (
-    BATCH_SIZE,
-    IngestOutcome,
-    IngestReport,
-    collect_files,
-    ingest_data,
-    ingest_paths,
-    prepare,
-)
+from zopa.ingest._outcomes import IngestOutcome, IngestReport
+from zopa.ingest._pipeline import BATCH_SIZE, collect_files, ingest_data, ingest_paths
+from zopa.ingest._prepare import prepare
+from zopa.ingest._preparers import Preparers, default_workers
 from zopa.ingest._readers import (
     RawArticle,
     decode_bytes,
@@ -30,12 +25,14 @@ __all__ = [
     "BATCH_SIZE",
     "IngestOutcome",
     "IngestReport",
+    "Preparers",
     "RawArticle",
     "collect_files",
     "content_hash",
     "date_from_dateline",
     "date_from_url",
     "decode_bytes",
+    "default_workers",
     "detect_language",
     "ingest_data",
     "ingest_paths",

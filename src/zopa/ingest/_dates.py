@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-import dateparser
-
 __all__ = ["date_from_dateline", "date_from_url", "parse_date"]
 
 _URL_DATE = re.compile(
@@ -50,6 +48,8 @@ def parse_date(value: str) -> date | None:
             return datetime.strptime(value.replace(".", ""), layout).date()
         except ValueError:
             continue
+    import dateparser  # a large import (a fifth of a second), paid only for unusual dates
+
     parsed = dateparser.parse(value, languages=["en"], settings=_PARSER_SETTINGS)
     return parsed.date() if parsed else None
 

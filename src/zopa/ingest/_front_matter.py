@@ -15,7 +15,7 @@ ignored, whatever they hold.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import yaml
 from yaml.events import (
@@ -118,6 +118,21 @@ def _fields(events: Iterable[Event], source: str, first_line: int) -> FrontMatte
     return fields
 
 
+# libyaml's parser (PyYAML's C binding, in its wheels) gives the same events as PyYAML's
+# own, several times faster; absent, PyYAML's parser does it all.
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+    CParser = None  # type: ignore[assignment,misc]
+
+
+def _fast_events(block: str) -> Iterator[Event]:
+    """The events of ``block`` by libyaml, one at a time, as :func:`yaml.parse` gives them."""
+    parser = CParser(block)
+    while (event := parser.get_event()) is not None:
+        yield event
+
+
 def parse_front_matter(block: str, *, source: str, first_line: int) -> FrontMatter:
     """The known fields of the front matter ``block``, which starts on file line ``first_line``.
 
@@ -126,6 +141,11 @@ def parse_front_matter(block: str, *, source: str, first_line: int) -> FrontMatt
     IngestError
         ``source:LINE: what`` for YAML errors and refused values (see the module docstring).
     """
+    if CParser is not None and "\t" not in block:  # tabs: where the two parsers differ most
+        try:
+            return _fields(_fast_events(block), source, first_line)
+        except (yaml.YAMLError, UnicodeError, IngestError):
+            pass  # libyaml words its errors its own way and allows a little more: PyYAML judges
     try:
         return _fields(yaml.parse(block, Loader=yaml.SafeLoader), source, first_line)
     except yaml.MarkedYAMLError as exc:

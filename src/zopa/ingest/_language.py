@@ -26,6 +26,24 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
+class _Letters(dict[int, int]):
+    """A :meth:`str.translate` table keeping the characters of :data:`_WORD`'s words and
+    making every other one a space, so that ``text.translate(table).split()`` is
+    ``_WORD.findall(text)`` at half the cost. Each character is judged by ``_WORD`` itself
+    the first time it is met; the verdicts below U+3000 are kept (a bounded table)."""
+
+    def __missing__(self, code: int) -> int:
+        kept = code if _WORD.fullmatch(chr(code)) else _SPACE
+        if code < _KEPT_BELOW:
+            self[code] = kept
+        return kept
+
+
+_SPACE = ord(" ")
+_KEPT_BELOW = 0x3000
+_LETTERS = _Letters()
+
+
 @cache
 def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_all_spoken_languages().build()
@@ -34,11 +52,12 @@ def _detector() -> LanguageDetector:
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the language of ``text`` ("en", "ru", "uk", ...) or ``"und"``."""
     sample = text[:_SAMPLE_CHARS]
-    words = [w.lower() for w in _WORD.findall(sample)]
+    # Lower-casing makes no white space, so lowering before the split lowers each word.
+    words = sample.translate(_LETTERS).lower().split()
     if not words:
         return UNDETERMINED
     if len(words) >= _FAST_PATH_MIN_WORDS:
-        share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
+        share = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
         if share >= _FAST_PATH_MIN_SHARE:
             return "en"
     language: Language | None = _detector().detect_language_of(sample)

@@ -2,77 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import Literal
-from urllib.parse import urlsplit
 
-from sqlalchemy import String
 from sqlalchemy.exc import SQLAlchemyError
 
-from zopa.errors import IngestError, StoreError, quoted
+from zopa.errors import StoreError
 from zopa.files import display_path
 from zopa.ingest._collect import collect_paths
-from zopa.ingest._dates import date_from_dateline, date_from_url, parse_date
-from zopa.ingest._language import detect_language
-from zopa.ingest._normalise import (
-    clean_field,
-    content_hash,
-    normalise_text,
-    replace_surrogates,
-    word_count,
-)
-from zopa.ingest._readers import RawArticle, read_data, read_file, supported_suffixes
-from zopa.store import Document, NewDocument, Store, ids_by_hash, insert_documents
+from zopa.ingest._outcomes import IngestOutcome, IngestReport
+from zopa.ingest._prepare import Prepared, prepare_data
+from zopa.ingest._preparers import Preparers
+from zopa.ingest._readers import supported_suffixes
+from zopa.store import NewDocument, Store, ids_by_hash, insert_documents
 
-__all__ = [
-    "BATCH_SIZE",
-    "IngestOutcome",
-    "IngestReport",
-    "collect_files",
-    "ingest_data",
-    "ingest_paths",
-    "prepare",
-]
-
-Status = Literal["ingested", "duplicate", "failed"]
-_MAX_TITLE_CHARS = 300
-# The store's bounded text columns (documents.outlet is VARCHAR(200) ...): PostgreSQL
-# refuses a longer value and SQLite would keep it, so values are cut to fit on both.
-_COLUMN_CHARS = {
-    column.name: column.type.length
-    for column in Document.__table__.columns
-    if isinstance(column.type, String) and column.type.length is not None
-}
-
-
-@dataclass(frozen=True)
-class IngestOutcome:
-    """What happened to one article (or one file that could not be read)."""
-
-    source: str
-    status: Status
-    document_id: int | None = None
-    message: str | None = None
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass
-class IngestReport:
-    """Every outcome of a run, in order, with counts by status."""
-
-    outcomes: list[IngestOutcome] = field(default_factory=list)
-
-    def count(self, status: Status) -> int:
-        """How many outcomes have ``status``."""
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing failed."""
-        return self.count("failed") == 0
+__all__ = ["BATCH_SIZE", "collect_files", "ingest_data", "ingest_paths"]
 
 
 def collect_files(
@@ -92,119 +38,6 @@ def collect_files(
         name = display_path(path)
         failures.append(IngestOutcome(name, "failed", message=f"{name}: {reason}"))
     return files, failures
-
-
-def _without_surrogates(raw: RawArticle) -> tuple[dict[str, str | None], list[str]]:
-    """``raw``'s text and metadata with lone surrogates replaced, and a warning if any were."""
-    values = {
-        "text": raw.text,
-        "title": raw.title,
-        "url": raw.url,
-        "outlet": raw.outlet,
-        "published": raw.published,
-    }
-    count = 0
-    for name, value in values.items():
-        if value is not None:
-            values[name], found = replace_surrogates(value)
-            count += found
-    if not count:
-        return values, []
-    return values, [
-        f"{raw.source}: {count} lone surrogate{'s' * (count > 1)} "
-        "(invalid \\ud800-\\udfff escapes) replaced by U+FFFD"
-    ]
-
-
-def _host(raw: RawArticle, url: str) -> str | None:
-    """The host name in ``url``; a URL that cannot be parsed is an error, not a guess."""
-    try:
-        return urlsplit(url).hostname
-    except ValueError as exc:
-        raise IngestError(
-            f"{raw.where('url')}: url {quoted(url)} is not a valid URL ({exc}); fix or remove it"
-        ) from None
-
-
-def _publication_date(
-    raw: RawArticle, written: str | None, url: str | None, text: str
-) -> tuple[date | None, str]:
-    """The date and where it came from: metadata (which must be a date), URL or dateline."""
-    if written is not None:
-        published = parse_date(written)
-        if published is None:
-            raise IngestError(
-                f"{raw.where('published')}: published {quoted(written)} is not a date; "
-                "write it as YYYY-MM-DD or remove it"
-            )
-        return published, "metadata"
-    if url and (published := date_from_url(url)):
-        return published, "url"
-    if published := date_from_dateline(text):
-        return published, "dateline"
-    return None, "none"
-
-
-def _fit_columns(fields: dict[str, object], source: str) -> list[str]:
-    """Cut values longer than their column in place; one warning per value cut."""
-    warnings = []
-    for name, limit in _COLUMN_CHARS.items():
-        value = fields.get(name)
-        if isinstance(value, str) and len(value) > limit:
-            fields[name] = value[: limit - 1] + "…"
-            warnings.append(
-                f"{source}: {name} of {len(value):,} characters cut to the store's {limit}"
-            )
-    return warnings
-
-
-def prepare(raw: RawArticle) -> tuple[NewDocument, tuple[str, ...]]:
-    """Normalise ``raw`` into a storable document and the warnings it raised.
-
-    The date comes from metadata, else the URL, else the dateline; the title from
-    metadata, else the first line. Every value is made storable the same way on
-    SQLite and PostgreSQL: lone surrogates become U+FFFD (with a warning),
-    control characters (NUL included) go, values longer than their column are
-    cut (with a warning).
-
-    Raises
-    ------
-    IngestError
-        No text is left, the metadata date is no date, or the URL cannot be parsed
-        (``source:LINE: what``, the line of the field when known).
-    """
-    values, warnings = _without_surrogates(raw)
-    text = normalise_text(values["text"] or "")
-    if not text:
-        raise IngestError(f"{raw.source}: no text left after normalisation")
-    title, url, outlet, written_date = (
-        clean_field(values[name]) for name in ("title", "url", "outlet", "published")
-    )
-    if url is not None:
-        host = _host(raw, url)  # checked even when the outlet is given
-        outlet = outlet or host
-    published, date_source = _publication_date(raw, written_date, url, text)
-    if published is None:
-        warnings.append(f"{raw.source}: no publication date found (metadata, URL or dateline)")
-    if not title:
-        title = text.split("\n", 1)[0].strip()[:_MAX_TITLE_CHARS] or None
-    language = detect_language(text)
-    if language != "en":
-        warnings.append(f"{raw.source}: language {language!r}, stored and flagged as non-English")
-    fields: dict[str, object] = {
-        "sha256": content_hash(text),
-        "source": raw.source,
-        "outlet": outlet,
-        "title": title,
-        "url": url,
-        "published_at": published,
-        "date_source": date_source,
-        "language": language,
-        "text": text,
-        "word_count": word_count(text),
-    }
-    warnings += _fit_columns(fields, raw.source)
-    return NewDocument.model_validate(fields), tuple(warnings)
 
 
 BATCH_SIZE = 100
@@ -233,16 +66,14 @@ class _Batches:
     ready: list[_Ready] = field(default_factory=list)
     waiting: list[Path] = field(default_factory=list)  # files read whose documents wait
 
-    def add(self, raw: RawArticle) -> None:
-        """Prepare ``raw`` and queue it, or record why it cannot be stored."""
-        try:
-            document, warnings = prepare(raw)
-        except IngestError as exc:
-            self.report.outcomes.append(IngestOutcome(raw.source, "failed", message=str(exc)))
+    def add(self, item: Prepared | IngestOutcome) -> None:
+        """Queue a prepared document, or record the failure."""
+        if isinstance(item, IngestOutcome):
+            self.report.outcomes.append(item)
             return
         position = len(self.report.outcomes)
-        self.report.outcomes.append(IngestOutcome(raw.source, "ingested"))  # until written
-        self.ready.append(_Ready(position, raw.source, document, warnings))
+        self.report.outcomes.append(IngestOutcome(item.source, "ingested"))  # until written
+        self.ready.append(_Ready(position, item.source, item.document, item.warnings))
         if len(self.ready) >= self.size:
             self.flush()
 
@@ -300,22 +131,6 @@ def _write(store: Store, batch: list[_Ready]) -> list[tuple[int, IngestOutcome]]
     return outcomes
 
 
-def _articles(path: Path, max_bytes: int) -> Iterator[RawArticle | IngestError]:
-    try:
-        yield from read_file(path, max_bytes)
-    except IngestError as exc:
-        yield exc
-
-
-def _queue_all(batches: _Batches, where: str, items: Iterable[RawArticle | IngestError]) -> None:
-    """Queue every article of one file; ``where`` names the file in failures."""
-    for item in items:
-        if isinstance(item, IngestError):
-            batches.report.outcomes.append(IngestOutcome(where, "failed", message=str(item)))
-        else:
-            batches.add(item)
-
-
 def ingest_data(store: Store, data: bytes, name: str) -> IngestReport:
     """Ingest the articles in ``data``, the bytes of one file called ``name`` (an upload).
 
@@ -324,14 +139,8 @@ def ingest_data(store: Store, data: bytes, name: str) -> IngestReport:
     The caller bounds the size of ``data``.
     """
     batches = _Batches(store, IngestReport(), BATCH_SIZE)
-
-    def articles() -> Iterator[RawArticle | IngestError]:
-        try:
-            yield from read_data(data, name)
-        except IngestError as exc:
-            yield exc
-
-    _queue_all(batches, name, articles())
+    for item in prepare_data(data, name):
+        batches.add(item)
     batches.flush()
     return batches.report
 
@@ -345,6 +154,7 @@ def ingest_paths(
     files: list[Path] | None = None,
     follow_links: bool = False,
     batch_size: int = BATCH_SIZE,
+    workers: int | Preparers = 1,
 ) -> IngestReport:
     """Ingest every article under ``paths`` into ``store``.
 
@@ -364,13 +174,27 @@ def ingest_paths(
         Called with each file once all its documents are written.
     follow_links:
         Read symbolic links that lead out of a folder's tree (refused by default).
+    workers:
+        Processes reading and preparing the files while this one writes them, or
+        :class:`Preparers` the caller started (before opening the store or starting
+        threads: see :mod:`._preparers`). The store ends the same, ids included, whatever their
+        number. A worker process that dies stops the run with one failed outcome
+        naming the first file not stored.
     """
     batches = _Batches(store, IngestReport(), batch_size, on_file_done)
     if files is None:
         files, missing = collect_files(paths, follow_links=follow_links)
         batches.report.outcomes.extend(missing)
-    for path in files:
-        _queue_all(batches, display_path(path), _articles(path, max_file_bytes))
-        batches.file_read(path)
+    with ExitStack() as stack:
+        if not isinstance(workers, Preparers):
+            workers = Preparers(workers, len(files))
+            if workers.forking:
+                store.engine.dispose()  # the workers copy no connection; the writes reopen one
+            stack.enter_context(workers)
+        prepared = workers.prepared(files, max_file_bytes)
+        for path, items in zip(files, prepared, strict=False):
+            for item in items:
+                batches.add(item)
+            batches.file_read(path)
     batches.flush()
     return batches.report

@@ -233,7 +233,9 @@ def _parse_text(
     try:
         parsed.scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        parsed.problems.extend(_problem(source, node, error) for error in exc.errors())
+        parsed.problems.extend(
+            _problem(source, node, error) for error in _without_misspelt(exc.errors())
+        )
     except RecursionError:
         return parsed.error(0, "the YAML is nested too deeply", "flatten the structure")
     return parsed
@@ -323,6 +325,25 @@ def _same_number(text: str, part: str | int) -> bool:
         return False
 
 
+def _suggestion(field: str) -> str | None:
+    """The known field an unknown one is probably a misspelling of."""
+    close = difflib.get_close_matches(field, list(_FIELD_HELP), n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def _without_misspelt(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """The errors, but a missing field that an unknown field beside it misspells (`knd:`
+    for `kind:`): one error, the unknown field's "did you mean", says it all."""
+    misspelt = set()
+    for error in errors:
+        loc = _located(error["loc"])
+        if error["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            suggested = _suggestion(loc[-1])
+            if suggested is not None:
+                misspelt.add((*loc[:-1], suggested))
+    return [e for e in errors if not (e["type"] == "missing" and _located(e["loc"]) in misspelt)]
+
+
 def _problem(source: str, node: Node, error: ErrorDetails) -> Problem:
     loc = _located(error["loc"])
     kind = error["type"]
@@ -339,8 +360,8 @@ def _problem(source: str, node: Node, error: ErrorDetails) -> Problem:
         loc = loc[:-1]
     elif kind == "extra_forbidden":
         message = f"unknown field `{field}`"
-        close = difflib.get_close_matches(field, list(_FIELD_HELP), n=1, cutoff=0.7)
-        hint = f"did you mean `{close[0]}`?" if close else "remove it or check the spelling"
+        suggested = _suggestion(field)
+        hint = f"did you mean `{suggested}`?" if suggested else "remove it or check the spelling"
     elif kind in {"less_than_equal", "greater_than_equal", "greater_than", "less_than"}:
         message = f"{message}, got {error['input']!r}"
         hint = f"`{field}` is {_FIELD_HELP[field]}" if field in _FIELD_HELP else None

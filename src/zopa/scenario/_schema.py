@@ -73,12 +73,21 @@ def _no_bool(value: Any) -> Any:
 Number = Annotated[float, BeforeValidator(_no_bool)]
 
 
+_YES_NO = {"yes": True, "true": True, "no": False, "false": False}
+
+
 def _yes_no_or_number(value: Any) -> Any:
-    # An outcome is yes/no (YAML reads both as booleans) or a number; refuse the rest here,
-    # so the file gets one message instead of one per member of the union.
+    # An outcome is yes/no or a number. YAML reads yes, Yes, YES, no, No, NO, true, false as
+    # booleans; yes/no/true/false in any other case ("nO") come as text and are read the
+    # same way, so the case never matters. The rest is refused here, so the file gets one
+    # message instead of one per member of the union.
     if value is None or isinstance(value, bool | int | float):
         return value
-    raise ValueError(f"expected yes, no or a number, got {quoted(value)}")
+    if isinstance(value, str) and value.strip().lower() in _YES_NO:
+        return _YES_NO[value.strip().lower()]
+    raise ValueError(
+        f"expected yes, no (any case) or a number on the issue's scale, got {quoted(value)}"
+    )
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="an id: lower-case letters, digits, _ -")]

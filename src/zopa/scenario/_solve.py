@@ -55,9 +55,9 @@ def _instantiate(names: Sequence[str]) -> dict[str, BargainingModel]:
     from zopa.registry import models as registry
 
     out: dict[str, BargainingModel] = {}
-    for name in names:
-        factory = registry.get(name)
-        model = factory()
+    for given in names:
+        name = registry.resolve(given)  # a short name as the tables print it, too
+        model = registry.get(name)()
         if not isinstance(model, BargainingModel):
             raise ModelError(f"registry entry {name!r} is not a BargainingModel")
         out[name] = model

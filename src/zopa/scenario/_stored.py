@@ -171,5 +171,5 @@ def get_scenario(store: Store, name: str) -> StoredScenario:
 def _missing(store: Store, name: str) -> MissingError:
     return MissingError(
         f"no scenario named {quoted(name)} in {store.where}; store one with "
-        "POST /api/v1/scenarios (`zopa serve`) or zopa.scenario.save_scenario"
+        "`zopa scenario store FILE` (or POST /api/v1/scenarios)"
     )

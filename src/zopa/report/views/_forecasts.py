@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from zopa.forecast import ForecastRecord, Scores, questions_overview
 from zopa.report.views._evidence import Evidence
 from zopa.report.views._links import Links
-from zopa.scenario import Scenario
+from zopa.scenario import Question, Scenario
 
 __all__ = ["calibration_view", "forecasts_view"]
 
@@ -40,6 +40,24 @@ def _scores_of(scores: Scores, question: str) -> list[dict[str, Any]]:
     return out
 
 
+def _resolution(question: Question, as_of: date) -> dict[str, Any]:
+    """A resolved question's status as the report gives it: resolved, whatever ``as_of``.
+
+    Its scores are those of ``zopa forecast scores`` (each source's final forecast before
+    the question closed, from every stored forecast), so the report says it is resolved
+    and when the outcome became known, after the report's date or not.
+    """
+    assert question.resolved_on is not None
+    closed = min(question.resolution_date + timedelta(days=1), question.resolved_on)
+    return {
+        "status": "resolved",
+        "outcome": question.outcome,
+        "resolved_on": question.resolved_on.isoformat(),
+        "resolved_after": question.resolved_on > as_of,
+        "closed": closed.isoformat(),
+    }
+
+
 def forecasts_view(
     scenario: Scenario,
     records: Sequence[ForecastRecord],
@@ -48,16 +66,22 @@ def forecasts_view(
     links: Links,
     as_of: date,
 ) -> list[dict[str, Any]]:
-    """Each question as known on ``as_of``: status, outcome, every source's latest forecast
-    with the evidence behind it, each source's path (every stored forecast by date) and
-    the scores when resolved. ``records`` are the stored forecasts made by ``as_of``."""
+    """Each question as known on ``as_of``: status, every source's latest forecast made by
+    then with the evidence behind it, each source's path (every stored forecast by date),
+    and, for a question with an outcome, the outcome and the scores. ``records`` are the
+    stored forecasts made by ``as_of``; ``scores`` those of ``zopa forecast scores`` (from
+    every stored forecast), so a question resolved after ``as_of`` is shown resolved, with
+    when its outcome became known."""
     latest = {
         (r.question, r.source): r
         for r in sorted(records, key=lambda r: (r.as_of, r.id))
         if r.as_of <= as_of
     }
+    resolved = {q.id: q for q in scenario.questions if q.resolved and q.resolved_on is not None}
     out = []
     for question in questions_overview(scenario, records, as_of):
+        if question["id"] in resolved:
+            question = {**question, **_resolution(resolved[question["id"]], as_of)}
         history = [
             {
                 "source": r.source,
@@ -85,9 +109,8 @@ def forecasts_view(
                 "href": links.question(question["id"]),
                 "forecasts": forecasts,
                 "history": history,
-                "scores": _scores_of(scores, question["id"])
-                if question["status"] == "resolved"
-                else [],
+                "forecasts_as_of": as_of.isoformat(),
+                "scores": _scores_of(scores, question["id"]),
             }
         )
     return out
@@ -98,6 +121,7 @@ def calibration_view(scores: Scores) -> dict[str, Any]:
     return {
         "resolved": scores.resolved,
         "base_rate": scores.base_rate,
+        "notes": scores.notes,
         "sources": [
             {
                 **source.summary(),

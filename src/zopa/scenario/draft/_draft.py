@@ -17,6 +17,7 @@ from zopa.scenario.draft._orientation import AGAINST, Orientation, orient, pole_
 from zopa.scenario.draft._parties import Unit, Units, resolve_units, slug
 from zopa.scenario.draft._positions import Role, placeholder_stance, stance
 from zopa.scenario.draft._rows import DraftRows, cite, load_rows
+from zopa.scenario.draft._third_parties import appealing
 
 if TYPE_CHECKING:
     from zopa.store import Claim, Store
@@ -81,13 +82,14 @@ def build_draft(
     Parties are the states, organisations and groups whose people make claims
     (a person is folded into the state or body they speak for) and those the
     demands are addressed to; mediators come from mediation and hosting
-    events; commentators never become parties, their estimates stay as
+    events, and third parties that only urge both sides are listed with them
+    (:mod:`._third_parties`); commentators never become parties, their estimates stay as
     evidence of the scenario. See :mod:`._orientation`, :mod:`._positions` and
     :mod:`._capability` for how each value is placed.
     """
     rows = load_rows(store, as_of)
     forecasters = {e.holder_actor_id for e in rows.estimates if e.holder_actor_id is not None}
-    units = resolve_units(rows.actors, rows.outlets, forecasters)
+    units = resolve_units(rows.actors, rows.outlets, forecasters, live=rows.live)
     if issue_labels is None:
         from zopa.extract._issues import load_issue_lexicon
 
@@ -102,6 +104,9 @@ def build_draft(
         if units.unit(claim.actor_id) is not None
     }
     mediators = _mediators(rows, units)
+    third = appealing(rows.claims, rows.sentences, lambda a: _key(units.unit(a)))
+    for key in third:
+        mediators.setdefault(key, [])
     named = {claim: keys - set(mediators) for claim, keys in named.items()}
     by_issue: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     labels: dict[str, str] = {}
@@ -184,7 +189,9 @@ def build_draft(
     _at_the_table(rows, units, parties, claimants, set(mediators))
     drafted = [(every[key], actor) for key, actor in parties.items()]
     for key in sorted(mediators, key=lambda k: every[k].name):
-        drafted.append((every[key], _mediator(every[key], mediators[key], spoken.get(key, []))))
+        drafted.append(
+            (every[key], _mediator(every[key], mediators[key], spoken.get(key, []), key in third))
+        )
     actors = [actor for _, actor in drafted]
     _unique_ids(actors)
     data: dict[str, Any] = {"id": slug(scenario_id, "s"), "title": title or "Draft scenario"}
@@ -192,7 +199,7 @@ def build_draft(
         data["as_of"] = as_of
     data |= {"issues": issues, "actors": actors}
     if rows.estimates:
-        data["evidence"] = [_estimate(e) for e in rows.estimates]
+        data["evidence"] = [_estimate(e, rows.actors) for e in rows.estimates]
     return Draft(data, {actor["id"]: _aliases(unit) for unit, actor in drafted}, rows.left_out)
 
 
@@ -372,10 +379,18 @@ def _party(parties: dict[str, dict[str, Any]], unit: Unit) -> dict[str, Any]:
     return parties[unit.key]
 
 
-def _mediator(unit: Unit, events: list[Any], claims: list[Claim]) -> dict[str, Any]:
+def _key(unit: Unit | None) -> str | None:
+    return unit.key if unit is not None else None
+
+
+def _mediator(
+    unit: Unit, events: list[Any], claims: list[Claim], appeals: bool = False
+) -> dict[str, Any]:
     spans = {(e.document_id, e.start, e.end): e for e in events}  # one citation per span
     cited = [cite("event", e) for e in spans.values()] + [cite("claim", c) for c in claims]
     note = "mediator or host (from the events cited): not placed on the issues"
+    if appeals and not events:
+        note = "a third party urging both sides (claims cited): not placed on the issues"
     return {
         "id": unit.id,
         "name": unit.name,
@@ -398,13 +413,18 @@ def _issue(issue_id: str, label: str, sides: Orientation) -> dict[str, Any]:
     return issue
 
 
-def _estimate(est: Any) -> dict[str, Any]:
-    holder = est.holder_text or "unattributed"
+def _estimate(est: Any, actors: dict[int, Any]) -> dict[str, Any]:
+    """An estimate cited with a note: its number (or, for a comparison, its words: a
+    direction has no level), its holder by the name of the actor it was resolved to (not
+    the pronoun or role the text used: "he") and what it is about."""
+    actor = actors.get(est.holder_actor_id) if est.holder_actor_id is not None else None
+    holder = actor.name if actor is not None else est.holder_text or "unattributed"
     about = " ".join((est.about or "").split())[:160]
-    return {
-        **cite("estimate", est),
-        "note": f"p={est.probability:.2f} [{est.low:.2f}, {est.high:.2f}] from {holder}: {about}",
-    }
+    if est.low <= 0 and est.high >= 1:
+        value = f"{est.phrase} (a direction, no level)"
+    else:
+        value = f"p={est.probability:.2f} [{est.low:.2f}, {est.high:.2f}]"
+    return {**cite("estimate", est), "note": f"{value} from {holder}: {about}"}
 
 
 def _unique_ids(actors: list[dict[str, Any]]) -> None:

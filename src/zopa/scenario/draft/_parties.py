@@ -95,12 +95,24 @@ class Unit:
     #: the store actor keys the unit stands for: its own first (a state's ISO code, the
     #: gazetteer's key, even where no store actor has it), then its people's and bodies'
     keys: list[str] = field(default_factory=list)
+    #: the roles of each person in :attr:`persons`, by name, in the order found
+    _roles: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def add(self, actor: Actor) -> None:
         """Record that ``actor`` (the unit itself, or a person or body folded into it) is it."""
         self.aliases |= {_norm(actor.name), actor.key.casefold()}
         if actor.key not in self.keys:
             self.keys.append(actor.key)
+
+    def add_person(self, name: str, role: str | None) -> None:
+        """Name a person (or body) folded into the unit once, "Name (role)": a person found
+        under two keys keeps the fuller of two roles where one holds the other's words
+        ("treasury secretary" over "secretary"), else both ("minister; envoy")."""
+        roles = self._roles.setdefault(name, [])
+        words = set((role or "").casefold().split())
+        if role and not any(words <= set(r.casefold().split()) for r in roles):
+            roles[:] = [r for r in roles if not set(r.casefold().split()) <= words] + [role]
+        self.persons = [f"{n} ({'; '.join(r)})" if r else n for n, r in self._roles.items()]
 
     @property
     def id(self) -> str:
@@ -180,7 +192,10 @@ def _unlinked(actor: Actor) -> bool:
 
 
 def resolve_units(
-    actors: dict[int, Actor], outlets: set[str], forecasters: AbstractSet[int] = frozenset()
+    actors: dict[int, Actor],
+    outlets: set[str],
+    forecasters: AbstractSet[int] = frozenset(),
+    live: AbstractSet[int] | None = None,
 ) -> Units:
     """Map each store actor to the unit it speaks for, folding people into their state or body.
 
@@ -193,6 +208,9 @@ def resolve_units(
     ``None``: :func:`is_commentator`, a person of a commentating body, and an
     unlinked person among ``forecasters`` (the holders of probability estimates):
     parties' people who give odds are linked to their side, analysts often are not.
+    With ``live``, only those actors get a unit (and give their keys and names to it):
+    the others — rows an earlier extraction left, no longer mentioned — still serve to
+    look an affiliation up.
     """
     from zopa.extract._gazetteer import unresolved_key  # spaCy only when drafting
 
@@ -254,6 +272,8 @@ def resolve_units(
 
     of_actor: dict[int, Unit | None] = {}
     for actor_id, actor in sorted(actors.items()):
+        if live is not None and actor_id not in live:
+            continue
         if comments(actor):
             of_actor[actor_id] = None
             continue
@@ -261,9 +281,7 @@ def resolve_units(
         if unit is None:
             of_actor[actor_id] = unit_of(actor)
             continue
-        role = f" ({actor.role})" if actor.role else ""
-        if f"{actor.name}{role}" not in unit.persons:
-            unit.persons.append(f"{actor.name}{role}")
+        unit.add_person(actor.name, actor.role)
         unit.add(actor)
         of_actor[actor_id] = unit
     return Units(of_actor)

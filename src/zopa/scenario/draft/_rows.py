@@ -76,8 +76,14 @@ class DraftRows:
 
     claims: list[Claim] = field(default_factory=list)
     actors: dict[int, Actor] = field(default_factory=dict)
+    #: the actors the evidence holds now: mentioned, or holding a claim, event or estimate
+    #: (an actor row left by an earlier extraction, its mentions since re-extracted under
+    #: another key, is not one)
+    live: set[int] = field(default_factory=set)
     #: each claim's words in context (its sentence, or a window of it), by claim id
     excerpts: dict[int, str] = field(default_factory=dict)
+    #: each claim's whole sentence, by claim id
+    sentences: dict[int, str] = field(default_factory=dict)
     #: actor ids named in each claim's sentence (from the mentions), by claim id
     named: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     mediations: list[Event] = field(default_factory=list)
@@ -158,11 +164,17 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
             )
         ).all()
         rows.actors = {a.id: a for a in session.scalars(select(Actor))}
+        rows.live = set(session.scalars(select(Mention.actor_id).distinct()))
         session.expunge_all()
+    rows.live |= {c.actor_id for c in rows.claims if c.actor_id is not None}
+    rows.live |= {e.holder_actor_id for e in rows.estimates if e.holder_actor_id is not None}
+    for e in events:
+        rows.live |= {a for a in (e.source_actor_id, e.target_actor_id) if a is not None}
     by_doc: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for doc_id, start, end, actor_id in mentions:
         by_doc[doc_id].append((start, end, actor_id))
     for claim, text in claims:
+        rows.sentences[claim.id] = text or ""
         rows.excerpts[claim.id] = excerpt(text or "", claim, EXCERPT_CHARS)
         for start, end, actor_id in by_doc[claim.document_id]:
             if claim.sentence_start <= start and end <= claim.sentence_end:

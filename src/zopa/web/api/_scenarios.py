@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from zopa.errors import MissingError, quoted
+from zopa.errors import MissingError, RegistryError, quoted
 from zopa.limits import DEFAULT_DRAWS
 from zopa.scenario import (
     MAX_SCENARIO_BYTES,
@@ -241,6 +241,23 @@ _SOLVED_LOCK = threading.Lock()
 _SOLVED_KEEP = 16
 
 
+def _model_name(given: str) -> str:
+    """The registry name of ``given`` (or of its short name as the tables print it), or a
+    400 problem naming the models."""
+    from zopa.registry import models, short_name
+
+    try:
+        return models.resolve(given)
+    except RegistryError:
+        known = models.names()
+        raise ProblemError(
+            400,
+            f"query parameter 'models': no model {quoted(given)}; use {', '.join(known)} "
+            f"or their short names ({', '.join(short_name(n) for n in known)})",
+            errors=[{"in": "query", "name": "models", "detail": "unknown model name"}],
+        ) from None
+
+
 @router.get("/scenarios/{name}/predictions", response_model=dict[str, Any])
 def predictions(
     name: NamePath,
@@ -250,8 +267,9 @@ def predictions(
         Query(
             max_length=500,
             pattern=r"^[A-Za-z0-9_.,\-]+$",
-            description="registry names of the models, comma-separated "
-            "(default: the scenario's `models`, or all)",
+            description="the models, comma-separated, by registry name or as the tables "
+            "print them (zopa.compromise.v1 or compromise; default: the scenario's "
+            "`models`, or all)",
         ),
     ] = None,
     draws: Annotated[
@@ -265,21 +283,13 @@ def predictions(
     """Each model's prediction with its interval and the ZOPA per issue and for the package
     (``zopa solve --json``, ``scenario.file`` holding the stored name). Same inputs, same
     answer: the last results are kept by scenario hash and parameters."""
-    from zopa.registry import models as model_registry
     from zopa.scenario import solve_scenario
 
     names = [m for m in (models or "").split(",") if m] or None
     if names is not None:
         import zopa.models  # noqa: F401  (registers the built-in models)
 
-        unknown = [m for m in names if m not in model_registry.names()]
-        if unknown:
-            raise ProblemError(
-                400,
-                f"query parameter 'models': no model {quoted(unknown[0])}; use "
-                f"{', '.join(model_registry.names())}",
-                errors=[{"in": "query", "name": "models", "detail": "unknown model name"}],
-            )
+        names = [_model_name(m) for m in names]
     stored = get_scenario(store, name)
     key = (stored.sha256, tuple(names or ()), draws, seed, allow_placeholders)
     with _SOLVED_LOCK:

@@ -1,40 +1,18 @@
-"""Who said it: the shared speaker rules (``zopa.extract._speakers``) seen through the quotes
+"""Who said it: the shared speaker rules (``zopa.extract.speakers``) seen through the quotes
 and estimates they attribute, on sentences written for these tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from spacy.language import Language
 
-from zopa.extract import CLAIMS, ESTIMATES, FIELDS, QUOTES, build_pipeline
+from tests.extract.speakers.helpers import holders, quotes, speaker_of
+from zopa.extract import CLAIMS, ESTIMATES, FIELDS, build_pipeline
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_estimates"))
-
-
-def quotes(nlp: Language, text: str, kind: str | None = None) -> list[dict[str, Any]]:
-    doc = nlp(text)
-    found = [
-        {"text": s.text, **s._.get(FIELDS)}
-        for s in doc.spans[QUOTES]
-        if kind is None or s._.get(FIELDS)["kind"] == kind
-    ]
-    for quote in found:  # the speaker's words are always where the offsets say
-        if quote["speaker_start"] is not None:
-            assert text[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker_text"]
-    return found
-
-
-def speaker_of(nlp: Language, text: str, words: str) -> tuple[str | None, str | None]:
-    """(speaker_actor, speaker_text) of the quote whose text starts with ``words``."""
-    for quote in quotes(nlp, text):
-        if quote["text"].startswith(words):
-            return quote["speaker_actor"], quote["speaker_text"]
-    raise AssertionError(f"no quote starting {words!r} in {quotes(nlp, text)}")
+def nlp(speakers_nlp: Language) -> Language:
+    return speakers_nlp
 
 
 # --- offices ------------------------------------------------------------------------------------
@@ -109,6 +87,21 @@ def test_he_takes_an_earlier_sentences_subject_before_a_later_quotes_speaker(
         "Mr. Reis added that he would travel to Caracas."
     )
     assert speaker_of(nlp, text, "he would travel")[0] == "unresolved:paulo-reis"
+
+
+def test_he_after_a_quotation_of_two_sentences_is_the_speaker_named_before_it(
+    nlp: Language,
+) -> None:
+    # issue 10: the port minister's words stood before; the union leader spoke last
+    text = (
+        "Transport Minister Paul Whitcombe said he welcomed the deal. "
+        "“This is a good day for the city. The workers earned it,” he said.\n\n"
+        "Union leader Marcus Delaney said the union had accepted the pay offer. "
+        "“We said from the start that pension cuts were unacceptable. "
+        "Now we have it in writing,” he said."
+    )
+    assert speaker_of(nlp, text, "We said from the start")[0] == "unresolved:marcus-delaney"
+    assert speaker_of(nlp, text, "This is a good day")[0] == "unresolved:paul-whitcombe"
 
 
 # --- unnamed sources ----------------------------------------------------------------------------
@@ -221,8 +214,13 @@ def test_a_pronoun_takes_a_possessor_before_it_in_its_own_sentence(nlp: Language
     assert holders == ["person:sergei-lavrov"]
 
 
-def test_a_pronoun_in_a_quotation_refers_inside_it() -> None:
-    nlp = build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+@pytest.fixture(scope="module")
+def claims_nlp() -> Language:
+    return build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+
+
+def test_a_pronoun_in_a_quotation_refers_inside_it(claims_nlp: Language) -> None:
+    nlp = claims_nlp
     text = (
         "Russia kept shelling the port on Sunday. "
         "“Ukraine is tired of promises and maybe they don't want a deal at all,” Trump said."
@@ -232,8 +230,8 @@ def test_a_pronoun_in_a_quotation_refers_inside_it() -> None:
     assert [s._.get(FIELDS)["actor"] for s in wanting] == ["UKR"]
 
 
-def test_a_prisoners_release_is_not_a_press_release() -> None:
-    nlp = build_pipeline(components=("zopa_actors", "zopa_quotes", "zopa_claims"))
+def test_a_prisoners_release_is_not_a_press_release(claims_nlp: Language) -> None:
+    nlp = claims_nlp
     text = "“The release of Omar Haddad is a red line,” Sergei Lavrov told reporters."
     doc = nlp(text)
     assert [s._.get(FIELDS)["actor"] for s in doc.spans[CLAIMS]] == ["person:sergei-lavrov"]
@@ -265,3 +263,64 @@ def test_an_object_pronoun_says_nothing_of_the_subjects_gender(nlp: Language) ->
         "“We will not leave Ukraine alone,” she said."
     )
     assert speaker_of(nlp, text, "We will not leave")[0] == "unresolved:helga-brandt"
+
+
+# --- quotations that are a speaker's words inside a clause --------------------------------------
+
+
+def test_a_short_quotation_a_person_puts_odds_at_is_that_persons(nlp: Language) -> None:
+    text = (
+        "A senior Chilean negotiator said the talks would go on. "
+        "The negotiator put the chance of a deal this month at “one in four”."
+    )
+    assert speaker_of(nlp, text, "one in four") == (None, "The negotiator")
+
+
+def test_a_short_quotation_a_named_person_gives_is_that_persons(nlp: Language) -> None:
+    text = "Lena Varga, a researcher at a Vienna institute, gave the truce “a 30% chance”."
+    assert speaker_of(nlp, text, "a 30% chance") == ("unresolved:lena-varga", "Lena Varga")
+    assert holders(nlp, text)[0][1] == "unresolved:lena-varga"
+
+
+def test_a_short_quotation_a_person_accuses_someone_of_is_that_persons(nlp: Language) -> None:
+    text = "The union's leader, Paul Okafor, accused the employers of “starving the port”."
+    assert speaker_of(nlp, text, "starving the port")[0] == "unresolved:paul-okafor"
+
+
+def test_a_scare_quoted_name_of_a_thing_a_state_does_is_no_quotation(nlp: Language) -> None:
+    text = "Russia launched its “special operation” in February and the war went on."
+    assert quotes(nlp, text) == []
+
+
+def test_a_quotation_after_a_colon_is_the_subject_of_the_clause_before_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "Tomas Berg met the press in Oslo. Chile's chief negotiator, Rosa Medina, was blunt: "
+        "“There will be no deal this year, and I'd say the chances of one in spring are slim.”"
+    )
+    assert speaker_of(nlp, text, "There will be no deal")[0] == "unresolved:rosa-medina"
+    assert [actor for _, actor, _ in holders(nlp, text)] == ["unresolved:rosa-medina"]
+
+
+def test_odds_of_something_happening_put_at_a_quoted_figure_are_the_putters(
+    nlp: Language,
+) -> None:
+    # "at" hangs on the participle "slipping", which has no subject of its own
+    text = "The mediator put the odds of the deadline slipping at “two to one”."
+    assert speaker_of(nlp, text, "two to one") == (None, "The mediator")
+
+
+def test_a_quoted_phrase_under_a_verb_of_no_saying_or_judging_is_a_scare_quote(
+    nlp: Language,
+) -> None:
+    text = (
+        "Sergei Lavrov tried to rewrite the treaty by “emergency decrees”, but failed. "
+        "He seeks to leave his mark in history as “the minister who ended the war.”"
+    )
+    assert quotes(nlp, text) == []
+
+
+def test_a_quoted_phrase_a_person_hails_something_as_is_that_persons(nlp: Language) -> None:
+    text = "Sergei Lavrov hailed the agreement as the end of “a lost decade”."
+    assert speaker_of(nlp, text, "a lost decade")[0] == "person:sergei-lavrov"

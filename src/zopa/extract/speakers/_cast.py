@@ -1,0 +1,82 @@
+"""The cast of one document: its actor mentions in text order, the key each stands for,
+their kinds, the people they name and the tokens inside quotations."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span
+
+from zopa.extract._doc import ACTORS, FIELDS, QUOTES
+from zopa.extract.speakers._clauses import kind_of
+from zopa.extract.speakers._known import KnownActors
+from zopa.extract.speakers._people import Person, honorific_forms, read_people
+
+__all__ = ["Cast", "quoted_tokens"]
+
+
+class Cast:
+    """The actors of ``doc`` (built once per document; ``quoted``: the tokens inside
+    quotations, by default those of the direct quotes found)."""
+
+    def __init__(self, doc: Doc, known: KnownActors, quoted: frozenset[int] | None = None) -> None:
+        self.doc = doc
+        self.known = known
+        self.mentions = sorted(doc.spans.get(ACTORS, []), key=_start)
+        self._starts = [m.start for m in self.mentions]
+        self._longest = max((len(m) for m in self.mentions), default=0)
+        self.kinds = {m.kb_id_: m.label_ for m in self.mentions if m.kb_id_}
+        self.quoted = quoted_tokens(doc) if quoted is None else quoted
+        self.same = honorific_forms(self.mentions)
+        self.people = read_people(
+            doc,
+            self.mentions,
+            self.key,
+            known,
+            self.quoted,
+            lambda start, end: {self.key(m) for m in self.between(start, end)},
+        )
+        #: the head nouns of the titles the document or the gazetteer gives its people
+        self.titles = frozenset().union(*(p.heads for p in self.people.values()))
+
+    def between(self, start: int, end: int) -> list[Span]:
+        """Actor mentions overlapping tokens ``start``–``end`` (exclusive), in text order."""
+        low = bisect_left(self._starts, start - self._longest)
+        high = bisect_left(self._starts, end)
+        return [m for m in self.mentions[low:high] if m.end > start]
+
+    def key(self, mention: Span) -> str | None:
+        """The actor key a mention stands for (a person written with an honorific is the
+        person named before)."""
+        key = mention.kb_id_ or None
+        return self.same.get(key, key) if key else None
+
+    def kind(self, key: str) -> str:
+        """The kind of the actor ``key`` (person, state, organisation, group, ...)."""
+        return self.kinds.get(key) or kind_of(key)
+
+    def person(self, key: str) -> Person:
+        """What the document says of the person ``key`` (nothing for someone else)."""
+        return self.people.get(key) or Person()
+
+    def state_of(self, key: str | None) -> str | None:
+        """A state's own key, or the state a person serves."""
+        if key is None or self.kind(key) != "person":
+            return key
+        return self.people[key].country if key in self.people else None
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens inside the document's direct quotations (once the quotes component ran)."""
+    if QUOTES not in doc.spans:
+        return frozenset()
+    return frozenset(
+        i
+        for span in doc.spans[QUOTES]
+        if (span._.get(FIELDS) or {}).get("kind") == "direct"
+        for i in range(span.start, span.end)
+    )

@@ -1,0 +1,89 @@
+"""Statement frames: who says the words of a span of text.
+
+The speaker of the quotation holding the words, else the subject of the nearest reporting or
+believing verb above them ("X said …", "X thinks …", "X told Reuters that …") or set beside
+their clause ("…, X said"), else the source of "according to X", else the writer (a holder
+with neither actor nor words). The subject is resolved by the speaker rules
+(:class:`zopa.extract.speakers.Speakers`) as a party's: an unnamed official qualified by an
+actor ("a U.S. official") holds for that actor, and a quotation's unnamed speaker is read
+the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from zopa.extract._attribution import REPORTING_LEMMAS, Holder, quote_of
+from zopa.extract._doc import FIELDS
+from zopa.extract.speakers._resolver import Speakers
+
+__all__ = ["words_holder"]
+
+_CLIMB = 12  # heads climbed from the words to a reporting verb, at most
+
+
+def words_holder(speakers: Speakers, words: Span, anchor: Token) -> Holder:
+    """Who says ``words`` (see the module docstring); ``anchor`` is their head word, from
+    which the reporting verb above is sought."""
+    doc = speakers.doc
+    quote = quote_of(doc, words.start, words.end)
+    if quote is not None:
+        fields: dict[str, Any] = quote._.get(FIELDS) or {}
+        actor = fields.get("speaker_actor")
+        text = fields.get("speaker_text")
+        if actor is None and fields.get("speaker_start") is not None:
+            # an unnamed speaker qualified by an actor ("a U.S. official") holds for it
+            named = doc.char_span(
+                fields["speaker_start"], fields["speaker_end"], alignment_mode="expand"
+            )
+            if named is not None:
+                actor = speakers.resolve(named.root, qualified=True).actor
+        if actor is not None or text:
+            return Holder(actor, text)
+    node = anchor
+    for _ in range(_CLIMB):
+        if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, anchor):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return speakers.resolve(subjects[0], qualified=True)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    sentence = anchor.sent
+    for token in sentence:
+        if (
+            token.lemma_ in REPORTING_LEMMAS
+            and token.dep_ in ("conj", "parataxis")
+            and token.head.i == sentence.root.i
+            and token.i > anchor.i
+        ):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return speakers.resolve(subjects[0], qualified=True)
+    according = _according_to(sentence, speakers)
+    return according if according is not None else Holder(None, None)
+
+
+def _crosses_sentence_end(first: Token, second: Token) -> bool:
+    """Whether a sentence-final mark lies between two tokens (a missed sentence break)."""
+    low, high = sorted((first.i, second.i))
+    doc = first.doc
+    return any(
+        doc[i].text in (".", "!", "?") and doc[i + 1].is_title
+        for i in range(low, high)
+        if i + 1 < len(doc)
+    ) or any(
+        doc[i].text in (".", "!", "?") and doc[i + 1].text in ('"', "”") for i in range(low, high)
+    )
+
+
+def _according_to(sentence: Span, speakers: Speakers) -> Holder | None:
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 2 < sentence.end:
+            to = token.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if to.lower_ == "to" and objects:
+                return speakers.resolve(objects[0], qualified=True)
+    return None

@@ -1,0 +1,57 @@
+"""Third parties that urge both sides: a government or body outside the talks pressing them.
+
+A minister who "urged the parties to reach an agreement", "asked the mediators to convene
+both sides" and "welcomed the agreement" takes no side: the sides are the ones it
+addresses. A side of the talks does not call on "both sides" or "the parties"; it demands
+of the other side. So a unit whose claims are all such appeals (a demand or goal whose
+sentence names both sides, the two sides or the parties) or acceptances (welcoming the
+deal) is a third party: the draft lists it with the mediators, not placed on the issues,
+instead of making it a party from its appeals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zopa.store import Claim
+
+__all__ = ["BOTH_SIDES", "appealing"]
+
+#: Words naming the sides of the talks together, as those an appeal is addressed to.
+BOTH_SIDES = re.compile(
+    r"\b(?:both|the two|all|each|the) (?:sides|parties|delegations|camps)\b", re.IGNORECASE
+)
+#: Stances of an appeal: what a unit asks of someone.
+_ASKING = frozenset({"demand", "goal"})
+#: Stances a third party takes without taking a side: welcoming what the sides agreed.
+_NEUTRAL = frozenset({"accept"})
+
+
+def appealing(
+    claims: Iterable[Claim],
+    sentences: Mapping[int, str],
+    unit_of: Callable[[int | None], str | None],
+) -> dict[str, list[Claim]]:
+    """The units (by key) whose claims are all appeals to both sides or acceptances, with at
+    least one appeal, and their claims.
+
+    ``sentences`` holds each claim's sentence by claim id; ``unit_of`` gives the key of the
+    unit a claim's actor speaks for (``None`` for a commentator or an unknown actor).
+    """
+    by_unit: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = unit_of(claim.actor_id)
+        if key is not None:
+            by_unit[key].append(claim)
+    out: dict[str, list[Claim]] = {}
+    for key, own in by_unit.items():
+        appeals = [
+            c for c in own if c.stance in _ASKING and BOTH_SIDES.search(sentences.get(c.id, ""))
+        ]
+        if appeals and all(c in appeals or c.stance in _NEUTRAL for c in own):
+            out[key] = own
+    return out

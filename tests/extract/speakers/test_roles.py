@@ -1,0 +1,88 @@
+"""Roles (``zopa.extract.speakers._roles``): a speaker named by office, group, body,
+nationality or medium, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from tests.extract.speakers.conftest import Parse
+from tests.extract.speakers.helpers import speaker_of, word
+from zopa.extract.speakers import KnownActors, Speakers
+
+
+def test_a_definite_office_is_its_latest_holder_named_before(
+    parse: Parse, known: KnownActors
+) -> None:
+    doc = parse(
+        "Tomas Varga, the Hungarian chief negotiator, met Ana Ruiz. The negotiator left early."
+    )
+    roles = Speakers(doc, known).roles
+    assert roles.by_office(word(doc, "negotiator", 1)) == "unresolved:tomas-varga"
+
+
+def test_an_owned_office_is_no_one_named_before(parse: Parse, known: KnownActors) -> None:
+    doc = parse("Tomas Varga, the Hungarian negotiator, arrived. Chile's negotiator left early.")
+    roles = Speakers(doc, known).roles
+    assert roles.by_office(word(doc, "negotiator", 1)) is None
+
+
+def test_the_rebels_are_the_latest_armed_group(parse: Parse, known: KnownActors) -> None:
+    doc = parse("Hamas met the mediators in Cairo. The group said it wanted guarantees.")
+    roles = Speakers(doc, known).roles
+    assert roles.by_office(word(doc, "group")) == "group:hamas"
+
+
+def test_the_agency_is_the_latest_outlet(parse: Parse, known: KnownActors) -> None:
+    doc = parse("Reuters reported the talks had stalled. The agency said both sides were to blame.")
+    roles = Speakers(doc, known).roles
+    assert roles.outlet(word(doc, "agency")) == "org:reuters"
+
+
+def test_officials_of_a_nationality_or_seat_are_the_state(parse: Parse, known: KnownActors) -> None:
+    doc = parse("Iranian officials said little. Officials in Kigali said more.")
+    roles = Speakers(doc, known).roles
+    assert roles.by_demonym(word(doc, "officials")) == "IRN"
+    assert roles.by_demonym(word(doc, "Officials")) == "RWA"
+
+
+def test_a_title_the_text_gave_a_person_names_that_person(speakers_nlp: Language) -> None:
+    # "commissioner" is no role noun of the shipped lists: the document's own title counts
+    text = (
+        "EU trade commissioner Jan Novak and Chinese Commerce Minister Li Wei spoke by video "
+        "link. The commissioner told reporters that progress had been made on a price floor."
+    )
+    assert speaker_of(speakers_nlp, text, "progress had been made")[0] == "unresolved:jan-novak"
+
+
+def test_the_envoy_is_the_adviser_sent_to_talk(speakers_nlp: Language) -> None:
+    text = (
+        "Mark Ellis, the British senior adviser for the Balkans, arrived in Pristina. "
+        "The envoy said both sides wanted a deal before the summer."
+    )
+    assert speaker_of(speakers_nlp, text, "both sides wanted")[0] == "unresolved:mark-ellis"
+
+
+def test_a_chief_is_the_head_named_before(speakers_nlp: Language) -> None:
+    text = (
+        "Oksana Bilyk, the head of the national security council, led the delegation. "
+        "The security chief told reporters that Kyiv would not accept the terms."
+    )
+    assert speaker_of(speakers_nlp, text, "Kyiv would not")[0] == "unresolved:oksana-bilyk"
+
+
+def test_an_office_two_people_hold_is_the_one_the_text_is_about(speakers_nlp: Language) -> None:
+    # the latest minister named is the object of the sentence before; its subject speaks
+    text = (
+        "Algerian Foreign Minister Karim Belkacem confirmed the contacts. "
+        "Austria's foreign minister, Eva Huber, flew to Algiers on Monday to meet Belkacem. "
+        "The minister said the families had been informed of every step."
+    )
+    assert speaker_of(speakers_nlp, text, "the families")[0] == "unresolved:eva-huber"
+
+
+def test_an_agency_qualified_by_an_actor_is_not_the_latest_outlet(speakers_nlp: Language) -> None:
+    text = (
+        "Reuters reported heavy fighting near the airport. "
+        "The UN refugee agency said more than 10,000 people had fled since Friday."
+    )
+    assert speaker_of(speakers_nlp, text, "more than 10,000") == (None, "The UN refugee agency")
