@@ -365,3 +365,22 @@ def test_everyday_names_and_demonyms_the_packages_lack_resolve(
     nlp: Language, text: str, key: str
 ) -> None:
     assert key in [k for _, k in found(nlp, text)]
+
+
+def test_a_name_after_a_title_is_a_person_wherever_it_stands(nlp: Language) -> None:
+    text = "The Chamber of Shipping wrote to Prime Minister Alvaro Quintana on Monday."
+    assert ("Alvaro Quintana", "unresolved:alvaro-quintana") in found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("Ines Roth, an analyst at the monitoring group SWN, doubted it.", "SWN"),
+        ("She told the broadcaster RTK that the talks were over.", "RTK"),
+        ("Talks on a coalition led by V55 began. V55 leader Jan Mol said so.", "V55"),
+    ],
+)
+def test_an_acronym_named_a_body_or_with_digits_is_an_actor(
+    nlp: Language, text: str, acronym: str
+) -> None:
+    assert (acronym, f"unresolved:{acronym.lower()}") in found(nlp, text)

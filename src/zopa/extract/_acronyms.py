@@ -1,7 +1,8 @@
 """Acronyms of organisations and armed groups the gazetteer does not know.
 
 "the Andean Liberation Front (ALF)" introduces an acronym with its long form; "ALF
-rebels", "the ALF guerrilla" describe one as an armed group; "the ALF's delegates" and
+rebels", "the ALF guerrilla" describe one as an armed group; "the monitoring group ALF",
+"the broadcaster ALF" as a body; "the ALF's delegates" and
 "the ALF said", twice in a document, show one acting as a party; in a document about
 party politics, "leader of the ALF" or "the ALF leader" shows one to be a party. The small NER often
 misses such all-capitals words, so they are found here: every later (and earlier,
@@ -39,6 +40,11 @@ _GROUP_HEADS = {
     "Army", "Forces", "Force", "Front", "Movement", "Brigades", "Brigade", "Militia",
     "Guard", "Guards", "Party", "Alliance", "Coalition", "Group",
 }  # fmt: skip
+_NAMED_BODIES = {
+    "group", "broadcaster", "agency", "network", "newspaper", "channel", "organisation",
+    "organization", "union", "party", "movement", "alliance", "coalition", "firm",
+}  # fmt: skip
+"""Nouns before an acronym that name it a body ("the monitoring group ACLED")."""
 _JOINERS = {"of", "for", "the", "de", "del", "la", "el", "des", "du", "al", "in"}
 """Small words inside a long form ("Front for the Liberation of ..."); not "and", which
 more often joins two names ("Colombia and the ...")."""
@@ -61,8 +67,14 @@ class Acronym:
 
 
 def _is_acronym(text: str) -> bool:
+    """Capitals, perhaps with digits after the first ("ALF", "D66")."""
     letters = text.replace("-", "")
-    return 2 <= len(letters) <= _LONGEST and letters.isalpha() and letters.isupper()
+    return (
+        2 <= len(letters) <= _LONGEST
+        and letters.isalnum()
+        and letters[0].isalpha()
+        and letters.isupper()
+    )
 
 
 def _acts(doc: Doc, i: int) -> bool:
@@ -141,6 +153,9 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
             found[text] = Acronym(text, key, _kind_of_name(name), long_form)
         elif text not in found and (after in _GROUP_WORDS or after in _BODY_WORDS):
             found[text] = Acronym(text, unresolved_key(text), "group", None)
+        elif text not in found and i > 0 and doc[i - 1].lower_ in _NAMED_BODIES:
+            # "the conflict-monitoring group ACLED", "the broadcaster ORF"
+            found[text] = Acronym(text, unresolved_key(text), "organisation", None)
         elif text not in found and political(doc) and led_party(doc, i, i + 1):
             # "leader of the CSU", "the CSU leader X": a party (:mod:`._parties`).
             found[text] = Acronym(text, unresolved_key(text), "organisation", None)

@@ -135,6 +135,9 @@ def _party_mentions(doc: Doc, blocked: list[tuple[int, int]], gazetteer: Gazette
     return spans
 
 
+#: Capitalised words of a title before a name ("Prime Minister", "Vice President").
+_TITLE_WORDS = PERSON_ROLES | {"prime", "vice", "deputy", "foreign", "defence", "defense"}
+
 #: Peoples named by a plural that is no state's demonym: never a party's name.
 _PEOPLES = frozenset(
     {"Europeans", "Africans", "Asians", "Americans", "Arabs", "Westerners", "Scandinavians"}
@@ -268,11 +271,17 @@ class ActorRecognizer:
 
     def _people_missed(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Names of two to four capitalised proper nouns the NER missed or cut short
-        ("Ana Lucero" where it saw only "Lucero") that a speech verb or a role apposition
-        shows to be a person's ("Ana Lucero said", "Ana Lucero, a senior researcher")."""
+        ("Ana Lucero" where it saw only "Lucero") that a title before them, a speech verb or
+        a role apposition shows to be a person's ("Prime Minister Ana Lucero", "Ana Lucero
+        said", "Ana Lucero, a senior researcher")."""
         found: list[Span] = []
         for match in filter_spans([doc[s:e] for _, s, e in self.person_matcher(doc)]):
-            if not speaks_or_has_role(match) or any(
+            start = match.start
+            while start < match.end and doc[start].lower_ in _TITLE_WORDS:
+                start += 1  # "Prime Minister Mark Carney": the title is no part of the name
+            titled_name = start > match.start and match.end - start >= 2
+            match = doc[start : match.end]
+            if not (titled_name or speaks_or_has_role(match)) or any(
                 t.lower_ in PERSON_ROLES
                 or t.text in GROUP_HEADS | BODY_HEADS
                 or self.gazetteer.resolve(t.text) is not None
@@ -493,7 +502,8 @@ class ActorRecognizer:
                 kind = "person"  # "chairperson Diallo", "Merz, Söder and X": not a place
             elif kind == "state" or a_city(span, text):
                 continue  # a place the gazetteer does not know ("Goma"), not a new state
-            if name.label_ == "PERSON" and is_location(span):
+            after_title = start > 0 and doc[start - 1].lower_ in _TITLE_WORDS
+            if name.label_ == "PERSON" and is_location(span) and not after_title:
                 continue  # "across the plateau and Maniema": a place the NER took for a person
             if a_feature(span) or a_venue(span):
                 continue  # "Lanka Shoal", "the Rio Verde region", "at Government House"
