@@ -19,7 +19,9 @@ Sections (one function each, ``--only`` picks some; all by default):
     copied; then ``zopa extract --workers N`` runs on one copy and ``zopa extract
     --ray local --workers N`` on the other, each as a command, timed wall clock
     (start-up, pipeline loads and the cluster's start included). Words per second,
-    peak memory (the sum of the resident sets of the command and every process
+    and words per second once the first document is stored (when the store's count
+    of extracted documents, read every 0.2 s, first moves: the start set apart), peak
+    memory (the sum of the resident sets of the command and every process
     under it, sampled every 0.2 s: the driver, the workers and, for Ray, its own
     daemons), the CPU seconds of the command's own process (the driver: plan,
     texts out, documents back, every write) and of the processes under it, and
@@ -29,7 +31,7 @@ Sections (one function each, ``--only`` picks some; all by default):
     what a worker sends back per document (the cost model of ``docs/cluster.md``).
 ``ingest``
     ``--ingest-articles`` synthetic articles (default 2,000; the issue's figure is
-    100,000) written as Markdown files with their date in the front matter, ingested by
+    100,000) written as Markdown files with their date in the front matter, ingested
     by one ``zopa ingest`` command (``--workers`` as ``--ingest-workers`` says, zopa's
     default otherwise) into a fresh store on each backend: documents per second over
     the command's wall time (start-up included), its peak memory and CPU seconds
@@ -214,12 +216,18 @@ def _tree(root: int) -> dict[int, tuple[int, float]]:
     return found
 
 
-def timed(command: list[str]) -> dict[str, Any]:
-    """Run ``command``; its wall seconds, peak memory of its process tree, exit code."""
+def timed(command: list[str], progress: Callable[[], int] | None = None) -> dict[str, Any]:
+    """Run ``command``; its wall seconds, peak memory of its process tree, exit code.
+
+    With ``progress`` (how many items the command has finished so far, read in this
+    process), also when the first item was done and how many were done by then
+    (``first_item_s``, ``items_at_first``): the command's start, told apart from its pace.
+    """
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = 0
     cpu: dict[int, float] = {}  # each process's last CPU seconds seen
+    first: dict[str, float] = {}
     done = threading.Event()
 
     def sample() -> None:
@@ -228,6 +236,9 @@ def timed(command: list[str]) -> dict[str, Any]:
             tree = _tree(process.pid)
             peak = max(peak, sum(rss for rss, _ in tree.values()))
             cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
+            if progress is not None and not first and (count := progress()) > 0:
+                first.update(first_item_s=round(time.perf_counter() - started, 2))
+                first.update(items_at_first=count)
             done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -243,6 +254,7 @@ def timed(command: list[str]) -> dict[str, Any]:
         "peak_rss_mb": round(peak / 1024**2),
         "driver_cpu_seconds": round(cpu.get(process.pid, 0.0), 1),
         "other_cpu_seconds": round(sum(cpu.values()) - cpu.get(process.pid, 0.0), 1),
+        **first,
         "stdout": out.decode(),
     }
 
@@ -250,6 +262,15 @@ def timed(command: list[str]) -> dict[str, Any]:
 def zopa(url: str, *args: str) -> list[str]:
     """The command line of ``zopa --db URL ARGS`` in this interpreter."""
     return [sys.executable, "-m", "zopa", "--db", url, *args]
+
+
+def _extracted(path: Path) -> int:
+    """Documents extracted so far in the SQLite store at ``path`` (0 while it is locked)."""
+    try:
+        with contextlib.closing(sqlite3.connect(path, timeout=0.05)) as db:
+            return int(db.execute("SELECT count(*) FROM document_extractions").fetchone()[0])
+    except sqlite3.Error:
+        return 0
 
 
 def _rows(path: Path, tables: tuple[str, ...]) -> dict[str, list[tuple[Any, ...]]]:
@@ -626,9 +647,15 @@ def extraction(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
     ):
         path = shutil.copyfile(base, tmp / f"{len(paths)}.db")
         paths[name] = path
-        run = timed(zopa(f"sqlite:///{path}", "extract", "--workers", str(args.workers), *extra))
+        command = zopa(f"sqlite:///{path}", "extract", "--workers", str(args.workers), *extra)
+        run = timed(command, progress=lambda path=path: _extracted(path))
         del run["stdout"]
         run["words_per_second"] = round(words / run["seconds"])
+        if "first_item_s" in run:  # the pace once documents come: start-up set apart
+            left = 1 - run["items_at_first"] / args.articles
+            run["words_per_second_after_first"] = round(
+                words * left / max(1e-9, run["seconds"] - run["first_item_s"])
+            )
         figures["runs"][name] = run
     first, second = (_rows(Path(p), EVIDENCE) for p in paths.values())
     figures["identical"] = first == second

@@ -98,7 +98,7 @@ class Registry:
 
     def __contains__(self, name: object) -> bool:
         self._load_entry_points()
-        return isinstance(name, str) and name in self._catalogue.get_all()
+        return isinstance(name, str) and name in self._catalogue  # one look-up, not a listing
 
 
 _VERSION = re.compile(r"v(\d+)")

@@ -94,10 +94,10 @@ def test_two_ingest_processes_on_overlapping_folders_store_each_text_once(
     first = _corpus(tmp_path / "a", shared + [f"a-{i}" for i in range(size - len(shared))])
     second = _corpus(tmp_path / "b", [f"b-{i}" for i in range(size - len(shared))] + shared[::-1])
     open_store(store_url).close()  # migrated before: the two start on the ingest itself
-    start = time.time() + 4
+    start_at = [sys.executable, "-c", _START_AT, str(time.time() + 4)]
     processes = [
         subprocess.Popen(
-            [sys.executable, "-c", _START_AT, str(start), "--db", store_url, "ingest", str(folder)],
+            [*start_at, "--db", store_url, "ingest", str(folder), "--workers", "2"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
