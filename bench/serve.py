@@ -4,12 +4,15 @@ Usage::
 
     .venv/bin/python bench/serve.py [--readers 4] [--seconds 20] [--rows 100000]
                                     [--only api|page] [--skip NAME] [--postgres] [--json]
+                                    [--reuse DIR]
 
 Builds a store: the example corpus ingested and extracted, the shipped scenario
 stored with its forecasts (the demo store; ``zopa report`` of the shipped
 scenario is timed on it), then the corpus's documents copied (with all their
 mentions, events, quotes, claims and estimates) until the store holds at least
-``--rows`` evidence rows (the report is timed again).
+``--rows`` evidence rows (the report is timed again). With ``--reuse DIR`` the SQLite
+store is built once into DIR and copied from there on later runs (for A/B runs of the
+load alone: the report times printed are those of the first run).
 Then runs the real server (``zopa serve``, uvicorn) in a subprocess on loopback
 and, for ``--seconds``, ``--readers`` threads read the main API list endpoints
 and pages in turn (``--only``: those whose name starts so; ``--skip``: not that
@@ -27,6 +30,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -312,7 +316,9 @@ def warm_up(base: str, paths: list[tuple[str, str]], written: list[int]) -> None
     (the language detector, the solved scenario) before the clock starts."""
     with httpx2.Client(base_url=base, timeout=120) as client:
         for _, path in paths:
-            client.get(path).raise_for_status()
+            response = client.get(path)
+            if not response.is_success:
+                raise RuntimeError(f"GET {path}: {response.status_code} {response.text[:500]}")
         write(client, 0, Timings(), written)
 
 
@@ -379,23 +385,44 @@ def summary(timings: Timings, wall: float) -> list[dict[str, Any]]:
     return rows
 
 
-def run(url: str, folder: Path, args: argparse.Namespace) -> dict[str, Any]:
-    """Build the store at ``url``, time the report, load the server; every figure."""
+def build(url: str, folder: Path, rows: int) -> dict[str, Any]:
+    """Build the store at ``url`` and time the report on it before and after it grows."""
     build_demo(url)
     demo_report = time_report(url, folder / "demo-report")
     start = time.perf_counter()
-    built = grow(url, args.rows)
+    built = grow(url, rows)
     build_seconds = time.perf_counter() - start
-    report_seconds = time_report(url, folder / "report")
+    return {
+        "store": built | {"copy_seconds": round(build_seconds, 1)},
+        "demo_report_seconds": round(demo_report, 2),
+        "report_seconds": round(time_report(url, folder / "report"), 2),
+    }
+
+
+def reused(path: Path, folder: Path, rows: int) -> dict[str, Any]:
+    """A copy, at ``path``, of the SQLite store kept in ``folder`` (built there first if
+    missing); its figures as :func:`build` gave them."""
+    kept, figures = folder / "bench.db", folder / "bench.json"
+    if not kept.is_file() or not figures.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        built = build(f"sqlite:///{kept}", folder, rows)
+        figures.write_text(json.dumps(built), encoding="utf-8")
+    shutil.copyfile(kept, path)
+    return dict(json.loads(figures.read_text(encoding="utf-8")))
+
+
+def run(
+    url: str, folder: Path, args: argparse.Namespace, built: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Build the store at ``url`` (unless ``built`` gives its figures), time the report,
+    load the server; every figure."""
+    built = built or build(url, folder, args.rows)
     with served(url) as (base, server):
         timings, written, wall, cpu = load(
             base, server, args.readers, args.seconds, args.only, args.skip
         )
     errors = {name: found[:3] for name, found in timings.errors.items()}
-    return {
-        "store": built | {"copy_seconds": round(build_seconds, 1)},
-        "demo_report_seconds": round(demo_report, 2),
-        "report_seconds": round(report_seconds, 2),
+    return built | {
         "readers": args.readers,
         "seconds": round(wall, 1),
         "cpu_seconds": cpu,
@@ -449,12 +476,17 @@ def main() -> None:
     )
     parser.add_argument("--postgres", action="store_true", help="also measure on PostgreSQL")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--reuse", type=Path, help="keep the SQLite store built in this folder and reuse it"
+    )
     args = parser.parse_args()
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "sqlite").mkdir()
-        results["sqlite"] = run(f"sqlite:///{folder / 'bench.db'}", folder / "sqlite", args)
+        database = folder / "bench.db"
+        kept = reused(database, args.reuse, args.rows) if args.reuse else None
+        results["sqlite"] = run(f"sqlite:///{database}", folder / "sqlite", args, kept)
         if args.postgres:
             (folder / "postgresql").mkdir()
             with throwaway_postgres() as server:

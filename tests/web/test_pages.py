@@ -258,6 +258,9 @@ def test_kept_counts_follow_every_write_at_the_next_read(demo_copy: str, tmp_pat
             "/api/v1/documents", files={"file": ("vienna.md", article.read_bytes())}
         )
         assert upload.status_code == 201, upload.text
+        vienna = upload.json()["outcomes"][0]["document_id"]
+        pages = (f"/documents/{vienna}", "/quotes?q=Vienna")
+        unread = [_get(client, path) for path in pages]  # pages kept until an extraction
         ingested = _totals(client)
         documents = count_evidence(store)["documents"]
         assert ingested[0].startswith(f"{documents} document(s)")  # counted at once
@@ -265,6 +268,7 @@ def test_kept_counts_follow_every_write_at_the_next_read(demo_copy: str, tmp_pat
         result = CliRunner().invoke(app, ["--db", demo_copy, "extract"])
         assert result.exit_code == 0, result.stderr
         extracted = _totals(client)
+        read = [_get(client, path) for path in pages]
     counts = count_evidence(store)
     store.close()
     assert extracted[0] == (
@@ -273,3 +277,6 @@ def test_kept_counts_follow_every_write_at_the_next_read(demo_copy: str, tmp_pat
     )
     assert extracted[0] != ingested[0]
     assert extracted[1] != ingested[1] and extracted[2] != ingested[2]
+    # The article's spans and the quotes, kept per extraction, show what it found.
+    assert 'id="quote-' not in unread[0] and 'id="quote-' in read[0]
+    assert "give up Vienna talks" not in unread[1] and "give up Vienna talks" in read[1]

@@ -15,7 +15,7 @@ from tests.report.html_checks import assert_inert, assert_outline, parse
 from tests.web.demo_store import SCENARIO_FILE
 from zopa.cli import app
 from zopa.report import REPORT_SEED, render_report, report_csp
-from zopa.report._html import _context
+from zopa.report._context import report_context
 from zopa.report._templates import environment, stylesheet
 from zopa.scenario import load_for_models, solve_scenario
 from zopa.store import Store, open_store
@@ -183,7 +183,9 @@ def test_the_scenario_solved_in_a_worker_gives_the_report_solved_here(demo_db: s
     store = open_store(demo_db)
     try:
         aside = render_report(store, scenario)
-        context = _context(store, scenario, None, lambda: solve_scenario(scenario, rng=REPORT_SEED))
+        context = report_context(
+            store, scenario, None, lambda: solve_scenario(scenario, rng=REPORT_SEED)
+        )
         here = environment().get_template("report.html").render(context)
     finally:
         store.close()

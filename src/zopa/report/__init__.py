@@ -9,14 +9,9 @@ from zopa.report._charts import (
     write_solve_chart,
 )
 from zopa.report._digest import Digest, evidence_digest
-from zopa.report._html import (
-    REPORT_SEED,
-    render_report,
-    report_csp,
-    report_path,
-    write_report,
-)
+from zopa.report._html import REPORT_SEED, render_report, report_path, write_report
 from zopa.report._reliability import reliability_figure, write_reliability_chart
+from zopa.report._templates import report_csp
 
 __all__ = [
     "CHART_FORMATS",

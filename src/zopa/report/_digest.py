@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from zopa.evidence import list_actors, list_items
-from zopa.store import Store
+if TYPE_CHECKING:
+    from zopa.store import Store
 
 __all__ = ["Digest", "evidence_digest"]
 
@@ -51,6 +51,8 @@ def evidence_digest(store: Store, *, top: int = 8) -> Digest:
     then by date; quotes are direct quotes with a resolved speaker first; claims
     are counted per (actor, issue); estimates are listed in document order.
     """
+    from zopa.evidence import list_actors, list_items
+
     actors = [listing.item for listing in list_actors(store)]
     events = [listing.item for listing in list_items(store, "events")]
     quotes = [listing.item for listing in list_items(store, "quotes")]

@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-__all__ = ["STYLESHEET", "environment", "stylesheet"]
+__all__ = ["STYLESHEET", "environment", "report_csp", "stylesheet"]
 
 STYLESHEET = "zopa.css"
 """The stylesheet in ``zopa/report/static/``: inlined in the report, served by the dashboard."""
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """Jinja's environment, with ``view.key`` on a plain dict (every view model is one)
+    looked up as Jinja does, the attribute first and then the key, but without raising
+    and catching an :class:`AttributeError` on the way: a fifth to a third of a page's
+    CPU went there. A plain dict has no attribute but those of its type."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute`` in a template."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @cache
 def environment() -> Environment:
     """The environment over ``zopa/report/templates``: every value escaped, undefined an error."""
-    return Environment(
+    return _Environment(
         loader=PackageLoader("zopa.report", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -29,3 +51,13 @@ def environment() -> Environment:
 def stylesheet() -> str:
     """The text of the shared stylesheet."""
     return (files("zopa.report") / "static" / STYLESHEET).read_text(encoding="utf-8")
+
+
+def report_csp(css: str) -> str:
+    """The report's Content-Security-Policy: no script, no fetch of any kind, no style but
+    the report's own stylesheet ``css``, allowed by its SHA-256 (a CSP Level 2 hash source)."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )

@@ -1,5 +1,6 @@
 """Chart specs (Vega-Lite, written with Altair) and their rendering to inline SVG."""
 
+from zopa.report._svg import Figure, figure, render_svg
 from zopa.report.specs._charts import (
     calibration_spec,
     map_spec,
@@ -7,7 +8,6 @@ from zopa.report.specs._charts import (
     paths_spec,
     timeline_spec,
 )
-from zopa.report.specs._svg import Figure, figure, render_svg
 
 __all__ = [
     "Figure",

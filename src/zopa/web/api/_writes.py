@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from zopa.ingest import ingest_data, supported_suffixes
+from zopa.ingest import supported_suffixes
 from zopa.scenario import (
     MAX_SCENARIO_BYTES,
     add_question,
@@ -24,6 +24,7 @@ from zopa.scenario import (
 )
 from zopa.store import Store
 from zopa.web._security import MAX_UPLOAD_BYTES, require_writer
+from zopa.web.api._ingester import ingest_upload
 from zopa.web.api._json import Json
 from zopa.web.api._models import (
     IngestResult,
@@ -66,7 +67,7 @@ async def ingest(request: Request, file: FileField) -> Json:
         max_bytes=MAX_UPLOAD_BYTES,
         what="file of articles",
     )
-    report = await run_in_threadpool(ingest_data, store_of(request), data, name)
+    report = await ingest_upload(store_of(request), data, name)
     outcomes = [asdict(o) | {"warnings": list(o.warnings)} for o in report.outcomes]
     body = {
         "ingested": report.count("ingested"),

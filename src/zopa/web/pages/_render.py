@@ -31,9 +31,15 @@ def store_of(request: Request) -> Store:
 
 
 def _scenario_names(store: Store) -> list[str]:
-    from zopa.scenario import list_scenarios
+    """The stored scenarios' names, by name (their texts are not read: every page asks)."""
+    from sqlalchemy import select
 
-    return [s.name for s in list_scenarios(store)]
+    from zopa.store import StoredScenarioRow
+
+    with store.session() as session:
+        return list(
+            session.scalars(select(StoredScenarioRow.name).order_by(StoredScenarioRow.name))
+        )
 
 
 def page(

@@ -134,7 +134,7 @@ def timeline_page(
     pagination: a page reads its own rows, whatever the size of the store); each links
     to its sentence."""
     from zopa.evidence import EvidenceFilter, count_items, event_choices, list_items
-    from zopa.report._html import timeline_figure
+    from zopa.report._figures import timeline_figure
     from zopa.report.views import Links, evidence_page, timeline
 
     store = store_of(request)
@@ -143,13 +143,19 @@ def timeline_page(
         after = _after("timeline", next, (date, int, int, int))
     except ProblemError:
         return error_page(request, 400, "Not a page of the timeline", _BAD_PAGE)
-    found = [
-        listing.item
-        for listing in list_items(
-            store, "events", filters, after=after, limit=limit + 1, by_date=True
-        )
-    ]
-    view = timeline(evidence_page(store, "events", found[:limit]), Links(standalone=False))
+
+    def rows() -> tuple[bool, dict[str, Any], Any]:
+        found = [
+            listing.item
+            for listing in list_items(
+                store, "events", filters, after=after, limit=limit + 1, by_date=True
+            )
+        ]
+        view = timeline(evidence_page(store, "events", found[:limit]), Links(standalone=False))
+        return len(found) > limit, view, timeline_figure(view)
+
+    # A page of events and its chart are kept per extraction: they change with it only.
+    more, view, figure = _per_extraction(request, "timeline rows", (filters, after, limit), rows)
     shown, every, choices = _per_extraction(
         request,
         "timeline totals",
@@ -162,12 +168,12 @@ def timeline_page(
     )
     last = view["events"][-1] if view["events"] else None
     key = (last["when"], last["document_id"], last["start"], last["id"]) if last else ()
-    view |= {  # the page's own rows, and the filters, totals and choices of the whole store
+    view = view | {  # the page's own rows, and the filters, totals and choices of the whole store
         "filters": {"actor": filters.actor, "type": filters.type, "status": filters.status},
         "choices": choices,
         "total": shown,
         "undated": every - shown,
-        "next_href": _next_href(request, "timeline", len(found) > limit, key),
+        "next_href": _next_href(request, "timeline", more, key),
         "first_href": _first_href(request),
     }
     return page(
@@ -176,7 +182,7 @@ def timeline_page(
         {
             "title": "Timeline",
             "timeline": view,
-            "timeline_figure": timeline_figure(view),
+            "timeline_figure": figure,
             "filterable": True,
         },
     )
@@ -200,25 +206,29 @@ def quotes_page(
         after = _after("quotes", next, (int, int, int))
     except ProblemError:
         return error_page(request, 400, "Not a page of the quotes", _BAD_PAGE)
-    found = [
-        listing.item
-        for listing in list_items(store, "quotes", filters, after=after, limit=limit + 1)
-    ]
-    shown = found[:limit]
-    quotes = evidence_lists(evidence_page(store, "quotes", shown), Links(standalone=False))
-    last = shown[-1] if shown else None
+
+    def rows() -> tuple[bool, list[dict[str, Any]]]:
+        found = [
+            listing.item
+            for listing in list_items(store, "quotes", filters, after=after, limit=limit + 1)
+        ]
+        shown = evidence_page(store, "quotes", found[:limit])
+        return len(found) > limit, evidence_lists(shown, Links(standalone=False))["quotes"]
+
+    more, quotes = _per_extraction(request, "quotes rows", (filters, after, limit), rows)
+    last = quotes[-1] if quotes else None
     key = (last["document_id"], last["start"], last["id"]) if last else ()
     return page(
         request,
         "quotes.html",
         {
             "title": "Quotes",
-            "quotes": quotes["quotes"],
+            "quotes": quotes,
             "total": _per_extraction(
                 request, "quotes total", filters, lambda: count_items(store, "quotes", filters)
             ),
             "query": q,
-            "next_href": _next_href(request, "quotes", len(found) > limit, key),
+            "next_href": _next_href(request, "quotes", more, key),
             "first_href": _first_href(request),
         },
     )
@@ -229,11 +239,14 @@ def document_page(request: Request, document_id: int) -> HTMLResponse:
     """The article with every extracted span highlighted by kind (``#claim-12`` scrolls to it)."""
     from zopa.report.views import article_view, load_evidence, spans_of
 
-    try:
+    def view() -> dict[str, Any]:
         evidence = load_evidence(store_of(request), document_id=document_id)
+        return article_view(evidence.documents[document_id], spans_of(evidence, document_id))
+
+    try:  # an article and its spans change with an extraction only
+        article = _per_extraction(request, "article", document_id, view)
     except StoreError as exc:
         return error_page(request, 404, "No such article", str(exc))
-    article = article_view(evidence.documents[document_id], spans_of(evidence, document_id))
     return page(
         request,
         "document.html",
@@ -261,7 +274,7 @@ def map_page(
     request: Request, scenario: Annotated[str | None, Query(max_length=64)] = None
 ) -> HTMLResponse:
     """The actor × issue map of a stored scenario; a cell links to the claims behind it."""
-    from zopa.report._html import map_figure
+    from zopa.report._figures import map_figure
     from zopa.report.views import Links, actor_issue_map, scenario_summary
     from zopa.scenario import list_scenarios
 
@@ -282,13 +295,20 @@ def map_page(
     pairs = memo(request, "claim pairs", version, lambda: claim_pairs(store))
     # Kept per stored scenario: it reads only the documents stored since its last read.
     sources = memo(request, "source names", stored.sha256, lambda: SourceNames(cited_names(loaded)))
-    evidence, totals = map_evidence(store, loaded, pairs, sources)
-    view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
-    for row in view["rows"]:
-        for cell in row["cells"]:
-            if cell is not None:
-                cell["claims"] = cell["claims"][:MAP_CLAIMS]
-                cell["claims_total"] = totals[(cell["actor"], cell["issue"])]
+
+    def mapped() -> tuple[dict[str, Any], Any]:
+        evidence, totals = map_evidence(store, loaded, pairs, sources)
+        view = actor_issue_map(loaded, evidence, Links(standalone=False, scenario=name))
+        for row in view["rows"]:
+            for cell in row["cells"]:
+                if cell is not None:
+                    cell["claims"] = cell["claims"][:MAP_CLAIMS]
+                    cell["claims_total"] = totals[(cell["actor"], cell["issue"])]
+        return view, map_figure(view)
+
+    # The map is kept per scenario text, extraction and cited documents: it shows them only.
+    cited = tuple(sorted(sources.resolve(store).items()))
+    view, figure = memo(request, "map", (stored.sha256, name, version, cited), mapped)
     return page(
         request,
         "map.html",
@@ -296,10 +316,7 @@ def map_page(
             "title": f"{loaded.title}: actors × issues",
             "summary": scenario_summary(loaded, _counts(request), None),
             "map": view,
-            # The chart shows the scenario's values and each cell's number of claims.
-            "map_figure": memo(
-                request, "map", (stored.sha256, name, version), lambda: map_figure(view)
-            ),
+            "map_figure": figure,
         },
     )
 
@@ -338,7 +355,7 @@ def scenario_page(request: Request, name: str) -> HTMLResponse:
 def _models(scenario: Any) -> tuple[dict[str, Any], Any]:
     """A scenario solved with the report's seed: the models view and its chart."""
     from zopa.report import REPORT_SEED
-    from zopa.report._html import models_figure
+    from zopa.report._figures import models_figure
     from zopa.report.views import models_view
     from zopa.scenario import solve_scenario
 
@@ -360,7 +377,7 @@ def question_page(
 ) -> HTMLResponse:
     """One question: every source side by side, their paths, the evidence, calibration."""
     from zopa.forecast import list_forecasts
-    from zopa.report._html import calibration_figure, question_views
+    from zopa.report._figures import calibration_figure, question_views
     from zopa.report.views import Links, scenario_summary
     from zopa.scenario import list_scenarios
 

@@ -1,0 +1,66 @@
+"""The report's two helper processes: one solves the scenario, one draws the charts.
+
+Both start before the report's own heavy imports (the views, the forecasts,
+Altair), so on two cores the solve, vl-convert's start-up and the drawing run
+while this process reads the store and writes the chart specs. vl-convert holds
+the GIL while it draws, so a thread would not run beside this process's work; a
+process does. The drawer is handed vl-convert's own function (pickled by name),
+so it imports nothing of zopa. The results are those of the same calls made
+here: the solve is a pure function of the scenario and the seed, and a chart's
+SVG a function of its spec (tested).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
+from typing import TYPE_CHECKING, Any
+
+from zopa.report._svg import Drawer, Drawing, draw_here, local_svg
+
+if TYPE_CHECKING:
+    from zopa.scenario import Scenario
+
+__all__ = ["Helpers", "helpers"]
+
+Helpers = tuple[Callable[[], dict[str, Any]], Drawer]
+"""What :func:`helpers` gives: the solve's result (waiting for it), and the drawer."""
+
+_FIRST_SPEC = '{"mark":"point"}'
+"""Drawn first, to no one: vl-convert starts its JavaScript engine on its first chart."""
+
+
+def _drawing_in(pool: ProcessPoolExecutor) -> Drawer:
+    """The :data:`Drawer` that queues every chart on ``pool``'s one process."""
+    import vl_convert
+
+    def draw(spec: str, prefix: str) -> Drawing:
+        job: Future[str] = pool.submit(vl_convert.vegalite_to_svg, spec, allowed_base_urls=[])
+        return lambda: local_svg(job.result(), prefix)
+
+    pool.submit(vl_convert.vegalite_to_svg, _FIRST_SPEC, allowed_base_urls=[])
+    return draw
+
+
+@contextmanager
+def helpers(scenario: Scenario, seed: int) -> Iterator[Helpers]:
+    """The scenario solved with ``seed`` and the charts drawn in two worker processes
+    while the block runs; whatever is still queued when it leaves is cancelled. Both
+    are done here where ``forkserver`` is missing."""
+    from zopa.scenario import solve_scenario
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield (lambda: solve_scenario(scenario, rng=seed)), draw_here
+        return
+    context = multiprocessing.get_context("forkserver")
+    # Nothing preloaded: each worker imports what it needs while this process goes on.
+    context.set_forkserver_preload([])
+    with ExitStack() as stack:
+        solver = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
+        drawer = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
+        for pool in (solver, drawer):  # on the way out, before each pool waits for its work
+            stack.callback(pool.shutdown, wait=False, cancel_futures=True)
+        job = solver.submit(solve_scenario, scenario, rng=seed)
+        yield job.result, _drawing_in(drawer)
