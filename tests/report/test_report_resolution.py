@@ -8,7 +8,7 @@ from html import unescape
 
 from tests.forecast.conftest import scenario_data
 from zopa.forecast import NewForecast, add_forecasts, list_forecasts, score_forecasts
-from zopa.report._html import question_views
+from zopa.report._figures import question_views
 from zopa.report._templates import environment
 from zopa.report.views import Links, load_evidence
 from zopa.scenario import Scenario

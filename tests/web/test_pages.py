@@ -261,6 +261,8 @@ def test_kept_counts_follow_every_write_at_the_next_read(demo_copy: str, tmp_pat
         vienna = upload.json()["outcomes"][0]["document_id"]
         pages = (f"/documents/{vienna}", "/quotes?q=Vienna")
         unread = [_get(client, path) for path in pages]  # pages kept until an extraction
+        listing = f"/api/v1/quotes?document={vienna}"
+        unlisted = client.get(listing).json()["items"]
         ingested = _totals(client)
         documents = count_evidence(store)["documents"]
         assert ingested[0].startswith(f"{documents} document(s)")  # counted at once
@@ -269,6 +271,7 @@ def test_kept_counts_follow_every_write_at_the_next_read(demo_copy: str, tmp_pat
         assert result.exit_code == 0, result.stderr
         extracted = _totals(client)
         read = [_get(client, path) for path in pages]
+        listed = client.get(listing).json()["items"]
     counts = count_evidence(store)
     store.close()
     assert extracted[0] == (
@@ -277,6 +280,8 @@ def test_kept_counts_follow_every_write_at_the_next_read(demo_copy: str, tmp_pat
     )
     assert extracted[0] != ingested[0]
     assert extracted[1] != ingested[1] and extracted[2] != ingested[2]
-    # The article's spans and the quotes, kept per extraction, show what it found.
+    # The article's spans and the quotes (page and API), kept per extraction, show what it
+    # found.
     assert 'id="quote-' not in unread[0] and 'id="quote-' in read[0]
     assert "give up Vienna talks" not in unread[1] and "give up Vienna talks" in read[1]
+    assert unlisted == [] and [q["text"] for q in listed] == ["We will not give up Vienna talks"]

@@ -178,7 +178,7 @@ def test_an_output_folder_that_cannot_be_made_is_refused_before_any_work(tmp_pat
 
 
 @pytest.mark.slow
-def test_the_scenario_solved_in_a_worker_gives_the_report_solved_here(demo_db: str) -> None:
+def test_the_report_solved_and_drawn_in_workers_is_the_report_made_here(demo_db: str) -> None:
     scenario = load_for_models(SCENARIO_FILE, allow_placeholders=False)
     store = open_store(demo_db)
     try:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from zopa.report._svg import Drawer, Drawing, draw_here, local_svg
@@ -57,10 +57,11 @@ def helpers(scenario: Scenario, seed: int) -> Iterator[Helpers]:
     context = multiprocessing.get_context("forkserver")
     # Nothing preloaded: each worker imports what it needs while this process goes on.
     context.set_forkserver_preload([])
-    with ExitStack() as stack:
-        solver = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
-        drawer = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
-        for pool in (solver, drawer):  # on the way out, before each pool waits for its work
-            stack.callback(pool.shutdown, wait=False, cancel_futures=True)
+    solver = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    drawer = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    try:
         job = solver.submit(solve_scenario, scenario, rng=seed)
         yield job.result, _drawing_in(drawer)
+    finally:  # what is still queued is dropped; each pool waits for its running task
+        for pool in (drawer, solver):
+            pool.shutdown(wait=True, cancel_futures=True)

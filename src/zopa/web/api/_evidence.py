@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from zopa.errors import MissingError, quoted
@@ -26,6 +27,7 @@ from zopa.evidence import (
     list_items,
 )
 from zopa.store import DocumentFilter, DocumentRecord, Store, get_document, list_documents
+from zopa.web._memo import memo
 from zopa.web.api._json import Json
 from zopa.web.api._models import (
     Actor,
@@ -208,10 +210,23 @@ def document(document_id: IdPath, store: StoreDep) -> Json:
     return Json(doc.summary() | {"text": doc.text})
 
 
+def _kept(request: Request, store: Store, listing: Callable[[], dict[str, Any]]) -> Response:
+    """The JSON of ``listing()``, an evidence listing, made once per request URL and
+    :func:`~zopa.evidence.extraction_version` (what it lists comes with an extraction
+    only: the first request after one makes it again) and sent as made after that."""
+    key = (str(request.url), extraction_version(store))
+    body = memo(request, "evidence listing", key, lambda: Json(listing()).body)
+    return Response(body, media_type="application/json")
+
+
 @router.get("/actors", response_model=Page[Actor], tags=["evidence"])
-def actors(request: Request, store: StoreDep, query: Annotated[ActorFilters, Query()]) -> Json:
+def actors(request: Request, store: StoreDep, query: Annotated[ActorFilters, Query()]) -> Response:
     """Actors with a mention matching the filters, most mentioned first, each with its
     first mentions (at most 20), how many it has, and the URL of all of them."""
+    return _kept(request, store, lambda: _actors(request, store, query))
+
+
+def _actors(request: Request, store: Store, query: ActorFilters) -> dict[str, Any]:
     after = decode_key("actors", query.next, (int, str, str)) if query.next else None
     filters, limit = query.evidence_filter(), query.limit
     shown = page_in_memory(
@@ -238,7 +253,7 @@ def actors(request: Request, store: StoreDep, query: Annotated[ActorFilters, Que
         for a in found
         if a.key in records
     ]
-    return Json(shown | {"items": items})
+    return shown | {"items": items}
 
 
 def _actor_key(summary: ActorSummary) -> tuple[Any, ...]:
@@ -292,16 +307,20 @@ def mentions(
     store: StoreDep,
     actor_id: ActorPath,
     query: Annotated[DocumentFilters, Query()],
-) -> Json:
+) -> Response:
     """Every mention of one actor matching the filters, by document and position."""
-    after = decode_key("mentions", query.next, _ITEM_KEY) if query.next else None
-    if not actor_records(store, [actor_id]):
-        raise MissingError(
-            f"no actor {quoted(actor_id)} in the store; GET /api/v1/actors lists them"
-        )
-    filters = query.evidence_filter()
-    found = actor_mentions(store, actor_id, filters, after=after, limit=query.limit + 1)
-    return Json(page(request, "mentions", found, query.limit, _mention_key, _mention))
+
+    def listing() -> dict[str, Any]:
+        after = decode_key("mentions", query.next, _ITEM_KEY) if query.next else None
+        if not actor_records(store, [actor_id]):
+            raise MissingError(
+                f"no actor {quoted(actor_id)} in the store; GET /api/v1/actors lists them"
+            )
+        filters = query.evidence_filter()
+        found = actor_mentions(store, actor_id, filters, after=after, limit=query.limit + 1)
+        return page(request, "mentions", found, query.limit, _mention_key, _mention)
+
+    return _kept(request, store, listing)
 
 
 def _mention_key(found: tuple[tuple[int, int, int], dict[str, Any]]) -> tuple[Any, ...]:
@@ -321,14 +340,18 @@ def _item_key(listing: ItemListing) -> tuple[Any, ...]:
     return (item["document_id"], item["start"], item["id"])
 
 
-def _items(request: Request, store: Store, kind: str, query: ItemFilters) -> Json:
-    after = decode_key(kind, query.next, _ITEM_KEY) if query.next else None
-    found = list_items(store, kind, query.evidence_filter(), after=after, limit=query.limit + 1)
-    return Json(page(request, kind, found, query.limit, _item_key, _item))
+def _items(request: Request, store: Store, kind: str, query: ItemFilters) -> Response:
+    def listing() -> dict[str, Any]:
+        after = decode_key(kind, query.next, _ITEM_KEY) if query.next else None
+        filters = query.evidence_filter()
+        found = list_items(store, kind, filters, after=after, limit=query.limit + 1)
+        return page(request, kind, found, query.limit, _item_key, _item)
+
+    return _kept(request, store, listing)
 
 
 @router.get("/events", response_model=Page[Event], tags=["evidence"])
-def events(request: Request, store: StoreDep, query: Annotated[EventFilters, Query()]) -> Json:
+def events(request: Request, store: StoreDep, query: Annotated[EventFilters, Query()]) -> Response:
     """Extracted events, by document and position.
 
     ``date_from``/``date_to`` bound the event's own date, or its document's publication
@@ -338,18 +361,20 @@ def events(request: Request, store: StoreDep, query: Annotated[EventFilters, Que
 
 
 @router.get("/quotes", response_model=Page[QuoteModel], tags=["evidence"])
-def quotes(request: Request, store: StoreDep, query: Annotated[QuoteFilters, Query()]) -> Json:
+def quotes(request: Request, store: StoreDep, query: Annotated[QuoteFilters, Query()]) -> Response:
     """Extracted quotations with their speakers, by document and position."""
     return _items(request, store, "quotes", query)
 
 
 @router.get("/claims", response_model=Page[Claim], tags=["evidence"])
-def claims(request: Request, store: StoreDep, query: Annotated[ClaimFilters, Query()]) -> Json:
+def claims(request: Request, store: StoreDep, query: Annotated[ClaimFilters, Query()]) -> Response:
     """Extracted claims (an actor's stance on an issue), by document and position."""
     return _items(request, store, "claims", query)
 
 
 @router.get("/estimates", response_model=Page[Estimate], tags=["evidence"])
-def estimates(request: Request, store: StoreDep, query: Annotated[ItemFilters, Query()]) -> Json:
+def estimates(
+    request: Request, store: StoreDep, query: Annotated[ItemFilters, Query()]
+) -> Response:
     """Extracted probability statements with their numbers, by document and position."""
     return _items(request, store, "estimates", query)

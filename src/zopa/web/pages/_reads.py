@@ -53,15 +53,17 @@ _HEADER = (
 
 
 def _header(row: Any, text: str = "") -> dict[str, Any]:
-    """A document as the views take it (:class:`~zopa.report.views.Evidence`)."""
+    """A document as the views take it (:class:`~zopa.report.views.Evidence`), from a row
+    of :data:`_HEADER` (unpacked by position: a row's named access costs more)."""
+    number, title, outlet, published, source, language, url = row[: len(_HEADER)]
     return {
-        "id": row.id,
-        "title": row.title,
-        "outlet": row.outlet,
-        "published": row.published_at.isoformat() if row.published_at else None,
-        "source": row.source,
-        "language": row.language,
-        "url": row.url,
+        "id": number,
+        "title": title,
+        "outlet": outlet,
+        "published": published.isoformat() if published else None,
+        "source": source,
+        "language": language,
+        "url": url,
         "text": text,
     }
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from zopa.report._templates import environment
 from zopa.store import Store
+from zopa.web._memo import memo
 
 __all__ = ["error_page", "memo", "page", "store_of", "stored_scenario"]
-
-T = TypeVar("T")
 
 
 def store_of(request: Request) -> Store:
@@ -31,9 +27,15 @@ def store_of(request: Request) -> Store:
 
 
 def _scenario_names(store: Store) -> list[str]:
-    from zopa.scenario import list_scenarios
+    """The stored scenarios' names, by name (their texts are not read: every page asks)."""
+    from sqlalchemy import select
 
-    return [s.name for s in list_scenarios(store)]
+    from zopa.store import StoredScenarioRow
+
+    with store.session() as session:
+        return list(
+            session.scalars(select(StoredScenarioRow.name).order_by(StoredScenarioRow.name))
+        )
 
 
 def page(
@@ -51,34 +53,6 @@ def page(
 def error_page(request: Request, status: int, title: str, message: str) -> HTMLResponse:
     """An HTML page saying what went wrong (``message`` is one line, escaped)."""
     return page(request, "error.html", {"title": title, "message": message}, status)
-
-
-MEMO_KEEP = 64
-"""Values :func:`memo` keeps per kind (the least recently used go first)."""
-_MEMO_LOCK = threading.Lock()
-
-
-def memo(request: Request, kind: str, key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, kept on the application under (``kind``, ``key``) for later requests.
-
-    Keys name an immutable input (a stored scenario's SHA-256, the store's evidence
-    version), so nothing kept goes stale; the last :data:`MEMO_KEEP` of each kind are kept.
-    """
-    caches: dict[str, OrderedDict[Hashable, Any]] = request.app.state.__dict__.setdefault(
-        "memo", {}
-    )
-    with _MEMO_LOCK:
-        cache = caches.setdefault(kind, OrderedDict())
-        if key in cache:
-            cache.move_to_end(key)
-            found: T = cache[key]
-            return found
-    value = compute()
-    with _MEMO_LOCK:
-        cache[key] = value
-        while len(cache) > MEMO_KEEP:
-            cache.popitem(last=False)
-    return value
 
 
 def stored_scenario(request: Request, name: str) -> tuple[Any, Any]:
