@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from zopa.extract.events._context import Context
 from zopa.extract.events._lexicon import EventLexicon
-from zopa.extract.events._resolve import PLURAL_PRONOUNS, ActorResolver
+from zopa.extract.events._resolve import PLURAL_PRONOUNS, ActorResolver, entity_text
 from zopa.extract.events._status import CONDITIONS
 from zopa.extract.events._words import WORDS
 
@@ -183,7 +183,7 @@ class ArgumentFinder:
             named = ctx.by_token.get(arg.i)
             place = arg.ent_type_ in ("GPE", "LOC") or (arg.pos_ == "PROPN" and not arg.ent_type_)
             if place and (named is None or not named.kb_id_):
-                key = self.resolver.state_at(_entity_text(arg))
+                key = self.resolver.state_at(entity_text(arg))
                 if key and key not in exclude:
                     return [key], arg
         return [], None
@@ -524,11 +524,6 @@ def _parties_phrase(conj: Token) -> bool:
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor.lemma_.lower() in WORDS.party_verbs
     return False
-
-
-def _entity_text(token: Token) -> str:
-    """The text of the named entity a token is part of."""
-    return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
 
 
 def _owners(noun: Token) -> Iterator[Token]:

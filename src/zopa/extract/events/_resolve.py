@@ -22,7 +22,7 @@ from zopa.extract.events._context import WINDOW, Context, is_person, lemma_of
 from zopa.extract.events._lexicon import EventLexicon
 from zopa.extract.events._words import WORDS
 
-__all__ = ["PLURAL_PRONOUNS", "THING_PRONOUNS", "ActorResolver", "unnamed_key"]
+__all__ = ["PLURAL_PRONOUNS", "THING_PRONOUNS", "ActorResolver", "entity_text", "unnamed_key"]
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 
@@ -37,6 +37,27 @@ def unnamed_key(token: Token) -> str:
     words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i]
     return unresolved_key(" ".join([*words, token.text]))
 
+
+def entity_text(token: Token) -> str:
+    """The text of the named entity a token is part of (the token's own if none)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return token.text
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
+#: Entity labels of names that are actors when nothing else resolves them.
+_NAMED_ACTORS = frozenset({"ORG", "PERSON", "NORP"})
+
+#: Demonym endings and the country-name endings they replace ("Ecuadorian" -> "Ecuador",
+#: "Chilean" -> "Chile", "Sudanese" -> "Sudan", "Bahraini" -> "Bahrain").
+_DEMONYM_ENDINGS = (("ian", ""), ("ian", "ia"), ("ean", "e"), ("ese", ""), ("i", ""), ("n", ""))
 
 #: The smallest city whose name stands for its country as a place attacked or aided (a
 #: town's name is too often shared: "Odessa" is also a city in Texas).
@@ -126,9 +147,9 @@ class ActorResolver:
         if token.pos_ == "PRON":
             return self._pronoun(token, ctx, exclude)
         if token.pos_ in ("ADJ", "PROPN") and (depth > 0 or token.dep_ in ("amod", "compound")):
-            alias = self.gazetteer.resolve(token.text)
-            if alias is not None and alias.key:
-                return alias.key  # "Ukrainian cities", "Russian delegation"
+            key = self.state_named(token.text)
+            if key:
+                return key  # "Ukrainian cities", "Russian delegation"
         lemma = lemma_of(token)
         if lemma in WORDS.offices and any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
@@ -159,6 +180,15 @@ class ActorResolver:
                         key = self.actor(pobj, ctx, exclude, depth + 1)
                         if key:
                             return key
+        if depth < 2 and lemma in self.lexicon.proxy_nouns | WORDS.people_nouns:
+            # "authorities in Tunisia", "police in Nairobi": the state of the place named
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for pobj in prep.children:
+                        if pobj.pos_ == "PROPN" and pobj.i not in ctx.ignored:
+                            key = self.state_at(entity_text(pobj))
+                            if key and key not in exclude:
+                                return key
         if depth < 2 and lemma in WORDS.quantity_nouns:
             # "thousands of farmers", "dozens of Chinese firms": what is counted
             for prep in token.children:
@@ -180,6 +210,39 @@ class ActorResolver:
                 if ":" in key and not key.startswith("unresolved:"):
                     return key
             return unnamed_key(token)
+        if token.pos_ == "PROPN" and token.i not in ctx.ignored:
+            # a name the actor component left out ("Human Rights Watch accused ...")
+            return self._name(token)
+        return None
+
+    def _name(self, token: Token) -> str | None:
+        """The key of an organisation, person or group name the actors step left out: an
+        entity of such a label, or a capitalised subject with its compounds that names no
+        date, place or quantity."""
+        if token.ent_type_ in _NAMED_ACTORS:
+            text = entity_text(token)
+        elif not token.ent_type_ and token.dep_ in ("nsubj", "nsubjpass") and token.is_title:
+            doc, start = token.doc, token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+                start -= 1
+            if any(t.ent_type_ for t in doc[start : token.i]):
+                return None
+            text = doc[start : token.i + 1].text
+        else:
+            return None
+        return self.state_named(text) or unresolved_key(text)
+
+    def state_named(self, word: str) -> str | None:
+        """The actor a name or adjective stands for in the gazetteer, also for demonyms
+        it lacks that are formed from a country's name ("Ecuadorian" -> ECU)."""
+        alias = self.gazetteer.resolve(word)
+        if alias is not None and alias.key:
+            return alias.key
+        for suffix, ending in _DEMONYM_ENDINGS:
+            if word.endswith(suffix) and len(word) > len(suffix) + 3:
+                alias = self.gazetteer.resolve(word[: -len(suffix)] + ending)
+                if alias is not None and alias.key and ":" not in alias.key:
+                    return alias.key
         return None
 
     def _pronoun(self, token: Token, ctx: Context, exclude: set[str], depth: int = 0) -> str | None:

@@ -49,10 +49,6 @@ _FUTURE = frozenset({"will", "shall", "'ll"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
-#: Verbs above an event that say it did not take place ("refused to sign", "failed to agree").
-_REFUSALS = frozenset({"refuse", "decline", "fail"})
-
-
 def _pending(path: list[Token]) -> bool:
     """Whether the event is still to come: "has yet to withdraw", "are yet to begin" (an
     infinitive under "yet"), "Israel is to withdraw" (an infinitive under "be")."""
@@ -151,8 +147,6 @@ class StatusReader:
         ):
             return "hypothetical"  # an if-clause hangs on it (a conditional threat is a threat)
         negated = self._negated_path(path) and not negated_frame
-        if negated and etype == "REJECT":
-            return None  # "could not refuse": no rejection took place
         if negated:
             return "refused"
         auxes = {c.lower_ for t in path for c in t.children if c.dep_ in ("aux", "auxpass")}
@@ -167,10 +161,8 @@ class StatusReader:
         }
         if lemmas & self.lexicon.hypothetical_words:
             return "hypothetical"
-        if etype == "REJECT":
-            return "refused"
         verbs_above = {t.lemma_.lower() for t in path[1:]}
-        if verbs_above & _REFUSALS:
+        if verbs_above & self.lexicon.refusal_verbs:
             return "refused"  # "refused to sign", "failed to agree": it did not take place
         if _pending(path):
             return "planned"  # "has yet to withdraw", "talks are yet to begin", "is to release"
