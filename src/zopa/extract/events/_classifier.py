@@ -9,9 +9,9 @@ component (:mod:`~zopa.extract.events._component`) combines it with the rules: t
 give the trigger span, the source and the target; the classifier corrects the type of the
 sentence's main event and finds events where no trigger rule fired.
 
-The model is loaded once per process and runs offline; its sentences are re-tokenised by
-its own blank English tokenizer, exactly as at training time, so that it never depends on
-the main pipeline's model.
+The model is loaded once per process and runs offline. It reads a sentence's view
+(:mod:`~zopa.extract.events._views`: lemmas and the main predicate, from the parse the
+pipeline already made), exactly as at training time.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.pipeline import TextCategorizer
+from spacy.tokens import Doc
 
 from zopa.errors import ExtractionError
 from zopa.extract.events._lexicon import PLOVER_TYPES
@@ -93,16 +94,21 @@ class TypeClassifier:
         info = self.nlp.meta.get(META_KEY)
         return dict(info) if isinstance(info, dict) else {}
 
-    def classify(self, texts: Sequence[str]) -> list[SentenceTypes]:
-        """The label probabilities of each text (a sentence), in order."""
-        if not texts:
+    def classify(self, views: Sequence[list[str]]) -> list[SentenceTypes]:
+        """The label probabilities of each sentence, given as its view
+        (:func:`~zopa.extract.events._views.sentence_view`), in order."""
+        if not views:
             return []
-        docs = [self.nlp.make_doc(text) for text in texts]
+        docs = [self.doc(view) for view in views]
         scores = self.textcat.model.ops.to_numpy(self.textcat.predict(docs))
         return [
             SentenceTypes({label: float(row[i]) for i, label in enumerate(self.labels)})
             for row in scores
         ]
+
+    def doc(self, view: list[str]) -> Doc:
+        """The document the model reads for a sentence's view (at training time too)."""
+        return Doc(self.nlp.vocab, words=view)
 
 
 @cache

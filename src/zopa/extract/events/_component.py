@@ -45,12 +45,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._doc import EVENTS, FIELDS, PUBLISHED
 from zopa.extract.events._arguments import ArgumentFinder
 from zopa.extract.events._classifier import TypeClassifier, load_type_classifier
-from zopa.extract.events._combine import Coded, TypeCombiner
+from zopa.extract.events._combine import CLASSIFIED, Coded, TypeCombiner
 from zopa.extract.events._context import Context
 from zopa.extract.events._frames import FrameComposer
 from zopa.extract.events._lexicon import THIRD_PARTY_MODES, EventLexicon, load_event_lexicon
@@ -64,6 +64,10 @@ __all__ = ["EventExtractor", "iter_event_fields", "make_event_extractor"]
 
 #: The mode and CAMEO code of the parties' talks a mediator or host brings about.
 _MEDIATED_MODE, _MEDIATED_CODE = "third-party", "046"
+
+#: Acts two coordinated doers do with each other when they name no one else ("Armenia and
+#: Azerbaijan signed", "Russian and Ukrainian negotiators agreed to exchange prisoners").
+_BETWEEN_SOURCES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 #: Acts done to a place, whose target a city or country names ("Russia hit Odesa").
 _PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
@@ -178,16 +182,25 @@ class EventExtractor:
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
         instruments = entry.objects if entry.instrument_objects else frozenset()
-        places = etype in _PLACE_TARGETS
+        # acts done to a place; a visit or an envoy sent to a capital goes to its state
+        places = etype in _PLACE_TARGETS or (
+            mapping is None and (mode == "visit" or entry.id == "send-delegation")
+        )
         third_party = mapping is None and mode in THIRD_PARTY_MODES
         if third_party:
             sources, source_tok = self.arguments.third_party(anchor, ctx)
             if not sources:
                 return
         else:
-            sources, source_tok = self.arguments.sources(anchor, ctx)
+            loose = trigger.entry.id.startswith(CLASSIFIED)
+            sources, source_tok = self.arguments.sources(anchor, ctx, loose)
             if not sources and anchor is not trigger.root:
                 sources, source_tok = self.arguments.sources(trigger.root, ctx)
+        pair: tuple[str, str] | None = None
+        if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN" and _next(anchor):
+            # "The next round of talks is planned for April 14": the latest pair's talks
+            pair = next(ctx.pairs_before(anchor.i), None)
+            sources = [pair[0]] if pair is not None else []
         if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN":
             sources, source_tok = self.arguments.participant(anchor, ctx)
             partners, _ = self.arguments.targets(anchor, ctx, set(sources))
@@ -201,9 +214,21 @@ class EventExtractor:
             targets, target_tok = self.arguments.parties(anchor, ctx, set(sources))
         elif between:
             targets, target_tok = [], None
+        elif pair is not None:
+            targets, target_tok = [pair[1]], None
         else:
             own = instruments if anchor is trigger.root else frozenset()
             targets, target_tok = self.arguments.targets(anchor, ctx, set(sources), own, places)
+        if (
+            len(sources) > 1
+            and etype in _BETWEEN_SOURCES
+            and target_tok is not None
+            and target_tok.pos_ == "NOUN"
+            and all(t.startswith("unresolved:") for t in targets)
+        ):
+            # "Russian and Ukrainian negotiators agreed to exchange prisoners": the two sides
+            # agree with each other; the prisoners are what the deal is about
+            targets, target_tok = [], None
         if not targets and anchor is not trigger.root and not between and not third_party:
             targets, target_tok = self.arguments.targets(
                 trigger.root, ctx, set(sources), instruments, places
@@ -241,6 +266,10 @@ class EventExtractor:
                 targets = [answered[0]]
                 coded = answering.complement.get(answered[1], {})
                 cameo, mode = coded.get("cameo", cameo), coded.get("mode", mode)
+        if not targets and etype in ("ACCUSE", "SUPPORT", "REJECT") and anchor.pos_ == "VERB":
+            # "Washington condemned the arrests": the doer of the act reported before
+            doer = self.arguments.act_doer(anchor, ctx, sources)
+            targets = [doer] if doer is not None else []
         if not targets and (
             etype == "THREATEN" or (etype == "SANCTION" and trigger.entry.topic == "walkout")
         ):
@@ -262,14 +291,16 @@ class EventExtractor:
             # a protest in a capital or a country addresses that state's government
             targets = [k for k in [self.resolver.state_at(place)] if k and k not in sources]
         unsure = (
-            etype == "ACCUSE"
+            (etype == "ACCUSE" and mode != "investigate")
             or entry.needs_target
             or (etype == "REQUEST" and self.arguments.bare(anchor))
         )
         if not targets and unsure:
             return  # an accusation, praise or a demand of nothing named from no one: too unsure
         symmetric = not third_party and (
-            between or (answering.symmetric and etype == answering.type)
+            between
+            or (answering.symmetric and etype == answering.type)
+            or (len(sources) > 1 and etype in _BETWEEN_SOURCES and not targets)
         )
         dyads = [
             (source, target, etype, mode, cameo)
@@ -324,7 +355,17 @@ class EventExtractor:
                 kind == "AGREE" and code.startswith("03")
             ):
                 insort(ctx.proposals, (span.start, source, trigger.entry.topic or ""))
+            insort(ctx.acts, (span.start, source, trigger.root.lemma_.lower(), kind))
             yield span, anchor
+
+
+def _next(noun: Token) -> bool:
+    """Whether talks are named as the next ones ("the next round of talks", "the next
+    meeting"): the talks of the parties the story is about."""
+    words = list(noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the next round of talks"
+        words += list(noun.head.head.children)
+    return any(c.dep_ == "amod" and c.lower_ == "next" for c in words)
 
 
 def _deduplicate(spans: list[Span], ctx: Context) -> list[Span]:

@@ -26,6 +26,8 @@ __all__ = ["PLURAL_PRONOUNS", "THING_PRONOUNS", "ActorResolver", "entity_text", 
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 
+FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
+
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
@@ -52,8 +54,12 @@ def entity_text(token: Token) -> str:
     return doc[start:end].text
 
 
-#: Entity labels of names that are actors when nothing else resolves them.
-_NAMED_ACTORS = frozenset({"ORG", "PERSON", "NORP"})
+def _bare_definite(noun: Token) -> bool:
+    """Whether a noun is "the <noun>" alone, with no word naming whose it is."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not any(
+        c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in noun.children
+    )
+
 
 #: Demonym endings and the country-name endings they replace ("Ecuadorian" -> "Ecuador",
 #: "Chilean" -> "Chile", "Sudanese" -> "Sudan", "Bahraini" -> "Bahrain").
@@ -123,7 +129,7 @@ class ActorResolver:
                         owners.extend((pobj, *pobj.conjuncts))
         keys: list[str] = []
         for owner in owners:
-            key = self.actor(owner, ctx, exclude, depth=1)
+            key = self.actor(owner, ctx, exclude, depth=1, unnamed=False)
             if key is None:
                 continue
             if lemma in WORDS.offices:
@@ -136,9 +142,16 @@ class ActorResolver:
         return keys if len(keys) > 1 else []
 
     def actor(
-        self, token: Token, ctx: Context, exclude: set[str], depth: int, unnamed: bool = True
+        self,
+        token: Token,
+        ctx: Context,
+        exclude: set[str],
+        depth: int,
+        unnamed: bool = True,
+        names: bool = True,
     ) -> str | None:
-        """The actor key a token names, or None (``unnamed``: see :meth:`actors`)."""
+        """The actor key a token names, or None (``unnamed``: see :meth:`actors`; ``names``:
+        a name the actors step left out counts, see :meth:`_name`)."""
         span = ctx.by_token.get(token.i)
         if span is not None:
             return span.kb_id_ or None
@@ -172,7 +185,8 @@ class ActorResolver:
         if depth < 2 and lemma in self.lexicon.proxy_nouns:
             for child in token.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                    key = self.actor(child, ctx, exclude, depth + 1)
+                    # "opposition leaders" are no opposition: people name no owner
+                    key = self.actor(child, ctx, exclude, depth + 1, unnamed=False)
                     if key:
                         return key
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -197,31 +211,56 @@ class ActorResolver:
                         key = self.actor(pobj, ctx, exclude, depth + 1)
                         if key:
                             return key
+        if token.pos_ == "NOUN" and _bare_definite(token):
+            key = self._antecedent(token, ctx)
+            if key is None and lemma in WORDS.state_organs:
+                key = self._latest_state(token, ctx)  # "the government", "the army"
+            if key is not None and key not in exclude:
+                return key  # "the association" after "the Maritime Employers Association"
+        people = lemma in WORDS.people_nouns or (
+            lemma in WORDS.group_heads
+            and any(
+                c.dep_ == "compound" and lemma_of(c) in WORDS.people_nouns for c in token.children
+            )
+        )  # "protesters", "opposition leaders"
         if (
             unnamed
             and token.pos_ in ("NOUN", "PROPN")
-            and lemma in WORDS.people_nouns
+            and people
             and not any(c.dep_ == "poss" for c in token.children)
         ):  # "its soldiers" whose owner is unknown are nobody named
             for child in token.children:
-                # "Houthi rebels", "M23 fighters": the named group they belong to
-                named = ctx.by_token.get(child.i) if child.dep_ == "compound" else None
-                key = str(named.kb_id_) if named is not None else ""
-                if ":" in key and not key.startswith("unresolved:"):
-                    return key
+                # "Houthi rebels", "M23 fighters", "Wazalendo militias": the named group
+                # they belong to
+                group = self._group_name(child, ctx) if child.dep_ == "compound" else None
+                if group is not None:
+                    return group
             return unnamed_key(token)
-        if token.pos_ == "PROPN" and token.i not in ctx.ignored:
+        if (
+            unnamed
+            and lemma in self.lexicon.proxy_nouns
+            and token.tag_ == "NNS"
+            and (token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent")
+            and any(c.dep_ == "compound" for c in token.children)
+        ):  # "Business groups have urged": doers with no owner, named by a description
+            return unnamed_key(token)
+        if names and token.pos_ == "PROPN" and token.i not in ctx.ignored:
             # a name the actor component left out ("Human Rights Watch accused ...")
             return self._name(token)
         return None
 
     def _name(self, token: Token) -> str | None:
-        """The key of an organisation, person or group name the actors step left out: an
-        entity of such a label, or a capitalised subject with its compounds that names no
-        date, place or quantity."""
-        if token.ent_type_ in _NAMED_ACTORS:
-            text = entity_text(token)
-        elif not token.ent_type_ and token.dep_ in ("nsubj", "nsubjpass") and token.is_title:
+        """The key of a person's, organisation's or group's name the actors step left out:
+        a person, an organisation that is the doer (subject or agent), or a capitalised
+        doer with its compounds that names no date, place or quantity."""
+        doer = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent"
+        if token.ent_type_ == "NORP":
+            return self.state_named(entity_text(token))  # "Europeans" name no one actor
+        if token.ent_type_ == "PERSON" or (token.ent_type_ == "ORG" and doer):
+            text = entity_text(token)  # the tagger takes places for organisations elsewhere
+        elif doer and not token.ent_type_:
+            if not token.text[:1].isupper():
+                return None
             doc, start = token.doc, token.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
                 start -= 1
@@ -231,6 +270,52 @@ class ActorResolver:
         else:
             return None
         return self.state_named(text) or unresolved_key(text)
+
+    def _group_name(self, word: Token, ctx: Context) -> str | None:
+        """The group a name before a noun of people names ("M23 fighters", "Wazalendo
+        militias"): an actor mention, or a capitalised name that is no place."""
+        if word.pos_ != "PROPN":
+            return None  # "opposition leaders" are no group of the opposition's
+        span = ctx.by_token.get(word.i)
+        if span is not None:
+            return str(span.kb_id_) if span.kb_id_ else None
+        if word.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            return self.state_named(word.text) or unresolved_key(word.text)
+        return None
+
+    @staticmethod
+    def _antecedent(noun: Token, ctx: Context) -> str | None:
+        """The latest actor named before a definite noun whose name ends in that noun
+        ("the union" -> the Longshore Workers' Union), within the look-back window."""
+        lemma = lemma_of(noun)
+        for span in ctx.actors_in(max(0, noun.i - 2 * WINDOW), noun.i):
+            if span.kb_id_ and span.end - span.start > 1 and lemma_of(span[-1]) == lemma:
+                return str(span.kb_id_)
+        return None
+
+    @staticmethod
+    def _latest_state(noun: Token, ctx: Context) -> str | None:
+        """The latest state named before a state organ named alone ("the government"),
+        within the look-back window: the state whose organ it is in a news story."""
+        for span in ctx.actors_in(max(0, noun.i - 2 * WINDOW), noun.i):
+            if span.kb_id_ and ":" not in span.kb_id_:
+                return str(span.kb_id_)
+        return None
+
+    def owner(self, noun: Token, ctx: Context, possessor: bool = True) -> str | None:
+        """The actor owning a noun, named by its adjective or compound ("Jordanian
+        aircraft", "a UN convoy") or, with ``possessor``, its possessor, a pronoun too
+        ("Guinea's junta", "its nuclear sites"); None if none is an actor."""
+        for child in noun.children:
+            if child.dep_ == "poss" and possessor:
+                key = self.actor(child, ctx, set(), depth=1, unnamed=False)
+            elif child.dep_ in ("amod", "compound", "nmod"):
+                key = self.actor(child, ctx, set(), depth=1, unnamed=False, names=False)
+            else:
+                continue
+            if key:
+                return key
+        return None
 
     def state_named(self, word: str) -> str | None:
         """The actor a name or adjective stands for in the gazetteer, also for demonyms
@@ -260,6 +345,10 @@ class ActorResolver:
         "It" in "it is important to ..." refers to nothing.
         """
         word = token.lower_
+        if word in FIRST_PERSON:
+            # "I have asked both parties ...", said Hajdu: the speaker of the quotation
+            speakers = ctx.speakers.get(token.i, frozenset())
+            return next(iter(speakers)) if len(speakers) == 1 else None
         if word in PERSON_PRONOUNS:
             want_person = True
         elif word in THING_PRONOUNS:

@@ -147,6 +147,8 @@ class StatusReader:
         ):
             return "hypothetical"  # an if-clause hangs on it (a conditional threat is a threat)
         negated = self._negated_path(path) and not negated_frame
+        if negated and etype == "REJECT":
+            return None  # "could not refuse": no rejection took place
         if negated:
             return "refused"
         auxes = {c.lower_ for t in path for c in t.children if c.dep_ in ("aux", "auxpass")}

@@ -7,8 +7,10 @@ for a sentence that reports no event), plus the events helper's own tuning sente
 event, or ``NONE``. ``tests/gold/ontology/`` (another author's sentences) and the blind
 sets are never trained on: they are the cross-author check.
 
-Training is spaCy's own (:class:`spacy.training.Example`, ``nlp.initialize``,
-``nlp.update`` over shuffled minibatches) with a fixed seed, so the same corpus and
+Each sentence is parsed by zopa's English pipeline and shown to the model as its view
+(:mod:`~zopa.extract.events._views`), as at run time. Training is spaCy's own
+(:class:`spacy.training.Example`, ``nlp.initialize``, ``nlp.update`` over shuffled
+minibatches) with a fixed seed, so the same corpus and
 settings give the same weights. The model is saved as a spaCy pipeline whose meta
 records the corpus digest (:func:`corpus_digest`), so a test can tell when the corpus
 changed and the shipped model was not retrained (``make train-events``).
@@ -24,20 +26,24 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import compounding, fix_random_seed, minibatch
 
 from zopa.errors import ExtractionError
 from zopa.extract._sentence_scoring import GoldSentence, load_sentences
 from zopa.extract.events._classifier import LABELS, META_KEY, NONE, TypeClassifier
+from zopa.extract.events._lexicon import load_event_lexicon
+from zopa.extract.events._views import main_predicate, sentence_view
 
 __all__ = [
     "ARCHITECTURES",
     "HELD_OUT",
     "Labelled",
     "TrainingSettings",
+    "accuracy",
     "corpus_digest",
+    "corpus_views",
     "labelled_sentences",
     "save_type_classifier",
     "train_type_classifier",
@@ -119,7 +125,7 @@ class Labelled:
 class TrainingSettings:
     """How the classifier is trained (recorded in the model's meta)."""
 
-    architecture: str = "ensemble"
+    architecture: str = "bow"
     seed: int = 0
     epochs: int = 15
     dropout: float = 0.2
@@ -182,12 +188,29 @@ def labelled_sentences(paths: Iterable[Path]) -> list[Labelled]:
     return out
 
 
-def train_type_classifier(
-    corpus: Sequence[Labelled], settings: TrainingSettings = TrainingSettings()
-) -> Language:
-    """A blank English pipeline with a ``textcat`` over :data:`LABELS` trained on ``corpus``.
+def corpus_views(texts: Sequence[str]) -> list[list[str]]:
+    """The classifier's view of each text (:func:`~zopa.extract.events._views.sentence_view`),
+    from the parse of zopa's English pipeline, as at run time; a text is one sentence."""
+    from zopa.extract._pipeline import build_pipeline  # the full model: imported when needed
 
-    The same corpus and settings give the same weights (fixed seed, fixed order).
+    nlp = build_pipeline(components=())
+    lexicon = load_event_lexicon()
+    views = []
+    for doc in nlp.pipe(texts):
+        whole = doc[:]
+        views.append(sentence_view(whole, main_predicate(whole, lexicon)))
+    return views
+
+
+def train_type_classifier(
+    views: Sequence[list[str]],
+    labels: Sequence[str],
+    settings: TrainingSettings = TrainingSettings(),
+) -> TypeClassifier:
+    """A classifier over :data:`LABELS` trained on sentence ``views`` and their ``labels``.
+
+    The model is a blank English pipeline with one ``textcat``; the same views, labels and
+    settings give the same weights (fixed seed, fixed order).
     """
     if settings.architecture not in ARCHITECTURES:
         raise ExtractionError(
@@ -203,10 +226,9 @@ def train_type_classifier(
         textcat.add_label(label)
     examples = [
         Example.from_dict(
-            nlp.make_doc(item.text),
-            {"cats": {label: float(label == item.label) for label in LABELS}},
+            Doc(nlp.vocab, words=view), {"cats": {lab: float(lab == label) for lab in LABELS}}
         )
-        for item in corpus
+        for view, label in zip(views, labels, strict=True)
     ]
     optimizer = nlp.initialize(lambda: examples)
     order = random.Random(settings.seed)
@@ -216,22 +238,25 @@ def train_type_classifier(
             examples, size=compounding(settings.batch_start, settings.batch_stop, 1.001)
         ):
             nlp.update(batch, sgd=optimizer, drop=settings.dropout)
-    return nlp
+    return TypeClassifier(nlp)
 
 
 def save_type_classifier(
-    nlp: Language, path: Path, sources: Sequence[Path], settings: TrainingSettings
+    classifier: TypeClassifier, path: Path, sources: Sequence[Path], settings: TrainingSettings
 ) -> None:
-    """Write the trained pipeline to ``path`` with what it was trained on in its meta."""
+    """Write the trained model to ``path`` with what it was trained on in its meta."""
     digest, files = corpus_digest(sources)
+    nlp = classifier.nlp
     nlp.meta["name"] = "zopa_event_types"
     nlp.meta["version"] = "1.0.0"
     nlp.meta[META_KEY] = {"corpus_digest": digest, "files": files, **asdict(settings)}
     nlp.to_disk(path)
 
 
-def accuracy(classifier: TypeClassifier, corpus: Sequence[Labelled]) -> float:
-    """The share of ``corpus`` whose most probable label is its own."""
-    guesses = classifier.classify([item.text for item in corpus])
-    right = sum(guess.best == item.label for guess, item in zip(guesses, corpus, strict=True))
-    return right / len(corpus) if corpus else 0.0
+def accuracy(
+    classifier: TypeClassifier, views: Sequence[list[str]], labels: Sequence[str]
+) -> float:
+    """The share of the sentences whose most probable label is their own."""
+    guesses = classifier.classify(views)
+    right = sum(guess.best == label for guess, label in zip(guesses, labels, strict=True))
+    return right / len(labels) if labels else 0.0
