@@ -5,7 +5,7 @@ A sentences file is a YAML list; each item is one sentence of news with its main
     - id: s001
       published: '2024-03-02'
       text: "Police in Nairobi fired tear gas at thousands of protesters ..."
-      type: COERCE          # PLOVER type of the main event (null: no event)
+      type: COERCE          # PLOVER type of the main event (null or NONE: no event)
       mode: null
       cameo: '175'
       trigger: fired tear gas
@@ -52,6 +52,7 @@ from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text, yaml_error_
 
 __all__ = [
     "BASELINE_KEYWORDS",
+    "NO_EVENT",
     "GoldSentence",
     "SentenceReport",
     "baseline_type",
@@ -62,6 +63,8 @@ __all__ = [
 ]
 
 STATUSES = ("happened", "planned", "refused", "hypothetical")
+#: The ``type`` of a sentence that reports no event (also written null).
+NO_EVENT = "NONE"
 _UNORDERED = frozenset({"CONSULT", "COOPERATE"})
 _NONE = "none"
 
@@ -122,10 +125,12 @@ def _sentence(raw: Any, where: str) -> GoldSentence:
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
         raise ExtractionError(f"{where}: expected a mapping with id and text; fix the item")
     etype = _optional(raw, "type")
+    if etype == NO_EVENT:
+        etype = None  # the training corpus's spelling of "no event"
     if etype is not None and etype not in PLOVER_TYPES:
         raise ExtractionError(
             f"{where}: type {quoted(etype)} is no PLOVER type; use one of "
-            f"{', '.join(sorted(PLOVER_TYPES))} or null"
+            f"{', '.join(sorted(PLOVER_TYPES))}, or NONE for no event"
         )
     status = _optional(raw, "status")
     if status is not None and status not in STATUSES:

@@ -12,13 +12,23 @@ def composed(component: EventExtractor, parse: Parse, text: str) -> list[tuple[s
     return [(t.entry.id, t.frame.entry.id if t.frame else None) for t in triggers]
 
 
-def test_a_refusal_absorbs_the_meeting(component: EventExtractor, parse: Parse) -> None:
-    text = "Putin refused to meet Zelensky."
-    assert composed(component, parse, text) == [("meet", "reject")]
-    doc = parse(text)
-    meet = component.frames.compose(component.triggers.find(doc))[0]
-    assert meet.frame is not None
-    assert component.frames.mapping(meet.frame, meet) == {"mode": "meet", "cameo": "125"}
+def test_a_refusal_with_an_infinitive_leaves_the_meeting_alone(
+    component: EventExtractor, parse: Parse
+) -> None:
+    # "refused to meet": the meeting is the event (status refused), no REJECT is coded
+    assert composed(component, parse, "Putin refused to meet Zelensky.") == [("meet", None)]
+
+
+def test_an_explicit_rejection_of_mediation_absorbs_it(
+    component: EventExtractor, parse: Parse
+) -> None:
+    doc = parse("Morocco rejected Algerian mediation on the Sahara.")
+    (mediation,) = component.frames.compose(component.triggers.find(doc))
+    assert mediation.frame is not None
+    assert component.frames.mapping(mediation.frame, mediation) == {
+        "mode": "meet",
+        "cameo": "126",
+    }
 
 
 def test_a_threat_of_sanctions(component: EventExtractor, parse: Parse) -> None:

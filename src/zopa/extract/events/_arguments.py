@@ -15,9 +15,14 @@ from itertools import islice
 
 from spacy.tokens import Token
 
-from zopa.extract.events._context import Context
+from zopa.extract.events._context import Context, lemma_of
 from zopa.extract.events._lexicon import EventLexicon
-from zopa.extract.events._resolve import PLURAL_PRONOUNS, ActorResolver
+from zopa.extract.events._resolve import (
+    PLURAL_PRONOUNS,
+    ActorResolver,
+    entity_text,
+    unnamed_key,
+)
 from zopa.extract.events._status import CONDITIONS
 from zopa.extract.events._words import WORDS
 
@@ -42,18 +47,47 @@ class ArgumentFinder:
         self.resolver = resolver
         self.event_nouns = event_nouns
         self.hostile_words = hostile_words
+        noun_types: dict[str, set[str]] = {}
+        for entry_id, kind, lemmas in lexicon.phrases:
+            if kind == "nouns" and len(lemmas) == 1:
+                noun_types.setdefault(lemmas[0], set()).add(lexicon.entry(entry_id).type)
+        #: the PLOVER types a one-word event noun names ("crackdown": COERCE)
+        self.noun_types = {k: frozenset(v) for k, v in noun_types.items()}
 
     # ------------------------------------------------------------------ arguments
-    def sources(self, token: Token, ctx: Context) -> tuple[list[str], Token | None]:
-        """Actor keys of the event's doer, and the token naming it."""
-        for arg in self._source_tokens(token, depth=0):
-            if arg.i in ctx.ignored:
+    def sources(
+        self, token: Token, ctx: Context, loose: bool = False
+    ) -> tuple[list[str], Token | None]:
+        """Actor keys of the event's doer, and the token naming it.
+
+        ``loose``: the event is known to be one (the type classifier found it), so a
+        subject noun no rule resolves still names its doer: its owner ("Guinea's junta",
+        "Jordanian aircraft", "a UN convoy"), else a plural or a body as an unresolved
+        actor ("Inmates rioted", "the government blocked"); not a singular thing ("the
+        document commits").
+        """
+        args = list(self._source_tokens(token, depth=0))
+        for arg in args:
+            if arg.i in ctx.ignored or (arg.pos_ == "NOUN" and arg.i not in ctx.by_token):
                 # "DOHA, January 14 — Negotiators for Israel ... held": the parser made the
-                # dateline's place the subject and the real one its apposition
-                arg = next((c for c in arg.children if c.dep_ == "appos"), arg)
+                # dateline's place the subject and the real one its apposition; "Georgia's
+                # president, Mikheil Kavelashvili, accused": the person named, not the office
+                dateline = arg.i in ctx.ignored
+                arg = next(
+                    (c for c in arg.children if c.dep_ == "appos" and (dateline or _named(c, ctx))),
+                    arg,
+                )
             keys = self.resolver.actors(arg, ctx, exclude=set())
             if keys:
                 return keys, arg
+        for arg in args if loose else ():
+            if arg.pos_ != "NOUN" or arg.lemma_.lower() in self.event_nouns:
+                continue
+            key = self.resolver.owner(arg, ctx)
+            if key is None and (arg.tag_ == "NNS" or lemma_of(arg) in self.lexicon.proxy_nouns):
+                key = unnamed_key(arg)  # people named by a plural: "Inmates rioted"
+            if key is not None:
+                return [key], arg
         return [], None
 
     def participant(self, noun: Token, ctx: Context) -> tuple[list[str], Token | None]:
@@ -64,7 +98,8 @@ class ArgumentFinder:
         with Trump, Putin will ...", "prepare Zelensky for talks with Putin"; or who a
         meeting matters to ("a meeting with Zelensky would be interesting to Putin").
         Only with a named partner ("with X"), never through a verb of saying or thinking
-        ("Peskov said a meeting with Kyiv ..."): there the speaker is no participant.
+        ("Peskov said a meeting with Kyiv ..."): there the speaker is no participant, unless
+        the saying took place in it ("Merz said in a call with von der Leyen").
         """
         if not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
             return [], None
@@ -85,8 +120,10 @@ class ArgumentFinder:
                     if g.dep_ == "pobj"
                 ]
             elif head.pos_ in ("VERB", "AUX"):
-                if head.lemma_.lower() in self.lexicon.reporting_verbs:
-                    break
+                if head.lemma_.lower() in self.lexicon.reporting_verbs and not (
+                    tok.dep_ == "prep" and tok.lower_ in ("in", "during")
+                ):
+                    break  # "Merz said in a call with X": the speaker was in the call
                 candidates = [c for c in head.children if c.dep_ == "nsubj" and c is not tok]
                 candidates = candidates or [c for c in head.children if c.dep_ == "dobj"]
             elif head.pos_ == "PROPN" and head.i in ctx.by_token and tok.dep_ == "prep":
@@ -164,9 +201,10 @@ class ArgumentFinder:
         ``instruments``: object lemmas that name what the act moves or cuts ("withdrew its
         troops from Niger"): such an object is no target, only its owner may be.
         ``places``: a city or country named as the target stands for its state ("Russia hit
-        Odesa", "sent food to Gaza"): for acts done to a place, not meetings held there.
+        Odesa", "sent food to Gaza", "launched drones at Kharkiv"): for acts done to a place,
+        not meetings held there.
         """
-        for arg in self._target_tokens(token):
+        for arg in self._target_tokens(token, places):
             if arg.dep_ == "amod":  # "condemned American airstrikes": the owner of the act
                 key = self.resolver.actor(arg, ctx, exclude, depth=1)
                 keys = [key] if key and key not in exclude else []
@@ -178,17 +216,23 @@ class ArgumentFinder:
                 )
             if keys:
                 return keys, arg
-        for arg in self._target_tokens(token) if places else ():
+        for arg in self._target_tokens(token, places):
+            # "imposed duties on Chinese electric cars": the owner the object's words name;
+            # for acts done to places also its possessor ("strikes on its nuclear sites")
+            key = self.resolver.owner(arg, ctx, places) if arg.pos_ == "NOUN" else None
+            if key and key not in exclude:
+                return [key], arg
+        for arg in self._target_tokens(token, places) if places else ():
             # "Russia hit Odesa", "sent aid to Gaza": the state of a city attacked or reached
             named = ctx.by_token.get(arg.i)
             place = arg.ent_type_ in ("GPE", "LOC") or (arg.pos_ == "PROPN" and not arg.ent_type_)
             if place and (named is None or not named.kb_id_):
-                key = self.resolver.state_at(_entity_text(arg))
+                key = self.resolver.state_at(entity_text(arg))
                 if key and key not in exclude:
                     return [key], arg
         return [], None
 
-    def _target_tokens(self, token: Token) -> Iterator[Token]:
+    def _target_tokens(self, token: Token, places: bool = False) -> Iterator[Token]:
         children = list(token.children)
         if (
             token.dep_ == "relcl"
@@ -209,7 +253,8 @@ class ArgumentFinder:
                 yield c
                 yield from self.noun_targets(c)
                 yield from self._object_parties(c, token)
-        hostile = token.lemma_.lower() in self.hostile_words
+        # "took aim at X", "launched drones at Odesa": the "at" of a hostile act
+        hostile = token.lemma_.lower() in self.hostile_words or places
         away = token.lemma_.lower() in WORDS.from_target_verbs
         backing = token.lemma_.lower() in WORDS.for_target_words
         for c in children:
@@ -231,12 +276,14 @@ class ArgumentFinder:
                         yield g  # "carried messages between them"
         for c in children:
             if c.dep_ in ("xcomp", "acl") and c.pos_ == "VERB":
-                yield from self._target_tokens(c)
+                yield from self._target_tokens(c, places)
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
             verb = token.head
             if verb.lemma_.lower() in self.lexicon.light_verbs:
                 for c in verb.children:
-                    if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+                    if c.dep_ == "prep" and (
+                        c.lower_ in _TARGET_PREPS or (c.lower_ == "at" and hostile)
+                    ):
                         yield from (g for g in c.children if g.dep_ == "pobj")
         for c in children:
             if c.dep_ == "dobj":
@@ -436,6 +483,25 @@ class ArgumentFinder:
                     return keys
         return []
 
+    def act_doer(self, verb: Token, ctx: Context, sources: list[str]) -> str | None:
+        """Who did the act a verb's object names back ("Washington condemned the arrests",
+        "Moscow welcomed the crackdown"): the doer of the latest event of that word or
+        type coded in the sentence or the two before, when the object has no owner."""
+        for noun in verb.children:
+            if not (
+                noun.dep_ == "dobj"
+                and noun.pos_ == "NOUN"
+                and any(d.dep_ == "det" and d.lower_ in _ANAPHORIC_DETS for d in noun.children)
+                and not any(d.dep_ in ("poss", "prep", "acl", "relcl") for d in noun.children)
+            ):
+                continue
+            lemma = noun.lemma_.lower()
+            types = self.noun_types.get(lemma, frozenset())
+            for source, act, etype in ctx.acts_before(noun.i):
+                if (act == lemma or etype in types) and source not in sources:
+                    return self.resolver.level(source, sources)
+        return None
+
     def answered(self, verb: Token, ctx: Context, sources: list[str]) -> tuple[str, str] | None:
         """Who made the proposal a verb answers, and its topic, when its object points
         back to one ("rejected the idea", "accepted the offer") with no owner of its own.
@@ -526,9 +592,9 @@ def _parties_phrase(conj: Token) -> bool:
     return False
 
 
-def _entity_text(token: Token) -> str:
-    """The text of the named entity a token is part of."""
-    return next((e.text for e in token.doc.ents if e.start <= token.i < e.end), token.text)
+def _named(token: Token, ctx: Context) -> bool:
+    """Whether a token names an actor (an actor mention or a named entity)."""
+    return token.i in ctx.by_token or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _owners(noun: Token) -> Iterator[Token]:

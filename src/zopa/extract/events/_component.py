@@ -15,7 +15,9 @@ runs the steps of this package in order:
 
 A third party that mediates or hosts is coded CONSULT with mode ``mediate`` (CAMEO 045) or
 ``host`` (CAMEO 043): the mediator or host is the source, each party it brings together a
-target, and coordinated mediators are never each other's counterpart.
+target, and coordinated mediators are never each other's counterpart. The talks it brings
+about are also coded as the parties' own: CONSULT, mode ``third-party``, CAMEO 046, the
+first party named the source and the other the target (the mediator is never a target).
 
 An event needs a named source actor (PLOVER codes no event without one); events whose
 source cannot be resolved are dropped. Each event is one span in ``doc.spans["zopa_events"]``
@@ -43,10 +45,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._doc import EVENTS, FIELDS, PUBLISHED
 from zopa.extract.events._arguments import ArgumentFinder
+from zopa.extract.events._classifier import TypeClassifier, load_type_classifier
+from zopa.extract.events._combine import CLASSIFIED, Coded, TypeCombiner
 from zopa.extract.events._context import Context
 from zopa.extract.events._frames import FrameComposer
 from zopa.extract.events._lexicon import THIRD_PARTY_MODES, EventLexicon, load_event_lexicon
@@ -58,6 +62,13 @@ from zopa.extract.events._triggers import Trigger, TriggerFinder
 __all__ = ["EventExtractor", "iter_event_fields", "make_event_extractor"]
 
 
+#: The mode and CAMEO code of the parties' talks a mediator or host brings about.
+_MEDIATED_MODE, _MEDIATED_CODE = "third-party", "046"
+
+#: Acts two coordinated doers do with each other when they name no one else ("Armenia and
+#: Azerbaijan signed", "Russian and Ukrainian negotiators agreed to exchange prisoners").
+_BETWEEN_SOURCES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
 #: Acts done to a place, whose target a city or country names ("Russia hit Odesa").
 _PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
 
@@ -66,12 +77,20 @@ class EventExtractor:
     """The ``zopa_events`` spaCy component (see the module docstring for the steps)."""
 
     # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side; 6: the whole
-    # PLOVER ontology, unnamed groups, owners as targets, refusals, "yet to", deadlines
-    version = "6"
+    # PLOVER ontology, unnamed groups, owners as targets, refusals, "yet to", deadlines;
+    # 7: the type classifier (its corpus digest follows the number)
+    _rules_version = "7"
 
-    def __init__(self, nlp: Language, name: str, lexicon: EventLexicon) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        lexicon: EventLexicon,
+        classifier: TypeClassifier | None = None,
+    ) -> None:
         self.name = name
         self.lexicon = lexicon
+        self.combiner = TypeCombiner(classifier, lexicon) if classifier is not None else None
         self.triggers = TriggerFinder(nlp, lexicon)
         self.status = StatusReader(lexicon)
         self.frames = FrameComposer(lexicon, self.status)
@@ -80,10 +99,18 @@ class EventExtractor:
             lexicon, self.resolver, self.triggers.event_nouns, self.triggers.hostile_words
         )
 
+    @property
+    def version(self) -> str:
+        """The rules' version, and the digest of the classifier's corpus (none: rules only)."""
+        if self.combiner is None:
+            return f"{self._rules_version}+rules"
+        digest = str(self.combiner.classifier.training.get("corpus_digest", "?"))
+        return f"{self._rules_version}+{digest[:8]}"
+
     # ------------------------------------------------------------------ pipeline
     def __call__(self, doc: Doc) -> Doc:
         ctx = Context.of(doc)
-        spans: list[Span] = []
+        coded: list[Coded] = []
         seen: set[tuple[int, int, str, str | None, str | None]] = set()
         found = self.triggers.find(doc)
         verbs = {t.root.i: t.entry.type for t in found if t.root.pos_ == "VERB"}
@@ -92,7 +119,7 @@ class EventExtractor:
                 continue  # a headline repeats the story's events in telegraphic style
             if self._coded_by_verb(trigger, verbs):
                 continue
-            for span in self._events(trigger, ctx):
+            for span, anchor in self._events(trigger, ctx):
                 fields = span._.get(FIELDS)
                 key = (
                     span.start,
@@ -103,7 +130,11 @@ class EventExtractor:
                 )
                 if key not in seen:
                     seen.add(key)
-                    spans.append(span)
+                    coded.append((span, anchor))
+        if self.combiner is not None:
+            spans = self.combiner.combine(ctx, coded, self._events)
+        else:
+            spans = [span for span, _ in coded]
         doc.spans[EVENTS] = _deduplicate(spans, ctx)
         return doc
 
@@ -123,7 +154,7 @@ class EventExtractor:
         )
 
     # ------------------------------------------------------------------ events
-    def _events(self, trigger: Trigger, ctx: Context) -> Iterator[Span]:
+    def _events(self, trigger: Trigger, ctx: Context) -> Iterator[Coded]:
         entry = trigger.entry
         frame = trigger.frame
         mapping = self.frames.mapping(frame, trigger) if frame is not None else None
@@ -151,16 +182,25 @@ class EventExtractor:
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
         instruments = entry.objects if entry.instrument_objects else frozenset()
-        places = etype in _PLACE_TARGETS
+        # acts done to a place; a visit or an envoy sent to a capital goes to its state
+        places = etype in _PLACE_TARGETS or (
+            mapping is None and (mode == "visit" or entry.id == "send-delegation")
+        )
         third_party = mapping is None and mode in THIRD_PARTY_MODES
         if third_party:
             sources, source_tok = self.arguments.third_party(anchor, ctx)
             if not sources:
                 return
         else:
-            sources, source_tok = self.arguments.sources(anchor, ctx)
+            loose = trigger.entry.id.startswith(CLASSIFIED)
+            sources, source_tok = self.arguments.sources(anchor, ctx, loose)
             if not sources and anchor is not trigger.root:
                 sources, source_tok = self.arguments.sources(trigger.root, ctx)
+        pair: tuple[str, str] | None = None
+        if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN" and _next(anchor):
+            # "The next round of talks is planned for April 14": the latest pair's talks
+            pair = next(ctx.pairs_before(anchor.i), None)
+            sources = [pair[0]] if pair is not None else []
         if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN":
             sources, source_tok = self.arguments.participant(anchor, ctx)
             partners, _ = self.arguments.targets(anchor, ctx, set(sources))
@@ -174,9 +214,21 @@ class EventExtractor:
             targets, target_tok = self.arguments.parties(anchor, ctx, set(sources))
         elif between:
             targets, target_tok = [], None
+        elif pair is not None:
+            targets, target_tok = [pair[1]], None
         else:
             own = instruments if anchor is trigger.root else frozenset()
             targets, target_tok = self.arguments.targets(anchor, ctx, set(sources), own, places)
+        if (
+            len(sources) > 1
+            and etype in _BETWEEN_SOURCES
+            and target_tok is not None
+            and target_tok.pos_ == "NOUN"
+            and all(t.startswith("unresolved:") for t in targets)
+        ):
+            # "Russian and Ukrainian negotiators agreed to exchange prisoners": the two sides
+            # agree with each other; the prisoners are what the deal is about
+            targets, target_tok = [], None
         if not targets and anchor is not trigger.root and not between and not third_party:
             targets, target_tok = self.arguments.targets(
                 trigger.root, ctx, set(sources), instruments, places
@@ -214,6 +266,10 @@ class EventExtractor:
                 targets = [answered[0]]
                 coded = answering.complement.get(answered[1], {})
                 cameo, mode = coded.get("cameo", cameo), coded.get("mode", mode)
+        if not targets and etype in ("ACCUSE", "SUPPORT", "REJECT") and anchor.pos_ == "VERB":
+            # "Washington condemned the arrests": the doer of the act reported before
+            doer = self.arguments.act_doer(anchor, ctx, sources)
+            targets = [doer] if doer is not None else []
         if not targets and (
             etype == "THREATEN" or (etype == "SANCTION" and trigger.entry.topic == "walkout")
         ):
@@ -235,60 +291,81 @@ class EventExtractor:
             # a protest in a capital or a country addresses that state's government
             targets = [k for k in [self.resolver.state_at(place)] if k and k not in sources]
         unsure = (
-            etype == "ACCUSE"
+            (etype == "ACCUSE" and mode != "investigate")
             or entry.needs_target
             or (etype == "REQUEST" and self.arguments.bare(anchor))
         )
         if not targets and unsure:
             return  # an accusation, praise or a demand of nothing named from no one: too unsure
         symmetric = not third_party and (
-            between or (answering.symmetric and etype == answering.type)
+            between
+            or (answering.symmetric and etype == answering.type)
+            or (len(sources) > 1 and etype in _BETWEEN_SOURCES and not targets)
         )
-        pairs = self.arguments.pairs(symmetric, sources, targets)
+        dyads = [
+            (source, target, etype, mode, cameo)
+            for source, target in self.arguments.pairs(symmetric, sources, targets)
+        ]
+        if third_party and len(targets) > 1:
+            # the talks a mediator or host brings about are the parties' own (CAMEO 046)
+            dyads.append((targets[0], targets[1], "CONSULT", _MEDIATED_MODE, _MEDIATED_CODE))
         sent = ctx.sent(anchor.i)
-        for source, target in pairs:
+        positions = [trigger.tokens[0], trigger.tokens[1] - 1, anchor.i]
+        for tok in (source_tok, target_tok):
+            if tok is not None and sent.start <= tok.i < sent.end:
+                positions.append(tok.i)
+        when_fields = {
+            "date": when.isoformat() if when else None,
+            "date_precision": resolved.precision if resolved is not None else None,
+            "date_text": date_text,
+            "place": place,
+            "status": status,
+        }
+        for source, target, kind, how, code in dyads:
             if source == target:
                 continue
-            positions = [trigger.tokens[0], trigger.tokens[1] - 1, anchor.i]
-            for tok in (source_tok, target_tok):
-                if tok is not None and sent.start <= tok.i < sent.end:
-                    positions.append(tok.i)
             span = Span(
                 ctx.doc,
                 min(positions),
                 max(positions) + 1,
-                label=etype,
-                kb_id=f"{cameo}:{source}>{target or ''}",
+                label=kind,
+                kb_id=f"{code}:{source}>{target or ''}",
             )
             span._.set(
                 FIELDS,
                 {
-                    "type": etype,
-                    "mode": mode,
-                    "cameo": cameo,
+                    "type": kind,
+                    "mode": how,
+                    "cameo": code,
                     "source_actor": source,
                     "target_actor": target,
-                    "date": when.isoformat() if when else None,
-                    "date_precision": resolved.precision if resolved is not None else None,
-                    "date_text": date_text,
-                    "place": place,
-                    "status": status,
+                    **when_fields,
                 },
             )
             unnamed = target_tok is not None and target_tok.pos_ == "NOUN"
             if (
                 target is not None
                 and not third_party
-                and not cameo.startswith("045")
+                and not code.startswith("045")
                 and not (unnamed and target.startswith("unresolved:"))
             ):
                 # a mediator or host is no party; nor are the prisoners freed
                 ctx.add_pair(span.start, source, target)
-            if etype in ("REQUEST", "ACCUSE", "THREATEN") or (
-                etype == "AGREE" and cameo.startswith("03")
+            if kind in ("REQUEST", "ACCUSE", "THREATEN") or (
+                kind == "AGREE" and code.startswith("03")
             ):
                 insort(ctx.proposals, (span.start, source, trigger.entry.topic or ""))
-            yield span
+            insort(ctx.acts, (span.start, source, trigger.root.lemma_.lower(), kind))
+            yield span, anchor
+
+
+def _next(noun: Token) -> bool:
+    """Whether talks are named as the next ones ("the next round of talks", "the next
+    meeting"): the talks of the parties the story is about."""
+    words = list(noun.children)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the next round of talks"
+        words += list(noun.head.head.children)
+    return any(c.dep_ == "amod" and c.lower_ == "next" for c in words)
 
 
 def _deduplicate(spans: list[Span], ctx: Context) -> list[Span]:
@@ -312,12 +389,19 @@ def _deduplicate(spans: list[Span], ctx: Context) -> list[Span]:
 
 @Language.factory(
     "zopa_events",
-    default_config={"lexicon": None},
+    default_config={"lexicon": None, "type_model": None, "classify": True},
     requires=["token.dep", "token.lemma"],
 )
-def make_event_extractor(nlp: Language, name: str, lexicon: str | None) -> EventExtractor:
-    """Build the ``zopa_events`` component; ``lexicon`` is a path to a user event lexicon."""
-    return EventExtractor(nlp, name, load_event_lexicon(lexicon))
+def make_event_extractor(
+    nlp: Language, name: str, lexicon: str | None, type_model: str | None, classify: bool
+) -> EventExtractor:
+    """Build the ``zopa_events`` component.
+
+    ``lexicon``: a path to a user event lexicon; ``type_model``: a path to a trained type
+    classifier (default: the shipped one); ``classify``: false runs the rules alone.
+    """
+    classifier = load_type_classifier(type_model) if classify else None
+    return EventExtractor(nlp, name, load_event_lexicon(lexicon), classifier)
 
 
 def iter_event_fields(doc: Doc) -> Iterable[dict[str, Any]]:

@@ -57,6 +57,9 @@ class Context:
     # events coded so far that a later sentence may answer ("Baku rejected the idea"):
     # position, source and topic
     proposals: list[tuple[int, str, str]] = field(default_factory=list)
+    # events coded so far that a later object may name ("condemned the arrests"): position,
+    # source, trigger lemma and type
+    acts: list[tuple[int, str, str, str]] = field(default_factory=list)
     _main_subjects: dict[int, list[Token]] = field(default_factory=dict)
 
     def add_pair(self, position: int, first: str, second: str) -> None:
@@ -81,6 +84,15 @@ class Context:
             if self.sent_of[position] < first_sentence or i - position > 2 * WINDOW:
                 return
             yield source, topic
+
+    def acts_before(self, i: int) -> Iterator[tuple[str, str, str]]:
+        """Events coded before token ``i`` in its or the two previous sentences, latest
+        first: source, trigger lemma and type."""
+        first_sentence = max(0, self.sent_of[i] - 2)
+        for position, source, lemma, etype in reversed(self.acts[: bisect_left(self.acts, (i,))]):
+            if self.sent_of[position] < first_sentence or i - position > 2 * WINDOW:
+                return
+            yield source, lemma, etype
 
     def sent(self, i: int) -> Span:
         """The sentence of token ``i`` (a look-up: ``Token.sent`` scans the sentence)."""

@@ -3,9 +3,11 @@
 A frame entry (one with a ``complement`` table) composed with the trigger it governs
 (its xcomp, ccomp, object, or "for/to/on" phrase) codes one event from the frame's table
 for the inner trigger's topic, and the inner trigger is absorbed: "proposed renewing
-direct talks" -> AGREE 036, "refused to meet" -> REJECT 125, "threatened to impose
-sanctions" -> THREATEN 1312; a negated frame may use its ``when_negated`` table ("does
-not rule out withdrawing" -> THREATEN 134).
+direct talks" -> AGREE 036, "rejected Algerian mediation" -> REJECT 126, "threatened to
+impose sanctions" -> THREATEN 1312; a negated frame may use its ``when_negated`` table
+("does not rule out withdrawing" -> THREATEN 134). A refusal verb with an infinitive
+("refused to meet", "failed to agree") is no frame: the inner event is coded on its own,
+with status refused, and the refusal is not coded.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ class FrameComposer:
         at = {t.root.i: t for t in triggers}
         self._inner = {}
         for trigger in triggers:
+            if trigger.root.lemma_.lower() in self.lexicon.refusal_verbs and any(
+                c.dep_ == "xcomp" for c in trigger.root.children
+            ):
+                trigger.absorbed = True  # "refused to sign": a signing, refused (status)
+                continue
             if not (trigger.entry.complement or trigger.entry.when_negated):
                 continue
             inner = self._complement_of(trigger.root, at, depth=0)

@@ -97,6 +97,10 @@ class EventLexicon:
     reporting_verbs: frozenset[str]
     hypothetical_words: frozenset[str]
     partitive_nouns: frozenset[str] = frozenset()
+    #: verbs under which an event did not take place ("refused to sign")
+    refusal_verbs: frozenset[str] = frozenset()
+    #: the CAMEO code of an event of each type that no entry names (the type classifier's)
+    type_codes: dict[str, str] = field(default_factory=dict)
 
     def entry(self, entry_id: str) -> EventEntry:
         """The entry called ``entry_id``."""
@@ -187,6 +191,11 @@ def _parse_lexicon(data: Any, source: str) -> EventLexicon:
     ids = [e.id for e in entries]
     if len(set(ids)) != len(ids):
         raise ExtractionError(f"event lexicon {source}: entry ids must be unique")
+    codes = data.get("type_codes") or {}
+    if not isinstance(codes, dict) or not set(codes) <= PLOVER_TYPES:
+        raise ExtractionError(
+            f"event lexicon {source} type_codes: expected PLOVER type: CAMEO code pairs"
+        )
     return EventLexicon(
         entries=tuple(entries),
         phrases=tuple(phrases),
@@ -196,6 +205,8 @@ def _parse_lexicon(data: Any, source: str) -> EventLexicon:
         reporting_verbs=_words(data.get("reporting_verbs"), f"{source} reporting_verbs"),
         hypothetical_words=_words(data.get("hypothetical_words"), f"{source} hypothetical_words"),
         partitive_nouns=_words(data.get("partitive_nouns"), f"{source} partitive_nouns"),
+        refusal_verbs=_words(data.get("refusal_verbs"), f"{source} refusal_verbs"),
+        type_codes={str(k): str(v) for k, v in codes.items()},
     )
 
 

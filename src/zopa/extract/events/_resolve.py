@@ -22,9 +22,11 @@ from zopa.extract.events._context import WINDOW, Context, is_person, lemma_of
 from zopa.extract.events._lexicon import EventLexicon
 from zopa.extract.events._words import WORDS
 
-__all__ = ["PLURAL_PRONOUNS", "THING_PRONOUNS", "ActorResolver", "unnamed_key"]
+__all__ = ["PLURAL_PRONOUNS", "THING_PRONOUNS", "ActorResolver", "entity_text", "unnamed_key"]
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+
+FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 
@@ -37,6 +39,31 @@ def unnamed_key(token: Token) -> str:
     words = [c.text for c in token.children if c.dep_ == "compound" and c.i < token.i]
     return unresolved_key(" ".join([*words, token.text]))
 
+
+def entity_text(token: Token) -> str:
+    """The text of the named entity a token is part of (the token's own if none)."""
+    if token.ent_iob_ not in ("B", "I"):
+        return token.text
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
+def _bare_definite(noun: Token) -> bool:
+    """Whether a noun is "the <noun>" alone, with no word naming whose it is."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not any(
+        c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in noun.children
+    )
+
+
+#: Demonym endings and the country-name endings they replace ("Ecuadorian" -> "Ecuador",
+#: "Chilean" -> "Chile", "Sudanese" -> "Sudan", "Bahraini" -> "Bahrain").
+_DEMONYM_ENDINGS = (("ian", ""), ("ian", "ia"), ("ean", "e"), ("ese", ""), ("i", ""), ("n", ""))
 
 #: The smallest city whose name stands for its country as a place attacked or aided (a
 #: town's name is too often shared: "Odessa" is also a city in Texas).
@@ -102,7 +129,7 @@ class ActorResolver:
                         owners.extend((pobj, *pobj.conjuncts))
         keys: list[str] = []
         for owner in owners:
-            key = self.actor(owner, ctx, exclude, depth=1)
+            key = self.actor(owner, ctx, exclude, depth=1, unnamed=False)
             if key is None:
                 continue
             if lemma in WORDS.offices:
@@ -115,9 +142,16 @@ class ActorResolver:
         return keys if len(keys) > 1 else []
 
     def actor(
-        self, token: Token, ctx: Context, exclude: set[str], depth: int, unnamed: bool = True
+        self,
+        token: Token,
+        ctx: Context,
+        exclude: set[str],
+        depth: int,
+        unnamed: bool = True,
+        names: bool = True,
     ) -> str | None:
-        """The actor key a token names, or None (``unnamed``: see :meth:`actors`)."""
+        """The actor key a token names, or None (``unnamed``: see :meth:`actors`; ``names``:
+        a name the actors step left out counts, see :meth:`_name`)."""
         span = ctx.by_token.get(token.i)
         if span is not None:
             return span.kb_id_ or None
@@ -126,9 +160,9 @@ class ActorResolver:
         if token.pos_ == "PRON":
             return self._pronoun(token, ctx, exclude)
         if token.pos_ in ("ADJ", "PROPN") and (depth > 0 or token.dep_ in ("amod", "compound")):
-            alias = self.gazetteer.resolve(token.text)
-            if alias is not None and alias.key:
-                return alias.key  # "Ukrainian cities", "Russian delegation"
+            key = self.state_named(token.text)
+            if key:
+                return key  # "Ukrainian cities", "Russian delegation"
         lemma = lemma_of(token)
         if lemma in WORDS.offices and any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
@@ -151,7 +185,8 @@ class ActorResolver:
         if depth < 2 and lemma in self.lexicon.proxy_nouns:
             for child in token.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                    key = self.actor(child, ctx, exclude, depth + 1)
+                    # "opposition leaders" are no opposition: people name no owner
+                    key = self.actor(child, ctx, exclude, depth + 1, unnamed=False)
                     if key:
                         return key
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -159,6 +194,15 @@ class ActorResolver:
                         key = self.actor(pobj, ctx, exclude, depth + 1)
                         if key:
                             return key
+        if depth < 2 and lemma in self.lexicon.proxy_nouns | WORDS.people_nouns:
+            # "authorities in Tunisia", "police in Nairobi": the state of the place named
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for pobj in prep.children:
+                        if pobj.pos_ == "PROPN" and pobj.i not in ctx.ignored:
+                            key = self.state_at(entity_text(pobj))
+                            if key and key not in exclude:
+                                return key
         if depth < 2 and lemma in WORDS.quantity_nouns:
             # "thousands of farmers", "dozens of Chinese firms": what is counted
             for prep in token.children:
@@ -167,19 +211,123 @@ class ActorResolver:
                         key = self.actor(pobj, ctx, exclude, depth + 1)
                         if key:
                             return key
+        if token.pos_ == "NOUN" and _bare_definite(token):
+            key = self._antecedent(token, ctx)
+            if key is None and lemma in WORDS.state_organs:
+                key = self._latest_state(token, ctx)  # "the government", "the army"
+            if key is not None and key not in exclude:
+                return key  # "the association" after "the Maritime Employers Association"
+        people = lemma in WORDS.people_nouns or (
+            lemma in WORDS.group_heads
+            and any(
+                c.dep_ == "compound" and lemma_of(c) in WORDS.people_nouns for c in token.children
+            )
+        )  # "protesters", "opposition leaders"
         if (
             unnamed
             and token.pos_ in ("NOUN", "PROPN")
-            and lemma in WORDS.people_nouns
+            and people
             and not any(c.dep_ == "poss" for c in token.children)
         ):  # "its soldiers" whose owner is unknown are nobody named
             for child in token.children:
-                # "Houthi rebels", "M23 fighters": the named group they belong to
-                named = ctx.by_token.get(child.i) if child.dep_ == "compound" else None
-                key = str(named.kb_id_) if named is not None else ""
-                if ":" in key and not key.startswith("unresolved:"):
-                    return key
+                # "Houthi rebels", "M23 fighters", "Wazalendo militias": the named group
+                # they belong to
+                group = self._group_name(child, ctx) if child.dep_ == "compound" else None
+                if group is not None:
+                    return group
             return unnamed_key(token)
+        if (
+            unnamed
+            and lemma in self.lexicon.proxy_nouns
+            and token.tag_ == "NNS"
+            and (token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent")
+            and any(c.dep_ == "compound" for c in token.children)
+        ):  # "Business groups have urged": doers with no owner, named by a description
+            return unnamed_key(token)
+        if names and token.pos_ == "PROPN" and token.i not in ctx.ignored:
+            # a name the actor component left out ("Human Rights Watch accused ...")
+            return self._name(token)
+        return None
+
+    def _name(self, token: Token) -> str | None:
+        """The key of a person's, organisation's or group's name the actors step left out:
+        a person, an organisation that is the doer (subject or agent), or a capitalised
+        doer with its compounds that names no date, place or quantity."""
+        doer = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent"
+        if token.ent_type_ == "NORP":
+            return self.state_named(entity_text(token))  # "Europeans" name no one actor
+        if token.ent_type_ == "PERSON" or (token.ent_type_ == "ORG" and doer):
+            text = entity_text(token)  # the tagger takes places for organisations elsewhere
+        elif doer and not token.ent_type_:
+            if not token.text[:1].isupper():
+                return None
+            doc, start = token.doc, token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+                start -= 1
+            if any(t.ent_type_ for t in doc[start : token.i]):
+                return None
+            text = doc[start : token.i + 1].text
+        else:
+            return None
+        return self.state_named(text) or unresolved_key(text)
+
+    def _group_name(self, word: Token, ctx: Context) -> str | None:
+        """The group a name before a noun of people names ("M23 fighters", "Wazalendo
+        militias"): an actor mention, or a capitalised name that is no place."""
+        if word.pos_ != "PROPN":
+            return None  # "opposition leaders" are no group of the opposition's
+        span = ctx.by_token.get(word.i)
+        if span is not None:
+            return str(span.kb_id_) if span.kb_id_ else None
+        if word.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
+            return self.state_named(word.text) or unresolved_key(word.text)
+        return None
+
+    @staticmethod
+    def _antecedent(noun: Token, ctx: Context) -> str | None:
+        """The latest actor named before a definite noun whose name ends in that noun
+        ("the union" -> the Longshore Workers' Union), within the look-back window."""
+        lemma = lemma_of(noun)
+        for span in ctx.actors_in(max(0, noun.i - 2 * WINDOW), noun.i):
+            if span.kb_id_ and span.end - span.start > 1 and lemma_of(span[-1]) == lemma:
+                return str(span.kb_id_)
+        return None
+
+    @staticmethod
+    def _latest_state(noun: Token, ctx: Context) -> str | None:
+        """The latest state named before a state organ named alone ("the government"),
+        within the look-back window: the state whose organ it is in a news story."""
+        for span in ctx.actors_in(max(0, noun.i - 2 * WINDOW), noun.i):
+            if span.kb_id_ and ":" not in span.kb_id_:
+                return str(span.kb_id_)
+        return None
+
+    def owner(self, noun: Token, ctx: Context, possessor: bool = True) -> str | None:
+        """The actor owning a noun, named by its adjective or compound ("Jordanian
+        aircraft", "a UN convoy") or, with ``possessor``, its possessor, a pronoun too
+        ("Guinea's junta", "its nuclear sites"); None if none is an actor."""
+        for child in noun.children:
+            if child.dep_ == "poss" and possessor:
+                key = self.actor(child, ctx, set(), depth=1, unnamed=False)
+            elif child.dep_ in ("amod", "compound", "nmod"):
+                key = self.actor(child, ctx, set(), depth=1, unnamed=False, names=False)
+            else:
+                continue
+            if key:
+                return key
+        return None
+
+    def state_named(self, word: str) -> str | None:
+        """The actor a name or adjective stands for in the gazetteer, also for demonyms
+        it lacks that are formed from a country's name ("Ecuadorian" -> ECU)."""
+        alias = self.gazetteer.resolve(word)
+        if alias is not None and alias.key:
+            return alias.key
+        for suffix, ending in _DEMONYM_ENDINGS:
+            if word.endswith(suffix) and len(word) > len(suffix) + 3:
+                alias = self.gazetteer.resolve(word[: -len(suffix)] + ending)
+                if alias is not None and alias.key and ":" not in alias.key:
+                    return alias.key
         return None
 
     def _pronoun(self, token: Token, ctx: Context, exclude: set[str], depth: int = 0) -> str | None:
@@ -197,6 +345,10 @@ class ActorResolver:
         "It" in "it is important to ..." refers to nothing.
         """
         word = token.lower_
+        if word in FIRST_PERSON:
+            # "I have asked both parties ...", said Hajdu: the speaker of the quotation
+            speakers = ctx.speakers.get(token.i, frozenset())
+            return next(iter(speakers)) if len(speakers) == 1 else None
         if word in PERSON_PRONOUNS:
             want_person = True
         elif word in THING_PRONOUNS:

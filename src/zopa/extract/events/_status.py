@@ -49,10 +49,6 @@ _FUTURE = frozenset({"will", "shall", "'ll"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
-#: Verbs above an event that say it did not take place ("refused to sign", "failed to agree").
-_REFUSALS = frozenset({"refuse", "decline", "fail"})
-
-
 def _pending(path: list[Token]) -> bool:
     """Whether the event is still to come: "has yet to withdraw", "are yet to begin" (an
     infinitive under "yet"), "Israel is to withdraw" (an infinitive under "be")."""
@@ -167,10 +163,8 @@ class StatusReader:
         }
         if lemmas & self.lexicon.hypothetical_words:
             return "hypothetical"
-        if etype == "REJECT":
-            return "refused"
         verbs_above = {t.lemma_.lower() for t in path[1:]}
-        if verbs_above & _REFUSALS:
+        if verbs_above & self.lexicon.refusal_verbs:
             return "refused"  # "refused to sign", "failed to agree": it did not take place
         if _pending(path):
             return "planned"  # "has yet to withdraw", "talks are yet to begin", "is to release"

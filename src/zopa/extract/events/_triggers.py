@@ -86,7 +86,8 @@ class TriggerFinder:
             root = span.root
             if root.pos_ not in PARTS_OF_SPEECH[kind] or not self._fits(entry, root):
                 continue
-            rank = (2 if entry.objects or entry.needs_prep or entry.needs_doer else 0) + (
+            specific = entry.objects or entry.needs_prep or entry.needs_doer or entry.needs_amod
+            rank = (2 if specific else 0) + (
                 end - start
             )
             by_root.setdefault(root.i, []).append((rank, Trigger(entry, root, (start, end))))
@@ -102,6 +103,10 @@ class TriggerFinder:
         )
 
     def _fits(self, entry: EventEntry, root: Token) -> bool:
+        if root.lemma_.lower() in self.lexicon.partitive_nouns and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in root.children
+        ):
+            return False  # "a round of sanctions" stands for the sanctions
         if (
             entry.needs_prep
             and not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep for c in root.children)

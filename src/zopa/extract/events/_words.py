@@ -40,6 +40,8 @@ class EventWords:
     quantity_nouns: frozenset[str]
     part_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    group_heads: frozenset[str]
+    state_organs: frozenset[str]
     from_target_verbs: frozenset[str]
     for_target_words: frozenset[str]
     owned_nouns: frozenset[str]
@@ -81,6 +83,8 @@ def load_event_words() -> EventWords:
         quantity_nouns=frozenset(_list(data, "quantity_nouns")),
         part_nouns=frozenset(_list(data, "part_nouns")),
         people_nouns=frozenset(_list(data, "people_nouns")),
+        group_heads=frozenset(_list(data, "group_heads")),
+        state_organs=frozenset(_list(data, "state_organs")),
         from_target_verbs=frozenset(_list(data, "from_target_verbs")),
         for_target_words=frozenset(_list(data, "for_target_words")),
         owned_nouns=frozenset(_list(data, "owned_nouns")),
