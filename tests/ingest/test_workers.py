@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from tests.process_tree import descendants, kill_and_expect_no_survivors, wait_for_descendants
 from zopa.ingest import content_hash, ingest_paths
 from zopa.ingest._preparers import CHUNK_FILES
 from zopa.store import Document, open_store
@@ -111,43 +112,6 @@ def test_workers_store_what_one_process_stores(
     assert _stored(store_url) == _stored(url)
 
 
-def _descendants(pid: int) -> dict[int, int]:
-    """Living processes under ``pid``, each with its parent (read from /proc)."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            with contextlib.suppress(OSError):
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-                if fields[0] not in "ZX":
-                    parents[int(entry.name)] = int(fields[1])
-    found, todo = {}, [pid]
-    while todo:
-        parent = todo.pop()
-        for child, its_parent in parents.items():
-            if its_parent == parent:
-                found[child] = parent
-                todo.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state not in "ZX"
-
-
-def _workers_of(pid: int, deadline: float) -> list[int]:
-    """The worker processes of the ingest ``pid``, once it has started two."""
-    while time.monotonic() < deadline:
-        workers = list(_descendants(pid))
-        if len(workers) >= 2:
-            return workers
-        time.sleep(0.02)
-    raise AssertionError("the ingest never started its worker processes")
-
-
 def _documents(url: str) -> tuple[int, int]:
     """(documents stored, distinct texts among them); each text checked whole."""
     store = open_store(url)
@@ -177,7 +141,7 @@ def test_a_killed_worker_stops_the_run_and_a_rerun_completes_it(tmp_path: Path) 
     command = [sys.executable, "-m", "zopa", "--db", url, "ingest", str(corpus), "--workers", "2"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        victim = _workers_of(process.pid, time.monotonic() + 120)[0]
+        victim = min(wait_for_descendants(process, 2, 120))
         os.kill(victim, signal.SIGKILL)
         _out, err = process.communicate(timeout=300)
     finally:
@@ -202,21 +166,8 @@ def test_the_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
     open_store(url).close()
     command = [sys.executable, "-m", "zopa", "--db", url, "ingest", str(corpus), "--workers", "2"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    tree: dict[int, int] = {}
-    try:
-        _workers_of(process.pid, time.monotonic() + 120)
-        tree = _descendants(process.pid)
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-        deadline = time.monotonic() + 10
-        while any(_alive(pid) for pid in tree) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        survivors = [pid for pid in tree if _alive(pid)]
-        assert not survivors, f"processes {survivors} outlived their killed ingest"
-    finally:
-        for pid in [process.pid, *tree]:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
+    wait_for_descendants(process, 2, 120)
+    kill_and_expect_no_survivors(process, descendants(process.pid), 10)
 
 
 def _open_files(pid: int) -> set[str]:
@@ -250,7 +201,7 @@ def test_the_workers_hold_no_connection_to_the_store(store_url: str, tmp_path: P
         [*command, "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        workers = _workers_of(process.pid, time.monotonic() + 120)
+        workers = sorted(wait_for_descendants(process, 2, 120))
         deadline = time.monotonic() + 60
         while _documents(store_url)[0] == 0 and time.monotonic() < deadline:
             time.sleep(0.05)  # the parent has its connection
