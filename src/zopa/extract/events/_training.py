@@ -10,9 +10,9 @@ sets are never trained on: they are the cross-author check.
 Each sentence is parsed by zopa's English pipeline and shown to the model as its view
 (:mod:`~zopa.extract.events._views`), as at run time. Training is spaCy's own, shared
 with the claim-sentence classifier (:func:`zopa.extract._textcat.train_textcat`), with a
-fixed seed, so the same corpus and settings give the same weights. The model is saved as a spaCy pipeline whose meta
-records the corpus digest (:func:`corpus_digest`), so a test can tell when the corpus
-changed and the shipped model was not retrained (``make train-events``).
+fixed seed, so the same corpus and settings give the same weights. The model is saved as
+a spaCy pipeline whose meta records the corpus digest (:func:`corpus_digest`), so a test
+can tell when the corpus changed and the shipped model was not retrained (``make train-events``).
 """
 
 from __future__ import annotations
