@@ -9,7 +9,7 @@ out, the classifier alone: of the sentences the rules found no claim in, how man
 claim sentences it finds and how many it adds wrongly, at each threshold; and its stance
 accuracy on the gold claim sentences. `--leave-out-each DIR` writes those models, so that
 `ZOPA_CLAIMS_MODEL=DIR/drafts-3 zopa eval draft tests/gold/drafts-3` measures the whole
-chain on a set the classifier never saw (docs/extraction-claims.md, "Claim-sentence
+chain on a set the classifier never saw (docs/extraction-estimates-claims.md, "Claim-sentence
 classifier").
 
 The corpus: the claims of tests/gold/drafts*/ and of tests/gold/texts/ and blind/ (see
@@ -130,6 +130,7 @@ def main() -> int:
             kept = [p for p in sources if f"/{group}/" not in p.as_posix()]
             target = args.leave_out_each / group
             shutil.rmtree(target, ignore_errors=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
             save_claim_classifier(classifier, target, kept, settings)  # type: ignore[arg-type]
             print(f"without {group}: {len(_trainable(rest))} sentences -> {target}")
         return 0

@@ -23,7 +23,7 @@ gives the probability that it states a party's stance, and of each stance:
   :attr:`Thresholds.retype`) takes that stance.
 
 Thresholds were chosen by measurement, on the draft gold sets each held out in turn
-(``training/claims/train.py``; figures in docs/extraction-claims.md, "Claim-sentence
+(``training/claims/train.py``; figures in docs/extraction-estimates-claims.md, "Claim-sentence
 classifier").
 """
 
