@@ -20,7 +20,7 @@ from zopa.extract._claim_classifier import (
     claim_view,
     load_claim_classifier,
 )
-from zopa.extract._claim_combine import Thresholds, added_stance, corrected_stance
+from zopa.extract._claim_combine import Thresholds, added_stance
 from zopa.extract._claim_training import (
     label_sentences,
     labelled_corpus,
@@ -117,17 +117,6 @@ def test_a_confident_classifier_adds_a_stance_and_an_unsure_one_does_not() -> No
     assert added_stance(_reading(NONE=0.6, demand=0.3), thresholds) is None
 
 
-def test_only_a_sure_classifier_corrects_an_improbable_rule_stance() -> None:
-    thresholds = Thresholds(retype=0.9, keep=0.05)
-    assert corrected_stance(_reading(reject=0.95, offer=0.01), "offer", thresholds) == "reject"
-    assert corrected_stance(_reading(reject=0.95, offer=0.04), "position", thresholds) == (
-        "reject"
-    )
-    assert corrected_stance(_reading(reject=0.8, offer=0.01), "offer", thresholds) == "offer"
-    assert corrected_stance(_reading(reject=0.93, offer=0.06), "offer", thresholds) == "offer"
-    assert corrected_stance(_reading(NONE=0.99), "offer", thresholds) == "offer"
-
-
 # A plain statement of policy, with no stance word the cue rules know, and sentences that
 # state no stance: a classifier trained on them (written here) reads the first as a
 # position and the claims component gives it to the sentence's subject.
@@ -179,5 +168,6 @@ def test_the_version_names_the_classifier_corpus_or_the_rules_alone(
     nlp: Language, rules_nlp: Language
 ) -> None:
     digest = str(load_claim_classifier().training["corpus_digest"])
-    assert getattr(nlp.get_pipe("zopa_claims"), "version") == f"8+{digest[:8]}"
-    assert getattr(rules_nlp.get_pipe("zopa_claims"), "version") == "8+rules"
+    with_model, rules = nlp.get_pipe("zopa_claims"), rules_nlp.get_pipe("zopa_claims")
+    assert isinstance(with_model, ClaimsComponent) and isinstance(rules, ClaimsComponent)
+    assert (with_model.version, rules.version) == (f"8+{digest[:8]}", "8+rules")

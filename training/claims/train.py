@@ -29,7 +29,7 @@ import tempfile
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from zopa.extract._claim_classifier import MODEL_DIR, NONE
+from zopa.extract._claim_classifier import MODEL_DIR, NONE, ClaimClassifier
 from zopa.extract._claim_training import (
     DRAFT_SETS,
     ClaimSentence,
@@ -51,21 +51,20 @@ def _trainable(corpus: list[ClaimSentence]) -> list[ClaimSentence]:
     return [s for s in corpus if s.label != NONE or not s.rules_claim]
 
 
-def _train(corpus: list[ClaimSentence], settings: TrainingSettings) -> object:
+def _train(corpus: list[ClaimSentence], settings: TrainingSettings) -> ClaimClassifier:
     taught = _trainable(corpus)
     return train_claim_classifier([s.view for s in taught], [s.label for s in taught], settings)
 
 
-def _held_out(corpus: list[ClaimSentence], group: str, settings: TrainingSettings) -> dict:
-    classifier = train_claim_classifier(
-        *zip(*[(s.view, s.label) for s in _trainable([c for c in corpus if c.group != group])]),
-        settings,
-    )
+def _held_out(
+    corpus: list[ClaimSentence], group: str, settings: TrainingSettings
+) -> dict[str, object]:
+    classifier = _train([c for c in corpus if c.group != group], settings)
     mine = [s for s in corpus if s.group == group]
     readings = classifier.read([s.view for s in mine])
-    missed = [(s, r) for s, r in zip(mine, readings) if not s.rules_claim]
+    missed = [(s, r) for s, r in zip(mine, readings, strict=True) if not s.rules_claim]
     gold = sum(s.label != NONE for s, _ in missed)
-    by_threshold = {}
+    by_threshold: dict[str, object] = {}
     for t in THRESHOLDS:
         added = [(s, r) for s, r in missed if 1.0 - r.of(NONE) >= t]
         right = sum(s.label != NONE for s, _ in added)
@@ -75,7 +74,7 @@ def _held_out(corpus: list[ClaimSentence], group: str, settings: TrainingSetting
             "precision": round(right / len(added), 3) if added else None,
             "recall_of_missed": round(right / gold, 3) if gold else None,
         }
-    claimed = [(s, r) for s, r in zip(mine, readings) if s.label != NONE]
+    claimed = [(s, r) for s, r in zip(mine, readings, strict=True) if s.label != NONE]
     stance_right = sum(
         max((k for k in r.scores if k != NONE), key=r.scores.__getitem__) == s.label
         for s, r in claimed
@@ -131,13 +130,13 @@ def main() -> int:
             target = args.leave_out_each / group
             shutil.rmtree(target, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
-            save_claim_classifier(classifier, target, kept, settings)  # type: ignore[arg-type]
+            save_claim_classifier(classifier, target, kept, settings)
             print(f"without {group}: {len(_trainable(rest))} sentences -> {target}")
         return 0
     classifier = _train(corpus, settings)
     target = ROOT / "src" / "zopa" / "extract" / MODEL_DIR
     with tempfile.TemporaryDirectory() as tmp:
-        save_claim_classifier(classifier, Path(tmp) / "model", sources, settings)  # type: ignore[arg-type]
+        save_claim_classifier(classifier, Path(tmp) / "model", sources, settings)
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(Path(tmp) / "model", target)
     print(f"trained on {len(_trainable(corpus))} sentences from {len(sources)} files -> {target}")

@@ -18,10 +18,6 @@ gives the probability that it states a party's stance, and of each stance:
   stance, or nothing to be about, gets no claim. News often states a stance as a plain
   statement of policy with no cue word ("Lima will keep the tariff until 2027"): those
   are the sentences the classifier finds.
-- **correction**: a rule claim whose stance the classifier finds improbable (below
-  :attr:`Thresholds.keep`) while it is sure of another stance (at least
-  :attr:`Thresholds.retype`) takes that stance.
-
 Thresholds were chosen by measurement, on the draft gold sets each held out in turn
 (``training/claims/train.py``; figures in docs/extraction-estimates-claims.md, "Claim-sentence
 classifier").
@@ -42,7 +38,7 @@ from zopa.extract._issues import IssueHit
 from zopa.extract._open_issues import open_issue
 from zopa.extract._textcat import Reading
 
-__all__ = ["CLASSIFIED", "Found", "Thresholds", "added_stance", "corrected_stance", "find", "read"]
+__all__ = ["CLASSIFIED", "Found", "Thresholds", "added_stance", "find", "read"]
 
 #: The cue kind of a claim the classifier adds.
 CLASSIFIED = "CLASSIFIED"
@@ -50,11 +46,9 @@ CLASSIFIED = "CLASSIFIED"
 
 @dataclass(frozen=True)
 class Thresholds:
-    """When the classifier adds a claim or corrects a stance (see the module docstring)."""
+    """When the classifier adds a claim (see the module docstring)."""
 
-    add: float = 0.5
-    retype: float = 0.9
-    keep: float = 0.05
+    add: float = 0.7
 
 
 @dataclass(frozen=True)
@@ -73,19 +67,6 @@ def added_stance(reading: Reading, thresholds: Thresholds) -> str | None:
         return None
     stances = {label: p for label, p in reading.scores.items() if label != NONE}
     return max(stances, key=lambda label: stances[label])
-
-
-def corrected_stance(reading: Reading, stance: str, thresholds: Thresholds) -> str:
-    """A rule claim's stance, or the classifier's where it is sure the rule is wrong."""
-    best = reading.best
-    if (
-        best != NONE
-        and best != stance
-        and reading.confidence >= thresholds.retype
-        and reading.of(stance) < thresholds.keep
-    ):
-        return best
-    return stance
 
 
 def read(classifier: ClaimClassifier, sentences: Sequence[Span]) -> list[Reading]:

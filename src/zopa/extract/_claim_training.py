@@ -170,9 +170,7 @@ def labelled_corpus(
             claimed = {nlp_span.sent.start for nlp_span in doc.spans.get(CLAIMS, [])}
             for sent, label in label_sentences(doc, spans):
                 out.append(
-                    ClaimSentence(
-                        sent.text, claim_view(sent), label, group, sent.start in claimed
-                    )
+                    ClaimSentence(sent.text, claim_view(sent), label, group, sent.start in claimed)
                 )
     return out
 

@@ -80,6 +80,13 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   issue ("Territory is very secondary") speaks for the actors of the previous
   sentence's claims.
 
+- **Classifier**: a sentence in which no cue gave a claim, and which the claim-sentence
+  classifier (:mod:`zopa.extract._claim_classifier`, trained on the team's claim gold) is
+  confident states a party's stance, gets a claim of the classifier's stance, its holder
+  and issues found by the steps above from the sentence's main predicate
+  (:mod:`zopa.extract._claim_combine`). News often states a stance as plain policy, with
+  no cue word.
+
 Each claim is a span in ``doc.spans["zopa_claims"]`` covering the cue and the
 issue words, with ``span._.zopa_fields`` = ``actor``, ``issue``, ``stance``,
 ``salience_cue``, ``attribution``. One claim per (actor, issue) per sentence;
@@ -315,7 +322,6 @@ class ClaimsComponent:
         doc.spans[CLAIMS] = _distinct_spans(doc, sorted(claims.values(), key=_order))
         return doc
 
-
     def _classify(
         self,
         doc: Doc,
@@ -325,15 +331,11 @@ class ClaimsComponent:
         cue_tokens: set[int],
         actor_tokens: set[int],
     ) -> None:
-        """Correct the rules' stances and add claims where the classifier is sure
+        """Add claims where the rules found none and the classifier is sure
         (:mod:`zopa.extract._claim_combine`)."""
         assert self.classifier is not None
         readings = combine.read(self.classifier, sentences)
         claimed = {key[0] for key in claims}
-        for claim in claims.values():
-            claim.stance = combine.corrected_stance(
-                readings[claim.sentence], claim.stance, self.thresholds
-            )
         for index, sent in enumerate(sentences):
             if index in claimed or _is_question(sent):
                 continue

@@ -28,12 +28,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 from spacy.training import Example
-from spacy.util import compounding, fix_random_seed, minibatch
+from spacy.util import minibatch
+from thinc.api import compounding, fix_random_seed
 
 from zopa.errors import ExtractionError
 
@@ -167,7 +169,7 @@ class SentenceClassifier:
         if not views:
             return []
         docs = [self.doc(view) for view in views]
-        scores = self.textcat.model.ops.to_numpy(self.textcat.predict(docs))
+        scores = numpy.asarray(self.textcat.predict(docs))
         return [
             Reading({label: float(row[i]) for i, label in enumerate(self.labels)}) for row in scores
         ]
@@ -181,7 +183,7 @@ _Classifier = TypeVar("_Classifier", bound=SentenceClassifier)
 
 
 @cache
-def _load(path: str, kind: type[_Classifier]) -> _Classifier:
+def _load(path: str, kind: type[SentenceClassifier]) -> SentenceClassifier:
     try:
         nlp = spacy.load(path)
     except (OSError, ValueError) as exc:
@@ -202,7 +204,10 @@ def load_classifier(kind: type[_Classifier], path: str | Path | None, shipped: s
     """
     if path is None:
         path = Path(str(resources.files("zopa.extract").joinpath(shipped)))
-    return _load(str(Path(path).resolve()), kind)
+    base: type[SentenceClassifier] = kind
+    classifier = _load(str(Path(path).resolve()), base)
+    assert isinstance(classifier, kind)
+    return classifier
 
 
 def corpus_name(path: Path) -> str:
@@ -242,6 +247,7 @@ def train_textcat(
     textcat = nlp.add_pipe(
         "textcat", config={"model": ARCHITECTURES[settings.architecture], "threshold": 0.5}
     )
+    assert isinstance(textcat, TextCategorizer)
     for label in label_set:
         textcat.add_label(label)
     examples = [
@@ -254,7 +260,7 @@ def train_textcat(
     order = random.Random(settings.seed)
     for _ in range(settings.epochs):
         order.shuffle(examples)
-        for batch in minibatch(
+        for batch in minibatch(  # type: ignore[no-untyped-call]
             examples, size=compounding(settings.batch_start, settings.batch_stop, 1.001)
         ):
             nlp.update(batch, sgd=optimizer, drop=settings.dropout)
