@@ -23,7 +23,6 @@ import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -182,15 +181,21 @@ class SentenceClassifier:
 _Classifier = TypeVar("_Classifier", bound=SentenceClassifier)
 
 
-@cache
+#: The models loaded in this process, by folder and class.
+_LOADED: dict[tuple[str, str], SentenceClassifier] = {}
+
+
 def _load(path: str, kind: type[SentenceClassifier]) -> SentenceClassifier:
-    try:
-        nlp = spacy.load(path)
-    except (OSError, ValueError) as exc:
-        raise ExtractionError(
-            f"{kind.WHAT} {path}: cannot be loaded ({exc}); retrain it with `{kind.RETRAIN}`"
-        ) from None
-    return kind(nlp)
+    key = (path, kind.__qualname__)
+    if key not in _LOADED:
+        try:
+            nlp = spacy.load(path)
+        except (OSError, ValueError) as exc:
+            raise ExtractionError(
+                f"{kind.WHAT} {path}: cannot be loaded ({exc}); retrain it with `{kind.RETRAIN}`"
+            ) from None
+        _LOADED[key] = kind(nlp)
+    return _LOADED[key]
 
 
 def load_classifier(kind: type[_Classifier], path: str | Path | None, shipped: str) -> _Classifier:
