@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test install clean bench docs
+.PHONY: demo test install clean bench docs train-events train-claims
 
 RAY_STAMP := $(VENV)/.installed-ray
 
@@ -43,3 +43,10 @@ clean:
 # Regenerate the CLI reference from the commands' --help (a test checks it is current).
 docs: $(STAMP)
 	$(BIN)/python -m zopa.cli._reference > docs/cli.md
+
+# Retrain the shipped sentence classifiers from the team's corpus (tests check their digest).
+train-events: $(STAMP)
+	$(BIN)/python training/events/train.py
+
+train-claims: $(STAMP)
+	$(BIN)/python training/claims/train.py

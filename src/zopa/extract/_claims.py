@@ -80,6 +80,13 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   issue ("Territory is very secondary") speaks for the actors of the previous
   sentence's claims.
 
+- **Classifier**: a sentence in which no cue gave a claim, and which the claim-sentence
+  classifier (:mod:`zopa.extract._claim_classifier`, trained on the team's claim gold) is
+  confident states a party's stance, gets a claim of the classifier's stance, its holder
+  and issues found by the steps above from the sentence's main predicate
+  (:mod:`zopa.extract._claim_combine`). News often states a stance as plain policy, with
+  no cue word.
+
 Each claim is a span in ``doc.spans["zopa_claims"]`` covering the cue and the
 issue words, with ``span._.zopa_fields`` = ``actor``, ``issue``, ``stance``,
 ``salience_cue``, ``attribution``. One claim per (actor, issue) per sentence;
@@ -98,7 +105,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from zopa.extract import _claim_combine as combine
 from zopa.extract._actors import get_gazetteer
+from zopa.extract._claim_classifier import ClaimClassifier, load_claim_classifier
+from zopa.extract._claim_combine import Thresholds
 from zopa.extract._claim_cues import CUE_PATTERNS, STANCE_RANK, Cue, find_cues
 from zopa.extract._claim_holders import KnownActors, claim_attribution, claim_holders
 from zopa.extract._claim_scope import (
@@ -201,11 +211,22 @@ class _Claim:
 class ClaimsComponent:
     """spaCy component writing ``doc.spans["zopa_claims"]`` (see the module docstring)."""
 
-    version = "7"  # 4: open issues; 5: bodies ("the government"); 6: labour and election cues;
-    # 7: bodies by a describing word, expect X to, requests, threats, intentions
+    # 4: open issues; 5: bodies ("the government"); 6: labour and election cues;
+    # 7: bodies by a describing word, expect X to, requests, threats, intentions;
+    # 8: the claim-sentence classifier (its corpus digest follows the number)
+    _rules_version = "8"
 
-    def __init__(self, vocab: Vocab, lexicon: IssueLexicon, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        vocab: Vocab,
+        lexicon: IssueLexicon,
+        gazetteer: Gazetteer,
+        classifier: ClaimClassifier | None = None,
+        thresholds: Thresholds = Thresholds(),
+    ) -> None:
         self.lexicon = lexicon
+        self.classifier = classifier
+        self.thresholds = thresholds
         self.known = KnownActors.from_gazetteer(gazetteer)
         self.issue_matcher = IssueMatcher(vocab, lexicon)
         self.cue_matcher = Matcher(vocab)
@@ -231,6 +252,14 @@ class ClaimsComponent:
                 ],
             ],
         )
+
+    @property
+    def version(self) -> str:
+        """The rules' version, and the digest of the classifier's corpus (none: rules only)."""
+        if self.classifier is None:
+            return f"{self._rules_version}+rules"
+        digest = str(self.classifier.training.get("corpus_digest", "?"))
+        return f"{self._rules_version}+{digest[:8]}"
 
     def __call__(self, doc: Doc) -> Doc:
         sentences = list(doc.sents)
@@ -287,9 +316,42 @@ class ClaimsComponent:
                     key = (index if from_cue else hit_sentence, holder.actor, hit.issue)
                     _keep(claims, key, cue, attribution, span, hit.start)
         _carry_elaboration(doc, claims, by_sentence, sentences)
+        if self.classifier is not None:
+            self._classify(doc, claims, by_sentence, sentences, cue_tokens, actor_tokens)
         _mark_salience(doc, claims, by_sentence, self.salience_matcher, sentence_of)
         doc.spans[CLAIMS] = _distinct_spans(doc, sorted(claims.values(), key=_order))
         return doc
+
+    def _classify(
+        self,
+        doc: Doc,
+        claims: dict[tuple[int, str, str], _Claim],
+        by_sentence: dict[int, list[IssueHit]],
+        sentences: list[Span],
+        cue_tokens: set[int],
+        actor_tokens: set[int],
+    ) -> None:
+        """Add claims where the rules found none and the classifier is sure
+        (:mod:`zopa.extract._claim_combine`)."""
+        assert self.classifier is not None
+        readings = combine.read(self.classifier, sentences)
+        claimed = {key[0] for key in claims}
+        for index, sent in enumerate(sentences):
+            if index in claimed or _is_question(sent):
+                continue
+            stance = combine.added_stance(readings[index], self.thresholds)
+            if stance is None:
+                continue
+            hits = by_sentence.get(index, [])
+            for found in combine.find(
+                doc, sent, stance, hits, cue_tokens, actor_tokens, self.known
+            ):
+                if found.issue not in hits:
+                    hits.append(found.issue)  # an open issue: salience sees it too
+                    by_sentence[index] = hits
+                span = _claim_span(found.cue, found.issue, True, True)
+                key = (index, found.actor, found.issue.issue)
+                _keep(claims, key, found.cue, found.attribution, span, found.issue.start)
 
 
 def _keep(
@@ -496,16 +558,26 @@ def _order(claim: _Claim) -> tuple[int, int, str, str]:
     return (claim.start, claim.end, claim.actor, claim.issue)
 
 
-@Language.factory("zopa_claims", default_config={"issues": None})
-def make_claims(nlp: Language, name: str, issues: str | None) -> ClaimsComponent:
+@Language.factory(
+    "zopa_claims", default_config={"issues": None, "claim_model": None, "classify": True}
+)
+def make_claims(
+    nlp: Language, name: str, issues: str | None, claim_model: str | None, classify: bool
+) -> ClaimsComponent:
     """Factory of the ``zopa_claims`` component.
 
     ``issues`` is the path of an issue-lexicon YAML file; None uses the shipped one. The
     gazetteer (to read "Iranian officials" as Iran) is the one of the pipeline's
-    ``zopa_actors`` component, else the shipped one.
+    ``zopa_actors`` component, else the shipped one. ``claim_model``: a path to a trained
+    claim-sentence classifier (default: ``$ZOPA_CLAIMS_MODEL``, else the shipped one);
+    ``classify``: false runs the rules alone.
     """
+    classifier = load_claim_classifier(claim_model) if classify else None
     return ClaimsComponent(
-        nlp.vocab, load_issue_lexicon(Path(issues) if issues else None), get_gazetteer(nlp)
+        nlp.vocab,
+        load_issue_lexicon(Path(issues) if issues else None),
+        get_gazetteer(nlp),
+        classifier,
     )
 
 

@@ -11,28 +11,23 @@ sentence's main event and finds events where no trigger rule fired.
 
 The model is loaded once per process and runs offline. It reads a sentence's view
 (:mod:`~zopa.extract.events._views`: lemmas and the main predicate, from the parse the
-pipeline already made), exactly as at training time.
+pipeline already made), exactly as at training time. Loading, reading and training are
+shared with the claim-sentence classifier (:mod:`zopa.extract._textcat`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
-import spacy
-from spacy.language import Language
-from spacy.pipeline import TextCategorizer
-from spacy.tokens import Doc
-
-from zopa.errors import ExtractionError
+from zopa.extract._textcat import META_KEY, SentenceClassifier, load_classifier
+from zopa.extract._textcat import Reading as SentenceTypes
 from zopa.extract.events._lexicon import PLOVER_TYPES
 
 __all__ = [
     "LABELS",
+    "META_KEY",
     "MODEL_DIR",
     "NONE",
     "SentenceTypes",
@@ -49,78 +44,18 @@ LABELS = (*sorted(PLOVER_TYPES), NONE)
 #: Where the trained model sits in the package (``zopa.extract`` data).
 MODEL_DIR = "data/event_types"
 
-#: The ``nlp.meta`` key of what the model was trained on and how.
-META_KEY = "zopa_training"
 
-
-@dataclass(frozen=True)
-class SentenceTypes:
-    """The classifier's reading of one sentence: a probability per label."""
-
-    scores: dict[str, float]
-
-    @property
-    def best(self) -> str:
-        """The most probable label (a PLOVER type or ``NONE``)."""
-        return max(self.scores, key=lambda label: self.scores[label])
-
-    @property
-    def confidence(self) -> float:
-        """The probability of :attr:`best`."""
-        return self.scores[self.best]
-
-    def of(self, label: str) -> float:
-        """The probability of ``label`` (0.0 for a label the model does not know)."""
-        return self.scores.get(label, 0.0)
-
-
-class TypeClassifier:
+class TypeClassifier(SentenceClassifier):
     """A trained sentence classifier over :data:`LABELS` (see the module docstring)."""
 
-    def __init__(self, nlp: Language) -> None:
-        pipe = nlp.get_pipe("textcat") if "textcat" in nlp.pipe_names else None
-        if not isinstance(pipe, TextCategorizer) or set(pipe.labels) != set(LABELS):
-            raise ExtractionError(
-                "event type model: expected one textcat component over the PLOVER types and "
-                "NONE; retrain it with `make train-events`"
-            )
-        self.nlp = nlp
-        self.textcat = pipe
-        self.labels: tuple[str, ...] = tuple(pipe.labels)
-
-    @property
-    def training(self) -> dict[str, Any]:
-        """What the model was trained on: corpus digest, files, architecture, seed."""
-        info = self.nlp.meta.get(META_KEY)
-        return dict(info) if isinstance(info, dict) else {}
+    LABELS: ClassVar[tuple[str, ...]] = LABELS
+    WHAT: ClassVar[str] = "event type model"
+    RETRAIN: ClassVar[str] = "make train-events"
 
     def classify(self, views: Sequence[list[str]]) -> list[SentenceTypes]:
         """The label probabilities of each sentence, given as its view
         (:func:`~zopa.extract.events._views.sentence_view`), in order."""
-        if not views:
-            return []
-        docs = [self.doc(view) for view in views]
-        scores = self.textcat.model.ops.to_numpy(self.textcat.predict(docs))
-        return [
-            SentenceTypes({label: float(row[i]) for i, label in enumerate(self.labels)})
-            for row in scores
-        ]
-
-    def doc(self, view: list[str]) -> Doc:
-        """The document the model reads for a sentence's view (at training time too)."""
-        return Doc(self.nlp.vocab, words=view)
-
-
-@cache
-def _load(path: str) -> TypeClassifier:
-    try:
-        nlp = spacy.load(path)
-    except (OSError, ValueError) as exc:
-        raise ExtractionError(
-            f"event type model {path}: cannot be loaded ({exc}); "
-            "retrain it with `make train-events`"
-        ) from None
-    return TypeClassifier(nlp)
+        return self.read(views)
 
 
 def load_type_classifier(path: str | Path | None = None) -> TypeClassifier:
@@ -131,6 +66,4 @@ def load_type_classifier(path: str | Path | None = None) -> TypeClassifier:
     ExtractionError
         The model is missing, unreadable, or not a classifier over :data:`LABELS`.
     """
-    if path is None:
-        path = Path(str(resources.files("zopa.extract").joinpath(MODEL_DIR)))
-    return _load(str(Path(path).resolve()))
+    return load_classifier(TypeClassifier, path, MODEL_DIR)

@@ -8,31 +8,31 @@ event, or ``NONE``. ``tests/gold/ontology/`` (another author's sentences) and th
 sets are never trained on: they are the cross-author check.
 
 Each sentence is parsed by zopa's English pipeline and shown to the model as its view
-(:mod:`~zopa.extract.events._views`), as at run time. Training is spaCy's own
-(:class:`spacy.training.Example`, ``nlp.initialize``, ``nlp.update`` over shuffled
-minibatches) with a fixed seed, so the same corpus and
-settings give the same weights. The model is saved as a spaCy pipeline whose meta
-records the corpus digest (:func:`corpus_digest`), so a test can tell when the corpus
-changed and the shipped model was not retrained (``make train-events``).
+(:mod:`~zopa.extract.events._views`), as at run time. Training is spaCy's own, shared
+with the claim-sentence classifier (:func:`zopa.extract._textcat.train_textcat`), with a
+fixed seed, so the same corpus and settings give the same weights. The model is saved as
+a spaCy pipeline whose meta records the corpus digest (:func:`corpus_digest`), so a test
+can tell when the corpus changed and the shipped model was not retrained (``make train-events``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import random
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import spacy
-from spacy.tokens import Doc
-from spacy.training import Example
-from spacy.util import compounding, fix_random_seed, minibatch
 
 from zopa.errors import ExtractionError
 from zopa.extract._sentence_scoring import GoldSentence, load_sentences
-from zopa.extract.events._classifier import LABELS, META_KEY, NONE, TypeClassifier
+from zopa.extract._textcat import (
+    ARCHITECTURES,
+    TrainingSettings,
+    accuracy,
+    corpus_digest,
+    corpus_name,
+    save_textcat,
+    train_textcat,
+)
+from zopa.extract.events._classifier import LABELS, NONE, TypeClassifier
 from zopa.extract.events._lexicon import load_event_lexicon
 from zopa.extract.events._views import main_predicate, sentence_view
 
@@ -64,53 +64,6 @@ _RELABEL = {
     ("holdout", "h030"): "CONSULT",  # declined to meet
 }
 
-_TOK2VEC: dict[str, Any] = {
-    "@architectures": "spacy.Tok2Vec.v2",
-    "embed": {
-        "@architectures": "spacy.MultiHashEmbed.v2",
-        "width": 64,
-        "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
-        "rows": [4000, 1000, 2000, 1000],
-        "include_static_vectors": False,
-    },
-    "encode": {
-        "@architectures": "spacy.MaxoutWindowEncoder.v2",
-        "width": 64,
-        "depth": 2,
-        "window_size": 1,
-        "maxout_pieces": 3,
-    },
-}
-
-_BOW: dict[str, Any] = {
-    "@architectures": "spacy.TextCatBOW.v3",
-    "exclusive_classes": True,
-    "ngram_size": 2,
-    "no_output_layer": False,
-    "length": 2**16,
-}
-
-#: The model architectures tried (spaCy's registered text classifiers), by name: bag of
-#: unigrams and bigrams; a small CNN of its own (no static vectors: en_core_web_sm has
-#: none); the two combined.
-ARCHITECTURES: dict[str, dict[str, Any]] = {
-    "bow": _BOW,
-    "cnn": {
-        "@architectures": "spacy.TextCatReduce.v1",
-        "exclusive_classes": True,
-        "use_reduce_first": False,
-        "use_reduce_last": False,
-        "use_reduce_max": True,
-        "use_reduce_mean": True,
-        "tok2vec": _TOK2VEC,
-    },
-    "ensemble": {
-        "@architectures": "spacy.TextCatEnsemble.v2",
-        "tok2vec": _TOK2VEC,
-        "linear_model": {**_BOW, "no_output_layer": False},
-    },
-}
-
 
 @dataclass(frozen=True)
 class Labelled:
@@ -119,18 +72,6 @@ class Labelled:
     text: str
     label: str
     source: str  # the corpus file's name
-
-
-@dataclass(frozen=True)
-class TrainingSettings:
-    """How the classifier is trained (recorded in the model's meta)."""
-
-    architecture: str = "bow"
-    seed: int = 0
-    epochs: int = 15
-    dropout: float = 0.2
-    batch_start: float = 4.0
-    batch_stop: float = 32.0
 
 
 def training_sources(root: Path) -> list[Path]:
@@ -151,22 +92,6 @@ def _check_not_held_out(path: Path) -> None:
             )
 
 
-def corpus_digest(paths: Iterable[Path]) -> tuple[str, dict[str, str]]:
-    """The SHA-256 of the corpus (file names and bytes, in name order) and of each file."""
-    files: dict[str, str] = {}
-    for path in paths:
-        files[_name(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
-    whole = hashlib.sha256()
-    for name in sorted(files):
-        whole.update(f"{name}\0{files[name]}\n".encode())
-    return whole.hexdigest(), files
-
-
-def _name(path: Path) -> str:
-    """A corpus file's name for the meta: its folder and file name."""
-    return f"{path.parent.name}/{path.name}"
-
-
 def _label(sentence: GoldSentence, stem: str) -> str:
     return _RELABEL.get((stem, sentence.id)) or sentence.type or NONE
 
@@ -184,7 +109,7 @@ def labelled_sentences(paths: Iterable[Path]) -> list[Labelled]:
     for path in paths:
         _check_not_held_out(path)
         for sentence in load_sentences(path):
-            out.append(Labelled(sentence.text, _label(sentence, path.stem), _name(path)))
+            out.append(Labelled(sentence.text, _label(sentence, path.stem), corpus_name(path)))
     return out
 
 
@@ -212,51 +137,11 @@ def train_type_classifier(
     The model is a blank English pipeline with one ``textcat``; the same views, labels and
     settings give the same weights (fixed seed, fixed order).
     """
-    if settings.architecture not in ARCHITECTURES:
-        raise ExtractionError(
-            f"event type model: unknown architecture {settings.architecture!r}; "
-            f"use one of {', '.join(ARCHITECTURES)}"
-        )
-    fix_random_seed(settings.seed)
-    nlp = spacy.blank("en")
-    textcat = nlp.add_pipe(
-        "textcat", config={"model": ARCHITECTURES[settings.architecture], "threshold": 0.5}
-    )
-    for label in LABELS:
-        textcat.add_label(label)
-    examples = [
-        Example.from_dict(
-            Doc(nlp.vocab, words=view), {"cats": {lab: float(lab == label) for lab in LABELS}}
-        )
-        for view, label in zip(views, labels, strict=True)
-    ]
-    optimizer = nlp.initialize(lambda: examples)
-    order = random.Random(settings.seed)
-    for _ in range(settings.epochs):
-        order.shuffle(examples)
-        for batch in minibatch(
-            examples, size=compounding(settings.batch_start, settings.batch_stop, 1.001)
-        ):
-            nlp.update(batch, sgd=optimizer, drop=settings.dropout)
-    return TypeClassifier(nlp)
+    return TypeClassifier(train_textcat(views, labels, LABELS, settings, TypeClassifier.WHAT))
 
 
 def save_type_classifier(
     classifier: TypeClassifier, path: Path, sources: Sequence[Path], settings: TrainingSettings
 ) -> None:
     """Write the trained model to ``path`` with what it was trained on in its meta."""
-    digest, files = corpus_digest(sources)
-    nlp = classifier.nlp
-    nlp.meta["name"] = "zopa_event_types"
-    nlp.meta["version"] = "1.0.0"
-    nlp.meta[META_KEY] = {"corpus_digest": digest, "files": files, **asdict(settings)}
-    nlp.to_disk(path)
-
-
-def accuracy(
-    classifier: TypeClassifier, views: Sequence[list[str]], labels: Sequence[str]
-) -> float:
-    """The share of the sentences whose most probable label is their own."""
-    guesses = classifier.classify(views)
-    right = sum(guess.best == label for guess, label in zip(guesses, labels, strict=True))
-    return right / len(labels) if labels else 0.0
+    save_textcat(classifier.nlp, path, "zopa_event_types", sources, settings)
