@@ -142,8 +142,6 @@ def test_opening_a_store_at_its_head_does_not_load_alembic(store_url: str) -> No
         f"open_store({store_url!r}).close(); "
         "print('alembic' in sys.modules, 'sqlalchemy.dialects.postgresql' in sys.modules)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     postgresql = store_url.startswith("postgresql")
     assert done.stdout.split() == ["False", str(postgresql)], done.stdout + done.stderr
