@@ -10,7 +10,10 @@ from zopa.report._templates import environment
 env = environment()
 compiled = []
 compile_source = env.compile
-env.compile = lambda *a, **k: compiled.append(a[1] if len(a) > 1 else k.get("name")) or compile_source(*a, **k)
+def compile_counted(*args, **kwargs):
+    compiled.append(args)
+    return compile_source(*args, **kwargs)
+env.compile = compile_counted
 env.get_template("report.html")
 print(len(compiled))
 """
