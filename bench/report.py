@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 EXAMPLE = (
@@ -80,8 +81,18 @@ def _role(cmdline: str, pid: int, root: int) -> str:
     return cmdline[:40]
 
 
-def run_once(python: str, src: str, store: str, scenario: Path, out: Path) -> dict[str, object]:
-    """One timed report: wall and tree CPU seconds, load average, CPU per process."""
+@dataclass(frozen=True)
+class Run:
+    """One timed report: wall and tree CPU seconds, load average, CPU seconds by process role."""
+
+    wall: float
+    cpu: float
+    load: float
+    processes: dict[str, list[float]]
+
+
+def run_once(python: str, src: str, store: str, scenario: Path, out: Path) -> Run:
+    """One timed report (:class:`Run`)."""
     env = {**os.environ, "PYTHONPATH": src}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     args = [python, "-m", "zopa", "--db", store, "report", str(scenario), "-o", str(out)]
@@ -110,7 +121,7 @@ def run_once(python: str, src: str, store: str, scenario: Path, out: Path) -> di
     by_role: dict[str, list[float]] = {}
     for seconds, role in seen.values():
         by_role.setdefault(role, []).append(seconds)
-    return {"wall": wall, "cpu": cpu, "load": load, "processes": by_role}
+    return Run(wall, cpu, load, by_role)
 
 
 def main() -> None:
@@ -140,11 +151,11 @@ def main() -> None:
                 result = run_once(sys.executable, src, options.store, options.scenario, out)
                 parts = ", ".join(
                     f"{role} {'+'.join(f'{s:.2f}' for s in sorted(times, reverse=True))}"
-                    for role, times in sorted(result["processes"].items())  # type: ignore[union-attr]
+                    for role, times in sorted(result.processes.items())
                 )
                 print(
-                    f"{src}: wall {result['wall']:.2f} s, CPU {result['cpu']:.2f} s "
-                    f"(load {result['load']:.1f}; {parts})",
+                    f"{src}: wall {result.wall:.2f} s, CPU {result.cpu:.2f} s "
+                    f"(load {result.load:.1f}; {parts})",
                     flush=True,
                 )
 
