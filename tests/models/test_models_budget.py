@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import time
 import tracemalloc
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -250,3 +254,41 @@ def test_monte_carlo_memory_stays_within_the_budget_whatever_the_draws() -> None
     finally:
         tracemalloc.stop()
     assert peak <= 64 * MIB
+
+
+class _WaitingModel(NashBargainingModel):
+    """Nash, whose every refit first waits a little (no CPU), as on a machine busy with
+    other work, and notes in the file ``log`` the process that made it."""
+
+    def __init__(self, *, log: str = "") -> None:
+        super().__init__()
+        self.log = log
+
+    def _outcome(self, problem: BargainingProblem) -> Any:
+        time.sleep(0.12)
+        with open(self.log, "a", encoding="utf-8") as noted:
+            noted.write(f"{os.getpid()}\n")
+        return super()._outcome(problem)
+
+
+@pytest.mark.slow
+def test_refits_that_wait_rather_than_compute_start_no_worker_processes(tmp_path: Path) -> None:
+    """The first refit's CPU time, not its wall time, decides on workers: on a busy
+    machine the wall clock counts others' work, and workers would only add to it."""
+    problem, constraints, spread, lines = _uncertain(4, 2)
+    log = tmp_path / "refits.txt"
+    draws = 44  # 44 × 0.12 s of waiting: over PARALLEL_AFTER by the wall clock
+    assert draws * 0.12 > _refits.PARALLEL_AFTER
+    run_monte_carlo(
+        problem,
+        constraints,
+        {"waits": _WaitingModel(log=str(log))},
+        position_spread=spread,
+        red_line_spread=lines,
+        draws=draws,
+        loop_draws=draws,
+        rng=4,
+    )
+    made_by = log.read_text(encoding="utf-8").split()
+    assert len(made_by) >= draws
+    assert set(made_by) == {str(os.getpid())}

@@ -120,3 +120,28 @@ def test_sqlite_file_is_created_in_place(tmp_path: Path) -> None:
     path = tmp_path / "fresh.db"
     open_store(f"sqlite:///{path}").close()
     assert path.exists()
+
+
+def test_the_head_revision_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    from zopa.store._migrate import HEAD_REVISION, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_opening_a_store_at_its_head_does_not_load_alembic(store_url: str) -> None:
+    """Alembic (a fifth of a second of imports) is needed only to migrate; nor does a SQLite
+    store load PostgreSQL's dialect (a tenth)."""
+    import subprocess
+    import sys
+
+    open_store(store_url).close()  # migrated here, first
+    probe = (
+        "import sys; from zopa.store import open_store; "
+        f"open_store({store_url!r}).close(); "
+        "print('alembic' in sys.modules, 'sqlalchemy.dialects.postgresql' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    postgresql = store_url.startswith("postgresql")
+    assert done.stdout.split() == ["False", str(postgresql)], done.stdout + done.stderr

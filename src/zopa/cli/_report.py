@@ -37,12 +37,17 @@ def report(
     """Write one self-contained HTML file: the scenario, the models and ZOPA, the
     forecasts and scores, the timeline and every piece of evidence, linked to its
     highlighted sentence. Opens offline; the same inputs give the same bytes."""
-    from zopa.report import write_report
+    from zopa.report import drawing, solving, write_report
 
     day = iso_date_option(as_of, "--as-of")
-    scenario = load_computable(scenario_file, allow_placeholders)
-    print_banner(scenario)
-    path = write_report(state(ctx).store(), scenario, out, as_of=day, seed=seed)
+    # The drawer starts first (vl-convert's start-up), the solve once the scenario is read:
+    # both run while this process reads the scenario, opens the store and imports the rest.
+    with drawing() as draw:
+        scenario = load_computable(scenario_file, allow_placeholders)
+        print_banner(scenario)
+        with solving(scenario, seed) as solved:
+            store = state(ctx).store()
+            path = write_report(store, scenario, out, as_of=day, seed=seed, helpers=(solved, draw))
     console.print(f"wrote {path}", markup=False, highlight=False)
 
 

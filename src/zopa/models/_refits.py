@@ -3,7 +3,7 @@
 Models without a vectorised kernel are refitted once per draw. A refit is a
 pure function of the model's parameters and the drawn problem, so draws can be
 refitted anywhere, in any order, and give the same numbers: when the first
-refit says the rest would take more than :data:`PARALLEL_AFTER` seconds, the
+refit says the rest would take more than :data:`PARALLEL_AFTER` CPU seconds, the
 draws go to :data:`~zopa.models._kernels.WORKERS` worker processes (numpy's
 short array loops hold the GIL too often for threads to scale), each within an
 equal share of the memory budget. Workers are forked from a server that has
@@ -40,7 +40,7 @@ Progress = Callable[[str, int, int], None]
 """Called as ``progress(task, done, total)`` while Monte Carlo works (e.g. a progress bar)."""
 
 PARALLEL_AFTER = 5.0
-"""Seconds of refits (estimated from the first) above which worker processes pay off."""
+"""CPU seconds of refits (estimated from the first) above which worker processes pay off."""
 
 #: Draws sent to a worker at a time: small enough to balance the two workers and
 #: to report progress often, large enough that sending them costs little.
@@ -82,9 +82,11 @@ def refit_draws(
     try:
         for start, *work in _batches(chunks):
             if start == 0:  # the first draw, alone and timed here, decides on workers
-                began = time.perf_counter()
+                # In CPU seconds: on a busy machine the wall clock would count the time
+                # other work took, and start workers that only add to that load.
+                began = time.process_time()
                 collect(0, len(work[0]), _refit(problem, models, counts, budget, 0, *work))
-                seconds = time.perf_counter() - began
+                seconds = time.process_time() - began
                 pool = _pool(models, counts, problem, budget, seconds * draws)
             elif pool is None:
                 collect(start, len(work[0]), _refit(problem, models, counts, budget, start, *work))

@@ -9,6 +9,7 @@ from zopa.report._charts import (
     write_solve_chart,
 )
 from zopa.report._digest import Digest, evidence_digest
+from zopa.report._helpers import Helpers, drawing, solving
 from zopa.report._html import REPORT_SEED, render_report, report_path, write_report
 from zopa.report._reliability import reliability_figure, write_reliability_chart
 from zopa.report._templates import report_csp
@@ -17,7 +18,9 @@ __all__ = [
     "CHART_FORMATS",
     "REPORT_SEED",
     "Digest",
+    "Helpers",
     "backtest_figure",
+    "drawing",
     "evidence_digest",
     "new_figure",
     "reliability_figure",
@@ -25,6 +28,7 @@ __all__ = [
     "report_csp",
     "report_path",
     "solve_figure",
+    "solving",
     "write_backtest_chart",
     "write_figure",
     "write_reliability_chart",

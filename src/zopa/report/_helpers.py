@@ -1,8 +1,10 @@
 """The report's two helper processes: one solves the scenario, one draws the charts.
 
 Both start before the report's own heavy imports (the views, the forecasts,
-Altair), so on two cores the solve, vl-convert's start-up and the drawing run
-while this process reads the store and writes the chart specs. vl-convert holds
+Altair); ``zopa report`` starts the drawer before it even reads the scenario and
+opens the store, and the solver as soon as the scenario is read. So on two cores
+the solve, vl-convert's start-up and the drawing run while this process reads
+the scenario and the store and writes the chart specs. vl-convert holds
 the GIL while it draws, so a thread would not run beside this process's work; a
 process does. The drawer is handed vl-convert's own function (pickled by name),
 so it imports nothing of zopa. The results are those of the same calls made
@@ -23,7 +25,7 @@ from zopa.report._svg import Drawer, Drawing, draw_here, local_svg
 if TYPE_CHECKING:
     from zopa.scenario import Scenario
 
-__all__ = ["Helpers", "helpers"]
+__all__ = ["Helpers", "drawing", "helpers", "solving"]
 
 Helpers = tuple[Callable[[], dict[str, Any]], Drawer]
 """What :func:`helpers` gives: the solve's result (waiting for it), and the drawer."""
@@ -45,23 +47,45 @@ def _drawing_in(pool: ProcessPoolExecutor) -> Drawer:
 
 
 @contextmanager
-def helpers(scenario: Scenario, seed: int) -> Iterator[Helpers]:
-    """The scenario solved with ``seed`` and the charts drawn in two worker processes
-    while the block runs; whatever is still queued when it leaves is cancelled. Both
-    are done here where ``forkserver`` is missing."""
+def drawing() -> Iterator[Drawer]:
+    """The charts drawn in a worker process started now, so that vl-convert's start-up
+    runs while this process reads the scenario and opens the store; whatever is still
+    queued when the block leaves is cancelled. Drawn here where ``forkserver`` is missing."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        yield draw_here
+        return
+    drawer = ProcessPoolExecutor(max_workers=1, mp_context=_forkserver())
+    try:
+        yield _drawing_in(drawer)
+    finally:  # what is still queued is dropped; the pool waits for its running task
+        drawer.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def solving(scenario: Scenario, seed: int) -> Iterator[Callable[[], dict[str, Any]]]:
+    """The scenario solved with ``seed`` in a worker process while the block runs (here
+    where ``forkserver`` is missing): what the block gets waits for the result."""
     from zopa.scenario import solve_scenario
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        yield (lambda: solve_scenario(scenario, rng=seed)), draw_here
+        yield lambda: solve_scenario(scenario, rng=seed)
         return
+    solver = ProcessPoolExecutor(max_workers=1, mp_context=_forkserver())
+    try:
+        yield solver.submit(solve_scenario, scenario, rng=seed).result
+    finally:
+        solver.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def helpers(scenario: Scenario, seed: int) -> Iterator[Helpers]:
+    """:func:`solving` and :func:`drawing` together, the drawer started first."""
+    with drawing() as draw, solving(scenario, seed) as solved:
+        yield solved, draw
+
+
+def _forkserver() -> multiprocessing.context.ForkServerContext:
     context = multiprocessing.get_context("forkserver")
     # Nothing preloaded: each worker imports what it needs while this process goes on.
     context.set_forkserver_preload([])
-    solver = ProcessPoolExecutor(max_workers=1, mp_context=context)
-    drawer = ProcessPoolExecutor(max_workers=1, mp_context=context)
-    try:
-        job = solver.submit(solve_scenario, scenario, rng=seed)
-        yield job.result, _drawing_in(drawer)
-    finally:  # what is still queued is dropped; each pool waits for its running task
-        for pool in (drawer, solver):
-            pool.shutdown(wait=True, cancel_futures=True)
+    return context

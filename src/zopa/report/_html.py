@@ -13,13 +13,14 @@ start before the views, the forecasts and Altair are imported.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zopa.errors import ReportError
-from zopa.report._helpers import helpers
+from zopa.report._helpers import Helpers
+from zopa.report._helpers import helpers as start_helpers
 from zopa.report._templates import environment
 
 if TYPE_CHECKING:
@@ -33,7 +34,12 @@ REPORT_SEED = 2025
 
 
 def render_report(
-    store: Store, scenario: Scenario, *, as_of: date | None = None, seed: int = REPORT_SEED
+    store: Store,
+    scenario: Scenario,
+    *,
+    as_of: date | None = None,
+    seed: int = REPORT_SEED,
+    helpers: Helpers | None = None,
 ) -> str:
     """The report of ``scenario`` over the evidence in ``store`` as known on ``as_of``.
 
@@ -45,11 +51,16 @@ def render_report(
         and the scenario's own date for the forecasts.
     seed:
         The Monte Carlo seed of the models' intervals.
+    helpers:
+        The solve of ``scenario`` with ``seed`` and the drawer, already started
+        (:func:`zopa.report.drawing` and :func:`zopa.report.solving`); by default they start here.
     """
-    with helpers(scenario, seed) as (solved, draw):
+    with ExitStack() as stack:
+        if helpers is None:
+            helpers = stack.enter_context(start_helpers(scenario, seed))
         from zopa.report._context import report_context  # the heavy imports, once started
 
-        context = report_context(store, scenario, as_of, solved, draw)
+        context = report_context(store, scenario, as_of, *helpers)
         return environment().get_template("report.html").render(context)
 
 
@@ -65,8 +76,10 @@ def write_report(
     *,
     as_of: date | None = None,
     seed: int = REPORT_SEED,
+    helpers: Helpers | None = None,
 ) -> Path:
     """Write the report into ``out_dir`` (made if missing, before any work); the file written.
+    ``helpers`` as for :func:`render_report`.
 
     Raises
     ------
@@ -76,7 +89,7 @@ def write_report(
     target = report_path(scenario, out_dir)
     with _writing("make the report's folder", out_dir):
         out_dir.mkdir(parents=True, exist_ok=True)
-    html = render_report(store, scenario, as_of=as_of, seed=seed)
+    html = render_report(store, scenario, as_of=as_of, seed=seed, helpers=helpers)
     with _writing("write the report to", target):
         target.write_text(html, encoding="utf-8")
     return target

@@ -6,6 +6,10 @@ transaction (SQLite's write lock, a PostgreSQL advisory lock) that reads the
 revision again before migrating. A store at a revision this zopa does not know
 was written by a newer zopa; a store missing a table or column zopa needs was
 altered by hand. Both are refused with the fix.
+
+A store already at :data:`HEAD_REVISION` (every open but the first) is only read:
+its revision is one row of Alembic's version table, so Alembic itself, a fifth of
+a second of imports, is not loaded then.
 """
 
 from __future__ import annotations
@@ -13,11 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, func, inspect, select
+from sqlalchemy import Connection, func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from zopa import __version__
@@ -25,18 +25,27 @@ from zopa.errors import StoreError
 from zopa.store._schema import Base, ZopaMeta
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     from zopa.store._engine import Store
 
-__all__ = ["alembic_config", "migrate", "schema_problems"]
+__all__ = ["HEAD_REVISION", "alembic_config", "migrate", "schema_problems"]
+
+HEAD_REVISION = "0010"
+"""The newest revision in ``migrations/versions`` (a test holds it to Alembic's head)."""
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 _VERSION_KEY = "zopa_version"
+_VERSION_TABLE = "alembic_version"  # Alembic's default
 _MIGRATION_LOCK = 0x7A6F7061  # PostgreSQL advisory lock key: "zopa" in ASCII
 _MAX_PROBLEMS = 3
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration for zopa's migrations, run on ``connection`` when given."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     if connection is not None:
@@ -53,25 +62,12 @@ def migrate(store: Store) -> None:
         The store cannot be reached or written, it was written by a newer zopa,
         or a table or column zopa needs is missing.
     """
-    config = alembic_config()
-    script = ScriptDirectory.from_config(config)
-    head = script.get_current_head()
     try:
         with store.translated("open"), store.engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
-            _refuse_newer(store, script, head, current, connection)
-        if current != head:
-            with store.write() as session:
-                connection = session.connection()
-                if connection.dialect.name == "postgresql":
-                    connection.execute(select(func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
-                # Another process may have migrated while this one waited for the lock.
-                if MigrationContext.configure(connection).get_current_revision() != head:
-                    config.attributes["connection"] = connection
-                    command.upgrade(config, "head")
-                    session.merge(ZopaMeta(key=_VERSION_KEY, value=__version__))
-        with store.translated("open"), store.engine.connect() as connection:
-            problems = schema_problems(connection)
+            at_head = _stored_revisions(connection) == [HEAD_REVISION]
+            problems = schema_problems(connection) if at_head else []
+        if not at_head:
+            problems = _upgrade(store)
     except SQLAlchemyError as exc:
         reason = " ".join(str(exc).split())[:300]
         raise StoreError(f"cannot migrate {store.where}: {reason}") from exc
@@ -84,6 +80,39 @@ def migrate(store: Store) -> None:
             f"{store.where} has been altered: {listed}{more}; zopa needs them — restore the "
             "store from a backup, or ingest into a new store"
         )
+
+
+def _stored_revisions(connection: Connection) -> list[str]:
+    """The revisions in Alembic's version table (none when there is no table)."""
+    if not inspect(connection).has_table(_VERSION_TABLE):
+        return []
+    return list(connection.scalars(text(f"SELECT version_num FROM {_VERSION_TABLE}")))
+
+
+def _upgrade(store: Store) -> list[str]:
+    """Migrate with Alembic to its head, once among processes; the schema's problems after."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    with store.translated("open"), store.engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        _refuse_newer(store, script, head, current, connection)
+    if current != head:
+        with store.write() as session:
+            connection = session.connection()
+            if connection.dialect.name == "postgresql":
+                connection.execute(select(func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+            # Another process may have migrated while this one waited for the lock.
+            if MigrationContext.configure(connection).get_current_revision() != head:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                session.merge(ZopaMeta(key=_VERSION_KEY, value=__version__))
+    with store.translated("open"), store.engine.connect() as connection:
+        return schema_problems(connection)
 
 
 def _refuse_newer(

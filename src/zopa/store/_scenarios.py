@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from importlib import import_module
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from zopa.store._engine import Store
 from zopa.store._schema import StoredScenarioRow
@@ -35,7 +35,8 @@ def put_scenario(store: Store, name: str, text: str, sha256: str, stored_at: dat
     the same new name at once on PostgreSQL do not collide.
     """
     with store.write() as session:
-        dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+        # The store's own dialect only: PostgreSQL's costs a SQLite store a tenth of a second.
+        dialect = import_module(f"sqlalchemy.dialects.{session.get_bind().dialect.name}")
         statement = dialect.insert(StoredScenarioRow).values(
             name=name, text=text, sha256=sha256, stored_at=stored_at
         )
