@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import random
@@ -648,7 +649,7 @@ def extraction(args: argparse.Namespace, tmp: Path) -> dict[str, Any]:
         path = shutil.copyfile(base, tmp / f"{len(paths)}.db")
         paths[name] = path
         command = zopa(f"sqlite:///{path}", "extract", "--workers", str(args.workers), *extra)
-        run = timed(command, progress=lambda path=path: _extracted(path))
+        run = timed(command, progress=functools.partial(_extracted, path))
         del run["stdout"]
         run["words_per_second"] = round(words / run["seconds"])
         if "first_item_s" in run:  # the pace once documents come: start-up set apart
