@@ -159,10 +159,10 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "5"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
+    version = "6"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
     # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about);
     # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon; 5: holders by
-    # the speaker resolver's statement frames (speakers.words_holder)
+    # the speaker resolver's statement frames (speakers.words_holder); 6: state organs
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()

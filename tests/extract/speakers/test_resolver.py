@@ -45,6 +45,37 @@ def test_an_unnamed_official_qualified_by_a_state_stays_unnamed(nlp: Language) -
     assert speaker_of(nlp, text, "the sanctions") == (None, "A senior U.S. official")
 
 
+def test_a_state_organ_speaking_by_its_name_is_its_state(nlp: Language) -> None:
+    text = (
+        "Chile and Peru reopened talks in Lima on Monday. "
+        "Peru's foreign ministry said the border would reopen in May. "
+        "The Chilean embassy said that trucks would wait at the crossing."
+    )
+    assert speaker_of(nlp, text, "the border would reopen")[0] == "PER"
+    assert speaker_of(nlp, text, "trucks would wait")[0] == "CHL"
+    text = "UN agencies said that about 500 aid trucks could cross each day."
+    assert speaker_of(nlp, text, "about 500") == (None, "UN agencies")
+
+
+def test_an_office_owned_by_a_person_is_that_persons_state(nlp: Language) -> None:
+    text = (
+        "Chilean President Ana Ruiz flew to Lima on Monday. "
+        "Her office said that the two leaders had agreed to meet again in June."
+    )
+    assert speaker_of(nlp, text, "the two leaders")[0] == "CHL"
+
+
+def test_a_spokeswoman_for_a_ministry_speaks_for_its_state(nlp: Language) -> None:
+    text = (
+        "Talks resumed in Lima. A spokeswoman for the Chilean foreign ministry said "
+        "that Santiago would send a new negotiator."
+    )
+    assert speaker_of(nlp, text, "Santiago would send")[0] == "CHL"
+    text = "A Pentagon spokesperson said that the drills would go ahead in March."
+    (pentagon,) = (m.kb_id_ for m in nlp(text).spans["zopa_actors"])
+    assert speaker_of(nlp, text, "the drills") == (pentagon, "A Pentagon spokesperson")
+
+
 def test_a_government_named_by_its_leader_is_the_state(nlp: Language) -> None:
     text = "The Trump administration has said that the tariffs will stay until autumn."
     assert speaker_of(nlp, text, "the tariffs")[0] == "USA"

@@ -146,6 +146,9 @@ class Speakers:
         office = self.roles.by_office(head)
         if office is not None:
             return self._written(head, office, alone=alone)
+        organ = self.roles.by_organ(head)
+        if organ is not None:
+            return self._written(head, organ, alone=alone)
         if qualified:
             if qualifier is not None:
                 return self._written(head, self.key(qualifier), alone=alone)

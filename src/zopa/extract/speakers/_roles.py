@@ -14,6 +14,11 @@
   agency" the latest outlet.
 - A body named by what it is ("its government", "the government") is its owner
   (:func:`zopa.extract._bodies.body_owner`).
+- An organ of a state or organisation speaking with no person named ("Peru's foreign
+  ministry", "the Chilean embassy", "her office", "the UN refugee agency", "a spokeswoman for
+  the Chilean foreign ministry", "a Treasury spokesman") is its owner: the actor its possessor, a name or a
+  nationality written with it stands for (a person's state for a person's office). Several
+  organs ("UN agencies") stay unnamed.
 - An unnamed group described by nationality ("Iranian officials") or placed in a seat of
   government ("officials in Kigali") is that state (for callers whose holders are parties).
 """
@@ -127,6 +132,43 @@ class Roles:
             if key in cast.known.outlets or (info.get(key) or {}).get("sector") == "MED":
                 return key
         return None
+
+    def by_organ(self, head: Token) -> str | None:
+        """An organ speaking by its name, or a spokesperson for one: its owner (see the module
+        docstring); ``None`` when nothing written with it names one."""
+        organ = head
+        spokesperson = head.lemma_.lower() in WORDS.office_families["spokesperson"]
+        if spokesperson:
+            organ = next(
+                (
+                    pobj
+                    for prep in head.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                ),
+                head,
+            )
+        if organ.tag_ in ("NNS", "NNPS"):
+            return None  # "UN agencies": several bodies, not one speaking
+        if organ.lemma_.lower() not in WORDS.organ_nouns and not spokesperson:
+            return None
+        cast = self.cast
+        for child in organ.children:
+            if child.dep_ == "poss":
+                return cast.state_of(self.resolve(child, qualified=True).actor)
+        for mention in cast.between(organ.left_edge.i, organ.i):
+            if mention.end <= organ.i:
+                return cast.state_of(cast.key(mention))
+        return next(
+            (
+                state
+                for child in organ.children
+                if child.dep_ in ("amod", "compound") and child.i < organ.i
+                and (state := cast.known.nationalities.get(child.text))
+            ),
+            None,
+        )
 
     def by_body(self, head: Token, qualified: bool) -> str | None:
         """A body named by what it is ("the government", "its government"): its owner."""
