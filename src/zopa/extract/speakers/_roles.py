@@ -15,10 +15,10 @@
 - A body named by what it is ("its government", "the government") is its owner
   (:func:`zopa.extract._bodies.body_owner`).
 - An organ of a state or organisation speaking with no person named ("Peru's foreign
-  ministry", "the Chilean embassy", "her office", "the UN refugee agency", "a spokeswoman for
-  the Chilean foreign ministry", "a Treasury spokesman") is its owner: the actor its possessor, a name or a
-  nationality written with it stands for (a person's state for a person's office). Several
-  organs ("UN agencies") stay unnamed.
+  ministry", "the Chilean embassy", "her office", "the UN refugee agency", "a spokeswoman
+  for the Chilean foreign ministry", "a Treasury spokesman") is its owner: the actor its
+  possessor, a name or a nationality written with it stands for (a person's state for a
+  person's office). Several organs ("UN agencies") stay unnamed.
 - An unnamed group described by nationality ("Iranian officials") or placed in a seat of
   government ("officials in Kigali") is that state (for callers whose holders are parties).
 """
@@ -164,7 +164,8 @@ class Roles:
             (
                 state
                 for child in organ.children
-                if child.dep_ in ("amod", "compound") and child.i < organ.i
+                if child.dep_ in ("amod", "compound")
+                and child.i < organ.i
                 and (state := cast.known.nationalities.get(child.text))
             ),
             None,
