@@ -29,6 +29,27 @@ def test_a_definite_office_is_the_person_named_with_it_before(nlp: Language) -> 
     )
 
 
+def test_a_hyphenated_office_is_the_person_named_with_it_before(nlp: Language) -> None:
+    text = (
+        "The agency's director-general, Lena Varga, chaired the talks in Suva. "
+        "“That is not likely,” the director-general said."
+    )
+    assert speaker_of(nlp, text, "That is not likely") == (
+        "unresolved:lena-varga",
+        "the director-general",
+    )
+
+
+def test_an_office_written_as_a_name_gives_way_to_the_person_in_apposition(
+    nlp: Language,
+) -> None:
+    text = (
+        "Speaking to reporters after the meeting, the Minister of Transport, Dr Lena Varga, "
+        "said the offer was final."
+    )
+    assert speaker_of(nlp, text, "the offer was final")[0] == "unresolved:lena-varga"
+
+
 def test_a_leader_of_a_nationality_is_that_states_head_of_government(nlp: Language) -> None:
     text = (
         "Chile's president, Ana Ruiz, and Peru's prime minister, Luis Ortega, met in Lima. "

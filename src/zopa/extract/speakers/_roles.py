@@ -73,7 +73,10 @@ class Roles:
         if office in WORDS.group_nouns:
             return self._latest_group(head)
         cast = self.cast
-        if head.tag_ != "NN" or not (office in ROLE_NOUNS or office in cast.titles):
+        hyphenated = head.i > 0 and head.doc[head.i - 1].tag_ == "HYPH"  # "director-general"
+        if not (head.tag_ == "NN" or hyphenated) or not (
+            office in ROLE_NOUNS or office in cast.titles
+        ):
             return None
         if any(c.dep_ in ("poss", "prep") for c in head.children):
             return None  # "Rwanda's envoy", "the envoy of ...": owned, not someone named before
