@@ -74,6 +74,8 @@ def test_a_state_organ_speaking_by_its_name_is_its_state(nlp: Language) -> None:
     )
     assert speaker_of(nlp, text, "the border would reopen")[0] == "PER"
     assert speaker_of(nlp, text, "trucks would wait")[0] == "CHL"
+    text = "The Chilean prosecutor's office said that two suspects had been charged."
+    assert speaker_of(nlp, text, "two suspects")[0] == "CHL"
     text = "UN agencies said that about 500 aid trucks could cross each day."
     assert speaker_of(nlp, text, "about 500") == (None, "UN agencies")
 

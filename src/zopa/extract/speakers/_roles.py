@@ -158,18 +158,24 @@ class Roles:
             return None
         cast = self.cast
         for child in organ.children:
-            if child.dep_ == "poss":
-                return cast.state_of(self.resolve(child, qualified=True).actor)
+            if child.dep_ == "poss":  # "Peru's ministry", "her office", "the Chilean
+                # prosecutor's office" (the possessor's own nationality)
+                owner = cast.state_of(self.resolve(child, qualified=True).actor)
+                return owner or self._nationality(child)
         for mention in cast.between(organ.left_edge.i, organ.i):
             if mention.end <= organ.i:
                 return cast.state_of(cast.key(mention))
+        return self._nationality(organ)
+
+    def _nationality(self, noun: Token) -> str | None:
+        """The state a nationality written before ``noun`` names ("the Chilean embassy")."""
         return next(
             (
                 state
-                for child in organ.children
+                for child in noun.children
                 if child.dep_ in ("amod", "compound")
-                and child.i < organ.i
-                and (state := cast.known.nationalities.get(child.text))
+                and child.i < noun.i
+                and (state := self.cast.known.nationalities.get(child.text))
             ),
             None,
         )
