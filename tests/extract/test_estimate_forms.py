@@ -313,3 +313,54 @@ def test_a_share_before_that_and_a_denied_comparison_are_no_statements(
 )
 def test_about_is_the_event_the_statement_names(nlp: Language, text: str, about: str) -> None:
     assert one(nlp, text)["about"] == about
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ('"I would say one in four, if that," the analyst said of a deal.', 0.25, 0.25),
+        ('"I would put it at one in six, maybe lower," the trader said.', 1 / 6, 1 / 6),
+        ('She gave the treaty "roughly even odds".', 0.45, 0.55),
+        ('"The odds are against them," the official said of a quick deal.', 0.0, 0.2),
+        ('"Not a chance," the general said when asked about a withdrawal.', 0.0, 0.05),
+        ('Ratification by the senate was "far from a sure thing", she said.', 0.25, 0.5),
+        ("Paul Ruiz, the mediator, said he expected the truce to hold.", 0.55, 0.85),
+    ],
+)
+def test_more_forms_of_chance_have_a_number(
+    nlp: Language, text: str, low: float, high: float
+) -> None:
+    item = one(nlp, text)
+    assert low - 1e-4 <= item["probability"] <= high + 1e-4, item
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the default had been predictable.",
+        'She said the strike had been "entirely foreseeable" and "always going to happen".',
+        "The drought made a second default inevitable, the minister said.",
+        "The analyst said the vote had never been in doubt.",
+        '"Everybody knew the cabinet was going to fall," she said.',
+    ],
+)
+def test_hindsight_forms_are_found_and_retrospective(nlp: Language, text: str) -> None:
+    items = found(nlp, text)
+    assert items, text
+    assert all(item["retrospective"] is True and item["probability"] >= 0.9 for item in items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I would say one in four voters backed the plan.",
+        "Peru expected Chile to withdraw its ships by Friday.",
+        "The talks are expected to resume on Monday.",
+        "The mediator expects to arrive on Monday.",
+        "The minister knew the road was going to close at noon and left early.",
+        "Everybody knew the answer.",
+        "The weather was predictable in June.",
+    ],
+)
+def test_near_misses_of_the_new_forms_are_no_statements(nlp: Language, text: str) -> None:
+    assert found(nlp, text) == []

@@ -201,6 +201,31 @@ def test_reported_speech_ends_before_a_conjunction_that_opens_another_report(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "The rebels said they remained committed to the talks and urged Cairo to host "
+            "a new round.",
+            "they remained committed to the talks",
+        ),
+        (
+            "Henri Ruiz said the parties had more in common than they thought, and proposed "
+            "a joint text.",
+            "the parties had more in common than they thought",
+        ),
+        (  # a second act of the clause's own subject stays in the clause
+            "The envoy said the army had retreated and regrouped near the river.",
+            "the army had retreated and regrouped near the river",
+        ),
+    ],
+)
+def test_reported_speech_ends_before_the_speakers_next_act(
+    nlp: Language, text: str, clause: str
+) -> None:
+    assert indirect(nlp, text) == [clause]
+
+
 def test_reported_speech_naming_its_subject_before_a_quotation_is_both(nlp: Language) -> None:
     text = "Lavrov said the West “would never be allowed to dictate terms to Moscow”."
     assert indirect(nlp, text) == ["the West “would never be allowed to dictate terms to Moscow”"]

@@ -14,8 +14,9 @@ chance only in a chance context (:func:`read_number`):
 - a split: its two numbers add up to 100 and no other noun follows ("it is 50-50");
 - a percentage or ratio: no noun and no "of" follows, and its sentence has a chance
   noun ("the chances of ratification are around one in three", "put the chances of
-  a deal at no more than 20 percent") or a "that" clause follows it ("I would say 35%
-  that we get a text").
+  a deal at no more than 20 percent"), a "that" clause follows it ("I would say 35%
+  that we get a text") or it is the whole answer of a hedged "would say" ("I would say one
+  in four, if that").
 
 Values are exact (:func:`zopa.extract._probability.odds_estimate` for odds). The words
 just before a number belong to it (:func:`lead_in`): an approximation ("about",
@@ -266,8 +267,24 @@ def followed_by_that_clause(doc: Doc, end: int) -> bool:
     )
 
 
+#: Verbs of a guess whose hedged object is a chance ("I would say one in four").
+_GUESS_VERBS = frozenset({"say", "guess", "reckon"})
+
+
+def _a_hedged_guess(doc: Doc, start: int) -> bool:
+    """The number is the object of "would say" / "I'd guess" ("I would say one in four")."""
+    verb = doc[start].head
+    return (
+        doc[start].dep_ == "dobj"
+        and verb.lemma_ in _GUESS_VERBS
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in verb.children)
+    )
+
+
 def _chance_context(doc: Doc, start: int, end: int) -> bool:
     if _followed_by_chance(doc, end):
+        return True
+    if _a_hedged_guess(doc, start) and _free_of_noun(doc, end):
         return True
     if followed_by_that_clause(doc, end):  # not a share the clause qualifies ("the 30% that")
         return start == 0 or doc[start - 1].lower_ not in ("the", "this", "that", "these")

@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._attribution import REPORTING_LEMMAS
+from zopa.extract._attribution import REPORTING_LEMMAS, ROLE_NOUNS
 from zopa.extract._chance_numbers import (
     CHANCE_NOUNS,
     NUMBER_PATTERNS,
@@ -61,7 +61,7 @@ from zopa.extract._probability import (
     explicit_estimate,
 )
 from zopa.extract._retrospective import clause_head, is_retrospective
-from zopa.extract.speakers import KnownActors, Speakers, words_holder
+from zopa.extract.speakers import SPEAKER_WORDS, KnownActors, Speakers, words_holder
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 
@@ -81,9 +81,15 @@ _CORE_WORDS = (
     "inevitable",
     "sure",
     "confident",
+    "predictable",
+    "foreseeable",
 )
+#: Words of hindsight: an estimate only in a perfect clause ("had been predictable"), not a
+#: judgement of quality ("the weather was predictable").
+_HINDSIGHT_ONLY = frozenset({"predictable", "foreseeable"})
 _PREDICATE_ONLY = frozenset(
     {"possible", "impossible", "certain", "inevitable", "doubtful", "sure", "confident"}
+    | _HINDSIGHT_ONLY
 )
 #: Predicates that are estimates only with what they are sure of ("sure the union would
 #: accept", "confident of a release"), never alone ("she was confident", "make sure").
@@ -136,6 +142,8 @@ _IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("foregone", "conclusion"), "foregone conclusion", ""),
     (("beyond", "doubt"), "beyond doubt", ""),
     (("never", "in", "doubt"), "beyond doubt", ""),
+    (("never", "been", "in", "doubt"), "beyond doubt", ""),
+    (("sure", "thing"), "sure thing", ""),
     (("not", "in", "doubt"), "beyond doubt", ""),
 )
 
@@ -159,10 +167,12 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "5"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
+    version = "6"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
     # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about);
     # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon; 5: holders by
-    # the speaker resolver's statement frames (speakers.words_holder)
+    # the speaker resolver's statement frames (speakers.words_holder); 6: state organs,
+    # hindsight forms ("had been predictable", "everybody knew"), "expected X to happen",
+    # "not a chance", "the odds are against", "even odds", "a sure thing", "would say 1 in 4"
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()
@@ -178,6 +188,7 @@ class EstimatesComponent:
             [[{"LEMMA": {"IN": list(_CHANCE_LEMMAS + _EXPECTATION_LEMMAS)}}], [{"LOWER": "odds"}]],
         )
         self.matcher.add("EXPECT", [[{"LEMMA": "expect"}]])
+        self.matcher.add("KNEW", [[{"LEMMA": "know", "TAG": "VBD"}]])
         self.matcher.add(
             "NO_REASON",
             [[{"LOWER": "no"}, {"LOWER": "reason"}, {"LOWER": "to"}, {"LEMMA": "expect"}]],
@@ -250,6 +261,8 @@ def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
         return _read_chance(token)
     if label == "EXPECT":
         return _read_expect(token)
+    if label == "KNEW":
+        return _read_knew(token)
     if label == "NO_REASON":
         span = doc[start:end]
         estimate = estimate_for("no reason to expect")
@@ -361,7 +374,10 @@ def _read_core(token: Token) -> _Found | None:
         lower in _PREDICATE_ONLY
         and token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "conj")
         and not phrase_negation
+        and not (lower == "inevitable" and token.head.lemma_ in ("make", "render"))
     ):
+        return None  # but "made a default inevitable" predicates the object
+    if lower in _HINDSIGHT_ONLY and not _perfect(token.head if token.dep_ != "ROOT" else token):
         return None
     if lower in _NEEDS_COMPLEMENT and not _has_complement(token):
         return None
@@ -434,6 +450,11 @@ def _negating_phrase(token: Token) -> list[Token]:
     return []
 
 
+def _perfect(verb: Token) -> bool:
+    """``verb`` is in a perfect tense ("had been", "has been")."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _has_complement(word: Token) -> bool:
     """A clause or an "of" phrase saying what one is sure of ("confident of a release";
     not "confident about the substance", a judgement of quality)."""
@@ -463,6 +484,9 @@ def _read_idiom(
     ]
     if condition == "negated" and not negators:
         return None
+    # "far from a sure thing": a negating phrase before the idiom and its article
+    article = start > 0 and doc[start - 1].lower_ in ("a", "an", "the")
+    negators += _negating_phrase(doc[start - 1] if article else first)
     tokens = (*doc[start:end], *negators)
     anchor = doc[start:end].root
     return _found(
@@ -480,6 +504,9 @@ def _after_be(token: Token) -> bool:
     """``token`` comes after a form of "be" or a copula in its clause ("was always going to",
     "is within reach", "were doomed")."""
     doc = token.doc
+    verb = token.head
+    if verb.dep_ == "conj" and verb.head.lemma_ in _COPULAS:
+        return True  # "had been foreseeable and always going to happen"
     for i in range(token.i - 1, max(token.sent.start, token.i - 4) - 1, -1):
         if doc[i].lemma_ in _COPULAS:
             return True
@@ -511,6 +538,8 @@ def _read_chance(noun: Token) -> _Found | None:
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.pos_ in ("ADJ", "NOUN", "NUM"):
             qualifier = child
+        elif child.dep_ == "advmod" and child.i < noun.i and estimate_for(child.lower_):
+            qualifier = child  # "even odds" parsed as an adverb
     tokens: list[Token] = [noun]
     negated = any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children)
     determiner = next((c for c in noun.children if c.dep_ == "det"), None)
@@ -528,7 +557,27 @@ def _read_chance(noun: Token) -> _Found | None:
         if predicates:
             qualifier = predicates[0]
             tokens.append(noun.head)
+        elif lemma == "odds" and (
+            against := next(
+                (c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "against"),
+                None,
+            )
+        ):  # "the odds are against us"
+            return _found(
+                (noun, noun.head, against),
+                estimate_for("stacked against"),
+                _about_of_noun(noun),
+                noun,
+            )
     if qualifier is None:
+        if (
+            determiner is not None
+            and determiner.lower_ == "a"
+            and lemma == "chance"
+            and (denial := next((c for c in noun.children if c.dep_ == "neg"), None))
+        ):  # "Not a chance."
+            estimate = estimate_for("no chance")
+            return _found((denial, determiner, noun), estimate, _about_of_noun(noun), noun)
         if determiner is not None and determiner.lower_ in ("no", "every", "all", "little"):
             if lemma not in _CHANCE_LEMMAS:
                 return None
@@ -564,6 +613,63 @@ def _read_expect(verb: Token) -> _Found | None:
     negators = [c for c in verb.children if c.dep_ == "neg"]
     if negators and _has_subject(verb) and objects:
         return _found((verb, *negators), estimate_for("do not expect"), _text(objects[0]), verb)
+    thing = _thing_expected(verb)
+    if thing is not None:
+        return _found((verb, *thing.subtree), estimate_for("expect"), _text(thing), verb)
+    return None
+
+
+#: Subjects that deny or generalise an expectation ("nobody expects ..."): no holder's estimate.
+_NO_ONE = frozenset({"nobody", "none", "no", "one", "few"})
+
+
+def _thing_expected(verb: Token) -> Token | None:
+    """The clause of "X expected <a thing> to <happen>" ("expected the truce to hold"): an
+    active "expect" with a subject and no negation, whose infinitive's subject is a thing —
+    not a name, a pronoun or a body that can act ("expected Peru to withdraw" asks Peru to
+    act: a demand, which the claims read)."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if (
+        not subjects
+        or any(c.dep_ in ("neg", "auxpass") for c in children)
+        or any(t.lower_ in _NO_ONE for t in subjects[0].subtree)
+    ):
+        return None
+    actors = {t.i for span in verb.doc.spans.get(ACTORS, []) for t in span}
+    for clause in children:
+        if clause.dep_ not in ("ccomp", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            continue
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            if (
+                subject.pos_ == "NOUN"
+                and subject.i not in actors
+                and subject.lemma_.lower() not in ROLE_NOUNS
+                and subject.lemma_.lower() not in SPEAKER_WORDS.body_nouns
+            ):
+                return clause
+    return None
+
+
+#: Subjects of "knew" that make it common knowledge in hindsight ("everybody knew ...").
+_EVERYONE = frozenset({"everybody", "everyone", "we", "all"})
+
+
+def _read_knew(verb: Token) -> _Found | None:
+    """ "Everybody knew the cabinet was going to fall", "we all knew it was coming": an
+    outcome everyone saw coming, in hindsight (certain, retrospective)."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in _EVERYONE for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.tag_ != "VBG":
+            continue
+        coming = clause.lemma_ == "come" and not any(c.dep_ == "dobj" for c in clause.children)
+        going = clause.lemma_ == "go" and any(c.dep_ == "xcomp" for c in clause.children)
+        if coming or going:
+            words = [t for t in clause.subtree if t.dep_ not in ("nsubj", "nsubjpass")]
+            return _found((verb, *words), estimate_for("knew"), _outcome_subject(clause), verb)
     return None
 
 

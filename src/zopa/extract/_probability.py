@@ -194,6 +194,13 @@ EXTENSIONS: dict[str, str] = {
     "always going to": "almost certain",
     "foregone conclusion": "almost certain",
     "beyond doubt": "almost certain",
+    "sure thing": "almost certain",
+    # hindsight: what was known to come ("had been predictable", "everybody knew it was coming")
+    "predictable": "almost certain",
+    "foreseeable": "almost certain",
+    "knew": "almost certain",
+    # a thing expected to happen ("expected the truce to hold")
+    "expect": "likely",
 }
 
 #: Intensifier → how many half-way steps it moves a phrase to the nearer bound (rule 2).

@@ -3,7 +3,9 @@
 The complement clause of a speech verb ("Peskov said *that …*", also where the parser hangs
 it on the medium: "said in a statement *that …*"), or the clause set off by a parenthetical
 attribution ("…, Chesnakov said, *it would …*"). It ends before another report ("…, and the
-ministry said …", "…, which he said …", "…, saying “…”"), at the paragraph, and keeps the
+ministry said …", "…, which he said …", "…, saying “…”") or the speaker's next act ("said
+a deal was unlikely *and urged* both sides to …": a verb of saying or judging in the simple
+past, joined to the clause with no subject of its own), at the paragraph, and keeps the
 marks of a quoted phrase it holds. Negated, infinitival and modal speech verbs report
 nothing.
 """
@@ -14,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from zopa.extract._attribution import REPORTING_LEMMAS, subjects_of
 from zopa.extract._quote_marks import CLOSE, EITHER, OPEN
+from zopa.extract.speakers._words import WORDS
 
 __all__ = [
     "SPEECH_VERBS",
@@ -164,7 +167,11 @@ def reported_clause(verb: Token, clause: Token) -> Span:
     for word in clause.subtree:
         # "X said A, and Y said B", "… goals, which he said …", "…, saying “…”": another
         # report (with its own subject, or the speaker's participle) is not part of this one
-        if word.i > clause.i and word.i < right and _another_report(word, clause):
+        if (
+            word.i > clause.i
+            and word.i < right
+            and (_another_report(word, clause) or _speakers_next_act(word, clause))
+        ):
             right = min(right, word.left_edge.i)
     span = strip(doc[left:right], conjunction=True)
     if span and _opens_clause(span[0]):
@@ -179,6 +186,23 @@ def _opens_clause(word: Token) -> bool:
     if word.lower_ in ("whether", "if"):
         return word.tag_ == "IN"
     return word.lower_ == "that" and word.dep_ not in ("nsubj", "nsubjpass", "det", "attr")
+
+
+#: Acts a speaker goes on to ("… and urged", "… and proposed", "… and gave the truce a month").
+_SPEAKERS_ACTS = SPEECH_VERBS | REPORTING_LEMMAS | WORDS.judging_verbs
+
+
+def _speakers_next_act(word: Token, clause: Token) -> bool:
+    """ "said the talks were stalled and urged both sides to return": a verb of saying or
+    judging in the simple past joined to the reported clause's verb with no subject of its
+    own is the speaker's next act, not what was said."""
+    return (
+        word.dep_ == "conj"
+        and word.head.i == clause.i
+        and word.tag_ == "VBD"
+        and word.lemma_ in _SPEAKERS_ACTS
+        and not subjects_of(word)
+    )
 
 
 def _another_report(word: Token, clause: Token) -> bool:

@@ -16,7 +16,13 @@ that carries the probability word, with everything under it — is in the past a
    year ("the round in January", said in March);
 4. or it is placed after an outcome: "after / once / when" with a verb of an
    outcome in the past ("after the talks collapsed", "once the incident
-   happened").
+   happened");
+5. or it is what everyone knew was coming ("everybody knew the cabinet was going
+   to fall"), or what a past cause made certain ("the drought made a second default
+   inevitable").
+
+A predicate coordinated with a past one shares its tense ("had been foreseeable and
+always going to happen").
 
 A clause that names a future time ("next week", "tomorrow", "in the coming days")
 is never retrospective. Reported speech shifts tenses back ("she said a deal was
@@ -94,7 +100,19 @@ def clause_head(token: Token) -> Token:
 def _past(head: Token) -> bool:
     if head.tag_ == "VBD":
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children)
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children):
+        return True
+    return head.dep_ == "conj" and head.tag_ == "VBG" and _past(head.head)
+
+
+#: Verbs by which a cause makes an outcome certain ("made a default inevitable").
+_CAUSING = frozenset({"make", "render"})
+
+
+def _foreknown_or_caused(head: Token) -> bool:
+    """ "Everybody knew ... was coming" (the estimate's clause is the past "knew"), or a past
+    "made ... inevitable" (the estimate's word predicates the object of the past cause)."""
+    return head.lemma_ == "know" or head.lemma_ in _CAUSING
 
 
 def _past_perfect(head: Token) -> bool:
@@ -140,6 +158,9 @@ def _after_an_outcome(clause: list[Token]) -> bool:
 def is_retrospective(anchor: Token, published: date | None) -> bool:
     """Whether the statement carried by ``anchor`` looks back (module docstring)."""
     head = clause_head(anchor)
+    caused = head.dep_ in ("ccomp", "oprd") and head.head.lemma_ in _CAUSING
+    if head.pos_ == "ADJ" and caused and head.lower_ == "inevitable":
+        head = head.head  # "made a default inevitable": the clause of "made"
     clause = list(head.subtree)
     if any(t.lower_ in _FUTURE for t in clause):
         return False
@@ -155,4 +176,5 @@ def is_retrospective(anchor: Token, published: date | None) -> bool:
         or _past_perfect(head)
         or _past_time(clause, published)
         or _after_an_outcome(clause)
+        or (head.tag_ == "VBD" and _foreknown_or_caused(head))
     )

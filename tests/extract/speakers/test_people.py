@@ -10,7 +10,7 @@ from tests.extract.speakers.conftest import Parse
 from tests.extract.speakers.helpers import word
 from zopa.extract.speakers import KnownActors
 from zopa.extract.speakers._cast import Cast
-from zopa.extract.speakers._people import honorific_forms, title_heads, titles
+from zopa.extract.speakers._people import honorific_forms, surname_forms, title_heads, titles
 from zopa.extract.speakers._words import FEMALE, MALE
 
 
@@ -33,6 +33,29 @@ def test_a_name_with_an_honorific_is_the_person_named_in_full_before(
     ]
     assert [m.text for m in mentions] == ["Yvan Morales", "Mr. Morales", "Mr. Ortiz"]
     assert honorific_forms(mentions) == {"unresolved:mr-morales": "unresolved:yvan-morales"}
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(speakers_nlp: Language) -> None:
+    text = "Ana Ortiz Vega met them. Ortiz left. Vega stayed. Quispe came. Lima voted."
+    doc = speakers_nlp.make_doc(text)
+
+    def mention(name: str, key: str, label: str = "person") -> Span:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label=label, kb_id=key)
+        assert span is not None
+        return span
+
+    mentions = [
+        mention("Ana Ortiz Vega", "unresolved:ana-ortiz-vega"),
+        mention("Ortiz", "unresolved:ortiz", "organisation"),  # the NER's label may be wrong
+        mention("Vega", "unresolved:vega"),
+        mention("Quispe", "unresolved:quispe"),
+        mention("Lima", "PER", "state"),
+    ]
+    assert surname_forms(mentions) == {
+        "unresolved:ortiz": "unresolved:ana-ortiz-vega",
+        "unresolved:vega": "unresolved:ana-ortiz-vega",
+    }
 
 
 def test_titles_are_the_words_written_with_the_name(parse: Parse) -> None:

@@ -29,6 +29,27 @@ def test_a_definite_office_is_the_person_named_with_it_before(nlp: Language) -> 
     )
 
 
+def test_a_hyphenated_office_is_the_person_named_with_it_before(nlp: Language) -> None:
+    text = (
+        "The agency's director-general, Lena Varga, chaired the talks in Suva. "
+        "“That is not likely,” the director-general said."
+    )
+    assert speaker_of(nlp, text, "That is not likely") == (
+        "unresolved:lena-varga",
+        "the director-general",
+    )
+
+
+def test_an_office_written_as_a_name_gives_way_to_the_person_in_apposition(
+    nlp: Language,
+) -> None:
+    text = (
+        "Speaking to reporters after the meeting, the Minister of Transport, Dr Lena Varga, "
+        "said the offer was final."
+    )
+    assert speaker_of(nlp, text, "the offer was final")[0] == "unresolved:lena-varga"
+
+
 def test_a_leader_of_a_nationality_is_that_states_head_of_government(nlp: Language) -> None:
     text = (
         "Chile's president, Ana Ruiz, and Peru's prime minister, Luis Ortega, met in Lima. "
@@ -43,6 +64,39 @@ def test_a_leader_of_a_nationality_is_that_states_head_of_government(nlp: Langua
 def test_an_unnamed_official_qualified_by_a_state_stays_unnamed(nlp: Language) -> None:
     text = "A senior U.S. official said the sanctions would stay in place until June."
     assert speaker_of(nlp, text, "the sanctions") == (None, "A senior U.S. official")
+
+
+def test_a_state_organ_speaking_by_its_name_is_its_state(nlp: Language) -> None:
+    text = (
+        "Chile and Peru reopened talks in Lima on Monday. "
+        "Peru's foreign ministry said the border would reopen in May. "
+        "The Chilean embassy said that trucks would wait at the crossing."
+    )
+    assert speaker_of(nlp, text, "the border would reopen")[0] == "PER"
+    assert speaker_of(nlp, text, "trucks would wait")[0] == "CHL"
+    text = "The Chilean prosecutor's office said that two suspects had been charged."
+    assert speaker_of(nlp, text, "two suspects")[0] == "CHL"
+    text = "UN agencies said that about 500 aid trucks could cross each day."
+    assert speaker_of(nlp, text, "about 500") == (None, "UN agencies")
+
+
+def test_an_office_owned_by_a_person_is_that_persons_state(nlp: Language) -> None:
+    text = (
+        "Chilean President Ana Ruiz flew to Lima on Monday. "
+        "Her office said that the two leaders had agreed to meet again in June."
+    )
+    assert speaker_of(nlp, text, "the two leaders")[0] == "CHL"
+
+
+def test_a_spokeswoman_for_a_ministry_speaks_for_its_state(nlp: Language) -> None:
+    text = (
+        "Talks resumed in Lima. A spokeswoman for the Chilean foreign ministry said "
+        "that Santiago would send a new negotiator."
+    )
+    assert speaker_of(nlp, text, "Santiago would send")[0] == "CHL"
+    text = "A Pentagon spokesperson said that the drills would go ahead in March."
+    (pentagon,) = (m.kb_id_ for m in nlp(text).spans["zopa_actors"])
+    assert speaker_of(nlp, text, "the drills") == (pentagon, "A Pentagon spokesperson")
 
 
 def test_a_government_named_by_its_leader_is_the_state(nlp: Language) -> None:

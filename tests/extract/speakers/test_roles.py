@@ -85,4 +85,4 @@ def test_an_agency_qualified_by_an_actor_is_not_the_latest_outlet(speakers_nlp: 
         "Reuters reported heavy fighting near the airport. "
         "The UN refugee agency said more than 10,000 people had fled since Friday."
     )
-    assert speaker_of(speakers_nlp, text, "more than 10,000") == (None, "The UN refugee agency")
+    assert speaker_of(speakers_nlp, text, "more than 10,000") == ("org:un", "The UN refugee agency")

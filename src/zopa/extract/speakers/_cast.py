@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
 from zopa.extract.speakers._clauses import kind_of
 from zopa.extract.speakers._known import KnownActors
-from zopa.extract.speakers._people import Person, honorific_forms, read_people
+from zopa.extract.speakers._people import Person, honorific_forms, read_people, surname_forms
 
 __all__ = ["Cast", "quoted_tokens"]
 
@@ -27,7 +27,7 @@ class Cast:
         self._longest = max((len(m) for m in self.mentions), default=0)
         self.kinds = {m.kb_id_: m.label_ for m in self.mentions if m.kb_id_}
         self.quoted = quoted_tokens(doc) if quoted is None else quoted
-        self.same = honorific_forms(self.mentions)
+        self.same = surname_forms(self.mentions) | honorific_forms(self.mentions)
         self.people = read_people(
             doc,
             self.mentions,
@@ -46,8 +46,8 @@ class Cast:
         return [m for m in self.mentions[low:high] if m.end > start]
 
     def key(self, mention: Span) -> str | None:
-        """The actor key a mention stands for (a person written with an honorific is the
-        person named before)."""
+        """The actor key a mention stands for (a person written with an honorific or by a
+        surname alone is the person named in full before)."""
         key = mention.kb_id_ or None
         return self.same.get(key, key) if key else None
 

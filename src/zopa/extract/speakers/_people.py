@@ -21,7 +21,7 @@ from zopa.extract.speakers._clauses import reporting_subject
 from zopa.extract.speakers._known import KnownActors, role_head
 from zopa.extract.speakers._words import PRONOUN_GENDER, WORDS
 
-__all__ = ["Person", "honorific_forms", "read_people", "title_heads", "titles"]
+__all__ = ["Person", "honorific_forms", "read_people", "surname_forms", "title_heads", "titles"]
 
 
 @dataclass
@@ -64,6 +64,37 @@ def honorific_forms(mentions: Sequence[Span]) -> dict[str, str]:
                 same[key] = earlier.kb_id_
                 break
     return same
+
+
+def surname_forms(mentions: Sequence[Span]) -> dict[str, str]:
+    """``unresolved:`` keys of a name written alone that is a surname of one person named in
+    full before ("Mejía" after "Álvaro Mejía Restrepo", "Vega" after "Ana Ortiz Vega") → that
+    person's key, whatever label the NER gave the short form; not when two people named
+    before share it."""
+    same: dict[str, str] = {}
+    for index, mention in enumerate(mentions):
+        key = mention.kb_id_
+        if not key.startswith("unresolved:") or key in same:
+            continue
+        rest = [w.casefold() for w in mention.text.split()]
+        owners = {
+            earlier.kb_id_
+            for earlier in mentions[:index]
+            if earlier.label_ == "person"
+            and earlier.kb_id_ != key
+            and _inside(rest, earlier.text.casefold().split()[1:])
+        }
+        if len(owners) == 1:
+            same[key] = owners.pop()
+    return same
+
+
+def _inside(words: list[str], names: list[str]) -> bool:
+    """``words`` stand together among ``names``."""
+    size = len(words)
+    return 0 < size <= len(names) and any(
+        names[i : i + size] == words for i in range(len(names) - size + 1)
+    )
 
 
 def titles(mention: Span) -> set[str]:

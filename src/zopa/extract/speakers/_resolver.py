@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from zopa.extract._attribution import Holder, names_head, quote_of
+from zopa.extract._attribution import ROLE_NOUNS, Holder, names_head, quote_of
 from zopa.extract._bodies import STATE_FORMS
 from zopa.extract._doc import FIELDS, QUOTES
 from zopa.extract.speakers._cast import Cast
@@ -24,6 +24,11 @@ _SPEAKER_CUT = frozenset({"appos", "relcl", "punct", "advcl"})
 _GOVERNING_BODIES = STATE_FORMS | WORDS.governing_bodies
 
 _LAST: list[Speakers] = []  # the resolver of the last document (one per process)
+
+
+def _an_office(head: Token) -> bool:
+    """``head`` names an office ("Minister" of "the Minister of Transport")."""
+    return head.lemma_.lower() in ROLE_NOUNS | WORDS.offices
 
 
 class Speakers:
@@ -146,6 +151,9 @@ class Speakers:
         office = self.roles.by_office(head)
         if office is not None:
             return self._written(head, office, alone=alone)
+        organ = self.roles.by_organ(head)
+        if organ is not None:
+            return self._written(head, organ, alone=alone)
         if qualified:
             if qualifier is not None:
                 return self._written(head, self.key(qualifier), alone=alone)
@@ -176,10 +184,15 @@ class Speakers:
             for mention in self.cast.between(head.left_edge.i, end)
             if mention.kb_id_ not in skip and names_head(mention, head)
         ]
+        appositions = {c.i for c in head.children if c.dep_ == "appos"}
+        person = next(
+            (m for m in mentions if m.root.i in appositions and m.label_ == "person"), None
+        )
         for mention in mentions:
             if mention.start <= head.i < mention.end:
+                if person is not None and mention.label_ != "person" and _an_office(head):
+                    return person, None  # "the Minister of Transport, Lena Varga": the person
                 return mention, None
-        appositions = {c.i for c in head.children if c.dep_ == "appos"}
         for mention in mentions:
             if mention.root.i in appositions:
                 return mention, None

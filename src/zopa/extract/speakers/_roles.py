@@ -14,6 +14,11 @@
   agency" the latest outlet.
 - A body named by what it is ("its government", "the government") is its owner
   (:func:`zopa.extract._bodies.body_owner`).
+- An organ of a state or organisation speaking with no person named ("Peru's foreign
+  ministry", "the Chilean embassy", "her office", "the UN refugee agency", "a spokeswoman
+  for the Chilean foreign ministry", "a Treasury spokesman") is its owner: the actor its
+  possessor, a name or a nationality written with it stands for (a person's state for a
+  person's office). Several organs ("UN agencies") stay unnamed.
 - An unnamed group described by nationality ("Iranian officials") or placed in a seat of
   government ("officials in Kigali") is that state (for callers whose holders are parties).
 """
@@ -68,7 +73,10 @@ class Roles:
         if office in WORDS.group_nouns:
             return self._latest_group(head)
         cast = self.cast
-        if head.tag_ != "NN" or not (office in ROLE_NOUNS or office in cast.titles):
+        hyphenated = head.i > 0 and head.doc[head.i - 1].tag_ == "HYPH"  # "director-general"
+        if not (head.tag_ == "NN" or hyphenated) or not (
+            office in ROLE_NOUNS or office in cast.titles
+        ):
             return None
         if any(c.dep_ in ("poss", "prep") for c in head.children):
             return None  # "Rwanda's envoy", "the envoy of ...": owned, not someone named before
@@ -127,6 +135,50 @@ class Roles:
             if key in cast.known.outlets or (info.get(key) or {}).get("sector") == "MED":
                 return key
         return None
+
+    def by_organ(self, head: Token) -> str | None:
+        """An organ speaking by its name, or a spokesperson for one: its owner (see the module
+        docstring); ``None`` when nothing written with it names one."""
+        organ = head
+        spokesperson = head.lemma_.lower() in WORDS.office_families["spokesperson"]
+        if spokesperson:
+            organ = next(
+                (
+                    pobj
+                    for prep in head.children
+                    if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                ),
+                head,
+            )
+        if organ.tag_ in ("NNS", "NNPS"):
+            return None  # "UN agencies": several bodies, not one speaking
+        if organ.lemma_.lower() not in WORDS.organ_nouns and not spokesperson:
+            return None
+        cast = self.cast
+        for child in organ.children:
+            if child.dep_ == "poss":  # "Peru's ministry", "her office", "the Chilean
+                # prosecutor's office" (the possessor's own nationality)
+                owner = cast.state_of(self.resolve(child, qualified=True).actor)
+                return owner or self._nationality(child)
+        for mention in cast.between(organ.left_edge.i, organ.i):
+            if mention.end <= organ.i:
+                return cast.state_of(cast.key(mention))
+        return self._nationality(organ)
+
+    def _nationality(self, noun: Token) -> str | None:
+        """The state a nationality written before ``noun`` names ("the Chilean embassy")."""
+        return next(
+            (
+                state
+                for child in noun.children
+                if child.dep_ in ("amod", "compound")
+                and child.i < noun.i
+                and (state := self.cast.known.nationalities.get(child.text))
+            ),
+            None,
+        )
 
     def by_body(self, head: Token, qualified: bool) -> str | None:
         """A body named by what it is ("the government", "its government"): its owner."""

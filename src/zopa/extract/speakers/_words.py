@@ -61,6 +61,7 @@ class SpeakerWords:
     governing_bodies: frozenset[str]
     seated: frozenset[str]
     media_nouns: frozenset[str]
+    organ_nouns: frozenset[str]
     judging_verbs: frozenset[str]
 
 
@@ -115,6 +116,7 @@ def read(text: str) -> SpeakerWords:
         governing_bodies=_words(data, "governing_bodies"),
         seated=_words(data, "seated"),
         media_nouns=_words(data, "media_nouns"),
+        organ_nouns=_words(data, "organ_nouns"),
         judging_verbs=_words(data, "judging_verbs"),
     )
 
