@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.pipeline import TextCategorizer
@@ -100,7 +101,7 @@ class TypeClassifier:
         if not views:
             return []
         docs = [self.doc(view) for view in views]
-        scores = self.textcat.model.ops.to_numpy(self.textcat.predict(docs))
+        scores = numpy.asarray(self.textcat.predict(docs))
         return [
             SentenceTypes({label: float(row[i]) for i, label in enumerate(self.labels)})
             for row in scores

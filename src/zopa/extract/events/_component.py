@@ -7,7 +7,8 @@ runs the steps of this package in order:
 1. trigger finding (:mod:`~zopa.extract.events._triggers`) over the lexicon
    ``data/events.yaml`` (:mod:`~zopa.extract.events._lexicon`);
 2. frame composition (:mod:`~zopa.extract.events._frames`): "proposed talks" -> AGREE
-   036, "refused to meet" -> REJECT 125, "threatened to impose sanctions" -> THREATEN 1312;
+   036, "threatened to impose sanctions" -> THREATEN 1312 ("refused to meet" is no frame:
+   CONSULT 040 with status refused);
 3. argument finding (:mod:`~zopa.extract.events._arguments`, actors resolved by
    :mod:`~zopa.extract.events._resolve`): source and target from the dependency parse;
 4. status (:mod:`~zopa.extract.events._status`), date and place
@@ -58,6 +59,7 @@ from zopa.extract.events._resolve import ActorResolver
 from zopa.extract.events._status import StatusReader
 from zopa.extract.events._time import event_date, event_place, multilateral
 from zopa.extract.events._triggers import Trigger, TriggerFinder
+from zopa.extract.events._words import WORDS
 
 __all__ = ["EventExtractor", "iter_event_fields", "make_event_extractor"]
 
@@ -233,6 +235,15 @@ class EventExtractor:
             targets, target_tok = self.arguments.targets(
                 trigger.root, ctx, set(sources), instruments, places
             )
+        if (
+            len(sources) > 1
+            and etype == "AGREE"
+            and anchor.lemma_.lower() in WORDS.agreement_verbs
+            and not _own_argument(target_tok, anchor)
+        ):
+            # "Chile and Peru agreed to ask the World Bank": the two agree with each other;
+            # whom the act agreed on is done to is that act's target
+            targets, target_tok, between = [], None, True
         nominal = (
             anchor.pos_ in ("NOUN", "PROPN")
             and source_tok is not None
@@ -357,6 +368,14 @@ class EventExtractor:
                 insort(ctx.proposals, (span.start, source, trigger.entry.topic or ""))
             insort(ctx.acts, (span.start, source, trigger.root.lemma_.lower(), kind))
             yield span, anchor
+
+
+def _own_argument(arg: Token | None, verb: Token) -> bool:
+    """Whether ``arg`` hangs on ``verb`` itself, directly or by a preposition ("agreed with
+    Benin"), not on a verb below it ("agreed to ask the World Bank")."""
+    if arg is None:
+        return False
+    return arg.head is verb or (arg.head.dep_ == "prep" and arg.head.head is verb)
 
 
 def _next(noun: Token) -> bool:

@@ -273,12 +273,15 @@ class ActorResolver:
 
     def _group_name(self, word: Token, ctx: Context) -> str | None:
         """The group a name before a noun of people names ("M23 fighters", "Wazalendo
-        militias"): an actor mention, or a capitalised name that is no place."""
+        militias"): an actor mention, or a capitalised name that is no place (a first word
+        the tagger knows no entity of is only capitalised, "Dock workers")."""
         if word.pos_ != "PROPN":
             return None  # "opposition leaders" are no group of the opposition's
         span = ctx.by_token.get(word.i)
         if span is not None:
             return str(span.kb_id_) if span.kb_id_ else None
+        if word.is_sent_start and not word.ent_type_:
+            return self.state_named(word.text)  # "Dock workers went on strike": capitalised
         if word.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
             return self.state_named(word.text) or unresolved_key(word.text)
         return None

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.pipeline import TextCategorizer
 from spacy.tokens import Doc
 from spacy.training import Example
-from spacy.util import compounding, fix_random_seed, minibatch
+from thinc.api import compounding, fix_random_seed
 
 from zopa.errors import ExtractionError
 from zopa.extract._sentence_scoring import GoldSentence, load_sentences
@@ -222,6 +223,7 @@ def train_type_classifier(
     textcat = nlp.add_pipe(
         "textcat", config={"model": ARCHITECTURES[settings.architecture], "threshold": 0.5}
     )
+    assert isinstance(textcat, TextCategorizer)
     for label in LABELS:
         textcat.add_label(label)
     examples = [
@@ -234,11 +236,20 @@ def train_type_classifier(
     order = random.Random(settings.seed)
     for _ in range(settings.epochs):
         order.shuffle(examples)
-        for batch in minibatch(
-            examples, size=compounding(settings.batch_start, settings.batch_stop, 1.001)
+        for batch in _batches(
+            examples, compounding(settings.batch_start, settings.batch_stop, 1.001)
         ):
             nlp.update(batch, sgd=optimizer, drop=settings.dropout)
     return TypeClassifier(nlp)
+
+
+def _batches(items: list[Example], sizes: Iterable[float]) -> Iterator[list[Example]]:
+    """``items`` in consecutive batches of the next size each (as ``spacy.util.minibatch``)."""
+    start, each = 0, iter(sizes)
+    while start < len(items):
+        size = int(next(each))
+        yield items[start : start + size]
+        start += size
 
 
 def save_type_classifier(
