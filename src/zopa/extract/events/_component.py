@@ -71,6 +71,11 @@ _MEDIATED_MODE, _MEDIATED_CODE = "third-party", "046"
 #: Azerbaijan signed", "Russian and Ukrainian negotiators agreed to exchange prisoners").
 _BETWEEN_SOURCES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
+#: Acts done in words, which said to the press are a statement, not an act towards it.
+_STATEMENT_TYPES = frozenset(
+    {"CONSULT", "THREATEN", "REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "PROTEST"}
+)
+
 #: Acts done to a place, whose target a city or country names ("Russia hit Odesa").
 _PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
 
@@ -80,8 +85,9 @@ class EventExtractor:
 
     # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side; 6: the whole
     # PLOVER ontology, unnamed groups, owners as targets, refusals, "yet to", deadlines;
-    # 7: the type classifier (its corpus digest follows the number)
-    _rules_version = "7"
+    # 7: the type classifier (its corpus digest follows the number); 8: the press as audience,
+    # nationals, agreements reached, negotiators for each side
+    _rules_version = "8"
 
     def __init__(
         self,
@@ -180,6 +186,8 @@ class EventExtractor:
                 return
             if trigger.root.dep_ == "acl" and trigger.root.tag_ == "VBG":
                 return  # "Ukraine ceding five regions": a state of affairs named, not an act
+            if _put_to_subject(trigger.root):
+                return  # "Asked whether ..., Diba said": asked by someone unnamed
             anchor = trigger.root
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
@@ -244,6 +252,12 @@ class EventExtractor:
             # "Chile and Peru agreed to ask the World Bank": the two agree with each other;
             # whom the act agreed on is done to is that act's target
             targets, target_tok, between = [], None, True
+        if (
+            etype in _STATEMENT_TYPES
+            and targets
+            and all(self.resolver.audience(k, target_tok) for k in targets)
+        ):
+            return  # "Speaking to the BBC, Asif ...", "warned reporters that ...": a statement
         nominal = (
             anchor.pos_ in ("NOUN", "PROPN")
             and source_tok is not None
@@ -368,6 +382,17 @@ class EventExtractor:
                 insort(ctx.proposals, (span.start, source, trigger.entry.topic or ""))
             insort(ctx.acts, (span.start, source, trigger.root.lemma_.lower(), kind))
             yield span, anchor
+
+
+def _put_to_subject(verb: Token) -> bool:
+    """Whether a verb is a passive participle clause with no subject of its own on the
+    main verb ("Asked whether the talks had failed, he said ..."): what it names was done
+    to the main clause's subject by someone unnamed (a reporter), not by that subject."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+    )
 
 
 def _own_argument(arg: Token | None, verb: Token) -> bool:

@@ -48,6 +48,7 @@ class EventWords:
     party_verbs: frozenset[str]
     agreement_verbs: frozenset[str]
     state_nationals: frozenset[str]
+    audience_nouns: frozenset[str]
 
 
 def _list(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -93,6 +94,7 @@ def load_event_words() -> EventWords:
         party_verbs=frozenset(_list(data, "party_verbs")),
         agreement_verbs=frozenset(_list(data, "agreement_verbs")),
         state_nationals=frozenset(_list(data, "state_nationals")),
+        audience_nouns=frozenset(_list(data, "audience_nouns")),
     )
 
 
