@@ -30,6 +30,7 @@ import yaml
 from spacy.language import Language
 
 from zopa.errors import ExtractionError
+from zopa.extract._actors import get_gazetteer
 from zopa.extract._claim_scoring import score_claims
 from zopa.extract._doc import ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
 from zopa.extract._estimate_scoring import (
@@ -37,7 +38,7 @@ from zopa.extract._estimate_scoring import (
     score_detection,
     score_estimates,
 )
-from zopa.extract._event_scoring import score_events
+from zopa.extract._event_scoring import known_names, score_events, spelled_out_names
 from zopa.extract._matching import PRF, Item, exact, match_items, overlaps
 from zopa.files import MAX_DATA_FILE_BYTES, read_text, yaml_error_line
 from zopa.ingest import date_from_dateline, normalise_text
@@ -163,7 +164,10 @@ def _from_external(score: Any) -> Score:
 
 
 def _score_kind(
-    kind: str, found: dict[str, list[dict[str, Any]]], gold: Sequence[Item]
+    kind: str,
+    found: dict[str, list[dict[str, Any]]],
+    gold: Sequence[Item],
+    names: dict[str, str],
 ) -> dict[str, Score]:
     predicted = found[kind]
     if kind == "actors":
@@ -171,7 +175,7 @@ def _score_kind(
     if kind == "quotes":
         return {f"quotes.{name}": s for name, s in score_quotes(predicted, gold).items()}
     if kind == "events":
-        return {"events": _from_external(score_events(gold, predicted))}
+        return {"events": _from_external(score_events(gold, predicted, names))}
     if kind == "claims":
         return {"claims": _from_external(score_claims(predicted, gold))}
     return {
@@ -271,10 +275,13 @@ def evaluate_extraction(nlp: Language, gold_dir: Path, corpus_dir: Path) -> Eval
         doc._.zopa_published = date_from_dateline(text)
         docs.append((doc, stem))
     report = EvaluationReport()
+    gazetteer = get_gazetteer(nlp)
+    known = known_names(gazetteer)
     for doc, stem in nlp.pipe(docs, as_tuples=True):
         predicted = _predicted(doc)
+        names = {**known, **spelled_out_names(doc, gazetteer)}
         scores: dict[str, Score] = {}
         for kind, items in gold[stem].items():
-            scores.update(_score_kind(kind, predicted, items))
+            scores.update(_score_kind(kind, predicted, items, names))
         report.add(stem, scores)
     return report

@@ -7,6 +7,15 @@ Matching is one-to-one and greedy in text order, like every kind's
 (:func:`zopa.extract._matching.match_items`). Status, CAMEO code, date and place
 are reported as agreement rates over the matched pairs rather than folded into
 the match.
+
+An actor key is compared after :func:`known_names` maps it: gold gives
+``unresolved:<slug of the name>`` for a name the shipped gazetteer did not know when the
+gold was written, so once the gazetteer knows that name (``unresolved:international-
+monetary-fund`` after ``org:imf`` with the name "International Monetary Fund" was
+added), the two keys name the same actor. Likewise :func:`spelled_out_names`: gold keys an
+unknown body by its name as first written ("the National Liberation Army (ELN)" ->
+``unresolved:national-liberation-army``), zopa by the acronym the document defines for it
+(``unresolved:eln``, so that documents using only the acronym agree).
 """
 
 from __future__ import annotations
@@ -15,9 +24,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.tokens import Doc
+
+from zopa.extract._acronyms import find_acronyms
+from zopa.extract._gazetteer import Gazetteer, unresolved_key
 from zopa.extract._matching import PRF, match_items, overlaps
 
-__all__ = ["EventScore", "match_events", "score_events"]
+__all__ = ["EventScore", "known_names", "match_events", "score_events", "spelled_out_names"]
 
 _UNORDERED = frozenset({"CONSULT", "COOPERATE"})
 
@@ -42,9 +55,39 @@ class EventScore(PRF):
         )
 
 
-def _dyad(item: Mapping[str, Any]) -> tuple[str, Any, Any]:
+def known_names(gazetteer: Gazetteer) -> dict[str, str]:
+    """The actor key of each ``unresolved:<slug>`` key whose slug is that of a name the
+    gazetteer knows for an actor (a place's name is no actor's)."""
+    return {
+        unresolved_key(alias): target.key
+        for alias, target in gazetteer.aliases.items()
+        if target.key and target.cls == "name"
+    }
+
+
+def spelled_out_names(doc: Doc, gazetteer: Gazetteer) -> dict[str, str]:
+    """The acronym key of each ``unresolved:<slug>`` key of a long form ``doc`` spells one
+    of its acronyms out with ("the Academic Staff Union of Universities (ASUU)")."""
+    names: dict[str, str] = {}
+    for acronym in find_acronyms(doc, gazetteer).values():
+        forms = [*acronym.spelled_out, *([acronym.long_form] if acronym.long_form else [])]
+        for start, end in forms:
+            words = doc[start:end]
+            if words[0].lower_ == "the":
+                words = words[1:]
+            if len(words):
+                names[unresolved_key(words.text)] = acronym.key
+    return names
+
+
+def _known(key: Any, names: Mapping[str, str]) -> Any:
+    return names.get(key, key) if isinstance(key, str) else key
+
+
+def _dyad(item: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str, Any, Any]:
     kind = str(item["type"])
     source, target = item.get("source_actor"), item.get("target_actor")
+    source, target = _known(source, names), _known(target, names)
     if kind in _UNORDERED and target is not None:
         first, second = sorted((str(source), str(target)))
         return kind, first, second
@@ -52,19 +95,28 @@ def _dyad(item: Mapping[str, Any]) -> tuple[str, Any, Any]:
 
 
 def match_events(
-    gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]]
+    gold: Sequence[Mapping[str, Any]],
+    predicted: Sequence[Mapping[str, Any]],
+    names: Mapping[str, str] | None = None,
 ) -> list[tuple[int, int]]:
     """Pairs (gold index, predicted index) of matching events, one-to-one: overlapping
-    spans, the same type and the same source and target."""
-    return match_items(gold, predicted, lambda p, g: overlaps(p, g) and _dyad(p) == _dyad(g))
+    spans, the same type and the same source and target (keys mapped by ``names``, from
+    :func:`known_names`)."""
+    known = names or {}
+    return match_items(
+        gold, predicted, lambda p, g: overlaps(p, g) and _dyad(p, known) == _dyad(g, known)
+    )
 
 
 def score_events(
-    gold: Sequence[Mapping[str, Any]], predicted: Iterable[Mapping[str, Any]]
+    gold: Sequence[Mapping[str, Any]],
+    predicted: Iterable[Mapping[str, Any]],
+    names: Mapping[str, str] | None = None,
 ) -> EventScore:
-    """Compare one document's predicted events with its gold events."""
+    """Compare one document's predicted events with its gold events (``names``: see
+    :func:`match_events`)."""
     preds = list(predicted)
-    pairs = match_events(gold, preds)
+    pairs = match_events(gold, preds, names)
     return EventScore(
         true_positives=len(pairs),
         predicted=len(preds),

@@ -3,7 +3,7 @@
 - :mod:`._lexicon` — the trigger lexicon (``data/events.yaml``) and its loader;
 - :mod:`._words` — the argument rules' word lists (``data/event_words.yaml``);
 - :mod:`._triggers` — trigger finding;
-- :mod:`._frames` — frame composition ("refused to meet" -> REJECT 125);
+- :mod:`._frames` — frame composition ("proposed talks" -> AGREE 036);
 - :mod:`._arguments` and :mod:`._resolve` — source and target, and actor resolution;
 - :mod:`._status` — hypothetical, refused, planned or happened;
 - :mod:`._time` — date and place;

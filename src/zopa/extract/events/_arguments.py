@@ -205,6 +205,10 @@ class ArgumentFinder:
         not meetings held there.
         """
         for arg in self._target_tokens(token, places):
+            if places and (key := self._place_state(arg, ctx)) and key not in exclude:
+                return [key], arg  # "Kharkiv was shelled": the state, not a name unresolved
+            if (key := self._nationals_state(arg)) and key not in exclude:
+                return [key], arg  # "released four Armenian prisoners": Armenia
             if arg.dep_ == "amod":  # "condemned American airstrikes": the owner of the act
                 key = self.resolver.actor(arg, ctx, exclude, depth=1)
                 keys = [key] if key and key not in exclude else []
@@ -222,15 +226,28 @@ class ArgumentFinder:
             key = self.resolver.owner(arg, ctx, places) if arg.pos_ == "NOUN" else None
             if key and key not in exclude:
                 return [key], arg
-        for arg in self._target_tokens(token, places) if places else ():
-            # "Russia hit Odesa", "sent aid to Gaza": the state of a city attacked or reached
-            named = ctx.by_token.get(arg.i)
-            place = arg.ent_type_ in ("GPE", "LOC") or (arg.pos_ == "PROPN" and not arg.ent_type_)
-            if place and (named is None or not named.kb_id_):
-                key = self.resolver.state_at(entity_text(arg))
-                if key and key not in exclude:
-                    return [key], arg
         return [], None
+
+    def _nationals_state(self, arg: Token) -> str | None:
+        """The state whose nationals a noun of people names by a demonym ("four Armenian
+        prisoners", "Azerbaijani soldiers"): the side an act done to them is done to."""
+        if arg.pos_ != "NOUN" or lemma_of(arg) not in WORDS.state_nationals:
+            return None
+        for child in arg.children:
+            if child.dep_ == "amod" and child.ent_type_ == "NORP":
+                key = self.resolver.state_named(child.text)
+                if key and ":" not in key:
+                    return key
+        return None
+
+    def _place_state(self, arg: Token, ctx: Context) -> str | None:
+        """The state of a city or country named where an act is done to a place ("Russia
+        hit Odesa", "sent aid to Gaza", "Kharkiv was shelled"); None for an actor named."""
+        named = ctx.by_token.get(arg.i)
+        place = arg.ent_type_ in ("GPE", "LOC") or (arg.pos_ == "PROPN" and not arg.ent_type_)
+        if not place or (named is not None and named.kb_id_):
+            return None
+        return self.resolver.state_at(entity_text(arg))
 
     def _target_tokens(self, token: Token, places: bool = False) -> Iterator[Token]:
         children = list(token.children)

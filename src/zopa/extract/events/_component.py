@@ -7,7 +7,8 @@ runs the steps of this package in order:
 1. trigger finding (:mod:`~zopa.extract.events._triggers`) over the lexicon
    ``data/events.yaml`` (:mod:`~zopa.extract.events._lexicon`);
 2. frame composition (:mod:`~zopa.extract.events._frames`): "proposed talks" -> AGREE
-   036, "refused to meet" -> REJECT 125, "threatened to impose sanctions" -> THREATEN 1312;
+   036, "threatened to impose sanctions" -> THREATEN 1312 ("refused to meet" is no frame:
+   CONSULT 040 with status refused);
 3. argument finding (:mod:`~zopa.extract.events._arguments`, actors resolved by
    :mod:`~zopa.extract.events._resolve`): source and target from the dependency parse;
 4. status (:mod:`~zopa.extract.events._status`), date and place
@@ -58,6 +59,7 @@ from zopa.extract.events._resolve import ActorResolver
 from zopa.extract.events._status import StatusReader
 from zopa.extract.events._time import event_date, event_place, multilateral
 from zopa.extract.events._triggers import Trigger, TriggerFinder
+from zopa.extract.events._words import WORDS
 
 __all__ = ["EventExtractor", "iter_event_fields", "make_event_extractor"]
 
@@ -69,6 +71,11 @@ _MEDIATED_MODE, _MEDIATED_CODE = "third-party", "046"
 #: Azerbaijan signed", "Russian and Ukrainian negotiators agreed to exchange prisoners").
 _BETWEEN_SOURCES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
+#: Acts done in words, which said to the press are a statement, not an act towards it.
+_STATEMENT_TYPES = frozenset(
+    {"CONSULT", "THREATEN", "REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "PROTEST"}
+)
+
 #: Acts done to a place, whose target a city or country names ("Russia hit Odesa").
 _PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
 
@@ -78,8 +85,9 @@ class EventExtractor:
 
     # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side; 6: the whole
     # PLOVER ontology, unnamed groups, owners as targets, refusals, "yet to", deadlines;
-    # 7: the type classifier (its corpus digest follows the number)
-    _rules_version = "7"
+    # 7: the type classifier (its corpus digest follows the number); 8: the press as audience,
+    # nationals, agreements reached, negotiators for each side
+    _rules_version = "8"
 
     def __init__(
         self,
@@ -178,6 +186,8 @@ class EventExtractor:
                 return
             if trigger.root.dep_ == "acl" and trigger.root.tag_ == "VBG":
                 return  # "Ukraine ceding five regions": a state of affairs named, not an act
+            if _put_to_subject(trigger.root):
+                return  # "Asked whether ..., Diba said": asked by someone unnamed
             anchor = trigger.root
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
@@ -233,6 +243,21 @@ class EventExtractor:
             targets, target_tok = self.arguments.targets(
                 trigger.root, ctx, set(sources), instruments, places
             )
+        if (
+            len(sources) > 1
+            and etype == "AGREE"
+            and anchor.lemma_.lower() in WORDS.agreement_verbs
+            and not _own_argument(target_tok, anchor)
+        ):
+            # "Chile and Peru agreed to ask the World Bank": the two agree with each other;
+            # whom the act agreed on is done to is that act's target
+            targets, target_tok, between = [], None, True
+        if (
+            etype in _STATEMENT_TYPES
+            and targets
+            and all(self.resolver.audience(k, target_tok) for k in targets)
+        ):
+            return  # "Speaking to the BBC, Asif ...", "warned reporters that ...": a statement
         nominal = (
             anchor.pos_ in ("NOUN", "PROPN")
             and source_tok is not None
@@ -357,6 +382,25 @@ class EventExtractor:
                 insort(ctx.proposals, (span.start, source, trigger.entry.topic or ""))
             insort(ctx.acts, (span.start, source, trigger.root.lemma_.lower(), kind))
             yield span, anchor
+
+
+def _put_to_subject(verb: Token) -> bool:
+    """Whether a verb is a passive participle clause with no subject of its own on the
+    main verb ("Asked whether the talks had failed, he said ..."): what it names was done
+    to the main clause's subject by someone unnamed (a reporter), not by that subject."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+    )
+
+
+def _own_argument(arg: Token | None, verb: Token) -> bool:
+    """Whether ``arg`` hangs on ``verb`` itself, directly or by a preposition ("agreed with
+    Benin"), not on a verb below it ("agreed to ask the World Bank")."""
+    if arg is None:
+        return False
+    return arg.head is verb or (arg.head.dep_ == "prep" and arg.head.head is verb)
 
 
 def _next(noun: Token) -> bool:

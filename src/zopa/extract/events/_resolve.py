@@ -189,7 +189,8 @@ class ActorResolver:
                     key = self.actor(child, ctx, exclude, depth + 1, unnamed=False)
                     if key:
                         return key
-                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                if child.dep_ == "prep" and child.lower_ in ("of", "from", "for"):
+                    # "delegations of Sudan", "negotiators for Colombia's government"
                     for pobj in child.children:
                         key = self.actor(pobj, ctx, exclude, depth + 1)
                         if key:
@@ -253,7 +254,10 @@ class ActorResolver:
         """The key of a person's, organisation's or group's name the actors step left out:
         a person, an organisation that is the doer (subject or agent), or a capitalised
         doer with its compounds that names no date, place or quantity."""
-        doer = token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ == "agent"
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "Negotiators for Colombia and the ELN": ELN is a doer too
+        doer = first.dep_ in ("nsubj", "nsubjpass") or first.head.dep_ == "agent"
         if token.ent_type_ == "NORP":
             return self.state_named(entity_text(token))  # "Europeans" name no one actor
         if token.ent_type_ == "PERSON" or (token.ent_type_ == "ORG" and doer):
@@ -273,12 +277,15 @@ class ActorResolver:
 
     def _group_name(self, word: Token, ctx: Context) -> str | None:
         """The group a name before a noun of people names ("M23 fighters", "Wazalendo
-        militias"): an actor mention, or a capitalised name that is no place."""
+        militias"): an actor mention, or a capitalised name that is no place (a first word
+        the tagger knows no entity of is only capitalised, "Dock workers")."""
         if word.pos_ != "PROPN":
             return None  # "opposition leaders" are no group of the opposition's
         span = ctx.by_token.get(word.i)
         if span is not None:
             return str(span.kb_id_) if span.kb_id_ else None
+        if word.is_sent_start and not word.ent_type_:
+            return self.state_named(word.text)  # "Dock workers went on strike": capitalised
         if word.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME"):
             return self.state_named(word.text) or unresolved_key(word.text)
         return None
@@ -475,6 +482,14 @@ class ActorResolver:
             if pair[0] != pair[1] and not any(k.startswith("person:") for k in pair):
                 return pair
         return []
+
+    def audience(self, key: str, token: Token | None) -> bool:
+        """Whether an event's target is the press it is said to: a media outlet ("told the
+        BBC") or reporters ("warned reporters", "speaking to journalists")."""
+        info = self.gazetteer.actor(key)
+        if info is not None:
+            return info.sector in ("MED", "JRN")
+        return token is not None and lemma_of(token) in WORDS.audience_nouns
 
     def _commentator(self, key: str) -> bool:
         info = self.gazetteer.actor(key)

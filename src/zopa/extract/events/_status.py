@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from zopa.extract.events._context import WINDOW
 from zopa.extract.events._lexicon import EventLexicon
 from zopa.extract.events._triggers import Trigger
+from zopa.extract.events._words import WORDS
 
 __all__ = ["CONDITIONS", "StatusReader"]
 
@@ -168,11 +169,19 @@ class StatusReader:
             return "refused"  # "refused to sign", "failed to agree": it did not take place
         if _pending(path):
             return "planned"  # "has yet to withdraw", "talks are yet to begin", "is to release"
+        # "agreed to meet in May": the act agreed on is still to come; the agreement (the
+        # frame verb itself) was reached
+        agreed_on = any(t.lemma_.lower() in WORDS.agreement_verbs for t in path[1:] if t != anchor)
         if (
             auxes & _FUTURE
             or "would" in auxes
             or {t.lemma_.lower() for t in path[1:]} & self.lexicon.intent_verbs
-            or (etype == "AGREE" and cameo.startswith("03"))
+            or agreed_on
+            or (
+                etype == "AGREE"
+                and cameo.startswith("03")
+                and anchor.lemma_.lower() not in WORDS.agreement_verbs
+            )
         ):
             return "planned"
         return "happened"

@@ -46,6 +46,9 @@ class EventWords:
     for_target_words: frozenset[str]
     owned_nouns: frozenset[str]
     party_verbs: frozenset[str]
+    agreement_verbs: frozenset[str]
+    state_nationals: frozenset[str]
+    audience_nouns: frozenset[str]
 
 
 def _list(data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -89,6 +92,9 @@ def load_event_words() -> EventWords:
         for_target_words=frozenset(_list(data, "for_target_words")),
         owned_nouns=frozenset(_list(data, "owned_nouns")),
         party_verbs=frozenset(_list(data, "party_verbs")),
+        agreement_verbs=frozenset(_list(data, "agreement_verbs")),
+        state_nationals=frozenset(_list(data, "state_nationals")),
+        audience_nouns=frozenset(_list(data, "audience_nouns")),
     )
 
 
