@@ -174,6 +174,26 @@ def test_an_acronym_spelled_out_without_brackets_is_one_body(nlp: Language) -> N
     assert not any(key == "unresolved:andean-development-bank" for _, key, _ in mentions)
 
 
+def test_a_known_acronym_the_document_brackets_after_another_name_is_that_body(
+    nlp: Language,
+) -> None:
+    text = (
+        "Lenders from the Andean Development Bank (ADB) arrived in Quito on Monday. "
+        "The ADB wants a smaller deficit."
+    )
+    mentions = found(nlp, text)
+    assert ("ADB", "unresolved:adb", "organisation") in mentions
+    assert not any(key == "org:adb" for _, key, _ in mentions)
+
+
+def test_a_known_acronym_keeps_its_gazetteer_body_when_spelled_out_as_that_body(
+    nlp: Language,
+) -> None:
+    text = "The Asian Development Bank lent more. The ADB said the loan would help."
+    keys = {(name, key) for name, key, _ in found(nlp, text)}
+    assert ("ADB", "org:adb") in keys
+
+
 def test_a_body_named_again_by_its_head_word_is_that_body(nlp: Language) -> None:
     text = (
         "Envoys of the Coastal Fisheries Commission met Peru's negotiators. "

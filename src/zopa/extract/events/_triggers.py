@@ -87,9 +87,7 @@ class TriggerFinder:
             if root.pos_ not in PARTS_OF_SPEECH[kind] or not self._fits(entry, root):
                 continue
             specific = entry.objects or entry.needs_prep or entry.needs_doer or entry.needs_amod
-            rank = (2 if specific else 0) + (
-                end - start
-            )
+            rank = (2 if specific else 0) + (end - start)
             by_root.setdefault(root.i, []).append((rank, Trigger(entry, root, (start, end))))
         chosen: list[Trigger] = []
         for options in by_root.values():
