@@ -702,3 +702,91 @@ def test_a_spokesman_for_the_group_is_not_the_research_group_of_another_paragrap
     )
     assert info_of(nlp, text, "Tomas Vidal").get("affiliation") == "Northern Liberation Council"
     assert info_of(nlp, text, "Ana Soto").get("affiliation") == "Quito Centre for Peace Studies"
+
+
+def test_a_name_the_ner_calls_an_organisation_is_a_person_when_its_surname_speaks(
+    nlp: Language,
+) -> None:
+    text = (
+        "The primary is expected to confirm Lucía Fernanda Quispe as the candidate. "
+        '"I will be on the ballot," Quispe said at a rally. '
+        "The Coastal Workers Union backed the vote, and Union leaders said the ballot was fair."
+    )
+    mentions = found(nlp, text)
+    people = {(name, key) for name, key, kind in mentions if kind == "person"}
+    key = "unresolved:lucia-fernanda-quispe"
+    assert {("Lucía Fernanda Quispe", key), ("Quispe", key)} <= people, mentions
+    assert not any(
+        name == "The Coastal Workers Union" and kind == "person" for name, _, kind in mentions
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "reason"),
+    [
+        # the passage opens in a seat of government (its sentence names other states)
+        (
+            "Washington eased the sanctions on Friday. In Lima, where envoys of Chile and "
+            "Bolivia met, the reaction was mixed. Vice President Rosa Salas welcomed the "
+            "decision as a first step.",
+            "Rosa Salas",
+            "PER",
+            "the passage opens in 'Lima'",
+        ),
+        # the dateline is a seat of government
+        (
+            "QUITO — A mission of lenders left on Thursday without a deal. "
+            "Finance Minister Jorge Tello told a news conference that a deal was close.",
+            "Jorge Tello",
+            "ECU",
+            "the article's dateline is 'Quito'",
+        ),
+        # the state "the government" of the article is
+        (
+            "The Peruvian government and the rebels met again on Monday. Talks were tense. "
+            "Interior Minister Ana Paredes said the talks had stalled.",
+            "Ana Paredes",
+            "PER",
+            "the article's government",
+        ),
+    ],
+)
+def test_an_official_known_by_a_bare_title_is_of_the_state_of_the_passage(
+    nlp: Language, text: str, name: str, country: str, reason: str
+) -> None:
+    doc = nlp(text)
+    person = next(s for s in doc.spans[ACTORS] if s.text == name)
+    assert doc._.get(ACTOR_INFO)[person.kb_id_]["country"] == country
+    assert reason in (person._.get(FIELDS) or {})["unsure"]
+
+
+def test_a_commander_known_by_a_bare_title_is_not_given_the_government_s_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Peruvian government and the rebels met again. In a statement signed by its "
+        "top commander, Rosa Lima, the guerrilla said the talks had stalled."
+    )
+    assert "country" not in info_of(nlp, text, "Rosa Lima")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fields"),
+    [
+        (
+            "The State Bank of Peru raised its main rate on Tuesday.",
+            "State Bank of Peru",
+            ("PER", "GOV"),
+        ),
+        (
+            "The National Assembly of Kenya passed the bill on Monday.",
+            "National Assembly of Kenya",
+            ("KEN", "LEG"),
+        ),
+    ],
+)
+def test_a_state_institution_named_after_of_is_that_state_s(
+    nlp: Language, text: str, name: str, fields: tuple[str, str]
+) -> None:
+    info = info_of(nlp, text, name)
+    assert (info.get("country"), info.get("sector")) == fields, info
