@@ -704,23 +704,6 @@ def test_a_spokesman_for_the_group_is_not_the_research_group_of_another_paragrap
     assert info_of(nlp, text, "Ana Soto").get("affiliation") == "Quito Centre for Peace Studies"
 
 
-def test_a_name_the_ner_calls_an_organisation_is_a_person_when_its_surname_speaks(
-    nlp: Language,
-) -> None:
-    text = (
-        "The primary is expected to confirm Lucía Fernanda Quispe as the candidate. "
-        '"I will be on the ballot," Quispe said at a rally. '
-        "The Coastal Workers Union backed the vote, and Union leaders said the ballot was fair."
-    )
-    mentions = found(nlp, text)
-    people = {(name, key) for name, key, kind in mentions if kind == "person"}
-    key = "unresolved:lucia-fernanda-quispe"
-    assert {("Lucía Fernanda Quispe", key), ("Quispe", key)} <= people, mentions
-    assert not any(
-        name == "The Coastal Workers Union" and kind == "person" for name, _, kind in mentions
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "name", "country", "reason"),
     [

@@ -544,7 +544,6 @@ class ActorRecognizer:
                 continue
             spans.append(Span(doc, start, end, label=short[1], kb_id=short[0]))
         spans += _body_heads_missed(doc, [*known, *spans], taken, self.names)
-        spans = _people_by_surname(spans)
         # One name, one kind in a document: a name shown to be a person's anywhere in it
         # ("Machado said she would appeal") is a person's where the NER called it an
         # organisation too.
@@ -588,35 +587,6 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
         if isinstance(component, ActorRecognizer):
             return component.gazetteer
     return load_gazetteer()
-
-
-def _people_by_surname(spans: list[Span]) -> list[Span]:
-    """A name of capitalised words the NER called an organisation ("Lucía Fernanda Quispe")
-    whose last word speaks alone elsewhere in the document ("Quispe said at a rally") is a
-    person's, and that lone word is its short form. A name ending on an organisation's
-    head noun ("the Coastal Workers Union") is left alone."""
-    speaking = {
-        span.text
-        for span in spans
-        if len(span) == 1 and (speaks_or_has_role(span) or referred_to_as_person(span))
-    }
-    people = {
-        span[-1].text: span.kb_id_
-        for span in spans
-        if span.label_ == "organisation"
-        and len(span) > 1
-        and span[-1].text in speaking
-        and span[-1].text not in GROUP_HEADS | BODY_HEADS
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
-    }
-    out: list[Span] = []
-    for span in spans:
-        if span.label_ == "organisation" and span.kb_id_ in people.values():
-            span = Span(span.doc, span.start, span.end, label="person", kb_id=span.kb_id_)
-        elif len(span) == 1 and span.text in people:
-            span = Span(span.doc, span.start, span.end, label="person", kb_id=people[span.text])
-        out.append(span)
-    return out
 
 
 def _lone_unresolved(mention: Span, referred: set[int]) -> bool:
