@@ -773,3 +773,55 @@ def test_a_state_institution_named_after_of_is_that_state_s(
 ) -> None:
     info = info_of(nlp, text, name)
     assert (info.get("country"), info.get("sector")) == fields, info
+
+
+# --- newcomer item 2: the wrong country from a surname or the nearest subject ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan's Irrigation Minister Yasir Abbas said the filling must stop.",
+        "Chile's Water Minister Pedro Abbas rejected the plan.",
+    ],
+)
+def test_another_person_of_a_known_surname_is_not_the_gazetteer_s(nlp: Language, text: str) -> None:
+    keys = {key for _, key, _ in found(nlp, text)}
+    assert "person:mahmoud-abbas" not in keys, keys
+
+
+def test_a_title_before_a_known_surname_keeps_the_gazetteer_s_person(nlp: Language) -> None:
+    keys = {key for _, key, _ in found(nlp, "Mr Abbas said the talks would go on.")}
+    assert "person:mahmoud-abbas" in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a person just before is no state: the official's words name their own
+        (
+            "South African President Cyril Ramaphosa chaired the meeting on Monday. Prime "
+            "Minister Abiy Ahmed said Ethiopia would go on filling the dam.",
+            "Abiy Ahmed",
+            "ETH",
+        ),
+        # a state told what it must do is the other side
+        (
+            "President Ana Ruiz of Peru opened the talks. Foreign Minister Luis Vera said "
+            "Chile must withdraw.",
+            "Luis Vera",
+            "PER",
+        ),
+        # a state just before still wins
+        (
+            "Britain welcomed the ruling. Environment Secretary Ann Lowe said France would "
+            "act soon.",
+            "Ann Lowe",
+            "GBR",
+        ),
+    ],
+)
+def test_an_official_after_a_person_is_of_the_state_their_words_speak_for(
+    nlp: Language, text: str, name: str, country: str
+) -> None:
+    assert info_of(nlp, text, name).get("country") == country

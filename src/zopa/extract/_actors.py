@@ -391,6 +391,9 @@ class ActorRecognizer:
             ):
                 found.pop()  # "the National Security Council" is not the UN's Security Council
                 continue
+            if _other_first_name(span, holder, actor.kind):
+                found.pop()  # "Minister Yasir Abbas" is not the gazetteer's Mahmoud Abbas
+                continue
             if actor.kind in {"organisation", "group"}:
                 named = surname_of(span, surnames, self.gazetteer)
                 if named is not None:  # "Foreign Minister Thérèse Kayikwamba Wagner"
@@ -587,6 +590,25 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
         if isinstance(component, ActorRecognizer):
             return component.gazetteer
     return load_gazetteer()
+
+
+def _other_first_name(span: Span, holder: Span | None, kind: str) -> bool:
+    """Whether a gazetteer person's short form ``span`` ("Abbas") ends a longer name the NER
+    calls a person, whose words before it are other given names ("Yasir Abbas"), not a
+    title ("President Abbas"): another person of the same surname."""
+    if kind != "person" or holder is None or holder.label_ != "PERSON":
+        return False
+    before = span.doc[holder.start : span.start]
+    return (
+        span.end == holder.end
+        and len(before) > 0
+        and all(t.is_alpha and t.text[:1].isupper() for t in before)
+        and not any(t.lower_ in PERSON_ROLES | _HONORIFICS for t in before)
+    )
+
+
+#: Words before a surname that make no other given name ("Mr Abbas", "Sheikh Tamim").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "sir", "dame", "prince", "king"})
 
 
 def _lone_unresolved(mention: Span, referred: set[int]) -> bool:

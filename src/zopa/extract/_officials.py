@@ -110,6 +110,17 @@ def context_actor(
     previous = doc[sentence.start - 1].sent
     subjects = _named_in(named, _subject_tokens(previous))
     found = _only(subjects, state_of, is_body, held, None)
+    heads = [t.i for t in previous.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    heading = [
+        key for end, (start, key, _) in named.items() if any(start <= h < end for h in heads)
+    ]
+    if found is not None and not any(state_of(key) == key for key in heading):
+        # The subject before is a person ("South African President X chaired ..."), not a
+        # state: the official's own words may name their state
+        spoken = _spoken_state(mention, named, state_of)
+        if spoken is not None and spoken[0] != found[0] and spoken[0] not in held:
+            state, surface = spoken
+            return state, surface, f"read as {state}'s: {surface!r} is what the official speaks of"
     if found is not None:
         return found
     acting = any(doc[i].lower_ == "government" for i in _subject_tokens(previous))
@@ -118,6 +129,38 @@ def context_actor(
         return government, "government", reason
     everything = _named_in(named, range(previous.start, previous.end))
     return _only(everything, state_of, lambda key: False, held, "the sentence before names")
+
+
+#: Verbs of speech whose reported clause an official's own state is often the subject of.
+_SPEECH = frozenset({"say", "tell", "announce", "insist", "declare", "add", "stress", "vow"})
+
+
+#: Modals of a demand: the state they bind is the other side.
+_DEMANDS = frozenset({"must", "should", "ought"})
+
+
+def _spoken_state(
+    mention: Span, named: Mapping[int, Named], state_of: Callable[[str], str | None]
+) -> tuple[str, str] | None:
+    """The one state that is the subject of the clause the official at ``mention`` reports
+    ("Prime Minister X said Ethiopia would go on filling the dam"), with its surface form;
+    not a state told what it must do ("said Chile must withdraw": the other side)."""
+    root = mention.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in _SPEECH:
+        return None
+    subjects = {
+        t.i
+        for clause in verb.children
+        if clause.dep_ == "ccomp" and not any(c.lower_ in _DEMANDS for c in clause.children)
+        for head in clause.children
+        if head.dep_ in {"nsubj", "nsubjpass"}
+        for t in head.subtree
+    }
+    states = {
+        (s, surface) for _, key, surface in _named_in(named, subjects) if (s := state_of(key))
+    }
+    return states.pop() if len(states) == 1 else None
 
 
 def _only(
