@@ -825,3 +825,8 @@ def test_an_official_after_a_person_is_of_the_state_their_words_speak_for(
     nlp: Language, text: str, name: str, country: str
 ) -> None:
     assert info_of(nlp, text, name).get("country") == country
+
+
+def test_an_ex_president_is_a_former_one(nlp: Language) -> None:
+    text = "Ex-president Ana Ruiz of Peru said the deal was weak."
+    assert info_of(nlp, text, "Ana Ruiz").get("role") == "former president"

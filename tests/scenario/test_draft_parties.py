@@ -449,3 +449,41 @@ def test_a_person_under_two_keys_is_named_once_in_the_note(
     write(store, [state("SLD", "Sudland"), state("NRL", "Norland"), *people], [doc])
     note = _actor(_draft(store), "sudland")["evidence"][0]["note"]
     assert note == f"speaks through {named}; their claims are merged here"
+
+
+@pytest.mark.parametrize(
+    ("row", "comments"),
+    [
+        # a role held no longer: the person comments
+        (actor("f", "Luis Vera", "person", country="CHL", role="former foreign minister"), True),
+        (
+            actor(
+                "g",
+                "Ana Ruiz",
+                "person",
+                country="PER",
+                role="former president",
+                affiliation="Peru",
+            ),
+            True,
+        ),
+        # unless the article makes them speak for a body of the talks
+        (
+            actor(
+                "h",
+                "Rosa Paz",
+                "person",
+                country="PER",
+                role="former president",
+                affiliation="Coastal Alliance",
+            ),
+            False,
+        ),
+        # in office on the article's date
+        (actor("k", "Omar Sidi", "person", country="SDN", role="prime minister"), False),
+    ],
+)
+def test_a_former_office_holder_comments_unless_speaking_for_a_body(
+    row: object, comments: bool
+) -> None:
+    assert is_commentator(row, set()) is comments  # type: ignore[arg-type]

@@ -37,6 +37,8 @@ state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
@@ -77,7 +79,7 @@ _TITLE_MODIFIERS = {
     "foreign", "defence", "defense", "interior", "finance", "prime", "vice", "deputy",
     "special", "senior", "chief", "former", "state", "national", "security", "military",
     "political", "top", "presidential", "acting", "lead", "general", "of", "for", "affairs",
-    "regional", "international", "integration", "cooperation", "army", "rebel",
+    "regional", "international", "integration", "cooperation", "army", "rebel", "ex",
 }  # fmt: skip
 _COMMENTATORS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
@@ -128,7 +130,8 @@ def _role_words(doc: Doc, start: int, end: int) -> str | None:
         return None
     while words and words[-1] in {"of", "for"}:
         words.pop()
-    return " ".join(words).replace(" - ", "-") or None
+    role = " ".join(words).replace(" - ", "-")
+    return re.sub(r"\bex-", "former ", role) or None  # "ex-president": a former one
 
 
 def _title_before(doc: Doc, start: int) -> int:
