@@ -18,7 +18,6 @@ Actor keys: ISO alpha-3 codes for states, ``person:<slug>``, ``org:<slug>``,
 from __future__ import annotations
 
 import datetime as dt
-
 import hashlib
 import json
 import re

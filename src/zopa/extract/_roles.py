@@ -38,7 +38,6 @@ state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
