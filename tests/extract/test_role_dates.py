@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from zopa.extract import build_pipeline, extract_documents
+from zopa.extract import ACTORS, build_pipeline, extract_documents
+from zopa.extract._doc import ACTOR_INFO
 from zopa.extract._gazetteer import ActorInfo, role_as_of
 from zopa.store import Actor, NewDocument, Store, add_document
 
@@ -91,3 +92,28 @@ def test_a_gazetteer_person_holds_the_office_until_an_article_after_its_end(
     )
     extract_documents(sqlite_store, nlp)
     assert _role(sqlite_store) == "former prime minister"
+
+
+@pytest.mark.parametrize(
+    ("published", "country"),
+    [
+        # the gazetteer's prime minister left office in 2022: the office is free in 2025
+        (dt.date(2025, 7, 22), "SDN"),
+        # in 2020 the gazetteer's prime minister held it: another is not Sudan's
+        (dt.date(2020, 7, 22), None),
+    ],
+)
+def test_an_office_the_gazetteer_s_person_held_before_is_free_on_a_later_day(
+    tmp_path: Path, published: dt.date, country: str | None
+) -> None:
+    gazetteer = tmp_path / "gazetteer.yaml"
+    gazetteer.write_text(GAZETTEER, encoding="utf-8")
+    nlp = build_pipeline([gazetteer], components=("zopa_actors",))
+    doc = nlp.make_doc(
+        "Sudan's government rejected the plan. Prime Minister Kamal Idrissa said the "
+        "filling had to stop."
+    )
+    doc._.zopa_published = published
+    doc = nlp(doc)
+    key = next(s.kb_id_ for s in doc.spans[ACTORS] if s.text == "Kamal Idrissa")
+    assert doc._.get(ACTOR_INFO).get(key, {}).get("country") == country

@@ -37,6 +37,7 @@ state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
@@ -45,8 +46,8 @@ from spacy.tokens import Doc, Span
 
 from zopa.extract._context import government_state
 from zopa.extract._credits import first_dateline
-from zopa.extract._doc import FIELDS
-from zopa.extract._gazetteer import AliasMatch, Gazetteer
+from zopa.extract._doc import FIELDS, PUBLISHED
+from zopa.extract._gazetteer import AliasMatch, Gazetteer, role_as_of
 from zopa.extract._institutions import institution_sector, named_state
 from zopa.extract._officials import (
     OFFICES,
@@ -531,7 +532,7 @@ def _officials(
             other["country"]
             for key, other in info.items()
             if key != mention.kb_id_ and "country" in other and other.get("role") == fields["role"]
-        } | _gazetteer_offices(gazetteer).get(fields["role"], set())
+        } | _gazetteer_offices(gazetteer, doc._.get(PUBLISHED)).get(fields["role"], set())
         found = passage(mention, held)
         if found is None:
             continue
@@ -544,12 +545,17 @@ def _officials(
         mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
 
 
-@lru_cache(maxsize=4)
-def _gazetteer_offices(gazetteer: Gazetteer) -> dict[str, set[str]]:
-    """Role → the states whose holder of that office the gazetteer knows."""
+@lru_cache(maxsize=64)
+def _gazetteer_offices(gazetteer: Gazetteer, day: dt.date | None) -> dict[str, set[str]]:
+    """Role → the states whose holder of that office on ``day`` the gazetteer knows (an
+    entry whose role has an end date holds it only on a known day before that end)."""
     offices: dict[str, set[str]] = {}
     for actor in gazetteer.actors.values():
-        if actor.kind == "person" and actor.role and actor.country:
+        if actor.kind != "person" or not actor.role or not actor.country:
+            continue
+        if actor.until is not None and day is None:
+            continue
+        if role_as_of(actor, day) == actor.role:
             offices.setdefault(actor.role, set()).add(actor.country)
     return offices
 
