@@ -41,6 +41,7 @@ __all__ = [
     "AliasMatch",
     "AliasTarget",
     "Gazetteer",
+    "held_role",
     "load_gazetteer",
     "role_as_of",
     "slugify",
@@ -78,6 +79,17 @@ def role_as_of(actor: ActorInfo, day: dt.date | None) -> str | None:
     if actor.since is not None and day < actor.since:
         return None
     return role
+
+
+def held_role(actor: ActorInfo, day: dt.date | None) -> str | None:
+    """The role ``actor`` holds on ``day`` (``None``: a day unknown), ``None`` when it
+    holds none: a term that ended by then, or has an end and the day is unknown (the
+    cautious reading), or starts after it."""
+    if actor.until is not None and (day is None or day > actor.until):
+        return None
+    if actor.since is not None and day is not None and day < actor.since:
+        return None
+    return actor.role
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ from spacy.tokens import Doc, Span
 from zopa.extract._context import government_state
 from zopa.extract._credits import first_dateline
 from zopa.extract._doc import FIELDS, PUBLISHED
-from zopa.extract._gazetteer import AliasMatch, Gazetteer, role_as_of
+from zopa.extract._gazetteer import AliasMatch, Gazetteer, held_role
 from zopa.extract._institutions import institution_sector, named_state
 from zopa.extract._officials import (
     OFFICES,
@@ -551,12 +551,9 @@ def _gazetteer_offices(gazetteer: Gazetteer, day: dt.date | None) -> dict[str, s
     entry whose role has an end date holds it only on a known day before that end)."""
     offices: dict[str, set[str]] = {}
     for actor in gazetteer.actors.values():
-        if actor.kind != "person" or not actor.role or not actor.country:
-            continue
-        if actor.until is not None and day is None:
-            continue
-        if role_as_of(actor, day) == actor.role:
-            offices.setdefault(actor.role, set()).add(actor.country)
+        role = held_role(actor, day)
+        if actor.kind == "person" and role and actor.country:
+            offices.setdefault(role, set()).add(actor.country)
     return offices
 
 
