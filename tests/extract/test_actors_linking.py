@@ -174,6 +174,26 @@ def test_an_acronym_spelled_out_without_brackets_is_one_body(nlp: Language) -> N
     assert not any(key == "unresolved:andean-development-bank" for _, key, _ in mentions)
 
 
+def test_a_known_acronym_the_document_brackets_after_another_name_is_that_body(
+    nlp: Language,
+) -> None:
+    text = (
+        "Lenders from the Andean Development Bank (ADB) arrived in Quito on Monday. "
+        "The ADB wants a smaller deficit."
+    )
+    mentions = found(nlp, text)
+    assert ("ADB", "unresolved:adb", "organisation") in mentions
+    assert not any(key == "org:adb" for _, key, _ in mentions)
+
+
+def test_a_known_acronym_keeps_its_gazetteer_body_when_spelled_out_as_that_body(
+    nlp: Language,
+) -> None:
+    text = "The Asian Development Bank lent more. The ADB said the loan would help."
+    keys = {(name, key) for name, key, _ in found(nlp, text)}
+    assert ("ADB", "org:adb") in keys
+
+
 def test_a_body_named_again_by_its_head_word_is_that_body(nlp: Language) -> None:
     text = (
         "Envoys of the Coastal Fisheries Commission met Peru's negotiators. "
@@ -682,3 +702,131 @@ def test_a_spokesman_for_the_group_is_not_the_research_group_of_another_paragrap
     )
     assert info_of(nlp, text, "Tomas Vidal").get("affiliation") == "Northern Liberation Council"
     assert info_of(nlp, text, "Ana Soto").get("affiliation") == "Quito Centre for Peace Studies"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "reason"),
+    [
+        # the passage opens in a seat of government (its sentence names other states)
+        (
+            "Washington eased the sanctions on Friday. In Lima, where envoys of Chile and "
+            "Bolivia met, the reaction was mixed. Vice President Rosa Salas welcomed the "
+            "decision as a first step.",
+            "Rosa Salas",
+            "PER",
+            "the passage opens in 'Lima'",
+        ),
+        # the dateline is a seat of government
+        (
+            "QUITO — A mission of lenders left on Thursday without a deal. "
+            "Finance Minister Jorge Tello told a news conference that a deal was close.",
+            "Jorge Tello",
+            "ECU",
+            "the article's dateline is 'Quito'",
+        ),
+        # the state "the government" of the article is
+        (
+            "The Peruvian government and the rebels met again on Monday. Talks were tense. "
+            "Interior Minister Ana Paredes said the talks had stalled.",
+            "Ana Paredes",
+            "PER",
+            "the article's government",
+        ),
+    ],
+)
+def test_an_official_known_by_a_bare_title_is_of_the_state_of_the_passage(
+    nlp: Language, text: str, name: str, country: str, reason: str
+) -> None:
+    doc = nlp(text)
+    person = next(s for s in doc.spans[ACTORS] if s.text == name)
+    assert doc._.get(ACTOR_INFO)[person.kb_id_]["country"] == country
+    assert reason in (person._.get(FIELDS) or {})["unsure"]
+
+
+def test_a_commander_known_by_a_bare_title_is_not_given_the_government_s_state(
+    nlp: Language,
+) -> None:
+    text = (
+        "The Peruvian government and the rebels met again. In a statement signed by its "
+        "top commander, Rosa Lima, the guerrilla said the talks had stalled."
+    )
+    assert "country" not in info_of(nlp, text, "Rosa Lima")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fields"),
+    [
+        (
+            "The State Bank of Peru raised its main rate on Tuesday.",
+            "State Bank of Peru",
+            ("PER", "GOV"),
+        ),
+        (
+            "The National Assembly of Kenya passed the bill on Monday.",
+            "National Assembly of Kenya",
+            ("KEN", "LEG"),
+        ),
+    ],
+)
+def test_a_state_institution_named_after_of_is_that_state_s(
+    nlp: Language, text: str, name: str, fields: tuple[str, str]
+) -> None:
+    info = info_of(nlp, text, name)
+    assert (info.get("country"), info.get("sector")) == fields, info
+
+
+# --- newcomer item 2: the wrong country from a surname or the nearest subject ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan's Irrigation Minister Yasir Abbas said the filling must stop.",
+        "Chile's Water Minister Pedro Abbas rejected the plan.",
+    ],
+)
+def test_another_person_of_a_known_surname_is_not_the_gazetteer_s(nlp: Language, text: str) -> None:
+    keys = {key for _, key, _ in found(nlp, text)}
+    assert "person:mahmoud-abbas" not in keys, keys
+
+
+def test_a_title_before_a_known_surname_keeps_the_gazetteer_s_person(nlp: Language) -> None:
+    keys = {key for _, key, _ in found(nlp, "Mr Abbas said the talks would go on.")}
+    assert "person:mahmoud-abbas" in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a person just before is no state: the official's words name their own
+        (
+            "South African President Cyril Ramaphosa chaired the meeting on Monday. Prime "
+            "Minister Abiy Ahmed said Ethiopia would go on filling the dam.",
+            "Abiy Ahmed",
+            "ETH",
+        ),
+        # a state told what it must do is the other side
+        (
+            "President Ana Ruiz of Peru opened the talks. Foreign Minister Luis Vera said "
+            "Chile must withdraw.",
+            "Luis Vera",
+            "PER",
+        ),
+        # a state just before still wins
+        (
+            "Britain welcomed the ruling. Environment Secretary Ann Lowe said France would "
+            "act soon.",
+            "Ann Lowe",
+            "GBR",
+        ),
+    ],
+)
+def test_an_official_after_a_person_is_of_the_state_their_words_speak_for(
+    nlp: Language, text: str, name: str, country: str
+) -> None:
+    assert info_of(nlp, text, name).get("country") == country
+
+
+def test_an_ex_president_is_a_former_one(nlp: Language) -> None:
+    text = "Ex-president Ana Ruiz of Peru said the deal was weak."
+    assert info_of(nlp, text, "Ana Ruiz").get("role") == "former president"

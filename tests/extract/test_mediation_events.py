@@ -184,3 +184,18 @@ def test_coordinated_hosts_of_passive_talks_each_host_and_meet_no_one(nlp: Langu
 def test_a_host_of_a_signing_ceremony_hosts(nlp: Language, text: str) -> None:
     found = _third_party(nlp, text)
     assert any(mode == "host" and cameo == "043" for _, mode, cameo, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan proposed that Kenya, Ghana and Senegal form a quartet to mediate the dispute.",
+        "Sudan's proposal for Kenya to mediate between Egypt and Ethiopia was discussed.",
+    ],
+)
+def test_a_proposal_to_mediate_is_no_mediation_that_happened(nlp: Language, text: str) -> None:
+    # newcomer item 1: a proposed mediation is still to come
+    doc = nlp.make_doc(text)
+    doc._.zopa_published = date(2025, 6, 4)
+    found = [e for e in iter_event_fields(nlp(doc)) if e["mode"] == "mediate"]
+    assert found and {e["status"] for e in found} == {"planned"}, found

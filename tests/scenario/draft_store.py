@@ -54,15 +54,18 @@ class Doc:
         return self
 
     def event(
-        self, actor: str, needle: str, mode: str, cameo: str, target: str | None = None
+        self,
+        actor: str,
+        needle: str,
+        mode: str,
+        cameo: str,
+        target: str | None = None,
+        status: str = "happened",
     ) -> Doc:
-        """A CONSULT event done by ``actor`` (mediate 045, host 043), on ``target`` if given."""
-        self.rows.append(
-            (
-                "event",
-                {"actor": actor, "needle": needle, "mode": mode, "cameo": cameo, "target": target},
-            )
-        )
+        """A CONSULT event done by ``actor`` (mediate 045, host 043), on ``target`` if given,
+        with its ``status`` ("planned": an offer or a proposal)."""
+        spec = {"actor": actor, "needle": needle, "mode": mode, "cameo": cameo}
+        self.rows.append(("event", {**spec, "target": target, "status": status}))
         return self
 
     def meeting(self, actor: str, target: str, needle: str, place: str | None = None) -> Doc:
@@ -214,7 +217,7 @@ def write(store: Store, actors: list[Actor], docs: list[Doc]) -> None:
                             cameo=spec["cameo"],
                             source_actor_id=ids[spec["actor"]],
                             target_actor_id=ids[spec["target"]] if spec["target"] else None,
-                            status="happened",
+                            status=spec["status"],
                             **span,
                         )
                     )

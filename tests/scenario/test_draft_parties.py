@@ -109,6 +109,39 @@ def test_a_mediation_event_makes_a_mediator_even_of_a_claimant(store: Store) -> 
     assert [a["id"] for a in data["actors"] if a["kind"] != "mediator"] == ["dr_congo"]
 
 
+def test_a_proposal_to_mediate_that_a_side_rejects_makes_no_mediator(store: Store) -> None:
+    # newcomer item 1: a proposal to mediate is no mediation; turned down, no mediator
+    doc = Doc(
+        "Kenya proposed to mediate between Egypt and Ethiopia. Ethiopia rejected the proposal. "
+        "Egypt demanded a binding deal."
+    )
+    needle = "Kenya proposed to mediate between Egypt and Ethiopia"
+    doc.event("KEN", needle, "mediate", "045", status="planned")
+    doc.hostile("ETH", "KEN", "Ethiopia rejected the proposal", "REJECT", "120")
+    doc.mention("KEN", "Kenya").mention("ETH", "Ethiopia rejected")
+    doc.claim("EGY", "Egypt demanded a binding deal", "legal_form", "demand")
+    actors = [state("KEN", "Kenya"), state("EGY", "Egypt"), state("ETH", "Ethiopia")]
+    write(store, actors, [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds.get("kenya") != "mediator", kinds
+
+
+def test_a_side_s_own_offer_to_mediate_makes_it_no_mediator(store: Store) -> None:
+    # newcomer item 1: a party that draws a red line stays a party when it offers mediation
+    doc = Doc(
+        "Egypt offered to mediate between Sudan and Ethiopia. "
+        "Egypt said a binding deal was its red line. Ghana offered to mediate too."
+    )
+    doc.event("EGY", "Egypt offered to mediate", "mediate", "045", status="planned")
+    doc.claim("EGY", "a binding deal was its red line", "legal_form", "red_line")
+    doc.event("GHA", "Ghana offered to mediate", "mediate", "045", status="planned")
+    doc.mention("GHA", "Ghana")
+    actors = [state("EGY", "Egypt"), state("ETH", "Ethiopia"), state("GHA", "Ghana")]
+    write(store, actors, [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds["egypt"] == "state" and kinds["ghana"] == "mediator", kinds
+
+
 def test_a_rebel_leader_is_folded_into_the_group_he_leads_not_his_country(store: Store) -> None:
     doc = Doc("Nangaa demanded talks with Kinshasa.")
     doc.claim("person:nangaa", "Nangaa demanded talks", "talks", "demand")
@@ -416,3 +449,41 @@ def test_a_person_under_two_keys_is_named_once_in_the_note(
     write(store, [state("SLD", "Sudland"), state("NRL", "Norland"), *people], [doc])
     note = _actor(_draft(store), "sudland")["evidence"][0]["note"]
     assert note == f"speaks through {named}; their claims are merged here"
+
+
+@pytest.mark.parametrize(
+    ("row", "comments"),
+    [
+        # a role held no longer: the person comments
+        (actor("f", "Luis Vera", "person", country="CHL", role="former foreign minister"), True),
+        (
+            actor(
+                "g",
+                "Ana Ruiz",
+                "person",
+                country="PER",
+                role="former president",
+                affiliation="Peru",
+            ),
+            True,
+        ),
+        # unless the article makes them speak for a body of the talks
+        (
+            actor(
+                "h",
+                "Rosa Paz",
+                "person",
+                country="PER",
+                role="former president",
+                affiliation="Coastal Alliance",
+            ),
+            False,
+        ),
+        # in office on the article's date
+        (actor("k", "Omar Sidi", "person", country="SDN", role="prime minister"), False),
+    ],
+)
+def test_a_former_office_holder_comments_unless_speaking_for_a_body(
+    row: object, comments: bool
+) -> None:
+    assert is_commentator(row, set()) is comments  # type: ignore[arg-type]

@@ -133,11 +133,11 @@ def _capitalised(token: Token) -> bool:
 def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
     """The acronyms the document introduces or describes as groups, by surface form.
 
-    An acronym the gazetteer knows is left to it.
+    An acronym the gazetteer knows is left to it, unless the document spells it out as
+    another body (:func:`_respelled`).
     """
-    tokens = [
-        t.i for t in doc if t.is_upper and _is_acronym(t.text) and gazetteer.resolve(t.text) is None
-    ]
+    shaped = [t.i for t in doc if t.is_upper and _is_acronym(t.text)]
+    tokens = [i for i in shaped if gazetteer.resolve(doc[i].text) is None]
     found: dict[str, Acronym] = {}
     for i in tokens:
         text = doc[i].text
@@ -185,6 +185,41 @@ def find_acronyms(doc: Doc, gazetteer: Gazetteer) -> dict[str, Acronym]:
             found[acronym.text] = Acronym(
                 acronym.text, acronym.key, "group", acronym.long_form, acronym.spelled_out
             )
+    return found | _respelled(doc, gazetteer, [i for i in shaped if i not in tokens])
+
+
+def _respelled(doc: Doc, gazetteer: Gazetteer, tokens: list[int]) -> dict[str, Acronym]:
+    """Acronyms the gazetteer knows that the document spells out as another body: "the
+    Andean Development Bank ... the ADB" is that bank, not the gazetteer's Asian
+    Development Bank. The document's own long form wins: in brackets after it, else a
+    capitalised name whose initials spell it that is no person's name (the NER's reading:
+    "Abu Umar" does not spell "AU")."""
+    found: dict[str, Acronym] = {}
+    for text in dict.fromkeys(doc[i].text for i in tokens):
+        known = gazetteer.resolve(text)
+        bracketed = [
+            form
+            for i in tokens
+            if doc[i].text == text
+            and 0 < i < len(doc) - 1
+            and doc[i - 1].text == "("
+            and doc[i + 1].text == ")"
+            and (form := _long_form(doc, i - 1)) is not None
+        ]
+        spelled = [
+            (start, end)
+            for start, end in _spelled_out(doc, text.replace("-", ""))
+            if not any(t.ent_type_ == "PERSON" for t in doc[start:end])
+        ]
+        forms = bracketed[:1] + spelled
+        if known is None or not forms:
+            continue
+        name = " ".join(doc[forms[0][0] : forms[0][1]].text.split())
+        target = gazetteer.resolve(name)
+        if target is not None and target.key == known.key:
+            continue  # the gazetteer's own long form
+        key = target.key if target is not None else unresolved_key(text)
+        found[text] = Acronym(text, key, _kind_of_name(name), forms[0], tuple(forms))
     return found
 
 

@@ -60,7 +60,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from zopa.extract._acronyms import find_acronyms
+from zopa.extract._acronyms import Acronym, find_acronyms
 from zopa.extract._back_references import back_references
 from zopa.extract._context import choose, collect_evidence
 from zopa.extract._credits import credit_ranges
@@ -219,12 +219,13 @@ class ActorRecognizer:
         names = self._names(doc)
         credits = _credit_tokens(doc)
         names = [n for n in names if not any(i in credits for i in range(n.start, n.end))]
-        mentions, found = self._gazetteer_mentions(doc, names, credits)
+        introduced = find_acronyms(doc, self.gazetteer) if self.use_ner else {}
+        mentions, found = self._gazetteer_mentions(doc, names, credits, set(introduced))
         blocked = [(c.start, c.end) for c in found]
         blocked += [(m.start, m.end) for m in mentions]
         blocked += [(i, i + 1) for i in sorted(credits)]
         if self.use_ner:
-            acronyms = self._acronym_mentions(doc, blocked)
+            acronyms = self._acronym_mentions(doc, introduced, blocked)
             blocked += [(m.start, m.end) for m in acronyms]
             # Not a bloc's one word inside a longer name ("the Coalition for Change").
             longer = [(n.start, n.end) for n in names if n.label_ == "ORG" and len(n) > 1]
@@ -298,8 +299,11 @@ class ActorRecognizer:
         return found
 
     def _gazetteer_mentions(
-        self, doc: Doc, names: list[Span], credits: set[int]
+        self, doc: Doc, names: list[Span], credits: set[int], respelled: set[str]
     ) -> tuple[list[Span], list[AliasMatch]]:
+        """Mentions of the gazetteer's aliases, and every alias match; an acronym in
+        ``respelled`` the document spells out as another body (:mod:`._acronyms`) is not
+        the gazetteer's."""
         view, index = content_view(doc)
         candidates: list[Span] = []
         for match_id, start, end in self.matcher(view):
@@ -322,6 +326,8 @@ class ActorRecognizer:
                 person = people.pop(0)
                 for form in short_forms(person.text):
                     surnames.setdefault(form, unresolved_key(person.text))
+            if span.label_ in respelled:
+                continue
             target = self.gazetteer.aliases[span.label_]
             found.append(AliasMatch(span.start, span.end, target))
             if span.start in credits:
@@ -385,6 +391,9 @@ class ActorRecognizer:
             ):
                 found.pop()  # "the National Security Council" is not the UN's Security Council
                 continue
+            if _other_first_name(span, holder, actor.kind):
+                found.pop()  # "Minister Yasir Abbas" is not the gazetteer's Mahmoud Abbas
+                continue
             if actor.kind in {"organisation", "group"}:
                 named = surname_of(span, surnames, self.gazetteer)
                 if named is not None:  # "Foreign Minister Thérèse Kayikwamba Wagner"
@@ -432,10 +441,11 @@ class ActorRecognizer:
             out.append(new)
         return out, choices
 
-    def _acronym_mentions(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Span]:
+    def _acronym_mentions(
+        self, doc: Doc, acronyms: dict[str, Acronym], blocked: list[tuple[int, int]]
+    ) -> list[Span]:
         """Acronyms the document introduces ("the Andean Liberation Front (ALF)") or calls a
         group ("ALF rebels"), each use and the long form (:mod:`._acronyms`)."""
-        acronyms = find_acronyms(doc, self.gazetteer)
         if not acronyms:
             return []
         taken = {i for s, e in blocked for i in range(s, e)}
@@ -580,6 +590,25 @@ def get_gazetteer(nlp: Language) -> Gazetteer:
         if isinstance(component, ActorRecognizer):
             return component.gazetteer
     return load_gazetteer()
+
+
+def _other_first_name(span: Span, holder: Span | None, kind: str) -> bool:
+    """Whether a gazetteer person's short form ``span`` ("Abbas") ends a longer name the NER
+    calls a person, whose words before it are other given names ("Yasir Abbas"), not a
+    title ("President Abbas"): another person of the same surname."""
+    if kind != "person" or holder is None or holder.label_ != "PERSON":
+        return False
+    before = span.doc[holder.start : span.start]
+    return (
+        span.end == holder.end
+        and len(before) > 0
+        and all(t.is_alpha and t.text[:1].isupper() for t in before)
+        and not any(t.lower_ in PERSON_ROLES | _HONORIFICS for t in before)
+    )
+
+
+#: Words before a surname that make no other given name ("Mr Abbas", "Sheikh Tamim").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sheikh", "sir", "dame", "prince", "king"})
 
 
 def _lone_unresolved(mention: Span, referred: set[int]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["credit_ranges"]
+__all__ = ["credit_ranges", "first_dateline"]
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DASH = r"(?:—|–|--|-)"
@@ -59,6 +59,12 @@ _BRACKETED = re.compile(rf"\((?:[^()\n]{{0,40}}/)?{_AGENCY}(?: Photo)?(?:/[^()\n
 _VIA = re.compile(
     rf"(?:{_WORDS}/)?{_AGENCY}(?: via (?:Getty Images|Getty|AP|Reuters))?(?:/{_WORDS})?"
 )
+
+
+def first_dateline(text: str) -> tuple[int, int] | None:
+    """Character range of the first dateline of ``text`` ("QUITO —"), if any."""
+    match = _DATELINE.search(text)
+    return match.span() if match else None
 
 
 def credit_ranges(text: str) -> list[tuple[int, int]]:

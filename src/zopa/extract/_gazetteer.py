@@ -17,6 +17,7 @@ Actor keys: ISO alpha-3 codes for states, ``person:<slug>``, ``org:<slug>``,
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -30,7 +31,7 @@ from typing import Any, Literal
 
 import pycountry
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from zopa.errors import ExtractionError
 from zopa.files import MAX_DATA_FILE_BYTES, display_path, read_text, yaml_error_line
@@ -40,7 +41,9 @@ __all__ = [
     "AliasMatch",
     "AliasTarget",
     "Gazetteer",
+    "held_role",
     "load_gazetteer",
+    "role_as_of",
     "slugify",
     "unresolved_key",
 ]
@@ -60,6 +63,33 @@ class ActorInfo:
     sector: str | None = None
     role: str | None = None
     affiliation: str | None = None
+    #: the dates a person held ``role`` (a gazetteer entry's ``from`` and ``to``), if known
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def role_as_of(actor: ActorInfo, day: dt.date | None) -> str | None:
+    """``actor``'s role on ``day``: "former <role>" after the entry's ``to`` date, none
+    before its ``from`` date, else the role (also when ``day`` or the dates are unknown)."""
+    role = actor.role
+    if role is None or day is None:
+        return role
+    if actor.until is not None and day > actor.until:
+        return role if role.startswith("former ") else f"former {role}"
+    if actor.since is not None and day < actor.since:
+        return None
+    return role
+
+
+def held_role(actor: ActorInfo, day: dt.date | None) -> str | None:
+    """The role ``actor`` holds on ``day`` (``None``: a day unknown), ``None`` when it
+    holds none: a term that ended by then, or has an end and the day is unknown (the
+    cautious reading), or starts after it."""
+    if actor.until is not None and (day is None or day > actor.until):
+        return None
+    if actor.since is not None and day is not None and day < actor.since:
+        return None
+    return actor.role
 
 
 @dataclass(frozen=True)
@@ -123,6 +153,7 @@ class Gazetteer:
             ],
             sort_keys=True,
             ensure_ascii=False,
+            default=str,  # the dates of a role
         )
         self.digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
@@ -234,6 +265,8 @@ class _PersonEntry(_Entry):
     role: str | None = None
     affiliation: str | None = None
     sector: str | None = None
+    since: dt.date | None = Field(default=None, alias="from")
+    until: dt.date | None = Field(default=None, alias="to")
 
 
 class _OrgEntry(_Entry):
@@ -350,6 +383,8 @@ class _Builder:
                 sector=person.sector,
                 role=person.role,
                 affiliation=person.affiliation,
+                since=person.since,
+                until=person.until,
             )
             words = person.name.split()
             short = (

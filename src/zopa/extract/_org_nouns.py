@@ -10,7 +10,8 @@ organisations could claim stands for neither. :func:`body_by_noun` finds such a 
 title or apposition; an organisation first named after the noun stands for it only in the
 same sentence or the next one of its paragraph (a lede names the body just after: "Union
 president X said ... The Riverside Teachers' Union ..."), not from another paragraph ("a
-spokesman for the group" is not the "research group" described paragraphs later).
+spokesman for the group" is not the "research group" described paragraphs later), and
+only when no body before the noun can be meant.
 
 "The group", "the rebels", "the guerrilla" with no group named before stand for the body
 acting just before (:func:`acting_body_before`): the organisation or group that is the
@@ -86,26 +87,30 @@ def body_by_noun(
     """The organisation a common noun in tokens ``[start, end)`` stands for ("union" in
     "union president", "association" in "the association's spokesman"); a capitalised
     word counts only where it opens the sentence ("Union president X said"). A group word
-    with no such organisation is the body acting just before, among ``mentions``."""
+    with no such organisation is the body acting just before, among ``mentions``. A body
+    before the noun wins over one named after it: "a spokesman for the group" just after
+    "The Free Aceh Front rejected the plan" is that front, not "a research group" the
+    next sentence describes."""
+    later: _Named | None = None
     for token in doc[max(start, 0) : end]:
         common = token.text.islower() or (token.is_sent_start and token.text.istitle())
         if not common:
             continue
         named = nouns.get(token.lower_)
-        if named is not None and _in_reach(doc, token, named[0]):
+        if named is not None and named[0] < token.i:
             return named
+        if named is not None and later is None and _in_reach(doc, token, named[0]):
+            later = named
         if token.lower_ in GROUP_WORDS:
             acting = acting_body_before(doc, mentions, token.i)
             if acting is not None:
                 return acting.start, acting.kb_id_, " ".join(acting.text.split())
-    return None
+    return later
 
 
 def _in_reach(doc: Doc, token: Token, named_at: int) -> bool:
-    """Whether an organisation first named at ``named_at`` can be what ``token`` stands for:
-    named before it, or after it in the same sentence or the next one of its paragraph."""
-    if named_at < token.i:
-        return True
+    """Whether an organisation first named at ``named_at``, after ``token``, can be what
+    ``token`` stands for: in the same sentence or the next one of its paragraph."""
     sentence = token.sent
     if named_at < sentence.end:
         return True

@@ -37,16 +37,25 @@ state's name or demonym ("the Armenian Foreign Ministry") gets that state's
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from zopa.extract._context import government_state
-from zopa.extract._doc import FIELDS
-from zopa.extract._gazetteer import AliasMatch, Gazetteer
+from zopa.extract._credits import first_dateline
+from zopa.extract._doc import FIELDS, PUBLISHED
+from zopa.extract._gazetteer import AliasMatch, Gazetteer, held_role
 from zopa.extract._institutions import institution_sector, named_state
-from zopa.extract._officials import OFFICES, context_actor
+from zopa.extract._officials import (
+    OFFICES,
+    context_actor,
+    dateline_place,
+    scene_state,
+    states_named_with,
+)
 from zopa.extract._org_nouns import body_by_noun, org_nouns
 from zopa.extract._outlets import is_outlet
 from zopa.extract._parties import PARTY_SECTOR, led_party, political
@@ -70,7 +79,7 @@ _TITLE_MODIFIERS = {
     "foreign", "defence", "defense", "interior", "finance", "prime", "vice", "deputy",
     "special", "senior", "chief", "former", "state", "national", "security", "military",
     "political", "top", "presidential", "acting", "lead", "general", "of", "for", "affairs",
-    "regional", "international", "integration", "cooperation", "army", "rebel",
+    "regional", "international", "integration", "cooperation", "army", "rebel", "ex",
 }  # fmt: skip
 _COMMENTATORS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",
@@ -121,7 +130,8 @@ def _role_words(doc: Doc, start: int, end: int) -> str | None:
         return None
     while words and words[-1] in {"of", "for"}:
         words.pop()
-    return " ".join(words).replace(" - ", "-") or None
+    role = " ".join(words).replace(" - ", "-")
+    return re.sub(r"\bex-", "former ", role) or None  # "ex-president": a former one
 
 
 def _title_before(doc: Doc, start: int) -> int:
@@ -204,7 +214,8 @@ def link_actors(
         and actor.sector == "REB"
         and actor.country is not None
     ]
-    government = government_state(_states(doc, mentions, found, named, gazetteer), rebels)
+    states = _states(doc, mentions, found, named, gazetteer)
+    government = government_state(states, rebels)
     nouns = org_nouns(doc, mentions)
     bodies = {m.kb_id_ for m in mentions if m.label_ in _BODIES}
     info: dict[str, dict[str, str]] = {}
@@ -232,9 +243,14 @@ def link_actors(
     # The passage first (the state acting just before), then the office named elsewhere,
     # then the one state of the official's own sentence.
     home = government[0] if government else None
-    _officials(doc, mentions, named, gazetteer, info, home, in_sentence=False)
+    _officials(doc, mentions, named, gazetteer, info, home, rule="before")
     _titled_elsewhere(doc, mentions, named, gazetteer, info)
-    _officials(doc, mentions, named, gazetteer, info, home, in_sentence=True)
+    for rule in ("sentence", "scene", "dateline"):
+        _officials(doc, mentions, named, gazetteer, info, home, rule=rule)
+    # the weakest reading: the one state whose government the article names
+    governing = sorted({key for key, government in states if government})
+    named_home = governing[0] if len(governing) == 1 else None
+    _officials(doc, mentions, named, gazetteer, info, named_home, rule="government")
     _party_members(doc, mentions, info)
     _through_bodies(mentions, info)
     return {key: fields for key, fields in info.items() if fields}
@@ -445,12 +461,14 @@ def _officials(
     info: dict[str, dict[str, str]],
     government: str | None,
     *,
-    in_sentence: bool,
+    rule: str,
 ) -> None:
     """Link an official known only by a bare title ("Interior Minister X") to the state or
-    organisation the passage speaks of (:mod:`._officials`; ``in_sentence``: the one of
-    the official's own sentence, else the subject or the one state just before), marking
-    it unsure."""
+    organisation the passage speaks of (:mod:`._officials`, by ``rule``: ``before`` the
+    subject or the one state just before, ``sentence`` the one of the official's own
+    sentence, ``scene`` the seat of government the passage opens in, ``dateline`` the
+    dateline's, ``government`` the state ``government`` whose government the article
+    names), marking it unsure."""
 
     def state_of(key: str) -> str | None:
         actor = gazetteer.actor(key)
@@ -458,7 +476,47 @@ def _officials(
             return actor.key if actor.kind == "state" else actor.country
         return info.get(key, {}).get("country")
 
+    def seat_of(place: str) -> str | None:
+        target = gazetteer.resolve(place)
+        return target.key if target is not None and target.cls == "metonym" else None
+
+    dateline = first_dateline(doc.text) if rule == "dateline" else None
+    place = dateline_place(doc.text, dateline) if dateline else None
     bodies = {m.kb_id_ for m in mentions if m.label_ in _BODIES}
+
+    def passage(mention: Span, held: set[str]) -> tuple[str, str, str] | None:
+        if rule in {"before", "sentence"}:
+            return context_actor(
+                doc,
+                mention,
+                named,
+                state_of,
+                lambda key: key in bodies and state_of(key) is None,
+                government,
+                in_sentence=rule == "sentence",
+                held=held,
+            )
+        if states_named_with(mention, named, state_of):
+            return None
+        if rule == "scene":
+            found = scene_state(doc, mention, seat_of)
+        elif rule == "dateline":
+            state = seat_of(place) if place else None
+            found = (
+                (state, f"read as {state}'s: the article's dateline is {place!r}")
+                if state
+                else None
+            )
+        else:
+            found = (
+                (government, f"read as {government}'s: the article's government")
+                if government
+                else None
+            )
+        if found is None or found[0] in held:
+            return None
+        return found[0], found[0], found[1]
+
     for mention in mentions:
         fields = info.get(mention.kb_id_, {})
         role = set(fields.get("role", "").split())
@@ -474,17 +532,8 @@ def _officials(
             other["country"]
             for key, other in info.items()
             if key != mention.kb_id_ and "country" in other and other.get("role") == fields["role"]
-        } | _gazetteer_offices(gazetteer).get(fields["role"], set())
-        found = context_actor(
-            doc,
-            mention,
-            named,
-            state_of,
-            lambda key: key in bodies and state_of(key) is None,
-            government,
-            in_sentence=in_sentence,
-            held=held,
-        )
+        } | _gazetteer_offices(gazetteer, doc._.get(PUBLISHED)).get(fields["role"], set())
+        found = passage(mention, held)
         if found is None:
             continue
         key, surface, reason = found
@@ -496,13 +545,15 @@ def _officials(
         mention._.set(FIELDS, {**(mention._.get(FIELDS) or {}), "unsure": unsure})
 
 
-@lru_cache(maxsize=4)
-def _gazetteer_offices(gazetteer: Gazetteer) -> dict[str, set[str]]:
-    """Role → the states whose holder of that office the gazetteer knows."""
+@lru_cache(maxsize=64)
+def _gazetteer_offices(gazetteer: Gazetteer, day: dt.date | None) -> dict[str, set[str]]:
+    """Role → the states whose holder of that office on ``day`` the gazetteer knows (an
+    entry whose role has an end date holds it only on a known day before that end)."""
     offices: dict[str, set[str]] = {}
     for actor in gazetteer.actors.values():
-        if actor.kind == "person" and actor.role and actor.country:
-            offices.setdefault(actor.role, set()).add(actor.country)
+        role = held_role(actor, day)
+        if actor.kind == "person" and role and actor.country:
+            offices.setdefault(role, set()).add(actor.country)
     return offices
 
 

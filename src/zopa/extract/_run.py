@@ -19,7 +19,7 @@ from zopa.cluster import ray_cluster
 from zopa.errors import StoreError, ZopaError
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._doc import ACTOR_INFO, ACTORS, CLAIMS, ESTIMATES, EVENTS, FIELDS, QUOTES
-from zopa.extract._gazetteer import ActorInfo, Gazetteer
+from zopa.extract._gazetteer import ActorInfo, Gazetteer, role_as_of
 from zopa.extract._name_forms import short_forms
 from zopa.extract._parties import PARTY_SECTOR
 from zopa.extract._pipeline import pipeline_version, settings_of
@@ -208,8 +208,15 @@ def _actor_rows(
     gazetteer: Gazetteer,
     wanted: dict[str, tuple[str, str]],
     context: dict[str, dict[str, str]],
+    published: date | None = None,
 ) -> dict[str, int]:
     """Ids of the actors with these keys, inserting or refreshing them (key → (name, kind)).
+
+    A gazetteer person whose entry dates the role (``from``, ``to``) gets the role as of
+    the latest publication date among this document (``published``) and the documents
+    already mentioning them (:func:`~zopa.extract._gazetteer.role_as_of`): "former prime
+    minister" once the store holds an article from after the ``to`` date, the office
+    itself while every article predates it.
 
     An actor the gazetteer does not know takes what the document says of it
     (``context``: country, role, affiliation, sector, kind from titles and appositions),
@@ -234,7 +241,7 @@ def _actor_rows(
             "kind": info.kind if info else said.get("kind", kind),
             "country": info.country if info else said.get("country"),
             "sector": info.sector if info else said.get("sector"),
-            "role": info.role if info else said.get("role"),
+            "role": _role(session, key, info, published) if info else said.get("role"),
             "affiliation": party or (info.affiliation if info else said.get("affiliation")),
             "resolved": info is not None,
         }
@@ -257,6 +264,21 @@ def _actor_rows(
                     setattr(row, column, values[column])
         ids[key] = row.id
     return ids
+
+
+def _role(session: Session, key: str, info: ActorInfo, published: date | None) -> str | None:
+    """A gazetteer actor's role as of the latest date it is mentioned on (``published``,
+    or an earlier-stored document's)."""
+    if info.since is None and info.until is None:
+        return info.role
+    stored = session.scalar(
+        select(func.max(Document.published_at))
+        .join(Mention, Mention.document_id == Document.id)
+        .join(Actor, Actor.id == Mention.actor_id)
+        .where(Actor.key == key)
+    )
+    dates = [d for d in (published, stored) if d is not None]
+    return role_as_of(info, max(dates) if dates else None)
 
 
 def _named_before(session: Session, key: str, name: str) -> Actor | None:
@@ -383,7 +405,11 @@ def _store_doc(
         # lock already lets one writer in at a time).
         session.execute(select(Document.id).where(Document.id == doc_id).with_for_update())
         actor_ids = _actor_rows(
-            session, gazetteer, _actor_keys(doc, gazetteer), doc._.get(ACTOR_INFO)
+            session,
+            gazetteer,
+            _actor_keys(doc, gazetteer),
+            doc._.get(ACTOR_INFO),
+            doc._.zopa_published,
         )
         mentions = doc.spans.get(ACTORS, [])
         rows: list[Any] = []

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from zopa.extract._actors import get_gazetteer
-from zopa.extract._gazetteer import unresolved_key
+from zopa.extract._gazetteer import held_role, unresolved_key
 from zopa.extract._places import city_countries
 from zopa.extract.events._context import WINDOW, Context, is_person, lemma_of
 from zopa.extract.events._lexicon import EventLexicon
@@ -78,8 +78,9 @@ class ActorResolver:
         self.gazetteer = get_gazetteer(nlp)
         holders: dict[tuple[str, str], list[str]] = {}
         for info in self.gazetteer.actors.values():
-            if info.kind == "person" and info.country and info.role:
-                holders.setdefault((info.country, info.role.lower()), []).append(info.key)
+            role = held_role(info, None)  # a term that has ended holds no office
+            if info.kind == "person" and info.country and role:
+                holders.setdefault((info.country, role.lower()), []).append(info.key)
         # a role held by exactly one known person of a state ("the Russian leader")
         self.office_holders = {k: v[0] for k, v in holders.items() if len(v) == 1}
 
@@ -496,6 +497,8 @@ class ActorResolver:
         if info is None:
             return False
         role = (info.role or "").lower()
+        if info.role and held_role(info, None) is None:
+            role = f"former {role}"  # a term that has ended
         return info.sector in WORDS.commentator_sectors or any(
             w in role for w in WORDS.commentator_roles
         )

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from zopa.extract._bodies import STATE_FORMS
-from zopa.extract._gazetteer import Gazetteer
+from zopa.extract._gazetteer import Gazetteer, held_role
 
 
 def role_head(role: str) -> frozenset[str]:
@@ -71,14 +71,16 @@ class KnownActors:
             nationalities=nationalities,
             seats=seats,
             roles={
-                a.key: frozenset(a.role.casefold().split())
+                a.key: frozenset(role.casefold().split())
                 for a in people
-                if a.role and not a.role.casefold().startswith(("former", "ex-"))
+                if (role := held_role(a, None))
+                and not role.casefold().startswith(("former", "ex-"))
             },
             role_heads={
-                a.key: role_head(a.role)
+                a.key: role_head(role)
                 for a in people
-                if a.role and not a.role.casefold().startswith(("former", "ex-"))
+                if (role := held_role(a, None))
+                and not role.casefold().startswith(("former", "ex-"))
             },
             parties={
                 a.key: party for a in people if (party := a.country or a.affiliation) is not None

@@ -264,7 +264,10 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     place of a meeting or a negotiation whose ends are not that state; not a call or
     a visit) make it a host too, unless it also sits at the table itself (an end of a meeting or
     signing) or takes a side. A claim offering to host or mediate ("offered to host a
-    technical meeting") makes a host of a unit that takes no side.
+    technical meeting") makes a host of a unit that takes no side. A mediation still to
+    come (an offer, a proposal: "proposed a quartet to mediate") makes a mediator only of
+    a unit that takes no side, and not when another side rejects it in its sentence or
+    the next ("Ethiopia rejected the proposal").
     """
     opposing = {
         u.key
@@ -278,8 +281,13 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
         # "of" one is its own ("talks mediated by the UN and the Red Cross" read backwards).
         doer = event.target_actor_id if _intermediary(target) else event.source_actor_id
         unit = units.unit(doer)
-        if unit is not None:
-            out[unit.key].append(event)
+        if unit is None:
+            continue
+        if event.status != "happened" and (
+            unit.key in opposing or _rejected(event, unit.key, rows.rejections, units)
+        ):
+            continue  # a proposal to mediate that a side turned down, or a side's own
+        out[unit.key].append(event)
     for event in rows.hostings:
         unit = units.unit(event.source_actor_id)
         if unit is not None and (unit.key in out or unit.key not in opposing):
@@ -309,6 +317,18 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
         if unit.key in out or unit.key not in opposing | seated:
             out[unit.key].append(event)
     return dict(out)
+
+
+def _rejected(event: Any, doer: str, rejections: list[Any], units: Units) -> bool:
+    """Whether another unit than ``doer`` rejects something in the sentence of the
+    proposal ``event`` or the next one (the next sentence starts just after its end)."""
+    return any(
+        r.document_id == event.document_id
+        and event.sentence_start <= r.sentence_start <= event.sentence_end + 2
+        and (u := units.unit(r.source_actor_id)) is not None
+        and u.key != doer
+        for r in rejections
+    )
 
 
 #: An offer's words that make it a host's or a go-between's ("offered to host the talks").

@@ -41,8 +41,9 @@ COMMENTATOR_ROLES = (
     "correspondent",
     "reporter",
     "editor",
-    "former",
 )
+#: Words of a role held no longer ("former foreign minister", "ex-president" is stored so).
+FORMER_ROLES = ("former",)
 #: Words of an organisation's name that make it a think tank or an outlet (no sector given).
 COMMENTATOR_NAMES = (
     "institute",
@@ -166,12 +167,25 @@ def is_commentator(actor: Actor, outlets: set[str]) -> bool:
     if actor.sector in COMMENTATOR_SECTORS or _norm(actor.name) in outlets:
         return True
     if actor.kind == "person":
-        return _words(actor.role or "", COMMENTATOR_ROLES)
+        role = actor.role or ""
+        return _words(role, COMMENTATOR_ROLES) or (
+            _words(role, FORMER_ROLES) and not _speaks_for_a_body(actor)
+        )
     return (
         actor.kind == "organisation"
         and actor.sector is None
         and _words(actor.name, COMMENTATOR_NAMES)
     )
+
+
+def _speaks_for_a_body(actor: Actor) -> bool:
+    """Whether a person's affiliation is a body other than their state (a former minister
+    who now leads a party or a delegation speaks for it; one linked only to their state
+    comments)."""
+    affiliation = actor.affiliation
+    if affiliation is None or affiliation == actor.country:
+        return False
+    return affiliation != _state_names().get(actor.country or "")
 
 
 def _kind(actor: Actor) -> str:

@@ -95,6 +95,9 @@ class DraftRows:
     #: rejections, accusations, threats, coercion, attacks, sanctions with both ends known
     #: (a rejection is stored "refused"; only hypothetical ones are left out)
     hostile: list[Event] = field(default_factory=list)
+    #: every rejection (PLOVER REJECT), with or without a target: what an offer or a
+    #: proposal to mediate may have met
+    rejections: list[Event] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
     outlets: set[str] = field(default_factory=set)
     #: documents left out because they were published after ``as_of`` or are undated
@@ -142,6 +145,7 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
         rows.hostile = [
             e for e in events if e.type in HOSTILE_TYPES and e.target_actor_id is not None
         ]
+        rows.rejections = [e for e in events if e.type == "REJECT"]
         events = [e for e in events if e.status not in _NOT_HAPPENING]
         rows.mediations = [e for e in events if {e.mode, e.cameo} & MEDIATION_MODES]
         rows.hostings = [e for e in events if {e.mode, e.cameo} & HOSTING_MODES]
