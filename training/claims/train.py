@@ -14,9 +14,9 @@ classifier").
 
 The corpus: the team corpus training/claims/*.yaml (labelled sentences; format in
 zopa.extract._claim_training) and the claims of tests/gold/drafts*/ and of tests/gold/texts/
-and blind/. The team corpus is always trained on; only the gold sets are held out. The seed and settings are fixed, so the same corpus gives
-the same model; the model's meta records the corpus digest, and a test fails when the
-corpus changed without retraining.
+and blind/. The team corpus is always trained on; only the gold sets are held out. The
+seed and settings are fixed, so the same corpus gives the same model; the model's meta
+records the corpus digest, and a test fails when the corpus changed without retraining.
 """
 
 from __future__ import annotations
