@@ -22,8 +22,11 @@ from zopa.extract._claim_classifier import (
 )
 from zopa.extract._claim_combine import Thresholds, added_stance
 from zopa.extract._claim_training import (
+    CORPUS_DIR,
+    corpus_items,
     label_sentences,
     labelled_corpus,
+    team_corpus,
     train_claim_classifier,
     training_sources,
 )
@@ -171,3 +174,62 @@ def test_the_version_names_the_classifier_corpus_or_the_rules_alone(
     with_model, rules = nlp.get_pipe("zopa_claims"), rules_nlp.get_pipe("zopa_claims")
     assert isinstance(with_model, ClaimsComponent) and isinstance(rules, ClaimsComponent)
     assert (with_model.version, rules.version) == (f"8+{digest[:8]}", "8+rules")
+
+
+# The team corpus (training/claims/*.yaml): labelled sentences written for training.
+
+
+def _write_corpus(root: Path, body: str) -> Path:
+    path = root / CORPUS_DIR / "corpus-z.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_the_team_corpus_is_read_with_its_labels_and_in_the_trained_sources(
+    tmp_path: Path, rules_nlp: Language
+) -> None:
+    path = _write_corpus(
+        tmp_path,
+        "- id: z1\n  text: Oslo regards the fjord as its own.\n  stance: position\n"
+        "  holder: Oslo\n  issues: [fjord]\n"
+        "- id: z2\n  text: The ferry left the harbour at dawn.\n  stance: NONE\n",
+    )
+    assert [(i.id, i.stance) for i in corpus_items(path)] == [("z1", "position"), ("z2", NONE)]
+    assert training_sources(tmp_path) == [path]
+    corpus = team_corpus(tmp_path, rules_nlp)
+    assert [(s.label, s.group) for s in corpus] == [("position", "corpus-z"), (NONE, "corpus-z")]
+    assert "rootisregard" in corpus[0].view
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("- id: z1\n  text: Oslo wants a levy.\n  stance: wish\n", "'wish'"),
+        ("- id: z1\n  text: Oslo wants a levy.\n", "'None'"),
+        ("- text: Oslo wants a levy.\n  stance: demand\n", "item 1"),
+        ("- id: z1\n  text: A.\n  stance: NONE\n- id: z1\n  text: B.\n  stance: NONE\n", "twice"),
+        ("- id: z1\n  text: Oslo wants a levy.\n  stance: demand\n  holder: Bergen\n", "'Bergen'"),
+        ("- id: z1\n  text: Oslo wants a levy.\n  stance: demand\n  issues: [toll]\n", "'toll'"),
+        ("id: z1\n", "list of items"),
+        ("- id: [z1\n", "not valid YAML"),
+    ],
+)
+def test_a_bad_corpus_item_is_one_line_naming_the_file_the_item_and_the_fix(
+    tmp_path: Path, body: str, named: str
+) -> None:
+    path = _write_corpus(tmp_path, body)
+    with pytest.raises(ExtractionError) as info:
+        corpus_items(path)
+    message = str(info.value)
+    assert "\n" not in message and str(path) in message and named in message
+
+
+def test_the_shipped_team_corpus_is_well_formed_and_mostly_balanced() -> None:
+    files = sorted((ROOT / CORPUS_DIR).glob("*.yaml"))
+    if not files:
+        pytest.skip("no team corpus beside the sources")
+    items = [item for path in files for item in corpus_items(path)]
+    nones = sum(item.stance == NONE for item in items)
+    assert len(items) >= 450 and nones >= 0.4 * len(items)
+    assert {item.stance for item in items} == set(LABELS)

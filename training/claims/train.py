@@ -12,10 +12,11 @@ accuracy on the gold claim sentences. `--leave-out-each DIR` writes those models
 chain on a set the classifier never saw (docs/extraction-estimates-claims.md, "Claim-sentence
 classifier").
 
-The corpus: the claims of tests/gold/drafts*/ and of tests/gold/texts/ and blind/ (see
-zopa.extract._claim_training). The seed and settings are fixed, so the same corpus gives
-the same model; the model's meta records the corpus digest, and a test fails when the
-corpus changed without retraining.
+The corpus: the team corpus training/claims/*.yaml (labelled sentences; format in
+zopa.extract._claim_training) and the claims of tests/gold/drafts*/ and of tests/gold/texts/
+and blind/. The team corpus is always trained on; only the gold sets are held out. The
+seed and settings are fixed, so the same corpus gives the same model; the model's meta
+records the corpus digest, and a test fails when the corpus changed without retraining.
 """
 
 from __future__ import annotations
@@ -32,10 +33,13 @@ from pathlib import Path
 from zopa.extract._claim_classifier import MODEL_DIR, NONE, ClaimClassifier
 from zopa.extract._claim_training import (
     DRAFT_SETS,
+    SPAN_SETS,
     ClaimSentence,
+    corpus_files,
     labelled_corpus,
     rules_pipeline,
     save_claim_classifier,
+    team_corpus,
     train_claim_classifier,
     training_sources,
 )
@@ -46,9 +50,11 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 def _trainable(corpus: list[ClaimSentence]) -> list[ClaimSentence]:
-    """The sentences taught: every gold claim sentence, and the sentences without one in
-    which the rules find no claim either (see zopa.extract._claim_training)."""
-    return [s for s in corpus if s.label != NONE or not s.rules_claim]
+    """The sentences taught: every team corpus sentence and gold claim sentence, and the
+    gold sentences without one in which the rules find no claim either (see
+    zopa.extract._claim_training)."""
+    gold = set(DRAFT_SETS + SPAN_SETS)
+    return [s for s in corpus if s.group not in gold or s.label != NONE or not s.rules_claim]
 
 
 def _train(corpus: list[ClaimSentence], settings: TrainingSettings) -> ClaimClassifier:
@@ -89,16 +95,20 @@ def _held_out(
 
 
 def _corpus(sources: list[Path], cache: Path | None) -> list[ClaimSentence]:
-    """The parsed corpus, from ``cache`` when it was made from the same files."""
-    digest = corpus_digest(sources)[0]
+    """The parsed corpus: the team corpus, and the gold's sentences, from ``cache`` when it
+    was made from the same gold files."""
+    nlp = rules_pipeline()
+    team = team_corpus(ROOT, nlp)
+    gold_files = [p for p in sources if p not in corpus_files(ROOT)]
+    digest = corpus_digest(gold_files)[0]
     if cache is not None and cache.is_file():
         stored = pickle.loads(cache.read_bytes())
         if stored["digest"] == digest:
-            return list(stored["corpus"])
-    corpus = labelled_corpus(ROOT, rules_pipeline())
+            return team + list(stored["corpus"])
+    gold = labelled_corpus(ROOT, nlp)
     if cache is not None:
-        cache.write_bytes(pickle.dumps({"digest": digest, "corpus": corpus}))
-    return corpus
+        cache.write_bytes(pickle.dumps({"digest": digest, "corpus": gold}))
+    return team + gold
 
 
 def main() -> int:

@@ -4,7 +4,8 @@ A spaCy text classifier (:mod:`zopa.extract._textcat`) reading one sentence at a
 gives a probability for each stance of :data:`zopa.evidence.STANCES` (red_line, reject,
 condition, demand, accept, offer, goal, position) and for ``NONE``: the sentence states no
 party's stance on a negotiated issue (background, events, analysis). It is trained by
-:mod:`zopa.extract._claim_training` on the claims of the team's drafted-scenario gold and
+:mod:`zopa.extract._claim_training` on the team corpus of labelled sentences
+(``training/claims/*.yaml``) and the claims of the team's drafted-scenario gold, and
 shipped in the package data (``data/claim_sentences/``); ``make train-claims`` retrains it.
 
 It reads a sentence as the event-type classifier does (:mod:`zopa.extract.events._views`:

@@ -6,7 +6,19 @@ The corpus is the team's own gold with claims:
   each negotiation's articles and its ``gold.yaml``, whose ``claims`` quote a substring of
   the sentence that states them;
 - the extraction sets ``tests/gold/texts/`` and ``tests/gold/blind/`` (:data:`SPAN_SETS`):
-  ``NAME.txt`` and its ``NAME.claims.yaml`` (character offsets into the normalised text).
+  ``NAME.txt`` and its ``NAME.claims.yaml`` (character offsets into the normalised text);
+- the team corpus ``training/claims/*.yaml`` (:data:`CORPUS_DIR`): single sentences written
+  for training, each with its label. A file is a YAML list of items::
+
+      - id: a001                        # unique in the file
+        text: The union's price is a 9% rise over two years.
+        stance: demand                  # one of zopa.evidence.STANCES, or NONE
+        holder: The union's             # optional: the holder's words, as in the text
+        issues: [rise]                  # optional: issue words, as in the text
+
+  ``NONE`` marks a sentence that states no party's stance (narrated acts, background,
+  analysts' views, probability statements, fears and hopes, events); ``holder`` and
+  ``issues`` document the annotation and are checked to stand in the text.
 
 Each article is read as ingestion reads it and parsed by zopa's pipeline with the claim
 rules alone. A sentence holding a gold claim is a positive, labelled with the strongest of
@@ -15,7 +27,8 @@ offer > goal > position); a sentence holding none is ``NONE`` — **unless the r
 claim in it**: gold lists the claims on the issues its author modelled, and a sentence
 where the cue rules see a stance may well state one on an issue the gold left out, so it
 is left out rather than taught as a negative. (At run time the classifier adds claims only
-to sentences the rules found nothing in, so those are the negatives it must learn.)
+to sentences the rules found nothing in, so those are the negatives it must learn.) A team
+corpus sentence is always taught with its label: its author judged the whole sentence.
 
 ``tests/gold/seeds/`` (third-party texts) is never trained on (:data:`HELD_OUT`).
 """
@@ -31,7 +44,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from zopa.errors import ExtractionError
+from zopa.errors import ExtractionError, quoted
 from zopa.extract._claim_classifier import LABELS, NONE, ClaimClassifier, claim_view
 from zopa.extract._claim_cues import STANCE_RANK
 from zopa.extract._doc import CLAIMS
@@ -40,14 +53,19 @@ from zopa.files import MAX_DATA_FILE_BYTES
 from zopa.ingest import normalise_text, prepare, read_file
 
 __all__ = [
+    "CORPUS_DIR",
     "DRAFT_SETS",
     "HELD_OUT",
     "SPAN_SETS",
     "ClaimSentence",
+    "CorpusItem",
+    "corpus_files",
+    "corpus_items",
     "label_sentences",
     "labelled_corpus",
     "rules_pipeline",
     "save_claim_classifier",
+    "team_corpus",
     "train_claim_classifier",
     "training_sources",
 ]
@@ -63,6 +81,9 @@ HELD_OUT = ("seeds",)
 
 _GOLD = Path("tests") / "gold"
 
+#: The team corpus of labelled claim sentences, under the project root.
+CORPUS_DIR = Path("training") / "claims"
+
 
 @dataclass(frozen=True)
 class ClaimSentence:
@@ -76,10 +97,73 @@ class ClaimSentence:
     rules_claim: bool
 
 
+@dataclass(frozen=True)
+class CorpusItem:
+    """One sentence of the team corpus (see the module docstring)."""
+
+    id: str
+    text: str
+    stance: str
+
+
+def corpus_files(root: Path) -> list[Path]:
+    """The team corpus files under a project ``root``, sorted."""
+    return sorted((root / CORPUS_DIR).glob("*.yaml"))
+
+
+def _corpus_error(path: Path, where: str, problem: str) -> ExtractionError:
+    return ExtractionError(f"{path}: {where}: {problem}")
+
+
+def corpus_items(path: Path) -> list[CorpusItem]:
+    """The items of a team corpus file, checked.
+
+    Raises
+    ------
+    ExtractionError
+        The file is not a YAML list of items with ``id``, ``text`` and a known ``stance``,
+        an ``id`` repeats, or a ``holder`` or issue word is not in its text (one line naming
+        the file, the item and the fix).
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f"line {mark.line + 1}" if mark is not None else "YAML"
+        raise _corpus_error(path, line, "not valid YAML; fix the syntax") from None
+    if not isinstance(data, list):
+        raise _corpus_error(path, "top level", "must be a list of items (- id: ..., text: ...)")
+    items: list[CorpusItem] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(data, 1):
+        where = f"item {number}"
+        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("text"):
+            raise _corpus_error(path, where, "needs an id and a text")
+        item_id, text = str(raw["id"]), str(raw["text"])
+        where = f"item {quoted(item_id)}"
+        if item_id in seen:
+            raise _corpus_error(path, where, "id used twice; give each item its own id")
+        seen.add(item_id)
+        stance = str(raw.get("stance"))
+        if stance not in LABELS:
+            raise _corpus_error(
+                path, where, f"stance {quoted(stance)} unknown; use one of {', '.join(LABELS)}"
+            )
+        words = [raw["holder"]] if raw.get("holder") else []
+        words += list(raw.get("issues") or [])
+        for word in words:
+            if str(word) not in text:
+                raise _corpus_error(
+                    path, where, f"{quoted(str(word))} is not in its text; copy it as written"
+                )
+        items.append(CorpusItem(item_id, text, stance))
+    return items
+
+
 def training_sources(root: Path) -> list[Path]:
-    """Every file the corpus is read from under a project ``root``, sorted: the draft sets'
-    ``gold.yaml`` and articles, the span sets' texts and ``.claims.yaml``."""
-    files: list[Path] = []
+    """Every file the corpus is read from under a project ``root``: the team corpus, the
+    draft sets' ``gold.yaml`` and articles, the span sets' texts and ``.claims.yaml``."""
+    files: list[Path] = corpus_files(root)
     for name in DRAFT_SETS:
         for gold in sorted((root / _GOLD / name).glob("*/gold.yaml")):
             if _draft_claims(gold):
@@ -156,6 +240,20 @@ def _documents(root: Path, group: str) -> Iterator[tuple[str, list[tuple[int, in
         return
     for gold in sorted((root / _GOLD / group).glob("*/gold.yaml")):
         yield from _draft_documents(gold)
+
+
+def team_corpus(root: Path, nlp: Language) -> list[ClaimSentence]:
+    """The team corpus sentences under a project ``root``, parsed by ``nlp``; each file's
+    stem is its group (``corpus-a``), and each is taught with its label whatever the rules
+    find in it."""
+    out: list[ClaimSentence] = []
+    for path in corpus_files(root):
+        for item in corpus_items(path):
+            doc = nlp(item.text)
+            sent = max(doc.sents, key=len)  # an item is one sentence; the parser may split it
+            claimed = bool(doc.spans.get(CLAIMS, []))
+            out.append(ClaimSentence(item.text, claim_view(sent), item.stance, path.stem, claimed))
+    return out
 
 
 def labelled_corpus(
