@@ -1,9 +1,9 @@
 """The issue-12 blind gold sets stay as written, and every item in them is well formed.
 
-`tests/gold/ontology/` and `tests/gold/ontology-2/` (PLOVER sentences), `tests/gold/blind-2/`
-and `tests/gold/blind-3/` (articles) were written before any extraction ran on them;
-`FROZEN.sha256` in each records every file's SHA-256. These checks read the gold only: they
-never run extraction on it.
+`tests/gold/ontology/` and `tests/gold/ontology-2/` (PLOVER sentences), `tests/gold/blind-2/`,
+`tests/gold/blind-3/` and `tests/gold/blind-4/` (articles) were written before any extraction
+ran on them; `FROZEN.sha256` in each records every file's SHA-256. These checks read the gold
+only: they never run extraction on it.
 """
 
 from __future__ import annotations
@@ -23,8 +23,11 @@ ONTOLOGY_2 = GOLD / "ontology-2"
 SENTENCE_SETS = (ONTOLOGY, ONTOLOGY_2)
 ARTICLES = GOLD / "blind-2"
 ARTICLES_3 = GOLD / "blind-3"
+ARTICLES_4 = GOLD / "blind-4"
 # Article sets and the length (in words) their README promises for each article.
-ARTICLE_SETS = {ARTICLES: (450, 800), ARTICLES_3: (600, 1000)}
+ARTICLE_SETS = {ARTICLES: (450, 800), ARTICLES_3: (600, 1000), ARTICLES_4: (600, 900)}
+# How many articles each set's README promises (blind-4 was cut to five by its time limit).
+FEWEST_ARTICLES = {ARTICLES: 8, ARTICLES_3: 8, ARTICLES_4: 5}
 FROZEN = "FROZEN.sha256"
 
 # PLOVER event types (Halterman et al. 2023) and the statuses the gold uses.
@@ -81,9 +84,9 @@ def _articles(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("folder", list(ARTICLE_SETS), ids=lambda p: p.name)
-def test_there_are_at_least_eight_articles_with_every_kind(folder: Path) -> None:
+def test_there_are_enough_articles_with_every_kind(folder: Path) -> None:
     stems = _articles(folder)
-    assert len(stems) >= 8
+    assert len(stems) >= FEWEST_ARTICLES[folder]
     for stem in stems:
         for kind in KINDS:
             assert (folder / f"{stem}.{kind}.yaml").is_file(), (stem, kind)
