@@ -26,7 +26,6 @@ import json
 import pickle
 import shutil
 import sys
-import tempfile
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -43,7 +42,12 @@ from zopa.extract._claim_training import (
     train_claim_classifier,
     training_sources,
 )
-from zopa.extract._textcat import ARCHITECTURES, TrainingSettings, corpus_digest
+from zopa.extract._textcat import (
+    ARCHITECTURES,
+    TrainingSettings,
+    corpus_digest,
+    install_model,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -145,10 +149,7 @@ def main() -> int:
         return 0
     classifier = _train(corpus, settings)
     target = ROOT / "src" / "zopa" / "extract" / MODEL_DIR
-    with tempfile.TemporaryDirectory() as tmp:
-        save_claim_classifier(classifier, Path(tmp) / "model", sources, settings)
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(Path(tmp) / "model", target)
+    install_model(lambda path: save_claim_classifier(classifier, path, sources, settings), target)
     print(f"trained on {len(_trainable(corpus))} sentences from {len(sources)} files -> {target}")
     return 0
 

@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from zopa.extract import build_pipeline
 from zopa.extract._sentence_scoring import GoldSentence, evaluate_sentences, load_sentences
+from zopa.extract._textcat import install_model
 from zopa.extract.events import EventExtractor
 from zopa.extract.events._classifier import MODEL_DIR, NONE, TypeClassifier
 from zopa.extract.events._combine import TypeCombiner
@@ -117,10 +116,7 @@ def main() -> int:
     views = corpus_views([item.text for item in corpus])
     classifier = train_type_classifier(views, [item.label for item in corpus], settings)
     target = ROOT / "src" / "zopa" / "extract" / MODEL_DIR
-    with tempfile.TemporaryDirectory() as tmp:
-        save_type_classifier(classifier, Path(tmp) / "model", sources, settings)
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(Path(tmp) / "model", target)
+    install_model(lambda path: save_type_classifier(classifier, path, sources, settings), target)
     print(f"trained on {len(corpus)} sentences from {len(sources)} files -> {target}")
     return 0
 

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Iterable, Sequence
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
@@ -47,6 +49,7 @@ __all__ = [
     "accuracy",
     "corpus_digest",
     "corpus_name",
+    "install_model",
     "load_classifier",
     "save_textcat",
     "train_textcat",
@@ -281,6 +284,15 @@ def save_textcat(
     nlp.meta["version"] = "1.0.0"
     nlp.meta[META_KEY] = {"corpus_digest": digest, "files": files, **asdict(settings)}
     nlp.to_disk(path)
+
+
+def install_model(write: Callable[[Path], None], target: Path) -> None:
+    """Write a model with ``write`` into a fresh folder, then put it at ``target`` in place
+    of the model there (a write that fails leaves the old model as it was)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write(Path(tmp) / "model")
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(Path(tmp) / "model", target)
 
 
 def accuracy(
