@@ -167,6 +167,27 @@ def test_the_classifier_adds_nothing_to_a_sentence_with_no_actor(
     assert _claims(nlp, "The ferry left the harbour at dawn.") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden said Norway would keep its salmon levy until the end of the decade.",
+        "The salmon levy would be kept until the end of the decade, Norway said.",
+    ],
+)
+def test_the_classifier_adds_no_forecast_of_anothers_conduct_nor_an_announcement(
+    nlp: Language, component: ClaimsComponent, text: str
+) -> None:
+    # a future another side is said to bring about, or a passive with no one's will in it
+    assert _claims(nlp, text) == set()
+
+
+def test_the_classifier_adds_a_future_a_side_states_of_itself(
+    nlp: Language, component: ClaimsComponent
+) -> None:
+    text = "Norway said it would keep its salmon levy until the end of the decade."
+    assert {actor for actor, _, _ in _claims(nlp, text)} == {"NOR"}
+
+
 def test_the_version_names_the_classifier_corpus_or_the_rules_alone(
     nlp: Language, rules_nlp: Language
 ) -> None:

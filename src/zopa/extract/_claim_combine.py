@@ -28,11 +28,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from zopa.extract._attribution import REPORTING_LEMMAS, SPEECH_VERBS, Holder, reporter
 from zopa.extract._claim_classifier import NONE, ClaimClassifier, claim_predicate, claim_view
 from zopa.extract._claim_cues import Cue
-from zopa.extract._claim_holders import KnownActors, claim_attribution, claim_holders
+from zopa.extract._claim_holders import (
+    KnownActors,
+    claim_attribution,
+    claim_holders,
+    resolved_holders,
+)
 from zopa.extract._claim_scope import cue_scope
 from zopa.extract._issues import IssueHit
 from zopa.extract._open_issues import open_issue
@@ -98,6 +104,29 @@ def find(
     return [
         Found(holder.actor, hit, claim_attribution(doc, cue, holder, known), cue)
         for holder in claim_holders(doc, cue, known)
-        if holder.actor is not None
+        if holder.actor is not None and not _foretold(token, holder, cue, known)
         for hit in issues
     ]
+
+
+#: Modal auxiliaries of the future.
+_FUTURE = frozenset({"will", "would", "shall"})
+
+
+def _foretold(predicate: Token, holder: Holder, cue: Cue, known: KnownActors) -> bool:
+    """Whether the predicate is a future its holder does not state of itself: a passive
+    ("a referendum would be held in May": an announcement) or, under a reporting verb,
+    another's conduct ("Peru said Chile would hold a referendum": a forecast). Neither is a
+    stance, as the cue rules read them too (``_claim_cues._intends``); "Norway will keep its
+    levy" and "Kagame said Rwanda would stay" (his own side's) are."""
+    if not any(c.dep_ == "aux" and c.lemma_ in _FUTURE for c in predicate.children):
+        return False
+    subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].dep_ == "nsubjpass":
+        return True
+    speaker = reporter(predicate, SPEECH_VERBS | REPORTING_LEMMAS)
+    if speaker is None:
+        return False
+    voices = {h.actor for h in resolved_holders(predicate.doc, speaker, cue, known) if h.actor}
+    voices |= {known.parties[v] for v in voices if v in known.parties}
+    return bool(voices) and holder.actor not in voices
