@@ -139,6 +139,15 @@ def test_a_gazetteer_with_a_syntax_error_is_one_line_naming_file_and_line(tmp_pa
     ("content", "expected"),
     [
         ("people:\n  - {name: X Y, country: XXX}\n", "unknown ISO 3166-1 alpha-3"),
+        (
+            "people:\n  - {name: A B, country: RUS}\n  - {name: X Y, country: XXX}\n",
+            r"people\[1\] \('X Y'\): unknown ISO",
+        ),
+        (
+            "organisations:\n  - {name: Port Co, country: BWX}\n",
+            r"organisations\[0\] \('Port Co'\)",
+        ),
+        ("states:\n  - {country: QQQ}\n", r"states\[0\] \('QQQ'\)"),
         ("people:\n  - {nom: X}\n", "people.0"),
         ("- just a list\n", "must be a mapping"),
     ],

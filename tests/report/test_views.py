@@ -72,6 +72,25 @@ def test_a_lexicon_issue_speaks_to_a_scenario_issue_sharing_a_word() -> None:
     assert not issue_matches(issue, "of_the_war")  # words under four letters never match
 
 
+def test_open_issues_match_by_their_own_words_not_by_the_draft_s_boilerplate() -> None:
+    royalty = IssueSpec.model_validate(
+        {
+            "id": "open_royalty",
+            "label": "Royalty (open issue: no lexicon word; rename it)",
+            "anchors": {0: "a", 100: "b"},
+        }
+    )
+    assert issue_matches(royalty, "open_royalty")
+    assert issue_matches(royalty, "open_royalty_rate")
+    assert not issue_matches(royalty, "open_concession_extension")  # "open" is no shared word
+    assert not issue_matches(royalty, "open_issue_word")  # nor is the label's note
+    renamed = IssueSpec.model_validate(
+        {"id": "royalty", "label": "Royalty rate", "anchors": {0: "a", 100: "b"}}
+    )
+    assert issue_matches(renamed, "open_royalty")
+    assert not issue_matches(renamed, "open_dredging")
+
+
 def _claim(item_id: int, actor: str, issue: str, document_id: int = 1) -> dict[str, Any]:
     return {
         "id": item_id,

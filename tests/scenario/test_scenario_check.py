@@ -73,6 +73,20 @@ def test_unknown_actor_in_a_format_with_suggestion(
     assert problem.line == _line_of(path, "- bb")
 
 
+def test_a_mediated_format_without_a_mediator_warns(
+    write_scenario: Writer, scenario_data: dict[str, Any]
+) -> None:
+    fmt = {"id": "t", "label": "T", "kind": "mediated_trilateral", "participants": ["a", "b"]}
+    scenario_data["formats"] = [fmt]
+    path = write_scenario(scenario_data)
+    (problem,) = check_file(path).problems
+    assert problem.severity == "warning" and "names no mediator" in problem.message
+    assert problem.line == _line_of(path, "kind: mediated_trilateral")
+    scenario_data["actors"].append({"id": "m", "name": "M", "kind": "mediator", "capability": 1})
+    fmt["mediators"] = ["m"]
+    assert check_file(write_scenario(scenario_data)).problems == []
+
+
 def test_precondition_cycle_is_an_error_and_a_refusal_a_warning(
     write_scenario: Writer, scenario_data: dict[str, Any]
 ) -> None:
@@ -123,6 +137,19 @@ def test_ratifier_without_red_line_warns(
     scenario_data["ratification"] = [{"ratifier": "p", "principal": "b", "issues": ["land"]}]
     (problem,) = _problems(write_scenario, scenario_data)
     assert problem.severity == "warning" and "constrains nothing" in problem.message
+
+
+def test_a_red_line_that_binds_nothing_warns(
+    write_scenario: Writer, scenario_data: dict[str, Any]
+) -> None:
+    scenario_data["actors"][1]["kind"] = "organisation"  # no veto by default
+    path = write_scenario(scenario_data)
+    (problem,) = check_file(path).problems
+    assert problem.severity == "warning" and "'b'" in problem.message
+    assert "binds nothing" in problem.message and problem.line == _line_of(path, "red_line: 55")
+    assert problem.hint is not None and "veto: true" in problem.hint
+    scenario_data["actors"][1]["veto"] = True
+    assert check_file(write_scenario(scenario_data)).problems == []
 
 
 def test_unknown_model_name(write_scenario: Writer, scenario_data: dict[str, Any]) -> None:

@@ -98,3 +98,17 @@ def test_draft_empty_store_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--db", db, "scenario", "draft", "-o", str(tmp_path / "d.yaml")])
     assert result.exit_code == 1
     assert "zopa extract" in result.output
+
+
+def test_solve_says_which_red_lines_bind_nothing(
+    write_scenario: Writer, scenario_data: dict[str, Any]
+) -> None:
+    # B's red line (at most 55) would leave [40, 55]; as an organisation's it binds nothing.
+    scenario_data["actors"][1]["kind"] = "organisation"
+    args = ["solve", str(write_scenario(scenario_data)), "--seed", "1", "--draws", "50"]
+    result = runner.invoke(app, [*args, "--models", "compromise"])
+    assert result.exit_code == 0, result.output
+    assert "rl 55 (binds nothing)" in result.output and "rl 40 (" not in result.output
+    assert "red lines that bind nothing (their actor has no veto): b on land" in " ".join(
+        result.output.split()
+    )

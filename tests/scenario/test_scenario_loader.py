@@ -127,6 +127,8 @@ def test_empty_or_non_mapping_files(write_scenario: Writer, text: str, needle: s
 def test_impossible_date_is_a_marked_error(write_scenario: Writer) -> None:
     message = _error(write_scenario("id: a\nas_of: 2025-13-45\n"))
     assert ":2:" in message
+    # The YAML is well formed: the hint points at the value, not at indentation.
+    assert "indentation" not in message and "a date must be a real day" in message
 
 
 def test_missing_file_is_a_scenario_error(tmp_path: Path) -> None:

@@ -209,6 +209,15 @@ def _zopa_cell(issue: dict[str, Any]) -> str:
     return f"{text} P={zone['p_nonempty']:.2f}"
 
 
+def _red_line_cell(position: dict[str, Any]) -> str:
+    """`` rl 47`` after a position, ``(binds nothing)`` when its actor has no veto."""
+    if position["red_line"] is None:
+        return ""
+    return f" rl {position['red_line']:.0f}" + (
+        " (binds nothing)" if position["binds"] is None else ""
+    )
+
+
 def _short(name: str) -> str:
     from zopa.registry import short_name
 
@@ -225,15 +234,25 @@ def render_solve(result: dict[str, Any]) -> None:
     issues.add_column("issue")
     issues.add_column("positions (actor position/salience, red line)")
     issues.add_column("ZOPA [low, high], P(non-empty)")
+    loose = []
     for issue in result["issues"]:
         positions = ", ".join(
-            f"{p['actor']} {p['position']:.0f}/{p['salience']:.0f}"
-            + (f" rl {p['red_line']:.0f}" if p["red_line"] is not None else "")
+            f"{p['actor']} {p['position']:.0f}/{p['salience']:.0f}" + _red_line_cell(p)
             for p in issue["positions"]
         )
+        loose += [
+            f"{p['actor']} on {issue['id']}"
+            for p in issue["positions"]
+            if p["red_line"] is not None and p["binds"] is None
+        ]
         sq = f" (sq {issue['status_quo']:.0f})" if issue["status_quo"] is not None else ""
         issues.add_row(issue["id"] + sq, positions, _zopa_cell(issue))
     console.print(issues)
+    if loose:
+        console.print(
+            f"red lines that bind nothing (their actor has no veto): {', '.join(loose)}; "
+            "give the actor `veto: true` if the agreement needs its consent"
+        )
     predictions = Table(
         title=f"predictions [{result['interval']:.0%} interval], ✓ = inside the ZOPA"
     )

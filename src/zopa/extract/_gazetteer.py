@@ -363,8 +363,8 @@ class _Builder:
         return checked
 
     def add_file(self, parsed: _GazetteerFile, where: str) -> None:
-        for state in parsed.states:
-            code = self._state(state, where)
+        for i, state in enumerate(parsed.states):
+            code = self._state(state, f"{where}: states[{i}] ({state.country!r})")
             classes: tuple[tuple[AliasClass, list[str]], ...] = (
                 ("name", state.names),
                 ("metonym", state.metonyms),
@@ -373,13 +373,13 @@ class _Builder:
             for cls, forms in classes:
                 for alias in forms:
                     self._alias(alias, AliasTarget(code, cls))
-        for person in parsed.people:
+        for i, person in enumerate(parsed.people):
             key = person.key or f"person:{slugify(person.name)}"
             self.actors[key] = ActorInfo(
                 key=key,
                 name=person.name,
                 kind="person",
-                country=self._country(person.country, where),
+                country=self._country(person.country, f"{where}: people[{i}] ({person.name!r})"),
                 sector=person.sector,
                 role=person.role,
                 affiliation=person.affiliation,
@@ -394,13 +394,14 @@ class _Builder:
                 self._alias(alias, AliasTarget(key, "name"))
         for kind, entries in (("organisation", parsed.organisations), ("group", parsed.groups)):
             prefix = "org" if kind == "organisation" else "group"
-            for org in entries:
+            section = "organisations" if kind == "organisation" else "groups"
+            for i, org in enumerate(entries):
                 key = org.key or f"{prefix}:{slugify(org.aliases[0] if org.aliases else org.name)}"
                 self.actors[key] = ActorInfo(
                     key=key,
                     name=org.name,
                     kind=kind,
-                    country=self._country(org.country, where),
+                    country=self._country(org.country, f"{where}: {section}[{i}] ({org.name!r})"),
                     sector=org.sector,
                     role=org.role,
                     affiliation=org.affiliation,

@@ -3,7 +3,8 @@
 The pydantic models check each value on its own; these checks look across the
 file: ids that are unknown or defined twice, stances whose uncertainty does not
 contain the position, red lines that contradict the actor's own position,
-contradictory legitimacy judgements, ratifiers without red lines, formats whose
+contradictory legitimacy judgements, ratifiers without red lines, red lines of
+actors without a veto (they bind nothing), formats whose
 preconditions can never be met, model names that are not registered, and a
 scenario ``zopa solve`` could not solve (nobody takes a position). Each
 problem names the line of the offending value and a fix.
@@ -128,6 +129,7 @@ def check_scenario(
             ref((*base, "signatory"), "actor", pre.signatory, actors)
     _check_formats(out, scenario)
 
+    _check_loose_red_lines(out, scenario)
     for r_index, rat in enumerate(scenario.ratification):
         ref(("ratification", r_index, "ratifier"), "actor", rat.ratifier, actors)
         ref(("ratification", r_index, "principal"), "actor", rat.principal, actors)
@@ -195,6 +197,28 @@ def check_scenario(
                 out.unknown(("models", m_index), "model", name, known)
     out.problems.sort(key=lambda p: (p.line, p.severity))
     return out.problems
+
+
+def _check_loose_red_lines(out: _Collector, scenario: Scenario) -> None:
+    """Warn of a red line that binds nothing: its actor neither vetoes nor ratifies the issue.
+
+    An organisation's or a mediator's red line is read by no ZOPA unless the actor
+    has ``veto: true`` (or ratifies that issue); an analyst who wrote it most likely
+    meant it to bind.
+    """
+    ratified = {(r.ratifier, issue) for r in scenario.ratification for issue in r.issues}
+    for a_index, actor in enumerate(scenario.actors):
+        if actor.is_veto:
+            continue
+        for issue_id, stance in actor.positions.items():
+            if stance.red_line is not None and (actor.id, issue_id) not in ratified:
+                out.add(
+                    ("actors", a_index, "positions", issue_id, "red_line"),
+                    f"{actor.id!r}'s red line on {issue_id!r} binds nothing: a {actor.kind} "
+                    "has no veto by default",
+                    f"add `veto: true` to {actor.id} if the agreement needs its consent",
+                    warn=True,
+                )
 
 
 def _check_simulation(out: _Collector, scenario: Scenario) -> None:
@@ -371,6 +395,13 @@ def _check_formats(out: _Collector, scenario: Scenario) -> None:
     known = {f.id for f in scenario.formats}
     statuses = format_reachability(scenario)
     for f_index, fmt in enumerate(scenario.formats):
+        if fmt.kind == "mediated_trilateral" and not fmt.mediators:
+            out.add(
+                ("formats", f_index, "kind"),
+                f"format {fmt.id!r} is mediated_trilateral but names no mediator",
+                "list the mediating actor ids under `mediators:`",
+                warn=True,
+            )
         status = statuses[fmt.id]
         path: Path = ("formats", f_index, "preconditions")
         if status.status == "cycle":

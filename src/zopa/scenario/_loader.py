@@ -422,6 +422,12 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
 def _yaml_hint(exc: yaml.MarkedYAMLError) -> str | None:
     if isinstance(exc, ConstructorError) and "constructor for the tag" in (exc.problem or ""):
         return "remove the `!!` tag"
+    if isinstance(exc, ConstructorError) and (exc.problem or "").startswith(
+        "cannot read the value"
+    ):
+        return (
+            "the YAML is well formed but this value is not: a date must be a real day (YYYY-MM-DD)"
+        )
     if "tab" in (exc.problem or "") or "tab" in (exc.context or ""):
         return "indent with spaces, not tabs"
     return "check the indentation and quoting on this line and the one before"

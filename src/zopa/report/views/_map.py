@@ -6,7 +6,8 @@ stored claims that speak to it: a claim belongs to the cell of actor A and issue
 I when its holder's name is one A goes by (the names of
 :func:`zopa.forecast._matching.actor_patterns`: its name, id, the name in
 brackets, a leader's surname, the actor it represents) and its issue is I's id,
-or shares a word of four letters or more with I's id or label
+or shares a word of four letters or more with I's id or label (an open issue's
+words are those of its key, not ``open``)
 (``government_legitimacy`` speaks to an issue labelled "Legitimacy of Kyiv's
 government").
 """
@@ -17,6 +18,7 @@ import re
 from typing import Any
 
 from zopa.forecast._matching import actor_patterns
+from zopa.issue_keys import is_open, key_words
 from zopa.report.views._evidence import Evidence
 from zopa.report.views._links import Links
 from zopa.scenario import IssueSpec, Scenario
@@ -24,14 +26,27 @@ from zopa.scenario import IssueSpec, Scenario
 __all__ = ["actor_issue_map", "cited_evidence", "issue_matches"]
 
 _WORD = re.compile(r"[a-z]{4,}")
+_NOTE = re.compile(r"\([^)]*\)")
+
+
+def _words(issue_key: str, label: str = "") -> set[str]:
+    """The words of four letters or more of an issue's key and label.
+
+    An open issue's key gives its content words (:func:`zopa.issue_keys.key_words`),
+    not its ``open_`` prefix, and a drafted label's note in brackets ("(open issue:
+    no lexicon word; rename it)") is no word of the issue: every open issue would
+    otherwise speak to every other.
+    """
+    key = " ".join(key_words(issue_key)) if is_open(issue_key) else issue_key
+    text = f"{key} {_NOTE.sub(' ', label)}".casefold().replace("_", " ")
+    return set(_WORD.findall(text))
 
 
 def issue_matches(issue: IssueSpec, claim_issue: str) -> bool:
-    """Whether a stored claim's issue (a lexicon id) speaks to the scenario's ``issue``."""
+    """Whether a stored claim's issue (a lexicon id or an open issue's key) speaks to ``issue``."""
     if claim_issue == issue.id:
         return True
-    own = set(_WORD.findall(f"{issue.id} {issue.label}".casefold().replace("_", " ")))
-    return bool(own & set(_WORD.findall(claim_issue.casefold().replace("_", " "))))
+    return bool(_words(issue.id, issue.label) & _words(claim_issue))
 
 
 def cited_evidence(entries: list[Any], evidence: Evidence, links: Links) -> list[dict[str, Any]]:
