@@ -12,6 +12,7 @@ from tests.scenario.border_talks import FIRST, LABELS, LATER, border_actors, bor
 from tests.scenario.draft_store import Doc, write
 from zopa.cli import app
 from zopa.scenario import build_draft, check_text, dump_scenario, merge_draft
+from zopa.scenario.draft._yaml import guess_emitter, to_text
 from zopa.store import Store
 
 runner = CliRunner()
@@ -152,3 +153,47 @@ def test_merging_into_a_hand_written_scenario_keeps_every_line_of_it(
     assert all(line in lines for line in base.splitlines())  # in order, none changed
     assert summary.added_actors == ["essequibo_front", "guyana", "venezuela", "brazil"]
     assert merge_draft(merged, draft)[0] == merged
+
+
+def _without(text: str, issue_id: str) -> str:
+    """What an analyst does who finds an issue irrelevant: delete it and every stance on it."""
+    yaml = guess_emitter(text)  # the emitter `--base` writes with, so only the deletion differs
+    doc = yaml.load(text)
+    doc["issues"] = [i for i in doc["issues"] if i["id"] != issue_id]
+    for actor in doc["actors"]:
+        (actor.get("positions") or {}).pop(issue_id, None)
+    return to_text(yaml, doc)
+
+
+def test_what_the_analyst_deleted_stays_deleted_until_new_documents_bring_it_back(
+    drafted: tuple[Store, str],
+) -> None:
+    store, edited = drafted
+    assert "drafted_from: 1-2\n" in edited  # the draft records the documents it read
+    trimmed = _without(edited, "security")
+    assert check_text(trimmed).ok
+    merged, summary = merge_draft(trimmed, build_draft(store, issue_labels=LABELS))
+    assert merged == trimmed
+    assert summary.added_issues == summary.added_positions == []
+    assert summary.left_out == ["issue security"]
+    assert any("not added again" in line and "issue security" in line for line in summary.lines())
+    # A new article on the issue is new evidence: the issue comes back, cited from it.
+    more = Doc("Ali demanded that Venezuela remove its troops.", published=dt.date(2025, 4, 2))
+    more.claim("person:ali", "Ali demanded that Venezuela remove its troops", "security", "demand")
+    more.mention("person:ali", "Ali")
+    write(store, [], [more])
+    merged, summary = merge_draft(trimmed, build_draft(store, issue_labels=LABELS))
+    assert summary.added_issues == ["security"] and summary.left_out == []
+    report = check_text(merged)
+    assert report.ok and report.scenario is not None
+    assert report.scenario.drafted_from == "1-3"
+
+
+def test_a_file_that_records_no_documents_gets_every_unmatched_item_and_then_the_record(
+    drafted: tuple[Store, str],
+) -> None:
+    store, edited = drafted
+    trimmed = _without(edited, "security").replace("drafted_from: 1-2\n", "")
+    merged, summary = merge_draft(trimmed, build_draft(store, issue_labels=LABELS))
+    assert summary.added_issues == ["security"] and summary.left_out == []
+    assert "drafted_from: 1-2\n" in merged and check_text(merged).ok

@@ -34,10 +34,10 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from zopa.errors import ScenarioError
+from zopa.errors import ScenarioError, quoted
 from zopa.files import display_path, read_bytes
 from zopa.scenario._problems import Path, Problem
-from zopa.scenario._schema import WHAT_TYPES, Scenario, field_descriptions
+from zopa.scenario._schema import ID_PATTERN, WHAT_TYPES, Scenario, field_descriptions
 
 __all__ = [
     "MAX_NODES",
@@ -371,6 +371,12 @@ def _problem(source: str, node: Node, error: ErrorDetails) -> Problem:
         options = [o.strip(" '") for o in str(expected).replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(error["input"]), options, n=1, cutoff=0.6)
         hint = f"did you mean {close[0]!r}?" if close else None
+    elif kind == "string_pattern_mismatch" and (error.get("ctx") or {}).get("pattern") not in (
+        None,
+        ID_PATTERN,
+    ):
+        message = f"{quoted(error['input'])} is not a valid `{field}`"
+        hint = f"`{field}` is {_FIELD_HELP[field]}" if field in _FIELD_HELP else None
     elif kind == "string_pattern_mismatch":
         message = f"{error['input']!r} is not a valid id"
         hint = "ids use lower-case letters, digits, _ and -, starting with a letter"

@@ -28,6 +28,7 @@ from pydantic import (
 )
 
 from zopa.errors import quoted
+from zopa.scenario._id_ranges import RANGES_PATTERN
 
 __all__ = [
     "PLOVER_EVENT_TYPES",
@@ -604,6 +605,12 @@ class Scenario(_Model):
     title: str = Field(min_length=1, description="title of the scenario")
     description: str | None = Field(None, description="what the scenario covers")
     as_of: dt.date | None = Field(None, description="the date the scenario describes")
+    drafted_from: str | None = Field(
+        None,
+        pattern=RANGES_PATTERN,
+        description="the store documents its drafts read, as id ranges ('1-5,8'): "
+        "`scenario draft --base` adds issues, actors and stances only from other documents",
+    )
     issues: list[IssueSpec] = Field(min_length=1, description="the issues negotiated")
     actors: list[ActorSpec] = Field(min_length=1, description="the actors")
     formats: list[FormatSpec] = Field(default_factory=list, description="negotiation formats")

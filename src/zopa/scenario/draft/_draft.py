@@ -197,6 +197,8 @@ def build_draft(
     data: dict[str, Any] = {"id": slug(scenario_id, "s"), "title": title or "Draft scenario"}
     if as_of is not None:
         data["as_of"] = as_of
+    if rows.documents:
+        data["drafted_from"] = str(rows.documents)
     data |= {"issues": issues, "actors": actors}
     if rows.estimates:
         data["evidence"] = [_estimate(e, rows.actors) for e in rows.estimates]

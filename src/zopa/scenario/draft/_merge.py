@@ -8,7 +8,9 @@ for; an actor with ``represents:`` stands for the actor it represents), then by 
 claims both cite — so an
 actor or issue the analyst renamed is still found. A matched item keeps every
 value; only citations it does not already hold are added. What matches nothing
-is appended. Nothing is ever added twice.
+is appended — unless the file was drafted from every document it cites (its
+``drafted_from``): the analyst has seen it and left it out, so it stays out. Nothing
+is ever added twice.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from zopa.scenario._id_ranges import IdRanges
 from zopa.scenario.draft._yaml import flow_citations, guess_emitter, to_text
 
 __all__ = ["Draft", "MergeSummary", "merge_draft"]
@@ -48,6 +51,10 @@ class MergeSummary:
     added_issues: list[str] = field(default_factory=list)
     added_positions: list[str] = field(default_factory=list)
     added_evidence: int = 0
+    #: values written with ``placeholder: true`` in what was added
+    added_placeholders: int = 0
+    #: drafted items left out: every document they cite had been drafted from already
+    left_out: list[str] = field(default_factory=list)
     as_of: tuple[str, str] | None = None
 
     def lines(self) -> list[str]:
@@ -69,6 +76,16 @@ class MergeSummary:
             if items:
                 out.append(f"added {what}: {', '.join(items)}")
         out.append(f"added evidence: {self.added_evidence} new citation(s)")
+        if self.added_placeholders:
+            out.append(
+                f"added {self.added_placeholders} placeholder value(s): set them before solving "
+                "(`zopa scenario check` lists them)"
+            )
+        if self.left_out:
+            out.append(
+                "not added again (drafted before from the same documents; your file left them "
+                f"out): {', '.join(self.left_out)}"
+            )
         if self.as_of is not None:
             out.append(f"as_of: {self.as_of[0]} → {self.as_of[1]}")
         return out
@@ -177,36 +194,84 @@ def _match_actors(doc: CommentedMap, draft: Draft) -> dict[str, CommentedMap]:
     return found
 
 
+def _placeholders(node: object) -> int:
+    """How many values in ``node`` are written with ``placeholder: true``."""
+    if isinstance(node, Mapping):
+        own = 1 if node.get("placeholder") is True else 0
+        return own + sum(_placeholders(value) for value in node.values())
+    if isinstance(node, list):
+        return sum(_placeholders(value) for value in node)
+    return 0
+
+
+class _Seen:
+    """Whether drafted evidence comes only from documents the file was drafted from."""
+
+    def __init__(self, drafted_from: object) -> None:
+        self.ranges = IdRanges.parse(str(drafted_from)) if drafted_from else None
+
+    def old(self, *nodes: object) -> bool:
+        """True when the file records what it was drafted from and ``nodes`` cite nothing else."""
+        if self.ranges is None:
+            return False
+        for node in nodes:
+            for entry in _citations(node):
+                document = str(entry.get("document", ""))
+                if not document.isdigit() or int(document) not in self.ranges:
+                    return False
+        return True
+
+
 def merge_draft(base_text: str, draft: Draft) -> tuple[str, MergeSummary]:
     """Merge ``draft`` into the scenario YAML ``base_text``; the new text and what changed.
 
     ``base_text`` must be a valid scenario (check it first); its comments,
     values and layout are kept, and lines are added only for new actors,
-    issues, positions and citations.
+    issues, positions and citations. When the file records the documents it was
+    drafted from (``drafted_from``), an unmatched actor, issue or stance that cites
+    only those documents is not added again (the analyst removed it, or never
+    kept it); ``drafted_from`` grows by the documents this draft read.
     """
     yaml = guess_emitter(base_text)
     doc: CommentedMap = yaml.load(base_text)
     data = draft.data
     summary = MergeSummary()
+    seen = _Seen(doc.get("drafted_from"))
     issue_hits = _match_issues(doc, data)
     issue_ids = {d: str(b["id"]) for d, b in issue_hits.items()}
+    skipped: set[str] = set()
     for issue in data["issues"]:
         hit = issue_hits.get(issue["id"])
         if hit is None:
+            stances = [(a.get("positions") or {}).get(issue["id"]) for a in data["actors"]]
+            if seen.old(issue, *stances):
+                skipped.add(issue["id"])
+                summary.left_out.append(f"issue {issue['id']}")
+                continue
             doc["issues"].append(flow_citations(issue))
             summary.added_issues.append(issue["id"])
+            summary.added_placeholders += _placeholders(issue)
         else:
             summary.kept_issues[issue["id"]] = issue_ids[issue["id"]]
             summary.added_evidence += _add(hit, _citations(issue.get("evidence")), _keys(hit))
     actor_hits = _match_actors(doc, draft)
     for actor in data["actors"]:
-        positions = {issue_ids.get(i, i): s for i, s in (actor.get("positions") or {}).items()}
+        positions = {
+            issue_ids.get(i, i): s
+            for i, s in (actor.get("positions") or {}).items()
+            if i not in skipped
+        }
         hit = actor_hits.get(actor["id"])
         if hit is None:
-            doc["actors"].append(
-                flow_citations({**actor, **({"positions": positions} if positions else {})})
-            )
+            if seen.old(actor):
+                summary.left_out.append(f"actor {actor['id']}")
+                continue
+            added = {**actor, **({"positions": positions} if positions else {})}
+            if not positions:
+                added.pop("positions", None)
+            doc["actors"].append(flow_citations(added))
             summary.added_actors.append(actor["id"])
+            summary.added_placeholders += _placeholders(added)
             continue
         summary.kept_actors[actor["id"]] = str(hit["id"])
         held = _keys(hit)
@@ -216,10 +281,14 @@ def merge_draft(base_text: str, draft: Draft) -> tuple[str, MergeSummary]:
                 hit["positions"] = CommentedMap()
             if issue_id in hit["positions"]:
                 summary.added_evidence += _add(hit["positions"][issue_id], _citations(stance), held)
+            elif issue_id not in summary.added_issues and seen.old(stance):
+                # (a stance on an issue added now comes with it, whatever it cites)
+                summary.left_out.append(f"{hit['id']} on {issue_id}")
             else:
                 hit["positions"][issue_id] = flow_citations(stance)
                 held |= _keys(stance)
                 summary.added_positions.append(f"{hit['id']} on {issue_id}")
+                summary.added_placeholders += _placeholders(stance)
     summary.added_evidence += _add(doc, _citations(data.get("evidence")), _keys(doc))
     as_of = data.get("as_of")
     if as_of is not None and str(doc.get("as_of")) != str(as_of):
@@ -229,4 +298,20 @@ def merge_draft(base_text: str, draft: Draft) -> tuple[str, MergeSummary]:
             doc["as_of"] = day
         else:
             doc.insert(list(doc).index("title") + 1 if "title" in doc else 0, "as_of", day)
+    _record_documents(doc, seen, data.get("drafted_from"))
     return to_text(yaml, doc), summary
+
+
+def _record_documents(doc: CommentedMap, seen: _Seen, drafted: object) -> None:
+    """Set ``drafted_from`` to what the file and this draft were drafted from (if it grew)."""
+    if not drafted:
+        return
+    merged = IdRanges.parse(str(drafted)) | (seen.ranges or IdRanges())
+    if seen.ranges == merged:
+        return
+    if "drafted_from" in doc:
+        doc["drafted_from"] = str(merged)
+    else:
+        keys = list(doc)
+        after = "as_of" if "as_of" in doc else "title" if "title" in doc else None
+        doc.insert(keys.index(after) + 1 if after else 0, "drafted_from", str(merged))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from zopa.scenario._citations import cite as citation
+from zopa.scenario._id_ranges import IdRanges
 
 if TYPE_CHECKING:  # the store needs SQLAlchemy: imported when a draft is made
     from zopa.store import Actor, Claim, Estimate, Event, Store
@@ -102,6 +103,8 @@ class DraftRows:
     outlets: set[str] = field(default_factory=set)
     #: documents left out because they were published after ``as_of`` or are undated
     left_out: int = 0
+    #: the documents read: published by ``as_of`` and extracted (or holding evidence)
+    documents: IdRanges = field(default_factory=IdRanges)
 
 
 def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
@@ -112,7 +115,7 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
     """
     from sqlalchemy import and_, func, select, true
 
-    from zopa.store import Actor, Claim, Document, Estimate, Event, Mention
+    from zopa.store import Actor, Claim, Document, DocumentExtraction, Estimate, Event, Mention
 
     kept = (
         true()
@@ -167,6 +170,11 @@ def load_rows(store: Store, as_of: dt.date | None = None) -> DraftRows:
                 Mention.document_id.in_(claim_docs)
             )
         ).all()
+        extracted = session.scalars(
+            select(Document.id).where(kept, Document.id.in_(select(DocumentExtraction.document_id)))
+        )
+        read = {*extracted, *(c.document_id for c, _ in claims)}
+        rows.documents = IdRanges.of(read | {e.document_id for e in rows.estimates})
         rows.actors = {a.id: a for a in session.scalars(select(Actor))}
         rows.live = set(session.scalars(select(Mention.actor_id).distinct()))
         session.expunge_all()
