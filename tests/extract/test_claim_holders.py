@@ -194,3 +194,40 @@ def test_what_comes_first_is_the_speakers_goal(nlp: Language) -> None:
     assert ("unresolved:maria-lopez", "refugees_displaced", "goal", "own") in _claims(nlp, text)
     reported = "Tshisekedi said the withdrawal from Goma came first."
     assert (TSHISEKEDI, "territory", "goal", "own") in _claims(nlp, reported)
+
+
+def test_the_speakers_own_people_under_a_reporting_verb_are_the_speakers(nlp: Language) -> None:
+    # a subject naming no actor and no one in particular ("the army", "its fighters",
+    # "the workers") in a reported clause: the stance is the speaker's
+    claims = _claims(nlp, "Tshisekedi said the army would never accept a buffer zone.")
+    assert (TSHISEKEDI, "territory", "red_line", "own") in claims
+    claims = _claims(nlp, "Kagame said his soldiers would not give up the border posts.")
+    assert KAGAME in _actors(claims)
+
+
+def test_a_thing_under_a_reporting_verb_is_the_speakers_stance(nlp: Language) -> None:
+    claims = _claims(
+        nlp, "Kagame said disarmament would begin only after the sanctions were lifted."
+    )
+    assert (KAGAME, "sanctions", "condition", "own") in claims
+
+
+def test_unnamed_parties_in_a_reported_clause_are_not_the_speaker(nlp: Language) -> None:
+    claims = _claims(nlp, "Boulos said both parties would never accept a buffer zone.")
+    assert BOULOS not in _actors(claims)
+
+
+def test_a_thing_named_before_under_a_reporting_verb_is_not_the_speakers(nlp: Language) -> None:
+    # an observer's judgement of a plan named before is no stance of the observer's
+    claims = _claims(
+        nlp, "Tshisekedi said this plan would allow Kagame to keep his troops at the border."
+    )
+    assert TSHISEKEDI not in _actors(claims)
+
+
+def test_what_another_group_did_under_a_reporting_verb_is_not_the_speakers(
+    nlp: Language,
+) -> None:
+    # what a group named by what it is did is its conduct, reported: not the speaker's
+    claims = _claims(nlp, "Tshisekedi said the opposition had accepted the buffer zone.")
+    assert TSHISEKEDI not in _actors(claims)

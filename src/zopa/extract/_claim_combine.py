@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._attribution import REPORTING_LEMMAS, SPEECH_VERBS, Holder, reporter
 from zopa.extract._claim_classifier import NONE, ClaimClassifier, claim_predicate, claim_view
-from zopa.extract._claim_cues import Cue
+from zopa.extract._claim_cues import Cue, future_of
 from zopa.extract._claim_holders import (
     KnownActors,
     claim_attribution,
@@ -109,20 +109,17 @@ def find(
     ]
 
 
-#: Modal auxiliaries of the future.
-_FUTURE = frozenset({"will", "would", "shall"})
-
-
 def _foretold(predicate: Token, holder: Holder, cue: Cue, known: KnownActors) -> bool:
     """Whether the predicate is a future its holder does not state of itself: a passive
     ("a referendum would be held in May": an announcement) or, under a reporting verb,
     another's conduct ("Peru said Chile would hold a referendum": a forecast). Neither is a
-    stance, as the cue rules read them too (``_claim_cues._intends``); "Norway will keep its
-    levy" and "Kagame said Rwanda would stay" (his own side's) are."""
-    if not any(c.dep_ == "aux" and c.lemma_ in _FUTURE for c in predicate.children):
+    stance, as the cue rules read them too (the same :func:`~zopa.extract._claim_cues.
+    future_of`); "Norway will keep its levy" and "Kagame said Rwanda would stay" (his own
+    side's) are."""
+    future = future_of(predicate)
+    if future is None:
         return False
-    subjects = [c for c in predicate.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or subjects[0].dep_ == "nsubjpass":
+    if future.subject is None:
         return True
     speaker = reporter(predicate, SPEECH_VERBS | REPORTING_LEMMAS)
     if speaker is None:

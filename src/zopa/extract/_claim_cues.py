@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from zopa.extract._attribution import ROLE_NOUNS, quote_of, reporter, speech_above
 from zopa.extract._doc import STANCES
 
-__all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "find_cues"]
+__all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "Future", "find_cues", "future_of"]
 
 _VERB_CUES: dict[str, str] = {
     "demand": "demand",
@@ -363,11 +363,37 @@ def _refused_without(without: Token) -> Token | None:
     return verb
 
 
+#: Modal auxiliaries of the future.
+_FUTURE = frozenset({"will", "would", "shall"})
+
 #: Verbs whose "will ..." is no intention of one's own (a cue of its own, keeping things
 #: as they are, or a forecast of what happens to one).
 _NOT_INTENT = frozenset(
     {*_VERB_CUES, "continue", "remain", "stay", "persist", "go", "be", "have", "get", "become"}
 )
+
+
+@dataclass(frozen=True)
+class Future:
+    """How "will/would/shall VERB" is said: its modal and its one active subject (None
+    for a passive or no subject: "the talks would be held in Istanbul", an announcement)."""
+
+    modal: str
+    subject: Token | None
+
+
+def future_of(verb: Token) -> Future | None:
+    """The future ``verb`` states ("will/would/shall VERB"), or None when it states none.
+
+    One reading for the cue rules' stated intentions (:func:`_intends`) and for what the
+    claim-sentence classifier may add (:func:`zopa.extract._claim_combine.find`): an
+    intention has an active subject that does it; a passive announces what happens."""
+    modal = next((c.lemma_ for c in verb.children if c.dep_ == "aux" and c.lemma_ in _FUTURE), None)
+    if modal is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    active = len(subjects) == 1 and subjects[0].dep_ == "nsubj"
+    return Future(modal, subjects[0] if active else None)
 
 
 def _intends(verb: Token) -> bool:
@@ -380,13 +406,13 @@ def _intends(verb: Token) -> bool:
     golds mark neither as a stance."""
     if verb.lemma_.lower() in _NOT_INTENT or any(c.dep_ == "neg" for c in verb.children):
         return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if len(subjects) != 1 or subjects[0].dep_ != "nsubj":
+    future = future_of(verb)
+    if future is None or future.subject is None:
         return False
-    subject = subjects[0]
-    modal = next((c.lemma_ for c in verb.children if c.dep_ == "aux"), "")
+    subject = future.subject
     if subject.lower_ in ("we", "i"):
-        return modal in ("will", "shall") and quote_of(verb.doc, verb.i, verb.i + 1) is not None
+        inside = quote_of(verb.doc, verb.i, verb.i + 1) is not None
+        return future.modal in ("will", "shall") and inside
     return subject.lower_ in ("he", "she") and speech_above(verb) is not None
 
 
@@ -411,7 +437,7 @@ def _threatened(mark: Token) -> Token | None:
     main = clause.head
     if main.pos_ not in ("VERB", "AUX") or main.head.lemma_ in _WARNING_VERBS:
         return None  # "warned that sanctions would follow if ...": the warning's demand
-    modal = any(c.dep_ == "aux" and c.lemma_ in ("will", "would", "shall") for c in main.children)
+    modal = future_of(main) is not None
     ends = main.lemma_ == "be" and any(
         c.dep_ in ("acomp", "advmod") and c.lower_ in _ENDINGS for c in main.children
     )

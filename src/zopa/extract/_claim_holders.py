@@ -188,17 +188,43 @@ def _speaker_side(doc: Doc, token: Token, known: KnownActors) -> set[str | None]
     return {speaker, info.get("country"), info.get("affiliation"), known.parties.get(speaker)}
 
 
+#: Words for the parties in general, never for one side: "both parties", "the signatories".
+_ANY_PARTY = frozenset(
+    {"party", "participant", "signatory", "everyone", "everybody", "anyone", "nobody"}
+)
+
+
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+#: Modals of what a side will, can or must do.
+_STANCE_MODALS = frozenset({"will", "would", "shall", "can", "could", "must", "should"})
+
+
 def _unnamed_doer(subject: Token, verb: Token) -> bool:
-    """Whether an unresolved subject is someone acting in the cue verb ("the two sides
-    agree", "the parties want"), not a thing the speaker judges: then the stance is not
-    the speaker's. Unnamed officials ("administration officials want ...") are left to the
-    speaker's side."""
+    """Whether an unresolved subject is someone else acting in the cue verb ("the two sides
+    agree", "the parties want", a name the gazetteer does not know), not the speaker's own
+    side or a thing the speaker judges: then the stance is not the speaker's. What a
+    speaker says people or things named by what they are will, would, can or must do is
+    the speaker's stance ("X said the federations would accept nothing less", "its
+    fighters would stop only after ...", "X said disarmament would begin only after ..."),
+    as is what unnamed officials want ("administration officials want ..."); what such a
+    group did or wants is its own conduct, reported ("Y said the opposition had accepted
+    the court route"), and a thing named before ("this strategy would allow ...") is no
+    one's."""
     if subject.dep_ != "nsubj" or subject.head.i != verb.i or verb.pos_ != "VERB":
         return False
     if subject.pos_ not in ("NOUN", "PROPN"):
         return False
-    counted = any(c.dep_ == "nummod" or c.lower_ in ("both", "all") for c in subject.children)
-    return counted or subject.lemma_.lower() not in ROLE_NOUNS
+    lemma = subject.lemma_.lower()
+    counted = any(
+        c.dep_ == "nummod" or c.lower_ in ("both", "all", "each") for c in subject.children
+    )
+    if counted or lemma in ROLE_NOUNS:
+        return counted
+    named_before = any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in subject.children)
+    if subject.pos_ == "PROPN" or named_before or lemma in _ANY_PARTY:
+        return True
+    return not any(c.dep_ == "aux" and c.lemma_ in _STANCE_MODALS for c in verb.children)
 
 
 def _experiencers(token: Token) -> list[Token]:

@@ -43,7 +43,10 @@ attribution in :mod:`~zopa.extract._claim_holders`, the issue words a cue govern
   "his government", "the kingdom", "government negotiators") is the actor
   :mod:`zopa.extract._bodies` ties it to. Outlets ("told
   Reuters") never hold a claim. A claim needs an actor: cues whose holder resolves to no
-  actor, or whose verb's subject is someone unnamed, are dropped.
+  actor, or whose verb's subject is someone unnamed who is not the speaker's side ("the
+  two sides", "both parties", a name no one knows, "this strategy"), are dropped; the
+  speaker's own people and things in a reported clause ("X said the federations would
+  accept ...", "X said disarmament would begin only after ...") are the speaker's.
 - **Issues** are the issue terms in the cue's clause: its verb's subtree without
   coordinated clauses that have their own subject, concessive or causal clauses
   with their own subject ("although ...", "because ..."), and relative or
