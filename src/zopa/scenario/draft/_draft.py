@@ -322,7 +322,8 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     technical meeting") makes a host of a unit that takes no side. A mediation still to
     come (an offer, a proposal: "proposed a quartet to mediate") makes a mediator only of
     a unit that takes no side, and not when another side rejects it in its sentence or
-    the next ("Ethiopia rejected the proposal").
+    the next ("Ethiopia rejected the proposal"). A unit another mediator mediates for,
+    that rejects or draws a red line, is a side and no mediator.
     """
     opposing = {
         u.key
@@ -357,6 +358,19 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
             and unit.key not in opposing
         ):
             out.setdefault(unit.key, [])
+    # A side others mediate for, that rejects or draws a red line, is no mediator (a misread
+    # "the envoy to Mozambique, who has carried messages" made the state a doer).
+    for event in rows.mediations:
+        doer, target = units.unit(event.source_actor_id), units.unit(event.target_actor_id)
+        if (
+            doer is not None
+            and target is not None
+            and doer is not target
+            and doer.key in out
+            and target.key in opposing
+            and not _intermediary(rows.actors.get(event.target_actor_id))
+        ):
+            out.pop(target.key, None)
     seated = {
         u.key
         for e in rows.meetings
