@@ -275,6 +275,38 @@ def test_scale_is_flipped_when_the_draft_puts_the_gold_low_party_highest() -> No
     assert score.mae == pytest.approx((abs(90 - 80) + abs(10 - 0)) / 2)
 
 
+def test_scale_is_flipped_when_the_draft_puts_any_gold_low_side_party_highest() -> None:
+    # Sudan sides with Ethiopia (the gold's named low party): a draft whose 100 is Sudan's
+    # demand is oriented the other way, as much as one whose 100 is Ethiopia's.
+    base = _gold()
+    gold = _gold(
+        parties=[
+            *[p.model_dump(by_alias=True) for p in base.parties],
+            {"key": "SDN", "name": "Sudan"},
+        ],
+        issues=[
+            {
+                "id": "releases",
+                "lexicon": "trade",
+                "low": {"party": "ETH", "means": "no quota"},
+                "high": {"party": "EGY", "means": "a binding quota"},
+                "positions": {"EGY": 90, "ETH": 10, "SDN": 20},
+            }
+        ],
+    )
+    scenario = {
+        "issues": [{"id": "trade", "label": "Trade"}],
+        "actors": [
+            _actor("egy", "Egypt", positions={"trade": _stance(20)}),
+            _actor("eth", "Ethiopia", positions={"trade": _stance(70)}),
+            _actor("sdn", "Sudan", positions={"trade": _stance(100)}),
+        ],
+    }
+    score = score_positions(gold, scenario)
+    assert score.flipped == ["releases"]
+    assert score.right_side.rate == 1.0
+
+
 def test_scale_kept_when_oriented_like_the_gold() -> None:
     scenario = {
         "issues": [{"id": "trade", "label": "Trade"}],

@@ -521,8 +521,9 @@ def score_positions(
     drafted issue of its ``lexicon`` id (ids compared without case or punctuation); an
     issue with neither is listed, not scored. The lexicon id alone would tie the gold
     to one version of the shipped lexicon.
-    The drafted scale is flipped (100 − x) when the one gold party the draft places
-    highest on it is the gold's ``low`` party. A gold position of exactly 50 is skipped.
+    The drafted scale is flipped (100 − x) when the gold parties the draft places
+    highest on it are all on the gold's low side (below 50: the ``low`` party, or one
+    that sides with it). A gold position of exactly 50 is skipped.
     Otherwise a drafted position is on the right side when it is on the same side of 50
     as the gold; a missing or placeholder position (or a missing drafted issue) is on
     the wrong side and counts ``|gold − 50|`` as its error.
@@ -548,7 +549,9 @@ def score_positions(
         }
         top = max(placed.values(), default=None)
         highest = [k for k, v in placed.items() if v == top]
-        flip = highest == [issue.low.party]
+        # The draft's 100 end is the gold's 0 end when every party it places highest is on
+        # the gold's low side (the named low party or one that sides with it).
+        flip = bool(highest) and all(issue.positions[k] < MIDPOINT for k in highest)
         if flip:
             score.flipped.append(issue.id)
         for key, truth in issue.positions.items():
