@@ -452,6 +452,26 @@ def test_a_gold_issue_is_scored_on_the_issue_its_claims_were_extracted_under() -
     assert undrafted.mapped == {"releases": "trade (lexicon)"}
 
 
+def test_a_gold_issue_is_scored_on_the_drafted_issue_that_cites_its_claims() -> None:
+    # The draft joined the open issue "open_dam_release" into "water" (open issues that share
+    # a word): its claim keeps its own key in the store, and the draft cites it under "water".
+    gold = _claims_gold()
+    cited = {"claim": 7, "document": "1", "start": 0, "end": 5, "digest": "0" * 12}
+    stance = _stance(95)
+    stance["position"]["evidence"] = [cited]
+    scenario = {
+        "issues": [{"id": "trade"}, {"id": "water"}],
+        "actors": [
+            _actor("egy", "Egypt", positions={"trade": _stance(20), "water": stance}),
+            _actor("eth", "Ethiopia", positions={"trade": _stance(80), "water": _stance(5)}),
+        ],
+    }
+    record = ClaimRecord("d", SENTENCE, EGYPT, "open_dam_release", id=7)
+    score = score_positions(gold, scenario, [record])
+    assert score.mapped == {"releases": "water (claims)"}
+    assert score.right_side.rate == 1.0
+
+
 def test_a_drafted_actor_is_matched_by_the_store_keys_it_carries_before_its_people() -> None:
     # The gold names the party otherwise than the draft ("Egypt (transitional government)"
     # is not "Egypt"); the drafted state carries its store key, so its own positions are
