@@ -361,16 +361,17 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     # A side others mediate for, that rejects or draws a red line, is no mediator (a misread
     # "the envoy to Mozambique, who has carried messages" made the state a doer).
     for event in rows.mediations:
-        doer, target = units.unit(event.source_actor_id), units.unit(event.target_actor_id)
+        by, side = units.unit(event.source_actor_id), units.unit(event.target_actor_id)
         if (
-            doer is not None
-            and target is not None
-            and doer is not target
-            and doer.key in out
-            and target.key in opposing
+            by is not None
+            and side is not None
+            and by is not side
+            and by.key in out
+            and side.key in opposing
+            and event.target_actor_id is not None
             and not _intermediary(rows.actors.get(event.target_actor_id))
         ):
-            out.pop(target.key, None)
+            out.pop(side.key, None)
     seated = {
         u.key
         for e in rows.meetings
