@@ -372,3 +372,19 @@ def test_a_party_that_only_offers_on_a_demanded_issue_resists_the_demand(store: 
     data = _draft(store)
     assert _position(data, "dockers_union", "week")["position"]["value"] > 50
     assert _position(data, "ghana", "week")["position"]["value"] < 50
+
+
+def test_a_red_line_that_insists_rather_than_refuses_still_makes_the_pole(store: Store) -> None:
+    # "non-negotiable" affirms what Norway wants: that red line is a demand, so Norway stays
+    # the pole over Iceland's stated goal (only a refusing red line gives way to a goal).
+    doc = Doc(
+        "Norway said its current herring share was non-negotiable. "
+        "Norway said keeping the current herring share was non-negotiable. "
+        "Iceland wants the herring shares recalculated."
+    )
+    doc.claim("NOR", "its current herring share was non-negotiable", "herring", "red_line")
+    doc.claim("NOR", "keeping the current herring share was non-negotiable", "herring", "red_line")
+    doc.claim("ISL", "Iceland wants the herring shares recalculated", "herring", "goal")
+    write(store, [state("NOR", "Norway"), state("ISL", "Iceland")], [doc])
+    data = _draft(store)
+    assert _position(data, "norway", "herring")["position"]["value"] == 100

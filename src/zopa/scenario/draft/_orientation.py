@@ -7,6 +7,7 @@ claims' own words (trimmed), with the actor named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -62,6 +63,19 @@ def _overlaps(a: Claim, b: Claim) -> bool:
     return a.document_id == b.document_id and a.start < b.end and b.start < a.end
 
 
+#: Words of a red line that refuses ("will not sign", "never", "unacceptable"), not one that
+#: insists ("continued access was non-negotiable": a demand).
+_REFUSING = re.compile(r"\b(?:not|never|no|cannot|unacceptable|refus\w*|reject\w*)\b|n't\b", re.I)
+
+
+def _refuses(claim: Claim) -> bool:
+    """Whether ``claim`` says what its party will not have: a rejection, or a red line in
+    words of refusal."""
+    return claim.stance == "reject" or (
+        claim.stance == "red_line" and _REFUSING.search(claim.text) is not None
+    )
+
+
 def _gives(own: list[Claim]) -> bool:
     """Whether a party's claims on an issue offer something and want nothing for it."""
     return any(c.stance in GIVING for c in own) and not any(c.stance in WANTS for c in own)
@@ -73,11 +87,12 @@ def pole_of(claims: Mapping[str, list[Claim]]) -> str:
 
     A party that only rejects says what it will not have, not what it wants: it is the
     pole only when every party only rejects. So does a party that only rejects or draws
-    red lines ("will never sign", "unacceptable") where another states a demand or a goal:
-    that one is the pole, and the red lines resist it.
+    red lines in words of refusal ("will never sign", "unacceptable") where another
+    states a demand or a goal: that one is the pole, and the red lines resist it. A red
+    line that insists ("access on today's terms is non-negotiable") is a demand.
     """
     wanting = [k for k, own in claims.items() if any(c.stance != "reject" for c in own)]
-    stating = [k for k in wanting if any(c.stance not in AGAINST for c in claims[k])]
+    stating = [k for k in wanting if not all(_refuses(c) for c in claims[k])]
     if any(c.stance in WANTS for k in stating for c in claims[k]):
         wanting = stating
     return min(
