@@ -487,3 +487,48 @@ def test_a_former_office_holder_comments_unless_speaking_for_a_body(
     row: object, comments: bool
 ) -> None:
     assert is_commentator(row, set()) is comments  # type: ignore[arg-type]
+
+
+def test_a_side_that_others_mediate_for_and_that_rejects_is_no_mediator(store: Store) -> None:
+    # A misread "Ghana, who has carried messages" makes Ghana a doer of a mediation; but
+    # Norway mediates for Ghana, and Ghana rejects the rebels' demand: Ghana is a side.
+    doc = Doc(
+        "The envoy to Ghana, who has carried messages, met both sides. "
+        "Norway mediated between Ghana and the Volta Front. "
+        "The Volta Front demanded a share of the cocoa revenue. "
+        "Ghana rejected any share of the cocoa revenue."
+    )
+    doc.event("GHA", "Ghana, who has carried messages", "mediate", "045")
+    doc.event("NOR", "Norway mediated between Ghana", "mediate", "045", target="GHA")
+    doc.claim(
+        "unresolved:front",
+        "The Volta Front demanded a share of the cocoa revenue",
+        "cocoa",
+        "demand",
+    )
+    doc.claim("GHA", "Ghana rejected any share of the cocoa revenue", "cocoa", "reject")
+    front = actor("unresolved:front", "Volta Front", "group", sector="REB")
+    write(store, [state("GHA", "Ghana"), state("NOR", "Norway"), front], [doc])
+    kinds = {a["id"]: a["kind"] for a in _draft(store)["actors"]}
+    assert kinds["ghana"] == "state" and kinds["norway"] == "mediator", kinds
+
+
+def test_a_government_official_is_never_folded_into_an_armed_group(store: Store) -> None:
+    # The linker gave the president the rebels' name as affiliation (they were named next to
+    # him); a government official with a country speaks for his state, not for an armed group.
+    doc = Doc("President Kofi Mensah demanded that the Volta Front disarm.")
+    doc.claim("person:mensah", "Kofi Mensah demanded that the Volta Front disarm", "arms", "demand")
+    front = actor("unresolved:front", "Volta Front", "group", sector="REB")
+    president = actor(
+        "person:mensah",
+        "Kofi Mensah",
+        "person",
+        country="GHA",
+        sector="GOV",
+        role="president",
+        affiliation="Volta Front",
+    )
+    write(store, [state("GHA", "Ghana"), front, president], [doc])
+    data = _draft(store)
+    assert "arms" in _actor(data, "ghana")["positions"]
+    assert "Kofi Mensah" in str(_actor(data, "ghana")["evidence"])

@@ -335,3 +335,56 @@ def test_one_disagreement_elsewhere_does_not_outweigh_a_party_s_own_demands(stor
     data = _draft(store)
     assert _position(data, "uganda", "venue")["position"]["value"] < 50
     assert _position(data, "uganda", "quota")["position"]["value"] > 50
+
+
+def test_a_party_that_only_draws_red_lines_is_not_the_pole_over_a_stated_goal(
+    store: Store,
+) -> None:
+    # Two red lines outweigh one goal as demand words, yet they say what Norway will not
+    # have: Iceland's goal is the demand side, and Norway resists it.
+    doc = Doc(
+        "Norway said it would never sign the herring accord. "
+        "Norway called the herring accord unacceptable. "
+        "Iceland wants the herring accord signed this year."
+    )
+    doc.claim("NOR", "Norway said it would never sign the herring accord", "herring", "red_line")
+    doc.claim("NOR", "Norway called the herring accord unacceptable", "herring", "red_line")
+    doc.claim("ISL", "Iceland wants the herring accord signed this year", "herring", "goal")
+    write(store, [state("NOR", "Norway"), state("ISL", "Iceland")], [doc])
+    data = _draft(store)
+    assert _position(data, "iceland", "herring")["position"]["value"] > 50
+    assert _position(data, "norway", "herring")["position"]["value"] < 50
+
+
+def test_a_party_that_only_offers_on_a_demanded_issue_resists_the_demand(store: Store) -> None:
+    # The union demands a shorter week; the ministry only offers steps toward it. An offer is
+    # a concession to the other side, so the ministry is on the low side, not the union's ally.
+    doc = Doc(
+        "The dockers' union demanded a 35-hour week. "
+        "Ghana offered a pilot of shorter shifts at one port. "
+        "Ghana offered to review the rosters next year."
+    )
+    doc.claim("unresolved:union", "The dockers' union demanded a 35-hour week", "week", "demand")
+    doc.claim("GHA", "Ghana offered a pilot of shorter shifts at one port", "week", "offer")
+    doc.claim("GHA", "Ghana offered to review the rosters next year", "week", "offer")
+    union = actor("unresolved:union", "Dockers' Union", "organisation", sector="LAB")
+    write(store, [state("GHA", "Ghana"), union], [doc])
+    data = _draft(store)
+    assert _position(data, "dockers_union", "week")["position"]["value"] > 50
+    assert _position(data, "ghana", "week")["position"]["value"] < 50
+
+
+def test_a_red_line_that_insists_rather_than_refuses_still_makes_the_pole(store: Store) -> None:
+    # "non-negotiable" affirms what Norway wants: that red line is a demand, so Norway stays
+    # the pole over Iceland's stated goal (only a refusing red line gives way to a goal).
+    doc = Doc(
+        "Norway said its current herring share was non-negotiable. "
+        "Norway said keeping the current herring share was non-negotiable. "
+        "Iceland wants the herring shares recalculated."
+    )
+    doc.claim("NOR", "its current herring share was non-negotiable", "herring", "red_line")
+    doc.claim("NOR", "keeping the current herring share was non-negotiable", "herring", "red_line")
+    doc.claim("ISL", "Iceland wants the herring shares recalculated", "herring", "goal")
+    write(store, [state("NOR", "Norway"), state("ISL", "Iceland")], [doc])
+    data = _draft(store)
+    assert _position(data, "norway", "herring")["position"]["value"] == 100

@@ -275,6 +275,38 @@ def test_scale_is_flipped_when_the_draft_puts_the_gold_low_party_highest() -> No
     assert score.mae == pytest.approx((abs(90 - 80) + abs(10 - 0)) / 2)
 
 
+def test_scale_is_flipped_when_the_draft_puts_any_gold_low_side_party_highest() -> None:
+    # Sudan sides with Ethiopia (the gold's named low party): a draft whose 100 is Sudan's
+    # demand is oriented the other way, as much as one whose 100 is Ethiopia's.
+    base = _gold()
+    gold = _gold(
+        parties=[
+            *[p.model_dump(by_alias=True) for p in base.parties],
+            {"key": "SDN", "name": "Sudan"},
+        ],
+        issues=[
+            {
+                "id": "releases",
+                "lexicon": "trade",
+                "low": {"party": "ETH", "means": "no quota"},
+                "high": {"party": "EGY", "means": "a binding quota"},
+                "positions": {"EGY": 90, "ETH": 10, "SDN": 20},
+            }
+        ],
+    )
+    scenario = {
+        "issues": [{"id": "trade", "label": "Trade"}],
+        "actors": [
+            _actor("egy", "Egypt", positions={"trade": _stance(20)}),
+            _actor("eth", "Ethiopia", positions={"trade": _stance(70)}),
+            _actor("sdn", "Sudan", positions={"trade": _stance(100)}),
+        ],
+    }
+    score = score_positions(gold, scenario)
+    assert score.flipped == ["releases"]
+    assert score.right_side.rate == 1.0
+
+
 def test_scale_kept_when_oriented_like_the_gold() -> None:
     scenario = {
         "issues": [{"id": "trade", "label": "Trade"}],
@@ -418,6 +450,26 @@ def test_a_gold_issue_is_scored_on_the_issue_its_claims_were_extracted_under() -
     # A claim under an issue the draft does not have falls back to the lexicon id.
     undrafted = score_positions(gold, scenario, [ClaimRecord("d", SENTENCE, EGYPT, "dams")])
     assert undrafted.mapped == {"releases": "trade (lexicon)"}
+
+
+def test_a_gold_issue_is_scored_on_the_drafted_issue_that_cites_its_claims() -> None:
+    # The draft joined the open issue "open_dam_release" into "water" (open issues that share
+    # a word): its claim keeps its own key in the store, and the draft cites it under "water".
+    gold = _claims_gold()
+    cited = {"claim": 7, "document": "1", "start": 0, "end": 5, "digest": "0" * 12}
+    stance = _stance(95)
+    stance["position"]["evidence"] = [cited]
+    scenario = {
+        "issues": [{"id": "trade"}, {"id": "water"}],
+        "actors": [
+            _actor("egy", "Egypt", positions={"trade": _stance(20), "water": stance}),
+            _actor("eth", "Ethiopia", positions={"trade": _stance(80), "water": _stance(5)}),
+        ],
+    }
+    record = ClaimRecord("d", SENTENCE, EGYPT, "open_dam_release", id=7)
+    score = score_positions(gold, scenario, [record])
+    assert score.mapped == {"releases": "water (claims)"}
+    assert score.right_side.rate == 1.0
 
 
 def test_a_drafted_actor_is_matched_by_the_store_keys_it_carries_before_its_people() -> None:

@@ -94,6 +94,8 @@ class ClaimRecord:
     sentence: str
     actor: ActorRecord | None
     issue: str | None = None
+    #: the store id (drafted stances cite claims by it)
+    id: int | None = None
 
 
 @dataclass
@@ -409,26 +411,45 @@ def matching_claims(
     return [c for c in by_document.get(item.document, []) if text in _squeeze(c.sentence)]
 
 
+def _cited_issues(scenario: Mapping[str, Any]) -> dict[int, str]:
+    """The drafted issue under which each claim id is cited in a party's stance."""
+    out: dict[int, str] = {}
+    for actor in scenario.get("actors", []):
+        for issue_id, stance in (actor.get("positions") or {}).items():
+            position = stance.get("position") if isinstance(stance, Mapping) else None
+            evidence = position.get("evidence", []) if isinstance(position, Mapping) else []
+            for item in evidence:
+                if isinstance(item, Mapping) and isinstance(item.get("claim"), int):
+                    out.setdefault(item["claim"], _norm(str(issue_id)))
+    return out
+
+
 def _issue_map(
-    gold: DraftGold, claims: Iterable[ClaimRecord], drafted: Mapping[str, str]
+    gold: DraftGold,
+    claims: Iterable[ClaimRecord],
+    drafted: Mapping[str, str],
+    cited: Mapping[int, str] | None = None,
 ) -> dict[str, tuple[str | None, str]]:
     """Each gold issue's drafted issue id and how it was found (``claims`` or ``lexicon``).
 
     The drafted issue is the one most of the stored claims matching the gold issue's
-    claims were extracted under (ties: the first in id order), when the draft has it;
-    else the drafted issue of the gold's ``lexicon`` id; else ``None``.
+    claims were drafted under — the issue whose stances cite the claim (``cited``, by
+    claim id: the draft joins open issues, and a joined claim keeps its own key), else
+    the issue key it was extracted under — (ties: the first in id order), when the draft
+    has it; else the drafted issue of the gold's ``lexicon`` id; else ``None``.
     """
+    cited = cited or {}
     by_document: dict[str, list[ClaimRecord]] = {}
     for claim in claims:
         by_document.setdefault(claim.document, []).append(claim)
     mapped: dict[str, tuple[str | None, str]] = {}
     for issue in gold.issues:
         votes = Counter(
-            _norm(c.issue)
+            key
             for item in gold.claims
             if item.issue == issue.id
             for c in matching_claims(item, by_document)
-            if c.issue is not None and _norm(c.issue) in drafted
+            if (key := _drafted_under(c, cited)) is not None and key in drafted
         )
         if votes:
             top = max(votes.values())
@@ -438,6 +459,12 @@ def _issue_map(
         else:
             mapped[issue.id] = (None, "none")
     return mapped
+
+
+def _drafted_under(claim: ClaimRecord, cited: Mapping[int, str]) -> str | None:
+    if claim.id is not None and claim.id in cited:
+        return cited[claim.id]
+    return _norm(claim.issue) if claim.issue is not None else None
 
 
 # ---- 4. positions ------------------------------------------------------------------------
@@ -516,13 +543,15 @@ def score_positions(
 ) -> PositionScore:
     """Positions on the right side of the midpoint, and their mean absolute error.
 
-    Each gold issue is compared with the drafted issue its claims were extracted under
-    (the majority of the stored ``claims`` matching its gold claims), else with the
+    Each gold issue is compared with the drafted issue its claims were drafted under
+    (the majority of the stored ``claims`` matching its gold claims: the issue whose
+    stances cite each, else its extracted issue key), else with the
     drafted issue of its ``lexicon`` id (ids compared without case or punctuation); an
     issue with neither is listed, not scored. The lexicon id alone would tie the gold
     to one version of the shipped lexicon.
-    The drafted scale is flipped (100 − x) when the one gold party the draft places
-    highest on it is the gold's ``low`` party. A gold position of exactly 50 is skipped.
+    The drafted scale is flipped (100 − x) when the gold parties the draft places
+    highest on it are all on the gold's low side (below 50: the ``low`` party, or one
+    that sides with it). A gold position of exactly 50 is skipped.
     Otherwise a drafted position is on the right side when it is on the same side of 50
     as the gold; a missing or placeholder position (or a missing drafted issue) is on
     the wrong side and counts ``|gold − 50|`` as its error.
@@ -530,7 +559,7 @@ def score_positions(
     score = PositionScore()
     parties = {p.key: p for p in gold.parties}
     drafted = {_norm(str(i.get("id", ""))): str(i.get("id")) for i in scenario.get("issues", [])}
-    mapping = _issue_map(gold, claims, drafted)
+    mapping = _issue_map(gold, claims, drafted, _cited_issues(scenario))
     for issue in gold.issues:
         issue_id, via = mapping[issue.id]
         if via == "none":
@@ -548,7 +577,9 @@ def score_positions(
         }
         top = max(placed.values(), default=None)
         highest = [k for k, v in placed.items() if v == top]
-        flip = highest == [issue.low.party]
+        # The draft's 100 end is the gold's 0 end when every party it places highest is on
+        # the gold's low side (the named low party or one that sides with it).
+        flip = bool(highest) and all(issue.positions[k] < MIDPOINT for k in highest)
         if flip:
             score.flipped.append(issue.id)
         for key, truth in issue.positions.items():

@@ -115,7 +115,7 @@ def _evidence(store: Store) -> tuple[list[MentionRecord], list[ClaimRecord], dic
             stem, text = documents[claim.document_id]
             sentence = text[claim.sentence_start : claim.sentence_end]
             claims.append(
-                ClaimRecord(stem, sentence, _actor(actor) if actor else None, claim.issue)
+                ClaimRecord(stem, sentence, _actor(actor) if actor else None, claim.issue, claim.id)
             )
     return mentions, claims, dict(documents.values())
 

@@ -12,10 +12,11 @@ from zopa.errors import ScenarioError
 from zopa.issue_keys import is_open
 from zopa.scenario.draft._capability import capability
 from zopa.scenario.draft._merge import Draft
+from zopa.scenario.draft._numbers import NumberPlacement, place_by_numbers
 from zopa.scenario.draft._open_issues import group_open_issues, open_label
 from zopa.scenario.draft._orientation import AGAINST, Orientation, orient, pole_of
 from zopa.scenario.draft._parties import Unit, Units, resolve_units, slug
-from zopa.scenario.draft._positions import Role, placeholder_stance, stance
+from zopa.scenario.draft._positions import Numbered, Role, placeholder_stance, stance
 from zopa.scenario.draft._rows import DraftRows, cite, load_rows
 from zopa.scenario.draft._third_parties import appealing
 
@@ -164,6 +165,9 @@ def build_draft(
             labels[issue_id], claims, named, every, rows.excerpts,
             _carried(issue_id, claims, hostile, apart),
         )  # fmt: skip
+        numbers = place_by_numbers(claims, sides.pole)
+        if numbers is not None:
+            _by_numbers(sides, numbers, every, rows.excerpts)
         issues.append(_issue(issue_id, labels[issue_id], sides))
         pole_name = every[sides.pole].name
         for key in sorted(claims):
@@ -171,7 +175,7 @@ def build_draft(
                 "pole" if key == sides.pole else "resisting" if key in sides.resisting else "ally"
             )
             _party(parties, every[key])["positions"][issue_id] = stance(
-                claims[key], role, pole_name
+                claims[key], role, pole_name, _numbered(key, numbers, every)
             )
         for key in sorted(sides.addressees):
             # Asked to give: named again and again in the pole's claims on the issue, or
@@ -203,6 +207,57 @@ def build_draft(
     if rows.estimates:
         data["evidence"] = [_estimate(e, rows.actors) for e in rows.estimates]
     return Draft(data, {actor["id"]: _aliases(unit) for unit, actor in drafted}, rows.left_out)
+
+
+def _amount(number: float, unit: str) -> str:
+    shown = f"{number:,.0f}" if number == int(number) else f"{number:,.2f}"
+    return (
+        f"{shown}%" if unit == "%" else f"{unit} {shown}" if unit == "year" else f"{shown} {unit}"
+    )
+
+
+def _scale_note(numbers: NumberPlacement, every: Mapping[str, Unit]) -> str:
+    pole = numbers.pole
+    return (
+        f"100 = {every[pole].name}'s {_amount(numbers.numbers[pole], numbers.unit)}, "
+        f"0 = {every[numbers.far].name}'s {_amount(numbers.numbers[numbers.far], numbers.unit)}"
+    )
+
+
+def _by_numbers(
+    sides: Orientation,
+    numbers: NumberPlacement,
+    every: Mapping[str, Unit],
+    words: Mapping[int, str],
+) -> None:
+    """Orient ``sides`` on the numbers the parties state: the party whose number is farthest
+    from the pole's is the 0 end (and resists the pole), the status quo no longer is."""
+    sides.resisting.add(numbers.far)
+    sides.evidence.insert(
+        1, {"note": f"placed by the numbers the parties state: {_scale_note(numbers, every)}"}
+    )
+    if sides.status_quo is not None:
+        sides.status_quo = None
+        low = numbers.claims[numbers.far][0]
+        sides.anchors[0] = f"{every[numbers.far].name}: “{words.get(low.id) or low.text}”"
+        sides.evidence[0] = {
+            "note": f"oriented: 100 = {every[sides.pole].name}'s demand, "
+            f"0 = what {every[numbers.far].name} states"
+        }
+        sides.evidence.append(cite("claim", low))
+
+
+def _numbered(
+    key: str, numbers: NumberPlacement | None, every: Mapping[str, Unit]
+) -> Numbered | None:
+    """A party's position placed by the number it states, with the note saying so."""
+    if numbers is None or key not in numbers.values:
+        return None
+    note = (
+        f"placed by the number its claims state: {_amount(numbers.numbers[key], numbers.unit)} "
+        f"on a scale where {_scale_note(numbers, every)}"
+    )
+    return numbers.values[key], note, numbers.claims[key]
 
 
 #: Stances that say what a party wants for itself: the evidence carried opposition must outweigh.
@@ -269,7 +324,8 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     technical meeting") makes a host of a unit that takes no side. A mediation still to
     come (an offer, a proposal: "proposed a quartet to mediate") makes a mediator only of
     a unit that takes no side, and not when another side rejects it in its sentence or
-    the next ("Ethiopia rejected the proposal").
+    the next ("Ethiopia rejected the proposal"). A unit another mediator mediates for,
+    that rejects or draws a red line, is a side and no mediator.
     """
     opposing = {
         u.key
@@ -304,6 +360,20 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
             and unit.key not in opposing
         ):
             out.setdefault(unit.key, [])
+    # A side others mediate for, that rejects or draws a red line, is no mediator (a misread
+    # "the envoy to Mozambique, who has carried messages" made the state a doer).
+    for event in rows.mediations:
+        by, side = units.unit(event.source_actor_id), units.unit(event.target_actor_id)
+        if (
+            by is not None
+            and side is not None
+            and by is not side
+            and by.key in out
+            and side.key in opposing
+            and event.target_actor_id is not None
+            and not _intermediary(rows.actors.get(event.target_actor_id))
+        ):
+            out.pop(side.key, None)
     seated = {
         u.key
         for e in rows.meetings

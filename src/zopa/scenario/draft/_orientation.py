@@ -7,6 +7,7 @@ claims' own words (trimmed), with the actor named.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,11 @@ DEMAND_WEIGHT = {"demand": 3, "goal": 3, "red_line": 2, "position": 1, "conditio
 AGAINST = frozenset({"reject", "red_line"})
 #: Stances that side with what they name: accepting the pole's act is no resistance.
 AGREEING = frozenset({"accept"})
+#: Stances that say what a party wants for itself, outright.
+WANTS = frozenset({"demand", "goal"})
+#: Stances that give ground to the other side: a party that only offers on an issue where
+#: another party demands is the side the demand is made of.
+GIVING = frozenset({"offer"})
 # Which claim words an anchor: the pole's clearest demand, the resisting side's clearest no.
 _POLE_RANK = ("demand", "goal", "red_line", "condition", "position", "offer", "accept", "reject")
 _RESIST_RANK = ("reject", "red_line", "demand", "goal", "position", "condition", "offer", "accept")
@@ -57,14 +63,38 @@ def _overlaps(a: Claim, b: Claim) -> bool:
     return a.document_id == b.document_id and a.start < b.end and b.start < a.end
 
 
+#: Words of a red line that refuses ("will not sign", "never", "unacceptable"), not one that
+#: insists ("continued access was non-negotiable": a demand).
+_REFUSING = re.compile(r"\b(?:not|never|no|cannot|unacceptable|refus\w*|reject\w*)\b|n't\b", re.I)
+
+
+def _refuses(claim: Claim) -> bool:
+    """Whether ``claim`` says what its party will not have: a rejection, or a red line in
+    words of refusal."""
+    return claim.stance == "reject" or (
+        claim.stance == "red_line" and _REFUSING.search(claim.text) is not None
+    )
+
+
+def _gives(own: list[Claim]) -> bool:
+    """Whether a party's claims on an issue offer something and want nothing for it."""
+    return any(c.stance in GIVING for c in own) and not any(c.stance in WANTS for c in own)
+
+
 def pole_of(claims: Mapping[str, list[Claim]]) -> str:
     """The party whose claims on an issue weigh most as demands (:data:`DEMAND_WEIGHT`;
     ties: more claims, then key), among those with a claim other than a rejection.
 
     A party that only rejects says what it will not have, not what it wants: it is the
-    pole only when every party only rejects.
+    pole only when every party only rejects. So does a party that only rejects or draws
+    red lines in words of refusal ("will never sign", "unacceptable") where another
+    states a demand or a goal: that one is the pole, and the red lines resist it. A red
+    line that insists ("access on today's terms is non-negotiable") is a demand.
     """
     wanting = [k for k, own in claims.items() if any(c.stance != "reject" for c in own)]
+    stating = [k for k in wanting if not all(_refuses(c) for c in claims[k])]
+    if any(c.stance in WANTS for k in stating for c in claims[k]):
+        wanting = stating
     return min(
         wanting or claims,
         key=lambda k: (
@@ -108,7 +138,8 @@ def orient(
     name it (it is asked to give), when its own claims name the pole (but not one
     of the pole's opponents too) — except a party whose claim shares the pole's
     sentence span (a co-claimant) — or when the events show the two against each
-    other (``opposed``) — an acceptance that names the pole sides with it: two parties
+    other (``opposed``), or when it only offers where the pole demands (an offer gives
+    ground to the side that demands) — an acceptance that names the pole sides with it: two parties
     that each state a demand are on opposite sides when one rejects or threatens
     the other, allies otherwise.
     """
@@ -122,6 +153,7 @@ def orient(
         and key in units
         and not any(_overlaps(c, other) for other in claims.get(key, []))
     }
+    demanded = any(c.stance in WANTS for c in pole_claims)
     resisting = {
         key
         for key, own in claims.items()
@@ -130,6 +162,7 @@ def orient(
             key in asked
             or any(c.stance in AGAINST for c in own)
             or key in (opposed or {}).get(pole, set())
+            or (demanded and _gives(own))
         )
     }
     # Naming the pole sets a party against it, unless the claim names one of the pole's

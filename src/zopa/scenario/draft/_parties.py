@@ -198,6 +198,11 @@ def _kind(actor: Actor) -> str:
     return "organisation"
 
 
+def _armed_group(actor: Actor) -> bool:
+    """Whether ``actor`` is a rebel or armed group (kind ``group`` or sector ``REB``)."""
+    return actor.kind == "group" or actor.sector == "REB"
+
+
 def _unlinked(actor: Actor) -> bool:
     """A person the store links to no state, body, sector or role."""
     return actor.kind == "person" and not (
@@ -215,8 +220,10 @@ def resolve_units(
 
     A person or body goes to the organisation named by its ``affiliation`` (an
     actor key or name in the store; followed on, so a minister of a ministry
-    ends at its state), else — a government, military or intelligence official
-    or body, or a person of no stated sector — to the state of ``country``;
+    ends at its state; but a government, military or intelligence official with a
+    ``country`` never to an armed group: the linker took a group named near him),
+    else — a government, military or intelligence official or body, or a person of
+    no stated sector — to the state of ``country``;
     one with neither stays a unit of its own. A state is one unit whatever the
     names it was found under (``country`` is its ISO code). Commentators map to
     ``None``: :func:`is_commentator`, a person of a commentating body, and an
@@ -267,13 +274,18 @@ def resolve_units(
         if actor.kind == "state" or actor.key in seen:
             return None
         affiliation = actor.affiliation
+        official = actor.sector in STATE_SECTORS or (actor.kind == "person" and not actor.sector)
         if affiliation:
             body = body_named(affiliation)
-            if body is not None and body.kind != "person" and body.key != actor.key:
+            if (
+                body is not None
+                and body.kind != "person"
+                and body.key != actor.key
+                and not (official and actor.country and _armed_group(body))
+            ):
                 return home(body, seen | {actor.key}) or unit_of(body)
             if affiliation.upper() in _state_names():
                 return state(affiliation.upper())
-        official = actor.sector in STATE_SECTORS or (actor.kind == "person" and not actor.sector)
         return state(actor.country) if actor.country and official else None
 
     def comments(actor: Actor) -> bool:

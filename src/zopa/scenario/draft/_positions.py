@@ -9,8 +9,9 @@ commits the speaker (:data:`FIRMNESS`: a red line, rejection or demand counts
 more than an offer or an acceptance); the confidence grows with the number of
 claims that agree with it, and falls when they conflict. Salience comes from
 cue words ("primary goal", "very secondary"), else from a red line, else from
-how often the party claims the issue. A party with no claim of its own gets a
-placeholder that says so.
+how often the party claims the issue. Where the parties state numbers of one unit on
+the issue (:mod:`._numbers`), a party that states one is placed by it instead, and the
+note says so. A party with no claim of its own gets a placeholder that says so.
 """
 
 from __future__ import annotations
@@ -107,7 +108,22 @@ def _weighted_median(pairs: list[tuple[int, int]]) -> float:
     raise ValueError("no values")
 
 
-def _position(claims: list[Claim], role: Role, pole_name: str) -> dict[str, Any]:
+#: A position placed by the numbers a party states: its value, the note saying how, the
+#: claims that state them.
+Numbered = tuple[int, str, list["Claim"]]
+_NUMBER_CONFIDENCE = 0.5
+
+
+def _position(
+    claims: list[Claim], role: Role, pole_name: str, numbered: Numbered | None = None
+) -> dict[str, Any]:
+    if numbered is not None:
+        value, note, cited = numbered
+        return {
+            "value": value,
+            "confidence": _NUMBER_CONFIDENCE,
+            "evidence": [{"note": note}, *_cites(cited)],
+        }
     values = [STANCE_VALUES[role].get(c.stance, 50) for c in claims]
     value = round(
         _weighted_median(
@@ -157,9 +173,12 @@ def _salience(claims: list[Claim]) -> dict[str, Any]:
     return {"value": value, "confidence": 0.3, "evidence": [{"note": note}]}
 
 
-def stance(claims: list[Claim], role: Role, pole_name: str) -> dict[str, Any]:
-    """The drafted stance of a party with claims on the issue, in the role it has there."""
-    position = _position(claims, role, pole_name)
+def stance(
+    claims: list[Claim], role: Role, pole_name: str, numbered: Numbered | None = None
+) -> dict[str, Any]:
+    """The drafted stance of a party with claims on the issue, in the role it has there
+    (placed by the numbers it states when ``numbered`` is given)."""
+    position = _position(claims, role, pole_name, numbered)
     out: dict[str, Any] = {"position": position, "salience": _salience(claims)}
     red_lines = [c for c in claims if c.stance == "red_line"]
     if red_lines:
