@@ -117,3 +117,13 @@ def test_the_official_alone_is_not_an_office_holder_named_before(speakers_nlp: L
         "official at the border was not. The official said the queues “will only grow”."
     )
     assert speaker_of(speakers_nlp, text, "will only grow") == (None, "The official")
+
+
+def test_a_spokesperson_qualified_by_a_bodys_head_noun_speaks_for_it(
+    speakers_nlp: Language,
+) -> None:
+    text = (
+        "Ghana's target follows the International Monetary Fund's own review. A Fund "
+        "spokesperson said only that “talks continue”."
+    )
+    assert speaker_of(speakers_nlp, text, "talks continue") == ("org:imf", "A Fund spokesperson")
