@@ -321,3 +321,31 @@ def test_a_quoted_answer_the_parser_splits_is_still_its_raters(nlp: Language) ->
     )
     direct = [q for q in quotes(nlp, text) if q["text"].startswith("one in six")]
     assert [q["speaker_actor"] for q in direct] == ["unresolved:tomas-hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        (
+            "Marta Solis, an analyst at the Harbour Institute, has followed the talks for years. "
+            "In her view, the walkout was “pure theatre” and the return “a done deal”.",
+            "a done deal",
+            "unresolved:marta-solis",
+        ),
+        (
+            "Diplomats disagree. In the view of Jonas Berg, a former envoy, the summit was "
+            "“a photo opportunity”.",
+            "a photo opportunity",
+            "unresolved:jonas-berg",
+        ),
+    ],
+)
+def test_a_quotation_given_as_someones_view_is_theirs(
+    nlp: Language, text: str, phrase: str, actor: str
+) -> None:
+    direct = [q for q in quotes(nlp, text) if q["text"] == phrase]
+    assert [q["speaker_actor"] for q in direct] == [actor]
+
+
+def test_a_quotation_in_the_writers_own_view_is_no_quote(nlp: Language) -> None:
+    assert quotes(nlp, "In my view, the plan is “a step back”.") == []

@@ -89,7 +89,7 @@ class QuoteFinder:
     # 4: state organs speak for their owner, hyphenated offices, a person in apposition to
     # an office written as a name, a reported clause ends before the speaker's next act,
     # a surname alone is the person named in full before; 5: a quotation inside reported
-    # speech is the reporter's
+    # speech is the reporter's, a split quoted answer, "in her view", "on behalf of"
 
     def __init__(self, name: str, known: KnownActors | None = None) -> None:
         self.name = name
@@ -241,6 +241,9 @@ class QuoteFinder:
         )
         if according is not None:
             return self._according(according, actors)[1]
+        holder = _view_holder(doc[first.start : quote.start])
+        if holder is not None:  # "In her view, the walkout was “pure theatre”"
+            return self._name(holder, actors, previous, cue="in the view of")
         return _NO_SPEAKER
 
     def _colon_speaker(
@@ -502,6 +505,21 @@ class QuoteFinder:
             },
         )
         return item
+
+
+def _view_holder(words: Span) -> Token | None:
+    """Whose view the words before a quotation give it as ("in her view", "in the view of
+    X", "in Y's view"): the holder's head, or None."""
+    for word in words:
+        if word.lemma_ != "view" or word.head.lower_ != "in":
+            continue
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if owner is not None and owner.lower_ not in _FIRST_PERSON | {"my", "our"}:
+            return owner
+    return None
 
 
 def _previous_quote(spans: list[Span], verb: Token) -> tuple[Span, _Speaker] | None:
