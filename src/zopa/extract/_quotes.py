@@ -5,8 +5,10 @@ Direct quotes are the text between double quotation marks
 governs it in the parse ("…,” Greene said", "saying, “…”", "Peskov said that there is
 “…”"), when a colon opens it after a clause whose subject names someone ("X was blunt:
 “…”"), when it is a whole argument of a verb of saying, judging or rating whose subject
-names someone ("X put the odds at “one in four”", "X accused them of “…”"), when it
-directly follows an attributed quotation (the second half of a split or multi-paragraph
+names someone ("X put the odds at “one in four”", "X accused them of “…”"), when its
+sentence gives it as someone's view ("In her view, the walkout was “…”"), when it lies
+inside reported speech (the reporter's words), when it directly follows an attributed
+quotation (the second half of a split or multi-paragraph
 quote), or when it is long enough to be speech rather than a scare-quoted phrase.
 
 Reported speech (:mod:`zopa.extract._reported`) is the complement clause of a speech verb
