@@ -175,7 +175,7 @@ class EstimatesComponent:
     # the speaker resolver's statement frames (speakers.words_holder); 6: state organs,
     # hindsight forms ("had been predictable", "everybody knew"), "expected X to happen",
     # "not a chance", "the odds are against", "even odds", "a sure thing", "would say 1 in 4";
-    # 7: risks put at a level, "not going to happen", "few expect", a number set off after
+    # 7: risks put at a level, "not going to happen", a number set off after
     # a probability word ("very likely, I would say 70 percent")
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
@@ -636,15 +636,6 @@ def _read_expect(verb: Token) -> _Found | None:
     negators = [c for c in verb.children if c.dep_ == "neg"]
     if negators and _has_subject(verb) and objects:
         return _found((verb, *negators), estimate_for("do not expect"), _text(objects[0]), verb)
-    denying = [  # "Few observers expect ...", "Nobody expects ...": no one does
-        t
-        for c in verb.children
-        if c.dep_ == "nsubj"
-        for t in c.subtree
-        if t.lower_ in _DENYING and t.i < verb.i
-    ]
-    if denying and objects and verb.tag_ in ("VBP", "VBZ", "VBD"):
-        return _found((*denying, verb), estimate_for("do not expect"), _text(objects[0]), verb)
     thing = _thing_expected(verb)
     if thing is not None:
         return _found((verb, *thing.subtree), estimate_for("expect"), _text(thing), verb)
@@ -653,8 +644,6 @@ def _read_expect(verb: Token) -> _Found | None:
 
 #: Subjects that deny or generalise an expectation ("nobody expects ..."): no holder's estimate.
 _NO_ONE = frozenset({"nobody", "none", "no", "one", "few"})
-#: Words of a subject that denies an expectation ("few analysts", "nobody", "no one").
-_DENYING = frozenset({"nobody", "few", "no"})
 
 
 def _thing_expected(verb: Token) -> Token | None:

@@ -393,3 +393,15 @@ def test_who_speaks_or_reads_on_behalf_of_someone_gives_their_words(
         "unresolved:alberto-van-klaveren"
     )
     assert speaker_of(speakers_nlp, text, "any step forward") == (None, "the bloc's chair")
+
+
+def test_a_standing_role_on_behalf_of_a_body_is_no_statement_read_for_it(
+    speakers_nlp: Language,
+) -> None:
+    text = (
+        "President Jens Olsen said the city would not accept the offer. “The port is ready,” "
+        "the president said.\n\nCouncil Speaker Tom Berg, who negotiates on behalf of Hamas, "
+        "was less hopeful. Speaking to a local paper, he said the group would not disarm "
+        "“while the talks go on”."
+    )
+    assert speaker_of(speakers_nlp, text, "while the talks")[0] == "unresolved:tom-berg"

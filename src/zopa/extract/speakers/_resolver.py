@@ -33,8 +33,11 @@ def _an_office(head: Token) -> bool:
 
 def _on_behalf_of(head: Token) -> Token | None:
     """The author a speaker's phrase says it speaks or reads for ("X, speaking on behalf of
-    Y", "a statement read by X on behalf of Y"): the head of Y, or None."""
+    Y", "a statement read by X on behalf of Y"): the head of Y, or None. A relative clause
+    describes a standing role, not this statement ("X, who negotiates on behalf of Y")."""
     for word in head.subtree:
+        if any(a.dep_ == "relcl" for a in word.ancestors if head in a.ancestors):
+            continue
         if word.lower_ == "behalf" and word.head.lower_ in ("on", "in"):
             for prep in word.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
