@@ -369,16 +369,26 @@ def test_near_misses_of_the_new_forms_are_no_statements(nlp: Language, text: str
 @pytest.mark.parametrize(
     ("text", "low", "high"),
     [
-        ('She said the risk of a missed payment was "very small", since the bank had cash.', 0, 0.15),
+        (
+            'She said the risk of a missed payment was "very small", since the bank had cash.',
+            0,
+            0.15,
+        ),
         ("The union leader said the risk of a second strike was low.", 0.0, 0.15),
-        ('An aide said the risk of the union walking out was "real, perhaps one in five".', 0.2, 0.2),
+        (
+            'An aide said the risk of the union walking out was "real, perhaps one in five".',
+            0.2,
+            0.2,
+        ),
         ('"A full settlement is not going to happen before the election," Berg said.', 0.0, 0.1),
-        ('She said the chance of a default was "no longer trivial" after the downgrade.', 0.05, 0.7),
+        (
+            'She said the chance of a default was "no longer trivial" after the downgrade.',
+            0.05,
+            0.7,
+        ),
     ],
 )
-def test_risks_and_denials_have_a_number(
-    nlp: Language, text: str, low: float, high: float
-) -> None:
+def test_risks_and_denials_have_a_number(nlp: Language, text: str, low: float, high: float) -> None:
     item = one(nlp, text)
     assert low - 1e-4 <= item["probability"] <= high + 1e-4, item
 

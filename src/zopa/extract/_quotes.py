@@ -129,9 +129,7 @@ class QuoteFinder:
         for span in sorted([*direct, *phrases], key=lambda s: s.start):
             fields = span._.get(FIELDS) if span in direct else None
             own = fields is not None and fields["cue"] is not None
-            host = next(
-                (r for r in indirect if r.start <= span.start and span.end <= r.end), None
-            )
+            host = next((r for r in indirect if r.start <= span.start and span.end <= r.end), None)
             if own or host is None:
                 if fields is not None:
                     kept.append(span)

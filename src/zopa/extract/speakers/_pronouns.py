@@ -6,9 +6,10 @@ the main subject after it in its sentence ("After months in which he ..., Trump 
 latest subject or possessor before it in its own sentence (only a possessor for a speech
 verb's own pronoun: "Trump, he added, is ..." reports Trump); for it, a statement's author;
 the subjects (and agents of passives: "is led by X") of the sentence before, speech verbs'
-first, each resolved by all the speaker rules (so an unnamed "senior diplomat" is "she" in the next sentence, kept unnamed); the
-previous quotation's speaker; the latest person (he/she) or known state, organisation or
-group (it/they) named before. Names inside quotations count only for a pronoun inside one.
+first, each resolved by all the speaker rules (so an unnamed "senior diplomat" is "she" in
+the next sentence, kept unnamed); the previous quotation's speaker; the latest person
+(he/she) or known state, organisation or group (it/they) named before. Names inside
+quotations count only for a pronoun inside one.
 
 A candidate must agree (:func:`agrees`) in **number** (he/she one person or one unnamed
 source; they a body or several people), **kind** and **gender** (:mod:`._people`).

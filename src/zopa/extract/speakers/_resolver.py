@@ -1,6 +1,7 @@
 """The resolver: the speaker a phrase names, by the rules of the speaker modules in order —
-the author one speaks or reads for ("X, speaking on behalf of Y": Y), names (:mod:`._people`), statements (:mod:`._statements`), roles (:mod:`._roles`),
-pronouns (:mod:`._pronouns`), and unnamed sources kept with their words."""
+the author one speaks or reads for ("X, speaking on behalf of Y": Y), names
+(:mod:`._people`), statements (:mod:`._statements`), roles (:mod:`._roles`), pronouns
+(:mod:`._pronouns`), and unnamed sources kept with their words."""
 
 from __future__ import annotations
 
@@ -155,9 +156,9 @@ class Speakers:
                 cache=self._active <= {head.i},  # not cut short by a cycle
             )
             return found if found is not None else self._written(head, None, alone=True)
-        author = _on_behalf_of(head)
-        if author is not None:  # "X, speaking on behalf of Y, said": Y's words
-            return self.resolve(author, qualified=qualified, previous=previous)
+        principal = _on_behalf_of(head)
+        if principal is not None:  # "X, speaking on behalf of Y, said": Y's words
+            return self.resolve(principal, qualified=qualified, previous=previous)
         named, qualifier = self._naming(head, qualified=qualified, alone=alone)
         if named is not None:
             return self._written(head, self.key(named), mention=named, alone=alone)

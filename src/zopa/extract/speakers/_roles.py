@@ -6,9 +6,10 @@
   general word covers the offices of its family: "leader" presidents, prime ministers,
   chancellors and monarchs, "envoy" advisers and representatives, "chief" heads and
   directors, "aide" spokespeople and advisers; "official" any office, but only with a
-  nationality or seat: "the Kyrgyz official"), of the state a nationality or seat qualifier names: of several holders, the
-  latest that is the subject of its own sentence or the two before (subjects are what a
-  text is about: the centering of Grosz, Joshi & Weinstein, 1995), else the latest named.
+  nationality or seat: "the Kyrgyz official"), of the state a nationality or seat
+  qualifier names: of several holders, the latest that is the subject of its own sentence
+  or the two before (subjects are what a text is about: the centering of Grosz, Joshi &
+  Weinstein, 1995), else the latest named.
   With a qualifier and no holder, the latest person of that state whose office the text
   never gave ("Her Rwandan counterpart, X ... the Rwandan minister").
 - "The group", "the rebels" are the latest armed group named; "the publication", "the
