@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from zopa.errors import ExtractionError
-from zopa.extract import ACTORS, build_pipeline, load_gazetteer
+from zopa.extract import ACTORS, build_pipeline, load_gazetteer, slugify
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +307,20 @@ def test_the_army_refers_back_to_the_last_army_named(nlp: Language) -> None:
 def test_the_army_without_an_army_named_before_is_no_mention(nlp: Language) -> None:
     found = mentions(nlp, "The army said the Coastal Support Forces had withdrawn.")
     assert not any(t.lower() == "the army" for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Sigrid Bjørnstad Sæther", "sigrid-bjoernstad-saether"),
+        ("Jens Strauß", "jens-strauss"),
+        ("Paweł Łukasik", "pawel-lukasik"),
+        ("Đorđe Petrović", "dorde-petrovic"),
+        ("Þóra Guðmundsdóttir", "thora-gudmundsdottir"),
+        ("Cœur Lefèvre", "coeur-lefevre"),
+    ],
+)
+def test_a_slug_spells_letters_without_an_ascii_base_as_readers_do(name: str, slug: str) -> None:
+    # Unicode decomposition leaves these letters out ("Sæther" was "sther"); they are spelt
+    # as in machine-readable travel documents (ICAO Doc 9303, part 3)
+    assert slugify(name) == slug

@@ -175,6 +175,16 @@ def test_a_bodys_head_noun_later_is_the_same_body(nlp: Language) -> None:
     assert info_of(nlp, text, "Farid Khan").get("affiliation") == "International Monetary Fund"
 
 
+def test_a_bodys_head_noun_qualifying_its_staff_is_the_body(nlp: Language) -> None:
+    text = (
+        "Ghana's target follows the International Monetary Fund's own review. A Fund "
+        "spokesperson said only that talks would continue. The Fund Facility was not used."
+    )
+    assert [mention for mention in found(nlp, text) if mention[0] == "Fund"] == [
+        ("Fund", "org:imf")
+    ]
+
+
 def test_the_words_before_of_in_a_bodys_name_are_the_body(nlp: Language) -> None:
     text = "The Central Bank of Kenya raised its rate. The Central Bank said inflation was high."
     keys = {key for name, key in found(nlp, text) if name.startswith("Central Bank")}

@@ -364,3 +364,60 @@ def test_hindsight_forms_are_found_and_retrospective(nlp: Language, text: str) -
 )
 def test_near_misses_of_the_new_forms_are_no_statements(nlp: Language, text: str) -> None:
     assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        (
+            'She said the risk of a missed payment was "very small", since the bank had cash.',
+            0,
+            0.15,
+        ),
+        ("The union leader said the risk of a second strike was low.", 0.0, 0.15),
+        (
+            'An aide said the risk of the union walking out was "real, perhaps one in five".',
+            0.2,
+            0.2,
+        ),
+        ('"A full settlement is not going to happen before the election," Berg said.', 0.0, 0.1),
+        (
+            'She said the chance of a default was "no longer trivial" after the downgrade.',
+            0.05,
+            0.7,
+        ),
+    ],
+)
+def test_risks_and_denials_have_a_number(nlp: Language, text: str, low: float, high: float) -> None:
+    item = one(nlp, text)
+    assert low - 1e-4 <= item["probability"] <= high + 1e-4, item
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The analyst said the risk was real.",
+        "There is no risk to civilians, the army said.",
+        "Farmers along the river are at risk.",
+        "The risk of war dominated the summit.",
+        "The march is going to happen on Friday.",
+        "The weather was not trivial to forecast.",
+    ],
+)
+def test_near_misses_of_risks_and_denials_are_no_statements(nlp: Language, text: str) -> None:
+    assert found(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ('Lund said a wage deal was "very likely, I would say 70 percent".', [None, 0.7]),
+        ('Lund said a deal was "far from certain — call it one in three".', [None, 1 / 3]),
+    ],
+)
+def test_a_word_and_the_number_the_speaker_adds_are_two_statements(
+    nlp: Language, text: str, values: list[float | None]
+) -> None:
+    items = found(nlp, text)
+    assert len(items) == 2, items
+    assert abs(items[1]["probability"] - values[1]) < 1e-3  # type: ignore[operator]

@@ -280,3 +280,72 @@ def test_reported_speech_starts_after_that_even_where_the_parser_mistags_it(
     assert indirect(nlp, "Lavrov said that was not likely before the summer.") == [
         "that was not likely before the summer"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor", "words"),
+    [
+        # a parenthetical attribution far from the quoted phrase, after another speaker
+        (
+            "Nurses' leader Maria Lopez spoke after Health Minister Elena Varga. “We will "
+            "wait,” Varga said. The strike, Lopez said, had been “a last resort” for the nurses.",
+            "a last resort",
+            "unresolved:maria-lopez",
+            "Lopez",
+        ),
+        # a short phrase whose only attribution is the reported clause's; an unnamed speaker
+        # keeps the words of the attribution ("he")
+        (
+            "A senior official at the treasury said a deal was possible. Looking back, he said, "
+            "the collapse of the first round had been “a matter of time” once the banks left.",
+            "a matter of time",
+            None,
+            "he",
+        ),
+    ],
+)
+def test_a_quoted_phrase_inside_reported_speech_is_the_reporters_words(
+    nlp: Language, text: str, phrase: str, actor: str | None, words: str
+) -> None:
+    direct = [q for q in quotes(nlp, text) if q["kind"] == "direct" and q["text"] == phrase]
+    assert [(q["speaker_actor"], q["speaker_text"]) for q in direct] == [(actor, words)]
+
+
+def test_a_quoted_answer_the_parser_splits_is_still_its_raters(nlp: Language) -> None:
+    # the parser hangs the quotation's second clause on "put": the first part still names
+    # the rater, not the speaker of the paragraph before
+    text = (
+        "The mayor's spokeswoman, Ines Duarte, told the city paper that a deal was “within "
+        "sight”.\n\nFew agree. Tomas Hale, who studies labour disputes at the Lisbon Institute, "
+        "put the chance of a deal before the holiday at “one in six, and that is kind”."
+    )
+    direct = [q for q in quotes(nlp, text) if q["text"].startswith("one in six")]
+    assert [q["speaker_actor"] for q in direct] == ["unresolved:tomas-hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        (
+            "Marta Solis, an analyst at the Harbour Institute, has followed the talks for years. "
+            "In her view, the walkout was “pure theatre” and the return “a done deal”.",
+            "a done deal",
+            "unresolved:marta-solis",
+        ),
+        (
+            "Diplomats disagree. In the view of Jonas Berg, a former envoy, the summit was "
+            "“a photo opportunity”.",
+            "a photo opportunity",
+            "unresolved:jonas-berg",
+        ),
+    ],
+)
+def test_a_quotation_given_as_someones_view_is_theirs(
+    nlp: Language, text: str, phrase: str, actor: str
+) -> None:
+    direct = [q for q in quotes(nlp, text) if q["text"] == phrase]
+    assert [q["speaker_actor"] for q in direct] == [actor]
+
+
+def test_a_quotation_in_the_writers_own_view_is_no_quote(nlp: Language) -> None:
+    assert quotes(nlp, "In my view, the plan is “a step back”.") == []

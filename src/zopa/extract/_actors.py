@@ -169,8 +169,10 @@ class ActorRecognizer:
     """
 
     # 9: bodies by a common noun ("union president X", "the union"), "X of the Y";
-    # 10: a name its clause calls he/she is a person's throughout the document
-    version = "10"
+    # 10: a name its clause calls he/she is a person's throughout the document;
+    # 11: unresolved keys spell letters with no ASCII base ("Næss" → "naess"), a body's head
+    # noun qualifying its staff is the body ("a Fund spokesperson")
+    version = "11"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from zopa.extract._attribution import ROLE_NOUNS
 from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS
 
 __all__ = ["back_references"]
@@ -26,18 +27,21 @@ def back_references(doc: Doc, mentions: list[Span], name_of: Callable[[Span], st
     A capitalised word standing alone after "the" ("the Fund said", "the Commission's
     negotiator") is the last body named before whose name, as written, ends on it
     ("International Monetary Fund", "European Commission"): news copy names a body once in
-    full, then by its head word.
+    full, then by its head word; also as the modifier of someone working for it ("a Fund
+    spokesperson", "the Bank official").
     """
     groups = [m for m in mentions if m.label_ in {"group", "organisation"}]
     found: list[Span] = []
     for token in doc:
-        if token.i == 0 or doc[token.i - 1].lower_ != "the":
+        article = doc[token.i - 1].lower_ if token.i > 0 else ""
+        if article != "the" and not (article in ("a", "an") and _names_role(token)):
             continue
         if token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper()):
             target = _headed_by(doc, token, groups)
             if target is not None:
+                start = token.i - 1 if article == "the" else token.i  # not "A Fund"
                 found.append(
-                    Span(doc, token.i - 1, token.i + 1, label=target.label_, kb_id=target.kb_id_)
+                    Span(doc, start, token.i + 1, label=target.label_, kb_id=target.kb_id_)
                 )
             continue
         if token.pos_ != "NOUN":
@@ -70,14 +74,20 @@ _SHORT_NAMES = frozenset(
 )  # fmt: skip
 
 
+def _names_role(token: Token) -> bool:
+    """The word qualifies someone who works for the body ("a Fund spokesperson", "the Bank
+    official"): a proper name used as a modifier still names the body."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in ROLE_NOUNS
+
+
 def _headed_by(doc: Doc, token: Token, groups: list[Span]) -> Span | None:
     """The latest body named before ``token`` whose multi-word name, as written, ends on the
     capitalised word ``token`` standing alone ("the Fund's", not "the Fund Facility")."""
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.text[:1].isupper() and following.pos_ == "PROPN":
         return None  # part of a longer name ("the Unitary Platform")
-    if token.text not in _SHORT_NAMES or token.dep_ == "compound":
-        return None  # "the Sahel" after "Radio Sahel" is a region; "the Fund official"
+    if token.text not in _SHORT_NAMES or (token.dep_ == "compound" and not _names_role(token)):
+        return None  # "the Sahel" after "Radio Sahel" is a region; "the Fund Facility"
     before = [
         g
         for g in groups

@@ -13,10 +13,12 @@ chance only in a chance context (:func:`read_number`):
   three years" is no chance);
 - a split: its two numbers add up to 100 and no other noun follows ("it is 50-50");
 - a percentage or ratio: no noun and no "of" follows, and its sentence has a chance
-  noun ("the chances of ratification are around one in three", "put the chances of
-  a deal at no more than 20 percent"), a "that" clause follows it ("I would say 35%
-  that we get a text") or it is the whole answer of a hedged "would say" ("I would say one
-  in four, if that").
+  noun, "risk" among them ("the chances of ratification are around one in three", "put
+  the chances of a deal at no more than 20 percent"), it is set off after a probability
+  word it puts a number on ("very likely, I would say 70 percent", "far from certain —
+  call it one in three"), a "that" clause follows it ("I would say 35% that we get a
+  text") or it is the whole answer of a hedged "would say" ("I would say one in four, if
+  that").
 
 Values are exact (:func:`zopa.extract._probability.odds_estimate` for odds). The words
 just before a number belong to it (:func:`lead_in`): an approximation ("about",
@@ -48,8 +50,11 @@ __all__ = [
 
 #: Nouns that make a number next to them a chance.
 CHANCE_NOUNS = frozenset(
-    {"chance", "chances", "probability", "likelihood", "odds", "prospect", "prospects", "bet"}
-)
+    {
+        "chance", "chances", "probability", "likelihood", "odds", "prospect", "prospects", "bet",
+        "risk", "risks",
+    }
+)  # fmt: skip
 _ODDS_CONTEXT = frozenset({"odds", "bet", "bets", "bookmaker", "bookmakers", "betting"})
 #: Hedges: before a number they qualify it ("perhaps 10%"), and make no statement of their own.
 HEDGES = frozenset({"maybe", "perhaps", "possibly", "probably"})
@@ -281,8 +286,33 @@ def _a_hedged_guess(doc: Doc, start: int) -> bool:
     )
 
 
+#: Probability words a number set off after them restates ("very likely, I would say 70
+#: percent", "far from certain — call it one in three").
+_RESTATED = frozenset(
+    {
+        "likely", "unlikely", "probable", "improbable", "possible", "impossible", "certain",
+        "uncertain", "doubtful", "inevitable", "slim", "trivial", "negligible",
+    }
+)  # fmt: skip
+_RESTATING_WINDOW = 8  # words between the probability word and the number, at most
+_SETTING_OFF = frozenset({",", "—", "–", "-", ":", ";"})
+
+
+def _restates_a_word(doc: Doc, start: int) -> bool:
+    """The number comes shortly after a probability word of its sentence, set off from it by
+    a comma, dash or colon: the speaker puts a number on the word ("very likely, I would say
+    70 percent"), not a share the clause speaks of ("likely to reach 70 percent")."""
+    floor = max(doc[start].sent.start, start - _RESTATING_WINDOW)
+    for i in range(start - 1, floor - 1, -1):
+        if doc[i].lower_ in _RESTATED:
+            return any(t.text in _SETTING_OFF for t in doc[i + 1 : start])
+    return False
+
+
 def _chance_context(doc: Doc, start: int, end: int) -> bool:
     if _followed_by_chance(doc, end):
+        return True
+    if _restates_a_word(doc, start) and _free_of_noun(doc, end):
         return True
     if _a_hedged_guess(doc, start) and _free_of_noun(doc, end):
         return True

@@ -132,6 +132,8 @@ _IDIOMS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("within", "reach"), "within reach", "be"),
     (("always", "going", "to"), "always going to", "be"),
     (("never", "going", "to"), "never going to", "be"),
+    (("not", "going", "to", "happen"), "not going to happen", ""),
+    (("n't", "going", "to", "happen"), "not going to happen", ""),
     (("bound", "to"), "bound to", "be"),
     (("doomed",), "doomed", "be"),
     (("could", "well"), "could well", ""),
@@ -167,12 +169,14 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "6"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
+    version = "7"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
     # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about);
     # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon; 5: holders by
     # the speaker resolver's statement frames (speakers.words_holder); 6: state organs,
     # hindsight forms ("had been predictable", "everybody knew"), "expected X to happen",
-    # "not a chance", "the odds are against", "even odds", "a sure thing", "would say 1 in 4"
+    # "not a chance", "the odds are against", "even odds", "a sure thing", "would say 1 in 4";
+    # 7: risks put at a level, "not going to happen", a number set off after
+    # a probability word ("very likely, I would say 70 percent")
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()
@@ -187,6 +191,7 @@ class EstimatesComponent:
             "CHANCE",
             [[{"LEMMA": {"IN": list(_CHANCE_LEMMAS + _EXPECTATION_LEMMAS)}}], [{"LOWER": "odds"}]],
         )
+        self.matcher.add("RISK", [[{"LEMMA": "risk", "POS": "NOUN"}]])
         self.matcher.add("EXPECT", [[{"LEMMA": "expect"}]])
         self.matcher.add("KNEW", [[{"LEMMA": "know", "TAG": "VBD"}]])
         self.matcher.add(
@@ -259,6 +264,8 @@ def _read(label: str, doc: Doc, start: int, end: int) -> _Found | None:
         return _read_core(token)
     if label == "CHANCE":
         return _read_chance(token)
+    if label == "RISK":
+        return _read_risk(token)
     if label == "EXPECT":
         return _read_expect(token)
     if label == "KNEW":
@@ -600,6 +607,22 @@ def _read_chance(noun: Token) -> _Found | None:
     if determiner is not None and determiner.lower_ == "no":
         tokens.append(determiner)
     return _found(tuple(tokens), estimate, _about_of_noun(noun), noun)
+
+
+#: Levels a risk is put at that are a chance of the harm ("the risk of a default is low");
+#: a risk said to be "real" or "serious" warns of a harm and puts no level on it.
+_RISK_LEVELS = frozenset(
+    {"small", "low", "high", "slim", "minimal", "negligible", "remote", "tiny", "trivial"}
+)
+
+
+def _read_risk(noun: Token) -> _Found | None:
+    """ "The risk of a missed payment was very small", "a low risk of escalation": a risk put
+    at a level reads as the chance of the harm (its number, if any, is read as a number)."""
+    found = _read_chance(noun)
+    if found is None or not any(t.lower_ in _RISK_LEVELS for t in found.tokens):
+        return None
+    return found
 
 
 def _read_expect(verb: Token) -> _Found | None:

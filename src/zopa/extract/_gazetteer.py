@@ -116,9 +116,17 @@ class AliasMatch:
     target: AliasTarget
 
 
+#: Letters Unicode decomposition gives no ASCII base, spelt as in machine-readable travel
+#: documents (ICAO Doc 9303, part 3: "Næss" → "naess", "Strauß" → "strauss").
+_NO_ASCII_BASE = str.maketrans(
+    {"æ": "ae", "ø": "oe", "œ": "oe", "ß": "ss", "þ": "th", "ð": "d", "đ": "d", "ł": "l", "ı": "i"}
+)
+
+
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens ("Volodymyr Zelensky" → "volodymyr-zelensky")."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    spelt = text.lower().translate(_NO_ASCII_BASE)
+    folded = unicodedata.normalize("NFKD", spelt).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "x"
 
 

@@ -135,6 +135,7 @@ EXTENSIONS: dict[str, str] = {
     "non-starter": "almost no chance",
     "slim to none": "almost no chance",
     "never going to": "almost no chance",
+    "not going to happen": "almost no chance",
     "doomed": "almost no chance",
     # small chances
     "remote": "remote chance",
@@ -145,6 +146,8 @@ EXTENSIONS: dict[str, str] = {
     "small": "little chance",
     "low": "little chance",
     "minimal": "little chance",
+    "trivial": "little chance",
+    "tiny": "little chance",
     "little": "little chance",
     "dim": "little chance",
     "bleak": "little chance",

@@ -5,8 +5,10 @@ Direct quotes are the text between double quotation marks
 governs it in the parse ("…,” Greene said", "saying, “…”", "Peskov said that there is
 “…”"), when a colon opens it after a clause whose subject names someone ("X was blunt:
 “…”"), when it is a whole argument of a verb of saying, judging or rating whose subject
-names someone ("X put the odds at “one in four”", "X accused them of “…”"), when it
-directly follows an attributed quotation (the second half of a split or multi-paragraph
+names someone ("X put the odds at “one in four”", "X accused them of “…”"), when its
+sentence gives it as someone's view ("In her view, the walkout was “…”"), when it lies
+inside reported speech (the reporter's words), when it directly follows an attributed
+quotation (the second half of a split or multi-paragraph
 quote), or when it is long enough to be speech rather than a scare-quoted phrase.
 
 Reported speech (:mod:`zopa.extract._reported`) is the complement clause of a speech verb
@@ -85,10 +87,11 @@ _NO_SPEAKER = _Speaker(None, None, None, None, None)
 class QuoteFinder:
     """Writes ``doc.spans["zopa_quotes"]``, each quote's fields in ``span._.zopa_fields``."""
 
-    version = "4"  # 2: one speaker resolver; 3: colons, quoted arguments, reported spans;
+    version = "5"  # 2: one speaker resolver; 3: colons, quoted arguments, reported spans;
     # 4: state organs speak for their owner, hyphenated offices, a person in apposition to
     # an office written as a name, a reported clause ends before the speaker's next act,
-    # a surname alone is the person named in full before
+    # a surname alone is the person named in full before; 5: a quotation inside reported
+    # speech is the reporter's, a split quoted answer, "in her view", "on behalf of"
 
     def __init__(self, name: str, known: KnownActors | None = None) -> None:
         self.name = name
@@ -107,17 +110,48 @@ class QuoteFinder:
             for t in range(span.start, span.end)
         }
         self.speakers = Speakers(doc, self.known, quoted=inside)
-        direct = self._direct(doc, actors)
-        covered = [(s.start, s.end) for s in direct]
-        quotes = direct + self._indirect(doc, actors, covered, direct)
+        direct, phrases = self._direct(doc, actors)
+        covered = [(s.start, s.end) for s in [*direct, *phrases]]
+        indirect = self._indirect(doc, actors, covered, direct)
+        quotes = self._reported_phrases(direct, phrases, indirect) + indirect
         quotes.sort(key=lambda span: (span.start_char, span.end_char))
         doc.spans[QUOTES] = quotes
         return doc
 
+    def _reported_phrases(
+        self, direct: list[Span], phrases: list[Span], indirect: list[Span]
+    ) -> list[Span]:
+        """A quotation inside reported speech with no attribution of its own is the words of
+        the reported clause's speaker ("The strike, Ruiz said, had been “a last resort”"),
+        also a short one that alone would be a scare quote; one the text attributes keeps
+        its speaker."""
+        kept: list[Span] = []
+        for span in sorted([*direct, *phrases], key=lambda s: s.start):
+            fields = span._.get(FIELDS) if span in direct else None
+            own = fields is not None and fields["cue"] is not None
+            host = next((r for r in indirect if r.start <= span.start and span.end <= r.end), None)
+            if own or host is None:
+                if fields is not None:
+                    kept.append(span)
+                continue
+            hosts = host._.get(FIELDS)
+            speaker = _Speaker(
+                hosts["speaker_actor"],
+                hosts["speaker_start"],
+                hosts["speaker_end"],
+                hosts["speaker_text"],
+                hosts["cue"],
+            )
+            kept.append(self._item(span, "direct", speaker))
+        return kept
+
     # --- direct quotations ------------------------------------------------------------------
 
-    def _direct(self, doc: Doc, actors: dict[int, Span]) -> list[Span]:
+    def _direct(self, doc: Doc, actors: dict[int, Span]) -> tuple[list[Span], list[Span]]:
+        """Quotations kept as speech, and short unattributed ones (a scare quote unless
+        reported speech holds them: :meth:`_reported_phrases`)."""
         spans: list[Span] = []
+        phrases: list[Span] = []
         previous: tuple[Span, _Speaker] | None = None
         pending: list[Span] = []  # paragraphs of a quotation continued in the next paragraph
         for mark in quotations(doc.text):
@@ -136,13 +170,14 @@ class QuoteFinder:
                     or (whole_paragraph(doc.text, span) and between.count("\n\n") <= 1)
                 )
                 if len(span) < _MIN_UNATTRIBUTED_TOKENS and not pending and not continues:
-                    continue  # a scare-quoted phrase, not speech
+                    phrases.append(span)  # a scare-quoted phrase, unless reported speech
+                    continue
                 speaker = self._context_speaker(doc, span, actors, previous)
             for part in [*pending, span]:
                 spans.append(self._item(part, "direct", speaker))
             pending = []
             previous = (span, speaker)
-        return spans
+        return spans, phrases
 
     @staticmethod
     def _close(before: Span, after: Span) -> bool:
@@ -206,6 +241,9 @@ class QuoteFinder:
         )
         if according is not None:
             return self._according(according, actors)[1]
+        holder = _view_holder(doc[first.start : quote.start])
+        if holder is not None:  # "In her view, the walkout was “pure theatre”"
+            return self._name(holder, actors, previous, cue="in the view of")
         return _NO_SPEAKER
 
     def _colon_speaker(
@@ -246,8 +284,25 @@ class QuoteFinder:
         whose subject names someone: the subject's words ("X put the odds at “one in four”",
         "X gave the truce “a 30% chance”", "X accused them of “…”"). A quoted word inside a
         phrase that goes on outside the marks ("its “special operation”"), or under a verb of
-        another kind ("tried to rewrite it by “emergency decrees”"), is a scare quote."""
-        root = quote.root
+        another kind ("tried to rewrite it by “emergency decrees”"), is a scare quote.
+        A quotation the parser splits ("put the chance at “one in six, and that is kind”",
+        its second clause hung on "put") is read by each of its parts that hangs outside it."""
+        roots = [
+            t
+            for t in quote
+            if not (t.is_punct or t.is_space) and not quote.start <= t.head.i < quote.end
+        ]
+        for root in roots:
+            speaker = self._argument_of(quote, root, previous)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _argument_of(
+        self, quote: Span, root: Token, previous: tuple[Span, _Speaker] | None
+    ) -> _Speaker | None:
+        """The speaker of a quotation whose part headed by ``root`` is an argument of a
+        clause of saying or judging (:meth:`_argument_speaker`)."""
         words = [t.i for t in root.subtree if not (t.is_punct or t.is_space)]
         if not words or min(words) < quote.start or max(words) >= quote.end:
             return None
@@ -450,6 +505,21 @@ class QuoteFinder:
             },
         )
         return item
+
+
+def _view_holder(words: Span) -> Token | None:
+    """Whose view the words before a quotation give it as ("in her view", "in the view of
+    X", "in Y's view"): the holder's head, or None."""
+    for word in words:
+        if word.lemma_ != "view" or word.head.lower_ != "in":
+            continue
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if owner is not None and owner.lower_ not in _FIRST_PERSON | {"my", "our"}:
+            return owner
+    return None
 
 
 def _previous_quote(spans: list[Span], verb: Token) -> tuple[Span, _Speaker] | None:

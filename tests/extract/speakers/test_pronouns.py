@@ -92,3 +92,14 @@ def test_it_is_a_body_and_he_is_a_person_among_unnamed_speakers(
     assert not agrees(ministry, word(doc, "He"), cast)
     assert agrees(official, word(doc, "He"), cast)
     assert not agrees(official, word(doc, "It"), cast)
+
+
+def test_he_after_a_passive_is_its_agent(speakers_nlp: Language) -> None:
+    # the sentence before has the union as its subject; the man who leads it is the agent
+    text = (
+        "Prime Minister Helen Clark said the offer stood. “We will not move,” she said.\n\n"
+        "The dockers' union is led by Peter Hall of the Auckland branch. He told the Harbour "
+        "Gazette that his members were “ready to talk about overtime” but would not accept cuts."
+    )
+    assert speaker_of(speakers_nlp, text, "ready to talk")[0] == "unresolved:peter-hall"
+    assert speaker_of(speakers_nlp, text, "his members")[0] == "unresolved:peter-hall"

@@ -378,3 +378,30 @@ def test_a_quoted_phrase_under_a_verb_of_no_saying_or_judging_is_a_scare_quote(
 def test_a_quoted_phrase_a_person_hails_something_as_is_that_persons(nlp: Language) -> None:
     text = "Sergei Lavrov hailed the agreement as the end of “a lost decade”."
     assert speaker_of(nlp, text, "a lost decade")[0] == "person:sergei-lavrov"
+
+
+def test_who_speaks_or_reads_on_behalf_of_someone_gives_their_words(
+    speakers_nlp: Language,
+) -> None:
+    text = (
+        "Chile's ambassador, Pablo Reyes, speaking on behalf of Foreign Minister Alberto van "
+        "Klaveren, said the deal “cannot be separated from the fishing rights”. A statement "
+        "read by Peru's ambassador on behalf of the bloc's chair said the members welcomed "
+        "“any step forward”."
+    )
+    assert speaker_of(speakers_nlp, text, "cannot be separated")[0] == (
+        "unresolved:alberto-van-klaveren"
+    )
+    assert speaker_of(speakers_nlp, text, "any step forward") == (None, "the bloc's chair")
+
+
+def test_a_standing_role_on_behalf_of_a_body_is_no_statement_read_for_it(
+    speakers_nlp: Language,
+) -> None:
+    text = (
+        "President Jens Olsen said the city would not accept the offer. “The port is ready,” "
+        "the president said.\n\nCouncil Speaker Tom Berg, who negotiates on behalf of Hamas, "
+        "was less hopeful. Speaking to a local paper, he said the group would not disarm "
+        "“while the talks go on”."
+    )
+    assert speaker_of(speakers_nlp, text, "while the talks")[0] == "unresolved:tom-berg"

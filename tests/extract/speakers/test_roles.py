@@ -86,3 +86,44 @@ def test_an_agency_qualified_by_an_actor_is_not_the_latest_outlet(speakers_nlp: 
         "The UN refugee agency said more than 10,000 people had fled since Friday."
     )
     assert speaker_of(speakers_nlp, text, "more than 10,000") == ("org:un", "The UN refugee agency")
+
+
+def test_the_aide_is_the_spokesperson_of_that_seat_named_before(speakers_nlp: Language) -> None:
+    text = (
+        "The dispute goes back years. The Elysée spokeswoman, Claire Morel, said at the time "
+        "that ties were “at a low”. Asked on Monday about the deal, the Elysée aide said it "
+        "showed “that patience pays”."
+    )
+    assert speaker_of(speakers_nlp, text, "that patience pays")[0] == "unresolved:claire-morel"
+
+
+def test_an_official_of_a_nationality_is_its_office_holder_named_before(
+    speakers_nlp: Language,
+) -> None:
+    text = (
+        "The treaty was signed by the heads of the two delegations, Aibek Dzhumabaev for "
+        "Kyrgyzstan and Rustam Nazarov for Tajikistan.\n\nDzhumabaev, the head of the Kyrgyz "
+        "customs service, was pleased. “Nothing is left to dispute,” he told reporters.\n\n"
+        "The Kyrgyz official said the line followed the old maps. He said parliament would "
+        "vote “before the winter recess”."
+    )
+    assert speaker_of(speakers_nlp, text, "the line followed")[0] == "unresolved:aibek-dzhumabaev"
+    assert speaker_of(speakers_nlp, text, "before the winter")[0] == "unresolved:aibek-dzhumabaev"
+
+
+def test_the_official_alone_is_not_an_office_holder_named_before(speakers_nlp: Language) -> None:
+    text = (
+        "Aibek Dzhumabaev, the head of the Kyrgyz customs service, was pleased. A Kyrgyz "
+        "official at the border was not. The official said the queues “will only grow”."
+    )
+    assert speaker_of(speakers_nlp, text, "will only grow") == (None, "The official")
+
+
+def test_a_spokesperson_qualified_by_a_bodys_head_noun_speaks_for_it(
+    speakers_nlp: Language,
+) -> None:
+    text = (
+        "Ghana's target follows the International Monetary Fund's own review. A Fund "
+        "spokesperson said only that “talks continue”."
+    )
+    assert speaker_of(speakers_nlp, text, "talks continue") == ("org:imf", "A Fund spokesperson")

@@ -5,10 +5,11 @@ the subject of the reporting verb whose clause the pronoun opens ("X said he wou
 the main subject after it in its sentence ("After months in which he ..., Trump said"); the
 latest subject or possessor before it in its own sentence (only a possessor for a speech
 verb's own pronoun: "Trump, he added, is ..." reports Trump); for it, a statement's author;
-the subjects of the sentence before, speech verbs' first, each resolved by all the speaker
-rules (so an unnamed "senior diplomat" is "she" in the next sentence, kept unnamed); the
-previous quotation's speaker; the latest person (he/she) or known state, organisation or
-group (it/they) named before. Names inside quotations count only for a pronoun inside one.
+the subjects (and agents of passives: "is led by X") of the sentence before, speech verbs'
+first, each resolved by all the speaker rules (so an unnamed "senior diplomat" is "she" in
+the next sentence, kept unnamed); the previous quotation's speaker; the latest person
+(he/she) or known state, organisation or group (it/they) named before. Names inside
+quotations count only for a pronoun inside one.
 
 A candidate must agree (:func:`agrees`) in **number** (he/she one person or one unnamed
 source; they a body or several people), **kind** and **gender** (:mod:`._people`).
@@ -97,6 +98,11 @@ def _noun_agrees(head: Token, pronoun: str) -> bool:
     if pronoun in THING_PRONOUNS:
         return body and not plural
     return pronoun in PRONOUN_GENDER and not body and not plural
+
+
+def _verb_of(word: Token) -> Token:
+    """The verb whose subject or agent ``word`` is."""
+    return word.head.head if word.dep_ == "pobj" else word.head
 
 
 class Pronouns:
@@ -223,9 +229,21 @@ class Pronouns:
             and (inside or t.i not in self.cast.quoted)
             and t.lower_ not in _NOT_SUBJECTS
         ]
+        # the agent of a passive is its clause's doer ("The union is led by X. He said ...")
+        agents = [
+            noun
+            for t in before
+            if t.dep_ == "agent" and (inside or t.i not in self.cast.quoted)
+            for noun in t.children
+            if noun.dep_ == "pobj"
+        ]
         speaking = [s for s in subjects if reports(s.head)]
-        main = [s for s in subjects if s.head.i == before.root.i and s not in speaking]
-        rest = [s for s in subjects if s not in speaking and s not in main]
+        main = [
+            s
+            for s in sorted([*subjects, *agents], key=lambda t: t.i)
+            if _verb_of(s).i == before.root.i and s not in speaking
+        ]
+        rest = [s for s in [*subjects, *agents] if s not in speaking and s not in main]
         yield from (*speaking, *main, *rest)
 
     def _quoted(self, sentence: Span) -> bool:

@@ -1,6 +1,7 @@
 """The resolver: the speaker a phrase names, by the rules of the speaker modules in order —
-names (:mod:`._people`), statements (:mod:`._statements`), roles (:mod:`._roles`),
-pronouns (:mod:`._pronouns`), and unnamed sources kept with their words."""
+the author one speaks or reads for ("X, speaking on behalf of Y": Y), names
+(:mod:`._people`), statements (:mod:`._statements`), roles (:mod:`._roles`), pronouns
+(:mod:`._pronouns`), and unnamed sources kept with their words."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ _LAST: list[Speakers] = []  # the resolver of the last document (one per process
 def _an_office(head: Token) -> bool:
     """``head`` names an office ("Minister" of "the Minister of Transport")."""
     return head.lemma_.lower() in ROLE_NOUNS | WORDS.offices
+
+
+def _on_behalf_of(head: Token) -> Token | None:
+    """The author a speaker's phrase says it speaks or reads for ("X, speaking on behalf of
+    Y", "a statement read by X on behalf of Y"): the head of Y, or None. A relative clause
+    describes a standing role, not this statement ("X, who negotiates on behalf of Y")."""
+    for word in head.subtree:
+        if any(a.dep_ == "relcl" for a in word.ancestors if head in a.ancestors):
+            continue
+        if word.lower_ == "behalf" and word.head.lower_ in ("on", "in"):
+            for prep in word.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 class Speakers:
@@ -141,6 +156,9 @@ class Speakers:
                 cache=self._active <= {head.i},  # not cut short by a cycle
             )
             return found if found is not None else self._written(head, None, alone=True)
+        principal = _on_behalf_of(head)
+        if principal is not None:  # "X, speaking on behalf of Y, said": Y's words
+            return self.resolve(principal, qualified=qualified, previous=previous)
         named, qualifier = self._naming(head, qualified=qualified, alone=alone)
         if named is not None:
             return self._written(head, self.key(named), mention=named, alone=alone)

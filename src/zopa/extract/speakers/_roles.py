@@ -5,9 +5,11 @@
   before who holds that office (by the gazetteer, the document's titles and appositions; a
   general word covers the offices of its family: "leader" presidents, prime ministers,
   chancellors and monarchs, "envoy" advisers and representatives, "chief" heads and
-  directors), of the state a nationality or seat qualifier names: of several holders, the
-  latest that is the subject of its own sentence or the two before (subjects are what a
-  text is about: the centering of Grosz, Joshi & Weinstein, 1995), else the latest named.
+  directors, "aide" spokespeople and advisers; "official" any office, but only with a
+  nationality or seat: "the Kyrgyz official"), of the state a nationality or seat
+  qualifier names: of several holders, the latest that is the subject of its own sentence
+  or the two before (subjects are what a text is about: the centering of Grosz, Joshi &
+  Weinstein, 1995), else the latest named.
   With a qualifier and no holder, the latest person of that state whose office the text
   never gave ("Her Rwandan counterpart, X ... the Rwandan minister").
 - "The group", "the rebels" are the latest armed group named; "the publication", "the
@@ -90,6 +92,9 @@ class Roles:
             ),
             None,
         )
+        general = office in WORDS.any_office  # "the Kyrgyz official": any office of the state
+        if general and state is None:
+            return None
         wanted = WORDS.office_families.get(office, frozenset()) | {office}
         holders: list[Span] = []
         unknown_office: str | None = None
@@ -100,7 +105,7 @@ class Roles:
             person = cast.person(key)
             if state is not None and person.country != state:
                 continue
-            if wanted & person.offices:
+            if wanted & person.offices or (general and person.offices):
                 holders.append(mention)
             if state is not None and unknown_office is None and not person.offices & _OFFICES:
                 unknown_office = key

@@ -56,6 +56,7 @@ class SpeakerWords:
     group_nouns: frozenset[str]
     offices: frozenset[str]
     office_families: dict[str, frozenset[str]]
+    any_office: frozenset[str]
     source_nouns: frozenset[str]
     body_nouns: frozenset[str]
     governing_bodies: frozenset[str]
@@ -111,6 +112,7 @@ def read(text: str) -> SpeakerWords:
         group_nouns=_words(data, "group_nouns"),
         offices=_words(data, "offices"),
         office_families=_groups(data, "office_families"),
+        any_office=_words(data, "any_office"),
         source_nouns=_words(data, "source_nouns"),
         body_nouns=_words(data, "body_nouns"),
         governing_bodies=_words(data, "governing_bodies"),
