@@ -118,9 +118,7 @@ def match_events(
     spans, the same type and the same source and target (keys mapped by ``names``, from
     :func:`known_names`)."""
     known = names or {}
-    return match_items(
-        gold, predicted, lambda p, g: overlaps(p, g) and _same_dyad(p, g, known)
-    )
+    return match_items(gold, predicted, lambda p, g: overlaps(p, g) and _same_dyad(p, g, known))
 
 
 def score_events(

@@ -13,9 +13,7 @@ from zopa.extract.events import iter_event_fields
 def dyads(nlp: Language, text: str) -> set[tuple[str, str | None, str | None]]:
     doc = nlp.make_doc(text)
     doc._.zopa_published = PUBLISHED
-    return {
-        (e["type"], e["source_actor"], e["target_actor"]) for e in iter_event_fields(nlp(doc))
-    }
+    return {(e["type"], e["source_actor"], e["target_actor"]) for e in iter_event_fields(nlp(doc))}
 
 
 def test_a_refusal_with_no_object_answers_the_other_party(nlp: Language) -> None:
@@ -74,14 +72,19 @@ def test_a_conditional_act_against_another_side_is_a_threat(nlp: Language) -> No
     assert ("THREATEN", "GTM", "BLZ") in dyads(nlp, text)
 
 
-def test_a_conditional_strike_is_a_threat_to_the_other_party(nlp: Language) -> None:
+def test_a_condition_no_one_is_named_in_asks_the_other_party(nlp: Language) -> None:
     text = (
-        "Peru and Chile held talks on tariffs in Lima. Peru said on Monday it would call a "
-        "national strike if the tariffs were not lifted."
+        "Peru and Chile held talks on tariffs in Lima. Peru would take the matter to the "
+        "World Trade Organization unless the port ban was lifted."
     )
+    assert ("THREATEN", "PER", "CHL") in dyads(nlp, text)
+
+
+def test_a_conditional_act_of_a_known_type_keeps_its_type(nlp: Language) -> None:
+    text = "Mexico would impose sanctions on Ecuador if the embassy raid was repeated."
     found = dyads(nlp, text)
-    assert ("THREATEN", "PER", "CHL") in found
-    assert not {d for d in found if d[0] == "PROTEST"}
+    assert ("SANCTION", "MEX", "ECU") in found
+    assert not {d for d in found if d[0] == "THREATEN"}
 
 
 def test_a_passive_act_with_no_agent_has_no_doer_from_the_main_clause(nlp: Language) -> None:
@@ -110,3 +113,11 @@ def test_what_a_relative_clause_rejects_is_its_head(nlp: Language) -> None:
         "Peru has rejected."
     )
     assert not {d for d in dyads(nlp, text) if d[0] == "REJECT" and d[2] == "CHL"}
+
+
+def test_an_act_refused_until_a_condition_is_met_is_no_threat(nlp: Language) -> None:
+    text = (
+        "Peru and Chile held talks in Lima. Peru made clear that it will not put its name "
+        "to the document until Chile changes its law."
+    )
+    assert not {d for d in dyads(nlp, text) if d[0] == "THREATEN"}

@@ -59,7 +59,6 @@ from zopa.extract.events._constructions import (
     conditional,
     deadline_act,
     deadline_verb,
-    threat_code,
     unnamed_complier,
 )
 from zopa.extract.events._context import Context
@@ -153,23 +152,22 @@ class EventExtractor:
                 if key not in seen:
                     seen.add(key)
                     coded.append((span, anchor))
-        coded.extend(self._constructed(ctx, coded))
         if self.combiner is not None:
             spans = self.combiner.combine(ctx, coded, self._events)
         else:
             spans = [span for span, _ in coded]
+        spans.extend(span for span, _ in self._constructed(ctx, spans))
         doc.spans[EVENTS] = _deduplicate(spans, ctx)
         return doc
 
-    def _constructed(self, ctx: Context, coded: list[Coded]) -> Iterator[Coded]:
+    def _constructed(self, ctx: Context, spans: list[Span]) -> Iterator[Coded]:
         """The acts stated by a construction (:mod:`~zopa.extract.events._constructions`)
-        where no trigger coded an event: a deadline given, a conditional act."""
-        anchored = {anchor.i for _, anchor in coded}
+        where neither a trigger nor the classifier coded an event (no event's span holds
+        the verb): a deadline given, a conditional act with no type of its own."""
+        covered = {i for span in spans for i in range(span.start, span.end)}
         for token in ctx.doc[ctx.headline_end :]:
-            if token.pos_ != "VERB" or token.i in anchored:
+            if token.pos_ != "VERB" or token.i in covered:
                 continue
-            if any(c.i in anchored for c in token.children):
-                continue  # "would call a strike if ...": the strike's event is retyped
             entry = DEADLINE if deadline_verb(token) else THREAT if conditional(token) else None
             if entry is not None:
                 yield from self._events(Trigger(entry, token, (token.i, token.i + 1)), ctx)
@@ -221,15 +219,6 @@ class EventExtractor:
             anchor = trigger.root
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
-        # "would call a strike if the tariffs were not lifted": a conditional hostile act is
-        # a threat (to whoever must meet the condition)
-        verb = anchor if anchor.pos_ == "VERB" else self.arguments.light_verb(anchor)
-        threat = threat_code(etype) if mapping is None else None
-        conditional_threat = entry is THREAT or (
-            threat is not None and verb is not None and conditional(verb)
-        )
-        if conditional_threat and threat is not None:
-            etype, (mode, cameo) = "THREATEN", threat
         instruments = entry.objects if entry.instrument_objects else frozenset()
         # acts done to a place; a visit or an envoy sent to a capital goes to its state
         places = etype in _PLACE_TARGETS or (
@@ -267,12 +256,9 @@ class EventExtractor:
             targets, target_tok = [], None
         elif pair is not None:
             targets, target_tok = [pair[1]], None
-        elif conditional_threat:
-            condition = (anchor, trigger.root, *([verb] if verb is not None else []))
-            targets = self.arguments.condition_doer(condition, ctx, set(sources), CONDITION_MARKS)
+        elif entry is THREAT:
+            targets = self.arguments.condition_doer((anchor,), ctx, set(sources), CONDITION_MARKS)
             target_tok = None
-            if not targets and entry is not THREAT:
-                targets, target_tok = self.arguments.targets(anchor, ctx, set(sources))
         else:
             own = instruments if anchor is trigger.root else frozenset()
             targets, target_tok = self.arguments.targets(anchor, ctx, set(sources), own, places)
@@ -356,24 +342,15 @@ class EventExtractor:
             # a demand naming no addressee is made to the other party of the latest pair
             # the doer was named in ("Israel in turn demanded a full list" -> Hamas)
             targets = self.arguments.counterpart(sources, trigger.tokens[0], ctx)
-        if (
-            not targets
-            and (entry is not THREAT or (verb is not None and unnamed_complier(verb)))
-            and (
-                conditional_threat
-                or (
-                    etype in _ANSWER_TYPES
-                    and mapping is None
-                    and self.arguments.unspecified(anchor)
-                )
-            )
+        if not targets and (
+            (entry is THREAT and unnamed_complier(anchor))
+            or (etype in _ANSWER_TYPES and mapping is None and self.arguments.unspecified(anchor))
         ):
             # "Peru refused.", "Bolivia agreed.", "Dakar rejected the list": an answer that
             # names nothing of its own answers the other party of the latest pair its doer
             # was named in (a third party, in no pair, stays without a target); so does a
-            # hostile act threatened on a condition that names no one ("would call a strike
-            # if the tariffs are not lifted"); an act with no trigger of its own is a threat
-            # only to whom its condition names
+            # conditional act whose condition is a passive naming no one ("would take the
+            # matter to the WTO unless the ban is lifted")
             targets = self.arguments.counterpart(sources, trigger.tokens[0], ctx)
         if not targets and etype == "ACCUSE" and anchor.pos_ == "VERB":
             # "alleged that Russia ran a sabotage campaign": the doer of what is alleged

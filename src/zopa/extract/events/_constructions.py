@@ -3,24 +3,24 @@
 - **A deadline given** ("gave Peru until Friday to accept the draft", "gave the government
   until March 3 to publish its plans") is a demand (REQUEST, CAMEO 100) of the giver to
   the one given the time; the act asked for is not coded on its own (it is only asked).
-- **A conditional act** ("X would take the dispute to the court if Y began building the
-  road", "it would call a strike if the tariffs were not lifted", "would not submit the
-  treaty until it was signed") is a threat (THREATEN) to the one who must comply: the
-  doer the condition names, or, when it is a passive naming no one ("unless the ban is
-  lifted"), the other party of the latest pair; a condition that asks no one ("if
-  diplomacy fails") makes no threat of an act with no trigger. A hostile act coded by
-  a trigger keeps its kind in the CAMEO code of the threat (a strike threatened: 133);
-  an act with no trigger of its own is a threat of CAMEO 130. A cooperative act under a
-  condition ("would lift the curbs once the crossing is open") is an offer, coded by its
-  own trigger, not a threat.
+- **A conditional act** with no type of its own ("X would take the dispute to the court
+  if Y began building the road", "would not submit the treaty until it was signed") is a
+  threat (THREATEN, CAMEO 130) to the one who must comply: the doer the condition names,
+  or, when it is a passive naming no one ("unless the ban is lifted"), the other party of
+  the latest pair; a condition that asks no one ("if diplomacy fails") makes no threat,
+  nor does a negated act ("will not sign it until Y changes its constitution": a refusal
+  on a condition, coded by its own trigger as refused).
+  It is coded only where neither a trigger nor the type classifier coded an event at the
+  verb: a conditional act with a type ("would impose sanctions if", "would lift the curbs
+  once") keeps it, with status hypothetical, as the gold sentence sets code it.
 
-CAMEO 13 (Gerner et al. 2002): 130 threaten, 1312 threaten with sanctions, 133 threaten
-political dissent or protest, 137 threaten with repression, 138 threaten with military
-force; the PLOVER manual's THREATEN covers each ("a conditional statement of a future
-negative act").
+CAMEO 130 *threaten, not specified below* (Gerner et al. 2002); PLOVER's THREATEN
+(Halterman et al. 2023).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
@@ -34,7 +34,6 @@ __all__ = [
     "conditional",
     "deadline_act",
     "deadline_verb",
-    "threat_code",
     "unnamed_complier",
 ]
 
@@ -53,15 +52,6 @@ CONDITION_MARKS = frozenset({"if", "unless", "until"})
 _FUTURE = frozenset({"would", "will", "'ll", "could", "shall"})
 
 _GIVING = frozenset({"give", "grant", "allow"})
-
-#: The mode and CAMEO code of a threat of a hostile act of each type.
-_THREAT_CODES: dict[str, tuple[str | None, str]] = {
-    "ASSAULT": ("violence", "138"),
-    "MOBILIZE": ("violence", "138"),
-    "SANCTION": ("restrict", "1312"),
-    "PROTEST": (None, "133"),
-    "COERCE": (None, "137"),
-}
 
 
 def deadline_verb(verb: Token) -> bool:
@@ -92,31 +82,29 @@ def conditional(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children
     ):
         return False
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
-        for c in verb.children
-    )
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "will not put its signature to it until ...": a refusal, not a threat
+    return any(True for _ in _conditions(verb))
 
 
 def unnamed_complier(verb: Token) -> bool:
     """Whether a conditional act's condition is an act of someone unnamed: a passive with
     no agent ("unless the ban is lifted", "until it was signed") asks the other side to
     act, while an active clause with no actor ("if diplomacy fails") asks no one."""
-    for clause in verb.children:
-        if clause.dep_ != "advcl" or not any(
-            m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children
-        ):
-            continue
+    for clause in _conditions(verb):
         deps = {c.dep_ for c in clause.children}
         if "nsubjpass" in deps and "agent" not in deps:
             return True
     return False
 
 
-def threat_code(etype: str) -> tuple[str | None, str] | None:
-    """The mode and CAMEO code of a threat of a hostile act of type ``etype``; None for an
-    act that is no harm threatened (an offer, a meeting)."""
-    return _THREAT_CODES.get(etype)
+def _conditions(verb: Token) -> Iterator[Token]:
+    """The if/unless/until clauses hanging on a verb."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children
+        ):
+            yield clause
 
 
 def _infinitive(tok: Token) -> bool:
