@@ -99,8 +99,10 @@ class EventExtractor:
     # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side; 6: the whole
     # PLOVER ontology, unnamed groups, owners as targets, refusals, "yet to", deadlines;
     # 7: the type classifier (its corpus digest follows the number); 8: the press as audience,
-    # nationals, agreements reached, negotiators for each side
-    _rules_version = "8"
+    # nationals, agreements reached, negotiators for each side; 9: bare answers answer the
+    # other party, mediators are no pair, the story's pair holds the next round, deadlines
+    # given, conditional acts as threats (events/_constructions.py)
+    _rules_version = "9"
 
     def __init__(
         self,
