@@ -2,7 +2,10 @@
 
 A predicted event matches a gold event when their character spans overlap and
 they agree on PLOVER type, source actor and target actor; for CONSULT and
-COOPERATE, events between equals, the two actors may come in either order.
+COOPERATE, events between equals, the two actors may come in either order. Two
+unresolved keys name the same actor when the last word of either slug is a word of the
+other ("unresolved:local-reporters" ~ "unresolved:reporters"), as ``zopa eval events``
+counts them: gold slugs an unnamed group as written, zopa by its noun and compounds.
 Matching is one-to-one and greedy in text order, like every kind's
 (:func:`zopa.extract._matching.match_items`). Status, CAMEO code, date and place
 are reported as agreement rates over the matched pairs rather than folded into
@@ -29,6 +32,7 @@ from spacy.tokens import Doc
 from zopa.extract._acronyms import find_acronyms
 from zopa.extract._gazetteer import Gazetteer, unresolved_key
 from zopa.extract._matching import PRF, match_items, overlaps
+from zopa.extract._sentence_scoring import same_actor
 
 __all__ = ["EventScore", "known_names", "match_events", "score_events", "spelled_out_names"]
 
@@ -84,14 +88,25 @@ def _known(key: Any, names: Mapping[str, str]) -> Any:
     return names.get(key, key) if isinstance(key, str) else key
 
 
-def _dyad(item: Mapping[str, Any], names: Mapping[str, str]) -> tuple[str, Any, Any]:
-    kind = str(item["type"])
-    source, target = item.get("source_actor"), item.get("target_actor")
-    source, target = _known(source, names), _known(target, names)
-    if kind in _UNORDERED and target is not None:
-        first, second = sorted((str(source), str(target)))
-        return kind, first, second
-    return kind, source, target
+def _same_dyad(
+    predicted: Mapping[str, Any], gold: Mapping[str, Any], names: Mapping[str, str]
+) -> bool:
+    """Same type, source and target (either order for CONSULT and COOPERATE); actors
+    compare as :func:`~zopa.extract._sentence_scoring.same_actor` (unresolved names of
+    people by their head word) after ``names`` maps them."""
+    kind = gold["type"]
+    if predicted["type"] != kind:
+        return False
+    ours = [_known(predicted.get(k), names) for k in ("source_actor", "target_actor")]
+    theirs = [_known(gold.get(k), names) for k in ("source_actor", "target_actor")]
+    if same_actor(theirs[0], ours[0]) and same_actor(theirs[1], ours[1]):
+        return True
+    return (
+        kind in _UNORDERED
+        and theirs[1] is not None
+        and same_actor(theirs[0], ours[1])
+        and same_actor(theirs[1], ours[0])
+    )
 
 
 def match_events(
@@ -103,9 +118,7 @@ def match_events(
     spans, the same type and the same source and target (keys mapped by ``names``, from
     :func:`known_names`)."""
     known = names or {}
-    return match_items(
-        gold, predicted, lambda p, g: overlaps(p, g) and _dyad(p, known) == _dyad(g, known)
-    )
+    return match_items(gold, predicted, lambda p, g: overlaps(p, g) and _same_dyad(p, g, known))
 
 
 def score_events(

@@ -43,3 +43,13 @@ def test_a_long_form_the_document_spells_an_acronym_out_with_names_it(nlp: Langu
     gold = [{**_gold("unresolved:andean-liberation-front"), "type": "RETREAT"}]
     found = [{**_PREDICTED, "type": "RETREAT", "source_actor": "unresolved:alf"}]
     assert score_events(gold, found, names).true_positives == 1
+
+
+def test_unnamed_groups_match_by_their_head_word_as_in_sentence_scoring() -> None:
+    # gold slugs the words as written ("two local reporters"), zopa the noun and its
+    # compounds: the same people, as `zopa eval events` already counts them
+    predicted = {**_PREDICTED, "type": "COERCE", "target_actor": "unresolved:reporters"}
+    gold = {**_gold("org:imf"), "type": "COERCE", "target_actor": "unresolved:local-reporters"}
+    assert score_events([gold], [predicted]).true_positives == 1
+    other = {**gold, "target_actor": "unresolved:local-officials"}
+    assert score_events([other], [predicted]).true_positives == 0

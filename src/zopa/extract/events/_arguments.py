@@ -181,6 +181,8 @@ class ArgumentFinder:
             token.dep_ == "prep" or token.head.dep_ == "prep"
         ):
             head = token.head.head if token.head.dep_ == "prep" else token.head
+            if _agentless_passive(token):
+                return  # "before a deal was signed": signed by no one named
             if not (token.dep_ == "ccomp" and head.lemma_.lower() in self.lexicon.reporting_verbs):
                 yield from self._source_tokens(head, depth + 1)
         elif (token.dep_ in ("acl", "relcl") and token.pos_ == "VERB" and token.tag_ != "VBN") or (
@@ -500,6 +502,35 @@ class ArgumentFinder:
                     return keys
         return []
 
+    def unspecified(self, anchor: Token) -> bool:
+        """Whether an answer names nothing of its own: no object, or one that only points
+        back ("Peru refused.", "Kyiv agreed", "rejected the list", "made concessions"), and
+        no phrase naming a party ("with", "to", "on", "against", "for", "of"); a relative
+        clause's head is its object ("something Moscow has rejected")."""
+        if anchor.dep_ in ("relcl", "acl"):
+            return False
+        if anchor.pos_ in ("NOUN", "PROPN"):
+            holder = self.light_verb(anchor)
+            words = list(anchor.children) + (list(holder.children) if holder is not None else [])
+            return not any(
+                c.dep_ in ("poss", "dative") or (c.dep_ == "prep" and c.lower_ != "in")
+                for c in words
+            )
+        for child in anchor.children:
+            if child.dep_ in ("dative", "iobj", "xcomp", "ccomp") or (
+                child.dep_ == "prep" and (child.lower_ in _TARGET_PREPS or child.lower_ == "for")
+            ):
+                return False
+            if child.dep_ == "dobj" and not (
+                child.pos_ == "NOUN"
+                and any(d.dep_ == "det" and d.lower_ in _ANAPHORIC_DETS for d in child.children)
+                and not any(
+                    d.dep_ in ("poss", "prep", "acl", "relcl", "amod") for d in child.children
+                )
+            ):
+                return False
+        return True
+
     def act_doer(self, verb: Token, ctx: Context, sources: list[str]) -> str | None:
         """Who did the act a verb's object names back ("Washington condemned the arrests",
         "Moscow welcomed the crackdown"): the doer of the latest event of that word or
@@ -542,10 +573,14 @@ class ArgumentFinder:
         return None
 
     def condition_doer(
-        self, tokens: tuple[Token, ...], ctx: Context, exclude: set[str]
+        self,
+        tokens: tuple[Token, ...],
+        ctx: Context,
+        exclude: set[str],
+        marks: frozenset[str] = CONDITIONS,
     ) -> list[str]:
-        """The subject of an if/unless clause on a threat: the one who must comply
-        ("tariffs could rise again if Beijing does not open its market")."""
+        """The subject of an if/unless clause (``marks``) on a threat: the one who must
+        comply ("tariffs could rise again if Beijing does not open its market")."""
         seen: set[int] = set()
         for tok in tokens:
             for word in (tok, tok.head, *(c for c in tok.children if c.dep_ == "ccomp")):
@@ -554,7 +589,7 @@ class ArgumentFinder:
                 seen.add(word.i)
                 for clause in word.children:
                     if clause.dep_ != "advcl" or not any(
-                        m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children
+                        m.dep_ == "mark" and m.lower_ in marks for m in clause.children
                     ):
                         continue
                     for subj in clause.children:
@@ -607,6 +642,15 @@ def _parties_phrase(conj: Token) -> bool:
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor.lemma_.lower() in WORDS.party_verbs
     return False
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """Whether a verb is a passive with a subject of its own and no "by" agent ("a deal
+    was signed"): its doer is unnamed, not the subject of the clause it hangs on."""
+    children = list(verb.children)
+    return any(c.dep_ == "nsubjpass" for c in children) and not any(
+        c.dep_ == "agent" for c in children
+    )
 
 
 def _named(token: Token, ctx: Context) -> bool:

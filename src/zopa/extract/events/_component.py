@@ -52,6 +52,15 @@ from zopa.extract._doc import EVENTS, FIELDS, PUBLISHED
 from zopa.extract.events._arguments import ArgumentFinder
 from zopa.extract.events._classifier import TypeClassifier, load_type_classifier
 from zopa.extract.events._combine import CLASSIFIED, Coded, TypeCombiner
+from zopa.extract.events._constructions import (
+    CONDITION_MARKS,
+    DEADLINE,
+    THREAT,
+    conditional,
+    deadline_act,
+    deadline_verb,
+    unnamed_complier,
+)
 from zopa.extract.events._context import Context
 from zopa.extract.events._frames import FrameComposer
 from zopa.extract.events._lexicon import THIRD_PARTY_MODES, EventLexicon, load_event_lexicon
@@ -76,6 +85,10 @@ _STATEMENT_TYPES = frozenset(
     {"CONSULT", "THREATEN", "REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "PROTEST"}
 )
 
+#: Answers of one party to the other that news often reports without naming the other
+#: ("Peru refused.", "Bolivia agreed.", "made concessions"), and conditional threats.
+_ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
+
 #: Acts done to a place, whose target a city or country names ("Russia hit Odesa").
 _PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "RETREAT"})
 
@@ -86,8 +99,10 @@ class EventExtractor:
     # 4: mediation, hosting; 5: the agents of passive hosted talks host, no side; 6: the whole
     # PLOVER ontology, unnamed groups, owners as targets, refusals, "yet to", deadlines;
     # 7: the type classifier (its corpus digest follows the number); 8: the press as audience,
-    # nationals, agreements reached, negotiators for each side
-    _rules_version = "8"
+    # nationals, agreements reached, negotiators for each side; 9: bare answers answer the
+    # other party, mediators are no pair, the story's pair holds the next round, deadlines
+    # given, conditional acts as threats (events/_constructions.py)
+    _rules_version = "9"
 
     def __init__(
         self,
@@ -143,8 +158,21 @@ class EventExtractor:
             spans = self.combiner.combine(ctx, coded, self._events)
         else:
             spans = [span for span, _ in coded]
+        spans.extend(span for span, _ in self._constructed(ctx, spans))
         doc.spans[EVENTS] = _deduplicate(spans, ctx)
         return doc
+
+    def _constructed(self, ctx: Context, spans: list[Span]) -> Iterator[Coded]:
+        """The acts stated by a construction (:mod:`~zopa.extract.events._constructions`)
+        where neither a trigger nor the classifier coded an event (no event's span holds
+        the verb): a deadline given, a conditional act with no type of its own."""
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        for token in ctx.doc[ctx.headline_end :]:
+            if token.pos_ != "VERB" or token.i in covered:
+                continue
+            entry = DEADLINE if deadline_verb(token) else THREAT if conditional(token) else None
+            if entry is not None:
+                yield from self._events(Trigger(entry, token, (token.i, token.i + 1)), ctx)
 
     def _coded_by_verb(self, trigger: Trigger, verbs: dict[int, str]) -> bool:
         """Whether a noun trigger is the object of a verb trigger of the same type that
@@ -164,6 +192,8 @@ class EventExtractor:
     # ------------------------------------------------------------------ events
     def _events(self, trigger: Trigger, ctx: Context) -> Iterator[Coded]:
         entry = trigger.entry
+        if entry is not DEADLINE and deadline_act(trigger.root):
+            return  # "gave Peru until Friday to accept": the acceptance is only asked for
         frame = trigger.frame
         mapping = self.frames.mapping(frame, trigger) if frame is not None else None
         outer = frame.frame if frame is not None else None
@@ -201,6 +231,7 @@ class EventExtractor:
             sources, source_tok = self.arguments.third_party(anchor, ctx)
             if not sources:
                 return
+            ctx.third_parties.update(sources)
         else:
             loose = trigger.entry.id.startswith(CLASSIFIED)
             sources, source_tok = self.arguments.sources(anchor, ctx, loose)
@@ -208,8 +239,9 @@ class EventExtractor:
                 sources, source_tok = self.arguments.sources(trigger.root, ctx)
         pair: tuple[str, str] | None = None
         if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN" and _next(anchor):
-            # "The next round of talks is planned for April 14": the latest pair's talks
-            pair = next(ctx.pairs_before(anchor.i), None)
+            # "The next round of talks is planned for April 14": the talks of the pair the
+            # story is about (named most often), not of the latest two names coordinated
+            pair = ctx.story_pair(anchor.i)
             sources = [pair[0]] if pair is not None else []
         if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN":
             sources, source_tok = self.arguments.participant(anchor, ctx)
@@ -226,6 +258,9 @@ class EventExtractor:
             targets, target_tok = [], None
         elif pair is not None:
             targets, target_tok = [pair[1]], None
+        elif entry is THREAT:
+            targets = self.arguments.condition_doer((anchor,), ctx, set(sources), CONDITION_MARKS)
+            target_tok = None
         else:
             own = instruments if anchor is trigger.root else frozenset()
             targets, target_tok = self.arguments.targets(anchor, ctx, set(sources), own, places)
@@ -309,6 +344,16 @@ class EventExtractor:
             # a demand naming no addressee is made to the other party of the latest pair
             # the doer was named in ("Israel in turn demanded a full list" -> Hamas)
             targets = self.arguments.counterpart(sources, trigger.tokens[0], ctx)
+        if not targets and (
+            (entry is THREAT and unnamed_complier(anchor))
+            or (etype in _ANSWER_TYPES and mapping is None and self.arguments.unspecified(anchor))
+        ):
+            # "Peru refused.", "Bolivia agreed.", "Dakar rejected the list": an answer that
+            # names nothing of its own answers the other party of the latest pair its doer
+            # was named in (a third party, in no pair, stays without a target); so does a
+            # conditional act whose condition is a passive naming no one ("would take the
+            # matter to the WTO unless the ban is lifted")
+            targets = self.arguments.counterpart(sources, trigger.tokens[0], ctx)
         if not targets and etype == "ACCUSE" and anchor.pos_ == "VERB":
             # "alleged that Russia ran a sabotage campaign": the doer of what is alleged
             targets = self.arguments.clause_doer(anchor, ctx, set(sources))
@@ -316,7 +361,8 @@ class EventExtractor:
             # a protest in a capital or a country addresses that state's government
             targets = [k for k in [self.resolver.state_at(place)] if k and k not in sources]
         unsure = (
-            (etype == "ACCUSE" and mode != "investigate")
+            entry is THREAT
+            or (etype == "ACCUSE" and mode != "investigate")
             or entry.needs_target
             or (etype == "REQUEST" and self.arguments.bare(anchor))
         )

@@ -60,6 +60,8 @@ class Context:
     # events coded so far that a later object may name ("condemned the arrests"): position,
     # source, trigger lemma and type
     acts: list[tuple[int, str, str, str]] = field(default_factory=list)
+    # the mediators and hosts coded so far: third parties, never one of a pair of parties
+    third_parties: set[str] = field(default_factory=set)
     _main_subjects: dict[int, list[Token]] = field(default_factory=dict)
 
     def add_pair(self, position: int, first: str, second: str) -> None:
@@ -68,11 +70,32 @@ class Context:
             insort(self.pairs, (position, first, second))
 
     def pairs_before(self, i: int) -> Iterator[tuple[str, str]]:
-        """The pairs named before token ``i``, latest first, within the look-back window."""
+        """The pairs of parties named before token ``i``, latest first, within the look-back
+        window; a pair with a mediator or host in it is no pair of parties ("mediated by
+        Norway and Switzerland")."""
         for position, first, second in reversed(self.pairs[: bisect_left(self.pairs, (i,))]):
             if i - position > 2 * WINDOW:
                 return
-            yield first, second
+            if first not in self.third_parties and second not in self.third_parties:
+                yield first, second
+
+    def story_pair(self, i: int) -> tuple[str, str] | None:
+        """The pair of parties the story is about, before token ``i``: the pair named most
+        often so far (in either order), the latest of equals, in the order first named;
+        mediators and hosts excluded."""
+        counts: dict[frozenset[str], int] = {}
+        latest: dict[frozenset[str], int] = {}
+        named: dict[frozenset[str], tuple[str, str]] = {}
+        for position, first, second in self.pairs[: bisect_left(self.pairs, (i,))]:
+            if first in self.third_parties or second in self.third_parties:
+                continue
+            key = frozenset((first, second))
+            counts[key] = counts.get(key, 0) + 1
+            latest[key] = position
+            named.setdefault(key, (first, second))
+        if not counts:
+            return None
+        return named[max(counts, key=lambda k: (counts[k], latest[k]))]
 
     def proposals_before(self, i: int) -> Iterator[tuple[str, str]]:
         """Events another may answer, coded before token ``i`` in its or the two previous
