@@ -310,10 +310,10 @@ def _server_cpu(url: str) -> float | None:
     if not url.startswith("postgresql"):
         return None
     store = open_store(url)
-    with store.session() as session:
+    with store.session() as session:  # the backend's parent read while the backend lives
         backend = session.scalar(sql("SELECT pg_backend_pid()"))
+        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
     store.close()
-    fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
     postmaster = int(fields[1])
     fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
     reaped = (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
