@@ -123,7 +123,7 @@ def test_two_ingest_processes_on_overlapping_folders_store_each_text_once(
 def test_postgresql_stores_ingested_texts_compressed_by_lz4(
     postgres_server: PostgresServer, tmp_path: Path
 ) -> None:
-    """LZ4 costs the server less per text than PostgreSQL's default pglz (bench/scale.py);
+    """LZ4 costs the server less per text than PostgreSQL's default pglz (docs/cluster.md);
     the texts read back unchanged, and a text already stored is still found by its hash."""
     store = open_store(postgres_server.create_database())
     try:

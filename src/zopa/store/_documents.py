@@ -212,8 +212,8 @@ def _lz4(connection: Connection) -> bool:
     built with it), asked once per database connection.
 
     A text of a few kilobytes is compressed as it is stored; PostgreSQL's own ``pglz`` cost
-    the server a quarter more per document than LZ4 (``bench/scale.py``); the texts read
-    back the same.
+    the server about a third more per document than LZ4 (``docs/cluster.md``); the texts
+    read back the same.
     """
     info = connection.connection.info
     if "zopa_lz4" not in info:
