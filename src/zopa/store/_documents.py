@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Select, String, any_, bindparam, func, or_, select, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import ARRAY, Select, String, any_, bindparam, func, or_, select, tuple_
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -126,7 +126,7 @@ def ids_by_hash(session: Session, hashes: Collection[str]) -> dict[str, int]:
     if session.get_bind().dialect.name == "postgresql":
         # One array parameter: the same statement for any number of hashes, compiled and
         # prepared once, where an IN list of a hundred is compiled and parsed every batch.
-        hash_list = bindparam("hashes", sorted(hashes), type_=postgresql.ARRAY(String))
+        hash_list = bindparam("hashes", sorted(hashes), type_=ARRAY(String))
         query = select(Document.sha256, Document.id).where(Document.sha256 == any_(hash_list))
     else:
         query = select(Document.sha256, Document.id).where(Document.sha256.in_(sorted(hashes)))
