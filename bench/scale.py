@@ -24,7 +24,8 @@ Sections (one function each, ``--only`` picks some; all by default):
     memory (the sum of the resident sets of the command and every process
     under it, sampled every 0.2 s: the driver, the workers and, for Ray, its own
     daemons), the CPU seconds of the command's own process (the driver: plan,
-    texts out, documents back, every write) and of the processes under it, and
+    texts out, documents back, every write) and of the processes under it (also
+    summed by kind: workers, Ray's actors, ``raylet``, ``gcs_server``, agents), and
     whether the two stores' evidence rows are identical, ids included. Then, in
     this process, one worker's reading and the driver's writing per document
     (wall clock and CPU), timed apart on the first 40 articles, and the size of
@@ -35,8 +36,10 @@ Sections (one function each, ``--only`` picks some; all by default):
     by one ``zopa ingest`` command (``--workers`` as ``--ingest-workers`` says, zopa's
     default otherwise) into a fresh store on each backend: documents per second over
     the command's wall time (start-up included), its peak memory and CPU seconds
-    (the command, its worker processes and, on PostgreSQL, the server), and whether
-    every text is stored once;
+    (the command, its worker processes and, on PostgreSQL, the server), their sum per
+    document (``cpu_ms_per_doc``: on a shared machine the steadier figure; C cores
+    ingest at most C / that many documents a second), and whether every text is
+    stored once;
     then two ``zopa ingest`` processes at once on overlapping 60% shares of them (20%
     ingested by both) into another fresh store: documents per second over the wall
     time (start-up included), their exit codes, and whether every text is stored exactly
@@ -217,6 +220,30 @@ def _tree(root: int) -> dict[int, tuple[int, float]]:
     return found
 
 
+def _kind(pid: int) -> str:
+    """What a process is, from its command line: a Ray process's title (``raylet``,
+    ``ray::IDLE``, ``ray::ExtractionActor...``) or the program it runs."""
+    with contextlib.suppress(OSError):
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+        program = next((w for w in words if w.endswith(".py")), words[0])
+        if words[0].startswith("ray::"):
+            program = words[0].split(" ")[0].split(".")[0]
+        elif "-m" in words[:2] and len(words) > words.index("-m") + 1:
+            program = "-m " + words[words.index("-m") + 1]
+        return Path(program).name if "/" in program else program
+    return "?"
+
+
+def _by_kind(cpu: dict[int, float], names: dict[int, str], root: int) -> dict[str, float]:
+    """CPU seconds of the processes under ``root``, summed by kind, most first."""
+    kinds: dict[str, float] = {}
+    for pid, seconds in cpu.items():
+        if pid != root:
+            kind = names.get(pid, "?")
+            kinds[kind] = kinds.get(kind, 0.0) + seconds
+    return {k: round(v, 1) for k, v in sorted(kinds.items(), key=lambda kv: -kv[1]) if v >= 0.1}
+
+
 def timed(command: list[str], progress: Callable[[], int] | None = None) -> dict[str, Any]:
     """Run ``command``; its wall seconds, peak memory of its process tree, exit code.
 
@@ -228,6 +255,7 @@ def timed(command: list[str], progress: Callable[[], int] | None = None) -> dict
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = 0
     cpu: dict[int, float] = {}  # each process's last CPU seconds seen
+    names: dict[int, str] = {}  # each process's kind (its command line, shortened)
     first: dict[str, float] = {}
     done = threading.Event()
 
@@ -237,6 +265,7 @@ def timed(command: list[str], progress: Callable[[], int] | None = None) -> dict
             tree = _tree(process.pid)
             peak = max(peak, sum(rss for rss, _ in tree.values()))
             cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
+            names.update({pid: _kind(pid) for pid in tree.keys() - names.keys()})
             if progress is not None and not first and (count := progress()) > 0:
                 first.update(first_item_s=round(time.perf_counter() - started, 2))
                 first.update(items_at_first=count)
@@ -255,6 +284,7 @@ def timed(command: list[str], progress: Callable[[], int] | None = None) -> dict
         "peak_rss_mb": round(peak / 1024**2),
         "driver_cpu_seconds": round(cpu.get(process.pid, 0.0), 1),
         "other_cpu_seconds": round(sum(cpu.values()) - cpu.get(process.pid, 0.0), 1),
+        "other_cpu_by_kind": _by_kind(cpu, names, process.pid),
         **first,
         "stdout": out.decode(),
     }
@@ -310,10 +340,10 @@ def _server_cpu(url: str) -> float | None:
     if not url.startswith("postgresql"):
         return None
     store = open_store(url)
-    with store.session() as session:
+    with store.session() as session:  # the backend's parent read while the backend lives
         backend = session.scalar(sql("SELECT pg_backend_pid()"))
+        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
     store.close()
-    fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
     postmaster = int(fields[1])
     fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
     reaped = (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
@@ -387,8 +417,13 @@ def ingest(args: argparse.Namespace, tmp: Path) -> Figures:
             server = _server_cpu(url)
             run = timed(_ingest_command(url, [corpus], args.ingest_workers))
             del run["stdout"]
+            cpu = run["driver_cpu_seconds"] + run["other_cpu_seconds"]
             if server is not None:
                 run["server_cpu_seconds"] = round((_server_cpu(url) or 0.0) - server, 1)
+                cpu += run["server_cpu_seconds"]
+            # What the machine's cores could do at best: documents per CPU-second of all of it.
+            run["cpu_ms_per_doc"] = round(1000 * cpu / count, 3)
+            run["docs_per_s_per_core"] = round(count / cpu) if cpu else None
             one = {**run, "docs_per_s": round(count / run["seconds"]), **_stored_once(url, count)}
             if args.postgres_url and backend == "postgresql":
                 figures[backend] = {"one_ingester": one}

@@ -74,9 +74,9 @@ class Registry:
             Nothing is registered under that name or short name (the known ones listed).
         """
         self._load_entry_points()
-        known: list[str] = list(self._catalogue.get_all())
-        if name in known:
+        if name in self._catalogue:  # one look-up: listing every entry costs a file's reading
             return name
+        known: list[str] = list(self._catalogue.get_all())
         versions = [(_version(n), n) for n in known if short_name(n) == name != n]
         if versions:
             return max(versions)[1]

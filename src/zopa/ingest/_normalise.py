@@ -33,8 +33,10 @@ def normalise_text(raw: str) -> str:
     """
     text = unify_line_breaks(unicodedata.normalize("NFC", raw.replace("\ufeff", "")))
     text = _CONTROL.sub("", text)
-    # Line by line: a regular expression anchored at line ends tries every blank run.
-    text = "\n".join(line.rstrip(_TRAILING_BLANKS) for line in text.split("\n"))
+    # Line by line: a regular expression anchored at line ends tries every blank run. Only
+    # when a line ends in a blank (the ends of the text are stripped below): most have none.
+    if any(f"{blank}\n" in text for blank in _TRAILING_BLANKS):
+        text = "\n".join(line.rstrip(_TRAILING_BLANKS) for line in text.split("\n"))
     if "\n\n\n" in text:  # the search alone costs more than this test
         text = _MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
