@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from zopa.extract._probability import Bound, Estimate, bounded, explicit_estimate, odds_estimate
+from zopa.number_words import word_number
 
 __all__ = [
     "CHANCE_NOUNS",
@@ -45,7 +46,6 @@ __all__ = [
     "lead_in",
     "number_value",
     "read_number",
-    "word_number",
 ]
 
 #: Nouns that make a number next to them a chance.
@@ -88,29 +88,6 @@ _BOUNDS: tuple[tuple[tuple[str, ...], Bound], ...] = (
     (("above",), "lower"),
     (("over",), "lower"),
 )
-_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-}
 _SPLIT_TOKEN = re.compile(r"^(\d+)[-–/](\d+)$")
 _PERCENT_TOKEN = re.compile(r"^(\d+(?:\.\d+)?)%$")
 # Word shapes (cheaper to match than a regular expression on every token): "50-50", "3-1",
@@ -173,17 +150,6 @@ class ChanceNumber:
 def number_value(token: Token) -> float | None:
     """The value of a number token ("3", "2.5", "three"), or None."""
     return word_number(token.lower_)
-
-
-def word_number(word: str) -> float | None:
-    """The value of a number written in digits or as a word ("3", "2.5", "three"), or None."""
-    text = word.lower().replace(",", "")
-    if text in _WORDS:
-        return float(_WORDS[text])
-    try:
-        return float(text)
-    except ValueError:
-        return None
 
 
 def _after(doc: Doc, end: int) -> Token | None:

@@ -50,7 +50,6 @@ from zopa.extract._chance_numbers import (
     NUMBER_PATTERNS,
     followed_by_that_clause,
     read_number,
-    word_number,
 )
 from zopa.extract._doc import ACTORS, ESTIMATES, EVENTS, FIELDS, PUBLISHED
 from zopa.extract._probability import (
@@ -62,6 +61,7 @@ from zopa.extract._probability import (
 )
 from zopa.extract._retrospective import clause_head, is_retrospective
 from zopa.extract.speakers import SPEAKER_WORDS, KnownActors, Speakers, words_holder
+from zopa.number_words import word_number
 
 __all__ = ["EstimatesComponent", "make_estimates"]
 

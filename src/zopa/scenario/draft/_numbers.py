@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from zopa.extract._chance_numbers import word_number
+from zopa.number_words import word_number
 
 if TYPE_CHECKING:
     from zopa.store import Claim
