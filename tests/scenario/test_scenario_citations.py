@@ -132,7 +132,9 @@ def test_cite_writes_id_document_span_and_digest(store: Store) -> None:
         "start": claim.start,
         "end": claim.end,
         "digest": text_digest(NEEDLES["kept"]),
+        "issue": "harbour",  # a claim's citation records its issue as it was when cited
     }
+    assert "issue" not in cite("estimate", rows["estimate"])
     assert text_digest("abc") == "ba7816bf8f01"  # SHA-256 of the UTF-8 text, 12 hex digits
 
 
@@ -202,6 +204,24 @@ def test_a_citation_that_no_longer_says_the_same_thing_is_a_warning(store: Store
     assert warnings[1][0] == _line(text, "digest:", after=f"- claim: {kept.id}")
     assert f"claim {kept.id} no longer says the same thing (its text's digest" in warnings[1][1]
     assert len(warnings) == 2
+
+
+def test_a_cited_claim_now_read_as_on_another_issue_is_a_warning(store: Store) -> None:
+    rows = _fill(store)
+    kept = rows["kept"]
+    text = _scenario([cite("claim", kept), {"claim": rows["gone"].id}])  # the second: no issue
+    assert _citation_warnings(text, store) == []
+    with store.write() as session:  # re-extraction kept both ids and words, moved the issues
+        for row_id in (kept.id, rows["gone"].id):
+            row = session.get(Claim, row_id)
+            assert row is not None
+            row.issue = "canal_toll"
+    ((line, message),) = _citation_warnings(text, store)
+    assert line == _line(text, "issue: harbour", after=f"- claim: {kept.id}")
+    assert (
+        message
+        == f"claim {kept.id} was on 'harbour' when cited; the store now reads it as on 'canal_toll'"
+    )
 
 
 def test_document_citations_are_checked_for_the_document_and_the_span(store: Store) -> None:

@@ -14,7 +14,8 @@ exactly as stored (no white-space folding) — or, for a citation of a span
 without an item, that span of the document. A longer prefix (up to the whole
 64 digits) is accepted and compared as written. The digest covers the words
 only: a claim whose sentence is unchanged but whose issue or actor the
-extractor now reads differently keeps its digest.
+extractor now reads differently keeps its digest. A claim's citation therefore
+also records the claim's ``issue`` when it was cited.
 
 Checking
 --------
@@ -28,7 +29,10 @@ file and line, when the cited item
   cited digest) — e.g. ``claim: 38`` where the span is now estimate 38's;
 * **no longer says the same thing**: the id now names an item whose text has
   another digest, or that sits at another document or span than the citation
-  says (the id went to another item).
+  says (the id went to another item);
+* is a claim now read as on **another issue** than the citation's ``issue``
+  (re-extraction kept its id and words but moved it: the value it supports
+  may rest on a stance about something else).
 
 A citation without a digest is checked for existence (and place, when given)
 only; a document citation for the document's existence and the span's bounds.
@@ -77,14 +81,20 @@ def text_digest(text: str) -> str:
 
 
 def cite(kind: Kind, row: Row) -> dict[str, Any]:
-    """The evidence mapping that cites ``row``, an item of ``kind``: id, document, span, digest."""
-    return {
+    """The evidence mapping that cites ``row``, an item of ``kind``: id, document, span, digest.
+
+    A claim's citation also records its issue.
+    """
+    out: dict[str, Any] = {
         kind: row.id,
         "document": str(row.document_id),
         "start": row.start,
         "end": row.end,
         "digest": text_digest(row.text),
     }
+    if kind == "claim" and getattr(row, "issue", None):
+        out["issue"] = row.issue  # type: ignore[attr-defined]
+    return out
 
 
 # --- checking -------------------------------------------------------------------------------
@@ -121,6 +131,8 @@ class _Item:
     start: int
     end: int
     digest: str
+    #: a claim's issue (None for other kinds)
+    issue: str | None = None
 
     def where(self) -> str:
         return f"document {self.document_id} [{self.start}, {self.end})"
@@ -139,7 +151,10 @@ class _Lookup:
         self._documents: dict[str, list[tuple[int, str]]] = {}
 
     def _item(self, kind: Kind, row: Any) -> _Item:
-        return _Item(kind, row.id, row.document_id, row.start, row.end, text_digest(row.text))
+        issue = row.issue if kind == "claim" else None
+        return _Item(
+            kind, row.id, row.document_id, row.start, row.end, text_digest(row.text), issue
+        )
 
     def item(self, kind: Kind, item_id: int) -> _Item | None:
         if (kind, item_id) not in self._items:
@@ -248,6 +263,14 @@ class _Checker:
                     f"{item.digest}, the citation's {evidence.digest})",
                     f"read it again (`zopa {kind}s --document {item.document_id} --sentences`) "
                     "and update the value and the digest",
+                )
+            elif evidence.issue is not None and item.issue not in (None, evidence.issue):
+                self.warn(
+                    (*path, "issue"),
+                    f"{cited} was on {evidence.issue!r} when cited; the store now reads it as "
+                    f"on {item.issue!r}",
+                    f"read it again (`zopa claims --document {item.document_id} --sentences`), "
+                    "check the value it supports, then update `issue:`",
                 )
             return
         others = self.other_kinds(kind, item_id, evidence, document_ids, span)

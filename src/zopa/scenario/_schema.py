@@ -119,6 +119,12 @@ class Evidence(_Model):
         "estimate's or quote's text, else the document's span); `zopa scenario check` "
         "warns when the store's text no longer has it",
     )
+    issue: str | None = Field(
+        None,
+        min_length=1,
+        description="a cited claim's issue when it was cited; `zopa scenario check` warns when "
+        "the store now reads the claim as on another issue",
+    )
     note: str | None = Field(None, description="an analyst's note (free text)")
     drop: bool = Field(
         False,
