@@ -24,6 +24,7 @@ resolver of :mod:`zopa.extract.speakers`, the same for claims and estimates.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -80,6 +81,17 @@ class _Speaker:
     text: str | None
     cue: str | None
 
+    @classmethod
+    def of(cls, fields: dict[str, Any]) -> _Speaker:
+        """The speaker a stored quote's fields name."""
+        return cls(
+            fields["speaker_actor"],
+            fields["speaker_start"],
+            fields["speaker_end"],
+            fields["speaker_text"],
+            fields["cue"],
+        )
+
 
 _NO_SPEAKER = _Speaker(None, None, None, None, None)
 
@@ -134,15 +146,7 @@ class QuoteFinder:
                 if fields is not None:
                     kept.append(span)
                 continue
-            hosts = host._.get(FIELDS)
-            speaker = _Speaker(
-                hosts["speaker_actor"],
-                hosts["speaker_start"],
-                hosts["speaker_end"],
-                hosts["speaker_text"],
-                hosts["cue"],
-            )
-            kept.append(self._item(span, "direct", speaker))
+            kept.append(self._item(span, "direct", _Speaker.of(host._.get(FIELDS))))
         return kept
 
     # --- direct quotations ------------------------------------------------------------------
@@ -527,14 +531,7 @@ def _previous_quote(spans: list[Span], verb: Token) -> tuple[Span, _Speaker] | N
     if not before:
         return None
     last = max(before, key=lambda s: s.end)
-    fields = last._.get(FIELDS)
-    speaker = _Speaker(
-        fields["speaker_actor"],
-        fields["speaker_start"],
-        fields["speaker_end"],
-        fields["speaker_text"],
-        fields["cue"],
-    )
+    speaker = _Speaker.of(last._.get(FIELDS))
     return (last, speaker) if QuoteFinder._close(last, verb.doc[verb.i : verb.i + 1]) else None
 
 
