@@ -218,6 +218,9 @@ def test_a_cited_claim_now_read_as_on_another_issue_is_a_warning(store: Store) -
             row.issue = "canal_toll"
     ((line, message),) = _citation_warnings(text, store)
     assert line == _line(text, "issue: harbour", after=f"- claim: {kept.id}")
+    # An open issue a lexicon term now names is the same subject: no warning.
+    renamed = _scenario([{**cite("claim", kept), "issue": "open_canal_toll"}])
+    assert _citation_warnings(renamed, store) == []
     assert (
         message
         == f"claim {kept.id} was on 'harbour' when cited; the store now reads it as on 'canal_toll'"

@@ -32,7 +32,9 @@ file and line, when the cited item
   says (the id went to another item);
 * is a claim now read as on **another issue** than the citation's ``issue``
   (re-extraction kept its id and words but moved it: the value it supports
-  may rest on a stance about something else).
+  may rest on a stance about something else). An open issue's claim that a
+  lexicon term now names (``open_port`` → ``ports``: a word in common) is the
+  same subject and no warning.
 
 A citation without a digest is checked for existence (and place, when given)
 only; a document citation for the document's existence and the span's bounds.
@@ -48,6 +50,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from pydantic import BaseModel
 from yaml.nodes import Node
 
+from zopa.issue_keys import is_open, key_words
 from zopa.scenario._loader import line_of
 from zopa.scenario._problems import Path, Problem
 from zopa.scenario._schema import Evidence, Scenario
@@ -264,7 +267,11 @@ class _Checker:
                     f"read it again (`zopa {kind}s --document {item.document_id} --sentences`) "
                     "and update the value and the digest",
                 )
-            elif evidence.issue is not None and item.issue not in (None, evidence.issue):
+            elif (
+                evidence.issue is not None
+                and item.issue is not None
+                and not _same_subject(evidence.issue, item.issue)
+            ):
                 self.warn(
                     (*path, "issue"),
                     f"{cited} was on {evidence.issue!r} when cited; the store now reads it as "
@@ -329,6 +336,21 @@ class _Checker:
             ):
                 found.append(same_id)
         return found
+
+
+def _same_subject(cited: str, now: str) -> bool:
+    """Whether a claim's issue ``now`` is still what its citation's issue ``cited`` named.
+
+    The same key, or keys sharing a word (a plural ``s`` aside): an open issue a new
+    lexicon term now names (``open_port`` → ``ports``) is the same subject under a
+    better name.
+    """
+
+    def words(issue: str) -> set[str]:
+        parts = key_words(issue) if is_open(issue) else tuple(issue.split("_"))
+        return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in parts}
+
+    return cited == now or bool(words(cited) & words(now))
 
 
 def check_citations(
