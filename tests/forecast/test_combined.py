@@ -55,6 +55,22 @@ def test_equal_weights_pool_the_log_odds_of_the_own_sources(scenario: Scenario) 
     assert report.unanswered["meet"] == "resolved by 2025-03-01"
 
 
+def test_sources_resting_on_the_same_scenario_share_one_voice(scenario: Scenario) -> None:
+    forecasts = (
+        made("truce", "zopa.experts.v1", "experts", 0.2, "2025-03-01"),
+        made("truce", "zopa.static_models.v1", "model", 0.8, "2025-03-01"),
+        made("truce", "zopa.simulation.v1", "simulator", 0.8, "2025-03-01"),
+    )
+    inputs = ForecastInputs(scenario, date(2025, 3, 1), None, made=forecasts)
+    [f] = CombinedSource().report(inputs).forecasts
+    assert f.parameters["weights"] == {
+        "zopa.experts.v1": 0.5,
+        "zopa.simulation.v1": 0.25,
+        "zopa.static_models.v1": 0.25,
+    }
+    assert f.probability == pytest.approx(0.5)  # the press against the scenario, odds 1/4 and 4
+
+
 def test_fitted_weights_are_used_when_they_win_out_of_sample(store: Store) -> None:
     data = scenario_data()
     data["questions"].append(

@@ -297,3 +297,53 @@ def test_talks_already_under_way_have_conceded_their_time() -> None:
     late = TalksSimulator(sensitivity_trajectories=0, concession_days=300, talks_began="2026-01-01")
     (answer,) = late.simulate(scenario(data), as_of=AS_OF, runs=400, seed=0).questions
     assert answer.days is not None and answer.days[1] == median_day[None]
+
+
+def answer_of(data: dict[str, Any], **params: Any) -> Any:
+    result = TalksSimulator(sensitivity_trajectories=0, **params).simulate(
+        scenario(data), as_of=AS_OF, runs=200, seed=0
+    )
+    (answer,) = [q for q in result.questions if q.question == "deal"]
+    return answer
+
+
+def test_a_none_says_how_the_runs_ended_a_ratifiers_veto() -> None:
+    answer = answer_of(with_ratifier(30), concession_days=100)
+    assert answer.probability == 0.0
+    assert answer.paths == {"agreed": 0, "voided": 200, "walked": 0, "apart": 0}
+
+
+def test_a_none_says_how_the_runs_ended_a_walk_out() -> None:
+    answer = answer_of(deadline_scenario(True), credibility=0.0, concession_days=3000)
+    assert answer.paths["walked"] == 200 and answer.paths["agreed"] == 0
+
+
+def test_a_none_says_the_sides_were_still_apart_and_how_far_they_had_moved() -> None:
+    short = talks(questions=[agreement_question(days=10)])
+    slow = answer_of(short, concession_days=365)
+    assert slow.probability == 0.0 and slow.paths == {
+        "agreed": 0,
+        "voided": 0,
+        "walked": 0,
+        "apart": 200,
+    }
+    assert slow.conceded is not None and slow.conceded < 0.1
+    fast = answer_of(short, concession_days=12)
+    assert fast.conceded is not None and fast.conceded > slow.conceded
+    assert fast.paths["agreed"] == round(fast.probability * 200)
+    assert sum(fast.paths.values()) == 200
+
+
+def test_questions_not_about_an_agreement_have_no_paths() -> None:
+    data = summit(preconditions=[AFTER_DELEGATIONS])
+    meeting = {
+        "id": "deal",
+        "text": "Will the leaders meet?",
+        "what": {"type": "format_held", "format": "summit"},
+        "resolution_date": (AS_OF + dt.timedelta(days=200)).isoformat(),
+    }
+    data["questions"] = [meeting]
+    answer = answer_of(data, concession_days=100)
+    assert answer.probability is not None and answer.probability > 0
+    assert answer.paths == {} and answer.conceded is None
+    assert answer.to_dict()["paths"] == {}

@@ -53,6 +53,7 @@ def simulate(
     from datetime import date
 
     from zopa.simulate import TalksSimulator
+    from zopa.simulate._results import PATHS
 
     scenario = load_computable(scenario_file, allow_placeholders)
     day = iso_date_option(as_of, "--as-of") or scenario.as_of or date.today()
@@ -75,6 +76,23 @@ def simulate(
         days = " ".join(f"{d:.0f}" for d in q.days) if q.days else "—"
         table.add_row(Text(q.question), Text(cell), Text(days))
     console.print(table)
+    if any(q.kind == "event" for q in result.questions):
+        console.print(
+            "(Wilson: the Monte Carlo error of the runs only, not the scenario's own "
+            "uncertainty; the sensitivity table says what moves each probability)",
+            markup=False,
+        )
+    for q in result.questions:
+        if q.paths:
+            ended = ", ".join(f"{n:,} {PATHS[path]}" for path, n in q.paths.items() if n)
+            pace = (
+                f" (by then the sides had conceded a median {q.conceded:.0%} of the way from "
+                "their ideals to their red lines: the scenario's `simulation:` settings "
+                "`concession_days`, `beta` and `began` set that pace)"
+                if q.paths.get("apart") and q.conceded is not None
+                else ""
+            )
+            console.print(f"{q.question}: of {q.runs:,} runs, {ended}{pace}", markup=False)
     for question, reason in result.skipped.items():
         console.print(f"{question}: not simulated ({reason})", markup=False)
     if result.sensitivity is not None:

@@ -5,20 +5,30 @@ simulation, the static models, the experts in the press: kinds ``simulator``,
 ``model`` and ``experts``; never imported prices) are pooled as
 ``σ(Σ wₛ logit pₛ / Σ wₛ)`` over the sources that forecast it.
 
-The weights are equal unless fitted weights pass an out-of-sample test. Fitted
-weights are inverse mean Brier scores, ``wₛ ∝ 1 / Brierₛ``, of each source's
-stored final forecasts (the last made while the question was open, as of the
-run's date or earlier) on the questions resolved by the as-of date; a source
-without such a record gets the mean weight of the others. They are used only
+The weights are equal per **evidence base** unless fitted weights pass an
+out-of-sample test. The static models and the simulation both rest on the
+analyst's scenario, so together they weigh as much as the experts in the press,
+each half of that: sources that share their inputs carry less independent
+information than their number suggests, and counting them apart would let one
+scenario outvote the press twice (Clemen & Winkler 1999, on dependent experts).
+Fitted weights are inverse mean Brier scores, ``wₛ ∝ 1 / Brierₛ``, of each
+source's stored final forecasts (the last made while the question was open, as
+of the run's date or earlier) on the questions resolved by the as-of date; a
+source without such a record gets the mean weight of the others. They are used only
 if, fitted leaving each resolved question out in turn, their pool has a lower
 mean log score on the left-out questions than the equal-weight pool, with at
 least ``min_resolved`` resolved questions. The weights used are stated in the
 forecast's parameters, with the test's scores.
+
+References
+----------
+Clemen, R. T., & Winkler, R. L. (1999). Combining probability distributions from experts
+in risk analysis. *Risk Analysis*, 19(2), 187–203.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, ClassVar
@@ -34,11 +44,29 @@ from zopa.forecast._sources import ForecastInputs, SourceReport
 from zopa.forecast._store import list_forecasts
 from zopa.registry import forecast_sources
 
-__all__ = ["COMBINED", "OWN_KINDS", "CombinedSource", "Track", "inverse_brier_weights"]
+__all__ = [
+    "BASES",
+    "COMBINED",
+    "OWN_KINDS",
+    "CombinedSource",
+    "Track",
+    "equal_weights_per_base",
+    "inverse_brier_weights",
+]
 
 COMBINED = "zopa.combined.v1"
 OWN_KINDS: tuple[str, ...] = ("model", "simulator", "experts")
 """Kinds of zopa's own sources, the ones the combination pools."""
+
+BASES: dict[str, str] = {"model": "scenario", "simulator": "scenario", "experts": "press"}
+"""What each kind of own source rests on: one voice per base under equal weights."""
+
+
+def equal_weights_per_base(kinds: Mapping[str, str]) -> dict[str, float]:
+    """Each base (:data:`BASES`) an equal share, split equally among its sources."""
+    bases = {s: BASES[k] for s, k in kinds.items()}
+    size = {b: sum(1 for x in bases.values() if x == b) for b in set(bases.values())}
+    return {s: 1.0 / (len(size) * size[b]) for s, b in bases.items()}
 
 
 @dataclass(frozen=True)
@@ -113,9 +141,10 @@ class CombinedSource:
         for f in made:
             if f.source_kind in OWN_KINDS and f.probability is not None:
                 members.setdefault(f.question, {})[f.source] = f
-        sources = sorted({s for by in members.values() for s in by})
+        kinds = {s: f.source_kind for by in members.values() for s, f in by.items()}
+        sources = sorted(kinds)
         tracks = _tracks(inputs)
-        weights, test = self._weights(tracks, sources)
+        weights, test = self._weights(tracks, sources, equal_weights_per_base(kinds))
         forecasts, unanswered = [], {}
         for q in inputs.scenario.questions:
             own = members.get(q.id, {})
@@ -130,9 +159,8 @@ class CombinedSource:
         return SourceReport(forecasts, unanswered)
 
     def _weights(
-        self, tracks: list[Track], sources: list[str]
+        self, tracks: list[Track], sources: list[str], equal: dict[str, float]
     ) -> tuple[dict[str, float], dict[str, Any]]:
-        equal = {s: 1.0 / len(sources) for s in sources} if sources else {}
         usable = [t for t in tracks if any(s in t.probabilities for s in sources)]
         test: dict[str, Any] = {"fitted_on": [t.question for t in usable]}
         if len(usable) < self.min_resolved:

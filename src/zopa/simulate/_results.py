@@ -24,12 +24,21 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["CONFIDENCE", "QuestionResult", "event_result", "value_result"]
+__all__ = ["CONFIDENCE", "PATHS", "QuestionResult", "event_result", "value_result"]
 
 CONFIDENCE = 0.95
 """Level of every Monte Carlo interval."""
 
 INTERVAL = "wilson"
+
+PATHS: dict[str, str] = {
+    "agreed": "signed by the date",
+    "voided": "closed the gap, but a ratifier voided the deal",
+    "walked": "a side walked away when its deadline passed",
+    "apart": "still apart at the date",
+}
+"""How a run of an agreement question ends by its resolution date, in this order of
+precedence: each run is counted once, under the first that applies."""
 
 
 def _quantiles(values: NDArray[np.float64], qs: tuple[float, ...]) -> list[float] | None:
@@ -54,6 +63,11 @@ class QuestionResult:
     """10th, 50th, 90th percentile of days from the as-of date to the event (runs with it)."""
     terms: dict[str, list[float]] = field(default_factory=dict)
     """Per issue, 10th, 50th, 90th percentile of the agreed terms (runs with an agreement)."""
+    paths: dict[str, int] = field(default_factory=dict)
+    """How the runs ended by the resolution date (agreement questions): :data:`PATHS`."""
+    conceded: float | None = None
+    """Median over runs and sides of the fraction of the way from ideal to red line
+    conceded by the resolution date (agreement questions): what "still apart" rests on."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON data (``docs/simulation.md``)."""
@@ -69,6 +83,8 @@ class QuestionResult:
             "confidence": CONFIDENCE,
             "days": self.days,
             "terms": self.terms,
+            "paths": self.paths,
+            "conceded": self.conceded,
         }
 
 
@@ -78,9 +94,12 @@ def event_result(
     days: NDArray[np.int64],
     terms: NDArray[np.float64] | None,
     issues: tuple[str, ...],
+    paths: dict[str, int] | None = None,
+    conceded: float | None = None,
 ) -> QuestionResult:
     """Summarise an event over runs: ``happened`` ``(R,)``, its ``days`` ``(R,)``, ``terms``
-    ``(R, M)`` of the agreement it is (``None`` when it is not about an agreement)."""
+    ``(R, M)`` of the agreement it is (``None`` when it is not about an agreement) and the
+    ``paths`` its runs took (:data:`PATHS`) with the median share ``conceded`` by the date."""
     from scipy.stats import binomtest  # scipy.stats takes ~1 s to import: only when used
 
     runs = int(happened.size)
@@ -102,6 +121,8 @@ def event_result(
         high=max(float(ci.high), p),
         days=_quantiles(days[happened].astype(np.float64), (0.1, 0.5, 0.9)),
         terms=spread,
+        paths=dict(paths or {}),
+        conceded=None if conceded is None else round(conceded, 6),
     )
 
 

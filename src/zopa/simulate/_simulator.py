@@ -24,6 +24,7 @@ from zopa.errors import ModelError, quoted
 from zopa.registry import simulators
 from zopa.scenario import Question, Scenario, placeholder_names, question_status
 from zopa.simulate._arrays import TalksArrays, talks_arrays
+from zopa.simulate._concession import conceded
 from zopa.simulate._engine import NEVER, TalksOutcome, run_talks
 from zopa.simulate._params import SIMULATOR, TalksParams
 from zopa.simulate._questions import UnanswerableError, event_rounds, value_draws
@@ -158,6 +159,31 @@ def _happened(
     return out, skipped
 
 
+def _paths(
+    happened: np.ndarray, outcome: TalksOutcome, arrays: TalksArrays, by: int
+) -> dict[str, int]:
+    """How each run of an agreement question ended by day ``by`` (``PATHS``, in order)."""
+
+    def by_date(rounds: np.ndarray) -> np.ndarray:
+        return np.asarray((rounds != NEVER) & (arrays.days[np.maximum(rounds, 0)] <= by))
+
+    voided = ~happened & (outcome.voided > 0) & by_date(outcome.gap_closed)
+    walked = ~happened & ~voided & by_date(outcome.walked).any(axis=1)
+    apart = ~happened & ~voided & ~walked
+    return {
+        "agreed": int(happened.sum()),
+        "voided": int(voided.sum()),
+        "walked": int(walked.sum()),
+        "apart": int(apart.sum()),
+    }
+
+
+def _conceded(arrays: TalksArrays, by: int) -> float:
+    """Median over runs and sides of the share conceded by day ``by`` (Faratin et al. 1998)."""
+    tau = (by + arrays.elapsed_days) / arrays.concession_days
+    return float(np.median(conceded(tau[:, None], arrays.beta, arrays.kappa[:, None])))
+
+
 @simulators.register(SIMULATOR)
 class TalksSimulator:
     """Negotiation rounds from the as-of date to each question's resolution date.
@@ -215,9 +241,16 @@ class TalksSimulator:
                     q.what.type in ("agreement_signed", "deadline_met")
                     or getattr(q.what, "event", None) in ("AGREE", "RETREAT")
                 )
+                by = (q.resolution_date - as_of).days
                 results.append(
                     event_result(
-                        q.id, happened, day, outcome.terms if about_terms else None, arrays.issues
+                        q.id,
+                        happened,
+                        day,
+                        outcome.terms if about_terms else None,
+                        arrays.issues,
+                        _paths(happened, outcome, arrays, by) if about_terms else None,
+                        _conceded(arrays, by) if about_terms else None,
                     )
                 )
             elif q.kind == "value":

@@ -5,7 +5,8 @@ this package so the registry lists it). For every open question the
 simulator answers, one :class:`~zopa.forecast.NewForecast`: the probability
 and its Wilson interval (an event) or the mean value and its 5–95 % band (a
 value question), the simulator's name and parameters with the runs and seed,
-the inputs digest and the as-of date. A scenario without two sides with
+the inputs digest and the as-of date; for an agreement question also how its runs
+ended (``paths``) and the median share ``conceded`` by the date. A scenario without two sides with
 binding red lines has no talks to simulate and gets no forecasts. The
 sensitivity analysis is left to ``zopa simulate`` (it would multiply the cost
 of every forecast).
@@ -69,7 +70,9 @@ class SimulationSource:
                 low=q.low,
                 high=q.high,
                 method=result.simulator,
-                parameters=parameters,
+                parameters={**parameters, "paths": q.paths, "conceded": q.conceded}
+                if q.paths
+                else parameters,
                 inputs_digest=result.inputs_digest,
             )
             for q in result.questions
