@@ -13,6 +13,7 @@ __all__ = [
     "DEFAULT_LOOP_DRAWS",
     "MAX_DRAWS",
     "MAX_LOOP_DRAWS",
+    "MAX_RUNS",
     "MIB",
     "MIN_MEMORY_BUDGET",
     "MIN_REFITS",
@@ -27,6 +28,8 @@ DEFAULT_DRAWS = 2000
 DEFAULT_LOOP_DRAWS = 200
 MAX_DRAWS = 1_000_000
 """Most Monte Carlo draws accepted (checked before anything is allocated)."""
+MAX_RUNS = 1_000_000
+"""Most runs one simulation accepts (``zopa simulate --runs``)."""
 MAX_LOOP_DRAWS = 10_000
 """Most draws a model without a vectorised kernel is refitted on (one full fit each)."""
 REFIT_SECONDS = 20.0

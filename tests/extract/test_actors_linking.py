@@ -830,3 +830,17 @@ def test_an_official_after_a_person_is_of_the_state_their_words_speak_for(
 def test_an_ex_president_is_a_former_one(nlp: Language) -> None:
     text = "Ex-president Ana Ruiz of Peru said the deal was weak."
     assert info_of(nlp, text, "Ana Ruiz").get("role") == "former president"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Chief executive Tomas Brink said the offer stood.", "Tomas Brink", "chief executive"),
+        ("The operator's general counsel Ines Varga said it would go to arbitration.",
+         "Ines Varga", "general counsel"),
+    ],
+)  # fmt: skip
+def test_a_companys_officers_have_their_whole_title_as_role(
+    nlp: Language, text: str, name: str, role: str
+) -> None:
+    assert info_of(nlp, text, name).get("role") == role

@@ -394,3 +394,32 @@ def test_an_acronym_named_a_body_or_with_digits_is_an_actor(
     nlp: Language, text: str, acronym: str
 ) -> None:
     assert (acronym, f"unresolved:{acronym.lower()}") in found(nlp, text)
+
+
+# --- companies ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Talks with Ostrava Terminals resumed on Monday.", "Ostrava Terminals"),
+        ("Chipo Banda of Limpopo Risk said a deal was near.", "Limpopo Risk"),
+        ("Pelican Holdings rejected the offer on Friday.", "Pelican Holdings"),
+        ("The mine is run by Quarrow Minerals, which wants a longer lease.", "Quarrow Minerals"),
+    ],
+)  # fmt: skip
+def test_a_name_ending_in_a_companys_head_noun_is_an_organisation(
+    nlp: Language, text: str, company: str
+) -> None:
+    doc = nlp(text)
+    kinds = {" ".join(s.text.split()): s.label_ for s in doc.spans[ACTORS]}
+    assert kinds.get(company) == "organisation", kinds
+
+
+def test_a_company_named_in_full_is_called_by_its_first_word_later(nlp: Language) -> None:
+    text = (
+        "The port operator Ostrava Terminals asked for a longer concession. "
+        "The government said Ostrava had until Friday to improve its offer."
+    )
+    names = found(nlp, text)
+    assert ("Ostrava", "unresolved:ostrava-terminals") in names, names

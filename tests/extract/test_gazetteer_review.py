@@ -121,3 +121,23 @@ def test_unsure_choices_and_what_titles_say_are_stored_on_each_backend(store: St
     bahati = actors["unresolved:amani-bahati"]
     assert (bahati["role"], bahati["sector"]) == ("analyst", "EDU")
     assert "{country: COG, names: [Congo]}" in suggest_gazetteer(store)
+
+
+def test_gazetteer_suggest_proposes_each_unknown_actor_once(tmp_path: Path) -> None:
+    article = tmp_path / "port.txt"
+    article.write_text(
+        "Port talks resume\n\nTransport Minister Rui Tembe met the operator and an envoy "
+        "from Botswana on Monday. Tembe said the talks would go on.",
+        encoding="utf-8",
+    )
+    url = f"sqlite:///{tmp_path / 'zopa.db'}"
+    for args in (("ingest", str(article)), ("extract",)):
+        code, _, err = zopa(url, *args)
+        assert code == 0, err
+    code, out, err = zopa(url, "gazetteer", "suggest")
+    assert code == 0, err
+    people = [entry["name"] for entry in yaml.safe_load(out)["people"]]
+    assert people.count("Rui Tembe") == 1, people
+    # The unsure reading of his country goes into the one entry's comment.
+    comment = next(line for line in out.splitlines() if "unresolved:rui-tembe" in line)
+    assert "unsure (1 mention): 'minister' read as BWA's" in comment, comment

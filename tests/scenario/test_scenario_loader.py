@@ -225,3 +225,13 @@ def test_arbitrary_bytes_in_a_file_raise_only_scenario_error(raw: bytes) -> None
         path.write_bytes(raw)
         with contextlib.suppress(ScenarioError):
             load_scenario(path)
+
+
+def test_a_field_of_another_section_at_the_top_is_never_its_own_suggestion(
+    write_scenario: Writer, scenario_data: dict[str, Any]
+) -> None:
+    scenario_data["date"] = "2026-02-10"
+    scenario_data.pop("as_of", None)
+    messages = [p.format() for p in check_file(write_scenario(scenario_data)).errors]
+    [message] = [m for m in messages if "unknown field `date`" in m]
+    assert "did you mean `as_of`?" in message, message

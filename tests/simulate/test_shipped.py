@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from pathlib import Path
 
+import yaml
 from typer.testing import CliRunner
 
 from tests.conftest import EXAMPLES
-from tests.simulate.conftest import scenario, talks
+from tests.simulate.conftest import agreement_question, scenario, talks
 from zopa.cli import app
 from zopa.forecast import ForecastInputs, NewForecast
 from zopa.registry import forecast_sources
 from zopa.scenario import load_scenario, question_status
 from zopa.simulate import SimulationSource, TalksSimulator
+from zopa.simulate._params import TalksParams
 
 SCENARIO = EXAMPLES / "scenarios" / "russia-ukraine-2025.yaml"
 AS_OF = dt.date(2025, 8, 7)
@@ -82,6 +86,32 @@ def test_zopa_simulate_prints_json_and_a_table() -> None:
 
 
 def test_zopa_simulate_refuses_bad_values_on_one_line() -> None:
-    result = CliRunner().invoke(app, ["simulate", str(SCENARIO), "--runs", "0"])
-    assert result.exit_code != 0
-    assert "runs=0 is invalid" in result.stderr and result.stderr.count("\n") == 1
+    for bad in ("0", "-5", "1000001"):
+        result = CliRunner().invoke(app, ["simulate", str(SCENARIO), "--runs", bad])
+        assert result.exit_code == 2  # a malformed command line (docs/cli.md)
+        assert "Invalid value for '--runs'" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_zopa_simulate_explains_a_none_with_settings_the_scenario_accepts(tmp_path: Path) -> None:
+    data = talks(questions=[agreement_question(days=10)])
+    path = tmp_path / "short.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = CliRunner().invoke(app, ["simulate", str(path), "--runs", "50", "--sensitivity", "0"])
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "deal: of 50 runs, 50 still apart at the date" in text
+    assert "Monte Carlo error of the runs only" in text
+    named = re.findall(r"`(\w+)`", text[text.index("set that pace") - 120 :])
+    assert named and set(named) <= set(TalksParams.__dataclass_fields__), named
+
+
+def test_a_simulation_forecast_listed_anywhere_carries_how_its_runs_ended() -> None:
+    from zopa.cli._questions import forecast_cell
+
+    data = talks(questions=[agreement_question(days=10)])
+    inputs = ForecastInputs(scenario(data), dt.date(2025, 1, 1), runs=40, seed=0)
+    [made] = SimulationSource().forecast(inputs)
+    assert made.probability == 0.0
+    assert made.parameters["paths"] == {"agreed": 0, "voided": 0, "walked": 0, "apart": 40}
+    cell = " ".join(forecast_cell(made.public()).split())
+    assert "of 40 runs, 40 still apart at the date" in cell

@@ -173,8 +173,18 @@ def test_an_output_folder_that_cannot_be_made_is_refused_before_any_work(tmp_pat
     )
     assert result.exit_code == 1
     # The folder given is named whole (a path inside it could be cut to fit the line).
-    assert f"cannot make the report's folder {blocker / 'out'}: " in result.output
-    assert "choose a writable folder with -o" in result.output
+    assert f"-o {blocker / 'out'}: the folder {blocker} is not a folder" in result.output
+
+
+def test_a_mistyped_output_path_makes_no_folders_on_the_way(tmp_path: Path) -> None:
+    out = tmp_path / "typo" / "deeper" / "out"
+    result = CliRunner().invoke(
+        app,
+        ["--db", f"sqlite:///{tmp_path / 'z.db'}", "report", str(SCENARIO_FILE), "-o", str(out)],
+    )
+    assert result.exit_code == 1
+    assert f"the folder {out.parent} does not exist; create it first" in result.output
+    assert not (tmp_path / "typo").exists()
 
 
 @pytest.mark.slow

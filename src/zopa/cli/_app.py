@@ -226,13 +226,23 @@ def iso_date_option(value: str | None, option: str) -> date | None:
         ) from None
 
 
-def chart_base(chart: Path) -> Path:
-    """Refuse, before any work, a ``--chart`` path whose folder does not exist."""
-    folder = chart.parent
+def _not_a_folder(option: str, path: Path, folder: Path) -> None:
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"
-        raise ConfigError(f"--chart {chart}: the folder {folder} {what}; create it first")
+        raise ConfigError(f"{option} {path}: the folder {folder} {what}; create it first")
+
+
+def chart_base(chart: Path) -> Path:
+    """Refuse, before any work, a ``--chart`` path whose folder does not exist."""
+    _not_a_folder("--chart", chart, chart.parent)
     return chart
+
+
+def out_folder(out: Path, option: str = "-o") -> Path:
+    """Refuse, before any work, an output folder that is a file or whose parent does not
+    exist: zopa makes the last folder only, so a mistyped path writes nothing anywhere."""
+    _not_a_folder(option, out, out if out.exists() else out.parent)
+    return out
 
 
 def parse_id(value: str) -> int:

@@ -19,6 +19,7 @@ from zopa.cli._app import chart_base, console, err_console, iso_date_option, sta
 from zopa.cli._cluster import RayOption
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.cli._questions import forecast_cell
+from zopa.limits import MAX_RUNS
 
 if TYPE_CHECKING:
     from zopa.forecast import ForecastRun, Scores, SourceScore
@@ -34,9 +35,12 @@ __all__ = [
 ]
 
 RunsOption = Annotated[
-    int, typer.Option("--runs", help="Draws of the sources that draw (simulation, models).")
+    int,
+    typer.Option(
+        "--runs", min=1, max=MAX_RUNS, help="Draws of the sources that draw (simulation, models)."
+    ),
 ]
-SeedOption = Annotated[int, typer.Option("--seed", help="Seed of those draws.")]
+SeedOption = Annotated[int, typer.Option("--seed", min=0, help="Seed of those draws.")]
 SourcesOption = Annotated[
     str | None,
     typer.Option(

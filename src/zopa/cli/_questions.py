@@ -31,7 +31,13 @@ def forecast_cell(forecast: dict[str, Any]) -> str:
     text = f"{point:.2f}" if forecast["probability"] is not None else f"{point:.0f}"
     if forecast["low"] is not None and forecast["high"] is not None:
         text += f" [{forecast['low']:.2f}–{forecast['high']:.2f}]"
-    return f"{forecast['source']} {text} ({forecast['as_of']})"
+    cell = f"{forecast['source']} {text} ({forecast['as_of']})"
+    paths = (forecast.get("parameters") or {}).get("paths")
+    if paths:  # the simulation's: how its runs ended, so a 0 or a 1 has its reason
+        from zopa.simulate._results import how_runs_ended
+
+        cell += f"\n  {how_runs_ended(paths, forecast['parameters'].get('conceded'))}"
+    return cell
 
 
 def questions(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from zopa.cli._app import console, iso_date_option, state
+from zopa.cli._app import console, iso_date_option, out_folder, state
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 
 __all__ = ["register"]
@@ -19,7 +19,9 @@ def report(
     out: Annotated[
         Path,
         typer.Option(
-            "-o", "--out", help="Folder to write SCENARIO_ID.html into (made if missing)."
+            "-o",
+            "--out",
+            help="Folder to write SCENARIO_ID.html into (made if missing; its parent must exist).",
         ),
     ],
     as_of: Annotated[
@@ -40,6 +42,7 @@ def report(
     from zopa.report import drawing, solving, write_report
 
     day = iso_date_option(as_of, "--as-of")
+    out_folder(out)
     # The drawer starts first (vl-convert's start-up), the solve once the scenario is read:
     # both run while this process reads the scenario, opens the store and imports the rest.
     with drawing() as draw:

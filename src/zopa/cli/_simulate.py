@@ -12,6 +12,7 @@ from rich.text import Text
 
 from zopa.cli._app import console, iso_date_option
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
+from zopa.limits import MAX_RUNS
 
 __all__ = ["register"]
 
@@ -38,8 +39,10 @@ def simulate(
             show_default=False,
         ),
     ] = None,
-    runs: Annotated[int, typer.Option("--runs", help="Simulated runs.")] = 2000,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    runs: Annotated[
+        int, typer.Option("--runs", min=1, max=MAX_RUNS, help="Simulated runs.")
+    ] = 2000,
+    seed: Annotated[int, typer.Option("--seed", min=0, help="Random seed.")] = 0,
     sensitivity: Annotated[
         int,
         typer.Option(
@@ -53,7 +56,7 @@ def simulate(
     from datetime import date
 
     from zopa.simulate import TalksSimulator
-    from zopa.simulate._results import PATHS
+    from zopa.simulate._results import how_runs_ended
 
     scenario = load_computable(scenario_file, allow_placeholders)
     day = iso_date_option(as_of, "--as-of") or scenario.as_of or date.today()
@@ -84,15 +87,7 @@ def simulate(
         )
     for q in result.questions:
         if q.paths:
-            ended = ", ".join(f"{n:,} {PATHS[path]}" for path, n in q.paths.items() if n)
-            pace = (
-                f" (by then the sides had conceded a median {q.conceded:.0%} of the way from "
-                "their ideals to their red lines: the scenario's `simulation:` settings "
-                "`concession_days`, `beta` and `began` set that pace)"
-                if q.paths.get("apart") and q.conceded is not None
-                else ""
-            )
-            console.print(f"{q.question}: of {q.runs:,} runs, {ended}{pace}", markup=False)
+            console.print(f"{q.question}: {how_runs_ended(q.paths, q.conceded)}", markup=False)
     for question, reason in result.skipped.items():
         console.print(f"{question}: not simulated ({reason})", markup=False)
     if result.sensitivity is not None:

@@ -29,6 +29,7 @@ from sqlalchemy import (
 )
 
 from zopa.errors import ExtractionError, MissingError, quoted
+from zopa.scenario._schema import PLOVER_EVENT_TYPES
 from zopa.store import (
     Actor,
     Claim,
@@ -141,6 +142,24 @@ _TABLES: dict[str, Any] = {"events": Event, "quotes": Quote, "claims": Claim, "e
 _ITEM_COLUMNS = ["id", "document_id", "start", "end", "text", "sentence_start"]
 """The columns of every item row :func:`list_items` reads (then its kind's fields)."""
 _TYPE_COLUMN = {"events": "type", "quotes": "kind", "claims": "stance"}
+_TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "events": ("PLOVER event type", PLOVER_EVENT_TYPES),
+    "quotes": ("quote kind", ("direct", "indirect")),
+    "claims": ("claim stance", STANCES),
+    "actors": ("actor kind", ("state", "person", "organisation", "group")),
+}
+"""What ``--type`` (``type=``) may be for each kind of evidence, and what it is called."""
+
+
+def _check_type(kind: str, value: str) -> None:
+    """Refuse a type no item of ``kind`` can have: an empty listing would say nothing."""
+    what, allowed = _TYPES[kind]
+    if value not in allowed:
+        raise ExtractionError(
+            f"--type {quoted(value)} is no {what}; use one of {', '.join(allowed)}"
+        )
+
+
 _ACTOR_COLUMNS = {
     "events": ("source_actor", "target_actor"),
     "quotes": ("speaker_actor",),
@@ -476,10 +495,7 @@ def _matching(
     if f.type is not None:
         if kind not in _TYPE_COLUMN:
             raise ExtractionError(f"--type does not apply to {kind}")
-        if kind == "claims" and f.type not in STANCES:
-            raise ExtractionError(
-                f"--type {quoted(f.type)} is no claim stance; use one of {', '.join(STANCES)}"
-            )
+        _check_type(kind, f.type)
         query = query.where(getattr(table, _TYPE_COLUMN[kind]) == f.type)
     if f.actor is not None:
         ids = _actor_ids(store, f.actor)
@@ -515,6 +531,7 @@ def _mention_filters(store: Store, query: Select[Any], f: EvidenceFilter) -> Sel
     """``query`` (over mentions joined to actors and documents) narrowed by ``f``."""
     query = _documents(query, f, Mention.document_id)
     if f.type is not None:
+        _check_type("actors", f.type)
         query = query.where(Actor.kind == f.type)
     if f.actor is not None:
         query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))
@@ -619,6 +636,7 @@ def list_unsure(store: Store, filters: EvidenceFilter | None = None) -> list[dic
     )
     query = _documents(query, f, Mention.document_id)
     if f.type is not None:
+        _check_type("actors", f.type)
         query = query.where(Actor.kind == f.type)
     if f.actor is not None:
         query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))

@@ -13,7 +13,13 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._gazetteer import Gazetteer, unresolved_key
-from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, PERSON_ROLES
+from zopa.extract._name_words import (
+    BODY_HEADS,
+    COMPANY_HEADS,
+    GROUP_HEADS,
+    LEADING,
+    PERSON_ROLES,
+)
 
 __all__ = [
     "body_short_forms",
@@ -148,7 +154,8 @@ def body_short_forms(
 ) -> dict[str, Span]:
     """The short forms of the organisations named before token ``before``, each mapped to
     its mention: a name's head noun alone ("Commission" after "European Commission", "Fund"
-    after "International Monetary Fund") and the words before its "of" ("State Bank" after
+    after "International Monetary Fund"), a company's name without its last word ("Kestrel"
+    after "Kestrel Terminals") and the words before its "of" ("State Bank" after
     "State Bank of Pakistan"), for the name as written and for the other ``names`` of its
     actor key (the gazetteer's: "Commission" after "Brussels" or "the EU"). A form two
     bodies share is neither's."""
@@ -162,6 +169,8 @@ def body_short_forms(
             if len(parts) < 2:
                 continue
             candidates |= {p for p in parts if p in _SHORT_HEADS}
+            if parts[-1] in COMPANY_HEADS and parts[0][:1].isupper():
+                candidates.add(" ".join(parts[:-1]))  # "Kestrel" after "Kestrel Terminals"
             if "of" in parts[1:]:
                 candidates.add(" ".join(parts[: parts.index("of")]))
         for form in candidates:

@@ -12,7 +12,13 @@ from collections.abc import Set as AbstractSet
 from spacy.tokens import Doc, Span
 
 from zopa.extract._name_forms import joined
-from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, NAME_LINKS, PERSON_ROLES
+from zopa.extract._name_words import (
+    BODY_HEADS,
+    COMPANY_HEADS,
+    GROUP_HEADS,
+    NAME_LINKS,
+    PERSON_ROLES,
+)
 
 __all__ = [
     "described_as_person",
@@ -30,9 +36,10 @@ __all__ = [
 
 def not_a_person(span: Span) -> bool:
     """A name the NER took for a person's that is an organisation's: ending in an
-    organisation's head noun ("Lowy Institute") or after "the" ("for the Harbour Courier")."""
+    organisation's or a company's head noun ("Lowy Institute", "Kestrel Terminals") or after
+    "the" ("for the Harbour Courier")."""
     doc = span.doc
-    if span[-1].text in GROUP_HEADS | BODY_HEADS:
+    if span[-1].text in GROUP_HEADS | BODY_HEADS | COMPANY_HEADS:
         return True
     before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
     return before[-1:] == ["the"] or (

@@ -5,7 +5,7 @@ Shared by the rules of :mod:`._name_forms`, :mod:`._name_kinds` and :mod:`._plac
 
 from __future__ import annotations
 
-__all__ = ["BODY_HEADS", "GROUP_HEADS", "LEADING", "NAME_LINKS", "PERSON_ROLES"]
+__all__ = ["BODY_HEADS", "COMPANY_HEADS", "GROUP_HEADS", "LEADING", "NAME_LINKS", "PERSON_ROLES"]
 
 LEADING = {"the", "The", "a", "A", "an", "An"}
 # Nouns that make a name they describe a person's ("Marta Quillfeather, an analyst").
@@ -35,3 +35,15 @@ BODY_HEADS = {
 # Small words joining a body's head noun to the rest of its name ("Centre for Strategic
 # Studies", "Coalition for Change", "Institut ... pour l'Économie").
 NAME_LINKS = {"for", "of", "on", "pour", "de", "du", "des", "für"}
+# Last words of company and consultancy names ("Kestrel Terminals", "Sahel Capital Advisory",
+# "Zambezi Risk", "Harbour Holdings Ltd"): no person's name ends in one, and the words before
+# it are the company's short name ("Kestrel").
+COMPANY_HEADS = {
+    "Terminals", "Ports", "Holdings", "Group", "Capital", "Advisory", "Advisors", "Advisers",
+    "Partners", "Associates", "Consulting", "Consultants", "Resources", "Mining", "Minerals",
+    "Metals", "Energy", "Petroleum", "Oil", "Gas", "Power", "Airlines", "Airways", "Shipping",
+    "Logistics", "Investments", "Industries", "Technologies", "Telecom", "Motors", "Risk",
+    "Risks", "Analytics", "Insight", "Insights", "Intelligence", "Strategies", "Securities",
+    "Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "PLC", "plc",
+    "LLC", "GmbH", "AG", "Limited", "Enterprises", "Ventures", "Construction", "Engineering",
+}  # fmt: skip

@@ -71,7 +71,7 @@ ROLE_NOUNS = {
     "lecturer", "director", "journalist", "correspondent", "reporter", "editor", "king",
     "emir", "prince", "coordinator", "lawmaker", "senator", "deputy", "colonel", "officer",
     "chairperson", "commissioner", "undersecretary", "delegate", "columnist", "counterpart",
-    "scientist", "facilitator",
+    "scientist", "facilitator", "executive", "counsel", "manager", "chair", "founder", "ceo",
 }  # fmt: skip
 """Nouns that make a title or apposition a role."""
 
@@ -80,6 +80,7 @@ _TITLE_MODIFIERS = {
     "special", "senior", "chief", "former", "state", "national", "security", "military",
     "political", "top", "presidential", "acting", "lead", "general", "of", "for", "affairs",
     "regional", "international", "integration", "cooperation", "army", "rebel", "ex",
+    "managing", "executive", "operating", "financial",
 }  # fmt: skip
 _COMMENTATORS = {
     "analyst", "researcher", "professor", "fellow", "scholar", "economist", "expert",

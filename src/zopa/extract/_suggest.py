@@ -8,7 +8,8 @@ From the actors stored by extraction it proposes, in the gazetteer's own YAML la
 - people the gazetteer does not know whose title or apposition gave a country or role,
   however often they were seen;
 - the unsure resolutions of ambiguous names, as the alias of the actor chosen (keeping
-  it settles the name; changing the country code corrects it).
+  it settles the name; changing the country code corrects it); an unknown actor proposed
+  above keeps its one entry, the unsure reading added to its comment.
 
 Each entry is preceded by a comment saying why it is proposed.
 """
@@ -85,6 +86,8 @@ def suggest_gazetteer(
     """The YAML text of the proposed gazetteer (empty sections left out)."""
     known = gazetteer or load_gazetteer()
     sections: dict[str, list[tuple[str, dict[str, Any]]]] = {s: [] for s in _SECTIONS.values()}
+    proposed: dict[str, tuple[list[tuple[str, dict[str, Any]]], int]] = {}
+    """Actor key → (section, index) of the entry already proposed for an unknown actor."""
     with store.session() as session:
         counts = select(
             Mention.actor_id,
@@ -101,9 +104,9 @@ def suggest_gazetteer(
             if count == 0 or actor.kind not in _SECTIONS or actor.kind == "state":
                 continue
             if count >= min_mentions or titled:
-                sections[_SECTIONS[actor.kind]].append(
-                    (_why_unknown(actor, count, documents), _unknown_entry(actor))
-                )
+                section = sections[_SECTIONS[actor.kind]]
+                proposed[actor.key] = (section, len(section))
+                section.append((_why_unknown(actor, count, documents), _unknown_entry(actor)))
         unsure = session.execute(
             select(Mention.text, Mention.unsure, Actor.key, Actor.kind, Actor.name)
             .join(Actor, Actor.id == Mention.actor_id)
@@ -119,13 +122,19 @@ def suggest_gazetteer(
         reasons.setdefault(choice, reason or "")
     for (alias, key, kind, name), n in sorted(choices.items()):
         why = f"unsure ({n} mention{'s' if n != 1 else ''}): {reasons[(alias, key, kind, name)]}"
-        if kind == "state":
+        if key in proposed:  # an unknown actor proposed above: one entry, with both reasons
+            section, i = proposed[key]
+            said, found = section[i]
+            aliases = found.get("aliases", [])
+            if alias != found["name"] and alias not in aliases:
+                found["aliases"] = [*aliases, alias]
+            section[i] = (f"{said}; {why}", found)
+        elif kind == "state":
             target = known.resolve(alias)
             field_name = "demonyms" if target is not None and target.cls == "demonym" else "names"
             sections["states"].append((why, {"country": key, field_name: [alias]}))
         elif kind in _SECTIONS:
-            entry: dict[str, Any] = {"name": name, "key": key, "aliases": [alias]}
-            sections[_SECTIONS[kind]].append((why, entry))
+            sections[_SECTIONS[kind]].append((why, {"name": name, "key": key, "aliases": [alias]}))
     lines = [_HEADER.rstrip("\n"), "version: 1"]
     for section_name, section in sections.items():
         if not section:

@@ -325,9 +325,17 @@ def _same_number(text: str, part: str | int) -> bool:
         return False
 
 
-def _suggestion(field: str) -> str | None:
-    """The known field an unknown one is probably a misspelling of."""
-    close = difflib.get_close_matches(field, list(_FIELD_HELP), n=1, cutoff=0.7)
+_TOP_LEVEL_SYNONYMS = {"date": "as_of", "asof": "as_of", "as-of": "as_of", "name": "title"}
+"""Fields of other sections written at the top of a scenario, and what they mean there."""
+
+
+def _suggestion(field: str, top_level: bool = False) -> str | None:
+    """The known field an unknown one is probably a misspelling of (never itself: a field
+    of another section written here is not its own misspelling)."""
+    if top_level and field in _TOP_LEVEL_SYNONYMS:
+        return _TOP_LEVEL_SYNONYMS[field]
+    known = [f for f in _FIELD_HELP if f != field]
+    close = difflib.get_close_matches(field, known, n=1, cutoff=0.7)
     return close[0] if close else None
 
 
@@ -338,7 +346,7 @@ def _without_misspelt(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     for error in errors:
         loc = _located(error["loc"])
         if error["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
-            suggested = _suggestion(loc[-1])
+            suggested = _suggestion(loc[-1], top_level=len(loc) == 1)
             if suggested is not None:
                 misspelt.add((*loc[:-1], suggested))
     return [e for e in errors if not (e["type"] == "missing" and _located(e["loc"]) in misspelt)]
@@ -360,7 +368,7 @@ def _problem(source: str, node: Node, error: ErrorDetails) -> Problem:
         loc = loc[:-1]
     elif kind == "extra_forbidden":
         message = f"unknown field `{field}`"
-        suggested = _suggestion(field)
+        suggested = _suggestion(field, top_level=len(loc) == 1)
         hint = f"did you mean `{suggested}`?" if suggested else "remove it or check the spelling"
     elif kind in {"less_than_equal", "greater_than_equal", "greater_than", "less_than"}:
         message = f"{message}, got {error['input']!r}"

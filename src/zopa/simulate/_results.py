@@ -24,7 +24,14 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["CONFIDENCE", "PATHS", "QuestionResult", "event_result", "value_result"]
+__all__ = [
+    "CONFIDENCE",
+    "PATHS",
+    "QuestionResult",
+    "event_result",
+    "how_runs_ended",
+    "value_result",
+]
 
 CONFIDENCE = 0.95
 """Level of every Monte Carlo interval."""
@@ -39,6 +46,19 @@ PATHS: dict[str, str] = {
 }
 """How a run of an agreement question ends by its resolution date, in this order of
 precedence: each run is counted once, under the first that applies."""
+
+
+def how_runs_ended(paths: dict[str, int], conceded: float | None) -> str:
+    """One line on how the runs of an agreement question ended, for a table or a report:
+    "500 still apart at the date (by then … a median 3% …)"."""
+    ended = ", ".join(f"{n:,} {PATHS[path]}" for path, n in paths.items() if n and path in PATHS)
+    if paths.get("apart") and conceded is not None:
+        ended += (
+            f" (by then the sides had conceded a median {conceded:.0%} of the way from their "
+            "ideals to their red lines: the scenario's `simulation:` settings `talks_began`, "
+            "`concession_days` and `beta` set that pace)"
+        )
+    return f"of {sum(paths.values()):,} runs, {ended}"
 
 
 def _quantiles(values: NDArray[np.float64], qs: tuple[float, ...]) -> list[float] | None:

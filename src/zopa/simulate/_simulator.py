@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 import numpy as np
 
 from zopa.errors import ModelError, quoted
+from zopa.limits import MAX_RUNS
 from zopa.registry import simulators
 from zopa.scenario import Question, Scenario, placeholder_names, question_status
 from zopa.simulate._arrays import TalksArrays, talks_arrays
@@ -33,8 +34,6 @@ from zopa.simulate._sensitivity import Sensitivity, morris_design, morris_indice
 
 __all__ = ["MAX_RUNS", "SimulationResult", "Simulator", "TalksSimulator"]
 
-MAX_RUNS = 1_000_000
-"""Most runs one simulation accepts."""
 DEFAULT_HORIZON_DAYS = 180
 """Days simulated when no open question gives a resolution date."""
 
