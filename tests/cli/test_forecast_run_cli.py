@@ -194,7 +194,7 @@ def test_bad_input_is_one_line_and_stores_nothing(
     code, _, err = zopa(store_url, "forecast", write_scenario(tmp_path, broken, "broken.yaml"))
     assert code == 1 and "nobody" in err and len(err.strip().splitlines()) == 1
     code, _, err = zopa(store_url, "forecast", scenario, "--runs", "0")
-    assert code == 1 and "--runs" in err
+    assert code == 2 and "--runs" in err  # a malformed command line (docs/cli.md)
     assert list_forecasts(opened, "arland-borvia") == []
 
 

@@ -226,6 +226,18 @@ def iso_date_option(value: str | None, option: str) -> date | None:
         ) from None
 
 
+class DefaultCommandGroup(typer.core.TyperGroup):
+    """A group whose unknown first argument goes to its ``default_command`` ("zopa forecast
+    SCENARIO" is "zopa forecast run SCENARIO")."""
+
+    default_command = "run"
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = [self.default_command, *args]
+        return list(super().parse_args(ctx, args))
+
+
 def _not_a_folder(option: str, path: Path, folder: Path) -> None:
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "does not exist"

@@ -9,13 +9,21 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from zopa.cli._app import chart_base, console, err_console, iso_date_option, state, store_of
+from zopa.cli._app import (
+    DefaultCommandGroup,
+    chart_base,
+    console,
+    err_console,
+    iso_date_option,
+    state,
+    store_of,
+)
 from zopa.cli._cluster import RayOption
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.cli._questions import forecast_cell
@@ -61,17 +69,8 @@ MAX_LISTED_PROBLEMS = 50
 """Bad rows printed one per line before the rest are only counted."""
 
 
-class _ForecastGroup(typer.core.TyperGroup):
-    """A group whose unknown first argument is the scenario of its ``run`` command."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
-            args = ["run", *args]
-        return list(super().parse_args(ctx, args))
-
-
 forecast_app = typer.Typer(
-    cls=_ForecastGroup,
+    cls=DefaultCommandGroup,
     name="forecast",
     help=(
         "Forecast a scenario's questions (`zopa forecast SCENARIO` is `zopa forecast run "

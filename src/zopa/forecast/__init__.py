@@ -56,6 +56,7 @@ from zopa.forecast._records import (
     SourceKind,
     digest_of,
 )
+from zopa.forecast._resolving import Resolving, resolving_events
 from zopa.forecast._run import (
     ForecastRun,
     StoredRun,
@@ -121,6 +122,7 @@ __all__ = [
     "QuestionStatus",
     "ReportingSource",
     "Resolution",
+    "Resolving",
     "Scores",
     "SourceKind",
     "SourceReport",
@@ -156,6 +158,7 @@ __all__ = [
     "read_prices",
     "recency_weights",
     "resolutions",
+    "resolving_events",
     "run_forecasts",
     "score_forecasts",
     "source_names",
