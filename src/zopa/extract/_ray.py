@@ -42,6 +42,7 @@ from sqlalchemy import select
 from zopa.errors import ExtractionError
 from zopa.extract._pipeline import pipeline_for, pipeline_version, settings_of
 from zopa.extract._settings import ExtractionSettings
+from zopa.extract._workers import release_free_memory
 from zopa.store import Document, Store
 
 __all__ = ["IN_FLIGHT", "RETRIES", "Reader", "Recipe", "read_on_ray"]
@@ -131,7 +132,9 @@ class Reader:
         # ``Language.memory_zone``), so an actor's vocabulary does not grow with every
         # name and number of the documents it reads; each Doc leaves the zone as bytes.
         with self.nlp.memory_zone():
-            return self._read(batch)
+            reads = self._read(batch)
+        release_free_memory()
+        return reads
 
     def _read(self, batch: Batch) -> list[Read]:
         made: list[tuple[int, Doc]] = []
@@ -224,6 +227,7 @@ def read_on_ray(
                     # (the caller stores it before asking for the next one), then freed.
                     with nlp.memory_zone():
                         yield Doc(nlp.vocab).from_bytes(data), doc_id
+            release_free_memory()
     finally:
         for reader in readers:
             ray.kill(reader)
