@@ -23,8 +23,9 @@ Sections (one function each, ``--only`` picks some; all by default):
     of extracted documents, read every 0.2 s, first moves: the start set apart), peak
     memory (the sum of the resident sets of the command and every process
     under it, sampled every 0.2 s: the driver, the workers and, for Ray, its own
-    daemons), the CPU seconds of the command's own process (the driver: plan,
-    texts out, documents back, every write) and of the processes under it (also
+    daemons; also each kind's own peak, ``peak_rss_mb_by_kind``: the driver, the
+    workers, Ray's actors and daemons), the CPU seconds of the command's own process
+    (the driver: plan, texts out, documents back, every write) and of the processes under it (also
     summed by kind: workers, Ray's actors, ``raylet``, ``gcs_server``, agents), and
     whether the two stores' evidence rows are identical, ids included. Then, in
     this process, one worker's reading and the driver's writing per document
@@ -254,6 +255,7 @@ def timed(command: list[str], progress: Callable[[], int] | None = None) -> dict
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = 0
+    peaks: dict[str, int] = {}  # each kind's peak resident bytes (its processes summed)
     cpu: dict[int, float] = {}  # each process's last CPU seconds seen
     names: dict[int, str] = {}  # each process's kind (its command line, shortened)
     first: dict[str, float] = {}
@@ -266,6 +268,11 @@ def timed(command: list[str], progress: Callable[[], int] | None = None) -> dict
             peak = max(peak, sum(rss for rss, _ in tree.values()))
             cpu.update({pid: seconds for pid, (_, seconds) in tree.items()})
             names.update({pid: _kind(pid) for pid in tree.keys() - names.keys()})
+            now: dict[str, int] = {}
+            for pid, (rss, _) in tree.items():
+                kind = "driver" if pid == process.pid else names.get(pid, "?")
+                now[kind] = now.get(kind, 0) + rss
+            peaks.update({k: max(v, peaks.get(k, 0)) for k, v in now.items()})
             if progress is not None and not first and (count := progress()) > 0:
                 first.update(first_item_s=round(time.perf_counter() - started, 2))
                 first.update(items_at_first=count)
@@ -285,6 +292,9 @@ def timed(command: list[str], progress: Callable[[], int] | None = None) -> dict
         "driver_cpu_seconds": round(cpu.get(process.pid, 0.0), 1),
         "other_cpu_seconds": round(sum(cpu.values()) - cpu.get(process.pid, 0.0), 1),
         "other_cpu_by_kind": _by_kind(cpu, names, process.pid),
+        "peak_rss_mb_by_kind": {
+            k: round(v / 1024**2) for k, v in sorted(peaks.items(), key=lambda kv: -kv[1])
+        },
         **first,
         "stdout": out.decode(),
     }

@@ -42,6 +42,7 @@ from sqlalchemy import select
 from zopa.errors import ExtractionError
 from zopa.extract._pipeline import pipeline_for, pipeline_version, settings_of
 from zopa.extract._settings import ExtractionSettings
+from zopa.extract._workers import release_free_memory
 from zopa.store import Document, Store
 
 __all__ = ["IN_FLIGHT", "RETRIES", "Reader", "Recipe", "read_on_ray"]
@@ -126,6 +127,16 @@ class Reader:
         The batch goes through ``nlp.pipe``; if a component fails on one of its
         documents, each is read alone so only that one fails.
         """
+        # Inside a memory zone, the words and strings new to the vocabulary that these
+        # documents bring are freed when the batch is done (spaCy 3.8's
+        # ``Language.memory_zone``), so an actor's vocabulary does not grow with every
+        # name and number of the documents it reads; each Doc leaves the zone as bytes.
+        with self.nlp.memory_zone():
+            reads = self._read(batch)
+        release_free_memory()
+        return reads
+
+    def _read(self, batch: Batch) -> list[Read]:
         made: list[tuple[int, Doc]] = []
         out: dict[int, Read] = {}
         for doc_id, text, published in batch:
@@ -212,7 +223,11 @@ def read_on_ray(
                 if data is None:
                     failed[doc_id] = failure or f"document {doc_id}: extraction failed"
                 else:
-                    yield Doc(nlp.vocab).from_bytes(data), doc_id
+                    # The strings the document brings are the driver's until it is stored
+                    # (the caller stores it before asking for the next one), then freed.
+                    with nlp.memory_zone():
+                        yield Doc(nlp.vocab).from_bytes(data), doc_id
+            release_free_memory()
     finally:
         for reader in readers:
             ray.kill(reader)
