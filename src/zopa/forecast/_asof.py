@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, or_, select
 
 from zopa.scenario import Evidence, Scenario
-from zopa.store import Claim, Document, Estimate, Quote, Store
+from zopa.store import Actor, Claim, Document, Estimate, Quote, Store
 
 __all__ = [
     "DocumentCounts",
@@ -48,34 +48,57 @@ class Statement:
     about: str | None
     sentence: str
     title: str | None = None
+    holder_actor: str | None = None
+    """The name of the stored actor extraction resolved the holder to (``None``: unresolved)."""
+    holder_key: str | None = None
+    """That actor's store key (``person:chipo-mutasa``, ``MOZ``)."""
+    phrase_at: int = 0
+    """Where the probability's words start in ``sentence``."""
+
+    @property
+    def direction_only(self) -> bool:
+        """Whether it gives a direction and no level ("more likely": the interval [0, 1])."""
+        return self.low <= 0.0 and self.high >= 1.0
 
     def public(self) -> dict[str, Any]:
-        """What a forecast lists of the statement it rests on."""
+        """What a forecast lists of the statement it rests on: ``holder`` is the resolved
+        actor's name (``None`` when extraction resolved none), ``holder_text`` the words
+        of the article ("she")."""
         return {
             "estimate": self.id,
             "document": self.document_id,
             "published": self.published.isoformat(),
             "phrase": self.phrase,
-            "holder": self.holder,
+            "holder": self.holder_actor,
+            "holder_text": self.holder,
             "probability": self.probability,
         }
 
 
 def statements_as_of(store: Store, as_of: date) -> list[Statement]:
     """Every stored estimate from a document published on or before ``as_of``, by id,
-    but retrospective ones (about an outcome already known when it was said) and those
-    that give a direction and no level ("more likely": the whole interval [0, 1])."""
+    but retrospective ones (about an outcome already known when it was said). Those that
+    give a direction and no level are kept (:attr:`Statement.direction_only`), for the
+    experts source to list as misses."""
     sentence = func.substr(
         Document.text, Estimate.sentence_start + 1, Estimate.sentence_end - Estimate.sentence_start
     )
     query = (
-        select(Estimate, Document.source, Document.published_at, sentence, Document.title)
+        select(
+            Estimate,
+            Document.source,
+            Document.published_at,
+            sentence,
+            Document.title,
+            Actor.name,
+            Actor.key,
+        )
         .join(Document, Document.id == Estimate.document_id)
+        .outerjoin(Actor, Actor.id == Estimate.holder_actor_id)
         .where(
             Document.published_at.is_not(None),
             Document.published_at <= as_of,
             Estimate.retrospective.is_(False),
-            or_(Estimate.low > 0, Estimate.high < 1),
         )
         .order_by(Estimate.id)
     )
@@ -94,8 +117,11 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
                 about=row.about,
                 sentence=text or row.text,
                 title=title,
+                holder_actor=name,
+                holder_key=key,
+                phrase_at=max(0, row.start - row.sentence_start) if text else 0,
             )
-            for row, source, published, text, title in session.execute(query)
+            for row, source, published, text, title, name, key in session.execute(query)
         ]
 
 

@@ -64,7 +64,9 @@ __all__ = [
     "Miss",
     "QuestionMatcher",
     "actor_patterns",
+    "holder_slug",
     "match_statement",
+    "party_slugs",
     "question_actors",
 ]
 
@@ -219,6 +221,9 @@ HORIZON_SLACK_DAYS = 31
 for the statement to name the question's horizon ("by the end of April" for a question
 resolving on 30 April; "this year" for one resolving on 31 December)."""
 
+_CLAUSE_END = re.compile(r"[,;:.!?\"“”]")
+"""What ends a clause read from a sentence (:meth:`QuestionMatcher._clause`)."""
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _PLAIN_CAPITALS = frozenset(
     "I A An The This That Any No Some Its Their Mr Ms January February March April May June "
@@ -246,6 +251,7 @@ class QuestionMatcher:
         self.event = _words_pattern(words) if words else None
         own = " ".join([question.text, scenario.title, *(i.label for i in scenario.issues)])
         self.own_words = {w.casefold() for w in re.findall(r"[\w'’-]+", own)}
+        self.parties = party_slugs(scenario)
 
     def judge(
         self, statement: Statement, document_text: Callable[[int], str] | None = None
@@ -269,6 +275,13 @@ class QuestionMatcher:
             where = f"what it is about ({_cut(said_of)})"
             return Miss(statement, f"{where} has no word of the event", bool(named))
         word = found.group(0).lower()
+        if statement.direction_only:
+            why = f"'{statement.phrase}' gives a direction, not a level"
+            return Miss(statement, why, True, has_event=True)
+        party = self.parties.get(holder_slug(statement.holder_key))
+        if party is not None:
+            why = f"held by a party to the talks ({statement.holder_actor}, of {party})"
+            return Miss(statement, why, True, has_event=True)
         need = min(2, len(self.wanted))
         if len(named) >= need:
             return Match(statement, named, word)
@@ -284,9 +297,9 @@ class QuestionMatcher:
         """``None`` if the statement speaks to the question by its event and horizon, else
         what it lacks: an ``about`` naming the question's horizon and no one else, in an
         article naming the question's actors."""
-        about = statement.about
+        about = statement.about or self._clause(statement)
         if not about:
-            return "no `about` was extracted to read a deadline from"
+            return "no `about` was extracted and its sentence names no event to read one from"
         due = self.question.resolution_date
         found = deadlines(about, statement.published) or _one_deadline(statement)
         if not found:
@@ -305,6 +318,21 @@ class QuestionMatcher:
             return f"its article names {len(in_article)} of them"
         return None
 
+    def _clause(self, statement: Statement) -> str:
+        """What a statement without an extracted ``about`` is about, read from its sentence:
+        from the word of the event nearest the probability's words to the end of its
+        clause (the next comma, semicolon, colon, full stop or quotation mark) — "a signing
+        by November 30" of "I put an 80% chance on a signing by November 30," she said."""
+        if self.event is None:
+            return ""
+        sentence = statement.sentence
+        words = list(self.event.finditer(sentence))
+        if not words:
+            return ""
+        nearest = min(words, key=lambda m: abs(m.start() - statement.phrase_at))
+        end = _CLAUSE_END.search(sentence, nearest.end())
+        return sentence[nearest.start() : end.start() if end else len(sentence)].strip()
+
     def _others(self, about: str) -> list[str]:
         """Capitalised words of ``about`` that name none of the question's actors and are
         not words of the question, the scenario's title or its issues."""
@@ -317,6 +345,26 @@ class QuestionMatcher:
                 continue
             out.append(word)
         return out
+
+
+def holder_slug(key: str | None) -> str | None:
+    """The words of a store actor key, without its prefix: ``person:luisa-nhantumbo`` and
+    ``unresolved:luisa-nhantumbo`` are one person, found by the gazetteer or not."""
+    if key is None:
+        return None
+    return key.rsplit(":", 1)[-1].casefold()
+
+
+def party_slugs(scenario: Scenario) -> dict[str | None, str]:
+    """The store keys (as :func:`holder_slug`) of every actor of the scenario with a side —
+    a party, its leader, its officials (its ``keys``); not a mediator — to that actor's
+    name. A probability such an actor holds is a party's message, not an expert's."""
+    return {
+        holder_slug(key): actor.name
+        for actor in scenario.actors
+        if actor.kind != "mediator"
+        for key in actor.keys
+    }
 
 
 def _one_deadline(statement: Statement) -> list[date]:
