@@ -158,6 +158,27 @@ def test_a_map_cell_holds_the_cited_and_the_matching_stored_claims() -> None:
     ]
 
 
+def test_a_map_cell_holds_the_claims_of_the_people_the_actor_stands_for() -> None:
+    data = _scenario().model_dump(mode="json", exclude_none=True)
+    data["actors"][0]["keys"] = ["NTH", "unresolved:ines-dalmau"]
+    data["issues"].append({"id": "water", "label": "Water rights", "anchors": {0: "a", 100: "b"}})
+    data["actors"][0]["positions"]["water"] = {"position": 10, "salience": 20}
+    evidence = Evidence(
+        documents={1: {"id": 1, "source": "a.txt", "title": "A", "text": "t", "published": None}},
+        items={
+            "claims": [
+                _claim(1, "Inés Dalmau", "land"),  # an official, resolved by the gazetteer later
+                _claim(2, "Inés Dalmau", "open_water_rights"),
+                _claim(3, "Inés Dalmauer", "land"),  # another person
+            ]
+        },
+    )
+    view = actor_issue_map(Scenario.model_validate(data), evidence, Links(standalone=True))
+    land, water = view["rows"][0]["cells"]
+    assert [c["id"] for c in land["claims"]] == [1]
+    assert [c["id"] for c in water["claims"]] == [2]
+
+
 def test_a_citation_the_store_does_not_hold_says_so_without_a_link() -> None:
     evidence = Evidence(documents={}, items={})
     cited = cited_evidence(

@@ -42,6 +42,7 @@ Value questions are not matched: a probability does not say where an issue stand
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -65,7 +66,9 @@ __all__ = [
     "QuestionMatcher",
     "actor_patterns",
     "holder_slug",
+    "key_slugs",
     "match_statement",
+    "name_slug",
     "party_slugs",
     "question_actors",
 ]
@@ -353,6 +356,18 @@ def holder_slug(key: str | None) -> str | None:
     if key is None:
         return None
     return key.rsplit(":", 1)[-1].casefold()
+
+
+def name_slug(name: str) -> str:
+    """A stored actor's name as the words of its key: lower-case, accents dropped, joined by
+    hyphens ("Luísa Nhantumbo" → ``luisa-nhantumbo``), to compare with :func:`holder_slug`."""
+    folded = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def key_slugs(scenario: Scenario) -> dict[str, set[str]]:
+    """Per actor id, the words (:func:`holder_slug`) of the store keys it stands for."""
+    return {a.id: {s for k in a.keys if (s := holder_slug(k))} for a in scenario.actors}
 
 
 def party_slugs(scenario: Scenario) -> dict[str | None, str]:
