@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
+
 from tests.forecast.conftest import add_statement
 from tests.forecast.test_experts import ARTICLE, MEET, forecast_of, scenario
 from zopa.forecast import ExpertsSource, ForecastInputs
 from zopa.scenario import Scenario
-from zopa.store import Store
+from zopa.store import Estimate, Quote, Store
 
 
 def with_keys(**keys: list[str]) -> Scenario:
@@ -94,3 +96,33 @@ def test_a_direction_is_a_miss_and_not_a_level(store: Store) -> None:
     assert lines[2].endswith(
         "(2025-02-01, a direction: 'more likely'): 'more likely' gives a direction, not a level"
     )
+
+
+def test_a_sentence_without_the_event_is_read_in_its_quote(store: Store) -> None:
+    said = '"A summit by the end of June is the aim. I give it 60%," the envoy said.'
+    taken = add_statement(store, "2025-02-01", said, 0.6, about=None, after=ARTICLE)
+    with store.write() as session:
+        # the estimate is its whole sentence in the helper; narrow it to "I give it 60%"
+        row = session.scalar(select(Estimate).where(Estimate.id == taken))
+        assert row is not None
+        start = said.index("I give")
+        row.start, row.end = start, said.index(",", start)
+        row.sentence_start, row.sentence_end = start, said.index('"', start) + 1
+        quote_end = said.index('"', 1)
+        session.add(
+            Quote(
+                document_id=row.document_id,
+                start=1,
+                end=quote_end,
+                text=said[1:quote_end],
+                sentence_start=0,
+                sentence_end=len(said),
+                extractor="test",
+                kind="direct",
+            )
+        )
+    f = forecast_of(store, scenario(), "2025-03-01")
+    assert f is not None
+    (statement,) = f.parameters["statements"]
+    assert statement["estimate"] == taken
+    assert statement["taken"] == "names the event and its horizon (2025-06-30); 'summit'"

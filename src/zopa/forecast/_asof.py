@@ -10,7 +10,7 @@ is *hindsight*: :func:`hindsight` lists each one with the value that cites it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -52,8 +52,18 @@ class Statement:
     """The name of the stored actor extraction resolved the holder to (``None``: unresolved)."""
     holder_key: str | None = None
     """That actor's store key (``person:chipo-mutasa``, ``MOZ``)."""
+    start: int = 0
+    """Where the probability's words start in the document."""
+    end: int = 0
+    """Where they end in the document."""
     phrase_at: int = 0
     """Where the probability's words start in ``sentence``."""
+    quote: str | None = None
+    """The longest stored quote holding the statement, when extraction found no ``about``:
+    the quote a sentence without the event's words belongs to ("We expect a deal by June.
+    I'd put it at 30%")."""
+    quote_phrase_at: int = 0
+    """Where the probability's words start in ``quote``."""
 
     @property
     def direction_only(self) -> bool:
@@ -103,7 +113,7 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
         .order_by(Estimate.id)
     )
     with store.session() as session:
-        return [
+        statements = [
             Statement(
                 id=row.id,
                 document_id=row.document_id,
@@ -119,10 +129,40 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
                 title=title,
                 holder_actor=name,
                 holder_key=key,
+                start=row.start,
+                end=row.end,
                 phrase_at=max(0, row.start - row.sentence_start) if text else 0,
             )
             for row, source, published, text, title, name, key in session.execute(query)
         ]
+        return _with_quotes(session, statements)
+
+
+_QUOTED_IN = 500
+"""The most documents whose quotes one query reads (bound parameters stay few)."""
+
+
+def _with_quotes(session: Any, statements: list[Statement]) -> list[Statement]:
+    """``statements`` with, for each one without an ``about``, the longest stored quote of
+    its document whose span holds its probability's words (:attr:`Statement.quote`)."""
+    wanted = sorted({s.document_id for s in statements if not s.about})
+    quotes: dict[int, list[tuple[int, int, str]]] = {}
+    for at in range(0, len(wanted), _QUOTED_IN):
+        query = select(Quote.document_id, Quote.start, Quote.end, Quote.text).where(
+            Quote.document_id.in_(wanted[at : at + _QUOTED_IN])
+        )
+        for document_id, start, end, text in session.execute(query.order_by(Quote.id)):
+            quotes.setdefault(document_id, []).append((start, end, text))
+    out = []
+    for s in statements:
+        holding = [
+            q for q in quotes.get(s.document_id, []) if not s.about and q[0] <= s.start < q[1]
+        ]
+        if holding:
+            start, _, text = max(holding, key=lambda q: (q[1] - q[0], -q[0]))
+            s = replace(s, quote=text, quote_phrase_at=s.start - start)
+        out.append(s)
+    return out
 
 
 def document_reader(store: Store) -> Callable[[int], str]:

@@ -8,8 +8,9 @@ when all three hold:
   without the parenthesis, the words in the parenthesis, its id, a leader's
   surname, or the name of the actor it represents or that represents it);
 * **event** — what the statement is about (its ``about``: "a deal on data
-  sharing", "the leaders would meet"), or its sentence when extraction found no
-  ``about``, has a word of the question's event (:data:`EVENT_WORDS`: "meet",
+  sharing", "the leaders would meet"), or, when extraction found no ``about``, its
+  sentence (or the stored quote it belongs to, when the sentence has none of the event's
+  words), has a word of the question's event (:data:`EVENT_WORDS`: "meet",
   "summit", "talks" for a format held; "deal", "agreement", "sign" for an
   agreement; the lever's kind for a lever; the PLOVER type, or its mode when the
   question names one) — so of "a summit is likely but a deal unlikely" only the
@@ -28,7 +29,17 @@ extracted ``about`` has a word of the event and a deadline within
 names no time and the sentence exactly one), the ``about`` names no one else (no
 capitalised word that is not a question actor's name or a word of the question's
 text, the scenario's title or its issues' labels), and its article names at least
-``min(2, k)`` of the actors — the article is about them. A nearer or later deadline
+``min(2, k)`` of the actors — the article is about them. A statement without an
+extracted ``about`` is about the clause of its sentence (or quote) that names the event:
+from the event's word nearest the probability to the next comma, semicolon, colon, full
+stop or quotation mark ("a signing by November 30" of "I put an 80% chance on a signing
+by November 30," she said).
+
+A statement that gives a direction and no level ("more likely": the whole interval
+[0, 1]) and one held by an actor of the scenario with a side (a party, its leader, its
+officials: a store actor among its ``keys``, whatever the key's prefix; not a mediator)
+are never matched: the first is no probability, the second a party's message, not an
+expert's. Both are listed as near misses with that reason. A nearer or later deadline
 ("before the filling in July 2021") is another question's horizon: such a statement
 is listed as a near miss, to pin if the analyst judges it speaks to this one.
 
@@ -272,7 +283,7 @@ class QuestionMatcher:
             return Miss(statement, late, False)
         said = "\n".join(t for t in (statement.sentence, statement.holder, statement.title) if t)
         named = tuple(a for a, p in self.patterns.items() if p.search(said))
-        said_of = statement.about or statement.sentence
+        said_of = statement.about or self._context(statement)[0]
         found = self.event.search(said_of) if self.event is not None else None
         if found is None:
             where = f"what it is about ({_cut(said_of)})"
@@ -302,7 +313,7 @@ class QuestionMatcher:
         article naming the question's actors."""
         about = statement.about or self._clause(statement)
         if not about:
-            return "no `about` was extracted and its sentence names no event to read one from"
+            return "no `about` was extracted, nor an event in its sentence or quote to read one"
         due = self.question.resolution_date
         found = deadlines(about, statement.published) or _one_deadline(statement)
         if not found:
@@ -321,20 +332,31 @@ class QuestionMatcher:
             return f"its article names {len(in_article)} of them"
         return None
 
+    def _context(self, statement: Statement) -> tuple[str, int]:
+        """Where to read what a statement without an extracted ``about`` is about, and where
+        its probability's words start there: its sentence, or, when the sentence has no word
+        of the event, the stored quote it belongs to, if that has one."""
+        sentence = (statement.sentence, statement.phrase_at)
+        if self.event is None or self.event.search(statement.sentence) or not statement.quote:
+            return sentence
+        quote = (statement.quote, statement.quote_phrase_at)
+        return quote if self.event.search(statement.quote) else sentence
+
     def _clause(self, statement: Statement) -> str:
-        """What a statement without an extracted ``about`` is about, read from its sentence:
-        from the word of the event nearest the probability's words to the end of its
-        clause (the next comma, semicolon, colon, full stop or quotation mark) — "a signing
-        by November 30" of "I put an 80% chance on a signing by November 30," she said."""
+        """What a statement without an extracted ``about`` is about, read from its sentence
+        or quote (:meth:`_context`): from the word of the event nearest the probability's
+        words to the end of its clause (the next comma, semicolon, colon, full stop or
+        quotation mark) — "a signing by November 30" of "I put an 80% chance on a signing by
+        November 30," she said."""
         if self.event is None:
             return ""
-        sentence = statement.sentence
-        words = list(self.event.finditer(sentence))
+        text, phrase_at = self._context(statement)
+        words = list(self.event.finditer(text))
         if not words:
             return ""
-        nearest = min(words, key=lambda m: abs(m.start() - statement.phrase_at))
-        end = _CLAUSE_END.search(sentence, nearest.end())
-        return sentence[nearest.start() : end.start() if end else len(sentence)].strip()
+        nearest = min(words, key=lambda m: abs(m.start() - phrase_at))
+        end = _CLAUSE_END.search(text, nearest.end())
+        return text[nearest.start() : end.start() if end else len(text)].strip()
 
     def _others(self, about: str) -> list[str]:
         """Capitalised words of ``about`` that name none of the question's actors and are
