@@ -77,8 +77,8 @@ __all__ = [
     "QuestionMatcher",
     "actor_patterns",
     "holder_slug",
-    "key_slugs",
     "match_statement",
+    "name_matcher",
     "name_slug",
     "party_slugs",
     "question_actors",
@@ -387,9 +387,17 @@ def name_slug(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", folded))
 
 
-def key_slugs(scenario: Scenario) -> dict[str, set[str]]:
-    """Per actor id, the words (:func:`holder_slug`) of the store keys it stands for."""
-    return {a.id: {s for k in a.keys if (s := holder_slug(k))} for a in scenario.actors}
+def name_matcher(scenario: Scenario) -> Callable[[str, str], bool]:
+    """``goes_by(actor_id, name)``: whether a stored actor's ``name`` is one the scenario's
+    actor goes by — a name of :func:`actor_patterns`, or the name of a store actor among
+    its ``keys`` (its officials: "Luísa Nhantumbo" for ``unresolved:luisa-nhantumbo``)."""
+    patterns = actor_patterns(scenario)
+    slugs = {a.id: {s for k in a.keys if (s := holder_slug(k))} for a in scenario.actors}
+
+    def goes_by(actor_id: str, name: str) -> bool:
+        return bool(patterns[actor_id].search(name)) or name_slug(name) in slugs[actor_id]
+
+    return goes_by
 
 
 def party_slugs(scenario: Scenario) -> dict[str | None, str]:

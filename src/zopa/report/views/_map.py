@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from zopa.forecast._matching import actor_patterns, key_slugs, name_slug
+from zopa.forecast._matching import name_matcher
 from zopa.issue_keys import is_open, key_words
 from zopa.report.views._evidence import Evidence
 from zopa.report.views._links import Links
@@ -100,19 +100,14 @@ def actor_issue_map(scenario: Scenario, evidence: Evidence, links: Links) -> dic
     ``href`` (its evidence), ``cited`` (:func:`cited_evidence`) and ``claims``
     (stored claims of the actor on the issue, each with its span link).
     """
-    patterns, slugs = actor_patterns(scenario), key_slugs(scenario)
+    goes_by = name_matcher(scenario)
     claims = evidence.items.get("claims", [])
     issues = [{"id": i.id, "label": i.label} for i in scenario.issues]
     rows = []
     for actor in scenario.actors:
         if not actor.positions:
             continue
-        mine = [
-            c
-            for c in claims
-            if c["actor"]
-            and (patterns[actor.id].search(c["actor"]) or name_slug(c["actor"]) in slugs[actor.id])
-        ]
+        mine = [c for c in claims if c["actor"] and goes_by(actor.id, c["actor"])]
         cells: list[dict[str, Any] | None] = []
         for issue in scenario.issues:
             stance = actor.positions.get(issue.id)
