@@ -105,6 +105,7 @@ def add_statement(
     about: str | None = None,
     after: str = "",
     holder_key: str | None = None,
+    holder_kind: str = "person",
     phrase: str = "likely",
 ) -> int:
     """Store a one-sentence document (dated ``published``) holding one estimate; its id.
@@ -129,7 +130,7 @@ def add_statement(
             actor = session.scalar(select(Actor).where(Actor.key == holder_key))
             if actor is None:
                 name = holder_key.rsplit(":", 1)[-1].replace("-", " ").title()
-                actor = Actor(key=holder_key, name=name, kind="person")
+                actor = Actor(key=holder_key, name=name, kind=holder_kind)
                 session.add(actor)
                 session.flush()
         row = Estimate(

@@ -61,6 +61,19 @@ def test_a_holders_latest_statement_supersedes_the_earlier(store: Store) -> None
     assert f.parameters["superseded"] == [{"estimate": old, "holder": "Ama Owu", "by": new}]
 
 
+def test_a_groups_statements_are_not_one_minds(store: Store) -> None:
+    first = add_statement(
+        store, "2025-02-01", MEET, 0.2, holder_key="analysts", holder_kind="group"
+    )
+    second = add_statement(
+        store, "2025-03-01", MEET, 0.8, holder_key="analysts", holder_kind="group"
+    )
+    f = forecast_of(store, scenario(), "2025-03-01")
+    assert f is not None
+    assert [s["estimate"] for s in f.parameters["statements"]] == [first, second]
+    assert f.parameters["superseded"] == []
+
+
 def test_the_holder_shown_is_the_resolved_actor(store: Store) -> None:
     add_statement(store, "2025-02-01", MEET, 0.6, holder="she", holder_key="person:ama-owu")
     add_statement(store, "2025-02-02", MEET, 0.4, holder="he")

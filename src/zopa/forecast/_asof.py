@@ -52,6 +52,8 @@ class Statement:
     """The name of the stored actor extraction resolved the holder to (``None``: unresolved)."""
     holder_key: str | None = None
     """That actor's store key (``person:chipo-mutasa``, ``MOZ``)."""
+    holder_kind: str | None = None
+    """That actor's kind (``person``, ``organisation``, ``state``, ``group``)."""
     start: int = 0
     """Where the probability's words start in the document."""
     end: int = 0
@@ -102,6 +104,7 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
             Document.title,
             Actor.name,
             Actor.key,
+            Actor.kind,
         )
         .join(Document, Document.id == Estimate.document_id)
         .outerjoin(Actor, Actor.id == Estimate.holder_actor_id)
@@ -129,11 +132,12 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
                 title=title,
                 holder_actor=name,
                 holder_key=key,
+                holder_kind=kind,
                 start=row.start,
                 end=row.end,
                 phrase_at=max(0, row.start - row.sentence_start) if text else 0,
             )
-            for row, source, published, text, title, name, key in session.execute(query)
+            for row, source, published, text, title, name, key, kind in session.execute(query)
         ]
         return _with_quotes(session, statements)
 

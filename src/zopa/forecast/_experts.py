@@ -13,11 +13,17 @@ weights ``0.5 ** (age / half_life_days)``, age counted in days to the as-of date
   questions out in turn, it has a lower mean log score on the left-out questions
   than the log-odds mean, and only with at least ``min_resolved`` of them.
 
+Of the statements of one resolved holder (a person or organisation, not a group), only
+those of the holder's latest day are pooled (:func:`_latest_per_holder`); statements held
+by a party to the talks and directions without a level are never matched
+(:mod:`zopa.forecast._matching`).
+
 The forecast is the extremised pool when it passed that test, else the log-odds
 mean; ``low`` and ``high`` are the same pool of the statements' own lower and upper
 bounds (the vagueness of their words). ``parameters`` lists every statement
-behind the number (estimate id, document, date, phrase, holder, probability,
-weight) and every aggregate.
+behind the number (estimate id, document, date, phrase, holder — the resolved actor's
+name — and the article's words for it, probability, weight), the superseded ones, and
+every aggregate.
 """
 
 from __future__ import annotations
@@ -299,17 +305,27 @@ def _level(statement: Statement) -> str:
     return f"p={statement.probability:.2f}"
 
 
+def _holder_of(chosen: _Chosen) -> str | None:
+    """Who a statement's holder is, for :func:`_latest_per_holder`: ``None`` when pinned,
+    unresolved or a group."""
+    s = chosen.statement
+    if chosen.why == "pinned" or s.holder_kind == "group":
+        return None
+    return holder_slug(s.holder_key)
+
+
 def _latest_per_holder(chosen: list[_Chosen]) -> tuple[list[_Chosen], list[dict[str, Any]]]:
     """Keep, of the matched statements of each resolved holder, only those of the holder's
     latest day: an analyst's new number replaces her old one, as the aggregations of the Good
     Judgment Project use each forecaster's most recent forecast only (Atanasov et al. 2017,
     "Distilling the wisdom of crowds", *Management Science* 63(3); Satopää et al. 2014).
-    Statements of no resolved holder ("she", unresolved) and pinned ones are all kept; the
-    superseded are returned as ``{estimate, holder, by}`` (``by``: the holder's latest)."""
+    Statements of no resolved holder ("she", unresolved), of a group ("analysts", "diplomats":
+    not one mind) and pinned ones are all kept; the superseded are returned as
+    ``{estimate, holder, by}`` (``by``: the holder's latest)."""
     latest: dict[str, _Chosen] = {}
     for c in chosen:
-        slug = holder_slug(c.statement.holder_key)
-        if slug is None or c.why == "pinned":
+        slug = _holder_of(c)
+        if slug is None:
             continue
         held = latest.get(slug)
         if held is None or (c.statement.published, c.statement.id) > (
@@ -319,8 +335,8 @@ def _latest_per_holder(chosen: list[_Chosen]) -> tuple[list[_Chosen], list[dict[
             latest[slug] = c
     kept, superseded = [], []
     for c in chosen:
-        slug = holder_slug(c.statement.holder_key)
-        last = latest.get(slug) if slug is not None and c.why != "pinned" else None
+        slug = _holder_of(c)
+        last = latest.get(slug) if slug is not None else None
         if last is None or c.statement.published == last.statement.published:
             kept.append(c)
         else:
