@@ -111,16 +111,17 @@ def test_a_direction_is_a_miss_and_not_a_level(store: Store) -> None:
     )
 
 
-def test_a_sentence_without_the_event_is_read_in_its_quote(store: Store) -> None:
-    said = '"A summit by the end of June is the aim. I give it 60%," the envoy said.'
+def _in_a_quote(store: Store, said: str, words: str) -> int:
+    """Store ``said`` as one quote of two sentences, with an estimate on ``words`` of its
+    second sentence and no ``about``; the estimate's id."""
     taken = add_statement(store, "2025-02-01", said, 0.6, about=None, after=ARTICLE)
     with store.write() as session:
-        # the estimate is its whole sentence in the helper; narrow it to "I give it 60%"
         row = session.scalar(select(Estimate).where(Estimate.id == taken))
         assert row is not None
-        start = said.index("I give")
-        row.start, row.end = start, said.index(",", start)
-        row.sentence_start, row.sentence_end = start, said.index('"', start) + 1
+        row.start = said.index(words)
+        row.end = row.start + len(words)
+        row.sentence_start = said.index(". ") + 2
+        row.sentence_end = said.index('"', row.sentence_start) + 1
         quote_end = said.index('"', 1)
         session.add(
             Quote(
@@ -134,8 +135,20 @@ def test_a_sentence_without_the_event_is_read_in_its_quote(store: Store) -> None
                 kind="direct",
             )
         )
+    return taken
+
+
+def test_a_sentence_referring_back_is_read_in_its_quote(store: Store) -> None:
+    said = '"A summit by the end of June is the aim. I give it 60%," the envoy said.'
+    taken = _in_a_quote(store, said, "60%")
     f = forecast_of(store, scenario(), "2025-03-01")
     assert f is not None
     (statement,) = f.parameters["statements"]
     assert statement["estimate"] == taken
     assert statement["taken"] == "names the event and its horizon (2025-06-30); 'summit'"
+
+
+def test_a_sentence_about_something_else_is_not_read_in_its_quote(store: Store) -> None:
+    said = '"Arland and Borvia may meet. New tariffs by Friday are doubtful," the envoy said.'
+    _in_a_quote(store, said, "doubtful")
+    assert forecast_of(store, scenario(), "2025-03-01") is None

@@ -9,8 +9,9 @@ when all three hold:
   surname, or the name of the actor it represents or that represents it);
 * **event** — what the statement is about (its ``about``: "a deal on data
   sharing", "the leaders would meet"), or, when extraction found no ``about``, its
-  sentence (or the stored quote it belongs to, when the sentence has none of the event's
-  words), has a word of the question's event (:data:`EVENT_WORDS`: "meet",
+  sentence (or, when the sentence has none of the event's words and refers back with
+  "it", "this" or "that", what the stored quote it belongs to said before it), has a word
+  of the question's event (:data:`EVENT_WORDS`: "meet",
   "summit", "talks" for a format held; "deal", "agreement", "sign" for an
   agreement; the lever's kind for a lever; the PLOVER type, or its mode when the
   question names one) — so of "a summit is likely but a deal unlikely" only the
@@ -238,6 +239,9 @@ resolving on 30 April; "this year" for one resolving on 31 December)."""
 _CLAUSE_END = re.compile(r"[,;:.!?\"“”]")
 """What ends a clause read from a sentence (:meth:`QuestionMatcher._clause`)."""
 
+_REFERS_BACK = re.compile(r"\b(?:it|this|that)\b", re.IGNORECASE)
+"""A pronoun by which a sentence may speak of what its quote said before it."""
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _PLAIN_CAPITALS = frozenset(
     "I A An The This That Any No Some Its Their Mr Ms January February March April May June "
@@ -335,12 +339,15 @@ class QuestionMatcher:
     def _context(self, statement: Statement) -> tuple[str, int]:
         """Where to read what a statement without an extracted ``about`` is about, and where
         its probability's words start there: its sentence, or, when the sentence has no word
-        of the event, the stored quote it belongs to, if that has one."""
+        of the event and refers back ("I'd put **it** at 30%"), what the stored quote it
+        belongs to said before it, if that has one — an antecedent comes first."""
         sentence = (statement.sentence, statement.phrase_at)
         if self.event is None or self.event.search(statement.sentence) or not statement.quote:
             return sentence
-        quote = (statement.quote, statement.quote_phrase_at)
-        return quote if self.event.search(statement.quote) else sentence
+        before = statement.quote[: statement.quote_phrase_at]
+        if _REFERS_BACK.search(statement.sentence) and self.event.search(before):
+            return before, len(before)
+        return sentence
 
     def _clause(self, statement: Statement) -> str:
         """What a statement without an extracted ``about`` is about, read from its sentence
