@@ -113,8 +113,11 @@ def test_a_direction_is_a_miss_and_not_a_level(store: Store) -> None:
 
 def _in_a_quote(store: Store, said: str, words: str) -> int:
     """Store ``said`` as one quote of two sentences, with an estimate on ``words`` of its
-    second sentence and no ``about``; the estimate's id."""
-    taken = add_statement(store, "2025-02-01", said, 0.6, about=None, after=ARTICLE)
+    second sentence and no ``about``, in an article whose title names both actors; the
+    estimate's id."""
+    taken = add_statement(
+        store, "2025-02-01", said, 0.6, about=None, after=ARTICLE, title="Arland and Borvia"
+    )
     with store.write() as session:
         row = session.scalar(select(Estimate).where(Estimate.id == taken))
         assert row is not None
@@ -145,7 +148,7 @@ def test_a_sentence_referring_back_is_read_in_its_quote(store: Store) -> None:
     assert f is not None
     (statement,) = f.parameters["statements"]
     assert statement["estimate"] == taken
-    assert statement["taken"] == "names the event and its horizon (2025-06-30); 'summit'"
+    assert statement["taken"] == "names arland, borvia; 'summit'"  # the title names them
 
 
 def test_a_sentence_about_something_else_is_not_read_in_its_quote(store: Store) -> None:
