@@ -6,12 +6,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from tests.conftest import plain_document
 from zopa.forecast import ForecastRecord
 from zopa.ingest import content_hash
 from zopa.scenario import Scenario
-from zopa.store import Estimate, Store, add_document
+from zopa.store import Actor, Estimate, Store, add_document
 
 
 def scenario_data() -> dict[str, Any]:
@@ -103,11 +104,15 @@ def add_statement(
     holder: str | None = None,
     about: str | None = None,
     after: str = "",
+    holder_key: str | None = None,
+    holder_kind: str = "person",
+    phrase: str = "likely",
 ) -> int:
     """Store a one-sentence document (dated ``published``) holding one estimate; its id.
 
     The estimate spans the whole text; ``after`` is the rest of the article, after it;
-    ``low``/``high`` default to ``probability`` ∓ 0.05.
+    ``low``/``high`` default to ``probability`` ∓ 0.05; ``holder_key`` resolves the holder
+    to the stored actor of that key (made when new, named from the key: "Ama Owu").
     """
     rest = f" {after}" if after else ""
     body = f"{text}{rest} ({published or 'undated'}, {probability})"  # unique text and hash
@@ -120,6 +125,14 @@ def add_statement(
     )
     with store.write() as session:
         document_id = add_document(session, doc)
+        actor = None
+        if holder_key is not None:
+            actor = session.scalar(select(Actor).where(Actor.key == holder_key))
+            if actor is None:
+                name = holder_key.rsplit(":", 1)[-1].replace("-", " ").title()
+                actor = Actor(key=holder_key, name=name, kind=holder_kind)
+                session.add(actor)
+                session.flush()
         row = Estimate(
             document_id=document_id,
             start=0,
@@ -129,7 +142,8 @@ def add_statement(
             sentence_end=len(text),
             extractor="test",
             holder_text=holder,
-            phrase="likely",
+            holder_actor_id=actor.id if actor is not None else None,
+            phrase=phrase,
             probability=probability,
             low=max(0.0, probability - 0.05) if low is None else low,
             high=min(1.0, probability + 0.05) if high is None else high,

@@ -41,3 +41,17 @@ def test_the_deadline_a_statement_names(text: str, expected: list[date]) -> None
 
 def test_a_date_that_does_not_exist_names_no_deadline() -> None:
     assert deadlines("a vote by 2025-02-30", SAID) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a handover this month", [date(2024, 8, 31)]),
+        ("a handover by the end of the month", [date(2024, 8, 31)]),
+        ("a handover by month-end", [date(2024, 8, 31)]),
+        ("a handover next month", [date(2024, 9, 30)]),
+        ("a handover in the month of March", [date(2025, 3, 31)]),  # the month named
+    ],
+)
+def test_the_month_of_publication_is_a_horizon(text: str, expected: list[date]) -> None:
+    assert deadlines(text, SAID) == expected

@@ -158,6 +158,27 @@ def test_a_map_cell_holds_the_cited_and_the_matching_stored_claims() -> None:
     ]
 
 
+def test_a_map_cell_holds_the_claims_of_the_people_the_actor_stands_for() -> None:
+    data = _scenario().model_dump(mode="json", exclude_none=True)
+    data["actors"][0]["keys"] = ["NTH", "unresolved:ines-dalmau"]
+    data["issues"].append({"id": "water", "label": "Water rights", "anchors": {0: "a", 100: "b"}})
+    data["actors"][0]["positions"]["water"] = {"position": 10, "salience": 20}
+    evidence = Evidence(
+        documents={1: {"id": 1, "source": "a.txt", "title": "A", "text": "t", "published": None}},
+        items={
+            "claims": [
+                _claim(1, "Inés Dalmau", "land"),  # an official, resolved by the gazetteer later
+                _claim(2, "Inés Dalmau", "open_water_rights"),
+                _claim(3, "Inés Dalmauer", "land"),  # another person
+            ]
+        },
+    )
+    view = actor_issue_map(Scenario.model_validate(data), evidence, Links(standalone=True))
+    land, water = view["rows"][0]["cells"]
+    assert [c["id"] for c in land["claims"]] == [1]
+    assert [c["id"] for c in water["claims"]] == [2]
+
+
 def test_a_citation_the_store_does_not_hold_says_so_without_a_link() -> None:
     evidence = Evidence(documents={}, items={})
     cited = cited_evidence(
@@ -288,3 +309,64 @@ def test_a_chart_asked_again_is_the_same_svg_with_its_own_ids() -> None:
     assert 'id="one-0"' in first.svg and 'id="two-0"' in other.svg
     assert "url(#one-0)" in first.svg  # the gradient legend refers to its own id
     assert "xmlns" not in first.svg and "vega.github.io" not in first.svg
+
+
+def test_the_summary_shows_the_formats_and_deadlines_by_name() -> None:
+    from zopa.report._templates import environment
+    from zopa.report.views import scenario_summary
+
+    data = _scenario().model_dump(mode="json", exclude_none=True)
+    data["actors"].append({"id": "umpire", "name": "Umpire", "kind": "mediator", "capability": 1})
+    data["formats"] = [
+        {
+            "id": "rounds",
+            "label": "Shuttle rounds",
+            "kind": "mediated_trilateral",
+            "participants": ["north", "south"],
+            "mediators": ["umpire"],
+            "venue": "Lakeside",
+            "status": "ongoing",
+        }
+    ]
+    data["deadlines"] = [
+        {"id": "d1", "set_by": "north", "date": "2030-05-01", "applies_to": ["south"]}
+    ]
+    summary = scenario_summary(Scenario.model_validate(data), {"documents": 0}, None)
+    (fmt,) = summary["formats"]
+    assert (fmt["kind"], fmt["participants"], fmt["mediators"]) == (
+        "mediated trilateral",
+        ["North (the Kremlin)", "South"],
+        ["Umpire"],
+    )
+    assert summary["deadlines"] == [
+        {
+            "id": "d1",
+            "date": "2030-05-01",
+            "set_by": "North (the Kremlin)",
+            "applies_to": ["South"],
+            "description": None,
+        }
+    ]
+    html = environment().get_template("sections/summary.html").render(summary=summary)
+    assert "Shuttle rounds" in html and "Lakeside" in html and "Umpire" in html
+    assert "2030-05-01" in html and 'data-testid="deadlines"' in html
+
+
+def test_a_pooled_statement_shows_its_resolved_holder_or_says_there_is_none() -> None:
+    from zopa.report.views._forecasts import _holder
+
+    assert _holder({"holder": "Ama Owu", "holder_text": "she"}, None) == "Ama Owu"
+    assert _holder({"holder": None, "holder_text": "she"}, None) == "holder not resolved (“she”)"
+    assert _holder({"holder": None, "holder_text": None}, None) == "no holder named"
+    # a forecast stored before holder_text: the actor is read from the stored estimate
+    assert _holder({"holder": "she"}, {"holder_actor": "Ama Owu"}) == "Ama Owu"
+    assert _holder({"holder": "she"}, None) == "holder not resolved (“she”)"
+
+
+def test_a_direction_is_labelled_as_one_not_as_a_level() -> None:
+    from zopa.report.views._evidence import _label
+
+    item = {"phrase": "more likely", "probability": 0.5, "low": 0.0, "high": 1.0}
+    assert _label("estimates", {**item, "holder_actor": "Ama"}) == (
+        "estimate more likely (a direction, no level) by Ama"
+    )

@@ -10,7 +10,7 @@ is *hindsight*: :func:`hindsight` lists each one with the value that cites it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, or_, select
 
 from zopa.scenario import Evidence, Scenario
-from zopa.store import Claim, Document, Estimate, Quote, Store
+from zopa.store import Actor, Claim, Document, Estimate, Quote, Store
 
 __all__ = [
     "DocumentCounts",
@@ -48,39 +48,75 @@ class Statement:
     about: str | None
     sentence: str
     title: str | None = None
+    holder_actor: str | None = None
+    """The name of the stored actor extraction resolved the holder to (``None``: unresolved)."""
+    holder_key: str | None = None
+    """That actor's store key (``person:chipo-mutasa``, ``MOZ``)."""
+    holder_kind: str | None = None
+    """That actor's kind (``person``, ``organisation``, ``state``, ``group``)."""
+    start: int = 0
+    """Where the probability's words start in the document."""
+    end: int = 0
+    """Where they end in the document."""
+    phrase_at: int = 0
+    """Where the probability's words start in ``sentence``."""
+    quote: str | None = None
+    """The longest stored quote holding the statement, when extraction found no ``about``:
+    the quote a sentence without the event's words belongs to ("We expect a deal by June.
+    I'd put it at 30%")."""
+    quote_phrase_at: int = 0
+    """Where the probability's words start in ``quote``."""
+
+    @property
+    def direction_only(self) -> bool:
+        """Whether it gives a direction and no level ("more likely": the interval [0, 1])."""
+        return self.low <= 0.0 and self.high >= 1.0
 
     def public(self) -> dict[str, Any]:
-        """What a forecast lists of the statement it rests on."""
+        """What a forecast lists of the statement it rests on: ``holder`` is the resolved
+        actor's name (``None`` when extraction resolved none), ``holder_text`` the words
+        of the article ("she")."""
         return {
             "estimate": self.id,
             "document": self.document_id,
             "published": self.published.isoformat(),
             "phrase": self.phrase,
-            "holder": self.holder,
+            "holder": self.holder_actor,
+            "holder_text": self.holder,
             "probability": self.probability,
         }
 
 
 def statements_as_of(store: Store, as_of: date) -> list[Statement]:
     """Every stored estimate from a document published on or before ``as_of``, by id,
-    but retrospective ones (about an outcome already known when it was said) and those
-    that give a direction and no level ("more likely": the whole interval [0, 1])."""
+    but retrospective ones (about an outcome already known when it was said). Those that
+    give a direction and no level are kept (:attr:`Statement.direction_only`), for the
+    experts source to list as misses."""
     sentence = func.substr(
         Document.text, Estimate.sentence_start + 1, Estimate.sentence_end - Estimate.sentence_start
     )
     query = (
-        select(Estimate, Document.source, Document.published_at, sentence, Document.title)
+        select(
+            Estimate,
+            Document.source,
+            Document.published_at,
+            sentence,
+            Document.title,
+            Actor.name,
+            Actor.key,
+            Actor.kind,
+        )
         .join(Document, Document.id == Estimate.document_id)
+        .outerjoin(Actor, Actor.id == Estimate.holder_actor_id)
         .where(
             Document.published_at.is_not(None),
             Document.published_at <= as_of,
             Estimate.retrospective.is_(False),
-            or_(Estimate.low > 0, Estimate.high < 1),
         )
         .order_by(Estimate.id)
     )
     with store.session() as session:
-        return [
+        statements = [
             Statement(
                 id=row.id,
                 document_id=row.document_id,
@@ -94,9 +130,43 @@ def statements_as_of(store: Store, as_of: date) -> list[Statement]:
                 about=row.about,
                 sentence=text or row.text,
                 title=title,
+                holder_actor=name,
+                holder_key=key,
+                holder_kind=kind,
+                start=row.start,
+                end=row.end,
+                phrase_at=max(0, row.start - row.sentence_start) if text else 0,
             )
-            for row, source, published, text, title in session.execute(query)
+            for row, source, published, text, title, name, key, kind in session.execute(query)
         ]
+        return _with_quotes(session, statements)
+
+
+_QUOTED_IN = 500
+"""The most documents whose quotes one query reads (bound parameters stay few)."""
+
+
+def _with_quotes(session: Any, statements: list[Statement]) -> list[Statement]:
+    """``statements`` with, for each one without an ``about``, the longest stored quote of
+    its document whose span holds its probability's words (:attr:`Statement.quote`)."""
+    wanted = sorted({s.document_id for s in statements if not s.about})
+    quotes: dict[int, list[tuple[int, int, str]]] = {}
+    for at in range(0, len(wanted), _QUOTED_IN):
+        query = select(Quote.document_id, Quote.start, Quote.end, Quote.text).where(
+            Quote.document_id.in_(wanted[at : at + _QUOTED_IN])
+        )
+        for document_id, start, end, text in session.execute(query.order_by(Quote.id)):
+            quotes.setdefault(document_id, []).append((start, end, text))
+    out = []
+    for s in statements:
+        holding = [
+            q for q in quotes.get(s.document_id, []) if not s.about and q[0] <= s.start < q[1]
+        ]
+        if holding:
+            start, _, text = max(holding, key=lambda q: (q[1] - q[0], -q[0]))
+            s = replace(s, quote=text, quote_phrase_at=s.start - start)
+        out.append(s)
+    return out
 
 
 def document_reader(store: Store) -> Callable[[int], str]:

@@ -13,11 +13,17 @@ weights ``0.5 ** (age / half_life_days)``, age counted in days to the as-of date
   questions out in turn, it has a lower mean log score on the left-out questions
   than the log-odds mean, and only with at least ``min_resolved`` of them.
 
+Of the statements of one resolved holder (a person or organisation, not a group), only
+those of the holder's latest day are pooled (:func:`_latest_per_holder`); statements held
+by a party to the talks and directions without a level are never matched
+(:mod:`zopa.forecast._matching`).
+
 The forecast is the extremised pool when it passed that test, else the log-odds
 mean; ``low`` and ``high`` are the same pool of the statements' own lower and upper
 bounds (the vagueness of their words). ``parameters`` lists every statement
-behind the number (estimate id, document, date, phrase, holder, probability,
-weight) and every aggregate.
+behind the number (estimate id, document, date, phrase, holder — the resolved actor's
+name — and the article's words for it, probability, weight), the superseded ones, and
+every aggregate.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import numpy as np
 
 from zopa.errors import ForecastError, ModelError
 from zopa.forecast._asof import Statement, document_reader, statements_as_of
-from zopa.forecast._matching import Match, QuestionMatcher, actor_patterns
+from zopa.forecast._matching import Match, QuestionMatcher, actor_patterns, holder_slug
 from zopa.forecast._pooling import (
     Resolved,
     extremised_pool,
@@ -117,12 +123,12 @@ class ExpertsSource:
                 unanswered[q.id] = "statements give probabilities of events, not values"
             elif q.resolved_on is not None and q.resolved_on <= as_of:
                 unanswered[q.id] = f"resolved by {as_of}"
-            elif not (chosen := choose(q, as_of)):
+            elif not (chosen := choose.chosen(q, as_of))[0]:
                 unanswered[q.id] = "\n".join(
                     [f"no statement published by {as_of} speaks to it", *choose.near(q, as_of)]
                 )
             else:
-                forecasts.append(self._forecast(inputs, q, chosen, extremising))
+                forecasts.append(self._forecast(inputs, q, *chosen, extremising))
         return SourceReport(forecasts, unanswered)
 
     def _resolved(self, q: Question, chosen: list[_Chosen], when: date) -> Resolved:
@@ -175,6 +181,7 @@ class ExpertsSource:
         inputs: ForecastInputs,
         q: Question,
         chosen: list[_Chosen],
+        superseded: list[dict[str, Any]],
         extremising: dict[str, Any],
     ) -> NewForecast:
         pool = self._resolved(q, chosen, inputs.as_of)
@@ -196,6 +203,7 @@ class ExpertsSource:
             "log_odds_mean": _round(log_odds_mean(p, w)),
             "extremising": extremising,
             "statements": statements,
+            "superseded": superseded,
         }
         digest = digest_of(
             {
@@ -246,6 +254,11 @@ class _Chooser:
         return self._matchers[q.id]
 
     def __call__(self, q: Question, when: date) -> list[_Chosen]:
+        return self.chosen(q, when)[0]
+
+    def chosen(self, q: Question, when: date) -> tuple[list[_Chosen], list[dict[str, Any]]]:
+        """The statements behind ``q`` as of ``when``, and those superseded
+        (:func:`_latest_per_holder`) as ``{estimate, holder, by}``."""
         pinned = {e.estimate for e in q.evidence if e.estimate is not None and not e.drop}
         dropped = {e.estimate for e in q.evidence if e.estimate is not None and e.drop}
         out = []
@@ -256,7 +269,7 @@ class _Chooser:
                 out.append(_Chosen(s, "pinned"))
             elif isinstance(m := self._matcher(q).judge(s, self.document_text), Match):
                 out.append(_Chosen(s, m.why))
-        return out
+        return _latest_per_holder(out)
 
     def near(self, q: Question, when: date) -> list[str]:
         """One line per statement published by ``when`` that came near ``q`` (event word
@@ -274,7 +287,7 @@ class _Chooser:
         misses.sort(key=lambda m: (not m.has_event, -m.statement.id))
         lines = [
             f"  estimate {m.statement.id} ({m.statement.published}, "
-            f"p={m.statement.probability:.2f}): {m.reason}"
+            f"{_level(m.statement)}): {m.reason}"
             for m in misses[:NEAR_LISTED]
         ]
         shown = f"the nearest {NEAR_LISTED} of {len(misses)}" if len(misses) > NEAR_LISTED else ""
@@ -283,3 +296,50 @@ class _Chooser:
             "question's `evidence:` as {estimate: ID}:",
             *lines,
         ]
+
+
+def _level(statement: Statement) -> str:
+    """``p=0.40``, or the words of a statement that gives a direction and no level."""
+    if statement.direction_only:
+        return f"a direction: '{statement.phrase}'"
+    return f"p={statement.probability:.2f}"
+
+
+def _holder_of(chosen: _Chosen) -> str | None:
+    """Who a statement's holder is, for :func:`_latest_per_holder`: ``None`` when pinned,
+    unresolved or a group."""
+    s = chosen.statement
+    if chosen.why == "pinned" or s.holder_kind == "group":
+        return None
+    return holder_slug(s.holder_key)
+
+
+def _latest_per_holder(chosen: list[_Chosen]) -> tuple[list[_Chosen], list[dict[str, Any]]]:
+    """Keep, of the matched statements of each resolved holder, only those of the holder's
+    latest day: an analyst's new number replaces her old one, as the aggregations of the Good
+    Judgment Project use each forecaster's most recent forecast only (Atanasov et al. 2017,
+    "Distilling the wisdom of crowds", *Management Science* 63(3); Satopää et al. 2014).
+    Statements of no resolved holder ("she", unresolved), of a group ("analysts", "diplomats":
+    not one mind) and pinned ones are all kept; the superseded are returned as
+    ``{estimate, holder, by}`` (``by``: the holder's latest)."""
+    latest: dict[str, _Chosen] = {}
+    for c in chosen:
+        slug = _holder_of(c)
+        if slug is None:
+            continue
+        held = latest.get(slug)
+        if held is None or (c.statement.published, c.statement.id) > (
+            held.statement.published,
+            held.statement.id,
+        ):
+            latest[slug] = c
+    kept, superseded = [], []
+    for c in chosen:
+        slug = _holder_of(c)
+        last = latest.get(slug) if slug is not None else None
+        if last is None or c.statement.published == last.statement.published:
+            kept.append(c)
+        else:
+            by = last.statement
+            superseded.append({"estimate": c.statement.id, "holder": by.holder_actor, "by": by.id})
+    return kept, superseded

@@ -11,7 +11,8 @@ so that "may" the verb is not May):
 
 * a period is a year written out (1900–2199), a month with or without a year ("July
   2021", "July"), "this year", "the end of the year", "year-end" (the year of
-  publication), "next year" (the one after);
+  publication), "next year" (the one after), "this month", "the end of the month",
+  "month-end" (the month of publication) and "next month" (the one after);
 * a month without a year is its next occurrence: this year if it is still to come,
   else next year; "next July" said in July or later is next year's July;
 * the deadline is the period's last day, or the day before it starts after "before"
@@ -64,6 +65,9 @@ _PERIOD = re.compile(
     rf"|(?P<year>\b{_Y}\b)"
     r"|(?P<this>\b(?i:this|the\s+current|the)\s+(?i:calendar\s+)?(?i:year)\b(?!\s*\d)|\b(?i:year[-\s]end)\b)"
     r"|(?P<next>\b(?i:next\s+year)\b)"
+    r"|(?P<this_month>\b(?i:this|the\s+current|the)\s+(?i:month)\b(?!\s+of\b)"
+    r"|\b(?i:month[-\s]end)\b)"
+    r"|(?P<next_month>\b(?i:next\s+month)\b)"
 )
 _NEXT_MONTH = re.compile(r"(?i:\b(?:next|coming)\s+)$")
 _BEFORE = re.compile(r"\bbefore\s+(?:the\s+(?:start|beginning)\s+of\s+)?$", re.IGNORECASE)
@@ -126,6 +130,11 @@ def _period(found: re.Match[str], text: str, said: date) -> tuple[date, date]:
         return _year_period(int(groups["year"]))
     if groups["this"]:
         return _year_period(said.year)
+    if groups["this_month"]:
+        return _month_period(said.month, said.year)
+    if groups["next_month"]:
+        following = _add_months(said.replace(day=1), 1)
+        return _month_period(following.month, following.year)
     return _year_period(said.year + 1)
 
 

@@ -8,8 +8,10 @@ when all three hold:
   without the parenthesis, the words in the parenthesis, its id, a leader's
   surname, or the name of the actor it represents or that represents it);
 * **event** — what the statement is about (its ``about``: "a deal on data
-  sharing", "the leaders would meet"), or its sentence when extraction found no
-  ``about``, has a word of the question's event (:data:`EVENT_WORDS`: "meet",
+  sharing", "the leaders would meet"), or, when extraction found no ``about``, its
+  sentence (or, when the sentence has none of the event's words and refers back with
+  "it", "this" or "that", what the stored quote it belongs to said before it), has a word
+  of the question's event (:data:`EVENT_WORDS`: "meet",
   "summit", "talks" for a format held; "deal", "agreement", "sign" for an
   agreement; the lever's kind for a lever; the PLOVER type, or its mode when the
   question names one) — so of "a summit is likely but a deal unlikely" only the
@@ -28,7 +30,17 @@ extracted ``about`` has a word of the event and a deadline within
 names no time and the sentence exactly one), the ``about`` names no one else (no
 capitalised word that is not a question actor's name or a word of the question's
 text, the scenario's title or its issues' labels), and its article names at least
-``min(2, k)`` of the actors — the article is about them. A nearer or later deadline
+``min(2, k)`` of the actors — the article is about them. A statement without an
+extracted ``about`` is about the clause of its sentence (or quote) that names the event:
+from the event's word nearest the probability to the next comma, semicolon, colon, full
+stop or quotation mark ("a signing by November 30" of "I put an 80% chance on a signing
+by November 30," she said).
+
+A statement that gives a direction and no level ("more likely": the whole interval
+[0, 1]) and one held by an actor of the scenario with a side (a party, its leader, its
+officials: a store actor among its ``keys``, whatever the key's prefix; not a mediator)
+are never matched: the first is no probability, the second a party's message, not an
+expert's. Both are listed as near misses with that reason. A nearer or later deadline
 ("before the filling in July 2021") is another question's horizon: such a statement
 is listed as a near miss, to pin if the analyst judges it speaks to this one.
 
@@ -42,6 +54,7 @@ Value questions are not matched: a probability does not say where an issue stand
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -64,7 +77,11 @@ __all__ = [
     "Miss",
     "QuestionMatcher",
     "actor_patterns",
+    "holder_slug",
     "match_statement",
+    "name_matcher",
+    "name_slug",
+    "party_slugs",
     "question_actors",
 ]
 
@@ -219,6 +236,12 @@ HORIZON_SLACK_DAYS = 31
 for the statement to name the question's horizon ("by the end of April" for a question
 resolving on 30 April; "this year" for one resolving on 31 December)."""
 
+_CLAUSE_END = re.compile(r"[,;:.!?\"“”]")
+"""What ends a clause read from a sentence (:meth:`QuestionMatcher._clause`)."""
+
+_REFERS_BACK = re.compile(r"\b(?:it|this|that)\b", re.IGNORECASE)
+"""A pronoun by which a sentence may speak of what its quote said before it."""
+
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _PLAIN_CAPITALS = frozenset(
     "I A An The This That Any No Some Its Their Mr Ms January February March April May June "
@@ -246,6 +269,7 @@ class QuestionMatcher:
         self.event = _words_pattern(words) if words else None
         own = " ".join([question.text, scenario.title, *(i.label for i in scenario.issues)])
         self.own_words = {w.casefold() for w in re.findall(r"[\w'’-]+", own)}
+        self.parties = party_slugs(scenario)
 
     def judge(
         self, statement: Statement, document_text: Callable[[int], str] | None = None
@@ -263,12 +287,19 @@ class QuestionMatcher:
             return Miss(statement, late, False)
         said = "\n".join(t for t in (statement.sentence, statement.holder, statement.title) if t)
         named = tuple(a for a, p in self.patterns.items() if p.search(said))
-        said_of = statement.about or statement.sentence
+        said_of = statement.about or self._context(statement)[0]
         found = self.event.search(said_of) if self.event is not None else None
         if found is None:
             where = f"what it is about ({_cut(said_of)})"
             return Miss(statement, f"{where} has no word of the event", bool(named))
         word = found.group(0).lower()
+        if statement.direction_only:
+            why = f"'{statement.phrase}' gives a direction, not a level"
+            return Miss(statement, why, True, has_event=True)
+        party = self.parties.get(holder_slug(statement.holder_key))
+        if party is not None:
+            why = f"held by a party to the talks ({statement.holder_actor}, of {party})"
+            return Miss(statement, why, True, has_event=True)
         need = min(2, len(self.wanted))
         if len(named) >= need:
             return Match(statement, named, word)
@@ -284,9 +315,9 @@ class QuestionMatcher:
         """``None`` if the statement speaks to the question by its event and horizon, else
         what it lacks: an ``about`` naming the question's horizon and no one else, in an
         article naming the question's actors."""
-        about = statement.about
+        about = statement.about or self._clause(statement)
         if not about:
-            return "no `about` was extracted to read a deadline from"
+            return "no `about` was extracted, nor an event in its sentence or quote to read one"
         due = self.question.resolution_date
         found = deadlines(about, statement.published) or _one_deadline(statement)
         if not found:
@@ -305,6 +336,35 @@ class QuestionMatcher:
             return f"its article names {len(in_article)} of them"
         return None
 
+    def _context(self, statement: Statement) -> tuple[str, int]:
+        """Where to read what a statement without an extracted ``about`` is about, and where
+        its probability's words start there: its sentence, or, when the sentence has no word
+        of the event and refers back ("I'd put **it** at 30%"), what the stored quote it
+        belongs to said before it, if that has one — an antecedent comes first."""
+        sentence = (statement.sentence, statement.phrase_at)
+        if self.event is None or self.event.search(statement.sentence) or not statement.quote:
+            return sentence
+        before = statement.quote[: statement.quote_phrase_at]
+        if _REFERS_BACK.search(statement.sentence) and self.event.search(before):
+            return before, len(before)
+        return sentence
+
+    def _clause(self, statement: Statement) -> str:
+        """What a statement without an extracted ``about`` is about, read from its sentence
+        or quote (:meth:`_context`): from the word of the event nearest the probability's
+        words to the end of its clause (the next comma, semicolon, colon, full stop or
+        quotation mark) — "a signing by November 30" of "I put an 80% chance on a signing by
+        November 30," she said."""
+        if self.event is None:
+            return ""
+        text, phrase_at = self._context(statement)
+        words = list(self.event.finditer(text))
+        if not words:
+            return ""
+        nearest = min(words, key=lambda m: abs(m.start() - phrase_at))
+        end = _CLAUSE_END.search(text, nearest.end())
+        return text[nearest.start() : end.start() if end else len(text)].strip()
+
     def _others(self, about: str) -> list[str]:
         """Capitalised words of ``about`` that name none of the question's actors and are
         not words of the question, the scenario's title or its issues."""
@@ -317,6 +377,46 @@ class QuestionMatcher:
                 continue
             out.append(word)
         return out
+
+
+def holder_slug(key: str | None) -> str | None:
+    """The words of a store actor key, without its prefix: ``person:luisa-nhantumbo`` and
+    ``unresolved:luisa-nhantumbo`` are one person, found by the gazetteer or not."""
+    if key is None:
+        return None
+    return key.rsplit(":", 1)[-1].casefold()
+
+
+def name_slug(name: str) -> str:
+    """A stored actor's name as the words of its key: lower-case, accents dropped, joined by
+    hyphens ("Luísa Nhantumbo" → ``luisa-nhantumbo``), to compare with :func:`holder_slug`."""
+    folded = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))
+
+
+def name_matcher(scenario: Scenario) -> Callable[[str, str], bool]:
+    """``goes_by(actor_id, name)``: whether a stored actor's ``name`` is one the scenario's
+    actor goes by — a name of :func:`actor_patterns`, or the name of a store actor among
+    its ``keys`` (its officials: "Luísa Nhantumbo" for ``unresolved:luisa-nhantumbo``)."""
+    patterns = actor_patterns(scenario)
+    slugs = {a.id: {s for k in a.keys if (s := holder_slug(k))} for a in scenario.actors}
+
+    def goes_by(actor_id: str, name: str) -> bool:
+        return bool(patterns[actor_id].search(name)) or name_slug(name) in slugs[actor_id]
+
+    return goes_by
+
+
+def party_slugs(scenario: Scenario) -> dict[str | None, str]:
+    """The store keys (as :func:`holder_slug`) of every actor of the scenario with a side —
+    a party, its leader, its officials (its ``keys``); not a mediator — to that actor's
+    name. A probability such an actor holds is a party's message, not an expert's."""
+    return {
+        holder_slug(key): actor.name
+        for actor in scenario.actors
+        if actor.kind != "mediator"
+        for key in actor.keys
+    }
 
 
 def _one_deadline(statement: Statement) -> list[date]:

@@ -170,7 +170,12 @@ def _label(kind: str, item: dict[str, Any]) -> str:
         return f"{item['kind']} quote by {item['speaker_actor'] or item['speaker_text'] or '?'}"
     if kind == "claims":
         return f"claim of {item['actor'] or '?'} on {item['issue']} ({item['stance']})"
-    return f"estimate {item['phrase']} = {item['probability']:.2f} by {item['holder_actor'] or '?'}"
+    level = (
+        "(a direction, no level)"
+        if item["low"] <= 0 and item["high"] >= 1
+        else f"= {item['probability']:.2f}"
+    )
+    return f"estimate {item['phrase']} {level} by {item['holder_actor'] or '?'}"
 
 
 def spans_of(evidence: Evidence, document_id: int) -> list[Span]:

@@ -23,11 +23,25 @@ def _statements(record: ForecastRecord, evidence: Evidence, links: Links) -> lis
         out.append(
             {
                 **statement,
+                "holder_shown": _holder(statement, item),
                 "sentence": item["sentence"] if item else None,
                 "href": links.span("estimate", item["id"], item["document_id"]) if item else None,
             }
         )
     return out
+
+
+def _holder(statement: dict[str, Any], item: dict[str, Any] | None) -> str:
+    """Who holds a pooled statement: the resolved actor's name, else that none was resolved
+    (with the article's words, "she"). Forecasts stored before ``holder_text`` existed kept
+    the words in ``holder``: their actor is read from the stored estimate."""
+    if "holder_text" in statement:
+        name, said = statement.get("holder"), statement.get("holder_text")
+    else:
+        name, said = (item or {}).get("holder_actor"), statement.get("holder")
+    if name:
+        return str(name)
+    return f"holder not resolved (“{said}”)" if said else "no holder named"
 
 
 def _scores_of(scores: Scores, question: str) -> list[dict[str, Any]]:

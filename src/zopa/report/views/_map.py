@@ -5,7 +5,9 @@ estimates and document spans found in the store, and analysts' notes) and the
 stored claims that speak to it: a claim belongs to the cell of actor A and issue
 I when its holder's name is one A goes by (the names of
 :func:`zopa.forecast._matching.actor_patterns`: its name, id, the name in
-brackets, a leader's surname, the actor it represents) and its issue is I's id,
+brackets, a leader's surname, the actor it represents) or the name of a store actor
+A stands for (A's ``keys``: its officials, ``unresolved:luisa-nhantumbo`` for
+"Luísa Nhantumbo", whatever the key's prefix) and its issue is I's id,
 or shares a word of four letters or more with I's id or label (an open issue's
 words are those of its key, not ``open``)
 (``government_legitimacy`` speaks to an issue labelled "Legitimacy of Kyiv's
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from zopa.forecast._matching import actor_patterns
+from zopa.forecast._matching import name_matcher
 from zopa.issue_keys import is_open, key_words
 from zopa.report.views._evidence import Evidence
 from zopa.report.views._links import Links
@@ -98,14 +100,14 @@ def actor_issue_map(scenario: Scenario, evidence: Evidence, links: Links) -> dic
     ``href`` (its evidence), ``cited`` (:func:`cited_evidence`) and ``claims``
     (stored claims of the actor on the issue, each with its span link).
     """
-    patterns = actor_patterns(scenario)
+    goes_by = name_matcher(scenario)
     claims = evidence.items.get("claims", [])
     issues = [{"id": i.id, "label": i.label} for i in scenario.issues]
     rows = []
     for actor in scenario.actors:
         if not actor.positions:
             continue
-        mine = [c for c in claims if c["actor"] and patterns[actor.id].search(c["actor"])]
+        mine = [c for c in claims if c["actor"] and goes_by(actor.id, c["actor"])]
         cells: list[dict[str, Any] | None] = []
         for issue in scenario.issues:
             stance = actor.positions.get(issue.id)

@@ -203,14 +203,14 @@ def map_evidence(
     ``pairs`` are the stored claims grouped by (actor row id, issue), with the
     actor's name and their number (:func:`~zopa.evidence.claim_pairs`). A
     cell's claims are those of the pairs whose actor goes by a name of the cell's
-    actor and whose issue speaks to the cell's issue (as the report's map matches
-    them); the first ``limit`` of each pair are read, with the items and documents
-    the scenario cites (a file name names the document ``names`` says), so a cell's
-    first ``limit`` claims are among them.
+    actor (:func:`~zopa.forecast._matching.name_matcher`) and whose issue speaks to
+    the cell's issue (as the report's map matches them); the first ``limit`` of each
+    pair are read, with the items and documents the scenario cites (a file name names
+    the document ``names`` says), so a cell's first ``limit`` claims are among them.
     """
-    from zopa.forecast._matching import actor_patterns
+    from zopa.forecast._matching import name_matcher
 
-    patterns = actor_patterns(scenario)
+    goes_by = name_matcher(scenario)
     totals: dict[tuple[str, str], int] = {}
     shown: set[ClaimPair] = set()
     for actor in scenario.actors:
@@ -220,7 +220,7 @@ def map_evidence(
             mine = [
                 pair
                 for pair, (name, _) in pairs.items()
-                if patterns[actor.id].search(name) and issue_matches(issue, pair[1])
+                if goes_by(actor.id, name) and issue_matches(issue, pair[1])
             ]
             shown.update(mine)
             totals[(actor.id, issue.id)] = sum(pairs[pair][1] for pair in mine)
