@@ -231,3 +231,33 @@ def test_what_another_group_did_under_a_reporting_verb_is_not_the_speakers(
     # what a group named by what it is did is its conduct, reported: not the speaker's
     claims = _claims(nlp, "Tshisekedi said the opposition had accepted the buffer zone.")
     assert TSHISEKEDI not in _actors(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Tshisekedi said the DRC would keep its troops in Goma until the summer.", "open_troop"),
+        (
+            "Tshisekedi said Kinshasa would hold the mining revenues in a national fund.",
+            "natural_resources",
+        ),
+    ],
+)
+def test_a_named_sides_own_future_under_its_speaker_is_its_position(
+    nlp: Language, text: str, issue: str
+) -> None:
+    # no stance word: what a speaker says their own side will do is that side's position
+    assert ("COD", issue, "position", "reported") in _claims(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tshisekedi said Rwanda would keep its troops in Goma until the summer.",
+        "Kagame said the DRC would pay for the new border posts.",
+        "Tshisekedi said the mining revenues would be held in a national fund.",
+    ],
+)
+def test_what_a_speaker_says_another_side_will_do_is_no_stance(nlp: Language, text: str) -> None:
+    # a forecast of another side's conduct, or an announcement in the passive
+    assert _claims(nlp, text) == set()

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from zopa.extract._attribution import ROLE_NOUNS, quote_of, reporter, speech_above
-from zopa.extract._doc import STANCES
+from zopa.extract._doc import ACTORS, STANCES
 
 __all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "Future", "find_cues", "future_of"]
 
@@ -398,9 +398,12 @@ def future_of(verb: Token) -> Future | None:
 
 def _intends(verb: Token) -> bool:
     """Whether "will/would VERB" states what a side will do ('"We will hold a
-    referendum"', "X said she would file an appeal"): a verb that is no cue of its own, not
-    negated, whose subject is "we" or "I" with will/shall inside a quotation ("I would put
-    the chance at ..." supposes), or "he"/"she" in a clause under a reporting verb. Not a
+    referendum"', "X said she would file an appeal", "the envoy said China would keep its
+    help voluntary"): a verb that is no cue of its own, not negated, whose subject is "we"
+    or "I" with will/shall inside a quotation ("I would put the chance at ..." supposes),
+    or "he"/"she" or a named actor in a clause under a reporting verb (a named actor only
+    of the speaker's own side: :func:`zopa.extract._claim_combine.foretold`; "Peru said
+    Chile would hold a referendum" is a forecast, no stance). Not a
     passive ("the talks would be held in Istanbul", "details would be released"), nor
     "it"/"they" (what a state or body "would send" is an announcement): the extraction
     golds mark neither as a stance."""
@@ -413,7 +416,13 @@ def _intends(verb: Token) -> bool:
     if subject.lower_ in ("we", "i"):
         inside = quote_of(verb.doc, verb.i, verb.i + 1) is not None
         return future.modal in ("will", "shall") and inside
-    return subject.lower_ in ("he", "she") and speech_above(verb) is not None
+    named = subject.lower_ in ("he", "she") or _names_an_actor(subject)
+    return named and speech_above(verb) is not None
+
+
+def _names_an_actor(token: Token) -> bool:
+    """Whether ``token`` lies in an actor mention ("China", "the DRC", "Kinshasa")."""
+    return any(span.start <= token.i < span.end for span in token.doc.spans.get(ACTORS, []))
 
 
 #: Words before "if" that make it no supposition of a threat ("even if", "as if", "only if").
