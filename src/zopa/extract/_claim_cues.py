@@ -308,6 +308,13 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
     return words[0]
 
 
+def _denied_noun(first: Token) -> bool:
+    """Whether the noun phrase starting at ``first`` is denied right before it ("not red
+    lines", "no red lines", "without red lines"): it names what no one holds."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and before.lower_ in ("not", "no", "without")
+
+
 def _refuses_what_lacks(verb: Token) -> bool:
     """Whether a refusal is of whatever lacks something ("would sign no agreement that did
     not oblige Ethiopia to share data", "would never agree to an exchange that left out X"):
@@ -478,6 +485,8 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "COME_FIRST": "goal",
         "DEPEND": "condition",
     }
+    if kind == "RED_LINE" and _denied_noun(words[0]):
+        return None  # "come back with landing zones, not red lines": an appeal, no red line
     if kind in fixed:
         return fixed[kind]
     if kind == "PERSIST":

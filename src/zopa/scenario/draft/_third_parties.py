@@ -21,9 +21,14 @@ if TYPE_CHECKING:
 
 __all__ = ["BOTH_SIDES", "appealing"]
 
-#: Words naming the sides of the talks together, as those an appeal is addressed to.
+#: Words naming the sides of the talks together, as those an appeal is addressed to: "both
+#: sides", "the parties", and a bare plural right after a verb of appeal ("urged delegations
+#: to narrow their differences", "called on negotiators to ...": everyone at the table).
 BOTH_SIDES = re.compile(
-    r"\b(?:both|the two|all|each|the) (?:sides|parties|delegations|camps)\b", re.IGNORECASE
+    r"\b(?:both|the two|all|each|the) (?:sides|parties|delegations|camps)\b"
+    r"|\b(?:urg|call(?:ed|s|ing)? on|ask|press|appeal(?:ed|s|ing)? to)\w* "
+    r"(?:all )?(?:delegations|negotiators|governments|countries|parties)\b",
+    re.IGNORECASE,
 )
 #: Stances of an appeal: what a unit asks of someone.
 _ASKING = frozenset({"demand", "goal"})
