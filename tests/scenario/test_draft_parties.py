@@ -532,3 +532,92 @@ def test_a_government_official_is_never_folded_into_an_armed_group(store: Store)
     data = _draft(store)
     assert "arms" in _actor(data, "ghana")["positions"]
     assert "Kofi Mensah" in str(_actor(data, "ghana")["evidence"])
+
+
+def test_the_minister_chairing_the_talks_is_a_third_party_not_a_party(store: Store) -> None:
+    # issue 10 (blind round 4): a conference presidency that urged delegations to narrow
+    # their differences and tabled the chair's draft was drafted as a party
+    doc = Doc(
+        "The union demanded a pay rise of ten percent. The employers rejected a pay rise. "
+        "Ann Lowe, the minister presiding over the talks, urged delegations to narrow "
+        "their differences on pay. She proposed a pay rise of five percent as a bridge."
+    )
+    doc.claim("org:union", "The union demanded a pay rise of ten percent", "pay", "demand")
+    doc.claim("org:employers", "The employers rejected a pay rise", "pay", "reject")
+    doc.claim(
+        "person:minister",
+        "Ann Lowe, the minister presiding over the talks, urged delegations to narrow",
+        "pay",
+        "demand",
+    )
+    doc.claim("person:minister", "She proposed a pay rise of five percent", "pay", "offer")
+    union = actor("org:union", "Port Workers' Union", "organisation")
+    employers = actor("org:employers", "Port Employers' Association", "organisation")
+    minister = actor("person:minister", "Ann Lowe", "person", country="CAN", role="minister")
+    write(store, [union, employers, minister, state("CAN", "Canada")], [doc])
+    data = _draft(store)
+    canada = _actor(data, "canada")
+    assert canada["kind"] == "mediator" and "positions" not in canada
+    assert "chairing the talks" in canada["evidence"][0]["note"]
+
+
+def test_a_chair_that_draws_a_red_line_stays_a_party(store: Store) -> None:
+    doc = Doc(
+        "The union demanded a pay rise of ten percent. "
+        "Ann Lowe, the minister presiding over the talks, said a strike was a red line."
+    )
+    doc.claim("org:union", "The union demanded a pay rise of ten percent", "pay", "demand")
+    doc.claim(
+        "person:minister",
+        "Ann Lowe, the minister presiding over the talks, said a strike was a red line",
+        "pay",
+        "red_line",
+    )
+    union = actor("org:union", "Port Workers' Union", "organisation")
+    minister = actor("person:minister", "Ann Lowe", "person", country="CAN", role="minister")
+    write(store, [union, minister, state("CAN", "Canada")], [doc])
+    assert _actor(_draft(store), "canada")["kind"] == "state"
+
+
+def test_a_side_whose_demands_share_no_issue_is_still_a_party(store: Store) -> None:
+    # issue 10 (blind round 4): in a two-party exchange the great power's refusals were
+    # each worded apart (open issues of one claim each), so it was left out of the draft
+    doc = Doc(
+        "Iran demanded the lifting of the sanctions. Iran wants the sanctions lifted. "
+        "Washington refused to go beyond five prisoners. "
+        "Washington said the frozen funds would never be released in cash."
+    )
+    doc.claim("IRN", "Iran demanded the lifting of the sanctions", "sanctions", "demand")
+    doc.claim("IRN", "Iran wants the sanctions lifted", "sanctions", "goal")
+    doc.claim("USA", "refused to go beyond five prisoners", "open_prisoner_five", "reject")
+    doc.claim("USA", "would never be released in cash", "open_fund_cash", "red_line")
+    write(store, [state("IRN", "Iran"), state("USA", "United States")], [doc])
+    data = _draft(store)
+    usa = _actor(data, "united_states")
+    assert usa["kind"] == "state" and usa["positions"] == {}
+    assert usa["evidence"][0]["note"].startswith("makes 2 claims of its own")
+    assert [e["claim"] for e in usa["evidence"][1:]] == [3, 4]
+
+
+def test_one_stray_demand_makes_no_party(store: Store) -> None:
+    doc = Doc("Iran demanded the lifting of the sanctions. Norway asked for a ferry schedule.")
+    doc.claim("IRN", "Iran demanded the lifting of the sanctions", "sanctions", "demand")
+    doc.claim("NOR", "Norway asked for a ferry schedule", "open_ferry_schedule", "demand")
+    write(store, [state("IRN", "Iran"), state("NOR", "Norway")], [doc])
+    assert "norway" not in {a["id"] for a in _draft(store)["actors"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "appeal"),
+    [
+        ("The minister urged delegations to narrow their differences.", True),
+        ("The envoy called on negotiators to return to the table.", True),
+        ("Norway urged both sides to agree on pay.", True),
+        ("The union urged workers to stay out.", False),
+        ("Egypt urged Ethiopia to stop filling the dam.", False),
+    ],
+)
+def test_an_appeal_to_everyone_at_the_table_names_both_sides(sentence: str, appeal: bool) -> None:
+    from zopa.scenario.draft._third_parties import BOTH_SIDES
+
+    assert bool(BOTH_SIDES.search(sentence)) is appeal

@@ -191,6 +191,7 @@ def build_draft(
                 pole_name, asking
             )
     _at_the_table(rows, units, parties, claimants, set(mediators))
+    _claiming_apart(spoken, parties, every, set(mediators))
     drafted = [(every[key], actor) for key, actor in parties.items()]
     for key in sorted(mediators, key=lambda k: every[k].name):
         drafted.append(
@@ -450,6 +451,40 @@ def _at_the_table(
             evidence.append(citation)
 
 
+#: Stances by which a unit takes a side in the talks (not a goal or a plain position).
+_SIDE_TAKING = frozenset({"demand", "offer", "condition", "reject", "red_line"})
+#: How many such claims make a unit a party when none is on an issue the draft keeps.
+_CLAIMS_TO_BE_A_PARTY = 2
+
+
+def _claiming_apart(
+    spoken: Mapping[str, list[Claim]],
+    parties: dict[str, dict[str, Any]],
+    every: Mapping[str, Unit],
+    mediators: set[str],
+) -> None:
+    """Add as parties (without positions) the units that make demands, offers, conditions,
+    rejections or red lines of their own — at least :data:`_CLAIMS_TO_BE_A_PARTY` — on
+    issues no other party spoke to (each an open issue of one claim, which the draft
+    drops): a side whose stances have no shared issue is still named as making demands
+    (a great power one of two sides, its refusals each worded apart). Their claims are
+    cited, for the analyst to place them on the issues."""
+    for key, claims in spoken.items():
+        if key in parties or key in mediators:
+            continue
+        taking = [c for c in claims if c.stance in _SIDE_TAKING]
+        if len(taking) < _CLAIMS_TO_BE_A_PARTY:
+            continue
+        party = _party(parties, every[key])
+        note = (
+            f"makes {len(taking)} claims of its own (cited) on issues no other party spoke "
+            "to: place it on the issues or delete it"
+        )
+        party.setdefault("evidence", []).extend(
+            [{"note": note}, *(cite("claim", c) for c in taking)]
+        )
+
+
 def _people(unit: Unit) -> list[dict[str, Any]]:
     if not unit.persons:
         return []
@@ -482,7 +517,10 @@ def _mediator(
     cited = [cite("event", e) for e in spans.values()] + [cite("claim", c) for c in claims]
     note = "mediator or host (from the events cited): not placed on the issues"
     if appeals and not events:
-        note = "a third party urging both sides (claims cited): not placed on the issues"
+        note = (
+            "a third party urging both sides or chairing the talks (claims cited): "
+            "not placed on the issues"
+        )
     return {
         "id": unit.id,
         "name": unit.name,
