@@ -261,3 +261,36 @@ def test_a_named_sides_own_future_under_its_speaker_is_its_position(
 def test_what_a_speaker_says_another_side_will_do_is_no_stance(nlp: Language, text: str) -> None:
     # a forecast of another side's conduct, or an announcement in the passive
     assert _claims(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Kagame said Rwanda's position on the border posts was unchanged.",
+            ("RWA", "territory", "position", "reported"),
+        ),
+        (
+            "Tshisekedi said a referendum on the border remained his government's position.",
+            ("COD", "constitution", "position", "reported"),
+        ),
+    ],
+)
+def test_a_sides_stated_position_is_its_position(
+    nlp: Language, text: str, claim: tuple[str, ...]
+) -> None:
+    # "X's position on Y", "Y remained X's position": no stance verb, the owner's position
+    assert claim in _claims(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army shelled rebel positions near the border.",
+        "The DRC's position in the region has weakened since the war began.",
+    ],
+)
+def test_a_position_held_on_the_ground_or_in_a_ranking_is_no_stance(
+    nlp: Language, text: str
+) -> None:
+    assert _claims(nlp, text) == set()

@@ -99,6 +99,7 @@ _NOUN_CUES: dict[str, str] = {
     "push": "goal",
     "quest": "goal",
     "intention": "goal",
+    "position": "position",
 }
 
 
@@ -303,9 +304,28 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return _threatened(words[0])
     if kind == "INTENT":
         return words[-1] if _intends(words[-1]) else None
+    if kind == "NOUN" and words[0].lemma_.lower() == "position" and not _stated_position(words[0]):
+        return None  # "rebel positions", "Rwanda's position in the region"
     if kind == "OURS":  # said of a subject by a copula ("is ours"), not "a friend of ours"
         return words[0] if words[0].head.lemma_ == "be" and words[0].dep_ != "pobj" else None
     return words[0]
+
+
+#: Verbs that say what a position is: "X's position was/remained ...".
+_COPULAS = frozenset({"be", "remain", "stay"})
+
+
+def _stated_position(noun: Token) -> bool:
+    """Whether "position" is a side's stated stance: one owner's ("Rwanda's position", "his
+    government's position"), singular, and either on something ("position on the border")
+    or said to be something by a copula ("X remained his government's position", "Peru's
+    position was that ..."); not a place held ("rebel positions", "its position in the
+    region")."""
+    if noun.tag_ != "NN" or not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    on = any(c.dep_ == "prep" and c.lower_ == "on" for c in noun.children)
+    stated = noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ in _COPULAS
+    return on or stated
 
 
 def _denied_noun(first: Token) -> bool:
