@@ -451,8 +451,9 @@ def _at_the_table(
             evidence.append(citation)
 
 
-#: Stances by which a unit takes a side in the talks (not a goal or a plain position).
-_SIDE_TAKING = frozenset({"demand", "offer", "condition", "reject", "red_line"})
+#: Stances by which a unit takes a side in the talks (not a goal or a plain position, nor an
+#: offer: a conciliator's or a chair's proposals are offers too).
+_SIDE_TAKING = frozenset({"demand", "condition", "reject", "red_line"})
 #: How many such claims make a unit a party when none is on an issue the draft keeps.
 _CLAIMS_TO_BE_A_PARTY = 2
 
@@ -463,7 +464,7 @@ def _claiming_apart(
     every: Mapping[str, Unit],
     mediators: set[str],
 ) -> None:
-    """Add as parties (without positions) the units that make demands, offers, conditions,
+    """Add as parties (without positions) the units that make demands, conditions,
     rejections or red lines of their own — at least :data:`_CLAIMS_TO_BE_A_PARTY` — on
     issues no other party spoke to (each an open issue of one claim, which the draft
     drops): a side whose stances have no shared issue is still named as making demands
