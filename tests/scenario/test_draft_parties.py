@@ -621,3 +621,29 @@ def test_an_appeal_to_everyone_at_the_table_names_both_sides(sentence: str, appe
     from zopa.scenario.draft._third_parties import BOTH_SIDES
 
     assert bool(BOTH_SIDES.search(sentence)) is appeal
+
+
+@pytest.mark.parametrize(("role", "mediates"), [("mediator", True), ("former mediator", False)])
+def test_a_mediator_by_title_makes_his_body_a_mediator(
+    store: Store, role: str, mediates: bool
+) -> None:
+    # issue 10 (newcomer round 4): "the regional mediator" of a port concession, named in
+    # three articles, was left out of the first draft for want of a mediation event
+    doc = Doc(
+        "The union demanded a pay rise of ten percent. The employers rejected a pay rise. "
+        "The regional mediator Tom Lake met both delegations."
+    )
+    doc.claim("org:union", "The union demanded a pay rise of ten percent", "pay", "demand")
+    doc.claim("org:employers", "The employers rejected a pay rise", "pay", "reject")
+    doc.mention("person:lake", "Tom Lake")
+    union = actor("org:union", "Port Workers' Union", "organisation")
+    employers = actor("org:employers", "Port Employers' Association", "organisation")
+    bloc = actor("org:bloc", "Coastal Community", "organisation", sector="IGO")
+    lake = actor("person:lake", "Tom Lake", "person", role=role, affiliation="org:bloc")
+    write(store, [union, employers, bloc, lake], [doc])
+    data = _draft(store)
+    kinds = {a["id"]: a["kind"] for a in data["actors"]}
+    assert (kinds.get("coastal_community") == "mediator") is mediates
+    if mediates:
+        note = _actor(data, "coastal_community")["evidence"][0]["note"]
+        assert note.startswith("mediator or host by its people's title")

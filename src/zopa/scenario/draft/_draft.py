@@ -322,7 +322,9 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     place of a meeting or a negotiation whose ends are not that state; not a call or
     a visit) make it a host too, unless it also sits at the table itself (an end of a meeting or
     signing) or takes a side. A claim offering to host or mediate ("offered to host a
-    technical meeting") makes a host of a unit that takes no side. A mediation still to
+    technical meeting") makes a host of a unit that takes no side, and so does a mediator
+    or facilitator by title ("the SADC mediator Thabo Molefe": a person whose role says
+    so, or the body or state he is folded into). A mediation still to
     come (an offer, a proposal: "proposed a quartet to mediate") makes a mediator only of
     a unit that takes no side, and not when another side rejects it in its sentence or
     the next ("Ethiopia rejected the proposal"). A unit another mediator mediates for,
@@ -351,6 +353,18 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
         unit = units.unit(event.source_actor_id)
         if unit is not None and (unit.key in out or unit.key not in opposing):
             out[unit.key].append(event)
+    for actor_id in sorted(rows.live):
+        # "the SADC mediator Thabo Molefe": a go-between by title, unless his side takes one
+        actor = rows.actors.get(actor_id)
+        unit = units.unit(actor_id)
+        if (
+            actor is not None
+            and unit is not None
+            and _MEDIATOR_ROLE.search(actor.role or "")
+            and not _FORMER.search(actor.role or "")
+            and unit.key not in opposing
+        ):
+            out.setdefault(unit.key, [])
     for claim in rows.claims:
         # "offered to host a technical meeting": the offer is a host's, cited as its claim.
         unit = units.unit(claim.actor_id)
@@ -404,6 +418,9 @@ def _rejected(event: Any, doer: str, rejections: list[Any], units: Units) -> boo
     )
 
 
+#: Roles of a go-between ("mediator", "chief facilitator"), and of one held no longer.
+_MEDIATOR_ROLE = re.compile(r"\b(?:mediator|facilitator|conciliator)s?\b", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex)\b", re.IGNORECASE)
 #: An offer's words that make it a host's or a go-between's ("offered to host the talks").
 _OFFER_TO_HOST = re.compile(r"\b(?:host|mediate|facilitate|broker)\b", re.IGNORECASE)
 #: Sectors (CAMEO) of international and non-governmental bodies, the usual go-betweens.
@@ -517,6 +534,11 @@ def _mediator(
     spans = {(e.document_id, e.start, e.end): e for e in events}  # one citation per span
     cited = [cite("event", e) for e in spans.values()] + [cite("claim", c) for c in claims]
     note = "mediator or host (from the events cited): not placed on the issues"
+    if not events:
+        note = (
+            "mediator or host by its people's title or its offer to host (see its people "
+            "and claims): not placed on the issues"
+        )
     if appeals and not events:
         note = (
             "a third party urging both sides or chairing the talks (claims cited): "
