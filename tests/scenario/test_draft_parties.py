@@ -647,3 +647,20 @@ def test_a_mediator_by_title_makes_his_body_a_mediator(
     if mediates:
         note = _actor(data, "coastal_community")["evidence"][0]["note"]
         assert note.startswith("mediator or host by its people's title")
+
+
+def test_a_go_between_appealing_to_both_governments_is_not_made_a_party(store: Store) -> None:
+    # issue 10: a conciliation panel that asked both governments to settle and would not
+    # choose the pipeline route for them was added as a party from its two claims
+    doc = Doc(
+        "Iran demanded the lifting of the sanctions. Iran wants the sanctions lifted. "
+        "The panel asked both governments to settle the pipeline route. "
+        "The panel said it will not choose the route for them."
+    )
+    doc.claim("IRN", "Iran demanded the lifting of the sanctions", "sanctions", "demand")
+    doc.claim("IRN", "Iran wants the sanctions lifted", "sanctions", "goal")
+    doc.claim("org:panel", "The panel asked both governments", "open_government", "demand")
+    doc.claim("org:panel", "will not choose the route for them", "open_route", "red_line")
+    panel = actor("org:panel", "Conciliation Panel", "organisation")
+    write(store, [state("IRN", "Iran"), panel], [doc])
+    assert "conciliation_panel" not in {a["id"] for a in _draft(store)["actors"]}

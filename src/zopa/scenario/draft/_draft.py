@@ -18,7 +18,7 @@ from zopa.scenario.draft._orientation import AGAINST, Orientation, orient, pole_
 from zopa.scenario.draft._parties import Unit, Units, resolve_units, slug
 from zopa.scenario.draft._positions import Numbered, Role, placeholder_stance, stance
 from zopa.scenario.draft._rows import DraftRows, cite, load_rows
-from zopa.scenario.draft._third_parties import appealing
+from zopa.scenario.draft._third_parties import BOTH_SIDES, appealing
 
 if TYPE_CHECKING:
     from zopa.store import Claim, Store
@@ -191,7 +191,7 @@ def build_draft(
                 pole_name, asking
             )
     _at_the_table(rows, units, parties, claimants, set(mediators))
-    _claiming_apart(spoken, parties, every, set(mediators))
+    _claiming_apart(spoken, rows.sentences, parties, every, set(mediators))
     drafted = [(every[key], actor) for key, actor in parties.items()]
     for key in sorted(mediators, key=lambda k: every[k].name):
         drafted.append(
@@ -477,6 +477,7 @@ _CLAIMS_TO_BE_A_PARTY = 2
 
 def _claiming_apart(
     spoken: Mapping[str, list[Claim]],
+    sentences: Mapping[int, str],
     parties: dict[str, dict[str, Any]],
     every: Mapping[str, Unit],
     mediators: set[str],
@@ -486,11 +487,16 @@ def _claiming_apart(
     issues no other party spoke to (each an open issue of one claim, which the draft
     drops): a side whose stances have no shared issue is still named as making demands
     (a great power one of two sides, its refusals each worded apart). Their claims are
-    cited, for the analyst to place them on the issues."""
+    cited, for the analyst to place them on the issues. An appeal to both sides
+    (:data:`~._third_parties.BOTH_SIDES`: "asked both governments to ...") takes no side."""
     for key, claims in spoken.items():
         if key in parties or key in mediators:
             continue
-        taking = [c for c in claims if c.stance in _SIDE_TAKING]
+        taking = [
+            c
+            for c in claims
+            if c.stance in _SIDE_TAKING and not BOTH_SIDES.search(sentences.get(c.id, ""))
+        ]
         if len(taking) < _CLAIMS_TO_BE_A_PARTY:
             continue
         party = _party(parties, every[key])

@@ -26,6 +26,7 @@ __all__ = ["BOTH_SIDES", "CHAIRING", "appealing"]
 #: to narrow their differences", "called on negotiators to ...": everyone at the table).
 BOTH_SIDES = re.compile(
     r"\b(?:both|the two|all|each|the) (?:sides|parties|delegations|camps)\b"
+    r"|\b(?:both|the two) governments\b"
     r"|\b(?:urg|call(?:ed|s|ing)? on|ask|press|appeal(?:ed|s|ing)? to)\w* "
     r"(?:all )?(?:delegations|negotiators|governments|countries|parties)\b",
     re.IGNORECASE,
