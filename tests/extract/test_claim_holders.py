@@ -294,3 +294,30 @@ def test_a_position_held_on_the_ground_or_in_a_ranking_is_no_stance(
     nlp: Language, text: str
 ) -> None:
     assert _claims(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Rwanda's plan calls for a buffer zone along the border.",
+            ("RWA", "territory", "demand", "own"),
+        ),
+        ("A referendum is a precondition for Rwanda.", ("RWA", "constitution", "demand")),
+        (
+            "The DRC's figure is twelve percent of the mining revenues.",
+            ("COD", "natural_resources", "position"),
+        ),
+        ("Kigali has argued for a buffer zone along the border.", ("RWA", "territory", "demand")),
+    ],
+)
+def test_positions_stated_without_a_stance_verb_of_the_side(
+    nlp: Language, text: str, claim: tuple[str, ...]
+) -> None:
+    # the owner of a plan calling for something, the one a precondition is for, the owner
+    # of a figure, the one arguing for something
+    assert claim in {c[: len(claim)] for c in _claims(nlp, text)}
+
+
+def test_a_figure_that_is_a_person_is_no_stance(nlp: Language) -> None:
+    assert _claims(nlp, "Kagame remains a key figure in the border talks.") == set()

@@ -100,6 +100,7 @@ _NOUN_CUES: dict[str, str] = {
     "quest": "goal",
     "intention": "goal",
     "position": "position",
+    "figure": "position",
 }
 
 
@@ -191,6 +192,8 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             {"LEMMA": {"IN": ["accept", "agree", "tolerate"]}},
         ],
     ],
+    # "Kigali has argued for a buffer zone": what one argues for is a demand
+    "ARGUE_FOR": [[{"LEMMA": "argue"}, {"LOWER": "for"}]],
     "PURPOSE": [
         [{"LOWER": {"IN": ["in", "so"]}}, {"LOWER": {"IN": ["order", "as"]}}, {"LOWER": "to"}]
     ],
@@ -304,23 +307,29 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return _threatened(words[0])
     if kind == "INTENT":
         return words[-1] if _intends(words[-1]) else None
-    if kind == "NOUN" and words[0].lemma_.lower() == "position" and not _stated_position(words[0]):
-        return None  # "rebel positions", "Rwanda's position in the region"
+    if (
+        kind == "NOUN"
+        and words[0].lemma_.lower() in _STATED_NOUNS
+        and not _stated_position(words[0])
+    ):
+        return None  # "rebel positions", "Rwanda's position in the region", "a key figure"
     if kind == "OURS":  # said of a subject by a copula ("is ours"), not "a friend of ours"
         return words[0] if words[0].head.lemma_ == "be" and words[0].dep_ != "pobj" else None
     return words[0]
 
 
+#: Nouns that are a stance only as one side's stated one ("the union's figure is 12%").
+_STATED_NOUNS = frozenset({"position", "figure"})
 #: Verbs that say what a position is: "X's position was/remained ...".
 _COPULAS = frozenset({"be", "remain", "stay"})
 
 
 def _stated_position(noun: Token) -> bool:
-    """Whether "position" is a side's stated stance: one owner's ("Rwanda's position", "his
-    government's position"), singular, and either on something ("position on the border")
-    or said to be something by a copula ("X remained his government's position", "Peru's
-    position was that ..."); not a place held ("rebel positions", "its position in the
-    region")."""
+    """Whether "position" or "figure" is a side's stated stance: one owner's ("Rwanda's
+    position", "the union's figure"), singular, and either on something ("position on the
+    border") or said to be something by a copula ("X remained his government's position",
+    "the union's figure is 12%"); not a place held ("rebel positions", "its position in
+    the region") nor a person ("a key figure")."""
     if noun.tag_ != "NN" or not any(c.dep_ == "poss" for c in noun.children):
         return False
     on = any(c.dep_ == "prep" and c.lower_ == "on" for c in noun.children)
@@ -504,6 +513,7 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "OURS": "position",
         "COME_FIRST": "goal",
         "DEPEND": "condition",
+        "ARGUE_FOR": "demand",
     }
     if kind == "RED_LINE" and _denied_noun(words[0]):
         return None  # "come back with landing zones, not red lines": an appeal, no red line
