@@ -321,3 +321,16 @@ def test_positions_stated_without_a_stance_verb_of_the_side(
 
 def test_a_figure_that_is_a_person_is_no_stance(nlp: Language) -> None:
     assert _claims(nlp, "Kagame remains a key figure in the border talks.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is not a proposal we can accept on the border," Kagame said.',
+        "Kagame said the border proposal was not an offer Rwanda could accept.",
+    ],
+)
+def test_not_a_thing_we_can_accept_is_a_rejection(nlp: Language, text: str) -> None:
+    # issue 10 (newcomer round 4): "not an offer we can sign" was stored as an offer
+    stances = {stance for _, _, stance, _ in _claims(nlp, text)}
+    assert stances == {"reject"}

@@ -337,6 +337,23 @@ def _stated_position(noun: Token) -> bool:
     return on or stated
 
 
+#: Verbs of assent a relative clause gives a thing one will not take ("an offer we can sign").
+_TAKING_VERBS = _ASSENT_VERBS | {"support", "live", "endorse", "approve", "take"}
+
+
+def _denied_assent(token: Token) -> bool:
+    """Whether ``token`` (a cue noun, or the verb of a relative clause on one) is in "X is
+    not a(n) <thing> <we can accept>": a thing denied by a negated copula with an assenting
+    relative clause ("it is not an offer we can sign", "not a proposal Rwanda could
+    accept"), which refuses it."""
+    noun = token.head if token.dep_ == "relcl" and token.pos_ == "VERB" else token
+    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    if not any(c.dep_ == "neg" for c in noun.head.children):
+        return False
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in _TAKING_VERBS for c in noun.children)
+
+
 def _denied_noun(first: Token) -> bool:
     """Whether the noun phrase starting at ``first`` is denied right before it ("not red
     lines", "no red lines", "without red lines"): it names what no one holds."""
@@ -515,6 +532,8 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "DEPEND": "condition",
         "ARGUE_FOR": "demand",
     }
+    if kind in ("VERB", "NOUN") and _denied_assent(token):
+        return "reject"  # "it is not an offer we can sign": a refusal, neither offer nor assent
     if kind == "RED_LINE" and _denied_noun(words[0]):
         return None  # "come back with landing zones, not red lines": an appeal, no red line
     if kind in fixed:
