@@ -334,3 +334,13 @@ def test_not_a_thing_we_can_accept_is_a_rejection(nlp: Language, text: str) -> N
     # issue 10 (newcomer round 4): "not an offer we can sign" was stored as an offer
     stances = {stance for _, _, stance, _ in _claims(nlp, text)}
     assert stances == {"reject"}
+
+
+def test_a_condition_for_a_side_in_an_observers_quotation_is_the_observers_reading(
+    nlp: Language,
+) -> None:
+    text = (
+        '"The withdrawal is a necessary condition for Kigali, not a sufficient one," '
+        "said Tom Reed of the Lakes Policy Forum."
+    )
+    assert "RWA" not in _actors(_claims(nlp, text))

@@ -295,11 +295,13 @@ def _noun_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         # "X called / described ... (as) its top priority"
         candidates.extend(c for c in naming.children if c.dep_ in ("nsubj", "nsubjpass"))
     if token.dep_ in ("nsubj", "attr"):
-        # "X is a precondition for Rwanda", "... is Rwanda's condition": the "for" object
-        # of the copula or of the noun itself, when it names an actor
+        # "X is a precondition for Rwanda": the "for" object of the copula, or of the noun
+        # itself when no one is reported saying it (an analyst's "a necessary condition
+        # for Berlin" is the analyst's reading, not Berlin's stance)
+        said = quote_of(doc, token.i, token.i + 1) is not None or reporter(token) is not None
         candidates.extend(
             obj
-            for head in (token.head, token)
+            for head in ((token.head,) if said else (token.head, token))
             for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ == "for"
             for obj in prep.children
