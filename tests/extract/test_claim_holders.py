@@ -231,3 +231,116 @@ def test_what_another_group_did_under_a_reporting_verb_is_not_the_speakers(
     # what a group named by what it is did is its conduct, reported: not the speaker's
     claims = _claims(nlp, "Tshisekedi said the opposition had accepted the buffer zone.")
     assert TSHISEKEDI not in _actors(claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Tshisekedi said the DRC would keep its troops in Goma until the summer.", "open_troop"),
+        (
+            "Tshisekedi said Kinshasa would hold the mining revenues in a national fund.",
+            "natural_resources",
+        ),
+    ],
+)
+def test_a_named_sides_own_future_under_its_speaker_is_its_position(
+    nlp: Language, text: str, issue: str
+) -> None:
+    # no stance word: what a speaker says their own side will do is that side's position
+    assert ("COD", issue, "position", "reported") in _claims(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tshisekedi said Rwanda would keep its troops in Goma until the summer.",
+        "Kagame said the DRC would pay for the new border posts.",
+        "Tshisekedi said the mining revenues would be held in a national fund.",
+    ],
+)
+def test_what_a_speaker_says_another_side_will_do_is_no_stance(nlp: Language, text: str) -> None:
+    # a forecast of another side's conduct, or an announcement in the passive
+    assert _claims(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Kagame said Rwanda's position on the border posts was unchanged.",
+            ("RWA", "territory", "position", "reported"),
+        ),
+        (
+            "Tshisekedi said a referendum on the border remained his government's position.",
+            ("COD", "constitution", "position", "reported"),
+        ),
+    ],
+)
+def test_a_sides_stated_position_is_its_position(
+    nlp: Language, text: str, claim: tuple[str, ...]
+) -> None:
+    # "X's position on Y", "Y remained X's position": no stance verb, the owner's position
+    assert claim in _claims(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army shelled rebel positions near the border.",
+        "The DRC's position in the region has weakened since the war began.",
+    ],
+)
+def test_a_position_held_on_the_ground_or_in_a_ranking_is_no_stance(
+    nlp: Language, text: str
+) -> None:
+    assert _claims(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "Rwanda's plan calls for a buffer zone along the border.",
+            ("RWA", "territory", "demand", "own"),
+        ),
+        ("A referendum is a precondition for Rwanda.", ("RWA", "constitution", "demand")),
+        (
+            "The DRC's figure is twelve percent of the mining revenues.",
+            ("COD", "natural_resources", "position"),
+        ),
+        ("Kigali has argued for a buffer zone along the border.", ("RWA", "territory", "demand")),
+    ],
+)
+def test_positions_stated_without_a_stance_verb_of_the_side(
+    nlp: Language, text: str, claim: tuple[str, ...]
+) -> None:
+    # the owner of a plan calling for something, the one a precondition is for, the owner
+    # of a figure, the one arguing for something
+    assert claim in {c[: len(claim)] for c in _claims(nlp, text)}
+
+
+def test_a_figure_that_is_a_person_is_no_stance(nlp: Language) -> None:
+    assert _claims(nlp, "Kagame remains a key figure in the border talks.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is not a proposal we can accept on the border," Kagame said.',
+        "Kagame said the border proposal was not an offer Rwanda could accept.",
+    ],
+)
+def test_not_a_thing_we_can_accept_is_a_rejection(nlp: Language, text: str) -> None:
+    # issue 10 (newcomer round 4): "not an offer we can sign" was stored as an offer
+    stances = {stance for _, _, stance, _ in _claims(nlp, text)}
+    assert stances == {"reject"}
+
+
+def test_a_condition_for_a_side_in_an_observers_quotation_is_the_observers_reading(
+    nlp: Language,
+) -> None:
+    text = (
+        '"The withdrawal is a necessary condition for Kigali, not a sufficient one," '
+        "said Tom Reed of the Lakes Policy Forum."
+    )
+    assert "RWA" not in _actors(_claims(nlp, text))

@@ -93,6 +93,18 @@ def test_red_line(nlp: Language, text: str) -> None:
     assert ("EGY", "territory", "red_line") in _stances(nlp, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt said there were no red lines in the border talks.",
+        "Egypt urged delegations to come back to the border talks with ideas, not red lines.",
+    ],
+)
+def test_red_lines_denied_are_no_red_line(nlp: Language, text: str) -> None:
+    # "no red lines", "ideas, not red lines": what no one holds (an appeal, an opening)
+    assert not any(stance == "red_line" for _, _, stance in _stances(nlp, text))
+
+
 def test_existing_stances_keep_their_names(nlp: Language) -> None:
     assert ("TUR", "ceasefire", "demand") in _stances(nlp, "Turkey demands a ceasefire.")
     assert ("TUR", "ceasefire", "goal") in _stances(nlp, "Turkey wants a ceasefire.")

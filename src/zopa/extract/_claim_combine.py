@@ -40,11 +40,12 @@ from zopa.extract._claim_holders import (
     resolved_holders,
 )
 from zopa.extract._claim_scope import cue_scope
+from zopa.extract._doc import ACTOR_INFO
 from zopa.extract._issues import IssueHit
 from zopa.extract._open_issues import open_issue
 from zopa.extract._textcat import Reading
 
-__all__ = ["CLASSIFIED", "Found", "Thresholds", "added_stance", "find", "read"]
+__all__ = ["CLASSIFIED", "Found", "Thresholds", "added_stance", "find", "foretold", "read"]
 
 #: The cue kind of a claim the classifier adds.
 CLASSIFIED = "CLASSIFIED"
@@ -104,18 +105,20 @@ def find(
     return [
         Found(holder.actor, hit, claim_attribution(doc, cue, holder, known), cue)
         for holder in claim_holders(doc, cue, known)
-        if holder.actor is not None and not _foretold(token, holder, cue, known)
+        if holder.actor is not None and not foretold(token, holder, cue, known)
         for hit in issues
     ]
 
 
-def _foretold(predicate: Token, holder: Holder, cue: Cue, known: KnownActors) -> bool:
+def foretold(predicate: Token, holder: Holder, cue: Cue, known: KnownActors) -> bool:
     """Whether the predicate is a future its holder does not state of itself: a passive
     ("a referendum would be held in May": an announcement) or, under a reporting verb,
     another's conduct ("Peru said Chile would hold a referendum": a forecast). Neither is a
     stance, as the cue rules read them too (the same :func:`~zopa.extract._claim_cues.
     future_of`); "Norway will keep its levy" and "Kagame said Rwanda would stay" (his own
-    side's) are."""
+    side's) are. The speaker's side is the actor it resolves to and the state or body the
+    gazetteer or the document links it to (an envoy the gazetteer does not know, placed
+    by his title: "China's envoy Liu said China would keep ...")."""
     future = future_of(predicate)
     if future is None:
         return False
@@ -125,5 +128,8 @@ def _foretold(predicate: Token, holder: Holder, cue: Cue, known: KnownActors) ->
     if speaker is None:
         return False
     voices = {h.actor for h in resolved_holders(predicate.doc, speaker, cue, known) if h.actor}
-    voices |= {known.parties[v] for v in voices if v in known.parties}
+    info = predicate.doc._.get(ACTOR_INFO) or {}
+    sides = {known.parties.get(v) for v in voices}
+    sides |= {info.get(v, {}).get(field) for v in voices for field in ("country", "affiliation")}
+    voices |= {side for side in sides if side}
     return bool(voices) and holder.actor not in voices

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from zopa.extract._attribution import ROLE_NOUNS, quote_of, reporter, speech_above
-from zopa.extract._doc import STANCES
+from zopa.extract._doc import ACTORS, STANCES
 
 __all__ = ["CUE_PATTERNS", "STANCE_RANK", "Cue", "Future", "find_cues", "future_of"]
 
@@ -99,6 +99,8 @@ _NOUN_CUES: dict[str, str] = {
     "push": "goal",
     "quest": "goal",
     "intention": "goal",
+    "position": "position",
+    "figure": "position",
 }
 
 
@@ -190,6 +192,8 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
             {"LEMMA": {"IN": ["accept", "agree", "tolerate"]}},
         ],
     ],
+    # "Kigali has argued for a buffer zone": what one argues for is a demand
+    "ARGUE_FOR": [[{"LEMMA": "argue"}, {"LOWER": "for"}]],
     "PURPOSE": [
         [{"LOWER": {"IN": ["in", "so"]}}, {"LOWER": {"IN": ["order", "as"]}}, {"LOWER": "to"}]
     ],
@@ -303,9 +307,58 @@ def _cue_head(doc: Doc, kind: str, words: tuple[Token, ...]) -> Token | None:
         return _threatened(words[0])
     if kind == "INTENT":
         return words[-1] if _intends(words[-1]) else None
+    if (
+        kind == "NOUN"
+        and words[0].lemma_.lower() in _STATED_NOUNS
+        and not _stated_position(words[0])
+    ):
+        return None  # "rebel positions", "Rwanda's position in the region", "a key figure"
     if kind == "OURS":  # said of a subject by a copula ("is ours"), not "a friend of ours"
         return words[0] if words[0].head.lemma_ == "be" and words[0].dep_ != "pobj" else None
     return words[0]
+
+
+#: Nouns that are a stance only as one side's stated one ("the union's figure is 12%").
+_STATED_NOUNS = frozenset({"position", "figure"})
+#: Verbs that say what a position is: "X's position was/remained ...".
+_COPULAS = frozenset({"be", "remain", "stay"})
+
+
+def _stated_position(noun: Token) -> bool:
+    """Whether "position" or "figure" is a side's stated stance: one owner's ("Rwanda's
+    position", "the union's figure"), singular, and either on something ("position on the
+    border") or said to be something by a copula ("X remained his government's position",
+    "the union's figure is 12%"); not a place held ("rebel positions", "its position in
+    the region") nor a person ("a key figure")."""
+    if noun.tag_ != "NN" or not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    on = any(c.dep_ == "prep" and c.lower_ == "on" for c in noun.children)
+    stated = noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ in _COPULAS
+    return on or stated
+
+
+#: Verbs of assent a relative clause gives a thing one will not take ("an offer we can sign").
+_TAKING_VERBS = _ASSENT_VERBS | {"support", "live", "endorse", "approve", "take"}
+
+
+def _denied_assent(token: Token) -> bool:
+    """Whether ``token`` (a cue noun, or the verb of a relative clause on one) is in "X is
+    not a(n) <thing> <we can accept>": a thing denied by a negated copula with an assenting
+    relative clause ("it is not an offer we can sign", "not a proposal Rwanda could
+    accept"), which refuses it."""
+    noun = token.head if token.dep_ == "relcl" and token.pos_ == "VERB" else token
+    if noun.pos_ != "NOUN" or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    if not any(c.dep_ == "neg" for c in noun.head.children):
+        return False
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in _TAKING_VERBS for c in noun.children)
+
+
+def _denied_noun(first: Token) -> bool:
+    """Whether the noun phrase starting at ``first`` is denied right before it ("not red
+    lines", "no red lines", "without red lines"): it names what no one holds."""
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and before.lower_ in ("not", "no", "without")
 
 
 def _refuses_what_lacks(verb: Token) -> bool:
@@ -398,9 +451,12 @@ def future_of(verb: Token) -> Future | None:
 
 def _intends(verb: Token) -> bool:
     """Whether "will/would VERB" states what a side will do ('"We will hold a
-    referendum"', "X said she would file an appeal"): a verb that is no cue of its own, not
-    negated, whose subject is "we" or "I" with will/shall inside a quotation ("I would put
-    the chance at ..." supposes), or "he"/"she" in a clause under a reporting verb. Not a
+    referendum"', "X said she would file an appeal", "the envoy said China would keep its
+    help voluntary"): a verb that is no cue of its own, not negated, whose subject is "we"
+    or "I" with will/shall inside a quotation ("I would put the chance at ..." supposes),
+    or "he"/"she" or a named actor in a clause under a reporting verb (a named actor only
+    of the speaker's own side: :func:`zopa.extract._claim_combine.foretold`; "Peru said
+    Chile would hold a referendum" is a forecast, no stance). Not a
     passive ("the talks would be held in Istanbul", "details would be released"), nor
     "it"/"they" (what a state or body "would send" is an announcement): the extraction
     golds mark neither as a stance."""
@@ -413,7 +469,13 @@ def _intends(verb: Token) -> bool:
     if subject.lower_ in ("we", "i"):
         inside = quote_of(verb.doc, verb.i, verb.i + 1) is not None
         return future.modal in ("will", "shall") and inside
-    return subject.lower_ in ("he", "she") and speech_above(verb) is not None
+    named = subject.lower_ in ("he", "she") or _names_an_actor(subject)
+    return named and speech_above(verb) is not None
+
+
+def _names_an_actor(token: Token) -> bool:
+    """Whether ``token`` lies in an actor mention ("China", "the DRC", "Kinshasa")."""
+    return any(span.start <= token.i < span.end for span in token.doc.spans.get(ACTORS, []))
 
 
 #: Words before "if" that make it no supposition of a threat ("even if", "as if", "only if").
@@ -468,7 +530,12 @@ def _stance(kind: str, words: tuple[Token, ...], token: Token) -> str | None:
         "OURS": "position",
         "COME_FIRST": "goal",
         "DEPEND": "condition",
+        "ARGUE_FOR": "demand",
     }
+    if kind in ("VERB", "NOUN") and _denied_assent(token):
+        return "reject"  # "it is not an offer we can sign": a refusal, neither offer nor assent
+    if kind == "RED_LINE" and _denied_noun(words[0]):
+        return None  # "come back with landing zones, not red lines": an appeal, no red line
     if kind in fixed:
         return fixed[kind]
     if kind == "PERSIST":

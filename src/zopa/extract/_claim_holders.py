@@ -134,6 +134,8 @@ def _clause_holders(doc: Doc, token: Token, cue: Cue, known: KnownActors) -> lis
     for subject in _own_subject(token) or clause_subjects(token):
         if subject.lower_ in ("who", "which", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Trump, who has urged ..."
+        if subject.head.i == token.i and token.pos_ == "VERB":
+            subject = _proposal_owner(subject) or subject  # "Rwanda's plan calls for ..."
         # "it is unacceptable" names no one, but a sentence opening "It demands ..." goes
         # on about the actor of the sentence before
         acting_it = (
@@ -154,6 +156,21 @@ def _clause_holders(doc: Doc, token: Token, cue: Cue, known: KnownActors) -> lis
     if speaker is not None:
         return resolved_holders(doc, speaker, cue, known)
     return quote_speaker(doc, token)
+
+
+#: Nouns of what a side puts forward, whose owner holds what they call for or offer.
+_PUT_FORWARD = frozenset(
+    {"plan", "proposal", "offer", "draft", "text", "formula", "position", "demand", "terms"}
+)
+
+
+def _proposal_owner(subject: Token) -> Token | None:
+    """The owner of a proposal that is a cue verb's own subject ("Rwanda's plan calls for a
+    buffer zone", "the union's proposal requires ..."): the stance is the owner's (not a
+    judgement of it: in "Kagame's demands were unacceptable" the rejection is not his)."""
+    if subject.lemma_.lower() not in _PUT_FORWARD:
+        return None
+    return next((c for c in subject.children if c.dep_ == "poss"), None)
 
 
 def _own_subject(verb: Token) -> list[Token]:
@@ -278,9 +295,14 @@ def _noun_holders(doc: Doc, cue: Cue, known: KnownActors) -> list[Holder]:
         # "X called / described ... (as) its top priority"
         candidates.extend(c for c in naming.children if c.dep_ in ("nsubj", "nsubjpass"))
     if token.dep_ in ("nsubj", "attr"):
+        # "X is a precondition for Rwanda": the "for" object of the copula, or of the noun
+        # itself when no one is reported saying it (an analyst's "a necessary condition
+        # for Berlin" is the analyst's reading, not Berlin's stance)
+        said = quote_of(doc, token.i, token.i + 1) is not None or reporter(token) is not None
         candidates.extend(
             obj
-            for prep in token.head.children
+            for head in ((token.head,) if said else (token.head, token))
+            for prep in head.children
             if prep.dep_ == "prep" and prep.lower_ == "for"
             for obj in prep.children
             if obj.dep_ == "pobj"

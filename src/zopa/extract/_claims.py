@@ -306,8 +306,10 @@ class ClaimsComponent:
             if not issues:
                 continue
             for holder in claim_holders(doc, cue, self.known):
-                if holder.actor is None:
-                    continue
+                if holder.actor is None or (
+                    cue.kind == "INTENT" and combine.foretold(cue.token, holder, cue, self.known)
+                ):
+                    continue  # "Peru said Chile would hold a referendum": a forecast
                 if opened is not None:
                     # later cues of the sentence, salience and carry-over see it too
                     by_sentence.setdefault(index, []).append(opened)

@@ -18,7 +18,7 @@ from zopa.scenario.draft._orientation import AGAINST, Orientation, orient, pole_
 from zopa.scenario.draft._parties import Unit, Units, resolve_units, slug
 from zopa.scenario.draft._positions import Numbered, Role, placeholder_stance, stance
 from zopa.scenario.draft._rows import DraftRows, cite, load_rows
-from zopa.scenario.draft._third_parties import appealing
+from zopa.scenario.draft._third_parties import BOTH_SIDES, appealing
 
 if TYPE_CHECKING:
     from zopa.store import Claim, Store
@@ -191,6 +191,7 @@ def build_draft(
                 pole_name, asking
             )
     _at_the_table(rows, units, parties, claimants, set(mediators))
+    _claiming_apart(spoken, rows.sentences, parties, every, set(mediators))
     drafted = [(every[key], actor) for key, actor in parties.items()]
     for key in sorted(mediators, key=lambda k: every[k].name):
         drafted.append(
@@ -321,7 +322,9 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
     place of a meeting or a negotiation whose ends are not that state; not a call or
     a visit) make it a host too, unless it also sits at the table itself (an end of a meeting or
     signing) or takes a side. A claim offering to host or mediate ("offered to host a
-    technical meeting") makes a host of a unit that takes no side. A mediation still to
+    technical meeting") makes a host of a unit that takes no side, and so does a mediator
+    or facilitator by title ("the SADC mediator Thabo Molefe": a person whose role says
+    so, or the body or state he is folded into). A mediation still to
     come (an offer, a proposal: "proposed a quartet to mediate") makes a mediator only of
     a unit that takes no side, and not when another side rejects it in its sentence or
     the next ("Ethiopia rejected the proposal"). A unit another mediator mediates for,
@@ -350,6 +353,18 @@ def _mediators(rows: DraftRows, units: Units) -> dict[str, list[Any]]:
         unit = units.unit(event.source_actor_id)
         if unit is not None and (unit.key in out or unit.key not in opposing):
             out[unit.key].append(event)
+    for actor_id in sorted(rows.live):
+        # "the SADC mediator Thabo Molefe": a go-between by title, unless his side takes one
+        actor = rows.actors.get(actor_id)
+        unit = units.unit(actor_id)
+        if (
+            actor is not None
+            and unit is not None
+            and _MEDIATOR_ROLE.search(actor.role or "")
+            and not _FORMER.search(actor.role or "")
+            and unit.key not in opposing
+        ):
+            out.setdefault(unit.key, [])
     for claim in rows.claims:
         # "offered to host a technical meeting": the offer is a host's, cited as its claim.
         unit = units.unit(claim.actor_id)
@@ -403,6 +418,9 @@ def _rejected(event: Any, doer: str, rejections: list[Any], units: Units) -> boo
     )
 
 
+#: Roles of a go-between ("mediator", "chief facilitator"), and of one held no longer.
+_MEDIATOR_ROLE = re.compile(r"\b(?:mediator|facilitator|conciliator)s?\b", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex)\b", re.IGNORECASE)
 #: An offer's words that make it a host's or a go-between's ("offered to host the talks").
 _OFFER_TO_HOST = re.compile(r"\b(?:host|mediate|facilitate|broker)\b", re.IGNORECASE)
 #: Sectors (CAMEO) of international and non-governmental bodies, the usual go-betweens.
@@ -450,6 +468,47 @@ def _at_the_table(
             evidence.append(citation)
 
 
+#: Stances by which a unit takes a side in the talks (not a goal or a plain position, nor an
+#: offer: a conciliator's or a chair's proposals are offers too).
+_SIDE_TAKING = frozenset({"demand", "condition", "reject", "red_line"})
+#: How many such claims make a unit a party when none is on an issue the draft keeps.
+_CLAIMS_TO_BE_A_PARTY = 2
+
+
+def _claiming_apart(
+    spoken: Mapping[str, list[Claim]],
+    sentences: Mapping[int, str],
+    parties: dict[str, dict[str, Any]],
+    every: Mapping[str, Unit],
+    mediators: set[str],
+) -> None:
+    """Add as parties (without positions) the units that make demands, conditions,
+    rejections or red lines of their own — at least :data:`_CLAIMS_TO_BE_A_PARTY` — on
+    issues no other party spoke to (each an open issue of one claim, which the draft
+    drops): a side whose stances have no shared issue is still named as making demands
+    (a great power one of two sides, its refusals each worded apart). Their claims are
+    cited, for the analyst to place them on the issues. An appeal to both sides
+    (:data:`~._third_parties.BOTH_SIDES`: "asked both governments to ...") takes no side."""
+    for key, claims in spoken.items():
+        if key in parties or key in mediators:
+            continue
+        taking = [
+            c
+            for c in claims
+            if c.stance in _SIDE_TAKING and not BOTH_SIDES.search(sentences.get(c.id, ""))
+        ]
+        if len(taking) < _CLAIMS_TO_BE_A_PARTY:
+            continue
+        party = _party(parties, every[key])
+        note = (
+            f"makes {len(taking)} claims of its own (cited) on issues no other party spoke "
+            "to: place it on the issues or delete it"
+        )
+        party.setdefault("evidence", []).extend(
+            [{"note": note}, *(cite("claim", c) for c in taking)]
+        )
+
+
 def _people(unit: Unit) -> list[dict[str, Any]]:
     if not unit.persons:
         return []
@@ -481,8 +540,16 @@ def _mediator(
     spans = {(e.document_id, e.start, e.end): e for e in events}  # one citation per span
     cited = [cite("event", e) for e in spans.values()] + [cite("claim", c) for c in claims]
     note = "mediator or host (from the events cited): not placed on the issues"
+    if not events:
+        note = (
+            "mediator or host by its people's title or its offer to host (see its people "
+            "and claims): not placed on the issues"
+        )
     if appeals and not events:
-        note = "a third party urging both sides (claims cited): not placed on the issues"
+        note = (
+            "a third party urging both sides or chairing the talks (claims cited): "
+            "not placed on the issues"
+        )
     return {
         "id": unit.id,
         "name": unit.name,

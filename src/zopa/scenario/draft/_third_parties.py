@@ -19,16 +19,34 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from zopa.store import Claim
 
-__all__ = ["BOTH_SIDES", "appealing"]
+__all__ = ["BOTH_SIDES", "CHAIRING", "appealing"]
 
-#: Words naming the sides of the talks together, as those an appeal is addressed to.
+#: Words naming the sides of the talks together, as those an appeal is addressed to: "both
+#: sides", "the parties", and a bare plural right after a verb of appeal ("urged delegations
+#: to narrow their differences", "called on negotiators to ...": everyone at the table).
 BOTH_SIDES = re.compile(
-    r"\b(?:both|the two|all|each|the) (?:sides|parties|delegations|camps)\b", re.IGNORECASE
+    r"\b(?:both|the two|all|each|the) (?:sides|parties|delegations|camps)\b"
+    r"|\b(?:both|the two) governments\b"
+    r"|\b(?:urg|call(?:ed|s|ing)? on|ask|press|appeal(?:ed|s|ing)? to)\w* "
+    r"(?:all )?(?:delegations|negotiators|governments|countries|parties)\b",
+    re.IGNORECASE,
+)
+#: Words that make the holder of a claim the one who runs the talks: "the minister who is
+#: presiding over the talks", "the summit's president", "the COP29 presidency", "chairs the
+#: negotiations" (a chair of a bloc or a union, "who chairs the group", is one of its sides).
+CHAIRING = re.compile(
+    r"\bpresid(?:e|es|ed|ing) over the (?:talks|summit|conference|negotiations|meeting)\b"
+    r"|\b(?:summit|conference|talks|meeting)'s (?:president|chair(?:man|woman|person)?)\b"
+    r"|\b(?:summit|conference|COP\s?\d+) presidency\b"
+    r"|\bchair(?:s|ed|ing)? the (?:talks|summit|conference|negotiations|meeting)\b",
+    re.IGNORECASE,
 )
 #: Stances of an appeal: what a unit asks of someone.
 _ASKING = frozenset({"demand", "goal"})
 #: Stances a third party takes without taking a side: welcoming what the sides agreed.
 _NEUTRAL = frozenset({"accept"})
+#: Stances that take a side even for the one who chairs the talks: refusing, a red line.
+_SIDING = frozenset({"reject", "red_line"})
 
 
 def appealing(
@@ -52,6 +70,10 @@ def appealing(
         appeals = [
             c for c in own if c.stance in _ASKING and BOTH_SIDES.search(sentences.get(c.id, ""))
         ]
-        if appeals and all(c in appeals or c.stance in _NEUTRAL for c in own):
+        chaired = any(CHAIRING.search(sentences.get(c.id, "")) for c in own)
+        if (appeals or chaired) and all(
+            c in appeals or c.stance in _NEUTRAL or (chaired and c.stance not in _SIDING)
+            for c in own
+        ):
             out[key] = own
     return out
