@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from zopa.cli._app import DefaultCommandGroup, console, err_console, iso_date_option, store_of
+from zopa.simulation_paths import how_runs_ended
 
 __all__ = ["forecast_cell", "register"]
 
@@ -35,8 +36,6 @@ def forecast_cell(forecast: dict[str, Any]) -> str:
     cell = f"{forecast['source']} {text} ({forecast['as_of']})"
     paths = (forecast.get("parameters") or {}).get("paths")
     if paths:  # the simulation's: how its runs ended, so a 0 or a 1 has its reason
-        from zopa.simulate._results import how_runs_ended
-
         cell += f"\n  {how_runs_ended(paths, forecast['parameters'].get('conceded'))}"
     return cell
 

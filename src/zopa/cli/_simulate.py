@@ -13,6 +13,7 @@ from rich.text import Text
 from zopa.cli._app import console, iso_date_option
 from zopa.cli._placeholders import AllowPlaceholdersOption, load_computable, print_banner
 from zopa.limits import MAX_RUNS
+from zopa.simulation_paths import how_runs_ended
 
 __all__ = ["register"]
 
@@ -56,7 +57,6 @@ def simulate(
     from datetime import date
 
     from zopa.simulate import TalksSimulator
-    from zopa.simulate._results import how_runs_ended
 
     scenario = load_computable(scenario_file, allow_placeholders)
     day = iso_date_option(as_of, "--as-of") or scenario.as_of or date.today()

@@ -26,10 +26,8 @@ from numpy.typing import NDArray
 
 __all__ = [
     "CONFIDENCE",
-    "PATHS",
     "QuestionResult",
     "event_result",
-    "how_runs_ended",
     "value_result",
 ]
 
@@ -37,28 +35,6 @@ CONFIDENCE = 0.95
 """Level of every Monte Carlo interval."""
 
 INTERVAL = "wilson"
-
-PATHS: dict[str, str] = {
-    "agreed": "signed by the date",
-    "voided": "closed the gap, but a ratifier voided the deal",
-    "walked": "a side walked away when its deadline passed",
-    "apart": "still apart at the date",
-}
-"""How a run of an agreement question ends by its resolution date, in this order of
-precedence: each run is counted once, under the first that applies."""
-
-
-def how_runs_ended(paths: dict[str, int], conceded: float | None) -> str:
-    """One line on how the runs of an agreement question ended, for a table or a report:
-    "500 still apart at the date (by then … a median 3% …)"."""
-    ended = ", ".join(f"{n:,} {PATHS[path]}" for path, n in paths.items() if n and path in PATHS)
-    if paths.get("apart") and conceded is not None:
-        ended += (
-            f" (by then the sides had conceded a median {conceded:.0%} of the way from their "
-            "ideals to their red lines: the scenario's `simulation:` settings `talks_began`, "
-            "`concession_days` and `beta` set that pace)"
-        )
-    return f"of {sum(paths.values()):,} runs, {ended}"
 
 
 def _quantiles(values: NDArray[np.float64], qs: tuple[float, ...]) -> list[float] | None:
@@ -84,7 +60,8 @@ class QuestionResult:
     terms: dict[str, list[float]] = field(default_factory=dict)
     """Per issue, 10th, 50th, 90th percentile of the agreed terms (runs with an agreement)."""
     paths: dict[str, int] = field(default_factory=dict)
-    """How the runs ended by the resolution date (agreement questions): :data:`PATHS`."""
+    """How the runs ended by the resolution date (agreement questions):
+    :data:`zopa.simulation_paths.PATHS`."""
     conceded: float | None = None
     """Median over runs and sides of the fraction of the way from ideal to red line
     conceded by the resolution date (agreement questions): what "still apart" rests on."""
@@ -119,7 +96,8 @@ def event_result(
 ) -> QuestionResult:
     """Summarise an event over runs: ``happened`` ``(R,)``, its ``days`` ``(R,)``, ``terms``
     ``(R, M)`` of the agreement it is (``None`` when it is not about an agreement) and the
-    ``paths`` its runs took (:data:`PATHS`) with the median share ``conceded`` by the date."""
+    ``paths`` its runs took (:data:`zopa.simulation_paths.PATHS`) with the median share
+    ``conceded`` by the date."""
     from scipy.stats import binomtest  # scipy.stats takes ~1 s to import: only when used
 
     runs = int(happened.size)

@@ -10,6 +10,7 @@ from zopa.forecast import ForecastRecord, Scores, questions_overview
 from zopa.report.views._evidence import Evidence
 from zopa.report.views._links import Links
 from zopa.scenario import Question, Scenario
+from zopa.simulation_paths import how_runs_ended
 
 __all__ = ["calibration_view", "forecasts_view"]
 
@@ -42,6 +43,13 @@ def _holder(statement: dict[str, Any], item: dict[str, Any] | None) -> str:
     if name:
         return str(name)
     return f"holder not resolved (“{said}”)" if said else "no holder named"
+
+
+def _why(forecast: dict[str, Any]) -> str | None:
+    """How a simulation's runs ended, so its 0 or 1 is shown with its reason."""
+    parameters = forecast.get("parameters") or {}
+    paths = parameters.get("paths")
+    return how_runs_ended(paths, parameters.get("conceded")) if paths else None
 
 
 def _scores_of(scores: Scores, question: str) -> list[dict[str, Any]]:
@@ -113,6 +121,7 @@ def forecasts_view(
             {
                 **f,
                 "evidence": _statements(latest[(question["id"], f["source"])], evidence, links),
+                "why": _why(f),
             }
             for f in question["forecasts"]
         ]
