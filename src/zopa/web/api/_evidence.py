@@ -26,7 +26,7 @@ from zopa.evidence import (
     first_mentions,
     list_items,
 )
-from zopa.store import DocumentFilter, DocumentRecord, Store, get_document, list_documents
+from zopa.store import DocumentFilter, Store, document_summaries, get_document
 from zopa.web._memo import memo
 from zopa.web.api._json import Json
 from zopa.web.api._models import (
@@ -193,14 +193,18 @@ def documents(request: Request, store: StoreDep, query: Annotated[DocumentQuery,
         published_to=query.published_to,
         search=query.q,
     )
-    found = list_documents(store, filters, after=after, limit=query.limit + 1)
-    return Json(
-        page(request, "documents", found, query.limit, _document_key, DocumentRecord.summary)
-    )
+    found = document_summaries(store, filters, after=after, limit=query.limit + 1)
+    return Json(page(request, "documents", found, query.limit, _pair_key, _pair_item))
 
 
-def _document_key(doc: DocumentRecord) -> tuple[Any, ...]:
-    return doc.key
+def _pair_key(found: tuple[tuple[Any, ...], dict[str, Any]]) -> tuple[Any, ...]:
+    """The key of a listing's ``(key, public layout)`` pair."""
+    return found[0]
+
+
+def _pair_item(found: tuple[tuple[Any, ...], dict[str, Any]]) -> dict[str, Any]:
+    """The public layout of a listing's ``(key, public layout)`` pair."""
+    return found[1]
 
 
 @router.get("/documents/{document_id}", response_model=Document, tags=["evidence"])
@@ -318,17 +322,9 @@ def mentions(
             )
         filters = query.evidence_filter()
         found = actor_mentions(store, actor_id, filters, after=after, limit=query.limit + 1)
-        return page(request, "mentions", found, query.limit, _mention_key, _mention)
+        return page(request, "mentions", found, query.limit, _pair_key, _pair_item)
 
     return _kept(request, store, listing)
-
-
-def _mention_key(found: tuple[tuple[int, int, int], dict[str, Any]]) -> tuple[Any, ...]:
-    return found[0]
-
-
-def _mention(found: tuple[tuple[int, int, int], dict[str, Any]]) -> dict[str, Any]:
-    return found[1]
 
 
 def _item(listing: ItemListing) -> dict[str, Any]:
