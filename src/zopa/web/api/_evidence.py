@@ -27,8 +27,7 @@ from zopa.evidence import (
     list_items,
 )
 from zopa.store import DocumentFilter, Store, document_summaries, get_document
-from zopa.web._memo import memo
-from zopa.web.api._json import Json
+from zopa.web.api._json import Json, kept_json
 from zopa.web.api._models import (
     Actor,
     Claim,
@@ -217,10 +216,8 @@ def document(document_id: IdPath, store: StoreDep) -> Json:
 def _kept(request: Request, store: Store, listing: Callable[[], dict[str, Any]]) -> Response:
     """The JSON of ``listing()``, an evidence listing, made once per request URL and
     :func:`~zopa.evidence.extraction_version` (what it lists comes with an extraction
-    only: the first request after one makes it again) and sent as made after that."""
-    key = (str(request.url), extraction_version(store))
-    body = memo(request, "evidence listing", key, lambda: Json(listing()).body)
-    return Response(body, media_type="application/json")
+    only: the first request after one makes it again)."""
+    return kept_json(request, "evidence listing", extraction_version(store), listing)
 
 
 @router.get("/actors", response_model=Page[Actor], tags=["evidence"])
