@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from zopa.errors import MissingError, quoted
@@ -52,15 +52,14 @@ from zopa.web.api._params import (
     DocumentParam,
     IdPath,
     IsoDate,
+    StoreDep,
     TextParam,
-    store_of,
 )
 
 __all__ = ["MENTIONS_SHOWN", "router"]
 
 router = APIRouter()
 
-StoreDep = Annotated[Store, Depends(store_of)]
 ActorParam = Annotated[
     str | None,
     Query(

@@ -37,7 +37,7 @@ from zopa.web.api._models import (
     ScenarioSummary,
 )
 from zopa.web.api._pages import Limit, Next, decode_key, page_in_memory
-from zopa.web.api._params import IsoDate, NamePath, store_of
+from zopa.web.api._params import IsoDate, NamePath, StoreDep
 from zopa.web.api._uploads import decode_text, multipart_only, read_upload
 
 __all__ = [
@@ -51,7 +51,6 @@ __all__ = [
 
 router = APIRouter(tags=["scenarios"])
 
-StoreDep = Annotated[Store, Depends(store_of)]
 AsOf = Annotated[
     IsoDate | None, Query(description="as known on this date, YYYY-MM-DD (default: today)")
 ]
