@@ -200,7 +200,11 @@ def served(url: str) -> Iterator[tuple[str, int]]:
         yield base, server.pid
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(60)  # a loaded machine may take long to close the connections
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def cpu_seconds(pid: int) -> float:
