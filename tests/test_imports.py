@@ -13,3 +13,15 @@ def test_reading_a_scenario_or_writing_a_report_does_not_load_the_nlp_pipeline()
     code = "import sys, zopa.scenario, zopa.report, zopa.forecast; print('spacy' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False", done.stdout + done.stderr
+
+
+def test_importing_the_forecasts_does_not_load_scoringrules_or_scipy() -> None:
+    # scoringrules imports scipy.special (about 1 s, with numpy's f2py): a report, a
+    # question page or a forecast listing that scores nothing must not pay for it, so
+    # scoringrules and scipy are imported where they score, pool or calibrate.
+    code = (
+        "import sys, zopa.scenario, zopa.report, zopa.report.views, zopa.forecast, zopa.web; "
+        "print(sorted(m for m in ('scoringrules', 'scipy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -13,6 +13,9 @@ from tests.web.conftest import client_of
 from tests.web.demo_store import AS_OF, SCENARIO, SCENARIO_FILE
 from tests.web.test_api_errors import problem
 from zopa.cli import app
+from zopa.forecast import NewForecast, add_forecasts, list_forecasts
+from zopa.store import open_store
+from zopa.web.api._pages import MAX_PAGE_SIZE
 
 
 def _cli_json(url: str, *args: str) -> Any:
@@ -92,3 +95,27 @@ def test_predictions_take_the_short_model_names_the_tables_print(api: TestClient
     assert [m["name"] for m in one["models"]] == ["zopa.median.v1"]
     detail = problem(api.get(url, params={"models": "medain"}), 400, "models")["detail"]
     assert "or their short names (compromise, " in detail
+
+
+def test_kept_forecasts_follow_new_forecasts(demo_copy: str) -> None:
+    # Listings of forecasts are kept per scenario text and forecasts_version: a forecast
+    # stored by another process must show at the next read, in the list and the question.
+    listing = f"/api/v1/scenarios/{SCENARIO}/forecasts?limit={MAX_PAGE_SIZE}"
+    with client_of(demo_copy) as client:
+        before = client.get(listing).json()["items"]
+        question = before[0]["question"]
+        detail = f"/api/v1/scenarios/{SCENARIO}/questions/{question}"
+        history = client.get(detail).json()["history"]
+        assert client.get(listing).json()["items"] == before  # kept, and the same
+        store = open_store(demo_copy)
+        try:
+            made = list_forecasts(store, SCENARIO, questions=[question])[0]
+            fields = made.model_dump(include=set(NewForecast.model_fields))
+            with store.write() as session:
+                add_forecasts(session, [NewForecast.model_validate(fields | {"source": "late"})])
+        finally:
+            store.close()
+        after = client.get(listing).json()["items"]
+        assert [f for f in after if f["source"] != "late"] == before
+        assert [f["source"] for f in client.get(detail).json()["history"]].count("late") == 1
+        assert len(client.get(detail).json()["history"]) == len(history) + 1

@@ -90,7 +90,7 @@ from zopa.forecast._sources import (
     SourceReport,
 )
 from zopa.forecast._static import STATIC_MODELS, StaticModelsSource
-from zopa.forecast._store import add_forecasts, list_forecasts
+from zopa.forecast._store import add_forecasts, forecasts_version, list_forecasts
 
 __all__ = [
     "ALL_RESOLVED",
@@ -142,6 +142,7 @@ __all__ = [
     "document_counts",
     "extremised_pool",
     "fit_extremising",
+    "forecasts_version",
     "hindsight",
     "inverse_brier_weights",
     "latest_forecasts",

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-import scoringrules as sr
 from numpy.typing import NDArray
 
 __all__ = [
@@ -110,6 +109,8 @@ def crps(predictive: Predictive, outcome: float) -> float:
     Units are those of the issue's scale (0–100); a point forecast scores its
     absolute error.
     """
+    import scoringrules as sr  # scoringrules imports scipy.special (about 1 s): only when scoring
+
     if predictive.form == "quantiles":
         assert predictive.levels is not None
         score = sr.crps_quantile(outcome, predictive.values, predictive.levels, backend="numpy")
@@ -120,4 +121,6 @@ def crps(predictive: Predictive, outcome: float) -> float:
 
 def crps_uniform(outcome: float, low: float = 0.0, high: float = 100.0) -> float:
     """CRPS of the uniform distribution on ``[low, high]``: the no-knowledge baseline."""
+    import scoringrules as sr  # scoringrules imports scipy.special (about 1 s): only when scoring
+
     return float(sr.crps_uniform(outcome, low, high, backend="numpy"))

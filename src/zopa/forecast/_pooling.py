@@ -33,7 +33,6 @@ from typing import TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.special import expit, logit
 
 from zopa.forecast._scores import log_score
 
@@ -70,6 +69,8 @@ def _weights(values: ArrayLike, weights: ArrayLike | None) -> tuple[NDArray[np.f
 
 def log_odds(probability: ArrayLike) -> NDArray[np.float64]:
     """``logit p`` with ``p`` clipped to [:data:`POOL_CLIP`, 1 − :data:`POOL_CLIP`]."""
+    from scipy.special import logit  # scipy.special takes about 1 s to import: only when pooling
+
     p = np.clip(np.asarray(probability, dtype=float), POOL_CLIP, 1 - POOL_CLIP)
     return np.asarray(logit(p), dtype=float)
 
@@ -104,6 +105,8 @@ def log_odds_mean(values: ArrayLike, weights: ArrayLike | None = None) -> float:
 
 def extremised_pool(values: ArrayLike, weights: ArrayLike | None = None, *, a: float) -> float:
     """``σ(a · Σ wᵢ logit pᵢ / Σ wᵢ)`` (Satopää et al. 2014); ``a = 1`` is the log-odds mean."""
+    from scipy.special import expit  # scipy.special takes about 1 s to import: only when pooling
+
     p, w = _weights(values, weights)
     return float(expit(a * np.sum(w * log_odds(p)) / np.sum(w)))
 
@@ -135,6 +138,8 @@ def fit_extremising(questions: Sequence[Resolved]) -> float:
     The smallest such exponent on ties (within 1e-12), so ``a = 1`` (no
     extremising) wins when nothing is gained. All exponents are scored at once.
     """
+    from scipy.special import expit  # scipy.special takes about 1 s to import: only when pooling
+
     grid = np.asarray(EXTREMISING_GRID)
     means = np.array([_mean_log_odds(q) for q in questions])
     outcomes = np.array([q.outcome for q in questions])

@@ -54,9 +54,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 import numpy as np
-import scoringrules as sr
 from numpy.typing import ArrayLike, NDArray
-from scipy.optimize import isotonic_regression
 
 from zopa.forecast._distribution import crps, crps_uniform, predictive_of
 from zopa.forecast._records import ForecastRecord
@@ -102,6 +100,8 @@ def brier_score(probability: ArrayLike, outcome: ArrayLike) -> NDArray[np.float6
     0 is perfect, 0.25 is a constant 50 %, 1 is certain and wrong. Computed by
     :func:`scoringrules.brier_score`.
     """
+    import scoringrules as sr  # scoringrules imports scipy.special (about 1 s): only when scoring
+
     p = np.asarray(probability, dtype=float)
     y = np.asarray(outcome, dtype=float)
     return np.asarray(sr.brier_score(y, p, backend="numpy"), dtype=float)
@@ -114,6 +114,8 @@ def log_score(probability: ArrayLike, outcome: ArrayLike) -> NDArray[np.float64]
     ``p`` is clipped to [:data:`LOG_SCORE_FLOOR`, 1 − :data:`LOG_SCORE_FLOOR`]
     before :func:`scoringrules.log_score` scores it.
     """
+    import scoringrules as sr  # scoringrules imports scipy.special (about 1 s): only when scoring
+
     p = np.clip(np.asarray(probability, dtype=float), LOG_SCORE_FLOOR, 1 - LOG_SCORE_FLOOR)
     y = np.asarray(outcome, dtype=bool).astype(float)
     return np.asarray(sr.log_score(y, p, backend="numpy"), dtype=float)
@@ -205,6 +207,8 @@ def corp_calibration(probability: ArrayLike, outcome: ArrayLike) -> Calibration:
     ``S_C`` that of the calibrated probabilities and ``S_R`` that of the constant
     base rate: MCB = S − S_C, DSC = S_R − S_C, UNC = S_R.
     """
+    from scipy.optimize import isotonic_regression  # scipy.optimize: only when calibrating
+
     p = np.asarray(probability, dtype=float)
     y = np.asarray(outcome, dtype=float)
     values, inverse, counts = np.unique(p, return_inverse=True, return_counts=True)

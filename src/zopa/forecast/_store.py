@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from zopa.forecast._records import ForecastRecord, NewForecast
 from zopa.store import Forecast, Store
 
-__all__ = ["add_forecasts", "list_forecasts"]
+__all__ = ["add_forecasts", "forecasts_version", "list_forecasts"]
 
 
 def _record(row: Forecast) -> ForecastRecord:
@@ -78,3 +78,17 @@ def list_forecasts(
     query = query.order_by(Forecast.question, Forecast.source, Forecast.as_of, Forecast.id)
     with store.session() as session:
         return [_record(row) for row in session.scalars(query)]
+
+
+def forecasts_version(store: Store, scenario: str) -> tuple[int, int | None]:
+    """A value that changes whenever a forecast of ``scenario`` is stored: how many it has
+    and the newest row id (one look-up along ``ix_forecasts_question_source_as_of``).
+
+    Forecast rows are only ever added, never changed or deleted, so what is derived from a
+    scenario's forecasts alone may be kept per this value; the count sees a row committed
+    after one with a higher id (PostgreSQL hands out ids before the commits).
+    """
+    query = select(func.count(), func.max(Forecast.id)).where(Forecast.scenario == scenario)
+    with store.session() as session:
+        count, newest = session.execute(query).one()
+        return count, newest

@@ -70,21 +70,24 @@ def report_context(
             default=date(1970, 1, 1),
         )
     )
-    questions, calibration = question_views(store, scenario, evidence, links, day, draw=draw)
     mapped = actor_issue_map(scenario, evidence, links)
     events = timeline(evidence, links)
+    # The map and the timeline go to the drawer first: it draws them while the forecasts
+    # are scored here (scoringrules and SciPy take about a second to import).
+    map_chart, timeline_chart = map_figure(mapped, draw), timeline_figure(events, draw)
+    questions, calibration = question_views(store, scenario, evidence, links, day, draw=draw)
     context = {
         "version": __version__,
         "csp": report_csp(css),
         "css": Markup(css),  # the package's own file: inlined as is, never escaped
         "summary": scenario_summary(scenario, _counts(evidence), as_of),
         "map": mapped,
-        "map_figure": map_figure(mapped, draw),
+        "map_figure": map_chart,
         "questions": questions,
         "calibration": calibration,
         "calibration_figure": calibration_figure(calibration, draw),
         "timeline": events,
-        "timeline_figure": timeline_figure(events, draw),
+        "timeline_figure": timeline_chart,
         "filterable": False,
         "evidence": evidence_lists(evidence, links),
         "articles": [

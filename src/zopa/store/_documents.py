@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ __all__ = [
     "DocumentRecord",
     "NewDocument",
     "add_document",
+    "document_summaries",
     "find_by_hash",
     "get_document",
     "ids_by_hash",
@@ -61,19 +62,7 @@ class DocumentRecord(NewDocument):
 
     def summary(self) -> dict[str, object]:
         """The public layout of a document without its text (``zopa docs list --json``)."""
-        return {
-            "id": self.id,
-            "published_at": self.published_at.isoformat() if self.published_at else None,
-            "date_source": self.date_source,
-            "outlet": self.outlet,
-            "title": self.title,
-            "source": self.source,
-            "url": self.url,
-            "language": self.language,
-            "word_count": self.word_count,
-            "sha256": self.sha256,
-            "ingested_at": self.ingested_at.isoformat(),
-        }
+        return _summary([getattr(self, name) for name in _SUMMARY_FIELDS])
 
     @property
     def key(self) -> DocumentKey:
@@ -96,6 +85,37 @@ class DocumentFilter(BaseModel):
     """Words the title or the text contains, case-insensitively (as one phrase)."""
 
 
+_SUMMARY_FIELDS = (
+    "id",
+    "published_at",
+    "date_source",
+    "outlet",
+    "title",
+    "source",
+    "url",
+    "language",
+    "word_count",
+    "sha256",
+    "ingested_at",
+)
+"""The members of a document's public layout (every column but the text), in order."""
+_SUMMARY_COLUMNS = tuple(getattr(Document, name) for name in _SUMMARY_FIELDS)
+
+
+def _summary(values: Sequence[Any]) -> dict[str, object]:
+    """The public layout of a document from the values of :data:`_SUMMARY_FIELDS`."""
+    found: dict[str, Any] = dict(zip(_SUMMARY_FIELDS, values, strict=True))
+    published = found["published_at"]
+    found["published_at"] = published.isoformat() if published else None
+    found["ingested_at"] = _utc(found["ingested_at"]).isoformat()
+    return found
+
+
+def _utc(moment: datetime) -> datetime:
+    """``moment`` with its zone: SQLite gives back the UTC time written without it."""
+    return moment.replace(tzinfo=moment.tzinfo or UTC)
+
+
 def _record(row: Document) -> DocumentRecord:
     return DocumentRecord(
         id=row.id,
@@ -109,8 +129,7 @@ def _record(row: Document) -> DocumentRecord:
         language=row.language,
         text=row.text,
         word_count=row.word_count,
-        # SQLite gives back the UTC time written without its zone: say it is UTC.
-        ingested_at=row.ingested_at.replace(tzinfo=row.ingested_at.tzinfo or UTC),
+        ingested_at=_utc(row.ingested_at),
     )
 
 
@@ -255,8 +274,39 @@ def list_documents(
     ``after`` and ``limit`` read one page of that order (keyset pagination): at most
     ``limit`` documents that sort after the key ``after`` (:attr:`DocumentRecord.key`).
     """
+    with store.session() as session:
+        return [
+            _record(row)
+            for row in _listed(select(Document), filters, after, limit, session.scalars)
+        ]
+
+
+def document_summaries(
+    store: Store,
+    filters: DocumentFilter | None = None,
+    *,
+    after: DocumentKey | None = None,
+    limit: int | None = None,
+) -> list[tuple[DocumentKey, dict[str, object]]]:
+    """:func:`list_documents` without the texts: each document's key and public layout
+    (:meth:`DocumentRecord.summary`), read as columns (a list shows no text, and a
+    document's text is most of its row)."""
+    with store.session() as session:
+        read = session.connection().execute
+        rows = _listed(select(*_SUMMARY_COLUMNS), filters, after, limit, read)
+        return [((row[1], row[0]), _summary(row)) for row in rows]
+
+
+def _listed(
+    query: Select[Any],
+    filters: DocumentFilter | None,
+    after: DocumentKey | None,
+    limit: int | None,
+    read: Callable[[Select[Any]], Iterable[Any]],
+) -> list[Any]:
+    """The rows ``read(query)`` gives for the documents matching ``filters``, by publication
+    date then id, undated last: at most ``limit`` after the key ``after``."""
     f = filters or DocumentFilter()
-    query = select(Document)
     if f.outlet is not None:
         query = query.where(Document.outlet == f.outlet)
     if f.language is not None:
@@ -281,16 +331,13 @@ def list_documents(
         dated = query.where(tuple_(Document.published_at, Document.id) > tuple_(*after))
     elif after is not None:  # a page of the undated ones: no dated document follows
         dated, undated = None, undated.where(Document.id > after[1])
-    with store.session() as session:
-        found: list[DocumentRecord] = []
-        if dated is not None:
-            read = dated.order_by(Document.published_at, Document.id).limit(limit)
-            found = [_record(row) for row in session.scalars(read)]
-        if limit is None or len(found) < limit:
-            rest = None if limit is None else limit - len(found)
-            read = undated.order_by(Document.id).limit(rest)
-            found += [_record(row) for row in session.scalars(read)]
-        return found
+    found: list[Any] = []
+    if dated is not None:
+        found = list(read(dated.order_by(Document.published_at, Document.id).limit(limit)))
+    if limit is None or len(found) < limit:
+        rest = None if limit is None else limit - len(found)
+        found += read(undated.order_by(Document.id).limit(rest))
+    return found
 
 
 def _escape_like(text: str) -> str:

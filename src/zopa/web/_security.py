@@ -126,8 +126,10 @@ class BodyLimit:
             await problem_response(413, error.detail, instance=scope["path"])(scope, receive, send)
 
 
-def require_writer(request: Request) -> None:
+async def require_writer(request: Request) -> None:
     """Refuse a write on a read-only server (403) or without the server's token (401).
+
+    A coroutine, so FastAPI checks it on the event loop rather than in a worker thread.
 
     The token is compared in constant time (:func:`hmac.compare_digest`).
     """

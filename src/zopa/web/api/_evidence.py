@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
 
 from zopa.errors import MissingError, quoted
@@ -26,9 +26,8 @@ from zopa.evidence import (
     first_mentions,
     list_items,
 )
-from zopa.store import DocumentFilter, DocumentRecord, Store, get_document, list_documents
-from zopa.web._memo import memo
-from zopa.web.api._json import Json
+from zopa.store import DocumentFilter, Store, document_summaries, get_document
+from zopa.web.api._json import Json, kept_json
 from zopa.web.api._models import (
     Actor,
     Claim,
@@ -53,15 +52,14 @@ from zopa.web.api._params import (
     DocumentParam,
     IdPath,
     IsoDate,
+    StoreDep,
     TextParam,
-    store_of,
 )
 
 __all__ = ["MENTIONS_SHOWN", "router"]
 
 router = APIRouter()
 
-StoreDep = Annotated[Store, Depends(store_of)]
 ActorParam = Annotated[
     str | None,
     Query(
@@ -193,14 +191,18 @@ def documents(request: Request, store: StoreDep, query: Annotated[DocumentQuery,
         published_to=query.published_to,
         search=query.q,
     )
-    found = list_documents(store, filters, after=after, limit=query.limit + 1)
-    return Json(
-        page(request, "documents", found, query.limit, _document_key, DocumentRecord.summary)
-    )
+    found = document_summaries(store, filters, after=after, limit=query.limit + 1)
+    return Json(page(request, "documents", found, query.limit, _pair_key, _pair_item))
 
 
-def _document_key(doc: DocumentRecord) -> tuple[Any, ...]:
-    return doc.key
+def _pair_key(found: tuple[tuple[Any, ...], dict[str, Any]]) -> tuple[Any, ...]:
+    """The key of a listing's ``(key, public layout)`` pair."""
+    return found[0]
+
+
+def _pair_item(found: tuple[tuple[Any, ...], dict[str, Any]]) -> dict[str, Any]:
+    """The public layout of a listing's ``(key, public layout)`` pair."""
+    return found[1]
 
 
 @router.get("/documents/{document_id}", response_model=Document, tags=["evidence"])
@@ -213,10 +215,8 @@ def document(document_id: IdPath, store: StoreDep) -> Json:
 def _kept(request: Request, store: Store, listing: Callable[[], dict[str, Any]]) -> Response:
     """The JSON of ``listing()``, an evidence listing, made once per request URL and
     :func:`~zopa.evidence.extraction_version` (what it lists comes with an extraction
-    only: the first request after one makes it again) and sent as made after that."""
-    key = (str(request.url), extraction_version(store))
-    body = memo(request, "evidence listing", key, lambda: Json(listing()).body)
-    return Response(body, media_type="application/json")
+    only: the first request after one makes it again)."""
+    return kept_json(request, "evidence listing", extraction_version(store), listing)
 
 
 @router.get("/actors", response_model=Page[Actor], tags=["evidence"])
@@ -318,17 +318,9 @@ def mentions(
             )
         filters = query.evidence_filter()
         found = actor_mentions(store, actor_id, filters, after=after, limit=query.limit + 1)
-        return page(request, "mentions", found, query.limit, _mention_key, _mention)
+        return page(request, "mentions", found, query.limit, _pair_key, _pair_item)
 
     return _kept(request, store, listing)
-
-
-def _mention_key(found: tuple[tuple[int, int, int], dict[str, Any]]) -> tuple[Any, ...]:
-    return found[0]
-
-
-def _mention(found: tuple[tuple[int, int, int], dict[str, Any]]) -> dict[str, Any]:
-    return found[1]
 
 
 def _item(listing: ItemListing) -> dict[str, Any]:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from starlette.responses import JSONResponse
+from fastapi import Request
+from starlette.responses import JSONResponse, Response
 
-__all__ = ["Json"]
+from zopa.web._memo import memo
+
+__all__ = ["Json", "kept_json"]
 
 
 class Json(JSONResponse):
@@ -17,3 +21,13 @@ class Json(JSONResponse):
         return json.dumps(
             content, ensure_ascii=False, allow_nan=False, separators=(",", ":")
         ).encode("utf-8")
+
+
+def kept_json(
+    request: Request, kind: str, version: Hashable, make: Callable[[], dict[str, Any]]
+) -> Response:
+    """The JSON of ``make()``, made once per request URL and ``version`` (a value that
+    changes whenever what ``make`` reads does) and sent as made after that."""
+    key = (str(request.url), version)
+    body = memo(request, kind, key, lambda: Json(make()).body)
+    return Response(body, media_type="application/json")

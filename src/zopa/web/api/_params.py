@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from fastapi import Path, Query, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, BeforeValidator
@@ -27,6 +27,7 @@ __all__ = [
     "IdPath",
     "IsoDate",
     "NamePath",
+    "StoreDep",
     "TextParam",
     "reject_unknown_parameters",
     "store_of",
@@ -80,6 +81,17 @@ def store_of(request: Request) -> Store:
     return store
 
 
+async def _store_dependency(request: Request) -> Store:
+    """:func:`store_of` as a route's dependency. A coroutine: FastAPI runs it on the event
+    loop, where a plain function would be handed to a worker thread and back (a round
+    trip that cost more than the rest of a kept listing)."""
+    return store_of(request)
+
+
+StoreDep = Annotated[Store, Depends(_store_dependency)]
+"""A route parameter holding the served store."""
+
+
 def _query_names(dependant: Dependant) -> set[str]:
     """The query parameters of ``dependant`` and of everything it depends on (each field
     of a query parameter model, ``Annotated[Model, Query()]``, being one)."""
@@ -103,8 +115,9 @@ def _known_parameters(route: APIRoute) -> frozenset[str]:
     return known
 
 
-def reject_unknown_parameters(request: Request) -> None:
-    """Refuse a query parameter the route does not take: 400 naming it and the ones it takes."""
+async def reject_unknown_parameters(request: Request) -> None:
+    """Refuse a query parameter the route does not take: 400 naming it and the ones it takes
+    (a coroutine, run on the event loop: no worker thread for a look-up)."""
     route: Any = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return

@@ -11,7 +11,7 @@ from collections import OrderedDict
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Path, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Path, Query, Request, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from zopa.errors import MissingError, RegistryError, quoted
@@ -26,7 +26,7 @@ from zopa.scenario import (
 )
 from zopa.store import Store
 from zopa.web._problems import ProblemError
-from zopa.web.api._json import Json
+from zopa.web.api._json import Json, kept_json
 from zopa.web.api._models import (
     Forecast,
     Page,
@@ -37,7 +37,7 @@ from zopa.web.api._models import (
     ScenarioSummary,
 )
 from zopa.web.api._pages import Limit, Next, decode_key, page_in_memory
-from zopa.web.api._params import IsoDate, NamePath, store_of
+from zopa.web.api._params import IsoDate, NamePath, StoreDep
 from zopa.web.api._uploads import decode_text, multipart_only, read_upload
 
 __all__ = [
@@ -51,7 +51,6 @@ __all__ = [
 
 router = APIRouter(tags=["scenarios"])
 
-StoreDep = Annotated[Store, Depends(store_of)]
 AsOf = Annotated[
     IsoDate | None, Query(description="as known on this date, YYYY-MM-DD (default: today)")
 ]
@@ -138,6 +137,11 @@ def _loaded(store: Store, name: str) -> Scenario:
     return get_scenario(store, name).load()
 
 
+def _stored(store: Store, name: str) -> tuple[StoredScenario, Scenario]:
+    stored = get_scenario(store, name)
+    return stored, stored.load()
+
+
 @router.get("/scenarios/{name}/questions", response_model=Questions)
 def questions(name: NamePath, store: StoreDep, as_of: AsOf = None) -> Json:
     """The scenario's questions with their status and each source's latest forecast
@@ -153,14 +157,20 @@ def questions(name: NamePath, store: StoreDep, as_of: AsOf = None) -> Json:
 
 @router.get("/scenarios/{name}/questions/{question}", response_model=QuestionDetail)
 def question(
+    request: Request,
     name: NamePath,
     question: QuestionPath,
     store: StoreDep,
     as_of: AsOf = None,
-) -> Json:
+) -> Response:
     """One question with its status, latest forecasts, and every forecast made of it by
     any source up to ``as_of`` (its history, by source and date)."""
-    return Json(question_detail(store, name, question, as_of or date.today()))
+    day = as_of or date.today()
+    stored, loaded = _stored(store, name)
+    version = (day, *_version(store, stored, loaded))
+    return kept_json(
+        request, "question", version, lambda: question_detail(store, name, question, day)
+    )
 
 
 def question_detail(store: Store, name: str, question_id: str, day: date) -> dict[str, Any]:
@@ -208,22 +218,32 @@ def forecasts(
     ] = None,
     limit: Limit = 50,
     next: Next = None,
-) -> Json:
+) -> Response:
     """Every stored forecast of the scenario's questions, as made, by question, source and date."""
     from zopa.forecast import list_forecasts
 
-    after = decode_key("forecasts", next, (str, str, str, int)) if next else None
-    loaded = _loaded(store, name)
-    records = list_forecasts(
-        store, loaded.id, questions=[question] if question else None, as_of=as_of
-    )
-    if source is not None:
-        records = [r for r in records if r.source == source]
-    return Json(
-        page_in_memory(
+    stored, loaded = _stored(store, name)
+
+    def listing() -> dict[str, Any]:
+        after = decode_key("forecasts", next, (str, str, str, int)) if next else None
+        records = list_forecasts(
+            store, loaded.id, questions=[question] if question else None, as_of=as_of
+        )
+        if source is not None:
+            records = [r for r in records if r.source == source]
+        return page_in_memory(
             request, "forecasts", records, limit, after, _forecast_key, lambda r: r.public()
         )
-    )
+
+    return kept_json(request, "forecasts", _version(store, stored, loaded), listing)
+
+
+def _version(store: Store, stored: StoredScenario, loaded: Scenario) -> tuple[Any, ...]:
+    """What a view of a stored scenario's forecasts is computed from: its text and
+    :func:`~zopa.forecast.forecasts_version` (forecasts are only ever added)."""
+    from zopa.forecast import forecasts_version
+
+    return (stored.sha256, forecasts_version(store, loaded.id))
 
 
 @router.get("/scenarios/{name}/scores", response_model=dict[str, Any])

@@ -9,7 +9,7 @@ The body's size is bounded for every request by :class:`zopa.web._security.BodyL
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 
 from fastapi import Request, UploadFile
@@ -28,8 +28,8 @@ def media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
-def _requires(kind: str, hint: str) -> Callable[[Request], None]:
-    def check(request: Request) -> None:
+def _requires(kind: str, hint: str) -> Callable[[Request], Awaitable[None]]:
+    async def check(request: Request) -> None:  # a coroutine: checked on the event loop
         given = media_type(request)
         if given != kind:
             raise ProblemError(

@@ -22,7 +22,6 @@ from zopa.scenario import (
     resolve_question,
     save_scenario,
 )
-from zopa.store import Store
 from zopa.web._security import MAX_UPLOAD_BYTES, require_writer
 from zopa.web.api._ingester import ingest_upload
 from zopa.web.api._json import Json
@@ -34,7 +33,7 @@ from zopa.web.api._models import (
     Resolution,
     ScenarioSummary,
 )
-from zopa.web.api._params import NamePath, store_of
+from zopa.web.api._params import NamePath, StoreDep, store_of
 from zopa.web.api._scenarios import (
     SCENARIO_SUFFIXES,
     QuestionPath,
@@ -47,7 +46,6 @@ __all__ = ["router"]
 
 router = APIRouter(dependencies=[Depends(require_writer)], tags=["writes"])
 
-StoreDep = Annotated[Store, Depends(store_of)]
 FileField = Annotated[UploadFile, File(description="the file to upload")]
 
 
