@@ -175,10 +175,15 @@ def test_about_names_the_outcome_when_the_words_do_not(
     assert one(nlp, text)["about"].startswith(about)
 
 
-def test_a_group_named_by_nationality_holds_for_its_state(nlp: Language) -> None:
+def test_unnamed_officials_stay_anonymous_and_a_ministry_holds_for_its_state(
+    nlp: Language,
+) -> None:
+    # the team's convention 5 (tests/gold/README.md): unnamed people are anonymous whatever
+    # their state; an institution speaking as such is its state
     item = one(nlp, "Tunisian officials said an agreement on the loan was probable.")
+    assert (item["holder_actor"], item["holder_text"]) == (None, "Tunisian officials")
+    item = one(nlp, "Tunisia's finance ministry said an agreement on the loan was probable.")
     assert item["holder_actor"] == "TUN"
-    assert item["holder_text"] == "Tunisian officials"
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,8 @@ own in ``tests/extract/speakers/``):
 
 1. **Names** (:mod:`._people`, :mod:`._cast`): the actor mention that is the phrase's head
    or its apposition ("Kremlin spokesman Dmitry Peskov", "Brazil's adviser, Celso Amorim");
+   a name the actor stage left unmarked ("Lund said") is the one person marked elsewhere
+   whose name holds it, else someone named but unknown (a he/she for what follows);
    a person written with an honorific ("Mr. Gil") is the person named in full before; what
    the document says of each person (gender, offices, state).
 2. **Statements** (:mod:`._statements`): a statement speaks for its author, not its host.
