@@ -426,3 +426,25 @@ def test_a_word_and_the_number_the_speaker_adds_are_two_statements(
     items = found(nlp, text)
     assert len(items) == 2, items
     assert abs(items[1]["probability"] - values[1]) < 1e-3  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder_text"),
+    [
+        ("Few diplomats in Vienna expect the border to reopen before spring.", "Few diplomats"),
+        ("Nobody in the delegation thinks the deadline will hold.", "Nobody"),
+        ("No one believes the ceasefire will last the winter.", "No one"),
+    ],
+)
+def test_few_or_nobody_expecting_is_a_low_chance_with_an_unnamed_holder(
+    nlp: Language, text: str, holder_text: str
+) -> None:
+    # the team's convention 4 (tests/gold/README.md)
+    item = one(nlp, text)
+    assert item["probability"] < 0.5
+    assert item["holder_actor"] is None
+    assert item["holder_text"].startswith(holder_text)
+
+
+def test_a_few_expecting_is_no_low_chance(nlp: Language) -> None:
+    assert found(nlp, "A few diplomats expect the border to reopen before spring.") == []

@@ -88,6 +88,15 @@ class Cast:
         }
         return owners.pop() if len(owners) == 1 else None
 
+    def name_of(self, key: str) -> str | None:
+        """The fullest name the document writes for the actor ``key`` (its longest mention
+        outside quotations, else inside), or None if it names it nowhere."""
+        written = [m for m in self.mentions if self.key(m) == key]
+        outside = [m for m in written if m.start not in self.quoted] or written
+        if not outside:
+            return None
+        return " ".join(max(outside, key=lambda m: len(m.text)).text.split())
+
     def kind(self, key: str) -> str:
         """The kind of the actor ``key`` (person, state, organisation, group, ...)."""
         return self.kinds.get(key) or kind_of(key)

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from zopa.extract._attribution import REPORTING_LEMMAS, Holder, quote_of
 from zopa.extract._doc import FIELDS
 from zopa.extract.speakers._resolver import Speakers
+from zopa.extract.speakers._words import is_pronoun
 
 __all__ = ["words_holder"]
 
@@ -27,7 +28,17 @@ _CLIMB = 12  # heads climbed from the words to a reporting verb, at most
 
 def words_holder(speakers: Speakers, words: Span, anchor: Token) -> Holder:
     """Who says ``words`` (see the module docstring); ``anchor`` is their head word, from
-    which the reporting verb above is sought."""
+    which the reporting verb above is sought. A holder named by a pronoun ("she said") is
+    shown by the name the document gives it ("Ana Ortiz"), not by the pronoun."""
+    holder = _words_holder(speakers, words, anchor)
+    if holder.actor is not None and holder.text is not None and is_pronoun(holder.text.lower()):
+        name = speakers.cast.name_of(holder.actor)
+        if name is not None:
+            return Holder(holder.actor, name, holder.token)
+    return holder
+
+
+def _words_holder(speakers: Speakers, words: Span, anchor: Token) -> Holder:
     doc = speakers.doc
     quote = quote_of(doc, words.start, words.end)
     if quote is not None:
