@@ -448,3 +448,7 @@ def test_few_or_nobody_expecting_is_a_low_chance_with_an_unnamed_holder(
 
 def test_a_few_expecting_is_no_low_chance(nlp: Language) -> None:
     assert found(nlp, "A few diplomats expect the border to reopen before spring.") == []
+
+
+def test_nobody_should_expect_is_advice_not_a_belief(nlp: Language) -> None:
+    assert found(nlp, "Nobody should expect the border to reopen before spring.") == []

@@ -206,15 +206,22 @@ _DASHES = frozenset({"—", "–", "--"})
 
 
 _DATELINE_WORDS = 12  # a dateline ("GOMA, May 4 (Lake Wire) —") is at most this long
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 def after_dateline(start: int, doc: Doc) -> int:
     """Where words starting at token ``start`` begin once a dateline opening their sentence
     is cut ("OSLO — Chief negotiator X said", "March 19, 2023 — Serbia and Kosovo agreed
-    ..."): after its dash, if the sentence starts at ``start`` with a verbless phrase ending
-    in a dash; else ``start``."""
-    if doc[start].sent.start != start:
-        return start
+    ..."): after its dash, if the sentence starts at ``start`` with a verbless phrase that
+    opens with a word in capitals or a month and ends in a dash; else ``start``."""
+    first = doc[start]
+    if first.sent.start != start or not (
+        (first.is_upper and len(first.text) > 1) or first.lower_ in _MONTHS
+    ):
+        return start  # a dateline opens with a place in capitals or a date
     for token in doc[start : min(len(doc), start + _DATELINE_WORDS)]:
         if token.text in _DASHES:
             return token.i + 1 if token.i + 1 < len(doc) else start

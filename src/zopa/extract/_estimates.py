@@ -650,6 +650,7 @@ _NO_ONE = frozenset({"nobody", "none", "no", "one", "few"})
 #: Words that make a subject a group that mostly does not hold a belief ("few observers",
 #: "nobody in the room", "no one"): the statement is a low chance with no holder named.
 _FEW = frozenset({"few", "nobody", "none"})
+_PRESCRIBING = frozenset({"should", "must", "need", "ought", "can", "could"})
 
 
 def _few_holding(verb: Token) -> Token | None:
@@ -658,8 +659,10 @@ def _few_holding(verb: Token) -> Token | None:
     "a few", "quite a few"), or None. The team's convention: such a statement is an
     estimate whose holder is a described, unnamed group (``tests/gold/README.md``)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or any(c.dep_ == "neg" for c in verb.children):
-        return None
+    if subject is None or any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _PRESCRIBING) for c in verb.children
+    ):
+        return None  # "nobody should expect ...": advice, not a belief
     first = subject.doc[subject.left_edge.i]
     second = subject.doc[first.i + 1] if first.i + 1 < len(subject.doc) else first
     if first.lower_ in _FEW or (first.lower_ == "no" and second.lower_ == "one"):

@@ -62,3 +62,12 @@ def test_a_government_organ_with_no_owner_written_speaks_for_the_state(
         "Forty people were detained overnight in Valparaíso, the interior ministry said."
     )
     assert speaker_of(speakers_nlp, text, "Forty people")[0] == "CHL"
+
+
+def test_a_phrase_set_off_by_dashes_is_no_dateline(speakers_nlp: Language) -> None:
+    text = (
+        "As a result, any talks on the rival's terms — above all while it holds the pass — "
+        "are unthinkable, an aide said."
+    )
+    reported = quotes(speakers_nlp, text, "indirect")[0]["text"]
+    assert reported.startswith("As a result") or reported.startswith("any talks")
