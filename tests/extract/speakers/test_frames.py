@@ -38,6 +38,12 @@ def holder_of(
         ("A senior Iranian official said a deal was unlikely.", "unlikely", None),
         ("The Iranian foreign ministry said a deal was unlikely.", "unlikely", "IRN"),
         ("A deal is unlikely before May.", "unlikely", None),
+        # agreeing that something is so reports a belief of one's own
+        (
+            "Marta Ruiz, a historian, agreed that a vote in March was unlikely.",
+            "unlikely",
+            "unresolved:marta-ruiz",
+        ),
     ],
 )
 def test_who_says_the_words(
