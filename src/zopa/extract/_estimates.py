@@ -169,14 +169,16 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "7"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
+    version = "8"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
     # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about);
     # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon; 5: holders by
     # the speaker resolver's statement frames (speakers.words_holder); 6: state organs,
     # hindsight forms ("had been predictable", "everybody knew"), "expected X to happen",
     # "not a chance", "the odds are against", "even odds", "a sure thing", "would say 1 in 4";
     # 7: risks put at a level, "not going to happen", a number set off after
-    # a probability word ("very likely, I would say 70 percent")
+    # a probability word ("very likely, I would say 70 percent"); 8: unnamed people hold
+    # anonymously (convention 5), "few / nobody expect" (convention 4), a pronoun holder
+    # shown by its name
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()

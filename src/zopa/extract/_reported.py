@@ -38,7 +38,7 @@ SPEECH_VERBS = frozenset(
         "deny", "acknowledge", "admit", "reply", "respond", "declare", "assert", "maintain",
         "emphasize", "emphasise", "predict", "recall", "comment", "reiterate", "caution",
         "remark", "observe", "complain", "tweet", "post", "quip", "concede", "contend",
-        "hint", "propose", "demand", "promise", "pledge", "vow", "assure", "agree",
+        "hint", "propose", "demand", "promise", "pledge", "vow", "assure",
     }
 )  # fmt: skip
 """Lemmas of verbs that report speech."""

@@ -11,7 +11,6 @@ from zopa.extract._attribution import ROLE_NOUNS
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
 from zopa.extract.speakers._clauses import kind_of
 from zopa.extract.speakers._known import KnownActors
-from zopa.extract.speakers._words import WORDS
 from zopa.extract.speakers._people import (
     Person,
     contains_words,
@@ -19,6 +18,7 @@ from zopa.extract.speakers._people import (
     read_people,
     surname_forms,
 )
+from zopa.extract.speakers._words import WORDS
 
 __all__ = ["Cast", "quoted_tokens"]
 

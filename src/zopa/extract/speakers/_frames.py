@@ -24,6 +24,9 @@ from zopa.extract.speakers._words import is_pronoun
 __all__ = ["words_holder"]
 
 _CLIMB = 12  # heads climbed from the words to a reporting verb, at most
+#: Verbs whose subject holds the words below them: reporting and believing, and agreeing
+#: ("X agreed that a vote was unlikely" is X's own judgement).
+_HOLDING = REPORTING_LEMMAS | {"agree"}
 
 
 def words_holder(speakers: Speakers, words: Span, anchor: Token) -> Holder:
@@ -49,7 +52,7 @@ def _words_holder(speakers: Speakers, words: Span, anchor: Token) -> Holder:
             return Holder(actor, text)
     node = anchor
     for _ in range(_CLIMB):
-        if node.lemma_ in REPORTING_LEMMAS and not _crosses_sentence_end(node, anchor):
+        if node.lemma_ in _HOLDING and not _crosses_sentence_end(node, anchor):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return speakers.resolve(subjects[0])

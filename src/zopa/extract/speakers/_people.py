@@ -24,7 +24,12 @@ from zopa.extract.speakers._words import PRONOUN_GENDER, WORDS
 __all__ = [
     "Person",
     "contains_words",
-    "honorific_forms", "read_people", "surname_forms", "title_heads", "titles"]
+    "honorific_forms",
+    "read_people",
+    "surname_forms",
+    "title_heads",
+    "titles",
+]
 
 
 @dataclass
