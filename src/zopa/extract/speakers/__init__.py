@@ -17,10 +17,10 @@ API (everything else is private):
   subject of a speech verb, the object of "according to", a pronoun, "the statement").
   ``Holder.start``/``Holder.end`` are the character offsets of the words as written;
   ``Holder.actor`` is ``None`` for an unnamed source, whose words are kept.
-  ``qualified=True`` is for callers whose holders are parties (claims, estimates): an
-  unnamed official or body qualified by an actor ("a U.S. official", "Iranian officials",
+  ``qualified=True`` is for callers whose holders are parties (claims): an unnamed
+  official or body qualified by an actor ("a U.S. official", "Iranian officials",
   "officials in Kigali", "his government") holds for that actor, and outlets never hold;
-  quotes keep such a speaker unnamed, as the gold rules want. ``previous`` is the speaker
+  quotes and estimates keep such a speaker unnamed (the team's convention 5). ``previous`` is the speaker
   of the quotation just before (a pronoun's fallback).
 - :meth:`Speakers.resolve_all`: the same for a subject and its conjuncts.
 - :meth:`Speakers.statement_author` ``(noun)``: who a statement, letter or communiqué is by.

@@ -123,8 +123,8 @@ class Speakers:
         """The speaker the phrase headed by ``head`` names.
 
         ``qualified``: the caller reads an unnamed official qualified by an actor ("a U.S.
-        official", "Kremlin aides") as that actor and leaves outlets out (claims and
-        estimates, whose holders are parties); otherwise such a speaker stays unnamed, with
+        official", "Kremlin aides") as that actor and leaves outlets out (claims, whose
+        holders are parties); otherwise such a speaker stays unnamed, with
         its words (quotes). ``previous`` is the speaker of the quotation just before, for
         a pronoun; ``alone`` cuts the phrase at the head (a conjunct of a subject).
         """
