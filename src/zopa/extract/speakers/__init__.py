@@ -20,8 +20,8 @@ API (everything else is private):
   ``qualified=True`` is for callers whose holders are parties (claims): an unnamed
   official or body qualified by an actor ("a U.S. official", "Iranian officials",
   "officials in Kigali", "his government") holds for that actor, and outlets never hold;
-  quotes and estimates keep such a speaker unnamed (the team's convention 5). ``previous`` is the speaker
-  of the quotation just before (a pronoun's fallback).
+  quotes and estimates keep such a speaker unnamed (the team's convention 5).
+  ``previous`` is the speaker of the quotation just before (a pronoun's fallback).
 - :meth:`Speakers.resolve_all`: the same for a subject and its conjuncts.
 - :meth:`Speakers.statement_author` ``(noun)``: who a statement, letter or communiqué is by.
 - :meth:`Speakers.key` ``(mention)``: the key a mention stands for (honorifics joined).
