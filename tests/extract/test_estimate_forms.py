@@ -175,10 +175,15 @@ def test_about_names_the_outcome_when_the_words_do_not(
     assert one(nlp, text)["about"].startswith(about)
 
 
-def test_a_group_named_by_nationality_holds_for_its_state(nlp: Language) -> None:
+def test_unnamed_officials_stay_anonymous_and_a_ministry_holds_for_its_state(
+    nlp: Language,
+) -> None:
+    # the team's convention 5 (tests/gold/README.md): unnamed people are anonymous whatever
+    # their state; an institution speaking as such is its state
     item = one(nlp, "Tunisian officials said an agreement on the loan was probable.")
+    assert (item["holder_actor"], item["holder_text"]) == (None, "Tunisian officials")
+    item = one(nlp, "Tunisia's finance ministry said an agreement on the loan was probable.")
     assert item["holder_actor"] == "TUN"
-    assert item["holder_text"] == "Tunisian officials"
 
 
 @pytest.mark.parametrize(
@@ -421,3 +426,29 @@ def test_a_word_and_the_number_the_speaker_adds_are_two_statements(
     items = found(nlp, text)
     assert len(items) == 2, items
     assert abs(items[1]["probability"] - values[1]) < 1e-3  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder_text"),
+    [
+        ("Few diplomats in Vienna expect the border to reopen before spring.", "Few diplomats"),
+        ("Nobody in the delegation thinks the deadline will hold.", "Nobody"),
+        ("No one believes the ceasefire will last the winter.", "No one"),
+    ],
+)
+def test_few_or_nobody_expecting_is_a_low_chance_with_an_unnamed_holder(
+    nlp: Language, text: str, holder_text: str
+) -> None:
+    # the team's convention 4 (tests/gold/README.md)
+    item = one(nlp, text)
+    assert item["probability"] < 0.5
+    assert item["holder_actor"] is None
+    assert item["holder_text"].startswith(holder_text)
+
+
+def test_a_few_expecting_is_no_low_chance(nlp: Language) -> None:
+    assert found(nlp, "A few diplomats expect the border to reopen before spring.") == []
+
+
+def test_nobody_should_expect_is_advice_not_a_belief(nlp: Language) -> None:
+    assert found(nlp, "Nobody should expect the border to reopen before spring.") == []

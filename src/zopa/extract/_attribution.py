@@ -23,6 +23,7 @@ __all__ = [
     "SPEECH_VERBS",
     "Holder",
     "actors_in",
+    "after_dateline",
     "clause_subjects",
     "names_head",
     "quote_of",
@@ -204,12 +205,47 @@ def names_head(mention: Span, head: Token) -> bool:
 _DASHES = frozenset({"—", "–", "--"})
 
 
+_DATELINE_WORDS = 12  # a dateline ("GOMA, May 4 (Lake Wire) —") is at most this long
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def after_dateline(start: int, doc: Doc) -> int:
+    """Where words starting at token ``start`` begin once a dateline opening their sentence
+    is cut ("OSLO — Chief negotiator X said", "March 19, 2023 — Serbia and Kosovo agreed
+    ..."): after its dash, if the sentence starts at ``start`` with a verbless phrase that
+    opens with a word in capitals or a month and ends in a dash; else ``start``."""
+    first = doc[start]
+    if first.sent.start != start or not (
+        (first.is_upper and len(first.text) > 1) or first.lower_ in _MONTHS
+    ):
+        return start  # a dateline opens with a place in capitals or a date
+    for token in doc[start : min(len(doc), start + _DATELINE_WORDS)]:
+        if token.text in _DASHES:
+            return token.i + 1 if token.i + 1 < len(doc) else start
+        if token.pos_ in ("VERB", "AUX"):
+            return start
+    return start
+
+
 def subjects_of(verb: Token, deps: Container[str] = ("nsubj", "nsubjpass")) -> list[Token]:
     """The subjects of ``verb``, without a dateline the parser took for one ("GOMA, May 4
-    (Lake Wire) — The rebels said ...": a phrase that ends in a dash before the subject)."""
-    subjects = [c for c in verb.children if c.dep_ in deps]
+    (Lake Wire) — The rebels said ...": a phrase that ends in a dash before the subject,
+    or a dateline word with the subject as its apposition: "OSLO — X said")."""
+    subjects = [_past_dateline(c) for c in verb.children if c.dep_ in deps]
     real = [s for s in subjects if s.doc[s.right_edge.i].text not in _DASHES]
     return real if real else subjects
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The subject the parser hung on a dateline as its apposition ("OSLO — Chief
+    negotiator X said": X)."""
+    doc = subject.doc
+    if subject.i + 1 < len(doc) and doc[subject.i + 1].text in _DASHES:
+        return next((c for c in subject.rights if c.dep_ == "appos"), subject)
+    return subject
 
 
 def clause_subjects(token: Token) -> list[Token]:

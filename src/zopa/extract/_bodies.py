@@ -51,7 +51,7 @@ from zopa.extract._attribution import (
 )
 from zopa.extract._doc import ACTOR_INFO
 
-__all__ = ["GOVERNMENT_OFFICES", "STATE_FORMS", "body_owner"]
+__all__ = ["GOVERNMENT_OFFICES", "STATE_FORMS", "body_owner", "government_of"]
 
 _GOVERNMENTS = frozenset({"government", "administration", "cabinet"})
 #: Words of a state's official name that a text uses for the state ("the kingdom").
@@ -132,7 +132,7 @@ def body_owner(
             # "the minister said the government ...": the speaker's, as reported (but "the
             # government delegation says ..." is the government's own)
             return None
-        return _government_of(doc, body, parties, nationalities, offices)
+        return government_of(doc, body, parties, nationalities, offices)
     if noun in STATE_FORMS:
         speaking = reporter(body, SPEECH_VERBS | REPORTING_LEMMAS)
         said_by = _state_of_speaker(speaking, resolve, nationalities) if speaking else None
@@ -195,7 +195,7 @@ def _owner_through(
     return info.get("country") or parties.get(key)
 
 
-def _government_of(
+def government_of(
     doc: Doc,
     body: Token,
     parties: Mapping[str, str],

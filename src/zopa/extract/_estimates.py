@@ -169,14 +169,16 @@ class _Found:
 class EstimatesComponent:
     """spaCy component writing ``doc.spans["zopa_estimates"]`` (see the module docstring)."""
 
-    version = "7"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
+    version = "8"  # 2: holders by the shared speaker resolver (zopa.extract.speakers); 3: hedges
     # beside numbers, bounds as intervals, comparisons as directions, more outcomes (about);
     # 4: hyphenated ratios, "a foregone conclusion", speakers before a colon; 5: holders by
     # the speaker resolver's statement frames (speakers.words_holder); 6: state organs,
     # hindsight forms ("had been predictable", "everybody knew"), "expected X to happen",
     # "not a chance", "the odds are against", "even odds", "a sure thing", "would say 1 in 4";
     # 7: risks put at a level, "not going to happen", a number set off after
-    # a probability word ("very likely, I would say 70 percent")
+    # a probability word ("very likely, I would say 70 percent"); 8: unnamed people hold
+    # anonymously (convention 5), "few / nobody expect" (convention 4), a pronoun holder
+    # shown by its name
 
     def __init__(self, vocab: Vocab, known: KnownActors | None = None) -> None:
         self.known = known if known is not None else KnownActors()
@@ -629,6 +631,9 @@ def _read_expect(verb: Token) -> _Found | None:
     if verb.doc[max(0, verb.i - 3) : verb.i].text.lower().endswith("no reason to"):
         return None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+    few = _few_holding(verb)
+    if few is not None and objects:
+        return _found((*few.subtree, verb), estimate_for("do not expect"), _text(objects[0]), verb)
     if any(o.lower_ in ("nothing", "little") for o in objects):
         obj = next(o for o in objects if o.lower_ in ("nothing", "little"))
         key = "expect nothing" if obj.lower_ == "nothing" else "do not expect"
@@ -644,6 +649,27 @@ def _read_expect(verb: Token) -> _Found | None:
 
 #: Subjects that deny or generalise an expectation ("nobody expects ..."): no holder's estimate.
 _NO_ONE = frozenset({"nobody", "none", "no", "one", "few"})
+#: Words that make a subject a group that mostly does not hold a belief ("few observers",
+#: "nobody in the room", "no one"): the statement is a low chance with no holder named.
+_FEW = frozenset({"few", "nobody", "none"})
+_PRESCRIBING = frozenset({"should", "must", "need", "ought", "can", "could"})
+
+
+def _few_holding(verb: Token) -> Token | None:
+    """The subject of an expecting or believing verb that says few or none hold the belief
+    ("Few observers expect ...", "Nobody in the room thinks ...", "No one believes ..."; not
+    "a few", "quite a few"), or None. The team's convention: such a statement is an
+    estimate whose holder is a described, unnamed group (``tests/gold/README.md``)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _PRESCRIBING) for c in verb.children
+    ):
+        return None  # "nobody should expect ...": advice, not a belief
+    first = subject.doc[subject.left_edge.i]
+    second = subject.doc[first.i + 1] if first.i + 1 < len(subject.doc) else first
+    if first.lower_ in _FEW or (first.lower_ == "no" and second.lower_ == "one"):
+        return subject
+    return None
 
 
 def _thing_expected(verb: Token) -> Token | None:
@@ -699,6 +725,10 @@ def _read_knew(verb: Token) -> _Found | None:
 def _read_believe_not(verb: Token) -> _Found | None:
     negators = [c for c in verb.children if c.dep_ == "neg"]
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    few = _few_holding(verb)
+    if few is not None and clauses and not negators:
+        # "few in the region believe the withdrawal will ...": a low chance, held by no one named
+        return _found((*few.subtree, verb), estimate_for("do not think"), _text(clauses[0]), verb)
     if not negators or not clauses or not _has_subject(verb):
         return None
     clause = clauses[0]

@@ -99,11 +99,13 @@ _NO_SPEAKER = _Speaker(None, None, None, None, None)
 class QuoteFinder:
     """Writes ``doc.spans["zopa_quotes"]``, each quote's fields in ``span._.zopa_fields``."""
 
-    version = "5"  # 2: one speaker resolver; 3: colons, quoted arguments, reported spans;
+    version = "6"  # 2: one speaker resolver; 3: colons, quoted arguments, reported spans;
     # 4: state organs speak for their owner, hyphenated offices, a person in apposition to
     # an office written as a name, a reported clause ends before the speaker's next act,
     # a surname alone is the person named in full before; 5: a quotation inside reported
-    # speech is the reporter's, a split quoted answer, "in her view", "on behalf of"
+    # speech is the reporter's, a split quoted answer, "in her view", "on behalf of";
+    # 6: unowned government organs speak for the state, names the recogniser missed stop
+    # pronouns, datelines cut
 
     def __init__(self, name: str, known: KnownActors | None = None) -> None:
         self.name = name

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from zopa.extract._attribution import REPORTING_LEMMAS, subjects_of
+from zopa.extract._attribution import REPORTING_LEMMAS, after_dateline, subjects_of
 from zopa.extract._quote_marks import CLOSE, EITHER, OPEN
 from zopa.extract.speakers._words import WORDS
 
@@ -120,11 +120,14 @@ def same_paragraph(content: Span, verb: Token) -> Span:
 
 
 def strip(span: Span, *, conjunction: bool = False) -> Span:
-    """``span`` without punctuation and spaces at either end (and, with ``conjunction``, a
+    """``span`` without a dateline opening it ("OSLO —"), punctuation and spaces at either
+    end (and, with ``conjunction``, a
     conjunction at its end: "…, and" before a report cut off), keeping the quotation marks
     of a quoted phrase it holds (“real progress” had been made; would stay closed “until
     further notice”)."""
     doc, start, end = span.doc, span.start, span.end
+    if start < end:
+        start = min(after_dateline(start, doc), end)
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (

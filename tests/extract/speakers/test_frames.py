@@ -34,8 +34,16 @@ def holder_of(
         ),
         ("A deal was unlikely before May, Sergei Lavrov said.", "unlikely", "person:sergei-lavrov"),
         ("According to Sergei Lavrov, a deal is unlikely.", "unlikely", "person:sergei-lavrov"),
-        ("A senior Iranian official said a deal was unlikely.", "unlikely", "IRN"),
+        # an unnamed person is anonymous whatever the affiliation (the team's convention 5)
+        ("A senior Iranian official said a deal was unlikely.", "unlikely", None),
+        ("The Iranian foreign ministry said a deal was unlikely.", "unlikely", "IRN"),
         ("A deal is unlikely before May.", "unlikely", None),
+        # agreeing that something is so reports a belief of one's own
+        (
+            "Marta Ruiz, a historian, agreed that a vote in March was unlikely.",
+            "unlikely",
+            "unresolved:marta-ruiz",
+        ),
     ],
 )
 def test_who_says_the_words(
@@ -48,8 +56,9 @@ def test_the_writers_words_have_no_holder(parse: Parse, known: KnownActors) -> N
     assert holder_of(parse, known, "A deal is unlikely before May.", "unlikely") == (None, None)
 
 
-def test_an_unnamed_speaker_of_a_quotation_holds_for_the_actor_qualifying_it(
+def test_an_unnamed_speaker_of_a_quotation_stays_unnamed_whatever_the_affiliation(
     parse: Parse, known: KnownActors
 ) -> None:
+    # the team's convention 5 (tests/gold/README.md): an unnamed person is anonymous
     text = "“A deal is unlikely before May,” a senior Iranian official said."
-    assert holder_of(parse, known, text, "unlikely") == ("IRN", "a senior Iranian official")
+    assert holder_of(parse, known, text, "unlikely") == (None, "a senior Iranian official")

@@ -17,11 +17,11 @@ API (everything else is private):
   subject of a speech verb, the object of "according to", a pronoun, "the statement").
   ``Holder.start``/``Holder.end`` are the character offsets of the words as written;
   ``Holder.actor`` is ``None`` for an unnamed source, whose words are kept.
-  ``qualified=True`` is for callers whose holders are parties (claims, estimates): an
-  unnamed official or body qualified by an actor ("a U.S. official", "Iranian officials",
+  ``qualified=True`` is for callers whose holders are parties (claims): an unnamed
+  official or body qualified by an actor ("a U.S. official", "Iranian officials",
   "officials in Kigali", "his government") holds for that actor, and outlets never hold;
-  quotes keep such a speaker unnamed, as the gold rules want. ``previous`` is the speaker
-  of the quotation just before (a pronoun's fallback).
+  quotes and estimates keep such a speaker unnamed (the team's convention 5).
+  ``previous`` is the speaker of the quotation just before (a pronoun's fallback).
 - :meth:`Speakers.resolve_all`: the same for a subject and its conjuncts.
 - :meth:`Speakers.statement_author` ``(noun)``: who a statement, letter or communiqué is by.
 - :meth:`Speakers.key` ``(mention)``: the key a mention stands for (honorifics joined).
@@ -36,6 +36,8 @@ own in ``tests/extract/speakers/``):
 
 1. **Names** (:mod:`._people`, :mod:`._cast`): the actor mention that is the phrase's head
    or its apposition ("Kremlin spokesman Dmitry Peskov", "Brazil's adviser, Celso Amorim");
+   a name the actor stage left unmarked ("Lund said") is the one person marked elsewhere
+   whose name holds it, else someone named but unknown (a he/she for what follows);
    a person written with an honorific ("Mr. Gil") is the person named in full before; what
    the document says of each person (gender, offices, state).
 2. **Statements** (:mod:`._statements`): a statement speaks for its author, not its host.

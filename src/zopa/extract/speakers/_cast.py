@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from zopa.extract._attribution import ROLE_NOUNS
 from zopa.extract._doc import ACTORS, FIELDS, QUOTES
 from zopa.extract.speakers._clauses import kind_of
 from zopa.extract.speakers._known import KnownActors
-from zopa.extract.speakers._people import Person, honorific_forms, read_people, surname_forms
+from zopa.extract.speakers._people import (
+    Person,
+    contains_words,
+    honorific_forms,
+    read_people,
+    surname_forms,
+)
+from zopa.extract.speakers._words import WORDS
 
 __all__ = ["Cast", "quoted_tokens"]
 
@@ -50,6 +58,44 @@ class Cast:
         surname alone is the person named in full before)."""
         key = mention.kb_id_ or None
         return self.same.get(key, key) if key else None
+
+    def unmarked_name(self, head: Token) -> bool:
+        """Whether ``head`` ends a name the actor stage left without a mention ("Lund
+        said", the parser's proper noun where the recogniser saw no one)."""
+        return (
+            head.pos_ == "PROPN"
+            and head.text[:1].isupper()
+            and head.ent_type_ in ("", "PERSON")
+            and head.lemma_.lower() not in ROLE_NOUNS | WORDS.offices
+            and not any(c.dep_ == "det" for c in head.children)  # "the director-general"
+            and head.i not in self.quoted
+            and not self.between(head.i, head.i + 1)
+        )
+
+    def person_named(self, head: Token) -> str | None:
+        """The person whose mention holds the unmarked name ``head`` ends ("Lund" or "Arvid
+        Lund" when "Defence Minister Arvid Lund" was marked), when exactly one does."""
+        doc = self.doc
+        start = head.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i:
+            start -= 1
+        words = [t.lower_ for t in doc[start : head.i + 1]]
+        owners = {
+            self.key(m)
+            for m in self.mentions
+            if m.kb_id_ not in self.known.outlets
+            and contains_words(m.text.casefold().split(), words)
+        }
+        return owners.pop() if len(owners) == 1 else None
+
+    def name_of(self, key: str) -> str | None:
+        """The fullest name the document writes for the actor ``key`` (its longest mention
+        outside quotations, else inside), or None if it names it nowhere."""
+        written = [m for m in self.mentions if self.key(m) == key]
+        outside = [m for m in written if m.start not in self.quoted] or written
+        if not outside:
+            return None
+        return " ".join(max(outside, key=lambda m: len(m.text)).text.split())
 
     def kind(self, key: str) -> str:
         """The kind of the actor ``key`` (person, state, organisation, group, ...)."""

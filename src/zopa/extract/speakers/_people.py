@@ -14,14 +14,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from zopa.extract._doc import ACTOR_INFO
 from zopa.extract.speakers._clauses import reporting_subject
 from zopa.extract.speakers._known import KnownActors, role_head
 from zopa.extract.speakers._words import PRONOUN_GENDER, WORDS
 
-__all__ = ["Person", "honorific_forms", "read_people", "surname_forms", "title_heads", "titles"]
+__all__ = [
+    "Person",
+    "contains_words",
+    "honorific_forms",
+    "read_people",
+    "surname_forms",
+    "title_heads",
+    "titles",
+]
 
 
 @dataclass
@@ -82,14 +90,14 @@ def surname_forms(mentions: Sequence[Span]) -> dict[str, str]:
             for earlier in mentions[:index]
             if earlier.label_ == "person"
             and earlier.kb_id_ != key
-            and _inside(rest, earlier.text.casefold().split()[1:])
+            and contains_words(earlier.text.casefold().split()[1:], rest)
         }
         if len(owners) == 1:
             same[key] = owners.pop()
     return same
 
 
-def _inside(words: list[str], names: list[str]) -> bool:
+def contains_words(names: list[str], words: list[str]) -> bool:
     """``words`` stand together among ``names``."""
     size = len(words)
     return 0 < size <= len(names) and any(
@@ -165,6 +173,18 @@ def read_people(
     return people
 
 
+def _own_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause whose object ``pronoun`` owns ("X raised her estimate",
+    "X cut his forecast"): a person speaks of their own things."""
+    if pronoun.dep_ != "poss" or pronoun.lower_ not in ("his", "her"):
+        return None
+    owned = pronoun.head
+    if owned.dep_ != "dobj":
+        return None
+    subjects = [c for c in owned.head.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
 def _self_reports(
     doc: Doc,
     people: dict[str, Person],
@@ -175,11 +195,13 @@ def _self_reports(
 ) -> None:
     """A person reported as saying something about himself or herself tells the gender:
     "X said he would ...", "X told Reuters that his side ..." (the pronoun the subject or
-    its possessor of the clause that X, the only person of the sentence, reports)."""
+    its possessor of the clause that X, the only person of the sentence, reports), and so
+    does one acting on their own things: "X raised her estimate" (the possessor of the
+    object of X's verb)."""
     for token in doc:
         if token.lower_ not in PRONOUN_GENDER or token.i in quoted:
             continue
-        reporting = reporting_subject(token)
+        reporting = reporting_subject(token) or _own_subject(token)
         mention = by_token.get(reporting.i) if reporting is not None else None
         person_key = key(mention) if mention is not None else None
         if person_key is None:

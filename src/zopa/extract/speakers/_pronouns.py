@@ -12,7 +12,9 @@ the next sentence, kept unnamed); the previous quotation's speaker; the latest p
 quotations count only for a pronoun inside one.
 
 A candidate must agree (:func:`agrees`) in **number** (he/she one person or one unnamed
-source; they a body or several people), **kind** and **gender** (:mod:`._people`).
+source; they a body or several people), **kind** and **gender** (:mod:`._people`). A name
+the actor stage left unmarked is one person of unknown gender: a he/she stops there
+rather than reaching back to someone named earlier.
 """
 
 from __future__ import annotations
@@ -74,7 +76,8 @@ def agrees(holder: Holder, pronoun: Token, cast: Cast) -> bool:
     ):
         return _noun_agrees(head, lower)
     if holder.actor is None:
-        return False
+        # a name the actor stage missed ("Lund said ... He added"): one person
+        return head is not None and lower in PRONOUN_GENDER and cast.unmarked_name(head)
     kind = cast.kind(holder.actor)
     if lower in PRONOUN_GENDER:
         if kind != "person":
@@ -181,11 +184,28 @@ class Pronouns:
                 holder = self.antecedent(subject, qualified=qualified, depth=depth + 1, cache=False)
             else:
                 holder = None
-            if holder is not None and agrees(holder, pronoun, cast):
+            if holder is not None and (
+                agrees(holder, pronoun, cast) or self._named_speaker(holder, subject, pronoun)
+            ):
                 return holder
         if previous is not None and previous.actor is not None and agrees(previous, pronoun, cast):
             return previous
         return self._latest(pronoun)
+
+    def _named_speaker(self, holder: Holder, subject: Token, pronoun: Token) -> bool:
+        """A he/she after a sentence whose speech verb's or main verb's subject is a name the
+        gazetteer does not know, which the recogniser took for an organisation ("X said ...",
+        "Halvorsen of Fjordline Partners said ..."): that speaker, not someone named before
+        (a recogniser's kind for an unknown name is a guess; the speaker just named is not)."""
+        key = holder.actor
+        return (
+            key is not None
+            and key.startswith("unresolved:")
+            and pronoun.lower_ in PRONOUN_GENDER
+            and self.cast.kind(key) == "organisation"
+            and (reports(subject.head) or subject.head.dep_ == "ROOT")
+            and subject.pos_ == "PROPN"
+        )
 
     def _earlier_in_sentence(self, pronoun: Token) -> Holder | None:
         """A pronoun first takes the latest subject or possessor named before it in its own

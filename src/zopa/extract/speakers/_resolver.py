@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from zopa.extract._attribution import ROLE_NOUNS, Holder, names_head, quote_of
+from zopa.extract._attribution import ROLE_NOUNS, Holder, after_dateline, names_head, quote_of
 from zopa.extract._bodies import STATE_FORMS
 from zopa.extract._doc import FIELDS, QUOTES
 from zopa.extract.speakers._cast import Cast
@@ -123,8 +123,8 @@ class Speakers:
         """The speaker the phrase headed by ``head`` names.
 
         ``qualified``: the caller reads an unnamed official qualified by an actor ("a U.S.
-        official", "Kremlin aides") as that actor and leaves outlets out (claims and
-        estimates, whose holders are parties); otherwise such a speaker stays unnamed, with
+        official", "Kremlin aides") as that actor and leaves outlets out (claims, whose
+        holders are parties); otherwise such a speaker stays unnamed, with
         its words (quotes). ``previous`` is the speaker of the quotation just before, for
         a pronoun; ``alone`` cuts the phrase at the head (a conjunct of a subject).
         """
@@ -162,6 +162,10 @@ class Speakers:
         named, qualifier = self._naming(head, qualified=qualified, alone=alone)
         if named is not None:
             return self._written(head, self.key(named), mention=named, alone=alone)
+        if qualifier is None and self.cast.unmarked_name(head):
+            # a name the actor stage missed: the person marked elsewhere under it, else
+            # someone named but unknown (kept as written, never a person named before)
+            return self._written(head, self.cast.person_named(head), alone=alone)
         if head.lemma_.lower() in WORDS.statement_nouns:
             author = self.statements.author(head, qualified=qualified)
             if author is not None:
@@ -227,7 +231,8 @@ class Speakers:
         alone: bool = False,
     ) -> Holder:
         """A holder with the speaker's words as written: the head's phrase without its
-        appositions, relative clauses and asides (the whole name when a mention names it)."""
+        appositions, relative clauses, asides and a dateline before it (the whole name when
+        a mention names it)."""
         doc = self.doc
         if is_pronoun(head.lower_):
             start, end = head.i, head.i + 1
@@ -237,6 +242,7 @@ class Speakers:
                 for child in head.rights:
                     if child.dep_ not in _SPEAKER_CUT and child.dep_ != "cc":
                         end = max(end, child.right_edge.i + 1)
+            start = after_dateline(start, doc) if start < head.i else start
             while start < end and (doc[start].is_punct or doc[start].is_space):
                 start += 1
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -20,7 +20,11 @@
   ministry", "the Chilean embassy", "her office", "the UN refugee agency", "a spokeswoman
   for the Chilean foreign ministry", "a Treasury spokesman") is its owner: the actor its
   possessor, a name or a nationality written with it stands for (a person's state for a
-  person's office). Several organs ("UN agencies") stay unnamed.
+  person's office). A government organ with nothing written to own it ("the interior
+  ministry said", "the presidency said") is the state of "the government" there
+  (:func:`zopa.extract._bodies.government_of`: the latest government named with its state,
+  else the state of the latest office-holder named). Several organs ("UN agencies") stay
+  unnamed.
 - An unnamed group described by nationality ("Iranian officials") or placed in a seat of
   government ("officials in Kigali") is that state (for callers whose holders are parties).
 """
@@ -32,7 +36,7 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from zopa.extract._attribution import ROLE_NOUNS
-from zopa.extract._bodies import body_owner
+from zopa.extract._bodies import body_owner, government_of
 from zopa.extract._doc import ACTOR_INFO
 from zopa.extract._org_nouns import acting_body_before
 from zopa.extract.speakers._cast import Cast
@@ -48,6 +52,13 @@ _OFFICES = ROLE_NOUNS | WORDS.offices
 
 #: Sentences before an office's own in which a holder that is a subject is preferred.
 _SALIENT_SENTENCES = 2
+
+
+def _definite(noun: Token) -> bool:
+    """ "The interior ministry", not "a ministry" or "ministries"."""
+    return noun.tag_ in ("NN", "NNP") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    )
 
 
 def _is_subject(mention: Span) -> bool:
@@ -170,7 +181,16 @@ class Roles:
         for mention in cast.between(organ.left_edge.i, organ.i):
             if mention.end <= organ.i:
                 return cast.state_of(cast.key(mention))
-        return self._nationality(organ)
+        state = self._nationality(organ)
+        if state is None and organ.lemma_.lower() in WORDS.government_organs and _definite(organ):
+            state = government_of(
+                cast.doc,
+                organ,
+                cast.known.parties,
+                cast.known.nationalities,
+                lambda mention: titles(mention) | self._offices_of(mention),
+            )
+        return state
 
     def _nationality(self, noun: Token) -> str | None:
         """The state a nationality written before ``noun`` names ("the Chilean embassy")."""

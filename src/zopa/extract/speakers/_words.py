@@ -63,6 +63,7 @@ class SpeakerWords:
     seated: frozenset[str]
     media_nouns: frozenset[str]
     organ_nouns: frozenset[str]
+    government_organs: frozenset[str]
     judging_verbs: frozenset[str]
 
 
@@ -119,6 +120,7 @@ def read(text: str) -> SpeakerWords:
         seated=_words(data, "seated"),
         media_nouns=_words(data, "media_nouns"),
         organ_nouns=_words(data, "organ_nouns"),
+        government_organs=_words(data, "government_organs"),
         judging_verbs=_words(data, "judging_verbs"),
     )
 
