@@ -370,3 +370,14 @@ def test_a_direction_is_labelled_as_one_not_as_a_level() -> None:
     assert _label("estimates", {**item, "holder_actor": "Ama"}) == (
         "estimate more likely (a direction, no level) by Ama"
     )
+
+
+def test_a_simulations_forecast_carries_how_its_runs_ended() -> None:
+    from zopa.report.views._forecasts import _why
+
+    made = {"parameters": {"paths": {"agreed": 0, "voided": 0, "walked": 0, "apart": 40},
+                           "conceded": 0.03}}  # fmt: skip
+    why = _why(made)
+    assert why is not None and why.startswith("of 40 runs, 40 still apart at the date")
+    assert "a median 3%" in why and "`talks_began`" in why
+    assert _why({"parameters": {"weights": {}}}) is None  # the other sources: nothing to say
