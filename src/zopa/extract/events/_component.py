@@ -250,6 +250,10 @@ class EventExtractor:
             # story is about (named most often), not of the latest two names coordinated
             pair = ctx.story_pair(anchor.i)
             sources = [pair[0]] if pair is not None else []
+        if not sources and etype in _BETWEEN_SOURCES and anchor.pos_ == "NOUN":
+            # "the Chile-Peru summit", "a meeting of Chilean and Peruvian negotiators"
+            pair = self.arguments.named_pair(anchor, ctx)
+            sources = [pair[0]] if pair is not None else []
         if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN":
             sources, source_tok = self.arguments.participant(anchor, ctx)
             partners, _ = self.arguments.targets(anchor, ctx, set(sources))
@@ -342,14 +346,15 @@ class EventExtractor:
             # "Washington condemned the arrests": the doer of the act reported before
             doer = self.arguments.act_doer(anchor, ctx, sources)
             targets = [doer] if doer is not None else []
-        halt = etype == "SANCTION" and trigger.entry.topic == "walkout"
-        if not targets and halt and anchor is trigger.root:
-            # "walked out of the negotiations with Peru": the other side of the talks left
-            for talks in TriggerFinder.object_words(anchor):
+        halt = trigger.entry.topic == "walkout" and etype in ("SANCTION", "THREATEN")
+        if not targets and halt:
+            # "walked out of the negotiations with Peru", "threatened to walk out of the
+            # talks with Peru": the other side of the talks left
+            for talks in TriggerFinder.object_words(trigger.root):
                 if talks.pos_ == "NOUN" and talks.lemma_.lower() in self.triggers.event_nouns:
                     targets, target_tok = self.arguments.targets(talks, ctx, set(sources))
                     break
-        if not targets and (etype == "THREATEN" or halt):
+        if not targets and (etype == "THREATEN" or (halt and etype == "SANCTION")):
             # "warned that tariffs could rise if Beijing does not ...": who must comply
             targets = self.arguments.condition_doer((anchor, trigger.root), ctx, set(sources))
         if (
