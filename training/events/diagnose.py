@@ -142,6 +142,11 @@ def diagnose(sets: Sequence[str]) -> dict[str, Any]:
                             "cause": miss_cause(g, stored, names),
                             "hint": g.get("hint"),
                             "gold": f"{g['type']} {g.get('source_actor')} -> {g.get('target_actor')}",
+                            "near": [
+                                f"{p['type']} {p.get('source_actor')} -> {p.get('target_actor')}"
+                                for p in stored
+                                if overlaps(p, g)
+                            ],
                             "text": doc.text[g["start"] : g["end"]],
                         }
                     )

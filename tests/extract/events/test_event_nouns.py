@@ -43,3 +43,27 @@ def test_a_threat_to_leave_talks_targets_their_other_side(nlp: Language) -> None
 def test_one_side_named_in_a_compound_is_no_pair(nlp: Language) -> None:
     found = dyads(nlp, "The Chile summit of Andean leaders was postponed.")
     assert not {d for d in found if d[0] == "CONSULT" and d[2] is not None}
+
+
+def test_a_description_repeated_names_the_one_it_introduced(nlp: Language) -> None:
+    text = (
+        "Chile opened talks with the copper miner Andina Resources on Monday. "
+        "The miner rejected the proposal on Tuesday."
+    )
+    found = dyads(nlp, text)
+    assert {d[1] for d in found if d[0] == "REJECT"} == {"unresolved:andina-resources"}
+
+
+def test_a_title_repeated_names_the_person_it_was_given(nlp: Language) -> None:
+    text = (
+        "Nils Berg, the Faroese fisheries minister, met Peru's envoy in Lima on Monday. "
+        "The fisheries minister accused Peru of delaying the quota talks."
+    )
+    found = dyads(nlp, text)
+    assert ("ACCUSE", "unresolved:nils-berg", "PER") in found
+
+
+def test_a_description_no_one_was_given_stays_unnamed(nlp: Language) -> None:
+    text = "Chile opened talks with Peru on Monday. The protesters accused Chile of delay."
+    found = dyads(nlp, text)
+    assert ("ACCUSE", "unresolved:protesters", "CHL") in found
