@@ -41,3 +41,18 @@ def test_a_strike_by_workers_is_a_protest_not_an_attack(nlp: Language) -> None:
     found = events(nlp, "The strike by dock workers against the Chilean government entered its third week.")
     assert not {e for e in found if e[0] == "ASSAULT"}
     assert ("PROTEST", "143", "unresolved:dock-workers", "CHL") in found
+
+
+def test_striking_a_tone_or_a_law_down_is_no_attack(nlp: Language) -> None:
+    for text in (
+        "The Supreme Court struck down the law in 2023.",
+        "The contract was struck down by a judge in Lima.",
+        "Chile's minister, Ana Ruiz, struck a conciliatory tone on Monday.",
+        "Georgia had burned its bridges with Brussels, Ruiz said.",
+    ):
+        assert not {e for e in events(nlp, text) if e[0] == "ASSAULT"}, text
+
+
+def test_striking_a_city_is_an_attack(nlp: Language) -> None:
+    found = events(nlp, "Russia struck Kharkiv with missiles on Monday.")
+    assert {e for e in found if e[0] == "ASSAULT" and e[2] == "RUS"}

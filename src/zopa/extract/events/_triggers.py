@@ -145,9 +145,15 @@ class TriggerFinder:
         if (
             entry.unless_objects
             and root.pos_ == "VERB"
-            and any(t.lemma_.lower() in entry.unless_objects for t in self.object_words(root))
+            and any(
+                t.lemma_.lower() in entry.unless_objects
+                for t in (
+                    *self.object_words(root),
+                    *(c for c in root.children if c.dep_ in ("prt", "advmod")),
+                )
+            )
         ):
-            return False  # "fight forest fires", "hit a record"
+            return False  # "fight forest fires", "hit a record", "struck down the law"
         if entry.objects and root.pos_ == "VERB":
             return any(
                 t.lemma_.lower() in entry.objects
