@@ -56,3 +56,21 @@ def test_striking_a_tone_or_a_law_down_is_no_attack(nlp: Language) -> None:
 def test_striking_a_city_is_an_attack(nlp: Language) -> None:
     found = events(nlp, "Russia struck Kharkiv with missiles on Monday.")
     assert {e for e in found if e[0] == "ASSAULT" and e[2] == "RUS"}
+
+
+def test_soldiers_handed_back_or_returned_are_released(nlp: Language) -> None:
+    for text in (
+        "Chile handed back two Peruvian soldiers at the border on Friday.",
+        "Chile returned the two Peruvian fishermen on Friday.",
+    ):
+        assert ("RETREAT", "0841", "CHL", "PER") in events(nlp, text), text
+
+
+def test_funding_a_project_is_economic_aid(nlp: Language) -> None:
+    found = events(nlp, "Norway will fund a new water plant for Kenya.")
+    assert ("AID", "071", "NOR", "KEN") in found
+
+
+def test_returning_a_call_or_a_verdict_is_no_release(nlp: Language) -> None:
+    found = events(nlp, "Chile returned the draft to Peru with comments on Friday.")
+    assert not {e for e in found if e[0] == "RETREAT"}

@@ -103,7 +103,8 @@ class EventExtractor:
     # other party, mediators are no pair, the story's pair holds the next round, deadlines
     # given, conditional acts as threats (events/_constructions.py); 10: the team's
     # conventions (talks broken off are SANCTION 164 and no meeting, a meeting refused is
-    # REJECT 125, a strike by workers is PROTEST 143)
+    # REJECT 125, a strike by workers is PROTEST 143), an event noun's own pair, talks measured
+    # by their length, descriptions repeated, figures of speech, funding, people handed back
     _rules_version = "10"
 
     def __init__(
