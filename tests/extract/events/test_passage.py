@@ -148,3 +148,11 @@ def test_unmeasured_talks_with_no_parties_stay_uncoded(nlp: Language) -> None:
         "moving its posts. Talks are often slow, one analyst said."
     )
     assert not {d for d in dyads(nlp, text) if d[0] == "CONSULT"}
+
+
+def test_a_deadline_given_by_date_is_a_demand_whatever_the_classifier_reads(
+    nlp: Language,
+) -> None:
+    found = dyads(nlp, "Chile gave Peru until November 20 to accept the offer.")
+    assert ("REQUEST", "CHL", "PER") in found
+    assert not {d for d in found if d[0] == "AGREE"}

@@ -63,7 +63,12 @@ from zopa.extract.events._constructions import (
 )
 from zopa.extract.events._context import Context
 from zopa.extract.events._frames import FrameComposer
-from zopa.extract.events._lexicon import THIRD_PARTY_MODES, EventLexicon, load_event_lexicon
+from zopa.extract.events._lexicon import (
+    THIRD_PARTY_MODES,
+    EventEntry,
+    EventLexicon,
+    load_event_lexicon,
+)
 from zopa.extract.events._resolve import ActorResolver
 from zopa.extract.events._status import StatusReader
 from zopa.extract.events._time import event_date, event_place, multilateral
@@ -158,24 +163,39 @@ class EventExtractor:
                 if key not in seen:
                     seen.add(key)
                     coded.append((span, anchor))
+        # a deadline given is read from the parse before the classifier guesses at the
+        # verb ("gave Peru until November 20 to accept": a demand, not an agreement)
+        deadlines = list(self._constructed(ctx, [span for span, _ in coded], (DEADLINE,)))
         if self.combiner is not None:
             spans = self.combiner.combine(ctx, coded, self._events)
         else:
             spans = [span for span, _ in coded]
-        spans.extend(span for span, _ in self._constructed(ctx, spans))
+        if deadlines:
+            ruled = {(span.start, span.end, span.label_) for span, _ in coded}
+            given = {anchor.i for _, anchor in deadlines}
+            spans = [
+                span
+                for span in spans
+                if (span.start, span.end, span.label_) in ruled
+                or not any(span.start <= i < span.end for i in given)
+            ]
+            spans.extend(span for span, _ in deadlines)
+        spans.extend(span for span, _ in self._constructed(ctx, spans, (DEADLINE, THREAT)))
         doc.spans[EVENTS] = _deduplicate(spans, ctx)
         return doc
 
-    def _constructed(self, ctx: Context, spans: list[Span]) -> Iterator[Coded]:
+    def _constructed(
+        self, ctx: Context, spans: list[Span], kinds: tuple[EventEntry, ...]
+    ) -> Iterator[Coded]:
         """The acts stated by a construction (:mod:`~zopa.extract.events._constructions`)
-        where neither a trigger nor the classifier coded an event (no event's span holds
-        the verb): a deadline given, a conditional act with no type of its own."""
+        of ``kinds`` where no event of ``spans`` holds the verb: a deadline given, a
+        conditional act with no type of its own."""
         covered = {i for span in spans for i in range(span.start, span.end)}
         for token in ctx.doc[ctx.headline_end :]:
             if token.pos_ != "VERB" or token.i in covered:
                 continue
             entry = DEADLINE if deadline_verb(token) else THREAT if conditional(token) else None
-            if entry is not None:
+            if entry is not None and entry in kinds:
                 yield from self._events(Trigger(entry, token, (token.i, token.i + 1)), ctx)
 
     def _coded_by_verb(self, trigger: Trigger, verbs: dict[int, str]) -> bool:
