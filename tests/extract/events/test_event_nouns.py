@@ -67,3 +67,10 @@ def test_a_description_no_one_was_given_stays_unnamed(nlp: Language) -> None:
     text = "Chile opened talks with Peru on Monday. The protesters accused Chile of delay."
     found = dyads(nlp, text)
     assert ("ACCUSE", "unresolved:protesters", "CHL") in found
+
+
+def test_two_donors_pledging_together_make_no_agreement_with_each_other(
+    nlp: Language,
+) -> None:
+    found = dyads(nlp, "Norway and Japan pledged on Monday to fund a water plant for Kenya.")
+    assert not {d for d in found if {d[1], d[2]} == {"NOR", "JPN"}}
