@@ -74,3 +74,10 @@ def test_two_donors_pledging_together_make_no_agreement_with_each_other(
 ) -> None:
     found = dyads(nlp, "Norway and Japan pledged on Monday to fund a water plant for Kenya.")
     assert not {d for d in found if {d[1], d[2]} == {"NOR", "JPN"}}
+
+
+def test_a_mediator_cited_as_a_source_mediates_nothing_there(nlp: Language) -> None:
+    # the newcomer's defect 10: a planned mediation dated by a figure the mediator gave
+    # ("The mediator, Norway, said ..." stays a mediation: tests/extract/test_mediation_events.py)
+    text = "The port needs $300 million of dredging by 2029, according to the mediator, Norway."
+    assert not {d for d in dyads(nlp, text) if d[0] == "CONSULT"}

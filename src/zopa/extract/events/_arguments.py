@@ -374,6 +374,10 @@ class ArgumentFinder:
             for pobj in prep.children
         ):
             return [], None  # "guarantors of Ukraine's security" take a side
+        if anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == (
+            "according"
+        ):
+            return [], None  # "according to the mediator, X": a source of words, no act
         if anchor.lower_ == "auspices":  # "under the auspices of X" (lemma: "auspex")
             for pobj in (g for c in anchor.children if c.lower_ == "of" for g in c.children):
                 keys = self.resolver.actors(pobj, ctx, exclude=set())
