@@ -69,13 +69,6 @@ def test_a_description_no_one_was_given_stays_unnamed(nlp: Language) -> None:
     assert ("ACCUSE", "unresolved:protesters", "CHL") in found
 
 
-def test_two_donors_pledging_together_make_no_agreement_with_each_other(
-    nlp: Language,
-) -> None:
-    found = dyads(nlp, "Norway and Japan pledged on Monday to fund a water plant for Kenya.")
-    assert not {d for d in found if {d[1], d[2]} == {"NOR", "JPN"}}
-
-
 def test_a_mediator_cited_as_a_source_mediates_nothing_there(nlp: Language) -> None:
     # the newcomer's defect 10: a planned mediation dated by a figure the mediator gave
     # ("The mediator, Norway, said ..." stays a mediation: tests/extract/test_mediation_events.py)

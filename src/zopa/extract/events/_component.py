@@ -318,7 +318,7 @@ class EventExtractor:
         if (
             len(sources) > 1
             and etype == "AGREE"
-            and _agreeing(anchor)
+            and anchor.lemma_.lower() in WORDS.agreement_verbs
             and not _own_argument(target_tok, anchor)
         ):
             # "Chile and Peru agreed to ask the World Bank": the two agree with each other;
@@ -414,14 +414,7 @@ class EventExtractor:
         symmetric = not third_party and (
             between
             or (answering.symmetric and etype == answering.type)
-            or (
-                len(sources) > 1
-                and etype in _BETWEEN_SOURCES
-                and not targets
-                # "Norway and Japan pledged to fund ...": a promise made together is no
-                # agreement between them; "Chile and Peru agreed to ..." is
-                and not (mapping is not None and cameo.startswith("03") and not _agreeing(anchor))
-            )
+            or (len(sources) > 1 and etype in _BETWEEN_SOURCES and not targets)
         )
         dyads = [
             (source, target, etype, mode, cameo)
@@ -522,18 +515,6 @@ def _measured(noun: Token) -> bool:
         c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in _TIME_UNITS
         for c in noun.children
     )
-
-
-#: Verbs of agreement by which each doer promises on its own, not to the others.
-_PROMISES = frozenset({"pledge", "commit"})
-
-
-def _agreeing(verb: Token) -> bool:
-    """Whether a verb is one by which coordinated doers agree with each other
-    (``agreement_verbs``: "Chile and Peru agreed to set up a commission"), not a promise
-    each makes ("Norway and Japan pledged to fund ...") nor an intent ("offered")."""
-    lemma = verb.lemma_.lower()
-    return lemma in WORDS.agreement_verbs and lemma not in _PROMISES
 
 
 _REFUSING = frozenset({"refuse", "decline"})
