@@ -165,7 +165,10 @@ class EventExtractor:
                     coded.append((span, anchor))
         # a deadline given is read from the parse before the classifier guesses at the
         # verb ("gave Peru until November 20 to accept": a demand, not an agreement)
-        deadlines = list(self._constructed(ctx, [span for span, _ in coded], (DEADLINE,)))
+        constructions = _constructions(ctx)
+        deadlines = list(
+            self._constructed(ctx, [span for span, _ in coded], constructions, (DEADLINE,))
+        )
         if self.combiner is not None:
             spans = self.combiner.combine(ctx, coded, self._events)
         else:
@@ -180,22 +183,24 @@ class EventExtractor:
                 or not any(span.start <= i < span.end for i in given)
             ]
             spans.extend(span for span, _ in deadlines)
-        spans.extend(span for span, _ in self._constructed(ctx, spans, (DEADLINE, THREAT)))
+        spans.extend(
+            span for span, _ in self._constructed(ctx, spans, constructions, (DEADLINE, THREAT))
+        )
         doc.spans[EVENTS] = _deduplicate(spans, ctx)
         return doc
 
     def _constructed(
-        self, ctx: Context, spans: list[Span], kinds: tuple[EventEntry, ...]
+        self,
+        ctx: Context,
+        spans: list[Span],
+        constructions: list[tuple[Token, EventEntry]],
+        kinds: tuple[EventEntry, ...],
     ) -> Iterator[Coded]:
-        """The acts stated by a construction (:mod:`~zopa.extract.events._constructions`)
-        of ``kinds`` where no event of ``spans`` holds the verb: a deadline given, a
-        conditional act with no type of its own."""
+        """The acts stated by the ``constructions`` of ``kinds`` where no event of
+        ``spans`` holds the verb."""
         covered = {i for span in spans for i in range(span.start, span.end)}
-        for token in ctx.doc[ctx.headline_end :]:
-            if token.pos_ != "VERB" or token.i in covered:
-                continue
-            entry = DEADLINE if deadline_verb(token) else THREAT if conditional(token) else None
-            if entry is not None and entry in kinds:
+        for token, entry in constructions:
+            if entry in kinds and token.i not in covered:
                 yield from self._events(Trigger(entry, token, (token.i, token.i + 1)), ctx)
 
     def _coded_by_verb(self, trigger: Trigger, verbs: dict[int, str]) -> bool:
@@ -524,6 +529,19 @@ def _refused(verb: Token) -> bool:
     """Whether a verb is what a refusal verb turns down ("refused to meet", "declined to
     attend"); "failed to meet" is no refusal."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING
+
+
+def _constructions(ctx: Context) -> list[tuple[Token, EventEntry]]:
+    """The verbs of the document (its headline aside) that state an act by a construction
+    (:mod:`~zopa.extract.events._constructions`): a deadline given, a conditional act."""
+    found: list[tuple[Token, EventEntry]] = []
+    for token in ctx.doc[ctx.headline_end :]:
+        if token.pos_ != "VERB":
+            continue
+        entry = DEADLINE if deadline_verb(token) else THREAT if conditional(token) else None
+        if entry is not None:
+            found.append((token, entry))
+    return found
 
 
 def _halted(trigger: Trigger, halts: set[int]) -> bool:

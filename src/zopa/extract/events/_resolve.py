@@ -349,7 +349,12 @@ class ActorResolver:
             lemma_of(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
         }
         for span in ctx.actors_in(max(0, noun.i - 2 * WINDOW), noun.i):
-            if span.kb_id_ and words <= _descriptors(span):
+            if not span.kb_id_:
+                continue
+            described = ctx.descriptions.get(span.start)
+            if described is None:
+                described = ctx.descriptions[span.start] = _descriptors(span)
+            if words <= described:
                 return str(span.kb_id_)
         return None
 
