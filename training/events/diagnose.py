@@ -1,5 +1,5 @@
 """Why gold events of the article sets are missed and stored events unmatched, by cause
-(docs/extraction-events.md, "Why events in articles fail, over every set").
+(docs/extraction-events.md, "Version 10": causes over every article set).
 
     python training/events/diagnose.py blind blind-2 ... seeds [--json OUT]
 
@@ -42,9 +42,8 @@ SEEDS = Path("../shared/seeds")
 Event = Mapping[str, Any]
 
 
-def _state(key: Any) -> str | None:
-    """The country a person or body key belongs to where the key says so, else the key."""
-    return key if isinstance(key, str) else None
+def _dyad(event: Event) -> str:
+    return f"{event['type']} {event.get('source_actor')} -> {event.get('target_actor')}"
 
 
 def _actor_cause(gold: Event, stored: Event, names: Mapping[str, str], side: str) -> str:
@@ -74,7 +73,9 @@ def miss_cause(gold: Event, stored: Sequence[Event], names: Mapping[str, str]) -
     if not typed:
         return f"type: {near[0]['type']} for {gold['type']}"
     for p in typed:
-        if same_actor(_known(gold.get("source_actor"), names), _known(p.get("source_actor"), names)):
+        if same_actor(
+            _known(gold.get("source_actor"), names), _known(p.get("source_actor"), names)
+        ):
             return _actor_cause(gold, p, names, "target")
     if any(p.get("source_actor") == _known(gold.get("target_actor"), names) for p in typed):
         return "source and target swapped"
@@ -104,8 +105,8 @@ def _documents(name: str) -> tuple[Path, Path] | None:
 def diagnose(sets: Sequence[str]) -> dict[str, Any]:
     """Per set: counts (matched, stored, gold) and the causes of every miss."""
     nlp = build_pipeline()
-    known = known_names(get_gazetteer(nlp))
     gazetteer = get_gazetteer(nlp)
+    known = known_names(gazetteer)
     out: dict[str, Any] = {}
     for name in sets:
         folders = _documents(name)
@@ -117,11 +118,16 @@ def diagnose(sets: Sequence[str]) -> dict[str, Any]:
         for path in sorted(gold_dir.glob("*.events.yaml")):
             stem = path.name.removesuffix(".events.yaml")
             text = normalise_text(
-                read_text(corpus / f"{stem}.txt", max_bytes=MAX_DATA_FILE_BYTES, error=ExtractionError, what="document")
+                read_text(
+                    corpus / f"{stem}.txt",
+                    max_bytes=MAX_DATA_FILE_BYTES,
+                    error=ExtractionError,
+                    what="document",
+                )
             )
             doc = nlp.make_doc(text)
             doc._.zopa_published = date_from_dateline(text)
-            docs.append(((doc), (stem, load_gold(path))))
+            docs.append((doc, (stem, load_gold(path))))
         causes: list[dict[str, Any]] = []
         matched = stored_n = gold_n = 0
         for doc, (stem, gold) in nlp.pipe(docs, as_tuples=True):
@@ -141,12 +147,8 @@ def diagnose(sets: Sequence[str]) -> dict[str, Any]:
                             "kind": "missed",
                             "cause": miss_cause(g, stored, names),
                             "hint": g.get("hint"),
-                            "gold": f"{g['type']} {g.get('source_actor')} -> {g.get('target_actor')}",
-                            "near": [
-                                f"{p['type']} {p.get('source_actor')} -> {p.get('target_actor')}"
-                                for p in stored
-                                if overlaps(p, g)
-                            ],
+                            "gold": _dyad(g),
+                            "near": [_dyad(p) for p in stored if overlaps(p, g)],
                             "text": doc.text[g["start"] : g["end"]],
                         }
                     )
@@ -157,7 +159,7 @@ def diagnose(sets: Sequence[str]) -> dict[str, Any]:
                             "doc": stem,
                             "kind": "extra",
                             "cause": extra_cause(p, gold, names),
-                            "stored": f"{p['type']} {p.get('source_actor')} -> {p.get('target_actor')}",
+                            "stored": _dyad(p),
                             "text": doc.text[p["start"] : p["end"]],
                         }
                     )
@@ -179,8 +181,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     names = list(result)
     for name in names:
         r = result[name]
-        print(f"{name}: F1 {_f1(r['matched'], r['stored'], r['gold']):.3f} "
-              f"{r['matched']}/{r['stored']}/{r['gold']}")
+        print(
+            f"{name}: F1 {_f1(r['matched'], r['stored'], r['gold']):.3f} "
+            f"{r['matched']}/{r['stored']}/{r['gold']}"
+        )
     counts = {n: Counter(c["cause"] for c in result[n]["causes"]) for n in names}
     every = sorted({c for n in names for c in counts[n]}, key=lambda c: (c.startswith("extra"), c))
     print("| cause | " + " | ".join(names) + " | sets |")

@@ -38,7 +38,9 @@ def test_refusing_to_meet_is_a_rejection(nlp: Language) -> None:
 
 
 def test_a_strike_by_workers_is_a_protest_not_an_attack(nlp: Language) -> None:
-    found = events(nlp, "The strike by dock workers against the Chilean government entered its third week.")
+    found = events(
+        nlp, "The strike by dock workers against the Chilean government entered its third week."
+    )
     assert not {e for e in found if e[0] == "ASSAULT"}
     assert ("PROTEST", "143", "unresolved:dock-workers", "CHL") in found
 

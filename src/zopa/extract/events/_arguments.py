@@ -374,8 +374,10 @@ class ArgumentFinder:
             for pobj in prep.children
         ):
             return [], None  # "guarantors of Ukraine's security" take a side
-        if anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == (
-            "according"
+        if (
+            anchor.dep_ == "pobj"
+            and anchor.head.lower_ == "to"
+            and anchor.head.head.lower_ == ("according")
         ):
             return [], None  # "according to the mediator, X": a source of words, no act
         if anchor.lower_ == "auspices":  # "under the auspices of X" (lemma: "auspex")

@@ -54,8 +54,13 @@ def _people_doer(noun: Token) -> bool:
     """Whether a noun's doer — its possessor or its by/of phrase — is a common noun of
     people (``people_nouns``: "a strike by dock workers", "the lecturers' strike")."""
     doers = [c for c in noun.children if c.dep_ == "poss"]
-    doers += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "of")
-              for g in c.children if g.dep_ == "pobj"]
+    doers += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     return any(d.lemma_.lower() in WORDS.people_nouns for d in doers)
 
 
