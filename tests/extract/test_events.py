@@ -53,7 +53,8 @@ def only(found: list[dict[str, Any]]) -> dict[str, Any]:
         ("Putin met Zelensky in Istanbul.", "CONSULT", "040", PUTIN, ZELENSKY),
         ("Trump held a phone call with Putin.", "CONSULT", "041", TRUMP, PUTIN),
         ("Putin proposed direct talks with Kyiv.", "AGREE", "036", PUTIN, "UKR"),
-        ("Putin refused to meet Zelensky.", "CONSULT", "040", PUTIN, ZELENSKY),
+        # a meeting refused is a rejection (REJECT 125: the team's conventions, tests/gold)
+        ("Putin refused to meet Zelensky.", "REJECT", "125", PUTIN, ZELENSKY),
         ("Trump urged Moscow to accept a ceasefire.", "REQUEST", "1056", TRUMP, "RUS"),
         ("Trump threatened to impose sanctions on Moscow.", "THREATEN", "1312", TRUMP, "RUS"),
         ("Washington imposed sanctions on Russia.", "SANCTION", "163", "USA", "RUS"),

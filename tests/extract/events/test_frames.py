@@ -15,7 +15,7 @@ def composed(component: EventExtractor, parse: Parse, text: str) -> list[tuple[s
 def test_a_refusal_with_an_infinitive_leaves_the_meeting_alone(
     component: EventExtractor, parse: Parse
 ) -> None:
-    # "refused to meet": the meeting is the event (status refused), no REJECT is coded
+    # "refused to meet": no frame; the meeting refused is coded REJECT 125 (the team's convention)
     assert composed(component, parse, "Putin refused to meet Zelensky.") == [("meet", None)]
 
 

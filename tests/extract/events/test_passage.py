@@ -121,3 +121,38 @@ def test_an_act_refused_until_a_condition_is_met_is_no_threat(nlp: Language) -> 
         "to the document until Chile changes its law."
     )
     assert not {d for d in dyads(nlp, text) if d[0] == "THREATEN"}
+
+
+def test_talks_measured_by_their_length_are_the_story_pair_s(nlp: Language) -> None:
+    text = (
+        "Ghana and Togo have argued over the border since 2019. Ghana accused Togo of "
+        "moving its posts. Two days of talks in Accra ended on Friday without a deal."
+    )
+    consults = {frozenset((d[1], d[2])) for d in dyads(nlp, text) if d[0] == "CONSULT"}
+    assert consults == {frozenset(("GHA", "TGO"))}
+
+
+def test_a_meeting_of_some_hours_is_the_story_pair_s(nlp: Language) -> None:
+    text = (
+        "Bolivia and Paraguay resumed their dispute over the river in March. Paraguay "
+        "accused Bolivia of diverting water. A three-hour meeting in Asuncion produced no "
+        "statement."
+    )
+    consults = {frozenset((d[1], d[2])) for d in dyads(nlp, text) if d[0] == "CONSULT"}
+    assert consults == {frozenset(("BOL", "PRY"))}
+
+
+def test_unmeasured_talks_with_no_parties_stay_uncoded(nlp: Language) -> None:
+    text = (
+        "Ghana and Togo have argued over the border since 2019. Ghana accused Togo of "
+        "moving its posts. Talks are often slow, one analyst said."
+    )
+    assert not {d for d in dyads(nlp, text) if d[0] == "CONSULT"}
+
+
+def test_a_deadline_given_by_date_is_a_demand_whatever_the_classifier_reads(
+    nlp: Language,
+) -> None:
+    found = dyads(nlp, "Chile gave Peru until November 20 to accept the offer.")
+    assert ("REQUEST", "CHL", "PER") in found
+    assert not {d for d in found if d[0] == "AGREE"}

@@ -37,3 +37,12 @@ def test_a_deadline_is_the_last_day_it_allows(component: EventExtractor, parse: 
     assert text == "within 30 days"
     assert resolved is not None
     assert (resolved.date.isoformat(), resolved.precision) == ("2025-06-13", "day")
+
+
+def test_within_after_a_past_act_is_time_taken_not_a_deadline(
+    component: EventExtractor, parse: Parse
+) -> None:
+    # the newcomer's defect 10: "dismissed the proposal within an hour" was planned, dated
+    doc = parse("Peru dismissed the proposal within an hour.")
+    trigger = next(t for t in component.triggers.find(doc) if t.root.lemma_ == "dismiss")
+    assert event_date(Context.of(doc), trigger, trigger.root, "refused") == (None, None)

@@ -138,6 +138,27 @@ class ArgumentFinder:
             break
         return [], None
 
+    def named_pair(self, noun: Token, ctx: Context) -> tuple[str, str] | None:
+        """The two sides an event noun names in its own modifiers: two names or adjectives
+        of nationality before it ("the Chile-Peru summit", "the US–Iran talks"), or
+        coordinated owners in its "of" phrase ("a meeting of Chilean and Peruvian
+        negotiators", "talks of Ghana and Togo"); None unless two different actors."""
+        words = list(_modifiers(noun))
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    if pobj.conjuncts:
+                        words += [pobj, *pobj.conjuncts]
+                    for mod in pobj.children:
+                        if mod.dep_ in ("amod", "compound", "nmod") and mod.conjuncts:
+                            words += [mod, *mod.conjuncts]
+        keys: list[str] = []
+        for word in words:
+            key = self.resolver.actor(word, ctx, set(keys), depth=1, unnamed=False)
+            if key and key not in keys:
+                keys.append(key)
+        return (keys[0], keys[1]) if len(keys) == 2 else None
+
     def _source_tokens(self, token: Token, depth: int) -> Iterator[Token]:
         if depth > 4:
             return
@@ -353,6 +374,12 @@ class ArgumentFinder:
             for pobj in prep.children
         ):
             return [], None  # "guarantors of Ukraine's security" take a side
+        if (
+            anchor.dep_ == "pobj"
+            and anchor.head.lower_ == "to"
+            and anchor.head.head.lower_ == ("according")
+        ):
+            return [], None  # "according to the mediator, X": a source of words, no act
         if anchor.lower_ == "auspices":  # "under the auspices of X" (lemma: "auspex")
             for pobj in (g for c in anchor.children if c.lower_ == "of" for g in c.children):
                 keys = self.resolver.actors(pobj, ctx, exclude=set())
@@ -651,6 +678,15 @@ def _agentless_passive(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in children) and not any(
         c.dep_ == "agent" for c in children
     )
+
+
+def _modifiers(noun: Token) -> Iterator[Token]:
+    """The names and adjectives before a noun, and theirs ("Chile-Peru summit": the parser
+    hangs "Chile" on "Peru")."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.pos_ in ("PROPN", "ADJ"):
+            yield c
+            yield from _modifiers(c)
 
 
 def _named(token: Token, ctx: Context) -> bool:

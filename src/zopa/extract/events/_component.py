@@ -63,7 +63,12 @@ from zopa.extract.events._constructions import (
 )
 from zopa.extract.events._context import Context
 from zopa.extract.events._frames import FrameComposer
-from zopa.extract.events._lexicon import THIRD_PARTY_MODES, EventLexicon, load_event_lexicon
+from zopa.extract.events._lexicon import (
+    THIRD_PARTY_MODES,
+    EventEntry,
+    EventLexicon,
+    load_event_lexicon,
+)
 from zopa.extract.events._resolve import ActorResolver
 from zopa.extract.events._status import StatusReader
 from zopa.extract.events._time import event_date, event_place, multilateral
@@ -101,8 +106,11 @@ class EventExtractor:
     # 7: the type classifier (its corpus digest follows the number); 8: the press as audience,
     # nationals, agreements reached, negotiators for each side; 9: bare answers answer the
     # other party, mediators are no pair, the story's pair holds the next round, deadlines
-    # given, conditional acts as threats (events/_constructions.py)
-    _rules_version = "9"
+    # given, conditional acts as threats (events/_constructions.py); 10: the team's
+    # conventions (talks broken off are SANCTION 164 and no meeting, a meeting refused is
+    # REJECT 125, a strike by workers is PROTEST 143), an event noun's own pair, talks measured
+    # by their length, descriptions repeated, figures of speech, funding, people handed back
+    _rules_version = "10"
 
     def __init__(
         self,
@@ -137,10 +145,11 @@ class EventExtractor:
         seen: set[tuple[int, int, str, str | None, str | None]] = set()
         found = self.triggers.find(doc)
         verbs = {t.root.i: t.entry.type for t in found if t.root.pos_ == "VERB"}
+        halts = {t.root.i for t in found if t.root.pos_ == "VERB" and t.entry.topic == "walkout"}
         for trigger in self.frames.compose(found):
             if trigger.root.i < ctx.headline_end:
                 continue  # a headline repeats the story's events in telegraphic style
-            if self._coded_by_verb(trigger, verbs):
+            if self._coded_by_verb(trigger, verbs) or _halted(trigger, halts):
                 continue
             for span, anchor in self._events(trigger, ctx):
                 fields = span._.get(FIELDS)
@@ -154,24 +163,44 @@ class EventExtractor:
                 if key not in seen:
                     seen.add(key)
                     coded.append((span, anchor))
+        # a deadline given is read from the parse before the classifier guesses at the
+        # verb ("gave Peru until November 20 to accept": a demand, not an agreement)
+        constructions = _constructions(ctx)
+        deadlines = list(
+            self._constructed(ctx, [span for span, _ in coded], constructions, (DEADLINE,))
+        )
         if self.combiner is not None:
             spans = self.combiner.combine(ctx, coded, self._events)
         else:
             spans = [span for span, _ in coded]
-        spans.extend(span for span, _ in self._constructed(ctx, spans))
+        if deadlines:
+            ruled = {(span.start, span.end, span.label_) for span, _ in coded}
+            given = {anchor.i for _, anchor in deadlines}
+            spans = [
+                span
+                for span in spans
+                if (span.start, span.end, span.label_) in ruled
+                or not any(span.start <= i < span.end for i in given)
+            ]
+            spans.extend(span for span, _ in deadlines)
+        spans.extend(
+            span for span, _ in self._constructed(ctx, spans, constructions, (DEADLINE, THREAT))
+        )
         doc.spans[EVENTS] = _deduplicate(spans, ctx)
         return doc
 
-    def _constructed(self, ctx: Context, spans: list[Span]) -> Iterator[Coded]:
-        """The acts stated by a construction (:mod:`~zopa.extract.events._constructions`)
-        where neither a trigger nor the classifier coded an event (no event's span holds
-        the verb): a deadline given, a conditional act with no type of its own."""
+    def _constructed(
+        self,
+        ctx: Context,
+        spans: list[Span],
+        constructions: list[tuple[Token, EventEntry]],
+        kinds: tuple[EventEntry, ...],
+    ) -> Iterator[Coded]:
+        """The acts stated by the ``constructions`` of ``kinds`` where no event of
+        ``spans`` holds the verb."""
         covered = {i for span in spans for i in range(span.start, span.end)}
-        for token in ctx.doc[ctx.headline_end :]:
-            if token.pos_ != "VERB" or token.i in covered:
-                continue
-            entry = DEADLINE if deadline_verb(token) else THREAT if conditional(token) else None
-            if entry is not None:
+        for token, entry in constructions:
+            if entry in kinds and token.i not in covered:
                 yield from self._events(Trigger(entry, token, (token.i, token.i + 1)), ctx)
 
     def _coded_by_verb(self, trigger: Trigger, verbs: dict[int, str]) -> bool:
@@ -221,6 +250,10 @@ class EventExtractor:
             anchor = trigger.root
             etype, mode, cameo = entry.type, entry.mode, entry.cameo
             negated_frame = False
+            if etype == "CONSULT" and mode not in THIRD_PARTY_MODES and _refused(anchor):
+                # "Peru refused to meet Chile": a meeting refused is a rejection (CAMEO 125,
+                # the team's convention), not a meeting that did not take place
+                etype, mode, cameo = "REJECT", "meet", "125"
         instruments = entry.objects if entry.instrument_objects else frozenset()
         # acts done to a place; a visit or an envoy sent to a capital goes to its state
         places = etype in _PLACE_TARGETS or (
@@ -243,10 +276,19 @@ class EventExtractor:
             # story is about (named most often), not of the latest two names coordinated
             pair = ctx.story_pair(anchor.i)
             sources = [pair[0]] if pair is not None else []
+        if not sources and etype in _BETWEEN_SOURCES and anchor.pos_ == "NOUN":
+            # "the Chile-Peru summit", "a meeting of Chilean and Peruvian negotiators"
+            pair = self.arguments.named_pair(anchor, ctx)
+            sources = [pair[0]] if pair is not None else []
         if not sources and etype == "CONSULT" and anchor.pos_ == "NOUN":
             sources, source_tok = self.arguments.participant(anchor, ctx)
             partners, _ = self.arguments.targets(anchor, ctx, set(sources))
-            if not partners:
+            if not partners and _measured(anchor):
+                # "Two days of talks in Accra ended", "a three-hour meeting": talks the
+                # story reports as held, by the pair it is about
+                pair = ctx.story_pair(anchor.i)
+                sources, source_tok = ([pair[0]] if pair is not None else []), None
+            elif not partners:
                 return  # "relies on negotiations with leaders": no named partner, no event
         if not sources:
             return
@@ -330,9 +372,15 @@ class EventExtractor:
             # "Washington condemned the arrests": the doer of the act reported before
             doer = self.arguments.act_doer(anchor, ctx, sources)
             targets = [doer] if doer is not None else []
-        if not targets and (
-            etype == "THREATEN" or (etype == "SANCTION" and trigger.entry.topic == "walkout")
-        ):
+        halt = trigger.entry.topic == "walkout" and etype in ("SANCTION", "THREATEN")
+        if not targets and halt:
+            # "walked out of the negotiations with Peru", "threatened to walk out of the
+            # talks with Peru": the other side of the talks left
+            for talks in TriggerFinder.object_words(trigger.root):
+                if talks.pos_ == "NOUN" and talks.lemma_.lower() in self.triggers.event_nouns:
+                    targets, target_tok = self.arguments.targets(talks, ctx, set(sources))
+                    break
+        if not targets and (etype == "THREATEN" or (halt and etype == "SANCTION")):
             # "warned that tariffs could rise if Beijing does not ...": who must comply
             targets = self.arguments.condition_doer((anchor, trigger.root), ctx, set(sources))
         if (
@@ -456,6 +504,60 @@ def _next(noun: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the next round of talks"
         words += list(noun.head.head.children)
     return any(c.dep_ == "amod" and c.lower_ == "next" for c in words)
+
+
+_TIME_UNITS = frozenset({"hour", "day", "week", "month"})
+
+
+def _measured(noun: Token) -> bool:
+    """Whether talks are measured by how long they took ("two days of talks", "a
+    three-hour meeting", "the two-week visit"): talks held, as a story reports them."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        unit = noun.head.head
+        if unit.lemma_.lower() in _TIME_UNITS and any(c.dep_ == "nummod" for c in unit.children):
+            return True
+    return any(
+        c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in _TIME_UNITS
+        for c in noun.children
+    )
+
+
+_REFUSING = frozenset({"refuse", "decline"})
+
+
+def _refused(verb: Token) -> bool:
+    """Whether a verb is what a refusal verb turns down ("refused to meet", "declined to
+    attend"); "failed to meet" is no refusal."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSING
+
+
+def _constructions(ctx: Context) -> list[tuple[Token, EventEntry]]:
+    """The verbs of the document (its headline aside) that state an act by a construction
+    (:mod:`~zopa.extract.events._constructions`): a deadline given, a conditional act."""
+    found: list[tuple[Token, EventEntry]] = []
+    for token in ctx.doc[ctx.headline_end :]:
+        if token.pos_ != "VERB":
+            continue
+        entry = DEADLINE if deadline_verb(token) else THREAT if conditional(token) else None
+        if entry is not None:
+            found.append((token, entry))
+    return found
+
+
+def _halted(trigger: Trigger, halts: set[int]) -> bool:
+    """Whether a meeting noun names talks a coded act breaks off, cancels or leaves ("broke
+    off the talks with Peru", "walked out of the negotiations"): the halt is the event (the
+    team's convention: SANCTION 164), the talks add none of their own."""
+    if trigger.entry.type != "CONSULT" or trigger.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = trigger.root
+    for _ in range(3):  # "walked out of the talks": talks <- of <- out <- walked
+        if head.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or head.head is head:
+            return False
+        head = head.head
+        if head.i in halts:
+            return True
+    return False
 
 
 def _deduplicate(spans: list[Span], ctx: Context) -> list[Span]:

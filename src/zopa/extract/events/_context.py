@@ -63,6 +63,8 @@ class Context:
     # the mediators and hosts coded so far: third parties, never one of a pair of parties
     third_parties: set[str] = field(default_factory=set)
     _main_subjects: dict[int, list[Token]] = field(default_factory=dict)
+    #: per actor span (by its first token): the words describing it where it is named
+    descriptions: dict[int, set[str]] = field(default_factory=dict)
 
     def add_pair(self, position: int, first: str, second: str) -> None:
         """Record that ``first`` and ``second`` were named together at ``position``."""

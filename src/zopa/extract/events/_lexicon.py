@@ -77,6 +77,9 @@ class EventEntry:
     instrument_objects: bool = False
     #: modifiers a noun trigger needs ("joint exercises", "combined drills")
     needs_amod: frozenset[str] = frozenset()
+    #: a noun counts only when its doer is a common noun of people ("a strike by dock
+    #: workers", "the nurses' strike"; "a strike" alone may be an attack)
+    people_doer: bool = False
     #: object lemmas that make a verb no event of this entry ("fight fires" is no attack)
     unless_objects: frozenset[str] = frozenset()
     complement: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -181,6 +184,7 @@ def _parse_lexicon(data: Any, source: str) -> EventLexicon:
                 needs_target=bool(raw.get("needs_target", False)),
                 instrument_objects=bool(raw.get("instrument_objects", False)),
                 needs_amod=_words(raw.get("needs_amod"), f"{where}.needs_amod"),
+                people_doer=bool(raw.get("people_doer", False)),
                 unless_objects=_words(raw.get("unless_objects"), f"{where}.unless_objects"),
                 complement=_mapping(raw.get("complement"), f"{where}.complement"),
                 when_negated=_mapping(raw.get("when_negated"), f"{where}.when_negated"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import islice
 
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from zopa.extract._actors import get_gazetteer
 from zopa.extract._gazetteer import held_role, unresolved_key
@@ -59,6 +59,40 @@ def _bare_definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not any(
         c.dep_ in ("compound", "amod", "poss", "nmod", "prep") for c in noun.children
     )
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun is "the ..." with no possessor and no phrase naming whose it is."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not any(
+        c.dep_ in ("poss", "prep") for c in noun.children
+    )
+
+
+_DESCRIBING = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _descriptors(span: Span) -> set[str]:
+    """The lemmas of the words that describe a name where it is introduced: the nouns and
+    adjectives right before it ("the copper miner Andina Resources", "Prime Minister X"),
+    the noun it stands in apposition to ("the Cypriot leader, X") or in apposition to it
+    ("X, the Faroese fisheries minister,"), with their modifiers."""
+    doc = span.doc
+    words: set[str] = set()
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4 and doc[i].pos_ in _DESCRIBING:
+        words.add(lemma_of(doc[i]))
+        i -= 1
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    for noun in nouns:
+        if noun.pos_ == "NOUN":
+            words.add(lemma_of(noun))
+            words.update(
+                lemma_of(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+            )
+    return words
 
 
 #: Demonym endings and the country-name endings they replace ("Ecuadorian" -> "Ecuador",
@@ -165,6 +199,10 @@ class ActorResolver:
             if key:
                 return key  # "Ukrainian cities", "Russian delegation"
         lemma = lemma_of(token)
+        if token.pos_ == "NOUN" and _definite(token):
+            key = self._introduced(token, ctx)
+            if key is not None and key not in exclude:
+                return key  # "the miner" after "the copper miner Andina Resources"
         if lemma in WORDS.offices and any(
             c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
             for c in token.children
@@ -298,6 +336,25 @@ class ActorResolver:
         lemma = lemma_of(noun)
         for span in ctx.actors_in(max(0, noun.i - 2 * WINDOW), noun.i):
             if span.kb_id_ and span.end - span.start > 1 and lemma_of(span[-1]) == lemma:
+                return str(span.kb_id_)
+        return None
+
+    @staticmethod
+    def _introduced(noun: Token, ctx: Context) -> str | None:
+        """The latest actor named before a definite description that the same words
+        introduced: "the miner" after "the copper miner Andina Resources", "the fisheries
+        minister" after "Nils Berg, the Faroese fisheries minister," (the noun and each of
+        its modifiers among the words beside the name), within the look-back window."""
+        words = {lemma_of(noun)} | {
+            lemma_of(c) for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+        }
+        for span in ctx.actors_in(max(0, noun.i - 2 * WINDOW), noun.i):
+            if not span.kb_id_:
+                continue
+            described = ctx.descriptions.get(span.start)
+            if described is None:
+                described = ctx.descriptions[span.start] = _descriptors(span)
+            if words <= described:
                 return str(span.kb_id_)
         return None
 

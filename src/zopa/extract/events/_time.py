@@ -50,8 +50,13 @@ def event_date(
             "nmod",
         ):
             continue  # "a 30-day ceasefire" names a duration, not the event's date
-        if ent.root.head.lower_ == "within" and ent.root.head.head.i in anchors:
-            # "will sign a treaty within 90 days": a deadline, the last day it allows
+        if (
+            ent.root.head.lower_ == "within"
+            and ent.root.head.head.i in anchors
+            and not _past(ent.root.head.head)
+        ):
+            # "will sign a treaty within 90 days": a deadline, the last day it allows;
+            # "dismissed the proposal within an hour": the time it took (a duration)
             text = f"within {ent.text}"
             deadline = resolve_deadline(text, ctx.doc._.get(PUBLISHED))
             if deadline is not None:
@@ -83,6 +88,13 @@ def event_date(
         text = f"{prep.text} {text}"
     forward = status in ("planned", "hypothetical") or prep.lower_ == "by"
     return text, resolve_date(text, ctx.doc._.get(PUBLISHED), forward=forward)
+
+
+def _past(verb: Token) -> bool:
+    """Whether a verb tells a past act ("dismissed", "had signed"), not one to come."""
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
 
 
 def event_place(ctx: Context, trigger: Trigger, anchor: Token) -> str | None:

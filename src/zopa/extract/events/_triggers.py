@@ -50,6 +50,20 @@ def _reciprocal(verb: Token) -> bool:
     )
 
 
+def _people_doer(noun: Token) -> bool:
+    """Whether a noun's doer — its possessor or its by/of phrase — is a common noun of
+    people (``people_nouns``: "a strike by dock workers", "the lecturers' strike")."""
+    doers = [c for c in noun.children if c.dep_ == "poss"]
+    doers += [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(d.lemma_.lower() in WORDS.people_nouns for d in doers)
+
+
 class TriggerFinder:
     """Finds the triggers of a document (see the module docstring)."""
 
@@ -86,7 +100,13 @@ class TriggerFinder:
             root = span.root
             if root.pos_ not in PARTS_OF_SPEECH[kind] or not self._fits(entry, root):
                 continue
-            specific = entry.objects or entry.needs_prep or entry.needs_doer or entry.needs_amod
+            specific = (
+                entry.objects
+                or entry.needs_prep
+                or entry.needs_doer
+                or entry.needs_amod
+                or entry.people_doer
+            )
             rank = (2 if specific else 0) + (end - start)
             by_root.setdefault(root.i, []).append((rank, Trigger(entry, root, (start, end))))
         chosen: list[Trigger] = []
@@ -120,6 +140,8 @@ class TriggerFinder:
             for c in root.children
         ):
             return False  # "exercises" alone name no cooperation; "joint exercises" do
+        if entry.people_doer and not _people_doer(root):
+            return False
         if entry.unless_amod and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in entry.unless_amod
             for c in root.children
@@ -128,20 +150,28 @@ class TriggerFinder:
         if (
             entry.unless_objects
             and root.pos_ == "VERB"
-            and any(t.lemma_.lower() in entry.unless_objects for t in self._object_words(root))
+            and any(
+                t.lemma_.lower() in entry.unless_objects
+                for t in (
+                    *self.object_words(root),
+                    *(c for c in root.children if c.dep_ in ("prt", "advmod")),
+                )
+            )
         ):
-            return False  # "fight forest fires", "hit a record"
+            return False  # "fight forest fires", "hit a record", "struck down the law"
         if entry.objects and root.pos_ == "VERB":
             return any(
                 t.lemma_.lower() in entry.objects
                 or t.lower_ in entry.objects
                 or t.ent_type_.lower() in entry.named_objects
-                for t in self._object_words(root)
+                for t in self.object_words(root)
             )
         return True
 
     @staticmethod
-    def _object_words(root: Token) -> Iterator[Token]:
+    def object_words(root: Token) -> Iterator[Token]:
+        """The words a verb acts on: its objects (with their compounds, modifiers and what
+        a counting noun counts) and the nouns of its from/of/on/to/with phrases."""
         for child in root.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
                 yield child
@@ -152,6 +182,9 @@ class TriggerFinder:
                     for pobj in of.children:
                         yield pobj
                         yield from (c for c in pobj.children if c.dep_ == "compound")
+            elif child.dep_ == "prep" and child.lower_ in ("out", "away"):
+                # "walked out of the talks": the parser takes the particle for a preposition
+                yield from (g for c in child.children if c.dep_ == "prep" for g in c.children)
             elif child.dep_ == "prep" and child.lower_ in ("from", "of", "on", "to", "with"):
                 for pobj in child.children:
                     yield pobj
