@@ -14,7 +14,16 @@ import pytest
 from zopa.scenario._draft_gold import load_draft_gold
 
 GOLD = Path(__file__).parents[1] / "gold"
-SETS = ("drafts", "drafts-2", "drafts-3", "drafts-4", "drafts-5", "drafts-6", "drafts-7")
+SETS = (
+    "drafts",
+    "drafts-2",
+    "drafts-3",
+    "drafts-4",
+    "drafts-5",
+    "drafts-6",
+    "drafts-7",
+    "drafts-8",
+)
 
 
 def _frozen(folder: Path) -> dict[str, str]:
