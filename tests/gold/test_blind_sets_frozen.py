@@ -2,9 +2,9 @@
 
 `tests/gold/ontology/`, `tests/gold/ontology-2/` and `tests/gold/ontology-3/` (PLOVER
 sentences), `tests/gold/blind-2/`, `tests/gold/blind-3/`, `tests/gold/blind-4/` and
-`tests/gold/blind-5/`, `tests/gold/blind-6/` (articles) were written before any extraction
-ran on them; `FROZEN.sha256` in each records every file's SHA-256. These checks read the gold
-only: they never run extraction on it.
+`tests/gold/blind-5/`, `tests/gold/blind-6/`, `tests/gold/blind-8/` (articles) were written
+before any extraction ran on them; `FROZEN.sha256` in each records every file's SHA-256. These
+checks read the gold only: they never run extraction on it.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ ARTICLES_3 = GOLD / "blind-3"
 ARTICLES_4 = GOLD / "blind-4"
 ARTICLES_5 = GOLD / "blind-5"
 ARTICLES_6 = GOLD / "blind-6"
+ARTICLES_8 = GOLD / "blind-8"
 # Article sets and the length (in words) their README promises for each article.
 ARTICLE_SETS = {
     ARTICLES: (450, 800),
@@ -36,10 +37,18 @@ ARTICLE_SETS = {
     ARTICLES_4: (600, 900),
     ARTICLES_5: (600, 900),
     ARTICLES_6: (600, 900),
+    ARTICLES_8: (600, 900),
 }
 # How many articles each set's README promises (blind-4 was cut to five by its time limit;
-# blind-5 and blind-6 were asked for four each, written at once by two writers).
-FEWEST_ARTICLES = {ARTICLES: 8, ARTICLES_3: 8, ARTICLES_4: 5, ARTICLES_5: 4, ARTICLES_6: 4}
+# blind-5 and blind-6 were asked for four each, written at once by two writers; so was blind-8).
+FEWEST_ARTICLES = {
+    ARTICLES: 8,
+    ARTICLES_3: 8,
+    ARTICLES_4: 5,
+    ARTICLES_5: 4,
+    ARTICLES_6: 4,
+    ARTICLES_8: 4,
+}
 FROZEN = "FROZEN.sha256"
 
 # PLOVER event types (Halterman et al. 2023) and the statuses the gold uses.
