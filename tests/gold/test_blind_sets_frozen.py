@@ -2,9 +2,9 @@
 
 `tests/gold/ontology/`, `tests/gold/ontology-2/` and `tests/gold/ontology-3/` (PLOVER
 sentences), `tests/gold/blind-2/`, `tests/gold/blind-3/`, `tests/gold/blind-4/` and
-`tests/gold/blind-5/`, `tests/gold/blind-6/`, `tests/gold/blind-7/` (articles) were written
-before any extraction ran on them; `FROZEN.sha256` in each records every file's SHA-256.
-These checks read the gold only: they never run extraction on it.
+`tests/gold/blind-5/`, `tests/gold/blind-6/`, `tests/gold/blind-7/`, `tests/gold/blind-8/`
+(articles) were written before any extraction ran on them; `FROZEN.sha256` in each records
+every file's SHA-256. These checks read the gold only: they never run extraction on it.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ ARTICLES_4 = GOLD / "blind-4"
 ARTICLES_5 = GOLD / "blind-5"
 ARTICLES_6 = GOLD / "blind-6"
 ARTICLES_7 = GOLD / "blind-7"
+ARTICLES_8 = GOLD / "blind-8"
 # Article sets and the length (in words) their README promises for each article.
 ARTICLE_SETS = {
     ARTICLES: (450, 800),
@@ -38,9 +39,11 @@ ARTICLE_SETS = {
     ARTICLES_5: (600, 900),
     ARTICLES_6: (600, 900),
     ARTICLES_7: (600, 900),
+    ARTICLES_8: (600, 900),
 }
 # How many articles each set's README promises (blind-4 was cut to five by its time limit;
-# blind-5 and blind-6, and blind-7, were asked for four each, written by pairs of writers).
+# blind-5 and blind-6, and blind-7 and blind-8, were asked for four each, written at once by
+# pairs of writers).
 FEWEST_ARTICLES = {
     ARTICLES: 8,
     ARTICLES_3: 8,
@@ -48,6 +51,7 @@ FEWEST_ARTICLES = {
     ARTICLES_5: 4,
     ARTICLES_6: 4,
     ARTICLES_7: 4,
+    ARTICLES_8: 4,
 }
 FROZEN = "FROZEN.sha256"
 
