@@ -423,3 +423,18 @@ def test_a_company_named_in_full_is_called_by_its_first_word_later(nlp: Language
     )
     names = found(nlp, text)
     assert ("Ostrava", "unresolved:ostrava-terminals") in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Dr Tamsin Oduya said the talks would resume.", "unresolved:tamsin-oduya"),
+        ("Sir Aldous Penhale, a former envoy, said no.", "unresolved:aldous-penhale"),
+        ("Mullah Abdul Qadeer Wardak said the council had agreed.",
+         "unresolved:abdul-qadeer-wardak"),
+        ("Prof. Ines Carvalho expects a deal.", "unresolved:ines-carvalho"),
+    ],
+)  # fmt: skip
+def test_a_form_of_address_is_no_part_of_a_persons_name(nlp: Language, text: str, key: str) -> None:
+    keys = [k for _, k in found(nlp, text)]
+    assert key in keys, keys

@@ -88,7 +88,14 @@ from zopa.extract._name_kinds import (
     title_word,
     titled,
 )
-from zopa.extract._name_words import BODY_HEADS, GROUP_HEADS, LEADING, NAME_LINKS, PERSON_ROLES
+from zopa.extract._name_words import (
+    BODY_HEADS,
+    GROUP_HEADS,
+    HONORIFICS,
+    LEADING,
+    NAME_LINKS,
+    PERSON_ROLES,
+)
 from zopa.extract._parties import PARTY_SECTOR, party_names
 from zopa.extract._place_names import (
     FEATURES,
@@ -171,8 +178,9 @@ class ActorRecognizer:
     # 9: bodies by a common noun ("union president X", "the union"), "X of the Y";
     # 10: a name its clause calls he/she is a person's throughout the document;
     # 11: unresolved keys spell letters with no ASCII base ("Næss" → "naess"), a body's head
-    # noun qualifying its staff is the body ("a Fund spokesperson")
-    version = "11"
+    # noun qualifying its staff is the body ("a Fund spokesperson"); 12: company names
+    # ("Kestrel Terminals", and "Kestrel" after it), forms of address ("Dr", "Sir") dropped
+    version = "12"
 
     def __init__(
         self, nlp: Language, name: str, *, gazetteer: Gazetteer, use_ner: bool = True
@@ -280,8 +288,10 @@ class ActorRecognizer:
         found: list[Span] = []
         for match in filter_spans([doc[s:e] for _, s, e in self.person_matcher(doc)]):
             start = match.start
-            while start < match.end and doc[start].lower_ in _TITLE_WORDS:
-                start += 1  # "Prime Minister Mark Carney": the title is no part of the name
+            while start < match.end and (
+                doc[start].lower_ in _TITLE_WORDS or doc[start].lower_.rstrip(".") in HONORIFICS
+            ):
+                start += 1  # "Prime Minister Mark Carney", "Dr Ana Ruiz": no part of the name
             titled_name = start > match.start and match.end - start >= 2
             match = doc[start : match.end]
             if not (titled_name or speaks_or_has_role(match)) or any(

@@ -17,6 +17,7 @@ from zopa.extract._name_words import (
     BODY_HEADS,
     COMPANY_HEADS,
     GROUP_HEADS,
+    HONORIFICS,
     LEADING,
     PERSON_ROLES,
 )
@@ -44,14 +45,19 @@ def content_view(doc: Doc) -> tuple[Doc, list[int] | None]:
 
 def trim(ent: Span) -> Span:
     """``ent`` without a leading article or punctuation and a trailing possessive or punctuation;
-    a person's name also without the title before it ("Prime Minister Albin Kurti")."""
+    a person's name also without the title or form of address before it ("Prime Minister
+    Albin Kurti", "Dr Miriam Kauona")."""
     doc, start, end = ent.doc, ent.start, ent.end
     while start < end and (doc[start].text in LEADING or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     if ent.label_ == "PERSON":
-        titles = [i for i in range(start, end - 1) if doc[i].lower_ in PERSON_ROLES]
+        titles = [
+            i
+            for i in range(start, end - 1)
+            if doc[i].lower_ in PERSON_ROLES or doc[i].lower_.rstrip(".") in HONORIFICS
+        ]
         if titles and doc[titles[-1] + 1].text[:1].isupper():
             start = titles[-1] + 1
     return Span(doc, start, end, label=ent.label)

@@ -5,7 +5,15 @@ Shared by the rules of :mod:`._name_forms`, :mod:`._name_kinds` and :mod:`._plac
 
 from __future__ import annotations
 
-__all__ = ["BODY_HEADS", "COMPANY_HEADS", "GROUP_HEADS", "LEADING", "NAME_LINKS", "PERSON_ROLES"]
+__all__ = [
+    "BODY_HEADS",
+    "COMPANY_HEADS",
+    "GROUP_HEADS",
+    "HONORIFICS",
+    "LEADING",
+    "NAME_LINKS",
+    "PERSON_ROLES",
+]
 
 LEADING = {"the", "The", "a", "A", "an", "An"}
 # Nouns that make a name they describe a person's ("Marta Quillfeather, an analyst").
@@ -46,4 +54,10 @@ COMPANY_HEADS = {
     "Risks", "Analytics", "Insight", "Insights", "Intelligence", "Strategies", "Securities",
     "Ltd", "Ltd.", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Company", "PLC", "plc",
     "LLC", "GmbH", "AG", "Limited", "Enterprises", "Ventures", "Construction", "Engineering",
+}  # fmt: skip
+# Forms of address before a person's name, never part of it ("Dr Miriam Kauona" is Miriam
+# Kauona, whom a later article may call "Ms Kauona"); compared in lower case, without a dot.
+HONORIFICS = {
+    "dr", "mr", "mrs", "ms", "mx", "sir", "dame", "lord", "lady", "prof", "professor",
+    "sheikh", "sheik", "mullah", "imam", "ayatollah", "rev", "reverend", "hon",
 }  # fmt: skip
