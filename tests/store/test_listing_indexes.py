@@ -18,6 +18,7 @@ from sqlalchemy import event, func, insert, inspect, or_, select, text
 
 from tests.conftest import plain_document
 from zopa.evidence import EvidenceFilter, actor_mentions, list_items
+from zopa.scenario import PLOVER_EVENT_TYPES
 from zopa.store import (
     Actor,
     Base,
@@ -38,7 +39,7 @@ DOCUMENTS = 4000
 ROWS = 12_000  # per kind of evidence, events aside
 EVENTS = 40_000  # enough that PostgreSQL reads a month's along the index, not the table
 ACTORS = 600
-TYPES = tuple(f"T{i}" for i in range(12))
+TYPES = PLOVER_EVENT_TYPES[:12]
 ISSUES = tuple(f"issue_{i}" for i in range(20))
 STANCES = ("demand", "position", "offer", "goal", "accept", "reject", "condition", "red_line")
 FIRST = date(2020, 1, 1)
@@ -215,7 +216,10 @@ WINDOW = {"dated_from": date(2021, 3, 1), "dated_to": date(2021, 3, 31)}
 PUBLISHED = {"published_from": date(2021, 3, 1), "published_to": date(2021, 3, 31)}
 
 CASES: dict[str, tuple[Callable[[Store], object], set[str]]] = {
-    "events by type": (_items("events", type="T3"), {"ix_events_type_document_start_id"}),
+    "events by type": (
+        _items("events", type=TYPES[3]),
+        {"ix_events_type_document_start_id"},
+    ),
     "events by status": (
         _items("events", status="refused"),
         {"ix_events_status_document_start_id"},

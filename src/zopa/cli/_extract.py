@@ -222,8 +222,12 @@ def _filters(
     type_: str | None = None,
     issue: str | None = None,
     by_event_date: bool = False,
+    kind: str = "events",
 ) -> EvidenceFilter:
-    from zopa.evidence import EvidenceFilter
+    from zopa.evidence import EvidenceFilter, check_type
+
+    if type_ is not None:
+        check_type(kind, type_)
 
     first, last = iso_date_option(since, "--from"), iso_date_option(until, "--to")
     return EvidenceFilter(
@@ -301,7 +305,7 @@ def actors(
     """List the actors found, most mentioned first, with their mentions."""
     from zopa.evidence import list_actors, list_unsure, require_actor
 
-    filters = _filters(actor, since, until, document, type_=kind)
+    filters = _filters(actor, since, until, document, type_=kind, kind="actors")
     if actor is not None:
         require_actor(store_of(ctx), actor)
     if unsure:
@@ -407,6 +411,7 @@ def _item_command(kind: str) -> Any:
             type_=type_,
             issue=issue,
             by_event_date=kind == "events",
+            kind=kind,
         )
         _show_items(kind, iter_items(store_of(ctx), kind, filters), sentences, as_json)
 

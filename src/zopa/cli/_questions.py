@@ -55,7 +55,12 @@ def list_questions(
 ) -> None:
     """List a scenario's questions with their status and latest forecasts, and the stored
     events that may resolve the open ones (with the command that would)."""
-    from zopa.forecast import list_forecasts, questions_overview, resolving_events
+    from zopa.forecast import (
+        list_forecasts,
+        questions_overview,
+        resolving_events,
+        with_may_resolve,
+    )
     from zopa.scenario import load_scenario
 
     day = iso_date_option(as_of, "--as-of") or date.today()
@@ -64,8 +69,7 @@ def list_questions(
     overview = questions_overview(scenario, records, day)
     resolving = resolving_events(store_of(ctx), scenario, day)
     if as_json:
-        for q in overview:
-            q["may_resolve"] = [r.event for r in resolving.get(q["id"], [])]
+        overview = with_may_resolve(overview, store_of(ctx), scenario, day)
         result = {"scenario": scenario.id, "as_of": day.isoformat(), "questions": overview}
         typer.echo(json.dumps(result))
         return

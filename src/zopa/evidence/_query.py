@@ -61,6 +61,7 @@ __all__ = [
     "actor_mentions",
     "actor_records",
     "actor_summaries",
+    "check_type",
     "claim_pairs",
     "count_items",
     "event_choices",
@@ -151,8 +152,12 @@ _TYPES: dict[str, tuple[str, tuple[str, ...]]] = {
 """What ``--type`` (``type=``) may be for each kind of evidence, and what it is called."""
 
 
-def _check_type(kind: str, value: str) -> None:
-    """Refuse a type no item of ``kind`` can have: an empty listing would say nothing."""
+def check_type(kind: str, value: str) -> None:
+    """Refuse a type no item of ``kind`` (events, quotes, claims, actors) can have: an empty
+    listing would say nothing. The command line checks every kind; the API's parameters are
+    typed, and claims are checked here for every caller."""
+    if kind not in _TYPES:
+        return  # the listing says the filter does not apply to this kind
     what, allowed = _TYPES[kind]
     if value not in allowed:
         raise ExtractionError(
@@ -495,7 +500,8 @@ def _matching(
     if f.type is not None:
         if kind not in _TYPE_COLUMN:
             raise ExtractionError(f"--type does not apply to {kind}")
-        _check_type(kind, f.type)
+        if kind == "claims":
+            check_type(kind, f.type)
         query = query.where(getattr(table, _TYPE_COLUMN[kind]) == f.type)
     if f.actor is not None:
         ids = _actor_ids(store, f.actor)
@@ -531,7 +537,6 @@ def _mention_filters(store: Store, query: Select[Any], f: EvidenceFilter) -> Sel
     """``query`` (over mentions joined to actors and documents) narrowed by ``f``."""
     query = _documents(query, f, Mention.document_id)
     if f.type is not None:
-        _check_type("actors", f.type)
         query = query.where(Actor.kind == f.type)
     if f.actor is not None:
         query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))
@@ -636,7 +641,6 @@ def list_unsure(store: Store, filters: EvidenceFilter | None = None) -> list[dic
     )
     query = _documents(query, f, Mention.document_id)
     if f.type is not None:
-        _check_type("actors", f.type)
         query = query.where(Actor.kind == f.type)
     if f.actor is not None:
         query = query.where(Actor.id.in_(_actor_ids(store, f.actor)))

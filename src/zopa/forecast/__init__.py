@@ -56,7 +56,7 @@ from zopa.forecast._records import (
     SourceKind,
     digest_of,
 )
-from zopa.forecast._resolving import Resolving, resolving_events
+from zopa.forecast._resolving import Resolving, resolving_events, with_may_resolve
 from zopa.forecast._run import (
     ForecastRun,
     StoredRun,
@@ -169,6 +169,7 @@ __all__ = [
     "time_averaged_brier",
     "weighted_mean",
     "weighted_median",
+    "with_may_resolve",
 ]
 
 import zopa.simulate  # noqa: F401  (registers zopa.simulation.v1 in forecast_sources)

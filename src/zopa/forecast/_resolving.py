@@ -40,7 +40,7 @@ from zopa.scenario import (
 )
 from zopa.store import Store
 
-__all__ = ["Resolving", "resolving_events"]
+__all__ = ["Resolving", "resolving_events", "with_may_resolve"]
 
 
 @dataclass(frozen=True)
@@ -174,3 +174,13 @@ def resolving_events(store: Store, scenario: Scenario, as_of: date) -> dict[str,
         if found:
             out[question.id] = found
     return out
+
+
+def with_may_resolve(
+    overview: list[dict[str, Any]], store: Store, scenario: Scenario, as_of: date
+) -> list[dict[str, Any]]:
+    """``questions_overview`` rows with ``may_resolve``: the events that may resolve each
+    (public listing items; empty for the questions nothing may resolve), as the command line
+    and the API both give them."""
+    found = resolving_events(store, scenario, as_of)
+    return [{**q, "may_resolve": [r.event for r in found.get(q["id"], [])]} for q in overview]

@@ -270,6 +270,10 @@ class QuestionOverview(_Closed):
     outcome: bool | float | None
     resolved_on: dt.date | None
     forecasts: list[Forecast]
+    may_resolve: list[dict[str, Any]] = Field(
+        description="stored events that may resolve the open question (the analyst decides; "
+        "docs/forecasts.md), in the layout of GET /api/v1/events"
+    )
 
 
 class Questions(_Closed):
