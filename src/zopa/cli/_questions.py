@@ -69,7 +69,7 @@ def list_questions(
     overview = questions_overview(scenario, records, day)
     resolving = resolving_events(store_of(ctx), scenario, day)
     if as_json:
-        overview = with_may_resolve(overview, store_of(ctx), scenario, day)
+        overview = with_may_resolve(overview, resolving)
         result = {"scenario": scenario.id, "as_of": day.isoformat(), "questions": overview}
         typer.echo(json.dumps(result))
         return

@@ -63,11 +63,11 @@ class Resolving:
 
     def command(self, scenario_file: str) -> str:
         """The command that resolves the question as having happened, citing the event."""
-        on = self.event["date"] or ""
+        on = self.event["date"] or "DATE"
         return (
             f"zopa questions resolve {scenario_file} {self.question} --outcome yes "
             f"--on {on} --event {self.event['id']}"
-        ).replace("--on  ", "--on DATE ")
+        )
 
     def describe(self) -> str:
         """``event 33: AGREE Nepal → India, happened 2026-03-02 (document 7)``."""
@@ -177,10 +177,9 @@ def resolving_events(store: Store, scenario: Scenario, as_of: date) -> dict[str,
 
 
 def with_may_resolve(
-    overview: list[dict[str, Any]], store: Store, scenario: Scenario, as_of: date
+    overview: list[dict[str, Any]], found: dict[str, list[Resolving]]
 ) -> list[dict[str, Any]]:
-    """``questions_overview`` rows with ``may_resolve``: the events that may resolve each
-    (public listing items; empty for the questions nothing may resolve), as the command line
-    and the API both give them."""
-    found = resolving_events(store, scenario, as_of)
+    """``questions_overview`` rows with ``may_resolve``: the events of ``found``
+    (:func:`resolving_events`) that may resolve each, as public listing items (empty for the
+    questions nothing may resolve), as the command line and the API both give them."""
     return [{**q, "may_resolve": [r.event for r in found.get(q["id"], [])]} for q in overview]

@@ -146,12 +146,18 @@ def _stored(store: Store, name: str) -> tuple[StoredScenario, Scenario]:
 def questions(name: NamePath, store: StoreDep, as_of: AsOf = None) -> Json:
     """The scenario's questions with their status and each source's latest forecast
     (``zopa questions --json``)."""
-    from zopa.forecast import list_forecasts, questions_overview, with_may_resolve
+    from zopa.forecast import (
+        list_forecasts,
+        questions_overview,
+        resolving_events,
+        with_may_resolve,
+    )
 
     day = as_of or date.today()
     loaded = _loaded(store, name)
     records = list_forecasts(store, loaded.id, as_of=day)
-    overview = with_may_resolve(questions_overview(loaded, records, day), store, loaded, day)
+    found = resolving_events(store, loaded, day)
+    overview = with_may_resolve(questions_overview(loaded, records, day), found)
     return Json({"scenario": loaded.id, "as_of": day.isoformat(), "questions": overview})
 
 
@@ -176,7 +182,12 @@ def question(
 def question_detail(store: Store, name: str, question_id: str, day: date) -> dict[str, Any]:
     """The question ``question_id`` of the stored scenario ``name`` as of ``day``, with its
     history; a :class:`MissingError` when the scenario has no such question."""
-    from zopa.forecast import list_forecasts, questions_overview, with_may_resolve
+    from zopa.forecast import (
+        list_forecasts,
+        questions_overview,
+        resolving_events,
+        with_may_resolve,
+    )
 
     loaded = _loaded(store, name)
     if all(q.id != question_id for q in loaded.questions):
@@ -185,7 +196,8 @@ def question_detail(store: Store, name: str, question_id: str, day: date) -> dic
             f"/api/v1/scenarios/{name}/questions lists them"
         )
     records = list_forecasts(store, loaded.id, questions=[question_id], as_of=day)
-    rows = with_may_resolve(questions_overview(loaded, records, day), store, loaded, day)
+    found = resolving_events(store, loaded, day)
+    rows = with_may_resolve(questions_overview(loaded, records, day), found)
     overview = next(q for q in rows if q["id"] == question_id)
     return overview | {"history": [r.public() for r in records]}
 
